@@ -1,0 +1,49 @@
+/**
+ * The error every misuse of vitest-ml throws: it names the public function, what was expected, what was received,
+ * and carries a `Hint:` line that says how to fix it.
+ *
+ * @example
+ * ```ts
+ * throw new VitestMlError('onnxModel', 'a path to an existing .onnx file', `"${path}" (no such file)`, 'Check the path is relative to the project root.')
+ * // -> onnxModel: expected a path to an existing .onnx file, received "model.onnx" (no such file).
+ * //    Hint: Check the path is relative to the project root.
+ * ```
+ */
+export class VitestMlError extends Error {
+  /** The public name that raised the error, such as `onnxModel` or `ksTwoSample`. */
+  readonly source: string
+
+  /**
+   * @param source - public name of the function or matcher that failed
+   * @param expected - what was expected, as a phrase (`"a row of 4 numbers"`)
+   * @param received - what was received, as a phrase (`"a row of 3 numbers"`)
+   * @param hint - how to fix it; printed on its own `Hint:` line
+   * @param options - standard error options; pass `{ cause }` when wrapping a lower-level failure
+   */
+  constructor(source: string, expected: string, received: string, hint?: string, options?: ErrorOptions) {
+    super(`${source}: expected ${expected}, received ${received}.${hint === undefined ? '' : `\nHint: ${hint}`}`, options)
+    this.name = 'VitestMlError'
+    this.source = source
+  }
+}
+
+/** Thrown when a model call does not finish within its timeout. */
+export class ModelTimeoutError extends VitestMlError {
+  /** The timeout that was exceeded, in milliseconds. */
+  readonly timeoutMs: number
+
+  /**
+   * @param modelName - name of the model that timed out
+   * @param timeoutMs - the timeout that was exceeded
+   */
+  constructor(modelName: string, timeoutMs: number) {
+    super(
+      `${modelName}.predict`,
+      `an answer within ${timeoutMs} ms`,
+      'no answer in time (the call was abandoned)',
+      'Raise `timeoutMs` in the model options if the model is legitimately slow, or find out why it hangs.',
+    )
+    this.name = 'ModelTimeoutError'
+    this.timeoutMs = timeoutMs
+  }
+}
