@@ -29,6 +29,8 @@ export interface Model<I = unknown, O = unknown> {
   predict(batch: readonly I[]): Promise<O[]>
   /** Frees native resources (ONNX sessions). Safe to call more than once. */
   release(): Promise<void>
+  /** A new instance in a fresh session, when the model has one (used by "same answer in a fresh session" checks). */
+  fresh?(): Promise<Model<I, O>>
 }
 
 /** Input row type of a {@link Model}. */

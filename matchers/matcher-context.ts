@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto'
+import type { MatcherState } from 'vitest'
+import { VitestMlError } from '../src/errors.js'
+import { isModel, type Model } from '../src/model/model.js'
+import { META_KEY, type CheckRecord } from '../src/report/check-record.js'
+import { toJsonSafe } from '../src/report/json-safe.js'
+
+/**
+ * The seed a check uses: the one given, or one derived from the test name and the matcher, so the same test generates
+ * the same cases on every run (and the report is reproducible) while different checks explore different cases.
+ *
+ * @param state - the matcher's `this`
+ * @param matcher - the matcher name
+ * @param seed - the user's seed, if any
+ */
+export function resolveSeed(state: MatcherState, matcher: string, seed: number | undefined): number {
+  if (seed !== undefined) {
+    if (!Number.isInteger(seed)) throw new VitestMlError(matcher, 'an integer `seed`', String(seed), 'Pass a whole number, for example `seed: 42`.')
+    return seed
+  }
+  const digest = createHash('sha256').update(`${state.currentTestName ?? ''}\u0000${matcher}`).digest()
+  return digest.readInt32LE(0)
+}
+
+/**
+ * A check id that is stable across runs: kind, test name and the position of the check within its test.
+ *
+ * @param state - the matcher's `this`
+ * @param kind - the check kind
+ */
+export function checkId(state: MatcherState, kind: string): string {
+  const meta = (state.task?.meta ?? {}) as Record<string, { checks?: unknown[] } | undefined>
+  const position = meta[META_KEY]?.checks?.length ?? 0
+  const slug = (state.currentTestName ?? 'anonymous').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  return `${kind}:${slug}:${position}`
+}
+
+/**
+ * Asserts the received value is a model, with a message that says how to make one.
+ *
+ * @param received - what `expect()` was called with
+ * @param matcher - the matcher name
+ */
+export function requireModel(received: unknown, matcher: string): Model {
+  if (isModel(received)) return received
+  throw new VitestMlError(
+    matcher,
+    'a model (from onnxModel() or functionModel())',
+    received === null ? 'null' : Array.isArray(received) ? 'an array' : typeof received,
+    'Wrap the model first: `expect(await onnxModel(path)).…` or `expect(functionModel(fn)).…`.',
+  )
+}
+
+/** The model part of a record. */
+export function modelRef(model: Model): NonNullable<CheckRecord['model']> {
+  const { name, sha256, version } = model.identity
+  return { name, ...(sha256 === undefined ? {} : { sha256 }), ...(version === undefined ? {} : { version }) }
+}
+
+/**
+ * Pretty-prints a value for a failure message: JSON-safe, long arrays cut, one line when short.
+ *
+ * @param value - a row, an output, a counterexample
+ */
+export function show(value: unknown): string {
+  const text = JSON.stringify(toJsonSafe(value, { maxArrayLength: 12 }))
+  return text === undefined ? String(value) : text
+}
+
+/**
+ * Formats a rate or statistic for a sentence: up to 4 significant digits.
+ *
+ * @param value - the number
+ */
+export function num(value: number): string {
+  if (Number.isInteger(value)) return String(value)
+  if (!Number.isFinite(value)) return String(value)
+  return Math.abs(value) >= 1e-4 ? String(Number(value.toPrecision(4))) : value.toExponential(2)
+}
+
+/**
+ * The replay line every property failure ends with.
+ *
+ * @param seed - the seed
+ * @param numRuns - cases generated
+ * @param path - fast-check path, if any
+ */
+export function replayLine(seed: number, numRuns: number, path?: string): string {
+  const pathPart = path === undefined ? '' : `, path: '${path}'`
+  return `Replay: seed ${seed} — pass { seed: ${seed}${pathPart}, numRuns: ${numRuns} } (fast-check: fc.assert(..., { seed: ${seed}${pathPart} }))`
+}
+
+/** What a vitest-ml matcher resolves to (Vitest's synchronous expectation result). */
+export interface MatcherOutcome {
+  readonly pass: boolean
+  readonly message: () => string
+  readonly actual?: unknown
+  readonly expected?: unknown
+}

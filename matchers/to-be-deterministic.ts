@@ -1,0 +1,81 @@
+import type fc from 'fast-check'
+import type { MatcherState } from 'vitest'
+import { checkDeterminism } from '../src/properties/check-determinism.js'
+import { toJsonSafe } from '../src/report/json-safe.js'
+import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { recordCheck } from './record-check.js'
+
+/** Options of `toBeDeterministic`. */
+export interface DeterministicOptions<I = unknown> {
+  /** Model inputs: a fast-check arbitrary (shrunk on failure) or real rows. */
+  readonly inputs: fc.Arbitrary<I> | readonly I[]
+  /** Generated rows. @defaultValue 500 */
+  readonly numRuns?: number
+  /** Seed for generation, shuffles and batch sizes. @defaultValue derived from the test name */
+  readonly seed?: number
+  /** Largest allowed absolute difference between two answers for the same row. @defaultValue 0 */
+  readonly tolerance?: number
+  /** Rows also predicted alone, one call each. @defaultValue 32 */
+  readonly aloneRows?: number
+  /** Compare against a fresh session when the model supports it. @defaultValue true */
+  readonly freshSession?: boolean
+  /** Severity in the report. @defaultValue 'high' */
+  readonly severity?: 'high' | 'medium' | 'low'
+}
+
+const NAME = 'toBeDeterministic'
+
+/**
+ * The same input gives the same output: on a repeated call, alone versus inside batches of other rows in other orders
+ * and sizes, and in a fresh session. A failure names which comparison broke and shows the shrunk row with each answer.
+ *
+ * @example
+ * ```ts
+ * await expect(model).toBeDeterministic({ inputs: rows, numRuns: 500 })
+ * ```
+ */
+export async function toBeDeterministic(this: MatcherState, received: unknown, options: DeterministicOptions): Promise<MatcherOutcome> {
+  const model = requireModel(received, NAME)
+  const seed = resolveSeed(this, NAME, options?.seed)
+  const tolerance = options?.tolerance ?? 0
+  const result = await checkDeterminism(model, {
+    inputs: options?.inputs,
+    seed,
+    tolerance,
+    ...(options.numRuns === undefined ? {} : { numRuns: options.numRuns }),
+    ...(options.aloneRows === undefined ? {} : { aloneRows: options.aloneRows }),
+    ...(options.freshSession === undefined ? {} : { freshSession: options.freshSession }),
+  })
+  const passed = result.violations === 0
+  const ce = result.counterexample
+  await recordCheck(this, {
+    id: checkId(this, 'consistency'),
+    kind: 'consistency',
+    title: `${model.identity.name} is deterministic (${result.comparisons.join(', ')})`,
+    passed,
+    severity: options.severity ?? 'high',
+    checklist: ['training-serving-identical'],
+    model: modelRef(model),
+    metrics: { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, maxDifference: result.maxDifference, tolerance },
+    ...(ce && { counterexample: toJsonSafe({ input: ce.input, outputs: ce.outputs, violation: ce.violation.detail }) }),
+    replay: { seed, numRuns: result.numRuns, ...(result.path === undefined ? {} : { path: result.path }) },
+  })
+  const hint = this.utils.matcherHint(`.${NAME}`, 'model', '', { isNot: this.isNot, promise: this.promise })
+  const counts = `${result.violations} of ${result.numRuns} rows (violation rate ${num(result.violationRate)}) differ by more than ${num(tolerance)}`
+  return {
+    pass: passed,
+    message: () =>
+      passed
+        ? `${hint}\n\nExpected ${model.identity.name} to answer some row differently, but every row matched across ${result.comparisons.join(', ')} (max abs difference ${num(result.maxDifference)}).\n${replayLine(seed, result.numRuns)}`
+        : [
+            hint,
+            '',
+            `${model.identity.name} is not deterministic: ${counts}; max abs difference ${num(result.maxDifference)}.`,
+            `Broken comparisons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`,
+            `Shrunk counterexample (${result.numShrinks} shrinks): ${ce?.violation.detail ?? ''}`,
+            `  input: ${show(ce?.input)}`,
+            ...Object.entries(ce?.outputs ?? {}).map(([label, output]) => `  ${label}: ${show(output)}`),
+            replayLine(seed, result.numRuns, result.path),
+          ].join('\n'),
+  }
+}

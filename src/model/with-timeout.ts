@@ -1,0 +1,28 @@
+import { ModelTimeoutError } from '../errors.js'
+
+/**
+ * Races a model call against a timer. The call itself cannot be cancelled (native sessions run to completion), but the
+ * caller gets a `ModelTimeoutError` in time, so a hung model fails its test instead of hanging the run.
+ *
+ * @param work - the pending model call
+ * @param timeoutMs - budget in milliseconds; `Infinity` or 0 disables the timer
+ * @param modelName - named in the error
+ * @returns the call's result
+ * @example
+ * ```ts
+ * await withTimeout(session.run(feeds), 1000, 'clf.onnx') // throws ModelTimeoutError after 1 s
+ * ```
+ */
+export async function withTimeout<T>(work: Promise<T>, timeoutMs: number, modelName: string): Promise<T> {
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return work
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ModelTimeoutError(modelName, timeoutMs)), timeoutMs)
+    timer.unref?.()
+  })
+  try {
+    return await Promise.race([work, expired])
+  } finally {
+    clearTimeout(timer)
+  }
+}

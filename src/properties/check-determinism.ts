@@ -1,0 +1,142 @@
+import fc from 'fast-check'
+import seedrandom from 'seedrandom'
+import { VitestMlError } from '../errors.js'
+import type { Model } from '../model/model.js'
+import type { Violation } from './case-probe.js'
+import { maxAbsDifference } from './outputs-differ.js'
+import { shrinkCase } from './shrink-case.js'
+
+/** Options of {@link checkDeterminism}. */
+export interface DeterminismOptions<I> {
+  /** Generated rows (shrunk on failure) or real rows. */
+  readonly inputs: fc.Arbitrary<I> | readonly I[]
+  /** Rows generated. @defaultValue 500 */
+  readonly numRuns?: number
+  /** Seed for generation, shuffles and batch sizes. */
+  readonly seed: number
+  /** Largest allowed absolute difference between two answers for the same row. @defaultValue 0 */
+  readonly tolerance?: number
+  /** How many rows are also predicted alone, one call each. @defaultValue 32 */
+  readonly aloneRows?: number
+  /** Also compare against a fresh session when the model supports it. @defaultValue true */
+  readonly freshSession?: boolean
+}
+
+/** One comparison the determinism check makes. */
+export type DeterminismComparison = 'repeated-call' | 'batch-composition' | 'alone-vs-batch' | 'fresh-session'
+
+/** What {@link checkDeterminism} found. */
+export interface DeterminismResult<I> {
+  readonly numRuns: number
+  readonly violations: number
+  readonly violationRate: number
+  readonly maxDifference: number
+  readonly reasons: Readonly<Record<string, number>>
+  readonly comparisons: readonly DeterminismComparison[]
+  readonly counterexample?: { readonly input: I; readonly outputs: Readonly<Record<string, unknown>>; readonly violation: Violation }
+  readonly path?: string
+  readonly numShrinks: number
+  readonly seed: number
+}
+
+function shuffledChunks(count: number, random: () => number): number[][] {
+  const order = Array.from({ length: count }, (_, i) => i)
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[order[i], order[j]] = [order[j] as number, order[i] as number]
+  }
+  const chunks: number[][] = []
+  for (let start = 0; start < count; ) {
+    const size = 1 + Math.floor(random() * 64)
+    chunks.push(order.slice(start, start + size))
+    start += size
+  }
+  return chunks
+}
+
+/**
+ * Checks that a model answers the same row the same way: on a repeated call, inside batches of other rows in other
+ * orders and sizes, alone, and in a fresh session. Batch-composition bugs (batch-dependent normalisation, padding,
+ * state leaking across rows) show up here. A failure is shrunk by replaying the row alone and inside a fixed batch.
+ *
+ * @param model - the model under test
+ * @param options - inputs, runs, seed and tolerance
+ * @returns counts per comparison and the shrunk counterexample
+ */
+export async function checkDeterminism<I, O>(model: Model<I, O>, options: DeterminismOptions<I>): Promise<DeterminismResult<I>> {
+  const { seed } = options
+  const tolerance = options.tolerance ?? 0
+  const numRuns = options.numRuns ?? 500
+  const fixed = Array.isArray(options.inputs)
+  const rows: readonly I[] = fixed ? (options.inputs as readonly I[]) : fc.sample(options.inputs as fc.Arbitrary<I>, { seed, numRuns })
+  if (rows.length === 0) throw new VitestMlError('toBeDeterministic', 'at least one input row', 'none', 'Pass an arbitrary or real rows as `inputs`.')
+  const random = seedrandom(String(seed))
+  const reference = await model.predict(rows)
+  const answers = new Map<DeterminismComparison, unknown[]>()
+  answers.set('repeated-call', await model.predict(rows))
+  const composed = new Array<unknown>(rows.length)
+  for (const chunk of shuffledChunks(rows.length, random)) {
+    const outputs = await model.predict(chunk.map((i) => rows[i] as I))
+    chunk.forEach((i, k) => { composed[i] = outputs[k] })
+  }
+  answers.set('batch-composition', composed)
+  const alone = new Array<unknown>(rows.length)
+  const aloneCount = Math.min(rows.length, options.aloneRows ?? 32)
+  for (let i = 0; i < aloneCount; i++) alone[i] = (await model.predict([rows[i] as I]))[0]
+  answers.set('alone-vs-batch', alone)
+  if (options.freshSession !== false && model.fresh !== undefined) {
+    const fresh = await model.fresh()
+    try { answers.set('fresh-session', await fresh.predict(rows)) } finally { await fresh.release() }
+  }
+
+  const reasons: Record<string, number> = {}
+  let violations = 0
+  let maxDifference = 0
+  let first: number | undefined
+  let firstViolation: Violation | undefined
+  rows.forEach((_, i) => {
+    let violation: Violation | undefined
+    for (const [comparison, outputs] of answers) {
+      if (i >= outputs.length || (comparison === 'alone-vs-batch' && i >= aloneCount)) continue
+      const diff = maxAbsDifference(reference[i], outputs[i])
+      maxDifference = Math.max(maxDifference, diff)
+      if (diff > tolerance && violation === undefined) violation = { reason: comparison, detail: `${comparison}: max abs difference ${diff} > tolerance ${tolerance}` }
+    }
+    if (violation === undefined) return
+    violations++
+    reasons[violation.reason] = (reasons[violation.reason] ?? 0) + 1
+    if (first === undefined) { first = i; firstViolation = violation }
+  })
+  const base = { numRuns: rows.length, violations, violationRate: violations / rows.length, maxDifference, reasons, comparisons: [...answers.keys()], seed }
+  if (first === undefined || firstViolation === undefined) return { ...base, numShrinks: 0 }
+
+  const context = rows.filter((_, i) => i !== first).slice(0, 15)
+  const replay = async (input: I): Promise<{ outputs: Record<string, unknown>; violation: Violation | undefined }> => {
+    const [once] = await model.predict([input])
+    const [twice] = await model.predict([input])
+    const inBatch = (await model.predict([...context, input]))[context.length]
+    const reversed = (await model.predict([input, ...[...context].reverse()]))[0]
+    const outputs = { alone: once, 'alone, again': twice, 'last in a batch': inBatch, 'first in a reversed batch': reversed }
+    for (const [label, output] of Object.entries(outputs).slice(1)) {
+      const diff = maxAbsDifference(once, output)
+      if (diff > tolerance) return { outputs, violation: { reason: label === 'alone, again' ? 'repeated-call' : 'batch-composition', detail: `alone vs ${label}: max abs difference ${diff} > tolerance ${tolerance}` } }
+    }
+    return { outputs, violation: undefined }
+  }
+  const firstRow = rows[first] as I
+  const initial = await replay(firstRow)
+  let counterexample = { input: firstRow, outputs: initial.outputs, violation: initial.violation ?? firstViolation }
+  if (fixed || initial.violation === undefined) return { ...base, counterexample, numShrinks: 0, ...(fixed ? {} : { path: String(first) }) }
+  const shrinking = await shrinkCase({
+    arbitrary: options.inputs as fc.Arbitrary<I>,
+    seed,
+    numRuns,
+    index: first,
+    fails: async (input) => {
+      const { outputs, violation } = await replay(input)
+      if (violation !== undefined) counterexample = { input, outputs, violation }
+      return violation !== undefined
+    },
+  })
+  return { ...base, counterexample, path: shrinking.path, numShrinks: shrinking.numShrinks }
+}

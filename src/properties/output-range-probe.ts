@@ -1,0 +1,83 @@
+import { VitestMlError } from '../errors.js'
+import { outputNumbers } from '../model/output-numbers.js'
+import type { CaseProbe, Violation } from './case-probe.js'
+
+/** Bounds every output number must respect; either bound may be left out (but outputs must always be finite). */
+export interface NumericRange {
+  readonly min?: number
+  readonly max?: number
+}
+
+/** Each output row is a probability distribution: values in [0, 1] summing to 1 within `tolerance`. */
+export interface ProbabilityRange {
+  readonly probabilities: true
+  /** Allowed |sum - 1|. @defaultValue 1e-4 (float32 softmax rounding) */
+  readonly tolerance?: number
+}
+
+/** What {@link outputRangeProbe} checks. */
+export type OutputRange = NumericRange | ProbabilityRange
+
+/**
+ * Describes a range for messages: `[0, 1]`, `>= 0`, or `probability rows (sum 1 +- 0.0001)`.
+ *
+ * @param range - the range
+ */
+export function describeRange(range: OutputRange): string {
+  if ('probabilities' in range) return `probability rows (each in [0, 1], sum 1 +- ${range.tolerance ?? 1e-4})`
+  if (range.min !== undefined && range.max !== undefined) return `[${range.min}, ${range.max}]`
+  if (range.min !== undefined) return `>= ${range.min}`
+  if (range.max !== undefined) return `<= ${range.max}`
+  return 'finite numbers'
+}
+
+function validate(range: OutputRange): void {
+  if (typeof range !== 'object' || range === null) {
+    throw new VitestMlError('toProduceOutputsInRange', '`{ min, max }` or `{ probabilities: true }`', String(range), 'Pass bounds such as `{ min: 0, max: 1 }`.')
+  }
+  if ('probabilities' in range) return
+  const { min, max } = range
+  if ((min !== undefined && Number.isNaN(min)) || (max !== undefined && Number.isNaN(max)) || (min !== undefined && max !== undefined && min > max)) {
+    throw new VitestMlError('toProduceOutputsInRange', 'bounds with min <= max', `min ${min}, max ${max}`, 'Swap or fix the bounds.')
+  }
+}
+
+/**
+ * A probe that predicts each case once and requires every output number to be finite and within `range`.
+ *
+ * @param range - numeric bounds or probability rows
+ * @returns the probe for the batched property engine
+ * @example
+ * ```ts
+ * outputRangeProbe({ min: 0, max: 1 }).judge(row, [[1.2]]) // { reason: 'above-max', detail: 'output[0] = 1.2 > max 1' }
+ * ```
+ */
+export function outputRangeProbe<I>(range: OutputRange): CaseProbe<I, I, unknown> {
+  validate(range)
+  return {
+    inputsOf: (row) => [row],
+    judge: (_row, [output]) => judgeOutput(outputNumbers(output), range),
+  }
+}
+
+function judgeOutput(values: readonly number[], range: OutputRange): Violation | undefined {
+  if (values.length === 0) return { reason: 'empty-output', detail: 'the output has no numbers' }
+  for (let j = 0; j < values.length; j++) {
+    const value = values[j] as number
+    if (!Number.isFinite(value)) return { reason: 'not-finite', detail: `output[${j}] = ${value} is not finite` }
+  }
+  if ('probabilities' in range) {
+    const tolerance = range.tolerance ?? 1e-4
+    const outside = values.findIndex((value) => value < 0 || value > 1)
+    if (outside >= 0) return { reason: 'not-a-probability', detail: `output[${outside}] = ${values[outside]} is outside [0, 1]` }
+    const sum = values.reduce((total, value) => total + value, 0)
+    if (values.length > 1 && Math.abs(sum - 1) > tolerance) return { reason: 'sum-not-one', detail: `the row sums to ${sum}, not 1 +- ${tolerance}` }
+    return undefined
+  }
+  for (let j = 0; j < values.length; j++) {
+    const value = values[j] as number
+    if (range.min !== undefined && value < range.min) return { reason: 'below-min', detail: `output[${j}] = ${value} < min ${range.min}` }
+    if (range.max !== undefined && value > range.max) return { reason: 'above-max', detail: `output[${j}] = ${value} > max ${range.max}` }
+  }
+  return undefined
+}

@@ -1,0 +1,141 @@
+import fc from 'fast-check'
+import { VitestMlError } from '../errors.js'
+import type { Model } from '../model/model.js'
+import type { CaseProbe, Violation } from './case-probe.js'
+import { shrinkCase } from './shrink-case.js'
+
+/** Options of {@link runBatchedProperty}. */
+export interface BatchedPropertyOptions<C, I, O> {
+  /** The model under test. */
+  readonly model: Model<I, O>
+  /** Generated cases (a fast-check arbitrary, shrunk on failure) or a fixed list of real cases (not shrunk). */
+  readonly cases: fc.Arbitrary<C> | readonly C[]
+  /** How each case is predicted and judged. */
+  readonly probe: CaseProbe<C, I, O>
+  /** Number of generated cases (ignored for a fixed list, which is used whole). */
+  readonly numRuns: number
+  /** fast-check seed; the same seed generates the same cases. */
+  readonly seed: number
+  /** Largest number of cases predicted in one model call. @defaultValue 8192 */
+  readonly chunkSize?: number
+  /** Shrink the first failure to a minimal counterexample. @defaultValue true */
+  readonly shrink?: boolean
+}
+
+/** A shrunk (or, for fixed lists, the first) failing case with the outputs that broke the property. */
+export interface Counterexample<C, I, O> {
+  readonly testCase: C
+  readonly inputs: readonly I[]
+  readonly outputs: readonly O[]
+  readonly violation: Violation
+}
+
+/** What a batched property run found. */
+export interface BatchedPropertyResult<C, I, O> {
+  /** Cases judged. */
+  readonly numRuns: number
+  /** Cases that broke the property. */
+  readonly violations: number
+  /** violations / numRuns. */
+  readonly violationRate: number
+  /** Violations counted per reason. */
+  readonly reasons: Readonly<Record<string, number>>
+  /** Index of the first failing case, when there was one. */
+  readonly firstFailure?: number
+  /** The minimal failing case. */
+  readonly counterexample?: Counterexample<C, I, O>
+  /** fast-check replay path (`runIndex:shrink:...`) of the counterexample. */
+  readonly path?: string
+  /** Successful shrink steps. */
+  readonly numShrinks: number
+  /** The seed used. */
+  readonly seed: number
+  /** Model calls made, shrinking included (a sanity figure for batching). */
+  readonly modelCalls: number
+  /** Shrink candidates the model threw on (skipped while shrinking). */
+  readonly shrinkErrors?: number
+}
+
+/**
+ * The batched property engine: generate every case from the seed, predict all their inputs in a few large model
+ * calls, judge each case, and on failure replay the first failing case through fast-check's own runner (same seed,
+ * its path) so fast-check shrinks it, predicting only the candidates shrinking asks for.
+ *
+ * @param options - model, cases, probe, runs and seed
+ * @returns counts, the violation rate and the shrunk counterexample
+ * @example
+ * ```ts
+ * const result = await runBatchedProperty({ model, cases: rows, numRuns: 1000, seed: 1, probe: rangeProbe({ min: 0, max: 1 }) })
+ * result.violationRate // 0
+ * ```
+ */
+export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOptions<C, I, O>): Promise<BatchedPropertyResult<C, I, O>> {
+  const { model, probe, seed } = options
+  const fixed = Array.isArray(options.cases)
+  if (!fixed && !(options.cases instanceof fc.Arbitrary)) {
+    throw new VitestMlError('inputs', 'a fast-check Arbitrary or an array of rows', typeof options.cases, 'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.')
+  }
+  if (!Number.isInteger(options.numRuns) || options.numRuns < 1) {
+    throw new VitestMlError('numRuns', 'a positive integer', String(options.numRuns), 'Pass `numRuns: 1000` or similar.')
+  }
+  const cases: readonly C[] = fixed ? (options.cases as readonly C[]) : fc.sample(options.cases as fc.Arbitrary<C>, { seed, numRuns: options.numRuns })
+  if (cases.length === 0) throw new VitestMlError('inputs', 'at least one row', 'an empty list', 'Pass real rows or an arbitrary.')
+  const chunkSize = options.chunkSize ?? 8192
+  let modelCalls = 0
+  const reasons: Record<string, number> = {}
+  let violations = 0
+  let firstFailure: number | undefined
+  let firstCounterexample: Counterexample<C, I, O> | undefined
+
+  for (let start = 0; start < cases.length; start += chunkSize) {
+    const chunk = cases.slice(start, start + chunkSize)
+    const perCase = chunk.map((testCase) => probe.inputsOf(testCase))
+    const outputs = await model.predict(perCase.flat() as I[])
+    modelCalls++
+    let offset = 0
+    chunk.forEach((testCase, k) => {
+      const inputs = perCase[k] as readonly I[]
+      const caseOutputs = outputs.slice(offset, offset + inputs.length)
+      offset += inputs.length
+      const violation = probe.judge(testCase, caseOutputs)
+      if (violation === undefined) return
+      violations++
+      reasons[violation.reason] = (reasons[violation.reason] ?? 0) + 1
+      if (firstFailure === undefined) {
+        firstFailure = start + k
+        firstCounterexample = { testCase, inputs, outputs: caseOutputs, violation }
+      }
+    })
+  }
+
+  const base = { numRuns: cases.length, violations, violationRate: violations / cases.length, reasons, seed }
+  if (firstFailure === undefined) return { ...base, numShrinks: 0, modelCalls }
+  if (fixed || options.shrink === false) {
+    return { ...base, firstFailure, ...(firstCounterexample && { counterexample: firstCounterexample }), ...(fixed ? {} : { path: String(firstFailure) }), numShrinks: 0, modelCalls }
+  }
+
+  let shrunk = firstCounterexample
+  const shrinking = await shrinkCase({
+    arbitrary: options.cases as fc.Arbitrary<C>,
+    seed,
+    numRuns: options.numRuns,
+    index: firstFailure,
+    fails: async (testCase) => {
+      const inputs = probe.inputsOf(testCase)
+      const outputs = await model.predict(inputs)
+      modelCalls++
+      const violation = probe.judge(testCase, outputs)
+      if (violation !== undefined) shrunk = { testCase, inputs, outputs, violation }
+      return violation !== undefined
+    },
+  })
+  return {
+    ...base,
+    firstFailure,
+    ...(shrunk && { counterexample: shrunk }),
+    path: shrinking.path,
+    numShrinks: shrinking.numShrinks,
+    modelCalls,
+    shrinkErrors: shrinking.errors,
+  }
+}

@@ -1,0 +1,76 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { functionModel } from '../../src/model/function-model.js'
+
+const rows = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
+/** A correct scorer: a probability from two features. */
+const scorer = functionModel((row: readonly [number, number]) => [sigmoid(3 * row[0] - 2 * row[1])], { name: 'scorer' })
+/** The same scorer with its output doubled: leaves [0, 1] whenever the score passes 0.5. */
+const doubled = functionModel((row: readonly [number, number]) => [2 * sigmoid(3 * row[0] - 2 * row[1])], { name: 'doubled' })
+const softmax = functionModel(
+  (row: readonly [number, number]) => {
+    const exps = [Math.exp(row[0]), Math.exp(row[1]), 1]
+    const total = exps.reduce((sum, value) => sum + value, 0)
+    return exps.map((value) => value / total)
+  },
+  { name: 'softmax' },
+)
+
+describe('toProduceOutputsInRange', () => {
+  test('passes on a model that stays in range', async () => {
+    await expect(scorer).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 2000, seed: 1 })
+    await expect(softmax).toProduceOutputsInRange({ probabilities: true }, { inputs: rows })
+  })
+
+  test('fails on a doubled model with the violation rate, the shrunk input and the seed', async () => {
+    const failure = await expect(doubled).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 500, seed: 7 }).then(
+      () => undefined,
+      (error: Error) => error,
+    )
+    expect(failure?.message).toMatch(/doubled produced outputs outside \[0, 1\]: violation rate 0\.\d+ \(\d+ of 500 cases\), expected <= 0/)
+    expect(failure?.message).toMatch(/Reasons: above-max \d+/)
+    expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\):/)
+    expect(failure?.message).toMatch(/Replay: seed 7 — pass \{ seed: 7, path: '[\d:]+', numRuns: 500 \}/)
+    // The minimal failing input sits on the boundary where 2 * sigmoid(3x - 2y) first exceeds 1: x > 2y / 3.
+    const input = JSON.parse(/input: {2}(\[.*\])/.exec(failure?.message ?? '')?.[1] ?? 'null') as [number, number]
+    expect(input[1]).toBe(0)
+    expect(input[0]).toBeLessThan(1e-3)
+  })
+
+  test('.not passes on a model that leaves the range and fails on one that does not', async () => {
+    await expect(doubled).not.toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 200, seed: 3 })
+    await expect(expect(scorer).not.toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 200, seed: 3 })).rejects.toThrow(
+      /Expected scorer to produce an output outside \[0, 1\], but all 200 cases stayed inside/,
+    )
+  })
+
+  test('probability rows must sum to one', async () => {
+    const unnormalised = functionModel((row: readonly [number, number]) => [row[0] / 2, row[1] / 2, 0.25], { name: 'unnormalised' })
+    await expect(expect(unnormalised).toProduceOutputsInRange({ probabilities: true }, { inputs: rows, seed: 2 })).rejects.toThrow(/sums to .*, not 1 \+- 0\.0001/)
+  })
+
+  test('non-finite outputs fail even without bounds', async () => {
+    const divides = functionModel((row: readonly [number, number]) => [1 / row[1]], { name: 'divides' })
+    await expect(expect(divides).toProduceOutputsInRange({}, { inputs: rows, seed: 4 })).rejects.toThrow(/output\[0\] = Infinity is not finite/)
+  })
+
+  test('a model that throws is an error, not a pass under .not', async () => {
+    const throws = functionModel((): number[] => { throw new Error('feature store unreachable') }, { name: 'throws' })
+    await expect(expect(throws).not.toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, seed: 5 })).rejects.toThrow(
+      /throws: expected the model function to return outputs, received an exception: feature store unreachable/,
+    )
+  })
+
+  test('bad arguments give clear errors', async () => {
+    await expect(expect({}).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows })).rejects.toThrow(/expected a model \(from onnxModel\(\) or functionModel\(\)\), received object/)
+    await expect(expect(scorer).toProduceOutputsInRange({ min: 2, max: 1 }, { inputs: rows })).rejects.toThrow(/bounds with min <= max, received min 2, max 1/)
+    await expect(expect(scorer).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: 42 as never })).rejects.toThrow(/a fast-check Arbitrary or an array of rows/)
+  })
+
+  test('same seed, same counterexample', async () => {
+    const run = (): Promise<string> =>
+      expect(doubled).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 300, seed: 11 }).then(() => '', (error: Error) => error.message)
+    expect(await run()).toBe(await run())
+  })
+})
