@@ -35,12 +35,13 @@ export class ModelTimeoutError extends VitestMlError {
   /**
    * @param modelName - name of the model that timed out
    * @param timeoutMs - the timeout that was exceeded
+   * @param elapsedMs - how long the call took, when it did finish (late answers are discarded)
    */
-  constructor(modelName: string, timeoutMs: number) {
+  constructor(modelName: string, timeoutMs: number, elapsedMs?: number) {
     super(
       `${modelName}.predict`,
       `an answer within ${timeoutMs} ms`,
-      'no answer in time (the call was abandoned)',
+      elapsedMs === undefined ? 'no answer in time (the call was abandoned)' : `an answer after ${Math.round(elapsedMs)} ms (discarded as too late)`,
       'Raise `timeoutMs` in the model options if the model is legitimately slow, or find out why it hangs.',
     )
     this.name = 'ModelTimeoutError'

@@ -1,8 +1,10 @@
 import { ModelTimeoutError } from '../errors.js'
 
 /**
- * Races a model call against a timer. The call itself cannot be cancelled (native sessions run to completion), but the
- * caller gets a `ModelTimeoutError` in time, so a hung model fails its test instead of hanging the run.
+ * Races a model call against a timer. The call itself cannot be cancelled, but the caller gets a `ModelTimeoutError`
+ * in time, so a hung asynchronous model fails its test instead of hanging the run. Native inference that blocks the
+ * event loop (onnxruntime-node runs on the calling thread) cannot be interrupted; its late answer is discarded and the
+ * call fails with the measured time instead, so an over-budget call never passes silently.
  *
  * @param work - the pending model call
  * @param timeoutMs - budget in milliseconds; `Infinity` or 0 disables the timer
@@ -20,8 +22,12 @@ export async function withTimeout<T>(work: Promise<T>, timeoutMs: number, modelN
     timer = setTimeout(() => reject(new ModelTimeoutError(modelName, timeoutMs)), timeoutMs)
     timer.unref?.()
   })
+  const started = performance.now()
   try {
-    return await Promise.race([work, expired])
+    const result = await Promise.race([work, expired])
+    const elapsed = performance.now() - started
+    if (elapsed > timeoutMs) throw new ModelTimeoutError(modelName, timeoutMs, elapsed)
+    return result
   } finally {
     clearTimeout(timer)
   }
