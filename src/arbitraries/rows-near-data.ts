@@ -22,8 +22,12 @@ function perturbation(spec: FeatureSpec, noise: number, swapProbability: number)
     })
   }
   if (spec.kind === 'categorical' && swapProbability > 0 && spec.values.length > 1) {
-    const keep = Math.max(1, Math.round((1 - swapProbability) / swapProbability))
-    return fc.option(fc.constantFrom(...spec.values), { nil: undefined, freq: keep }).map((swap) => (value: CellValue) => (swap === undefined ? value : swap))
+    // "No swap" comes first so that shrinking goes back to the real value.
+    const swap = fc.oneof(
+      { arbitrary: fc.constant(undefined), weight: Math.round((1 - swapProbability) * 1000) },
+      { arbitrary: fc.constantFrom(...spec.values), weight: Math.round(swapProbability * 1000) },
+    )
+    return swap.map((replacement) => (value: CellValue) => (replacement === undefined ? value : replacement))
   }
   return fc.constant((value: CellValue) => value)
 }

@@ -1,0 +1,49 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { rowsNearData } from '../../../src/arbitraries/rows-near-data.js'
+import { datasetFromRows } from '../../../src/data/dataset.js'
+import { featureSchema } from '../../../src/data/feature-schema.js'
+import { categorical, integer, numeric } from '../../../src/data/feature-spec.js'
+import { vegaJson } from '../../support/vega-data.js'
+
+const cars = vegaJson('cars.json')
+
+const data = datasetFromRows(cars.filter((car) => car.Horsepower !== null), { name: 'cars.json' })
+const schema = featureSchema({
+  Weight_in_lbs: numeric({ min: 1613, max: 5140 }),
+  Cylinders: integer({ min: 3, max: 8 }),
+  Origin: categorical(['Europe', 'Japan', 'USA']),
+})
+
+describe('rowsNearData', () => {
+  test('rows stay within noise of a real row and inside the schema bounds', () => {
+    const real = data.rows()
+    fc.assert(
+      fc.property(rowsNearData(data, schema, { noise: 0.02 }), (row) => {
+        expect(schema.validate([row])).toEqual([])
+        const width = 0.02 * (5140 - 1613)
+        return real.some((car) => car.Origin === row.Origin && Math.abs((car.Weight_in_lbs as number) - (row.Weight_in_lbs as number)) <= width + 1e-9)
+      }),
+      { seed: 1, numRuns: 300 },
+    )
+  })
+
+  test('shrinks to the first real row, unperturbed', () => {
+    const result = fc.check(fc.property(rowsNearData(data, schema), () => false), { seed: 2 })
+    const first = data.row(0)
+    expect(result.counterexample?.[0]).toEqual({ Weight_in_lbs: first.Weight_in_lbs, Cylinders: first.Cylinders, Origin: first.Origin })
+  })
+
+  test('categorical swaps happen at roughly the requested rate', () => {
+    const sample = fc.sample(rowsNearData([{ Weight_in_lbs: 3000, Cylinders: 4, Origin: 'USA' }], schema, { noise: 0, swapProbability: 0.5 }), { seed: 3, numRuns: 2000 })
+    const changed = sample.filter((row) => row.Origin !== 'USA').length / sample.length
+    // Half the rows draw a replacement, which is itself 'USA' a third of the time: about 1/3 change.
+    expect(changed).toBeGreaterThan(0.25)
+    expect(changed).toBeLessThan(0.42)
+  })
+
+  test('bad constraints and empty data are clear errors', () => {
+    expect(() => rowsNearData([], schema)).toThrow(/rowsNearData: expected at least one real row, received no rows/)
+    expect(() => rowsNearData(data, schema, { noise: 2 })).toThrow(/expected noise and swapProbability in \[0, 1\], received noise 2/)
+  })
+})
