@@ -1,0 +1,24 @@
+import type { BaselineSpec } from '../src/evaluation/baselines/resolve-baseline.js'
+import type { BeatBaselineOptions } from './to-beat-baseline.js'
+import type { NoWorseThanOptions } from './to-be-no-worse-than.js'
+
+/**
+ * The evaluation matchers as they appear on `expect(...)`: baseline beating, regression gates, held-out hygiene and
+ * slices. All are asynchronous except `toBeHeldOutFrom`: `await` them.
+ *
+ * @typeParam R - the assertion's return type
+ */
+export interface EvaluationMatchers<R = unknown> {
+  /**
+   * The model beats a baseline on held-out data with the stated confidence (paired bootstrap lower bound > `minGain`;
+   * exact McNemar for accuracy). Baselines: `'majority' | 'stratified' | 'prior' | 'mean' | 'median'`, a previous
+   * model, or a `(row) => prediction` rule.
+   * @example `await expect(model).toBeatBaseline('majority', { data: { inputs, labels }, train: { labels: trainLabels } })`
+   */
+  toBeatBaseline<I>(baseline: BaselineSpec<I>, options: BeatBaselineOptions<I>): Promise<R>
+  /**
+   * Regression gate: the model is not worse than the previous version by more than `margin`, with the stated confidence.
+   * @example `await expect(candidate).toBeNoWorseThan(production, { data: { inputs, labels }, margin: 0.01 })`
+   */
+  toBeNoWorseThan<I>(previousModel: unknown, options: NoWorseThanOptions<I>): Promise<R>
+}

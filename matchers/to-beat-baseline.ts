@@ -1,0 +1,114 @@
+import type { MatcherState } from 'vitest'
+import type { BaselineSpec } from '../src/evaluation/baselines/resolve-baseline.js'
+import { compareToBaseline, type BaselineComparisonResult, type CompareToBaselineOptions } from '../src/evaluation/compare-to-baseline.js'
+import type { CheckRecord } from '../src/report/check-record.js'
+import { checkId, modelRef, num, requireModel, resolveSeed, type MatcherOutcome } from './matcher-context.js'
+import { recordCheck } from './record-check.js'
+
+/** Options of `toBeatBaseline`: the engine's options plus the report severity. */
+export interface BeatBaselineOptions<I = unknown> extends CompareToBaselineOptions<I> {
+  /** Severity in the report. @defaultValue 'high' */
+  readonly severity?: 'high' | 'medium' | 'low'
+}
+
+const NAME = 'toBeatBaseline'
+
+/**
+ * The model beats a baseline on held-out data with the stated confidence: the lower bound of a seeded paired bootstrap
+ * interval on the gain exceeds `minGain` and, for accuracy, McNemar's exact test agrees. The message gives both
+ * scores, the absolute and relative gain, the interval, the test and the seed.
+ *
+ * @example
+ * ```ts
+ * await expect(model).toBeatBaseline('majority', { data: { inputs, labels }, train: { labels: trainLabels }, minGain: 0.1 })
+ * ```
+ */
+export async function toBeatBaseline(this: MatcherState, received: unknown, baseline: BaselineSpec, options: BeatBaselineOptions): Promise<MatcherOutcome> {
+  const model = requireModel(received, NAME)
+  const seed = resolveSeed(this, NAME, options?.seed)
+  const result = await compareToBaseline(model, baseline, { ...options, seed })
+  return reportComparison(this, NAME, result, options?.severity ?? 'high', model)
+}
+
+/**
+ * Records a baseline comparison and builds the matcher outcome (shared by `toBeatBaseline` and `toBeNoWorseThan`).
+ *
+ * @param state - the matcher's `this`
+ * @param name - the matcher name
+ * @param result - the engine's result
+ * @param severity - report severity
+ * @param model - the model compared
+ * @returns what Vitest expects from a matcher
+ */
+export async function reportComparison(
+  state: MatcherState,
+  name: string,
+  result: BaselineComparisonResult,
+  severity: CheckRecord['severity'],
+  model: Parameters<typeof modelRef>[0],
+): Promise<MatcherOutcome> {
+  const verb = result.mode === 'superiority' ? 'beat' : 'be no worse than'
+  const title = `${result.modelName} ${result.mode === 'superiority' ? 'beats' : 'is no worse than'} ${result.baselineName} on ${result.metric}`
+  const lines = describeComparison(result)
+  const hint = state.utils.matcherHint(`.${name}`, 'model', 'baseline', { isNot: state.isNot, promise: state.promise })
+  const message = result.passed
+    ? `${hint}\n\nExpected ${result.modelName} not to ${verb} ${result.baselineName} on ${result.metric}, but it did:\n${lines}`
+    : `${hint}\n\n${result.modelName} did not ${verb} ${result.baselineName} on ${result.metric} (${result.rows} rows):\n${lines}`
+  await recordCheck(state, {
+    id: checkId(state, 'baseline'),
+    kind: 'baseline',
+    title,
+    passed: result.passed,
+    severity,
+    checklist: ['baseline-improvement'],
+    model: modelRef(model),
+    data: { name: 'evaluation set', rows: result.rows },
+    metrics: {
+      modelScore: result.modelScore,
+      baselineScore: result.baselineScore,
+      gain: result.gain,
+      ...(Number.isFinite(result.relativeGain) ? { relativeGain: result.relativeGain } : {}),
+      ciLow: result.ciLow,
+      ciHigh: result.ciHigh,
+      pValue: result.pValue,
+    },
+    replay: { seed: result.seed, numRuns: result.resamples },
+    ...(result.passed ? {} : { message }),
+    ...(result.warnings.length === 0 ? {} : { warnings: result.warnings }),
+  })
+  return {
+    pass: result.passed,
+    message: () => message,
+    actual: { [result.metric]: result.modelScore, gain: result.gain, ciLow: result.ciLow },
+    expected: { baseline: result.baselineScore, ciLowAbove: result.threshold },
+  }
+}
+
+/**
+ * The lines every baseline-comparison message shows: scores, gain, interval, test, baseline, seed, warnings.
+ *
+ * @param result - the engine's result
+ * @returns indented lines
+ * @example
+ * ```ts
+ * describeComparison(result) // '  accuracy: model 0.9884 vs baseline 0.4419 (higher is better)\n  gain 0.5465 ...'
+ * ```
+ */
+export function describeComparison(result: BaselineComparisonResult): string {
+  const relative = Number.isFinite(result.relativeGain) ? `, relative gain ${num(result.relativeGain)} of the way to perfect` : ''
+  const level = Math.round((2 * result.confidence - 1) * 1000) / 10
+  const bar = result.mode === 'superiority' ? `lower bound > minGain ${num(result.threshold)}` : `lower bound > -margin ${num(result.threshold)}`
+  const mcnemar =
+    result.discordant === undefined
+      ? ''
+      : `\n  McNemar exact: model-only right ${result.discordant.modelOnly}, baseline-only right ${result.discordant.baselineOnly}, one-sided p = ${num(result.pValue)}, expected < ${num(1 - result.confidence)}`
+  return [
+    `  ${result.metric}: model ${num(result.modelScore)} vs baseline ${num(result.baselineScore)} (${result.higherIsBetter ? 'higher' : 'lower'} is better)`,
+    `  gain ${num(result.gain)}${relative}`,
+    `  ${level}% paired bootstrap interval of the gain [${num(result.ciLow)}, ${num(result.ciHigh)}], expected ${bar}${mcnemar}`,
+    `  test: ${result.test}`,
+    `  baseline: ${result.baseline.description}`,
+    `  seed ${result.seed}: pass { seed: ${result.seed} } to replay`,
+    ...result.warnings.map((warning) => `  warning: ${warning}`),
+  ].join('\n')
+}

@@ -1,0 +1,69 @@
+import { VitestMlError } from '../errors.js'
+import type { Model } from '../model/model.js'
+import { describe, normalizeLabel, type Label } from './labels.js'
+import { toPredictions, type Prediction, type ToPredictionOptions } from './to-prediction.js'
+
+/** An evaluation set: model inputs and the true label (or target) of each. */
+export interface EvaluationData<I = unknown> {
+  /** One model input per row. */
+  readonly inputs: readonly I[]
+  /** One true label or target per row, in the same order (numbers, strings or bigints). */
+  readonly labels: readonly unknown[]
+}
+
+/**
+ * Checks an evaluation set (present, non-empty, one label per input, usable labels) and normalises its labels.
+ *
+ * @param source - public name to blame
+ * @param data - the evaluation set
+ * @param name - what to call it in errors
+ * @returns the inputs and the normalised labels
+ * @example
+ * ```ts
+ * checkEvaluationData('toBeatBaseline', { inputs: rows, labels: [0n, 1n] }).labels // [0, 1]
+ * ```
+ */
+export function checkEvaluationData<I>(source: string, data: EvaluationData<I> | undefined, name = 'data'): { inputs: readonly I[]; labels: Label[] } {
+  if (data === undefined || data === null || !Array.isArray(data.inputs) || !Array.isArray(data.labels)) {
+    throw new VitestMlError(source, `\`${name}: { inputs, labels }\` with two arrays`, describe(data), `Pass the held-out rows and their labels, for example \`${name}: { inputs: testRows, labels: testLabels }\`.`)
+  }
+  if (data.inputs.length === 0) {
+    throw new VitestMlError(source, `at least 1 row in ${name}.inputs`, '0', 'An empty evaluation set proves nothing; check the split.')
+  }
+  if (data.labels.length !== data.inputs.length) {
+    throw new VitestMlError(
+      source,
+      `${data.inputs.length} labels in ${name}.labels (one per input)`,
+      `${data.labels.length}`,
+      'Inputs and labels must come from the same rows, in the same order.',
+    )
+  }
+  return { inputs: data.inputs, labels: data.labels.map((label, index) => normalizeLabel(source, label, index)) }
+}
+
+/**
+ * Predicts a whole evaluation set in one batch and reads each output as a {@link Prediction}, failing clearly when the
+ * model returns the wrong number of outputs or unreadable ones.
+ *
+ * @param source - public name to blame
+ * @param model - the model
+ * @param inputs - the rows
+ * @param options - how to read outputs (classes, threshold)
+ * @returns one prediction per row
+ * @example
+ * ```ts
+ * await predictAll('toBeatBaseline', model, rows, { classes: ['Adelie', 'Chinstrap', 'Gentoo'] })
+ * ```
+ */
+export async function predictAll<I>(source: string, model: Model<I, unknown>, inputs: readonly I[], options: ToPredictionOptions): Promise<Prediction[]> {
+  const outputs = await model.predict(inputs)
+  if (!Array.isArray(outputs) || outputs.length !== inputs.length) {
+    throw new VitestMlError(
+      source,
+      `${inputs.length} outputs from ${model.identity.name} (one per input)`,
+      Array.isArray(outputs) ? `${outputs.length}` : describe(outputs),
+      'A batch-first model must return exactly one output per input row.',
+    )
+  }
+  return toPredictions(outputs, options)
+}

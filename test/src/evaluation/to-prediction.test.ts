@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { toPrediction, toPredictions } from '../../../src/evaluation/to-prediction.js'
+
+describe('toPrediction', () => {
+  it('reads labels, scores and one-element rows', () => {
+    expect(toPrediction('Adelie')).toEqual({ label: 'Adelie' })
+    expect(toPrediction(2n)).toEqual({ label: 2 })
+    expect(toPrediction(true)).toEqual({ label: 1, score: 1 })
+    expect(toPrediction(23.4)).toEqual({ label: 23.4, score: 23.4 })
+    expect(toPrediction([23.4])).toEqual({ label: 23.4, score: 23.4 })
+    expect(toPrediction(new Float32Array([0.5]))).toEqual({ label: 0.5, score: 0.5 })
+  })
+
+  it('takes the argmax of a probability row, keeps the row, and maps it through classes', () => {
+    const classes = ['Adelie', 'Chinstrap', 'Gentoo']
+    expect(toPrediction([0.1, 0.7, 0.2], { classes })).toEqual({ label: 'Chinstrap', probabilities: [0.1, 0.7, 0.2] })
+    expect(toPrediction([0.1, 0.7, 0.2])).toEqual({ label: 1, probabilities: [0.1, 0.7, 0.2] })
+    expect(toPrediction([0.3, 0.7])).toEqual({ label: 1, score: 0.7, probabilities: [0.3, 0.7] })
+  })
+
+  it('thresholds a single score into a class', () => {
+    expect(toPrediction(0.8, { threshold: 0.5 })).toEqual({ label: 1, score: 0.8 })
+    expect(toPrediction(0.2, { threshold: 0.5, classes: ['no', 'yes'] })).toEqual({ label: 'no', score: 0.2 })
+  })
+
+  it('reads a record of named ONNX outputs: the label output wins, the probabilities are kept', () => {
+    const classes = ['Adelie', 'Chinstrap', 'Gentoo']
+    expect(toPrediction({ probabilities: [0.2, 0.5, 0.3], label: 2n }, { classes })).toEqual({ label: 'Gentoo', probabilities: [0.2, 0.5, 0.3] })
+    expect(toPrediction({ prediction: [31.5] })).toEqual({ label: 31.5, score: 31.5 })
+    expect(toPrediction({ anything: 'x' })).toEqual({ label: 'x' })
+  })
+
+  it('rejects NaN, empty rows and unreadable outputs, naming the row', () => {
+    expect(() => toPrediction(Number.NaN)).toThrow(/toPrediction: expected a finite model output, received NaN/)
+    expect(() => toPrediction([])).toThrow(/expected a non-empty output row/)
+    expect(() => toPrediction({ a: 1, b: 2 })).toThrow(/expected a record with one of probabilities/)
+    expect(() => toPredictions([[0.5, 0.5], [0.5, Number.NaN]])).toThrow(/expected a readable model output, received an array of 2 at row 1/)
+  })
+})
