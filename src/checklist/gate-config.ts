@@ -1,0 +1,104 @@
+import type { CheckSeverity } from '../report/check-record.js'
+import type { Attestation } from './attestation.js'
+import { CHECKLIST_ITEMS } from './checklist-items.js'
+import { ML_TEST_SCORE_RUBRIC } from './ml-test-score-rubric.js'
+
+/** A bound on one metric recorded by checks. */
+export interface ThresholdConfig {
+  /** Lowest acceptable value (for quality metrics such as accuracy). */
+  readonly min?: number
+  /** Highest acceptable value (for latency, error rate, drift). */
+  readonly max?: number
+  /** How bad a breach is: only `high` breaches fail the run. */
+  readonly severity: CheckSeverity
+  /**
+   * The `metrics` key read from records; defaults per threshold name (`accuracy`, `p99Ms`, `errorRate`, `driftShare`).
+   */
+  readonly metric?: string
+}
+
+/** The thresholds a gate can hold, named after the alerting pattern they come from. */
+export interface GateThresholds {
+  /** Model accuracy, read from `metrics.accuracy`. */
+  readonly accuracy?: ThresholdConfig
+  /** 99th-percentile latency in milliseconds, read from `metrics.p99Ms`. */
+  readonly latencyP99?: ThresholdConfig
+  /** Share of failed predictions, read from `metrics.errorRate`. */
+  readonly errorRate?: ThresholdConfig
+  /** Drift score, read from `metrics.driftShare` (share of drifted features). */
+  readonly driftScore?: ThresholdConfig
+}
+
+/** The deployment gate: what must hold for the run to pass. */
+export interface GateConfig {
+  /** Optional pointer to a JSON Schema for editors. */
+  readonly $schema?: string
+  /** Checklist ids that must be passed (or attested); a failed or uncovered one fails the run. */
+  readonly required?: readonly string[]
+  /** Metric thresholds; a breached `high` threshold fails the run. */
+  readonly thresholds?: GateThresholds
+  /** Attestations for checklist items (by checklist id) or ML Test Score tests (by rubric id, e.g. `data-5`). */
+  readonly attestations?: Readonly<Record<string, Attestation>>
+  /** Lowest acceptable final ML Test Score; below it the run fails. */
+  readonly minMlTestScore?: number
+}
+
+/** The metric key each named threshold reads by default. */
+export const THRESHOLD_METRICS: Readonly<Record<keyof GateThresholds, string>> = {
+  accuracy: 'accuracy',
+  latencyP99: 'p99Ms',
+  errorRate: 'errorRate',
+  driftScore: 'driftShare',
+}
+
+const threshold = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['severity'],
+  properties: {
+    min: { type: 'number' },
+    max: { type: 'number' },
+    severity: { enum: ['high', 'medium', 'low'] },
+    metric: { type: 'string', minLength: 1 },
+  },
+  anyOf: [{ required: ['min'] }, { required: ['max'] }],
+} as const
+
+const attestation = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['file', 'owner', 'date'],
+  properties: {
+    file: { type: 'string', minLength: 1 },
+    link: { type: 'string', pattern: '^https?://' },
+    owner: { type: 'string', minLength: 1 },
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+  },
+} as const
+
+const attestableIds = [
+  ...CHECKLIST_ITEMS.filter((item) => item.provedBy !== 'test').map((item) => item.id),
+  ...ML_TEST_SCORE_RUBRIC.map((item) => item.id),
+]
+
+/** JSON Schema (draft-07) of a gate file. */
+export const GATE_CONFIG_SCHEMA = {
+  $id: 'https://vitest-ml.dev/schemas/gate.json',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    required: { type: 'array', uniqueItems: true, items: { enum: CHECKLIST_ITEMS.map((item) => item.id) } },
+    thresholds: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { accuracy: threshold, latencyP99: threshold, errorRate: threshold, driftScore: threshold },
+    },
+    attestations: {
+      type: 'object',
+      propertyNames: { enum: attestableIds },
+      additionalProperties: attestation,
+    },
+    minMlTestScore: { type: 'number', minimum: 0 },
+  },
+} as const

@@ -1,0 +1,87 @@
+import type { Report, ReportCheck } from './report.js'
+
+/** A check card as the HTML template sees it. */
+export interface CheckCardView {
+  readonly check: ReportCheck
+  readonly metrics: readonly { readonly name: string; readonly value: string }[]
+  readonly counterexample?: string
+  readonly plots: readonly { readonly title: string; readonly svg: unknown }[]
+  readonly plotsOmitted: number
+  readonly open: boolean
+}
+
+/** Everything the HTML template needs, precomputed so templates stay logic-free. */
+export interface HtmlView {
+  readonly report: Report
+  readonly verdict: { readonly passed: boolean; readonly headline: string; readonly detail: string }
+  readonly failedCards: readonly CheckCardView[]
+  readonly passedGroups: readonly { readonly file: string; readonly count: number; readonly cards: readonly CheckCardView[] }[]
+  readonly checklistCounts: string
+  readonly scoreSections: readonly { readonly id: string; readonly name: string; readonly score: string; readonly items: Report['mlTestScore']['items'] }[]
+  readonly generatedWith: string
+}
+
+/**
+ * Formats a metric for people: integers as is, other numbers with 4 significant digits or in exponent form.
+ *
+ * @param value - the number
+ * @returns the text shown in tables
+ * @example
+ * ```ts
+ * formatMetric(0.000012345) // '1.235e-5'
+ * ```
+ */
+export function formatMetric(value: number): string {
+  if (Number.isInteger(value)) return String(value)
+  const magnitude = Math.abs(value)
+  return magnitude >= 1e-3 && magnitude < 1e6 ? String(Number(value.toPrecision(4))) : value.toExponential(3)
+}
+
+/**
+ * Builds the HTML view model from a report and the SVGs already drawn for some checks.
+ *
+ * @param report - the validated report
+ * @param svgs - drawn plots by check anchor (each a trusted SVG wrapped for the template engine)
+ * @returns the view model
+ */
+export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { title: string; svg: unknown }[]>): HtmlView {
+  const card = (check: ReportCheck): CheckCardView => {
+    const plots = svgs.get(check.anchor) ?? []
+    return {
+      check,
+      metrics: Object.entries(check.metrics).map(([name, value]) => ({ name, value: formatMetric(value) })),
+      ...(check.counterexample === undefined ? {} : { counterexample: JSON.stringify(check.counterexample, null, 2) }),
+      plots,
+      plotsOmitted: (check.plots?.length ?? 0) - plots.length,
+      open: check.outcome === 'failed',
+    }
+  }
+  const failedCards = report.checks.filter((check) => check.outcome === 'failed').map(card)
+  const groups = new Map<string, CheckCardView[]>()
+  for (const check of report.checks) {
+    if (check.outcome === 'failed') continue
+    const group = groups.get(check.file) ?? []
+    group.push(card(check))
+    groups.set(check.file, group)
+  }
+  const gate = report.gate
+  const counts = (status: string): number => report.checklist.filter((item) => item.status === status).length
+  return {
+    report,
+    verdict: {
+      passed: gate.passed,
+      headline: gate.passed ? 'Gate passed: ready to deploy' : 'Gate failed: do not deploy',
+      detail: gate.passed
+        ? `${report.summary.checks.passed} of ${report.summary.checks.total} checks passed${gate.configured ? '' : ' (no gate file configured)'}.`
+        : `${gate.failures.length} blocking ${gate.failures.length === 1 ? 'reason' : 'reasons'}.`,
+    },
+    failedCards,
+    passedGroups: [...groups.entries()].map(([file, cards]) => ({ file, count: cards.length, cards })),
+    checklistCounts: `${counts('passed')} passed, ${counts('attested')} attested, ${counts('failed')} failed, ${counts('not-covered')} not covered`,
+    scoreSections: report.mlTestScore.sections.map((section) => ({
+      id: section.id, name: section.name, score: formatMetric(section.score),
+      items: report.mlTestScore.items.filter((item) => item.section === section.id),
+    })),
+    generatedWith: `vitest ${report.run.vitestVersion}, node ${report.provenance.node}`,
+  }
+}

@@ -1,0 +1,69 @@
+import type { TopLevelSpec } from 'vega-lite'
+import type { PlotSpec } from './check-record.js'
+
+/** Keeps chart text printable and short (Vega escapes it in SVG; this just keeps it readable). */
+function label(text: string | undefined, fallback: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = (text ?? fallback).replace(/[\u0000-\u001f\u007f]/g, ' ').trim()
+  return cleaned.length > 120 ? `${cleaned.slice(0, 119)}…` : cleaned
+}
+
+interface Row { series: string; x: number; y: number; x0?: number; x1?: number }
+
+function rows(plot: PlotSpec, maxPoints: number): Row[] {
+  return plot.series.flatMap((series) => {
+    const points = series.points.filter((point) => Number.isFinite(point[0]) && Number.isFinite(point[1]))
+    const step = Math.max(1, Math.ceil(points.length / maxPoints))
+    return points.filter((_, index) => index % step === 0).map((point) => ({ series: label(series.name, 'series'), x: point[0], y: point[1] }))
+  })
+}
+
+function withBinEdges(data: Row[]): Row[] {
+  const xs = [...new Set(data.map((row) => row.x))].sort((left, right) => left - right)
+  let width = Number.POSITIVE_INFINITY
+  for (let index = 1; index < xs.length; index++) width = Math.min(width, xs[index]! - xs[index - 1]!)
+  if (!Number.isFinite(width) || width <= 0) width = 1
+  return data.map((row) => ({ ...row, x0: row.x - width / 2, x1: row.x + width / 2 }))
+}
+
+/**
+ * Turns a check's {@link PlotSpec} into a Vega-Lite specification with inline data only (nothing is fetched):
+ * overlaid histograms for drift, lines with break markers for monotonicity sweeps, a reliability diagram with its
+ * diagonal, plain histograms for latency.
+ *
+ * @param plot - the plot as recorded by a matcher
+ * @param maxPoints - points kept per series (evenly thinned beyond that) @defaultValue 500
+ * @returns a Vega-Lite spec, ready for `vegaLite.compile`
+ * @example
+ * ```ts
+ * plotToVegaLite({ type: 'histogram', title: 'latency', series: [{ name: 'ms', points: [[1, 3], [2, 5]] }] }).mark
+ * ```
+ */
+export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
+  const x = { field: 'x', type: 'quantitative' as const, title: label(plot.xLabel, 'x') }
+  const y = { field: 'y', type: 'quantitative' as const, title: label(plot.yLabel, plot.type.includes('histogram') ? 'count' : 'y') }
+  const color = { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const } }
+  const base = { title: label(plot.title, 'plot'), width: 420, height: 180, background: 'white', config: { font: 'system-ui, sans-serif' } }
+  const data = rows(plot, maxPoints)
+  const layers: object[] = []
+  if (plot.type === 'line' || plot.type === 'reliability') {
+    layers.push({ data: { values: data }, mark: { type: 'line', point: true }, encoding: { x, y, color } })
+    if (plot.type === 'reliability') {
+      layers.push({ data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: '#888' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } })
+    }
+  } else {
+    const binned = withBinEdges(data)
+    layers.push({
+      data: { values: binned },
+      mark: { type: 'bar', opacity: plot.series.length > 1 ? 0.55 : 0.85 },
+      encoding: { x: { ...x, field: 'x0' }, x2: { field: 'x1' }, y: { ...y, stack: null }, color },
+    })
+  }
+  const markers = (plot.markers ?? []).filter((marker) => Number.isFinite(marker.x)).slice(0, 20)
+  if (markers.length > 0) {
+    const values = markers.map((marker) => ({ x: marker.x, label: label(marker.label, '') }))
+    layers.push({ data: { values }, mark: { type: 'rule', color: '#c0392b', strokeDash: [3, 3] }, encoding: { x: { field: 'x', type: 'quantitative' } } })
+    layers.push({ data: { values }, mark: { type: 'text', color: '#c0392b', align: 'left', dx: 3, dy: -4, baseline: 'top' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } })
+  }
+  return { ...base, layer: layers } as unknown as TopLevelSpec
+}

@@ -1,0 +1,65 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Handlebars from 'handlebars'
+import { formatMetric, htmlView } from './html-view.js'
+import { renderPlotSvg } from './render-plot-svg.js'
+import type { Report } from './report.js'
+import { templatesDir } from './templates-dir.js'
+
+/** Options of {@link renderHtml}. */
+export interface RenderHtmlOptions {
+  /**
+   * Most plots drawn in one report; failing checks' plots are drawn first. Keeps huge runs fast to render and open.
+   * @defaultValue 40
+   */
+  readonly maxPlots?: number
+}
+
+let compiled: Handlebars.TemplateDelegate | undefined
+
+function template(): Handlebars.TemplateDelegate {
+  if (compiled !== undefined) return compiled
+  const engine = Handlebars.create()
+  const dir = templatesDir()
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.hbs') && name !== 'report.hbs')) {
+    engine.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(dir, file), 'utf8'))
+  }
+  engine.registerHelper('eq', (left: unknown, right: unknown) => left === right)
+  engine.registerHelper('defined', (value: unknown) => value !== undefined && value !== null)
+  engine.registerHelper('fmt', (value: unknown) => (typeof value === 'number' ? formatMetric(value) : String(value ?? '')))
+  engine.registerHelper('date', (value: unknown) => String(value ?? '').replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))
+  compiled = engine.compile(readFileSync(join(dir, 'report.hbs'), 'utf8'), { strict: false, preventIndent: true })
+  return compiled
+}
+
+/**
+ * Renders the report as one self-contained HTML page: inline CSS, inline SVG plots, no scripts and no external URLs
+ * (a Content-Security-Policy forbids both). Every string from records goes through Handlebars' escaping; only the SVG
+ * produced by Vega is inserted as markup.
+ *
+ * @param report - a validated report
+ * @param options - rendering limits
+ * @returns the HTML document
+ * @example
+ * ```ts
+ * await writeFile('reports/vitest-ml.html', await renderHtml(report))
+ * ```
+ */
+export async function renderHtml(report: Report, options: RenderHtmlOptions = {}): Promise<string> {
+  const maxPlots = options.maxPlots ?? 40
+  const withPlots = report.checks.filter((check) => (check.plots?.length ?? 0) > 0)
+  const ordered = [...withPlots.filter((check) => check.outcome === 'failed'), ...withPlots.filter((check) => check.outcome === 'passed')]
+  const svgs = new Map<string, { title: string; svg: unknown }[]>()
+  let budget = maxPlots
+  for (const check of ordered) {
+    for (const plot of check.plots ?? []) {
+      if (budget <= 0) break
+      budget--
+      const drawn = svgs.get(check.anchor) ?? []
+      // Vega builds the SVG and escapes every text node itself; it is the only markup inserted unescaped.
+      drawn.push({ title: plot.title, svg: new Handlebars.SafeString(await renderPlotSvg(plot)) })
+      svgs.set(check.anchor, drawn)
+    }
+  }
+  return template()(htmlView(report, svgs))
+}

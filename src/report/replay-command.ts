@@ -1,0 +1,32 @@
+import type { ReplayInfo } from './check-record.js'
+
+/** Quotes a string for POSIX shells (single quotes; embedded single quotes closed, escaped and reopened). */
+function shellQuote(value: string): string {
+  return /^[\w./@%+=:,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
+}
+
+/** Escapes regular-expression syntax: Vitest's `-t` treats its argument as a pattern. */
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * Builds the shell command that re-runs one test, with the check's seed (and fast-check path) as a trailing comment
+ * so the failure can be reproduced exactly.
+ *
+ * @param file - test file relative to the project root
+ * @param testNamePattern - the test's suite and test names joined by spaces, as Vitest's `-t` matches them
+ * @param replay - the record's replay info, if any
+ * @returns a copy-pasteable command line
+ * @example
+ * ```ts
+ * replayCommand('test/model.test.ts', 'penguins is monotonic', { seed: 42, numRuns: 100 })
+ * // "npx vitest run test/model.test.ts -t 'penguins is monotonic'  # seed 42"
+ * ```
+ */
+export function replayCommand(file: string, testNamePattern: string, replay?: ReplayInfo): string {
+  const command = `npx vitest run ${shellQuote(file)} -t ${shellQuote(escapeRegExp(testNamePattern))}`
+  if (replay === undefined) return command
+  const path = replay.path === undefined ? '' : `, path ${JSON.stringify(replay.path)}`
+  return `${command}  # seed ${replay.seed}${path}, ${replay.numRuns} runs`
+}

@@ -1,0 +1,88 @@
+import { REPORT_SCHEMA_VERSION } from './report.js'
+
+const str = { type: 'string' } as const
+const num = { type: 'number' } as const
+const int = { type: 'integer', minimum: 0 } as const
+const severity = { enum: ['high', 'medium', 'low'] } as const
+const isoTime = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' } as const
+const strings = { type: 'array', items: str } as const
+const obj = (required: string[], properties: Record<string, object>, additionalProperties = false): object =>
+  ({ type: 'object', required, properties, additionalProperties })
+
+const plot = obj(['type', 'title', 'series'], {
+  type: { enum: ['histogram-pair', 'line', 'reliability', 'histogram', 'bar'] },
+  title: str, xLabel: str, yLabel: str,
+  series: { type: 'array', items: obj(['name', 'points'], { name: str, points: { type: 'array', items: { type: 'array', items: num, minItems: 2, maxItems: 2 } } }) },
+  markers: { type: 'array', items: obj(['x', 'label'], { x: num, label: str }) },
+}, true)
+
+const check = obj(['id', 'kind', 'title', 'passed', 'severity', 'checklist', 'metrics', 'anchor', 'file', 'test', 'outcome', 'testState', 'replayCommand'], {
+  id: str, kind: str, title: str, passed: { type: 'boolean' }, negated: { type: 'boolean' }, severity, checklist: strings,
+  model: obj(['name'], { name: str, sha256: str, version: str }),
+  data: obj(['name', 'rows'], { name: str, rows: int, sha256: str }),
+  metrics: { type: 'object', additionalProperties: num },
+  counterexample: {},
+  replay: obj(['seed', 'numRuns'], { seed: num, path: str, numRuns: int }),
+  plots: { type: 'array', items: plot },
+  message: str, warnings: strings,
+  anchor: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }, file: str, test: str,
+  outcome: { enum: ['passed', 'failed'] }, testState: { enum: ['passed', 'failed', 'skipped', 'pending'] }, replayCommand: str,
+}, true)
+
+const attestation = obj(['file', 'owner', 'date'], { file: str, link: str, owner: str, date: str })
+
+const checklistItem = obj(['id', 'label', 'description', 'phase', 'provedBy', 'status', 'required', 'checks'], {
+  id: str, label: str, description: str,
+  phase: { enum: ['before-deployment', 'after-deployment'] },
+  provedBy: { enum: ['test', 'attestation', 'either'] },
+  status: { enum: ['passed', 'failed', 'not-covered', 'attested'] },
+  required: { type: 'boolean' }, checks: strings, reason: str, attestation,
+})
+
+const section = { enum: ['data', 'model', 'infrastructure', 'monitoring'] } as const
+const mlTestScore = obj(['items', 'sections', 'score', 'band'], {
+  items: { type: 'array', minItems: 28, maxItems: 28, items: obj(['id', 'name', 'section', 'score', 'basis', 'checks'], {
+    id: str, name: str, section, score: { enum: [0, 0.5, 1] }, basis: { enum: ['automated', 'manual', 'none'] }, checks: strings,
+  }) },
+  sections: { type: 'array', items: obj(['id', 'name', 'score'], { id: section, name: str, score: { type: 'number', minimum: 0, maximum: 7 } }) },
+  score: { type: 'number', minimum: 0, maximum: 7 }, band: str,
+})
+
+const reason = obj(['source', 'message'], { source: { enum: ['checklist', 'threshold', 'check', 'score', 'config'] }, message: str, anchor: str })
+const gate = obj(['passed', 'configured', 'failures', 'warnings', 'thresholds'], {
+  passed: { type: 'boolean' }, configured: { type: 'boolean' },
+  failures: { type: 'array', items: reason }, warnings: { type: 'array', items: reason },
+  thresholds: { type: 'array', items: obj(['name', 'metric', 'severity', 'status', 'checks'], {
+    name: str, metric: str, min: num, max: num, severity, status: { enum: ['ok', 'breached', 'not-measured'] }, worst: num, checks: strings,
+  }) },
+})
+
+/** JSON Schema (draft-07) of `vitest-ml.json`, the report file. */
+export const REPORT_SCHEMA: object = {
+  $id: 'https://vitest-ml.dev/schemas/report.json',
+  ...obj(['schemaVersion', 'title', 'run', 'provenance', 'summary', 'checks', 'checklist', 'mlTestScore', 'gate'], {
+    schemaVersion: { const: REPORT_SCHEMA_VERSION },
+    title: str,
+    run: obj(['startedAt', 'finishedAt', 'durationMs', 'vitestVersion', 'reason'], {
+      startedAt: isoTime, finishedAt: isoTime,
+      durationMs: { type: 'number', minimum: 0 }, vitestVersion: str, reason: { enum: ['passed', 'failed', 'interrupted'] },
+    }),
+    provenance: obj(['models', 'data', 'seeds', 'node'], {
+      models: { type: 'array', items: obj(['name'], { name: str, sha256: str, version: str }) },
+      data: { type: 'array', items: obj(['name', 'rows'], { name: str, rows: int, sha256: str }) },
+      seeds: { type: 'array', items: num },
+      gitCommit: { type: 'string', pattern: '^[0-9a-f]{7,64}$' },
+      package: obj(['name', 'version'], { name: str, version: str }),
+      node: str, onnxruntime: str,
+    }),
+    summary: obj(['tests', 'checks', 'failedBySeverity'], {
+      tests: obj(['total', 'passed', 'failed', 'skipped'], { total: int, passed: int, failed: int, skipped: int }),
+      checks: obj(['total', 'passed', 'failed'], { total: int, passed: int, failed: int }),
+      failedBySeverity: obj(['high', 'medium', 'low'], { high: int, medium: int, low: int }),
+    }),
+    checks: { type: 'array', items: check },
+    checklist: { type: 'array', items: checklistItem },
+    mlTestScore,
+    gate,
+  }),
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { renderHtml } from '../../../src/report/render-html.js'
+import { buildReport, type CollectedTest } from '../../../src/report/build-report.js'
+import { record, sampleReport } from './sample-report.js'
+
+const XSS = '<img src=x onerror=alert(1)>'
+
+describe('renderHtml', () => {
+  it('puts the verdict first and renders checklist, score, and a card per check with plot and replay', async () => {
+    const html = await renderHtml(sampleReport())
+    expect(html.indexOf('Gate failed: do not deploy')).toBeLessThan(html.indexOf('id="checklist"'))
+    expect(html).toContain('id="ml-test-score"')
+    expect(html.match(/<details class="card /g)).toHaveLength(4)
+    expect(html).toContain('<figure class="plot"><svg')
+    expect(html).toContain('&quot;income&quot;: 52000')
+    expect(html).toContain('# seed 7, path &quot;3:1&quot;, 200 runs')
+  })
+
+  it('is self-contained: no scripts, no external URLs, a CSP that forbids both', async () => {
+    const html = await renderHtml(sampleReport())
+    expect(html).not.toMatch(/<script/i)
+    expect(html).not.toMatch(/(?:src|href)=["']?(?:https?:)?\/\//i)
+    expect(html).toContain("default-src 'none'")
+  })
+
+  it('escapes every user-supplied string', async () => {
+    const tests: CollectedTest[] = [{
+      file: 'test/x.test.ts', fullName: XSS, namePattern: XSS, state: 'failed',
+      checks: [record({ id: XSS, kind: XSS, title: XSS, passed: false, message: XSS, warnings: [XSS], counterexample: { feature: XSS }, metrics: { [XSS]: 1 },
+        plots: [{ type: 'line', title: XSS, series: [{ name: XSS, points: [[0, 1], [1, 2]] }], markers: [{ x: 0.5, label: XSS }] }] })],
+    }]
+    const html = await renderHtml(sampleReport({ tests }))
+    expect(html).not.toContain('<img')
+    expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;')
+  })
+
+  it('stays fast and light at 10,000 checks: passing checks collapsed, only failures open, plots capped', async () => {
+    const tests: CollectedTest[] = Array.from({ length: 1000 }, (_, file) => ({
+      file: `test/f${String(file).padStart(4, '0')}.test.ts`, fullName: 'suite > case', namePattern: 'suite case', state: 'passed' as const,
+      checks: Array.from({ length: 10 }, (_, index) => record({
+        id: `range:${index}`, kind: 'range', passed: !(file === 0 && index < 3), metrics: { violationRate: index / 100, numRuns: 100 },
+        ...(index === 0 ? { plots: [{ type: 'histogram' as const, title: 'h', series: [{ name: 's', points: [[0, 1], [1, 2]] as [number, number][] }] }] } : {}),
+      })),
+    }))
+    const report = buildReport({
+      tests, run: { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, vitestVersion: '4', reason: 'passed' },
+      provenance: { models: [], data: [], seeds: [], node: 'v20' },
+    })
+    const html = await renderHtml(report, { maxPlots: 20 })
+    expect(html.match(/<details class="card /g)).toHaveLength(10_000)
+    expect(html.match(/<details class="card failed"[^>]* open>/g)).toHaveLength(3)
+    expect(html.match(/<details class="card passed"[^>]* open>/g)).toBeNull()
+    expect(html.match(/<figure class="plot">/g)).toHaveLength(20)
+    expect(html.length).toBeLessThan(25_000_000)
+  })
+})
