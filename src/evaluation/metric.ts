@@ -8,6 +8,7 @@ import { logLoss } from './metrics/log-loss.js'
 import { precisionRecallF1 } from './metrics/precision-recall-f1.js'
 import { meanAbsoluteError, meanAbsolutePercentageError, rootMeanSquaredError, rSquared } from './metrics/regression-errors.js'
 import { rocAuc, rocAucOneVsRest } from './metrics/roc-auc.js'
+import { brierRows, correctRows, logLossRows, regressionRows, type RowLoss } from './row-losses.js'
 import type { Prediction } from './to-prediction.js'
 
 /** The built-in metrics, by name. */
@@ -34,6 +35,13 @@ export interface MetricDefinition {
   readonly perfect?: number
   /** The metric on labels and predictions (same length, non-empty). */
   compute(labels: readonly Label[], predictions: readonly Prediction[], context: MetricContext): number
+  /**
+   * For metrics that are a function of a mean over rows: each row's contribution (the bootstrap then resamples these).
+   * Only used after `compute` succeeded on the full data, so inputs are already validated.
+   */
+  readonly rowLoss?: RowLoss
+  /** Turns the mean of `rowLoss` into the metric (`Math.sqrt` for RMSE). @defaultValue the identity */
+  readonly fromMean?: (mean: number) => number
 }
 
 const hard = (predictions: readonly Prediction[]): Label[] => predictions.map((p) => p.label)
@@ -70,7 +78,7 @@ const classMetric = (metric: (y: readonly Label[], p: readonly number[] | readon
   (labels: readonly Label[], predictions: readonly Prediction[], context: MetricContext): number => metric(labels, probabilities(source, predictions), context)
 
 const BUILT_IN: Readonly<Record<MetricName, MetricDefinition>> = {
-  accuracy: { name: 'accuracy', higherIsBetter: true, perfect: 1, compute: (y, p) => accuracy(y, hard(p)) },
+  accuracy: { name: 'accuracy', higherIsBetter: true, perfect: 1, compute: (y, p) => accuracy(y, hard(p)), rowLoss: correctRows },
   balancedAccuracy: { name: 'balancedAccuracy', higherIsBetter: true, perfect: 1, compute: (y, p) => balancedAccuracy(y, hard(p)) },
   precision: { name: 'precision', higherIsBetter: true, perfect: 1, compute: averaged('precision') },
   recall: { name: 'recall', higherIsBetter: true, perfect: 1, compute: averaged('recall') },
@@ -78,12 +86,15 @@ const BUILT_IN: Readonly<Record<MetricName, MetricDefinition>> = {
   f1Weighted: { name: 'f1Weighted', higherIsBetter: true, perfect: 1, compute: averaged('f1', true) },
   rocAuc: { name: 'rocAuc', higherIsBetter: true, perfect: 1, compute: ranking(rocAuc, rocAucOneVsRest, 'rocAuc') },
   averagePrecision: { name: 'averagePrecision', higherIsBetter: true, perfect: 1, compute: ranking(averagePrecision, averagePrecisionOneVsRest, 'averagePrecision') },
-  logLoss: { name: 'logLoss', higherIsBetter: false, perfect: 0, compute: classMetric(logLoss, 'logLoss') },
-  brier: { name: 'brier', higherIsBetter: false, perfect: 0, compute: classMetric(brierScore, 'brier') },
+  logLoss: { name: 'logLoss', higherIsBetter: false, perfect: 0, compute: classMetric(logLoss, 'logLoss'), rowLoss: logLossRows },
+  brier: { name: 'brier', higherIsBetter: false, perfect: 0, compute: classMetric(brierScore, 'brier'), rowLoss: brierRows },
   ece: { name: 'ece', higherIsBetter: false, perfect: 0, compute: classMetric((y, p, o) => expectedCalibrationError(y, p, o).ece, 'ece') },
-  rmse: { name: 'rmse', higherIsBetter: false, perfect: 0, compute: (y, p) => rootMeanSquaredError(numbers('rmse', y), numbers('rmse', hard(p))) },
-  mae: { name: 'mae', higherIsBetter: false, perfect: 0, compute: (y, p) => meanAbsoluteError(numbers('mae', y), numbers('mae', hard(p))) },
-  mape: { name: 'mape', higherIsBetter: false, perfect: 0, compute: (y, p) => meanAbsolutePercentageError(numbers('mape', y), numbers('mape', hard(p))) },
+  rmse: { name: 'rmse', higherIsBetter: false, perfect: 0, compute: (y, p) => rootMeanSquaredError(numbers('rmse', y), numbers('rmse', hard(p))),
+    rowLoss: regressionRows((y, yhat) => (y - yhat) ** 2), fromMean: Math.sqrt },
+  mae: { name: 'mae', higherIsBetter: false, perfect: 0, compute: (y, p) => meanAbsoluteError(numbers('mae', y), numbers('mae', hard(p))),
+    rowLoss: regressionRows((y, yhat) => Math.abs(y - yhat)) },
+  mape: { name: 'mape', higherIsBetter: false, perfect: 0, compute: (y, p) => meanAbsolutePercentageError(numbers('mape', y), numbers('mape', hard(p))),
+    rowLoss: regressionRows((y, yhat) => Math.abs(y - yhat) / Math.max(Math.abs(y), Number.EPSILON)) },
   r2: { name: 'r2', higherIsBetter: true, perfect: 1, compute: (y, p) => rSquared(numbers('r2', y), numbers('r2', hard(p))) },
 }
 

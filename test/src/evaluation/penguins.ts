@@ -14,8 +14,8 @@ interface Metadata {
 /** A model's train/test split rebuilt from its metadata and the raw vega-datasets file. */
 export interface Split {
   readonly classNames: readonly string[]
-  readonly train: { readonly inputs: number[][]; readonly labels: string[]; readonly rows: Record<string, unknown>[] }
-  readonly test: { readonly inputs: number[][]; readonly labels: string[]; readonly rows: Record<string, unknown>[] }
+  readonly train: { readonly inputs: number[][]; readonly labels: (string | number)[]; readonly rows: Record<string, unknown>[] }
+  readonly test: { readonly inputs: number[][]; readonly labels: (string | number)[]; readonly rows: Record<string, unknown>[] }
 }
 
 const root = new URL('../../../', import.meta.url)
@@ -34,7 +34,7 @@ export function loadSplit(name: string): Split {
     })
   const part = (indices: readonly number[]) => {
     const picked = indices.map((index) => rows[index] as Record<string, unknown>)
-    return { inputs: picked.map(features), labels: picked.map((row) => String(row[metadata.target])), rows: picked }
+    return { inputs: picked.map(features), labels: picked.map((row) => row[metadata.target] as string | number), rows: picked }
   }
   return { classNames: metadata.classNames, train: part(metadata.split.trainIndices), test: part(metadata.split.testIndices) }
 }
