@@ -1,0 +1,20 @@
+import type { FallBackGracefullyOptions } from './to-fall-back-gracefully.js'
+
+/**
+ * The production-pattern matchers as they appear on `expect(...)`. All are asynchronous: always `await` them.
+ *
+ * @typeParam R - the assertion's return type
+ */
+export interface PatternMatchers<R = unknown> {
+  /**
+   * Under injected timeouts, exceptions and NaN outputs, a `withFallback` model answers every request with a finite
+   * value within the latency budget; the fallback rate is reported and bounded.
+   * @example `await expect(withFallback(model, heuristic, { timeoutMs: 10 })).toFallBackGracefully({ inputs, latencyBudgetMs: 100 })`
+   */
+  toFallBackGracefully<I>(options: FallBackGracefullyOptions<I>): Promise<R>
+}
+
+declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any
+  interface Matchers<T = any> extends PatternMatchers<T> {}
+}

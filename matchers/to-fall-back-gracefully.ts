@@ -1,0 +1,109 @@
+import type { MatcherState } from 'vitest'
+import { VitestMlError } from '../src/errors.js'
+import { fallbackDrill, type FaultPlan } from '../src/patterns/fallback-drill.js'
+import { isFallbackModel } from '../src/patterns/with-fallback.js'
+import { toJsonSafe } from '../src/report/json-safe.js'
+import { checkId, modelRef, num, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { recordCheck } from './record-check.js'
+
+/** Options of `toFallBackGracefully`. */
+export interface FallBackGracefullyOptions<I = unknown> {
+  /** Real input rows, sampled with the seed. */
+  readonly inputs: readonly I[]
+  /** Faults injected into the primary. @defaultValue 10 % timeouts, 10 % exceptions, 10 % NaN rows */
+  readonly faults?: FaultPlan
+  /** Largest acceptable latency of one request, in milliseconds. @defaultValue 2 x the fallback's `timeoutMs` + 50 */
+  readonly latencyBudgetMs?: number
+  /** Largest fallback rate (rows answered by the fallback) that passes. @defaultValue 1 */
+  readonly maxFallbackRate?: number
+  /** Requests sent. @defaultValue 100 */
+  readonly numRuns?: number
+  /** Rows per request. @defaultValue 1 */
+  readonly batchSize?: number
+  /** Seed of sampling and faults. @defaultValue derived from the test name */
+  readonly seed?: number
+  /** Severity in the report. @defaultValue 'high' */
+  readonly severity?: 'high' | 'medium' | 'low'
+}
+
+const NAME = 'toFallBackGracefully'
+
+/**
+ * Under injected timeouts, exceptions and NaN outputs of its primary, a `withFallback` model answers every request
+ * with a finite value within the latency budget, and its fallback rate stays under `maxFallbackRate`.
+ *
+ * @example
+ * ```ts
+ * await expect(withFallback(vad, energy, { timeoutMs: 10 })).toFallBackGracefully({
+ *   inputs: windows, faults: { timeoutRate: 0.2, errorRate: 0.1, nanRate: 0.1 }, latencyBudgetMs: 100, maxFallbackRate: 0.6,
+ * })
+ * ```
+ */
+export async function toFallBackGracefully(this: MatcherState, received: unknown, options: FallBackGracefullyOptions): Promise<MatcherOutcome> {
+  if (!isFallbackModel(received)) {
+    throw new VitestMlError(NAME, 'a model built with withFallback(primary, fallback, { timeoutMs })', typeof received, 'Wrap the model first: `expect(withFallback(model, heuristic, { timeoutMs: 50 })).toFallBackGracefully({ inputs })`.')
+  }
+  const seed = resolveSeed(this, NAME, options?.seed)
+  const numRuns = options?.numRuns ?? 100
+  const budget = options.latencyBudgetMs ?? 2 * received.options.timeoutMs + 50
+  const maxRate = options.maxFallbackRate ?? 1
+  const drill = await fallbackDrill(received, {
+    inputs: options.inputs,
+    latencyBudgetMs: budget,
+    numRuns,
+    seed,
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  })
+  const rateOk = drill.fallbackRate <= maxRate
+  const passed = drill.unanswered === 0 && drill.invalidAnswers === 0 && drill.overBudget === 0 && rateOk
+  const name = received.identity.name
+  const first = drill.failures[0]
+  await recordCheck(this, {
+    id: checkId(this, 'fallback'),
+    kind: 'fallback',
+    title: `${name} falls back gracefully under injected faults`,
+    passed,
+    severity: options.severity ?? 'high',
+    checklist: ['fallback-strategy'],
+    model: modelRef(received.primary),
+    metrics: {
+      fallbackRate: drill.fallbackRate,
+      unanswered: drill.unanswered,
+      invalidAnswers: drill.invalidAnswers,
+      overBudget: drill.overBudget,
+      p50Ms: drill.latency.p50Ms,
+      p99Ms: drill.latency.p99Ms,
+      maxLatencyMs: drill.latency.maxMs,
+      injectedTimeouts: drill.injected.timeouts,
+      injectedErrors: drill.injected.errors,
+      injectedNanRows: drill.injected.nanRows,
+      requests: drill.requests,
+    },
+    ...(first && { counterexample: toJsonSafe(first, { maxArrayLength: 16 }) }),
+    replay: { seed, numRuns },
+  })
+  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
+  const injected = `injected ${drill.injected.timeouts} timeouts, ${drill.injected.errors} exceptions, ${drill.injected.nanRows} NaN rows over ${drill.requests} requests`
+  const served = `fallback rate ${num(drill.fallbackRate)} (timeout ${drill.reasons.timeout}, error ${drill.reasons.error}, invalid-output ${drill.reasons['invalid-output']} rows), expected <= ${num(maxRate)}`
+  const latency = `latency p50 ${num(drill.latency.p50Ms)} ms, p99 ${num(drill.latency.p99Ms)} ms, max ${num(drill.latency.maxMs)} ms, budget ${num(budget)} ms`
+  const replay = `Replay: seed ${seed} — pass { seed: ${seed}, numRuns: ${numRuns} }`
+  return {
+    pass: passed,
+    message: () =>
+      passed
+        ? `${hint}\n\nExpected ${name} to fail under injected faults, but every request got a finite answer in time (${injected}; ${served}; ${latency}).\n${replay}`
+        : [
+            hint,
+            '',
+            `${name} did not fall back gracefully: ${drill.unanswered} unanswered requests, ${drill.invalidAnswers} non-finite answers, ${drill.overBudget} over budget${rateOk ? '' : ', fallback rate too high'}.`,
+            `Faults: ${injected}.`,
+            `Served: ${served}.`,
+            `Latency: ${latency}.`,
+            ...drill.failures.map((failure) => `  request ${failure.request}: ${failure.problem}; input ${show(failure.input)}`),
+            replay,
+          ].join('\n'),
+    actual: { fallbackRate: drill.fallbackRate, unanswered: drill.unanswered, invalidAnswers: drill.invalidAnswers, overBudget: drill.overBudget },
+    expected: { maxFallbackRate: maxRate, latencyBudgetMs: budget },
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest'
+import { functionModel } from '../../../src/model/function-model.js'
+import { corrupt } from '../../../src/patterns/corrupt.js'
+import { failing } from '../../../src/patterns/failing.js'
+import { slow } from '../../../src/patterns/slow.js'
+import { withFallback } from '../../../src/patterns/with-fallback.js'
+
+const double = functionModel((row: number[]) => [2 * (row[0] ?? 0)], { name: 'double' })
+const zero = functionModel((): number[] => [0], { name: 'zero' })
+const rows = Array.from({ length: 200 }, (_, index) => [index])
+
+describe('fault injection', () => {
+  test('failing throws on about `rate` of the calls, the same calls for the same seed', async () => {
+    const outcomes = async (seed: number): Promise<boolean[]> => {
+      const flaky = failing(double, { rate: 0.3, error: 'boom', seed })
+      return Promise.all(rows.map((row) => flaky.predict([row]).then(() => true, (error: Error) => (expect(error.message).toBe('boom'), false))))
+    }
+    const first = await outcomes(1)
+    expect(await outcomes(1)).toEqual(first)
+    expect(await outcomes(2)).not.toEqual(first)
+    const failures = first.filter((ok) => !ok).length
+    expect(failures).toBeGreaterThan(40)
+    expect(failures).toBeLessThan(80)
+  })
+
+  test('slow delays the chosen calls and counts them', async () => {
+    const sluggish = slow(double, { delayMs: 30, rate: 1 })
+    const started = performance.now()
+    expect(await sluggish.predict([[2]])).toEqual([[4]])
+    expect(performance.now() - started).toBeGreaterThanOrEqual(25)
+    expect(sluggish.injected).toBe(1)
+    expect(sluggish.identity.name).toBe('double+slow')
+  })
+
+  test('corrupt turns whole rows into NaN, keeping their shape', async () => {
+    const broken = corrupt(functionModel((row: number[]) => ({ probabilities: [0.25, 0.75], label: row[0] ?? 0 })), { nanRate: 0.5, seed: 3 })
+    const outputs = await broken.predict(rows)
+    const nanRows = outputs.filter((output) => Number.isNaN(output.label))
+    expect(nanRows.length).toBe(broken.injected)
+    expect(nanRows[0]).toEqual({ probabilities: [Number.NaN, Number.NaN], label: Number.NaN })
+    expect(broken.injected).toBeGreaterThan(70)
+    expect(broken.injected).toBeLessThan(130)
+  })
+
+  test('rates outside [0, 1] are refused', () => {
+    expect(() => failing(double, { rate: 1.5 })).toThrow(/failing: expected `rate` in \[0, 1\], received 1.5/)
+    expect(() => corrupt(double, { nanRate: -1 })).toThrow(/corrupt: expected `nanRate` in \[0, 1\]/)
+    expect(() => slow(double, { delayMs: -5 })).toThrow(/slow: expected `delayMs` >= 0/)
+  })
+})
+
+describe('withFallback', () => {
+  test('serves the primary when it works', async () => {
+    const service = withFallback(double, zero, { timeoutMs: 200 })
+    expect(await service.predict([[1], [2]])).toEqual([{ value: [2], servedBy: 'primary' }, { value: [4], servedBy: 'primary' }])
+    expect(service.stats()).toMatchObject({ calls: 1, rows: 2, fallbackRows: 0, fallbackRate: 0 })
+  })
+
+  test('answers from the fallback on timeout, error and invalid rows, and says why', async () => {
+    const timedOut = withFallback(slow(double, { delayMs: 50 }), zero, { timeoutMs: 10 })
+    expect(await timedOut.predict([[1]])).toEqual([{ value: [0], servedBy: 'fallback', reason: 'timeout' }])
+    expect(timedOut.stats().lastError).toMatch(/an answer within 10 ms/)
+    const thrown = withFallback(failing(double, { rate: 1 }), zero, { timeoutMs: 100 })
+    expect(await thrown.predict([[1], [2]])).toEqual([{ value: [0], servedBy: 'fallback', reason: 'error' }, { value: [0], servedBy: 'fallback', reason: 'error' }])
+    const halfNaN = functionModel((row: number[]) => [(row[0] ?? 0) % 2 === 0 ? Number.NaN : 1])
+    const invalid = withFallback(halfNaN, zero, { timeoutMs: 100 })
+    expect(await invalid.predict([[1], [2], [3]])).toEqual([
+      { value: [1], servedBy: 'primary' },
+      { value: [0], servedBy: 'fallback', reason: 'invalid-output' },
+      { value: [1], servedBy: 'primary' },
+    ])
+    expect(invalid.stats()).toMatchObject({ rows: 3, fallbackRows: 1, reasons: { timeout: 0, error: 0, 'invalid-output': 1 } })
+    expect(invalid.stats().fallbackRate).toBeCloseTo(1 / 3)
+  })
+
+  test('a custom validity test decides what may be served', async () => {
+    const service = withFallback(double, zero, { timeoutMs: 100, isValid: (output) => (output[0] ?? 0) <= 4 })
+    expect((await service.predict([[2], [3]])).map((answer) => answer.servedBy)).toEqual(['primary', 'fallback'])
+  })
+
+  test('a fallback that fails is an error that names both failures', async () => {
+    const service = withFallback(failing(double, { rate: 1, error: 'primary down' }), failing(zero, { rate: 1, error: 'fallback down' }), { timeoutMs: 100 })
+    await expect(service.predict([[1]])).rejects.toThrow(/double\+failing\|zero\+failing: expected the fallback to answer, received an exception: fallback down \(after the primary failed: error\)/)
+  })
+
+  test('needs a timeout', () => {
+    expect(() => withFallback(double, zero, { timeoutMs: 0 })).toThrow(/withFallback: expected a `timeoutMs` > 0, received 0/)
+  })
+})
