@@ -2,6 +2,7 @@ import { VitestMlError } from '../errors.js'
 import { finiteSample } from './finite-sample.js'
 import { kolmogorovSf } from './kolmogorov-distribution.js'
 import { gcd, ksExactProbability } from './ks-exact-probability.js'
+import { sortFloat64 } from './sort-float64.js'
 
 /** Which way the alternative hypothesis points (scipy's `alternative`). */
 export type Alternative = 'two-sided' | 'less' | 'greater'
@@ -78,8 +79,8 @@ export function ksTwoSample(
   }
   const ref = finiteSample('ksTwoSample', 'reference', reference)
   const cur = finiteSample('ksTwoSample', 'current', current)
-  const x = ref.values.sort()
-  const y = cur.values.sort()
+  const x = sortFloat64(ref.values)
+  const y = sortFloat64(cur.values)
   const n1 = x.length
   const n2 = y.length
   let i = 0
