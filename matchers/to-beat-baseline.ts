@@ -47,13 +47,20 @@ export async function reportComparison(
   severity: CheckRecord['severity'],
   model: Parameters<typeof modelRef>[0],
 ): Promise<MatcherOutcome> {
-  const verb = result.mode === 'superiority' ? 'beat' : 'be no worse than'
   const title = `${result.modelName} ${result.mode === 'superiority' ? 'beats' : 'is no worse than'} ${result.baselineName} on ${result.metric}`
   const lines = describeComparison(result)
   const hint = state.utils.matcherHint(`.${name}`, 'model', 'baseline', { isNot: state.isNot, promise: state.promise })
-  const message = result.passed
-    ? `${hint}\n\nExpected ${result.modelName} not to ${verb} ${result.baselineName} on ${result.metric}, but it did:\n${lines}`
-    : `${hint}\n\n${result.modelName} did not ${verb} ${result.baselineName} on ${result.metric} (${result.rows} rows):\n${lines}`
+  const { modelName, baselineName, metric, rows } = result
+  const margin = num(-result.threshold)
+  const headline =
+    result.mode === 'superiority'
+      ? result.passed
+        ? `Expected ${modelName} not to beat ${baselineName} on ${metric}, but it did:`
+        : `${modelName} did not beat ${baselineName} on ${metric} (${rows} rows):`
+      : result.passed
+        ? `Expected ${modelName} to be worse than ${baselineName} on ${metric} by more than ${margin}, but it is no worse:`
+        : `${modelName} may be worse than ${baselineName} on ${metric} by more than the margin ${margin} (${rows} rows):`
+  const message = `${hint}\n\n${headline}\n${lines}`
   await recordCheck(state, {
     id: checkId(state, 'baseline'),
     kind: 'baseline',

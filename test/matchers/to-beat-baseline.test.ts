@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { evaluationMatchers } from '../../matchers/evaluation-index.js'
+import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
+import type { Model } from '../../src/model/model.js'
+import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
+import { loadSplit } from '../src/evaluation/penguins.js'
+import '../src/evaluation/augment-matchers.js'
+
+expect.extend(evaluationMatchers)
+
+const { classNames, train, test: held } = loadSplit('penguins-mlp')
+let mlp: OnnxModel
+let weak: OnnxModel
+beforeAll(async () => {
+  mlp = await onnxModel('models/penguins-mlp.onnx', { output: 'probabilities' })
+  weak = await onnxModel('models/penguins-weak.onnx', { output: 'probabilities' })
+})
+afterAll(async () => {
+  await mlp.release()
+  await weak.release()
+})
+
+const alwaysAdelie: Model<number[], string> = { identity: { name: 'always-adelie' }, predict: (batch) => Promise.resolve(batch.map(() => 'Adelie')), release: () => Promise.resolve() }
+const failureOf = (promise: Promise<unknown>): Promise<Error | undefined> => promise.then(() => undefined, (error: Error) => error)
+const lastRecord = (meta: unknown): CheckRecord | undefined => checksFromMeta(meta).at(-1)
+
+describe('toBeatBaseline', () => {
+  test('passes: the penguins MLP beats the majority class on held-out data, and records the evidence', async ({ task }) => {
+    await expect(mlp).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, classes: classNames, minGain: 0.3, seed: 1 })
+    const record = lastRecord(task.meta)
+    expect(record).toMatchObject({ kind: 'baseline', passed: true, checklist: ['baseline-improvement'], replay: { seed: 1, numRuns: 2000 }, data: { rows: 86 } })
+    expect(Object.keys(record?.metrics ?? {})).toEqual(['modelScore', 'baselineScore', 'gain', 'relativeGain', 'ciLow', 'ciHigh', 'pValue'])
+    expect(record?.model?.sha256).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  test('passes against a heuristic rule and on an error metric', async () => {
+    const byFlipper = (row: number[]): string => ((row[2] ?? 0) > 206 ? 'Gentoo' : 'Adelie')
+    await expect(mlp).toBeatBaseline(byFlipper, { data: held, classes: classNames, seed: 2 })
+    await expect(mlp).toBeatBaseline('prior', { data: held, train: { labels: train.labels }, classes: classNames, metric: 'brier', seed: 3 })
+  })
+
+  test('fails when the model is the baseline, with scores, gain, interval, test and seed in the message', async ({ task }) => {
+    const failure = await failureOf(expect(alwaysAdelie).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, seed: 5 }))
+    expect(failure?.message).toMatch(/always-adelie did not beat majority-class baseline on accuracy \(86 rows\):/)
+    expect(failure?.message).toMatch(/accuracy: model 0\.4419 vs baseline 0\.4419 \(higher is better\)\n {2}gain 0, relative gain 0 of the way to perfect/)
+    expect(failure?.message).toMatch(/90% paired bootstrap interval of the gain \[0, 0\], expected lower bound > minGain 0/)
+    expect(failure?.message).toMatch(/McNemar exact: model-only right 0, baseline-only right 0, one-sided p = 1, expected < 0\.05/)
+    expect(failure?.message).toMatch(/test: paired bootstrap \(2000 resamples, one-sided 0\.95\) \+ exact McNemar \(one-sided\)/)
+    expect(failure?.message).toMatch(/baseline: majority class "Adelie" \(44\.1% of 256 train labels\)\n {2}seed 5: pass \{ seed: 5 \} to replay/)
+    expect(lastRecord(task.meta)).toMatchObject({ passed: false, message: expect.stringMatching(/did not beat/) })
+  })
+
+  test('fails a real but too small gain: the weak model against minGain 0.5', async () => {
+    const failure = await failureOf(expect(weak).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, classes: classNames, minGain: 0.5, seed: 6 }))
+    expect(failure?.message).toMatch(/penguins-weak\.onnx did not beat majority-class baseline on accuracy/)
+    expect(failure?.message).toMatch(/expected lower bound > minGain 0\.5/)
+  })
+
+  test('.not passes when the model does not beat the baseline, and fails when it does', async ({ task }) => {
+    await expect(alwaysAdelie).not.toBeatBaseline('majority', { data: held, train: { labels: train.labels } })
+    expect(lastRecord(task.meta)).toMatchObject({ passed: false, negated: true })
+    const failure = await failureOf(expect(mlp).not.toBeatBaseline('majority', { data: held, classes: classNames, seed: 8 }))
+    expect(failure?.message).toMatch(/Expected penguins-mlp\.onnx not to beat majority-class baseline on accuracy, but it did:/)
+    expect(failure?.message).toMatch(/warning: the majority-class baseline was fitted on the evaluation labels/)
+  })
+
+  test('bad input is a clear error, not a pass', async () => {
+    await expect(expect(mlp).toBeatBaseline('majority', { data: { inputs: [], labels: [] } })).rejects.toThrow(/toBeatBaseline: expected at least 1 row in data\.inputs, received 0/)
+    await expect(expect({}).toBeatBaseline('majority', { data: held })).rejects.toThrow(/toBeatBaseline: expected a model/)
+  })
+})
