@@ -1,6 +1,6 @@
-import { recordArtifact, type TestAnnotationArtifact } from 'vitest'
-import type { MatcherState } from '@vitest/expect'
-import { META_KEY, type CheckMeta, type CheckRecord } from '../src/report/check-record.js'
+import { recordArtifact, type TestAnnotationArtifact, type TestAttachment } from 'vitest'
+import type { MatcherState } from 'vitest'
+import { META_KEY, type CheckMeta, type CheckRecord, type PlotSpec } from '../src/report/check-record.js'
 
 /** The test a matcher runs in, as Vitest exposes it on the matcher state. */
 type RunningTest = Parameters<typeof recordArtifact>[0]
@@ -12,7 +12,7 @@ function currentTest(state: MatcherState): RunningTest | undefined {
 /**
  * Stores a check's record on the running test (`task.meta.vitestMl.checks`) so the vitest-ml reporter can build the
  * report from it after the run, including after `--merge-reports`; when the check failed, also annotates the test with
- * its key numbers so `vitest --ui` and the default reporter show them.
+ * its key numbers (and its plots as SVG attachments) so `vitest --ui` and the default reporter show them.
  *
  * @param state - the matcher's `this`
  * @param record - the record to store; `negated` is filled in from the assertion
@@ -37,14 +37,34 @@ async function annotateFailure(test: RunningTest, record: CheckRecord): Promise<
     .map(([name, value]) => `${name}=${formatNumber(value)}`)
     .join(', ')
   const seed = record.replay === undefined ? '' : ` (seed ${record.replay.seed})`
-  const artifact: TestAnnotationArtifact = {
-    type: 'internal:annotation',
-    annotation: { message: `${record.title}: ${numbers}${seed}`, type: `vitest-ml:${record.kind}` },
+  const plots = record.plots ?? []
+  const attachments = await Promise.all(plots.slice(0, MAX_ATTACHED_PLOTS).map((plot) => plotAttachment(plot)))
+  const messages = [`${record.title}: ${numbers}${seed}`, ...plots.slice(1, MAX_ATTACHED_PLOTS).map((plot) => `${record.title}: ${plot.title}`)]
+  for (const [index, message] of messages.entries()) {
+    const attachment = attachments[index]
+    const artifact: TestAnnotationArtifact = {
+      type: 'internal:annotation',
+      annotation: { message, type: `vitest-ml:${record.kind}`, ...(attachment === undefined ? {} : { attachment }) },
+    }
+    try {
+      await recordArtifact(test, artifact)
+    } catch {
+      // Annotations are a convenience for the UI; the record on task.meta is what the report reads.
+    }
   }
+}
+
+/** Plots attached to one failing check's annotations (the report shows them all). */
+const MAX_ATTACHED_PLOTS = 3
+
+/** Draws a plot as an SVG attachment for `vitest --ui`; the renderer is loaded only when a failing check has plots. */
+async function plotAttachment(plot: PlotSpec): Promise<TestAttachment | undefined> {
   try {
-    await recordArtifact(test, artifact)
+    const { renderPlotSvg } = await import('../src/report/render-plot-svg.js')
+    const svg = await renderPlotSvg(plot)
+    return { contentType: 'image/svg+xml', body: Buffer.from(svg, 'utf8').toString('base64') }
   } catch {
-    // Annotations are a convenience for the UI; the record on task.meta is what the report reads.
+    return undefined
   }
 }
 

@@ -91,7 +91,7 @@ export class MlReporter implements Reporter {
       this.lastReport = report
       const outputDir = resolve(root, this.options.outputDir ?? 'reports')
       const written = await writeReport(report, { ...this.options, outputDir })
-      const htmlPath = written.html === undefined ? undefined : relative(process.cwd(), written.html)
+      const htmlPath = written.html === undefined ? undefined : displayPath(written.html)
       log(`\n${consoleSummary(report, { colors: process.stdout.isTTY === true, ...(htmlPath === undefined ? {} : { htmlPath }) })}\n`)
       const summaryFile = process.env['GITHUB_STEP_SUMMARY']
       if (this.options.githubSummary !== false && summaryFile !== undefined && summaryFile !== '') {
@@ -118,6 +118,12 @@ export class MlReporter implements Reporter {
     if (this.vitest !== undefined) this.vitest.logger.log(text)
     else process.stdout.write(`${text}\n`)
   }
+}
+
+/** A path relative to the working directory when it is inside it, absolute otherwise. */
+function displayPath(path: string): string {
+  const shown = relative(process.cwd(), path)
+  return shown.startsWith('..') ? path : shown
 }
 
 export default MlReporter

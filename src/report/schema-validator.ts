@@ -5,7 +5,7 @@ let shared: Ajv | undefined
 
 /** One Ajv instance for every vitest-ml schema: all errors, no coercion, no defaults injected. */
 function ajv(): Ajv {
-  shared ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true })
+  shared ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true })
   return shared
 }
 

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Report } from '../../src/report/report.js'
+import { runFixture, type FixtureRun } from './run-fixture.js'
+
+/** The parts of a report that must not depend on how the run was split: everything but timing. */
+function comparable(report: Report): unknown {
+  const { run, ...rest } = report
+  return { ...rest, run: { vitestVersion: run.vitestVersion, reason: run.reason } }
+}
+
+describe('the reporter on a real Vitest run', () => {
+  const work = mkdtempSync(join(tmpdir(), 'vitest-ml-e2e-'))
+  const whole = join(work, 'whole')
+  const merged = join(work, 'merged')
+  const blobs = join(work, 'blobs')
+  const stepSummary = join(work, 'step-summary.md')
+  let unsharded: FixtureRun
+  let shards: FixtureRun[]
+  let merge: FixtureRun
+
+  beforeAll(async () => {
+    unsharded = await runFixture(['run'], { VITEST_ML_OUT: whole, GITHUB_STEP_SUMMARY: stepSummary })
+    shards = []
+    for (const shard of ['1/2', '2/2']) {
+      const index = shard[0]!
+      shards.push(await runFixture(['run', `--shard=${shard}`, '--reporter=blob', `--outputFile.blob=${join(blobs, `blob-${index}.json`)}`], { VITEST_ML_OUT: join(work, `shard-${index}`) }))
+    }
+    merge = await runFixture(['run', `--merge-reports=${blobs}`], { VITEST_ML_OUT: merged })
+  }, 240_000)
+
+  it('writes JSON, HTML and Markdown and prints the verdict (unsharded)', () => {
+    expect(readdirSync(whole).sort()).toEqual(['vitest-ml.html', 'vitest-ml.json', 'vitest-ml.md'])
+    expect(unsharded.output).toMatch(/vitest-ml {2}GATE PASSED {2}3\/5 checks passed, 2 failed \(0 high\)/)
+    expect(unsharded.code).toBe(1) // two fixture tests fail on purpose; the gate itself passes
+    const report = JSON.parse(readFileSync(join(whole, 'vitest-ml.json'), 'utf8')) as Report
+    expect(report.checks.map((check) => `${check.file}: ${check.outcome}`)).toEqual([
+      'checks/baseline.check.ts: passed', 'checks/baseline.check.ts: passed', 'checks/drift.check.ts: failed',
+      'checks/latency.check.ts: passed', 'checks/monotonic.check.ts: failed',
+    ])
+    expect(report.checklist.find((item) => item.id === 'rollback-procedure')?.status).toBe('attested')
+    expect(report.provenance.models).toEqual([{ name: 'credit.onnx', sha256: 'a'.repeat(64) }])
+    expect(readFileSync(stepSummary, 'utf8')).toMatch(/^## ✅ vitest-ml gate passed: fixture: credit model/)
+  })
+
+  it('writes nothing from shard runs and says why', () => {
+    for (const [index, shard] of shards.entries()) {
+      expect(shard.output).toContain('vitest-ml: shard run; the report is written by `vitest --merge-reports`.')
+      expect(() => readdirSync(join(work, `shard-${index + 1}`))).toThrow(/ENOENT/)
+    }
+    expect(readdirSync(blobs).sort()).toEqual(['blob-1.json', 'blob-2.json'])
+  })
+
+  it('builds the same report from merged shard blobs as from one run', () => {
+    expect(merge.output).toContain('GATE PASSED')
+    const one = JSON.parse(readFileSync(join(whole, 'vitest-ml.json'), 'utf8')) as Report
+    const fromShards = JSON.parse(readFileSync(join(merged, 'vitest-ml.json'), 'utf8')) as Report
+    expect(fromShards.checks.length).toBe(5)
+    expect(comparable(fromShards)).toEqual(comparable(one))
+  })
+})
