@@ -1,3 +1,4 @@
+import type { AgreeWithOptions } from './to-agree-with.js'
 import type { FallBackGracefullyOptions } from './to-fall-back-gracefully.js'
 
 /**
@@ -12,6 +13,12 @@ export interface PatternMatchers<R = unknown> {
    * @example `await expect(withFallback(model, heuristic, { timeoutMs: 10 })).toFallBackGracefully({ inputs, latencyBudgetMs: 100 })`
    */
   toFallBackGracefully<I>(options: FallBackGracefullyOptions<I>): Promise<R>
+  /**
+   * The model and `other` give the same decisions on real inputs (agreement rate, mean absolute difference); a failure
+   * lists the worst disagreements.
+   * @example `await expect(production).toAgreeWith(candidate, { inputs: testRows, minAgreement: 0.95 })`
+   */
+  toAgreeWith<I>(other: unknown, options: AgreeWithOptions<I>): Promise<R>
 }
 
 declare module 'vitest' {

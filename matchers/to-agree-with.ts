@@ -1,0 +1,84 @@
+import type { MatcherState } from 'vitest'
+import { VitestMlError } from '../src/errors.js'
+import { compareModels } from '../src/patterns/compare-models.js'
+import { assertRows, sampleIndices } from '../src/patterns/sample-rows.js'
+import { toJsonSafe } from '../src/report/json-safe.js'
+import { checkId, modelRef, num, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { recordCheck } from './record-check.js'
+
+/** Options of `toAgreeWith`. */
+export interface AgreeWithOptions<I = unknown> {
+  /** Real input rows (production traffic, a test split). */
+  readonly inputs: readonly I[]
+  /** Smallest agreement rate (same argmax, or within `tolerance`) that passes. @defaultValue 0.95 when `maxMeanAbsDiff` is not given */
+  readonly minAgreement?: number
+  /** Largest mean absolute difference of the outputs' numbers that passes. */
+  readonly maxMeanAbsDiff?: number
+  /** Largest difference at which two single-number outputs agree. @defaultValue 0 */
+  readonly tolerance?: number
+  /** Rows compared, sampled with the seed. @defaultValue every row */
+  readonly numRuns?: number
+  /** Seed of the sampling. @defaultValue derived from the test name */
+  readonly seed?: number
+  /** Disagreements listed in the message. @defaultValue 5 */
+  readonly top?: number
+  /** Severity in the report. @defaultValue 'medium' */
+  readonly severity?: 'high' | 'medium' | 'low'
+}
+
+const NAME = 'toAgreeWith'
+
+/**
+ * The model and `other` (a shadow candidate, a retrained version, a quantized export) give the same decisions on real
+ * inputs: agreement rate and/or mean absolute difference within bounds; a failure lists the worst disagreements.
+ *
+ * @example
+ * ```ts
+ * await expect(production).toAgreeWith(candidate, { inputs: testRows, minAgreement: 0.95 })
+ * ```
+ */
+export async function toAgreeWith(this: MatcherState, received: unknown, other: unknown, options: AgreeWithOptions): Promise<MatcherOutcome> {
+  const model = requireModel(received, NAME)
+  const candidate = requireModel(other, NAME)
+  const seed = resolveSeed(this, NAME, options?.seed)
+  const minAgreement = options.minAgreement ?? (options.maxMeanAbsDiff === undefined ? 0.95 : undefined)
+  if (minAgreement !== undefined && !(minAgreement >= 0 && minAgreement <= 1)) {
+    throw new VitestMlError(NAME, '`minAgreement` in [0, 1]', String(minAgreement), 'Pass a rate, for example `minAgreement: 0.95`.')
+  }
+  assertRows(NAME, options?.inputs)
+  const positions = sampleIndices(NAME, options.inputs.length, options.numRuns, seed)
+  const rows = positions.map((position) => options.inputs[position])
+  const result = await compareModels(model, candidate, rows, options.tolerance === undefined ? {} : { tolerance: options.tolerance })
+  const agreementOk = minAgreement === undefined || result.agreement >= minAgreement
+  const diffOk = options.maxMeanAbsDiff === undefined || result.meanAbsDiff <= options.maxMeanAbsDiff
+  const passed = agreementOk && diffOk
+  const top = result.disagreements.slice(0, options.top ?? 5).map((row) => ({ ...row, index: positions[row.index] as number }))
+  const pair = `${model.identity.name} and ${candidate.identity.name}`
+  await recordCheck(this, {
+    id: checkId(this, 'shadow'),
+    kind: 'shadow',
+    title: `${candidate.identity.name} agrees with ${model.identity.name}`,
+    passed,
+    severity: options.severity ?? 'medium',
+    checklist: [],
+    model: modelRef(candidate),
+    metrics: { agreement: result.agreement, meanAbsDiff: result.meanAbsDiff, maxAbsDiff: result.maxAbsDiff, disagreements: result.disagreements.length, rows: result.rows },
+    ...(top.length > 0 && { counterexample: toJsonSafe(top, { maxArrayLength: 16 }) }),
+    replay: { seed, numRuns: rows.length },
+  })
+  const bounds = [
+    minAgreement === undefined ? undefined : `agreement ${num(result.agreement)} (${result.rows - result.disagreements.length} of ${result.rows} rows), expected >= ${num(minAgreement)}`,
+    options.maxMeanAbsDiff === undefined ? undefined : `mean absolute difference ${num(result.meanAbsDiff)}, expected <= ${num(options.maxMeanAbsDiff)}`,
+  ].filter((line) => line !== undefined)
+  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'other', { isNot: this.isNot, promise: this.promise })
+  const listing = top.map((row) => `  row ${row.index}: input ${show(row.input)}\n    ${model.identity.name}: ${show(row.reference)}\n    ${candidate.identity.name}: ${show(row.candidate)} (mean |diff| ${num(row.absDiff)})`)
+  return {
+    pass: passed,
+    message: () =>
+      passed
+        ? `${hint}\n\nExpected ${pair} to disagree, but they agree: ${bounds.join('; ')}.\nSeed ${seed}.`
+        : [hint, '', `${pair} disagree: ${bounds.join('; ')}.`, `Top ${top.length} of ${result.disagreements.length} disagreements (largest difference first):`, ...listing, `Seed ${seed}.`].join('\n'),
+    actual: { agreement: result.agreement, meanAbsDiff: result.meanAbsDiff },
+    expected: { minAgreement, maxMeanAbsDiff: options.maxMeanAbsDiff },
+  }
+}

@@ -1,0 +1,63 @@
+import { VitestMlError } from '../errors.js'
+import type { Model } from '../model/model.js'
+import { compareOutputs, type CompareOutputsOptions } from './compare-outputs.js'
+
+/** One row on which two models disagree. */
+export interface Disagreement {
+  /** Position of the row in the compared rows. */
+  readonly index: number
+  readonly input: unknown
+  readonly reference: unknown
+  readonly candidate: unknown
+  readonly absDiff: number
+}
+
+/** What {@link compareModels} found. */
+export interface CompareModelsResult {
+  readonly rows: number
+  /** Fraction of rows on which the two agree. */
+  readonly agreement: number
+  /** Mean over rows of the mean absolute difference of their numbers. */
+  readonly meanAbsDiff: number
+  readonly maxAbsDiff: number
+  /** Every disagreeing row, largest difference first. */
+  readonly disagreements: readonly Disagreement[]
+}
+
+/**
+ * Runs two models on the same rows (one batch each, concurrently) and compares every answer with `compareOutputs`:
+ * the offline half of a shadow deployment, and the engine of `toAgreeWith`.
+ *
+ * @param reference - production, or the model to agree with
+ * @param candidate - the other model
+ * @param rows - input rows
+ * @param options - tolerance for single-number outputs
+ * @returns agreement, differences and the disagreeing rows
+ * @example
+ * ```ts
+ * const result = await compareModels(mlp, logreg, testRows)
+ * result.agreement // 0.977
+ * result.disagreements[0] // { index: 12, input: [...], reference: [...], candidate: [...], absDiff: 0.41 }
+ * ```
+ */
+export async function compareModels<I>(reference: Model<I, unknown>, candidate: Model<I, unknown>, rows: readonly I[], options: CompareOutputsOptions = {}): Promise<CompareModelsResult> {
+  const [left, right] = await Promise.all([reference.predict(rows), candidate.predict(rows)])
+  for (const [model, outputs] of [[reference, left], [candidate, right]] as const) {
+    if (outputs.length !== rows.length) {
+      throw new VitestMlError('compareModels', `${rows.length} outputs from ${model.identity.name}`, String(outputs.length), 'A batch-first model must return exactly one output per input row.')
+    }
+  }
+  const disagreements: Disagreement[] = []
+  let agreeing = 0
+  let totalDiff = 0
+  let maxAbsDiff = 0
+  rows.forEach((input, index) => {
+    const comparison = compareOutputs(left[index], right[index], options)
+    totalDiff += comparison.absDiff
+    maxAbsDiff = Math.max(maxAbsDiff, comparison.absDiff)
+    if (comparison.agree) agreeing++
+    else disagreements.push({ index, input, reference: left[index], candidate: right[index], absDiff: comparison.absDiff })
+  })
+  disagreements.sort((first, second) => second.absDiff - first.absDiff || first.index - second.index)
+  return { rows: rows.length, agreement: agreeing / rows.length, meanAbsDiff: totalDiff / rows.length, maxAbsDiff, disagreements }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest'
+import { patternMatchers } from '../../matchers/patterns-index.js'
+import { functionModel } from '../../src/model/function-model.js'
+
+expect.extend(patternMatchers)
+
+const rows = Array.from({ length: 100 }, (_, index) => [index / 100])
+const production = functionModel((row: number[]) => [row[0] ?? 0, 1 - (row[0] ?? 0)], { name: 'production' })
+/** Moves the decision boundary from 0.5 to 0.45: disagrees on x in [0.45, 0.5). */
+const shifted = functionModel((row: number[]) => [(row[0] ?? 0) + 0.05, 0.95 - (row[0] ?? 0)], { name: 'shifted' })
+/** Flips the decision everywhere. */
+const flipped = functionModel((row: number[]) => [1 - (row[0] ?? 0), row[0] ?? 0], { name: 'flipped' })
+
+describe('toAgreeWith', () => {
+  test('passes when the decisions agree often enough', async () => {
+    await expect(production).toAgreeWith(shifted, { inputs: rows, minAgreement: 0.95 })
+    await expect(production).toAgreeWith(shifted, { inputs: rows, maxMeanAbsDiff: 0.05 })
+  })
+
+  test('fails with the agreement rate and the worst disagreements, pinned', async () => {
+    const failure = await expect(production).toAgreeWith(flipped, { inputs: rows.slice(0, 4), minAgreement: 0.9, top: 2, seed: 1 }).then(() => undefined, (error: Error) => error)
+    expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
+      [
+        'production and flipped disagree: agreement 0 (0 of 4 rows), expected >= 0.9.',
+        'Top 2 of 4 disagreements (largest difference first):',
+        '  row 0: input [0]',
+        '    production: [0,1]',
+        '    flipped: [1,0] (mean |diff| 1)',
+        '  row 1: input [0.01]',
+        '    production: [0.01,0.99]',
+        '    flipped: [0.99,0.01] (mean |diff| 0.98)',
+        'Seed 1.',
+      ].join('\n'),
+    )
+  })
+
+  test('checks the mean absolute difference when asked', async () => {
+    await expect(expect(production).toAgreeWith(shifted, { inputs: rows, maxMeanAbsDiff: 0.01 })).rejects.toThrow(/mean absolute difference 0\.05, expected <= 0\.01\./)
+  })
+
+  test('.not passes on a model that disagrees', async () => {
+    await expect(production).not.toAgreeWith(flipped, { inputs: rows })
+    await expect(expect(production).not.toAgreeWith(production, { inputs: rows, seed: 2 })).rejects.toThrow(/Expected production and production to disagree, but they agree: agreement 1 \(100 of 100 rows\), expected >= 0\.95\./)
+  })
+
+  test('bad input gives clear errors', async () => {
+    await expect(expect(production).toAgreeWith({}, { inputs: rows })).rejects.toThrow(/toAgreeWith: expected a model \(from onnxModel\(\) or functionModel\(\)\), received object/)
+    await expect(expect(production).toAgreeWith(shifted, { inputs: rows, minAgreement: 95 })).rejects.toThrow(/toAgreeWith: expected `minAgreement` in \[0, 1\], received 95/)
+    await expect(expect(production).toAgreeWith(shifted, { inputs: [] })).rejects.toThrow(/toAgreeWith: expected a non-empty array of input rows/)
+  })
+})
