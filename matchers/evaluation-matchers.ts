@@ -1,10 +1,12 @@
 import type { BaselineSpec } from '../src/evaluation/baselines/resolve-baseline.js'
+import type { RowSource } from '../src/evaluation/row-hash.js'
+import type { HeldOutOptions } from './to-be-held-out-from.js'
 import type { BeatBaselineOptions } from './to-beat-baseline.js'
 import type { NoWorseThanOptions } from './to-be-no-worse-than.js'
 
 /**
  * The evaluation matchers as they appear on `expect(...)`: baseline beating, regression gates, held-out hygiene and
- * slices. All are asynchronous except `toBeHeldOutFrom`: `await` them.
+ * slices. All are asynchronous: `await` them.
  *
  * @typeParam R - the assertion's return type
  */
@@ -21,4 +23,10 @@ export interface EvaluationMatchers<R = unknown> {
    * @example `await expect(candidate).toBeNoWorseThan(production, { data: { inputs, labels }, margin: 0.01 })`
    */
   toBeNoWorseThan<I>(previousModel: unknown, options: NoWorseThanOptions<I>): Promise<R>
+  /**
+   * The received test set is held out from `train`: no exact duplicate rows (SHA-256 of each row or of `keys`) and no
+   * near duplicates (numeric values within `tolerance` training standard deviations).
+   * @example `await expect(testRows).toBeHeldOutFrom(trainRows, { keys: ['id'] })`
+   */
+  toBeHeldOutFrom(train: RowSource, options?: HeldOutOptions): Promise<R>
 }
