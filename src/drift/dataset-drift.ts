@@ -1,0 +1,133 @@
+import type { Dataset } from '../data/dataset.js'
+import { VitestMlError } from '../errors.js'
+import { asDataset, type DriftData } from './as-dataset.js'
+import { correctPValues, type DriftCorrection } from './correct-p-values.js'
+import { DRIFT_THRESHOLDS, isTestMethod, type DriftMethod } from './drift-method.js'
+import { decideFeatureDrift, measureFeatureDrift, type FeatureDriftMeasurement, type FeatureDriftResult } from './feature-drift.js'
+import { driftSeverity } from './drift-severity.js'
+
+/** Options of {@link datasetDrift}. */
+export interface DatasetDriftOptions {
+  /** Features to compare. @defaultValue every reference column except `label` and `ignore` */
+  readonly features?: readonly string[]
+  /** Columns to leave out (ids, timestamps). @defaultValue [] */
+  readonly ignore?: readonly string[]
+  /** The label column: its drift is reported separately as `labelDrift` and does not count in the drift share. */
+  readonly label?: string
+  /** Columns to compare as categories even though they hold numbers (codes, ids of classes). @defaultValue [] */
+  readonly categorical?: readonly string[]
+  /** Method per feature, overriding the automatic choice: `{ delay: 'psi' }`. @defaultValue {} */
+  readonly methods?: Readonly<Record<string, DriftMethod>>
+  /** Threshold per method: `{ ks: 0.01, wasserstein: 0.2 }`. @defaultValue {@link DRIFT_THRESHOLDS} */
+  readonly thresholds?: Readonly<Partial<Record<DriftMethod, number>>>
+  /** Threshold per feature, overriding the method's: `{ temp_max: 0.3 }`. @defaultValue {} */
+  readonly featureThresholds?: Readonly<Record<string, number>>
+  /** Multiple-testing correction of the test p-values across features. @defaultValue 'none' (as Evidently) */
+  readonly correction?: DriftCorrection
+  /** The dataset drifts when at least this share of features drifts. @defaultValue 0.5 */
+  readonly driftShare?: number
+  /** Significant tests must also show an effect size at least this large to count. @defaultValue none */
+  readonly minEffect?: number
+  /** Samples smaller than this get a "too small to mean anything" warning. @defaultValue 30 */
+  readonly minSampleSize?: number
+}
+
+/** Result of {@link datasetDrift}. */
+export interface DatasetDriftResult {
+  /** Every compared feature, worst first. */
+  readonly features: FeatureDriftResult[]
+  /** Names of the drifted features, worst first. */
+  readonly driftedFeatures: string[]
+  /** Drifted features / compared features. */
+  readonly driftShare: number
+  /** The share that makes the dataset count as drifted. */
+  readonly shareThreshold: number
+  /** Whether the dataset drifted: `driftShare >= shareThreshold` (with at least one drifted feature). */
+  readonly drifted: boolean
+  /** The correction applied to test p-values. */
+  readonly correction: DriftCorrection
+  /** Drift of the label column, when `label` was given. */
+  readonly labelDrift?: FeatureDriftResult
+  readonly referenceRows: number
+  readonly currentRows: number
+  /** Every feature's warnings, plus dataset-level ones (columns only in current). */
+  readonly warnings: string[]
+}
+
+/**
+ * Dataset drift in the manner of Evidently's DataDriftPreset: each feature gets a method by kind and reference size
+ * (KS / normed Wasserstein for numbers, chi-square or Z / Jensen-Shannon for categories, see `chooseDriftMethod`),
+ * test p-values are optionally corrected across features (Bonferroni or Benjamini-Hochberg), and the dataset drifts
+ * when the share of drifted features reaches `driftShare` (0.5). Missing values are counted per feature, small samples
+ * and "significant but tiny" effects are flagged in `warnings`.
+ *
+ * @param reference - the reference data (training, last week): a Dataset, columns or rows
+ * @param current - the current data (serving, this week), same columns
+ * @param options - features, methods, thresholds, correction, driftShare, minEffect
+ * @returns per-feature results worst first, the drift share and the verdict
+ * @example
+ * ```ts
+ * const result = datasetDrift(winter, summer, { ignore: ['date'], label: 'weather' })
+ * result.driftedFeatures // ['temp_max', 'temp_min', 'precipitation']
+ * result.driftShare      // 0.75
+ * ```
+ */
+export function datasetDrift(reference: DriftData, current: DriftData, options: DatasetDriftOptions = {}): DatasetDriftResult {
+  const ref = asDataset('datasetDrift', 'reference', reference)
+  const cur = asDataset('datasetDrift', 'current', current)
+  const features = selectFeatures(ref, cur, options)
+  const measured = features.map((feature) => measure(feature, ref, cur, options))
+  const correction = options.correction ?? 'none'
+  const tests = measured.filter((result) => isTestMethod(result.method) && result.pValue !== undefined)
+  const adjusted = correctPValues(tests.map((result) => result.pValue ?? 1), correction)
+  const adjustedByFeature = new Map(tests.map((result, index) => [result.feature, adjusted[index] ?? 1]))
+  const results = measured
+    .map((result) => {
+      const adjustedPValue = correction === 'none' ? undefined : adjustedByFeature.get(result.feature)
+      return decideFeatureDrift(adjustedPValue === undefined ? result : { ...result, adjustedPValue }, options)
+    })
+    .sort((left, right) => Number(right.drifted) - Number(left.drifted) || driftSeverity(right) - driftSeverity(left))
+  const driftedFeatures = results.filter((result) => result.drifted).map((result) => result.feature)
+  const shareThreshold = options.driftShare ?? 0.5
+  const driftShare = results.length === 0 ? 0 : driftedFeatures.length / results.length
+  const labelDrift = options.label === undefined ? undefined : decideFeatureDrift(measure(options.label, ref, cur, options), options)
+  const extra = cur.columnNames.filter((name) => !ref.columnNames.includes(name))
+  const warnings = [
+    ...results.flatMap((result) => result.warnings),
+    ...(labelDrift?.warnings ?? []),
+    ...(extra.length > 0 ? [`current has columns the reference lacks, not compared: ${extra.join(', ')}`] : []),
+  ]
+  return {
+    features: results, driftedFeatures, driftShare, shareThreshold, drifted: driftedFeatures.length > 0 && driftShare >= shareThreshold, correction,
+    ...(labelDrift === undefined ? {} : { labelDrift }), referenceRows: ref.rowCount, currentRows: cur.rowCount, warnings,
+  }
+}
+
+function selectFeatures(reference: Dataset, current: Dataset, options: DatasetDriftOptions): string[] {
+  const skip = new Set([...(options.ignore ?? []), ...(options.label === undefined ? [] : [options.label])])
+  const features = options.features ?? reference.columnNames.filter((name) => !skip.has(name))
+  const wanted = options.label === undefined ? features : [...features, options.label]
+  for (const [role, data] of [['reference', reference], ['current', current]] as const) {
+    const absent = wanted.filter((name) => !data.columnNames.includes(name))
+    if (absent.length > 0) {
+      throw new VitestMlError('datasetDrift', `every compared column in ${role}`, `no ${absent.map((name) => `"${name}"`).join(', ')} (it has ${data.columnNames.join(', ')})`, 'Pass `features: [...]` to compare a subset, or `ignore: [...]` to leave columns out.')
+    }
+  }
+  if (features.length === 0) throw new VitestMlError('datasetDrift', 'at least one feature to compare', 'none', 'Check `features` and `ignore`.')
+  return [...features]
+}
+
+function measure(feature: string, reference: Dataset, current: Dataset, options: DatasetDriftOptions): FeatureDriftMeasurement {
+  const method = options.methods?.[feature]
+  const categorical = options.categorical?.includes(feature) === true
+  const threshold = options.featureThresholds?.[feature] ?? (method === undefined ? undefined : options.thresholds?.[method])
+  const measured = measureFeatureDrift(feature, reference.column(feature), current.column(feature), {
+    ...(method === undefined ? {} : { method }),
+    ...(categorical ? { kind: 'categorical' as const } : {}),
+    ...(threshold === undefined ? {} : { threshold }),
+  })
+  if (threshold !== undefined) return measured
+  // The method was chosen automatically: apply the per-method threshold for the method actually used.
+  const methodThreshold = options.thresholds?.[measured.method] ?? DRIFT_THRESHOLDS[measured.method]
+  return { ...measured, threshold: methodThreshold }
+}
