@@ -1,0 +1,78 @@
+import fc from 'fast-check'
+import { VitestMlError } from '../errors.js'
+import type { PerturbableRow } from '../arbitraries/perturb-row.js'
+import type { Model } from '../model/model.js'
+import { baseRows, sampleRows } from './base-rows.js'
+import { requireNumericFeature, type FeatureRef } from './feature-ref.js'
+import { outputIndex, type OutputSelector } from './output-selector.js'
+import { outputShiftProbe, type OutputShiftCase } from './output-shift-probe.js'
+import { runRelation, type RelationResult, type StatisticalOptions } from './run-relation.js'
+
+/** How the feature changes: add a fixed amount, add a generated amount, or map the value. */
+export type FeatureChange = number | fc.Arbitrary<number> | ((value: number) => number)
+
+/** Options of {@link checkOutputShift}. */
+export interface OutputShiftOptions<I> extends StatisticalOptions {
+  /** Base rows: real rows (sampled uniformly) or an arbitrary of rows. */
+  readonly inputs: fc.Arbitrary<I> | readonly I[]
+  /** Which way the output must move. */
+  readonly direction: 'up' | 'down'
+  /** Smallest move of the output in that direction. @defaultValue 0 */
+  readonly atLeast?: number
+  /** Output number watched, by index or class name (with `classes`). @defaultValue 0 */
+  readonly output?: OutputSelector
+  /** Class names in output order. */
+  readonly classes?: readonly string[]
+  /** Cases generated. @defaultValue 1000 */
+  readonly numRuns?: number
+  /** fast-check seed. */
+  readonly seed: number
+  /** Public name for errors. @defaultValue 'toShiftOutput' */
+  readonly source?: string
+}
+
+/** What {@link checkOutputShift} found. */
+export interface OutputShiftResult<I, O> extends RelationResult<OutputShiftCase<I>, I, O> {
+  readonly feature: FeatureRef
+  readonly direction: 'up' | 'down'
+  readonly atLeast: number
+}
+
+/**
+ * Checks a directional expectation: changing `feature` as described by `change` moves the watched output in
+ * `direction` by at least `atLeast`, on every generated base row (or, in statistical mode, on all but a bounded rate).
+ *
+ * @param model - the model
+ * @param feature - index (array rows) or name (record rows)
+ * @param change - amount to add, an arbitrary of amounts, or a function of the value
+ * @param options - direction, delta, inputs, output, statistics
+ * @returns the verdict, counts and the shrunk case
+ * @example
+ * ```ts
+ * const result = await checkOutputShift(model, 3, 500, { inputs: rows, direction: 'down', atLeast: 0.5, seed: 1 })
+ * result.passed // true when 500 lb more always costs at least 0.5 mpg
+ * ```
+ */
+export async function checkOutputShift<I extends PerturbableRow, O>(model: Model<I, O>, feature: FeatureRef, change: FeatureChange, options: OutputShiftOptions<I>): Promise<OutputShiftResult<I, O>> {
+  const source = options.source ?? 'toShiftOutput'
+  const atLeast = options.atLeast ?? 0
+  if (options.direction !== 'up' && options.direction !== 'down') {
+    throw new VitestMlError(source, "`direction: 'up'` or `'down'`", JSON.stringify(options.direction), 'Say which way the output must move.')
+  }
+  if (!Number.isFinite(atLeast)) throw new VitestMlError(source, 'a finite `atLeast`', String(atLeast), 'Pass the smallest acceptable move, for example 0.5.')
+  const base = baseRows(options.inputs, source)
+  const first = sampleRows(options.inputs, options.seed, 1)[0]
+  if (first !== undefined) requireNumericFeature(feature, first, source)
+  let amounts: fc.Arbitrary<number>
+  if (typeof change === 'number') {
+    if (!Number.isFinite(change)) throw new VitestMlError(source, 'a finite change', String(change), 'Pass the amount added to the feature, for example 500.')
+    amounts = fc.constant(change)
+  } else if (change instanceof fc.Arbitrary) amounts = change
+  else if (typeof change === 'function') amounts = fc.constant(0)
+  else throw new VitestMlError(source, 'a change: a number, an arbitrary of numbers, or `(value) => value`', typeof change, 'Pass for example 500 or `fc.double({ min: 100, max: 500 })`.')
+  const output = outputIndex(options.output, options.classes, source)
+  const probe = outputShiftProbe<I, O>({ feature, change: typeof change === 'function' ? change : 'add', direction: options.direction, atLeast, output, source })
+  const cases: fc.Arbitrary<OutputShiftCase<I>> = fc.tuple(base, amounts)
+  const result = await runRelation({ ...options, model, cases, probe, numRuns: options.numRuns ?? 1000, source })
+  return { ...result, feature, direction: options.direction, atLeast }
+}

@@ -1,0 +1,86 @@
+import { withFeature, type PerturbableRow } from '../arbitraries/perturb-row.js'
+import type { CaseProbe, Violation } from '../properties/case-probe.js'
+import { numericFeature, type FeatureRef } from './feature-ref.js'
+import { outputAt } from './output-selector.js'
+
+/** Which way the output must follow a raised feature. */
+export type MonotonicDirection = 'increasing' | 'decreasing'
+
+/** Inclusive bounds of a numeric feature. */
+export interface FeatureBounds {
+  readonly min: number
+  readonly max: number
+}
+
+/** One monotonicity case: a base row and how far the feature is raised. */
+export type MonotonicCase<I> = readonly [row: I, step: number]
+
+/** Options of {@link monotonicityProbe}. */
+export interface MonotonicityProbeOptions {
+  readonly feature: FeatureRef
+  readonly direction: MonotonicDirection
+  readonly bounds: FeatureBounds
+  /** Index of the output number watched. */
+  readonly output: number
+  /** Require a change of more than `tolerance` in the right direction. */
+  readonly strict: boolean
+  /** Movement the wrong way that is still tolerated (float noise). */
+  readonly tolerance: number
+  /** Public name for errors. */
+  readonly source: string
+}
+
+/**
+ * The base and raised rows of a case, both within `bounds`: the base value is clipped into the bounds, and when the
+ * raised value would leave them the base moves down so that the full step still fits.
+ *
+ * @param row - the base row
+ * @param step - how far to raise the feature (at most the width of the bounds)
+ * @param options - feature and bounds
+ * @returns `[base, raised]`
+ * @example
+ * ```ts
+ * raisedPair([1, 9], 1, 3, { feature: 1, bounds: { min: 0, max: 10 }, source: 'x' }) // [[1, 7], [1, 10]]
+ * ```
+ */
+export function raisedPair<I extends PerturbableRow>(row: I, step: number, options: Pick<MonotonicityProbeOptions, 'feature' | 'bounds' | 'source'>): [I, I] {
+  const { feature, bounds } = options
+  const value = Math.min(bounds.max, Math.max(bounds.min, numericFeature(row, feature, options.source)))
+  const start = value + step > bounds.max ? Math.max(bounds.min, bounds.max - step) : value
+  const raised = Math.min(bounds.max, start + step)
+  return [start === numericFeature(row, feature, options.source) ? row : withFeature(row, feature, start, options.source), withFeature(row, feature, raised, options.source)]
+}
+
+/**
+ * A probe for monotonicity: predicts the base and the raised row together, and flags a case when the watched output
+ * moves the wrong way by more than `tolerance` (or, when `strict`, fails to move the right way by more than it).
+ *
+ * @param options - feature, direction, bounds, output, strictness, tolerance
+ * @returns the probe for the batched property engine
+ * @example
+ * ```ts
+ * const probe = monotonicityProbe({ feature: 0, direction: 'increasing', bounds: { min: 0, max: 1 }, output: 0, strict: false, tolerance: 0, source: 'x' })
+ * probe.judge([[0.2], 0.1], [0.5, 0.4]) // { reason: 'wrong-direction', detail: 'raising feature 0 from 0.2 to 0.3 lowered output[0] from 0.5 to 0.4 (by 0.1)' }
+ * ```
+ */
+export function monotonicityProbe<I extends PerturbableRow, O>(options: MonotonicityProbeOptions): CaseProbe<MonotonicCase<I>, I, O> {
+  const { feature, direction, output, strict, tolerance } = options
+  const sign = direction === 'increasing' ? 1 : -1
+  return {
+    inputsOf: ([row, step]) => raisedPair(row, step, options),
+    judge: ([row, step], [baseOutput, raisedOutput]): Violation | undefined => {
+      const before = outputAt(baseOutput, output)
+      const after = outputAt(raisedOutput, output)
+      const [base, raised] = raisedPair(row, step, options)
+      const from = numericFeature(base, feature, options.source)
+      const to = numericFeature(raised, feature, options.source)
+      const where = `raising feature ${JSON.stringify(feature)} from ${from} to ${to}`
+      if (!Number.isFinite(before) || !Number.isFinite(after)) return { reason: 'not-finite', detail: `${where}: output[${output}] went from ${before} to ${after}` }
+      const change = sign * (after - before)
+      const verb = after < before ? 'lowered' : after > before ? 'raised' : 'kept'
+      if (change < -tolerance) return { reason: 'wrong-direction', detail: `${where} ${verb} output[${output}] from ${before} to ${after} (by ${Math.abs(after - before)})` }
+      if (strict && change <= tolerance) return { reason: 'not-strict', detail: `${where} ${verb} output[${output}] from ${before} to ${after} (a change of ${after - before}, expected strictly ${direction === 'increasing' ? 'more' : 'less'})` }
+      return undefined
+    },
+  }
+}
