@@ -86,8 +86,9 @@ export class MlReporter implements Reporter {
         },
       })
       const report: Report = gateError === undefined ? built : {
-        ...built, gate: { ...built.gate, passed: false, failures: [{ source: 'config', message: gateError }, ...built.gate.failures] },
+        ...built, gate: { ...built.gate, passed: false, configured: true, failures: [{ source: 'config', message: gateError }, ...built.gate.failures] },
       }
+      if (gateError !== undefined) log(`\n vitest-ml: the gate configuration is invalid, so the gate fails.\n${gateError}`)
       this.lastReport = report
       const outputDir = resolve(root, this.options.outputDir ?? 'reports')
       const written = await writeReport(report, { ...this.options, outputDir })

@@ -76,11 +76,10 @@ export function evaluateGate(
   const warnings: GateReason[] = []
   for (const item of checklist) {
     if (!item.required || item.status === 'passed' || item.status === 'attested') continue
-    const first = item.checks[0]
     failures.push({
       source: 'checklist',
       message: `required item "${item.id}" is ${item.status === 'failed' ? 'failed' : 'not covered'}: ${item.reason ?? ''}`.trim(),
-      ...(first === undefined ? {} : { anchor: `item-${item.id}` }),
+      anchor: `item-${item.id}`,
     })
   }
   const thresholds = Object.entries(config?.thresholds ?? {}).map(([name, bound]) =>

@@ -10,6 +10,16 @@ export interface CheckCardView {
   readonly open: boolean
 }
 
+/** A link from a checklist row to one check card. */
+export interface EvidenceLink {
+  readonly anchor: string
+  readonly title: string
+  readonly outcome: 'passed' | 'failed'
+}
+
+/** Evidence links shown per checklist row; the rest are counted. */
+const MAX_EVIDENCE_LINKS = 8
+
 /** Everything the HTML template needs, precomputed so templates stay logic-free. */
 export interface HtmlView {
   readonly report: Report
@@ -17,6 +27,7 @@ export interface HtmlView {
   readonly failedCards: readonly CheckCardView[]
   readonly passedGroups: readonly { readonly file: string; readonly count: number; readonly cards: readonly CheckCardView[] }[]
   readonly checklistCounts: string
+  readonly checklistRows: readonly { readonly item: Report['checklist'][number]; readonly evidence: readonly EvidenceLink[]; readonly more: number }[]
   readonly scoreSections: readonly { readonly id: string; readonly name: string; readonly score: string; readonly items: Report['mlTestScore']['items'] }[]
   readonly generatedWith: string
 }
@@ -65,6 +76,11 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
     groups.set(check.file, group)
   }
   const gate = report.gate
+  const byAnchor = new Map(report.checks.map((check) => [check.anchor, check]))
+  const link = (anchor: string): EvidenceLink[] => {
+    const check = byAnchor.get(anchor)
+    return check === undefined ? [] : [{ anchor, title: check.title.length > 60 ? `${check.title.slice(0, 59)}…` : check.title, outcome: check.outcome }]
+  }
   const counts = (status: string): number => report.checklist.filter((item) => item.status === status).length
   return {
     report,
@@ -77,6 +93,11 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
     },
     failedCards,
     passedGroups: [...groups.entries()].map(([file, cards]) => ({ file, count: cards.length, cards })),
+    checklistRows: report.checklist.map((item) => ({
+      item,
+      evidence: item.checks.slice(0, MAX_EVIDENCE_LINKS).flatMap(link),
+      more: Math.max(0, item.checks.length - MAX_EVIDENCE_LINKS),
+    })),
     checklistCounts: `${counts('passed')} passed, ${counts('attested')} attested, ${counts('failed')} failed, ${counts('not-covered')} not covered`,
     scoreSections: report.mlTestScore.sections.map((section) => ({
       id: section.id, name: section.name, score: formatMetric(section.score),

@@ -28,7 +28,7 @@ function withBinEdges(data: Row[]): Row[] {
 
 /**
  * Turns a check's {@link PlotSpec} into a Vega-Lite specification with inline data only (nothing is fetched):
- * overlaid histograms for drift, lines with break markers for monotonicity sweeps, a reliability diagram with its
+ * overlaid histograms for drift (points are [bin centre, count or share]), lines with break markers for monotonicity sweeps, a reliability diagram with its
  * diagonal, plain histograms for latency.
  *
  * @param plot - the plot as recorded by a matcher
@@ -42,7 +42,8 @@ function withBinEdges(data: Row[]): Row[] {
 export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
   const x = { field: 'x', type: 'quantitative' as const, title: label(plot.xLabel, 'x') }
   const y = { field: 'y', type: 'quantitative' as const, title: label(plot.yLabel, plot.type.includes('histogram') ? 'count' : 'y') }
-  const color = { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const } }
+  const names = [...new Set(plot.series.map((series) => label(series.name, 'series')))]
+  const color = { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const }, scale: { domain: names } }
   const base = { title: label(plot.title, 'plot'), width: 420, height: 180, background: 'white', config: { font: 'system-ui, sans-serif' } }
   const data = rows(plot, maxPoints)
   const layers: object[] = []
@@ -55,8 +56,8 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
     const binned = withBinEdges(data)
     layers.push({
       data: { values: binned },
-      mark: { type: 'bar', opacity: plot.series.length > 1 ? 0.55 : 0.85 },
-      encoding: { x: { ...x, field: 'x0' }, x2: { field: 'x1' }, y: { ...y, stack: null }, color },
+      mark: { type: 'bar', orient: 'vertical', opacity: plot.series.length > 1 ? 0.55 : 0.85 },
+      encoding: { x: { ...x, field: 'x0' }, x2: { field: 'x1' }, y: { ...y, stack: null }, y2: { datum: 0 }, color },
     })
   }
   const markers = (plot.markers ?? []).filter((marker) => Number.isFinite(marker.x)).slice(0, 20)

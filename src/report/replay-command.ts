@@ -28,5 +28,5 @@ export function replayCommand(file: string, testNamePattern: string, replay?: Re
   const command = `npx vitest run ${shellQuote(file)} -t ${shellQuote(escapeRegExp(testNamePattern))}`
   if (replay === undefined) return command
   const path = replay.path === undefined ? '' : `, path ${JSON.stringify(replay.path)}`
-  return `${command}  # seed ${replay.seed}${path}, ${replay.numRuns} runs`
+  return `${command}  # seed ${replay.seed}${path}, ${replay.numRuns} ${replay.numRuns === 1 ? "run" : "runs"}`
 }

@@ -50,7 +50,8 @@ function describeError(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') return `${where}: unknown field "${String(params['additionalProperty'])}"`
   if (error.keyword === 'required') return `${where}: missing field "${String(params['missingProperty'])}"`
   if (error.keyword === 'enum') {
-    const allowed = (params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ')
+    const values = (params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value))
+    const allowed = values.length > 5 ? `${values.slice(0, 4).join(', ')}, ... (${values.length} allowed values)` : values.join(', ')
     return `${where}: must be one of ${allowed}`
   }
   return `${where}: ${error.message ?? 'is invalid'}`
