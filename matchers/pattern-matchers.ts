@@ -1,4 +1,5 @@
 import type { AgreeWithOptions } from './to-agree-with.js'
+import type { AtLeastAsGoodAsBestMemberOptions } from './to-be-at-least-as-good-as-best-member.js'
 import type { FallBackGracefullyOptions } from './to-fall-back-gracefully.js'
 
 /**
@@ -19,6 +20,11 @@ export interface PatternMatchers<R = unknown> {
    * @example `await expect(production).toAgreeWith(candidate, { inputs: testRows, minAgreement: 0.95 })`
    */
   toAgreeWith<I>(other: unknown, options: AgreeWithOptions<I>): Promise<R>
+  /**
+   * An `ensemble()` scores at least as well as its best member on held-out data.
+   * @example `await expect(ensemble([a, b, c])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy' })`
+   */
+  toBeAtLeastAsGoodAsBestMember<I>(options: AtLeastAsGoodAsBestMemberOptions<I>): Promise<R>
 }
 
 declare module 'vitest' {

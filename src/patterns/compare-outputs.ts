@@ -1,4 +1,4 @@
-import { outputNumbers } from '../model/output-numbers.js'
+import { argmax, probabilityRow } from './probability-row.js'
 
 /** Options of {@link compareOutputs}. */
 export interface CompareOutputsOptions {
@@ -30,27 +30,12 @@ export interface OutputComparison {
  * ```
  */
 export function compareOutputs(reference: unknown, candidate: unknown, options: CompareOutputsOptions = {}): OutputComparison {
-  const left = decisionNumbers(reference)
-  const right = decisionNumbers(candidate)
+  const left = probabilityRow(reference)
+  const right = probabilityRow(candidate)
   if (left.length !== right.length || left.length === 0) return { agree: false, absDiff: Number.POSITIVE_INFINITY }
   let total = 0
   for (let index = 0; index < left.length; index++) total += Math.abs((left[index] as number) - (right[index] as number))
   const absDiff = total / left.length
   if (left.length === 1) return { agree: absDiff <= (options.tolerance ?? 0), absDiff }
   return { agree: argmax(left) === argmax(right), absDiff }
-}
-
-/** The numbers a decision is read from: the probability row of a record that has one, otherwise all of them. */
-function decisionNumbers(output: unknown): number[] {
-  if (typeof output === 'object' && output !== null && !Array.isArray(output) && !ArrayBuffer.isView(output)) {
-    const record = output as Record<string, unknown>
-    for (const key of ['probabilities', 'probability', 'scores', 'value']) if (key in record) return outputNumbers(record[key])
-  }
-  return outputNumbers(output)
-}
-
-function argmax(values: readonly number[]): number {
-  let best = 0
-  for (let index = 1; index < values.length; index++) if ((values[index] as number) > (values[best] as number)) best = index
-  return best
 }

@@ -1,0 +1,98 @@
+// Production patterns 2 (shadow deployment) and 3 (ensemble) on the penguin classifiers in models/: penguins-mlp
+// serves, penguins-logreg runs in its shadow, and the three classifiers (mlp, logreg and the deliberately weak
+// body-mass-only model) are combined by voting. Data: the held-out rows of the Palmer penguins data set shipped by
+// vega-datasets, selected by the test indices recorded in models/penguins-mlp.json.
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { patternMatchers } from '../matchers/patterns-index.js'
+import type { Model } from '../src/model/model.js'
+import { onnxModel } from '../src/model/onnx-model.js'
+import { memoryComparisonLog } from '../src/patterns/comparison-log.js'
+import { ensemble } from '../src/patterns/ensemble.js'
+import { failing } from '../src/patterns/failing.js'
+import { shadow } from '../src/patterns/shadow.js'
+
+expect.extend(patternMatchers)
+
+interface PenguinMetadata {
+  readonly featureNames: readonly string[]
+  readonly featureSources: Readonly<Record<string, string>>
+  readonly categoricalCodes: Readonly<Record<string, Readonly<Record<string, number>>>>
+  readonly classNames: readonly string[]
+  readonly target: string
+  readonly split: { readonly testIndices: readonly number[] }
+}
+
+const metadata = JSON.parse(readFileSync('models/penguins-mlp.json', 'utf8')) as PenguinMetadata
+const raw = JSON.parse(readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8')) as Record<string, unknown>[]
+const testRows = metadata.split.testIndices.map((index) => raw[index] ?? {})
+const inputs = testRows.map((row) =>
+  metadata.featureNames.map((feature) => {
+    const source = metadata.featureSources[feature] ?? feature
+    const codes = metadata.categoricalCodes[feature]
+    return codes === undefined ? Number(row[source]) : (codes[String(row[source])] ?? Number.NaN)
+  }),
+)
+const labels = testRows.map((row) => String(row[metadata.target]))
+const classes = metadata.classNames
+type Row = readonly number[]
+const models: Record<'mlp' | 'logreg' | 'weak', Model<Row, number[]>> = {} as never
+
+beforeAll(async () => {
+  for (const name of ['mlp', 'logreg', 'weak'] as const) {
+    models[name] = await onnxModel<number[]>(`models/penguins-${name}.onnx`, { output: 'probabilities', sessionOptions: { intraOpNumThreads: 1 } })
+  }
+})
+
+afterAll(async () => {
+  for (const model of Object.values(models)) await model.release()
+})
+
+describe('shadow deployment: penguins-logreg in the shadow of penguins-mlp', () => {
+  test("callers get exactly the MLP's answers; the comparisons land in the log", async () => {
+    const log = memoryComparisonLog<Row, number[]>()
+    const shadowed = shadow(models.mlp, models.logreg, { log })
+    const served: number[][] = []
+    for (let start = 0; start < inputs.length; start += 8) served.push(...(await shadowed.predict(inputs.slice(start, start + 8))))
+    expect(served).toEqual(await models.mlp.predict(inputs))
+    await shadowed.flush()
+    const summary = log.summary()
+    expect(summary).toMatchObject({ compared: inputs.length, candidateFailures: 0 })
+    expect(summary.agreement).toBeGreaterThanOrEqual(0.95)
+    expect(shadowed.stats()).toMatchObject({ calls: 11, candidateCalls: 11, candidateFailures: 0, pending: 0 })
+  })
+
+  test('a crashing candidate costs production nothing: every answer served, failures counted', async () => {
+    const shadowed = shadow(models.mlp, failing(models.logreg, { rate: 0.5, error: 'candidate out of memory', seed: 4 }))
+    for (const row of inputs) expect(await shadowed.predict([row])).toHaveLength(1)
+    await shadowed.flush()
+    const stats = shadowed.stats()
+    expect(stats.candidateFailures).toBeGreaterThan(0)
+    expect(stats.candidateFailures + stats.compared).toBe(inputs.length)
+  })
+
+  test('the candidate agrees with production on at least 95 % of the held-out rows', async () => {
+    await expect(models.mlp).toAgreeWith(models.logreg, { inputs, minAgreement: 0.95 })
+  })
+
+  test('a candidate that would change many decisions is caught before rollout', async () => {
+    await expect(models.mlp).not.toAgreeWith(models.weak, { inputs, minAgreement: 0.95 })
+  })
+})
+
+describe('ensemble of the three penguin classifiers', () => {
+  test('soft voting is at least as accurate as the best member', async () => {
+    await expect(ensemble([models.mlp, models.logreg, models.weak], { voting: 'soft' })).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy', classes, dataName: 'penguins test split' })
+  })
+
+  test('hard voting too, and its labels are deterministic', async () => {
+    const vote = ensemble([models.mlp, models.logreg, models.weak], { voting: 'hard' })
+    await expect(vote).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy', classes })
+    expect(await vote.predict(inputs)).toEqual(await vote.predict(inputs))
+  })
+
+  test('weights that trust the weak model most make the ensemble worse than serving the MLP alone', async () => {
+    const misweighted = ensemble([models.mlp, models.logreg, models.weak], { voting: 'weighted', weights: [1, 1, 5] })
+    await expect(misweighted).not.toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy', classes })
+  })
+})
