@@ -1,16 +1,19 @@
 import { toBeHeldOutFrom } from './to-be-held-out-from.js'
 import { toBeNoWorseThan } from './to-be-no-worse-than.js'
 import { toBeatBaseline } from './to-beat-baseline.js'
+import { toPerformOnAllSlices } from './to-perform-on-all-slices.js'
 
 export type { EvaluationMatchers } from './evaluation-matchers.js'
 export type { BeatBaselineOptions } from './to-beat-baseline.js'
 export type { NoWorseThanOptions } from './to-be-no-worse-than.js'
 export type { HeldOutOptions } from './to-be-held-out-from.js'
-export { toBeatBaseline, toBeHeldOutFrom, toBeNoWorseThan }
+export type { PerformOnAllSlicesOptions } from './to-perform-on-all-slices.js'
+export { toBeatBaseline, toBeHeldOutFrom, toBeNoWorseThan, toPerformOnAllSlices }
 
 /** The evaluation matchers, ready for `expect.extend(evaluationMatchers)`. */
 export const evaluationMatchers = {
   toBeatBaseline,
   toBeNoWorseThan,
   toBeHeldOutFrom,
+  toPerformOnAllSlices,
 }

@@ -1,6 +1,7 @@
 import type { BaselineSpec } from '../src/evaluation/baselines/resolve-baseline.js'
 import type { RowSource } from '../src/evaluation/row-hash.js'
 import type { HeldOutOptions } from './to-be-held-out-from.js'
+import type { PerformOnAllSlicesOptions } from './to-perform-on-all-slices.js'
 import type { BeatBaselineOptions } from './to-beat-baseline.js'
 import type { NoWorseThanOptions } from './to-be-no-worse-than.js'
 
@@ -29,4 +30,10 @@ export interface EvaluationMatchers<R = unknown> {
    * @example `await expect(testRows).toBeHeldOutFrom(trainRows, { keys: ['id'] })`
    */
   toBeHeldOutFrom(train: RowSource, options?: HeldOutOptions): Promise<R>
+  /**
+   * Every slice of the held-out data (categorical values, numeric bins) with at least `minSliceSize` rows clears
+   * `min` (or `max` for errors) and drops at most `maxDrop` from the overall score; the worst slices are shown.
+   * @example `await expect(model).toPerformOnAllSlices({ data: test, rows: records, slices: ['Island', 'Sex'], min: 0.9 })`
+   */
+  toPerformOnAllSlices<I>(options: PerformOnAllSlicesOptions<I>): Promise<R>
 }
