@@ -10,7 +10,7 @@ import type { Report } from '../src/report/report.js'
 import { renderMarkdown } from '../src/report/render-markdown.js'
 import { writeReport, type WriteReportOptions } from '../src/report/write-report.js'
 import { collectTests } from './collect-tests.js'
-import { consoleSummary } from './console-summary.js'
+import { consoleSummary } from '../src/report/console-summary.js'
 
 /** Options of the vitest-ml reporter (`mlTesting({ report: { ... } })`). */
 export interface MlReporterOptions extends WriteReportOptions {

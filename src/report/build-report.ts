@@ -42,6 +42,27 @@ export interface BuildReportOptions {
   readonly title?: string
 }
 
+/** What a report derives from its checks and the gate: the checklist, the ML Test Score and the verdict. */
+export type ReportScores = Pick<Report, 'checklist' | 'mlTestScore' | 'gate'>
+
+/**
+ * Scores checks against a gate: the checklist (with attestations), the ML Test Score, and the verdict. Used when a
+ * report is built and when `vitest-ml gate --config` re-decides a saved report under another gate.
+ *
+ * @param checks - the report's checks
+ * @param options - the gate, extra attestations and the root attestation files are resolved from
+ * @returns checklist, ML Test Score and gate verdict
+ */
+export function scoreChecks(
+  checks: readonly ReportCheck[], options: Pick<BuildReportOptions, 'gate' | 'attestations' | 'root'> = {},
+): ReportScores {
+  const root = options.root ?? process.cwd()
+  const attestations = { ...(options.gate?.attestations ?? {}), ...(options.attestations ?? {}) }
+  const checklist = scoreChecklist(checks, { required: options.gate?.required ?? [], attestations, root })
+  const mlTestScore = scoreMlTestScore(checks, checklist, attestations, root)
+  return { checklist, mlTestScore, gate: evaluateGate(checks, checklist, mlTestScore.score, options.gate) }
+}
+
 /**
  * Builds the report from collected test cases: numbers each check with a stable anchor, scores the checklist and the
  * ML Test Score, and evaluates the gate. Pure apart from attestation file look-ups: the same tests give the same
@@ -72,11 +93,7 @@ export function buildReport(options: BuildReportOptions): Report {
       })
     }
   }
-  const root = options.root ?? process.cwd()
-  const attestations = { ...(options.gate?.attestations ?? {}), ...(options.attestations ?? {}) }
-  const checklist = scoreChecklist(checks, { required: options.gate?.required ?? [], attestations, root })
-  const mlTestScore = scoreMlTestScore(checks, checklist, attestations, root)
-  const gate = evaluateGate(checks, checklist, mlTestScore.score, options.gate)
+  const { checklist, mlTestScore, gate } = scoreChecks(checks, options)
   const failed = checks.filter((check) => check.outcome === 'failed')
   const recorded = tests.filter((test) => test.checks.length > 0)
   return {

@@ -1,5 +1,5 @@
-import { formatMetric } from '../src/report/html-view.js'
-import type { Report } from '../src/report/report.js'
+import { formatMetric } from './html-view.js'
+import type { Report } from './report.js'
 
 /** Options of {@link consoleSummary}. */
 export interface ConsoleSummaryOptions {

@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli.js'
+import { writeReport } from '../../src/report/write-report.js'
+import { sampleReport, sampleTests } from '../src/report/sample-report.js'
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(args, { out: (text) => { out += `${text}\n` }, err: (text) => { err += `${text}\n` } })
+  return { code, out, err }
+}
+
+async function savedReport(passing: boolean): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'vitest-ml-cli-'))
+  const tests = passing ? sampleTests().filter((test) => test.state === 'passed') : sampleTests()
+  return (await writeReport(sampleReport({ tests }), { outputDir: dir, formats: ['json'] })).json!
+}
+
+describe('vitest-ml CLI', () => {
+  it('re-renders HTML and Markdown from a saved report', async () => {
+    const json = await savedReport(false)
+    const out = mkdtempSync(join(tmpdir(), 'vitest-ml-cli-out-'))
+    const result = await cli(['report', json, '--out', out])
+    expect(result).toMatchObject({ code: 0, err: '' })
+    expect(readdirSync(out).sort()).toEqual(['vitest-ml.html', 'vitest-ml.md'])
+  })
+
+  it('exits with the saved gate verdict', async () => {
+    expect((await cli(['gate', await savedReport(true)])).code).toBe(0)
+    const failing = await cli(['gate', await savedReport(false)])
+    expect(failing.code).toBe(1)
+    expect(failing.out).toContain('✗ high-severity check failed: income has drifted')
+  })
+
+  it('re-decides the saved checks under another gate file', async () => {
+    const json = await savedReport(true)
+    const gate = join(mkdtempSync(join(tmpdir(), 'vitest-ml-cli-gate-')), 'gate.json')
+    writeFileSync(gate, JSON.stringify({ required: ['held-out-test'], thresholds: { accuracy: { min: 0.95, severity: 'high' } } }))
+    const result = await cli(['gate', json, '--config', gate])
+    expect(result.code).toBe(1)
+    expect(result.out).toContain('✗ required item "held-out-test" is not covered')
+    expect(result.out).toContain('✗ high threshold accuracy: accuracy = 0.91 < min 0.95')
+  })
+
+  it('explains bad files and bad usage with exit code 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitest-ml-cli-bad-'))
+    writeFileSync(join(dir, 'not-json.json'), '<html>')
+    writeFileSync(join(dir, 'other.json'), '{"hello": 1}')
+    expect(await cli(['gate', join(dir, 'missing.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/^readReport: expected a report file at .*missing\.json, received ENOENT\.\nHint: Run the tests/) })
+    expect(await cli(['report', join(dir, 'not-json.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/^readReport: expected JSON in .*not-json\.json/) })
+    expect(await cli(['gate', join(dir, 'other.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/\(root\): missing field "schemaVersion"/) })
+    expect(await cli(['publish', 'x.json'])).toMatchObject({ code: 2, err: expect.stringMatching(/^vitest-ml: unknown command "publish"/) })
+    expect(await cli(['gate'])).toMatchObject({ code: 2, err: expect.stringMatching(/"gate" needs a REPORT\.json path/) })
+    expect(await cli(['gate', 'x.json', '--colour'])).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown option '--colour'/) })
+    expect(await cli(['--help'])).toMatchObject({ code: 0, out: expect.stringMatching(/^Usage:/) })
+  })
+
+  it('runs as a program and sets its exit code', async () => {
+    const json = await savedReport(false)
+    const entry = fileURLToPath(new URL('../../src/cli.ts', import.meta.url))
+    const run = promisify(execFile)
+    const failure = await run(process.execPath, ['--import', 'tsx', entry, 'gate', json]).then(() => 0, (error: { code: number; stdout: string }) => error.code)
+    expect(failure).toBe(1)
+  }, 30_000)
+})
