@@ -111,7 +111,7 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
   const context = { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }) }
   const modelPredictions = await predictAll(source, model, inputs, readOptions)
   const baselinePredictions = await predictAll(source, fitted, inputs, readOptions)
-  const score = (predictions: readonly Prediction[], indices?: Int32Array): number =>
+  const score = (predictions: readonly Prediction[], indices?: Uint32Array): number =>
     indices === undefined
       ? metric.compute(labels, predictions, context)
       : metric.compute(Array.from(indices, (i) => labels[i] as Label), Array.from(indices, (i) => predictions[i] as Prediction), context)
@@ -139,7 +139,7 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
   const passed = interval.low > threshold && (discordant === undefined || pValue < 1 - confidence)
   if (fitted.baseline.fittedOn === 'evaluation') warnings.push(`the ${fitted.baseline.kind} baseline was fitted on the evaluation labels (optimistic for the baseline); pass \`train: { labels }\``)
   if (inputs.length < 30) warnings.push(`only ${inputs.length} evaluation rows: the interval is wide and the bootstrap approximate`)
-  if (interval.dropped > 0) warnings.push(`${interval.dropped} of ${resamples} resamples had an undefined ${metric.name} and were dropped`)
+  if (interval.undefinedResamples > 0) warnings.push(`${interval.undefinedResamples} of ${resamples} resamples had an undefined ${metric.name}; they count as the worst gain`)
   const perfect = metric.perfect
   const relativeGain = perfect === undefined || perfect === baselineScore ? Number.NaN : (modelScore - baselineScore) / (perfect - baselineScore)
   return {
@@ -175,8 +175,8 @@ function gainOnResample(
   modelPredictions: readonly Prediction[],
   baselinePredictions: readonly Prediction[],
   context: MetricContext,
-  score: (predictions: readonly Prediction[], indices?: Int32Array) => number,
-): (indices: Int32Array) => number {
+  score: (predictions: readonly Prediction[], indices?: Uint32Array) => number,
+): (indices: Uint32Array) => number {
   const direction = metric.higherIsBetter ? 1 : -1
   if (metric.rowLoss === undefined) return (indices) => direction * (score(modelPredictions, indices) - score(baselinePredictions, indices))
   const modelRows = metric.rowLoss(labels, modelPredictions, context)
