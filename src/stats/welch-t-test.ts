@@ -1,0 +1,75 @@
+import { VitestMlError } from '../errors.js'
+import { studentTSf } from './distributions.js'
+import { finiteSample } from './finite-sample.js'
+import type { Alternative } from './ks-two-sample.js'
+
+/** Options of {@link welchTTest}. */
+export interface WelchTTestOptions {
+  /**
+   * `less`: mean of reference < mean of current; `greater`: >; `two-sided`: different.
+   * @defaultValue 'two-sided'
+   */
+  readonly alternative?: Alternative
+}
+
+/** Result of {@link welchTTest}. */
+export interface WelchTTestResult {
+  /** t = (mean_ref - mean_cur) / sqrt(var_ref / n_ref + var_cur / n_cur). */
+  readonly statistic: number
+  readonly pValue: number
+  /** Welch-Satterthwaite degrees of freedom. */
+  readonly df: number
+  /** mean_ref - mean_cur. */
+  readonly meanDifference: number
+  /** NaN values dropped from both samples together. */
+  readonly nanDropped: number
+}
+
+function meanAndVariance(values: Float64Array): [number, number] {
+  let sum = 0
+  for (let i = 0; i < values.length; i++) sum += values[i] as number
+  const mean = sum / values.length
+  let squares = 0
+  for (let i = 0; i < values.length; i++) squares += ((values[i] as number) - mean) ** 2
+  return [mean, squares / (values.length - 1)]
+}
+
+/**
+ * Welch's unequal-variances t-test, as `scipy.stats.ttest_ind(reference, current, equal_var=False, alternative)`.
+ *
+ * Degenerate inputs: NaN is dropped and counted; ±Infinity, fewer than 2 values in a sample, or two constant samples
+ * (zero standard error, where scipy returns NaN) throw `VitestMlError`. One constant sample is fine.
+ *
+ * @param reference - the reference sample
+ * @param current - the current sample
+ * @param options - `alternative`
+ * @returns t, p-value, Welch df and the mean difference
+ * @example
+ * ```ts
+ * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]) // -> { statistic: -2.2243..., pValue: 0.0728..., df: 5.4...,  ... }
+ * ```
+ */
+export function welchTTest(reference: ArrayLike<number>, current: ArrayLike<number>, options: WelchTTestOptions = {}): WelchTTestResult {
+  const alternative = options.alternative ?? 'two-sided'
+  if (alternative !== 'two-sided' && alternative !== 'less' && alternative !== 'greater') {
+    throw new VitestMlError('welchTTest', "alternative 'two-sided', 'less' or 'greater'", JSON.stringify(alternative))
+  }
+  const ref = finiteSample('welchTTest', 'reference', reference, 2)
+  const cur = finiteSample('welchTTest', 'current', current, 2)
+  const n1 = ref.values.length
+  const n2 = cur.values.length
+  const [mean1, var1] = meanAndVariance(ref.values)
+  const [mean2, var2] = meanAndVariance(cur.values)
+  const v1 = var1 / n1
+  const v2 = var2 / n2
+  if (v1 + v2 === 0) {
+    throw new VitestMlError('welchTTest', 'variation in at least one sample', 'two constant samples (standard error 0)', 'Compare the constants directly; a t-test needs spread.')
+  }
+  const statistic = (mean1 - mean2) / Math.sqrt(v1 + v2)
+  const df = (v1 + v2) ** 2 / ((v1 * v1) / (n1 - 1) + (v2 * v2) / (n2 - 1))
+  let pValue: number
+  if (alternative === 'greater') pValue = studentTSf(statistic, df)
+  else if (alternative === 'less') pValue = studentTSf(-statistic, df)
+  else pValue = Math.min(1, 2 * studentTSf(Math.abs(statistic), df))
+  return { statistic, pValue, df, meanDifference: mean1 - mean2, nanDropped: ref.nanDropped + cur.nanDropped }
+}
