@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { VitestMlError } from '../errors.js'
 import { perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link audioGain}. */
 export interface AudioGainConstraints {
@@ -31,7 +32,7 @@ export function audioGain(constraints: AudioGainConstraints = {}): fc.Arbitrary<
     throw new VitestMlError('audioGain', 'a dB range with minDb <= 0 <= maxDb', `minDb ${minDb}, maxDb ${maxDb}`, 'The range must contain 0 dB (no change), for example `{ minDb: -3, maxDb: 3 }`.')
   }
   const clip = constraints.clip ?? true
-  return fc.double({ min: minDb, max: maxDb, noNaN: true }).map((db) => {
+  return perturbUniform(minDb, maxDb, 0).map((db) => {
     const factor = 10 ** (db / 20)
     return perturbFunction<Float32Array>(db === 0 ? 'identity' : `gain ${db > 0 ? '+' : ''}${Number(db.toFixed(3))} dB`, (window) => {
       const out = new Float32Array(window.length)

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { VitestMlError } from '../errors.js'
 import { perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link perturbClip}. */
 export interface PerturbClipConstraints {
@@ -32,7 +33,7 @@ export function perturbClip(constraints: PerturbClipConstraints): fc.Arbitrary<P
     throw new VitestMlError('perturbClip', 'finite bounds with min <= max', `min ${min}, max ${max}`, 'Pass the feature bounds, for example `{ min: 0, max: 100 }`.')
   }
   if (!(maxCut >= 0 && maxCut <= 0.5)) throw new VitestMlError('perturbClip', '`maxCut` in [0, 0.5]', String(maxCut), 'It is the fraction of the range cut from each end.')
-  const cut = fc.double({ min: 0, max: maxCut, noNaN: true })
+  const cut = perturbUniform(0, maxCut)
   return fc.tuple(cut, cut).map(([low, high]) => {
     const lower = min + low * (max - min)
     const upper = max - high * (max - min)

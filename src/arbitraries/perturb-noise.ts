@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { VitestMlError } from '../errors.js'
 import { perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link perturbNoise}. */
 export interface PerturbNoiseConstraints {
@@ -32,7 +33,7 @@ export function perturbNoise(constraints: PerturbNoiseConstraints): fc.Arbitrary
     throw new VitestMlError('perturbNoise', 'a finite `scale` >= 0', String(scale), 'Pass the largest shift, for example `{ scale: 0.05 }`.')
   }
   if (!(min <= max)) throw new VitestMlError('perturbNoise', 'bounds with min <= max', `min ${min}, max ${max}`, 'Swap or fix the bounds.')
-  return fc.double({ min: -scale, max: scale, noNaN: true }).map((shift) =>
+  return perturbUniform(-scale, scale).map((shift) =>
     perturbFunction(shift === 0 ? 'identity' : `noise ${shift > 0 ? '+' : ''}${shift}`, (value: number) => (Number.isNaN(value) ? value : Math.min(max, Math.max(min, value + shift))), shift === 0),
   )
 }

@@ -1,10 +1,12 @@
 import fc from 'fast-check'
 import type { PerturbableRow } from '../arbitraries/perturb-row.js'
+import { perturbUniform } from '../arbitraries/perturb-uniform.js'
 import type { Model } from '../model/model.js'
 import type { PlotSpec } from '../report/check-record.js'
 import { baseRows } from './base-rows.js'
 import type { FeatureRef } from './feature-ref.js'
 import { featureRange, type StepRange } from './feature-range.js'
+import { localizeViolation, type LocalizedViolation } from './localize-violation.js'
 import { monotonicityProbe, raisedPair, type FeatureBounds, type MonotonicCase, type MonotonicDirection } from './monotonicity-probe.js'
 import { outputIndex, type OutputSelector } from './output-selector.js'
 import { runRelation, type RelationResult, type StatisticalOptions } from './run-relation.js'
@@ -44,6 +46,8 @@ export interface MonotonicityResult<I, O> extends RelationResult<MonotonicCase<I
   readonly step: { readonly min: number; readonly max: number }
   /** The output swept across the feature's bounds from the counterexample's base row, with the violation marked. */
   readonly sweep?: PlotSpec
+  /** The shrunk violation narrowed down by bisection to where the output turns the wrong way. */
+  readonly localized?: LocalizedViolation<I, O>
 }
 
 /**
@@ -69,17 +73,20 @@ export async function checkMonotonicity<I extends PerturbableRow, O>(model: Mode
   const { bounds, step } = featureRange(options.inputs, feature, { ...options, strict, source })
   const output = outputIndex(options.output, options.classes, source)
   const probe = monotonicityProbe<I, O>({ feature, direction, bounds, output, strict, tolerance: options.tolerance ?? 0, source })
-  const cases: fc.Arbitrary<MonotonicCase<I>> = fc.tuple(base, fc.double({ min: step.min, max: step.max, noNaN: true }))
+  const cases: fc.Arbitrary<MonotonicCase<I>> = fc.tuple(base, perturbUniform(step.min, step.max, step.min))
   const result = await runRelation({ ...options, model, cases, probe, numRuns: options.numRuns ?? 1000, source })
   const extra = { feature, direction, bounds, step }
   const ce = result.counterexample
   if (ce === undefined || result.passed) return { ...result, ...extra }
   const [baseRow, raisedRow] = raisedPair(ce.testCase[0], ce.testCase[1], { feature, bounds, source })
   const at = (row: I): number => (row as Record<string | number, unknown>)[feature] as number
+  const localized = await localizeViolation(model, probe, baseRow, feature, at(baseRow), at(raisedRow))
   const sweep = await sweepFeature(model, baseRow, {
     feature, bounds, output, points: options.sweepPoints ?? 25,
     title: `${model.identity.name}: output[${output}] across feature ${JSON.stringify(feature)} (expected ${direction})`,
-    markers: [{ x: at(baseRow), label: 'violation' }, { x: at(raisedRow), label: 'violation (raised)' }],
+    markers: localized === undefined
+      ? [{ x: at(baseRow), label: 'violation' }, { x: at(raisedRow), label: 'violation (raised)' }]
+      : [{ x: localized.from, label: 'violation' }, { x: localized.to, label: 'violation (raised)' }, { x: at(baseRow), label: 'counterexample base' }, { x: at(raisedRow), label: 'counterexample raised' }],
   })
-  return { ...result, ...extra, sweep }
+  return { ...result, ...extra, sweep, ...(localized && { localized }) }
 }

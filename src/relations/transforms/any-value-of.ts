@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { VitestMlError } from '../../errors.js'
 import { perturbFunction, type PerturbFunction } from '../../arbitraries/perturb-function.js'
 import { withFeature, type PerturbableRow } from '../../arbitraries/perturb-row.js'
+import { perturbUniform } from '../../arbitraries/perturb-uniform.js'
 import type { FeatureRef } from '../feature-ref.js'
 
 /** The values an irrelevant feature may take: a numeric range or a list of allowed values. */
@@ -30,7 +31,7 @@ export function anyValueOf<R extends PerturbableRow, V = unknown>(feature: Featu
     if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) {
       throw new VitestMlError('anyValueOf', 'a finite range with min <= max', `min ${min}, max ${max}`, 'Pass `{ min, max }` or a list of values.')
     }
-    values = fc.double({ min, max, noNaN: true })
+    values = perturbUniform(min, max, min)
   }
   return values.map((value) => perturbFunction<R>(`set [${String(feature)}] to ${JSON.stringify(value)}`, (row) => withFeature(row, feature, value, 'anyValueOf')))
 }

@@ -1,0 +1,43 @@
+import type fc from 'fast-check'
+import type { FeatureChange } from '../src/relations/check-output-shift.js'
+import type { InvarianceTransform } from '../src/relations/check-invariance.js'
+import type { FeatureRef } from '../src/relations/feature-ref.js'
+import type { GoldenCase } from '../src/relations/golden-case.js'
+import type { MonotonicDirection } from '../src/relations/monotonicity-probe.js'
+import type { InvariantUnderOptions } from './to-be-invariant-under.js'
+import type { MonotonicInOptions } from './to-be-monotonic-in.js'
+import type { PassGoldenCasesOptions } from './to-pass-golden-cases.js'
+import type { ShiftOutputOptions } from './to-shift-output.js'
+
+/**
+ * The metamorphic-relation matchers as they appear on `expect(...)`. All are asynchronous: always `await` them.
+ *
+ * @typeParam R - the assertion's return type
+ */
+export interface RelationMatchers<R = unknown> {
+  /**
+   * The output is unchanged (within `tolerance`, or the same class with `label: true`) when the input is transformed.
+   * @example `await expect(model).toBeInvariantUnder(anyValueOf(4, [0, 1, 2]), { inputs: rows, tolerance: 0 })`
+   */
+  toBeInvariantUnder<I>(transform: InvarianceTransform<I> | fc.Arbitrary<(row: I) => I>, options: InvariantUnderOptions<I>): Promise<R>
+  /**
+   * Raising the feature never moves the watched output the wrong way.
+   * @example `await expect(model).toBeMonotonicIn(3, 'decreasing', { inputs: rows, maxViolationRate: 0.01 })`
+   */
+  toBeMonotonicIn<I>(feature: FeatureRef, direction: MonotonicDirection, options: MonotonicInOptions<I>): Promise<R>
+  /**
+   * Changing the feature moves the watched output up or down by at least `atLeast`.
+   * @example `await expect(model).toShiftOutput(3, 500, { inputs: rows, direction: 'down', atLeast: 0.5 })`
+   */
+  toShiftOutput<I>(feature: FeatureRef, change: FeatureChange, options: ShiftOutputOptions<I>): Promise<R>
+  /**
+   * Every golden case (input with expected label, value or range; inline or a CSV / JSON file) passes.
+   * @example `await expect(model).toPassGoldenCases([{ input: row, label: 'Gentoo' }], { classes })`
+   */
+  toPassGoldenCases<I>(cases: readonly GoldenCase<I>[] | string, options?: PassGoldenCasesOptions): Promise<R>
+}
+
+declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any
+  interface Matchers<T = any> extends RelationMatchers<T> {}
+}

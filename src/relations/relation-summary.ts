@@ -1,0 +1,55 @@
+import type { RelationResult } from './run-relation.js'
+
+/** The parts of a relation result every matcher prints and records. */
+export interface RelationSummary {
+  /** One sentence with the numbers: the rate, the bound and the verdict rule. */
+  readonly sentence: string
+  /** How many cases the verdict took, and how they were planned. */
+  readonly design: string
+  /** Record metrics: violationRate, violations, numRuns, upperBound, maxViolationRate, confidence, plannedRuns, numShrinks. */
+  readonly metrics: Readonly<Record<string, number>>
+}
+
+function format(value: number): string {
+  if (Number.isInteger(value) || !Number.isFinite(value)) return String(value)
+  return Math.abs(value) >= 1e-4 ? String(Number(value.toPrecision(4))) : value.toExponential(2)
+}
+
+/**
+ * Summarises a relation result for messages and records: `violation rate 0.012 (12 of 1000 cases); 95% upper bound
+ * 0.0189, expected < 0.01`, and how many cases the decision took (fixed n, or the look a sequential check stopped at).
+ *
+ * @param result - what `runRelation` (or a check built on it) returned
+ * @returns sentence, design line and metrics
+ * @example
+ * ```ts
+ * relationSummary(result).sentence // 'violation rate 0 (0 of 1000 cases), expected 0'
+ * ```
+ */
+export function relationSummary(result: RelationResult<unknown, unknown, unknown>): RelationSummary {
+  const rate = `violation rate ${format(result.violationRate)} (${result.violations} of ${result.numRuns} cases)`
+  const percent = `${format(result.confidence * 100)}%`
+  const sentence = result.mode === 'exact'
+    ? `${rate}, expected 0`
+    : `${rate}; ${percent} upper bound ${format(result.upperBound)}, expected < ${format(result.maxViolationRate)}`
+  const look = result.looks.length
+  const design = result.mode === 'exact'
+    ? `exact mode: ${result.numRuns} cases, any violation fails`
+    : result.mode === 'fixed-n'
+      ? `fixed n: ${result.numRuns} cases, one-sided Clopper-Pearson bound at ${percent}`
+      : `sequential: ${result.numRuns} of ${result.plannedRuns} planned cases, stopped at look ${look} (alpha spent there ${format(result.looks[look - 1]?.alpha ?? 0)}, Clopper-Pearson bound, union bound over looks)`
+  return {
+    sentence,
+    design,
+    metrics: {
+      violationRate: result.violationRate,
+      violations: result.violations,
+      numRuns: result.numRuns,
+      upperBound: result.upperBound,
+      maxViolationRate: result.maxViolationRate,
+      confidence: result.confidence,
+      plannedRuns: result.plannedRuns,
+      numShrinks: result.numShrinks,
+    },
+  }
+}
