@@ -1,6 +1,7 @@
 import type { AgreeWithOptions } from './to-agree-with.js'
 import type { AtLeastAsGoodAsBestMemberOptions } from './to-be-at-least-as-good-as-best-member.js'
 import type { FallBackGracefullyOptions } from './to-fall-back-gracefully.js'
+import type { ServeFreshFromCacheOptions } from './to-serve-fresh-from-cache.js'
 
 /**
  * The production-pattern matchers as they appear on `expect(...)`. All are asynchronous: always `await` them.
@@ -25,6 +26,11 @@ export interface PatternMatchers<R = unknown> {
    * @example `await expect(ensemble([a, b, c])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy' })`
    */
   toBeAtLeastAsGoodAsBestMember<I>(options: AtLeastAsGoodAsBestMemberOptions<I>): Promise<R>
+  /**
+   * A `cached()` model serves each row its own answer while fresh and the model's current answer after the TTL.
+   * @example `await expect(cached(model, { ttlMs: 60_000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })`
+   */
+  toServeFreshFromCache<I>(options: ServeFreshFromCacheOptions<I>): Promise<R>
 }
 
 declare module 'vitest' {

@@ -1,16 +1,19 @@
 import { toAgreeWith } from './to-agree-with.js'
 import { toBeAtLeastAsGoodAsBestMember } from './to-be-at-least-as-good-as-best-member.js'
 import { toFallBackGracefully } from './to-fall-back-gracefully.js'
+import { toServeFreshFromCache } from './to-serve-fresh-from-cache.js'
 
 export type { AgreeWithOptions } from './to-agree-with.js'
 export type { AtLeastAsGoodAsBestMemberOptions } from './to-be-at-least-as-good-as-best-member.js'
 export type { FallBackGracefullyOptions } from './to-fall-back-gracefully.js'
 export type { PatternMatchers } from './pattern-matchers.js'
-export { toAgreeWith, toBeAtLeastAsGoodAsBestMember, toFallBackGracefully }
+export type { ServeFreshFromCacheOptions } from './to-serve-fresh-from-cache.js'
+export { toAgreeWith, toBeAtLeastAsGoodAsBestMember, toFallBackGracefully, toServeFreshFromCache }
 
 /** The production-pattern matchers, ready for `expect.extend(patternMatchers)`. */
 export const patternMatchers = {
   toFallBackGracefully,
   toAgreeWith,
   toBeAtLeastAsGoodAsBestMember,
+  toServeFreshFromCache,
 }

@@ -1,0 +1,118 @@
+import { VitestMlError } from '../errors.js'
+import type { Model } from '../model/model.js'
+import { systemClock, type Clock } from './clock.js'
+import { featureHash } from './feature-hash.js'
+import { memoryPredictionStore, type PredictionStore } from './prediction-store.js'
+
+/** Options of {@link cached}. */
+export interface CachedOptions<I, O> {
+  /** How long an answer may be served from the cache, in milliseconds. */
+  readonly ttlMs: number
+  /** Cache key of a row. @defaultValue {@link featureHash} (SHA-256 of the row's canonical JSON) */
+  readonly key?: (row: I) => string
+  /** Where answers are kept. @defaultValue a new in-memory store on `clock` */
+  readonly store?: PredictionStore<O>
+  /** Time source of the default store. @defaultValue the system clock */
+  readonly clock?: Clock
+  /** Prefix of every key. @defaultValue `pred:<model name>@<sha256 or version>`, so a new model never serves old answers */
+  readonly namespace?: string
+}
+
+/** Counters of a {@link CachedModel}. */
+export interface CacheStats {
+  readonly hits: number
+  readonly misses: number
+  /** `hits / (hits + misses)` (0 before any call). */
+  readonly hitRate: number
+  /** Store calls that threw (served as misses, never as errors). */
+  readonly storeErrors: number
+}
+
+/** A model whose answers are served from a cache while they are fresh. */
+export interface CachedModel<I, O> extends Model<I, O> {
+  /** The model asked on a miss. */
+  readonly source: Model<I, O>
+  readonly options: CachedOptions<I, O>
+  stats(): CacheStats
+}
+
+/**
+ * Prediction caching (production pattern 5): each row is looked up by key; misses are predicted in one batch and
+ * stored for `ttlMs`. A store that fails is treated as a miss (counted), so a cache outage costs latency, not answers.
+ *
+ * @param model - the model to cache
+ * @param options - TTL, key function, store, clock, namespace
+ * @returns the cached model
+ * @example
+ * ```ts
+ * const clock = manualClock()
+ * const served = cached(model, { ttlMs: 60_000, clock })
+ * await served.predict(rows) // misses: asks the model
+ * await served.predict(rows) // hits
+ * clock.advance(60_000)
+ * await served.predict(rows) // expired: asks the model again
+ * ```
+ */
+export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): CachedModel<I, O> {
+  if (!(options?.ttlMs > 0) || !Number.isFinite(options.ttlMs)) {
+    throw new VitestMlError('cached', 'a finite `ttlMs` > 0', String(options?.ttlMs), 'Say how long an answer stays valid, for example `{ ttlMs: 3_600_000 }` for an hour.')
+  }
+  const store = options.store ?? memoryPredictionStore<O>({ clock: options.clock ?? systemClock })
+  const keyOf = options.key ?? featureHash
+  const { name, sha256, version } = model.identity
+  const namespace = options.namespace ?? `pred:${name}@${sha256 ?? version ?? 'unversioned'}`
+  const counters = { hits: 0, misses: 0, storeErrors: 0 }
+
+  async function lookup(key: string): Promise<O | undefined> {
+    try {
+      return await store.get(key)
+    } catch {
+      counters.storeErrors++
+      return undefined
+    }
+  }
+
+  return {
+    identity: model.identity,
+    source: model,
+    options,
+    async predict(batch) {
+      const keys = batch.map((row) => `${namespace}:${keyOf(row)}`)
+      const found: (O | undefined)[] = await Promise.all(keys.map(lookup))
+      const missing = found.flatMap((value, index) => (value === undefined ? [index] : []))
+      counters.hits += batch.length - missing.length
+      counters.misses += missing.length
+      if (missing.length > 0) {
+        const fresh = await model.predict(missing.map((index) => batch[index] as I))
+        await Promise.all(
+          missing.map(async (index, k) => {
+            found[index] = fresh[k]
+            try {
+              await store.set(keys[index] as string, fresh[k] as O, options.ttlMs)
+            } catch {
+              counters.storeErrors++
+            }
+          }),
+        )
+      }
+      return found as O[]
+    },
+    stats: () => ({ ...counters, hitRate: counters.hits + counters.misses === 0 ? 0 : counters.hits / (counters.hits + counters.misses) }),
+    release: () => model.release(),
+  }
+}
+
+/**
+ * True when `value` was built by {@link cached}.
+ *
+ * @param value - anything
+ * @returns whether it has a source model and cache options
+ * @example
+ * ```ts
+ * isCachedModel(cached(model, { ttlMs: 1000 })) // true
+ * ```
+ */
+export function isCachedModel(value: unknown): value is CachedModel<unknown, unknown> {
+  const candidate = value as Partial<CachedModel<unknown, unknown>> | null
+  return typeof candidate === 'object' && candidate !== null && typeof candidate.predict === 'function' && candidate.source !== undefined && typeof candidate.options?.ttlMs === 'number'
+}

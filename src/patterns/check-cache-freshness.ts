@@ -1,0 +1,104 @@
+import { VitestMlError } from '../errors.js'
+import type { Model } from '../model/model.js'
+import { cached, type CachedModel } from './cached.js'
+import { isManualClock, type ManualClock } from './clock.js'
+import { canonicalJson } from './feature-hash.js'
+import { mapOutputNumbers } from './map-output-numbers.js'
+import { assertRows } from './sample-rows.js'
+
+/** How the check's copy of the model changes its answers half-way through the TTL: every output number + 1000. */
+export const UPDATE_SHIFT = 1000
+
+/** Options of {@link checkCacheFreshness}. */
+export interface CacheFreshnessOptions<I> {
+  /** Rows to serve (distinct rows make key collisions visible). */
+  readonly inputs: readonly I[]
+  /** The freshness promised to callers. @defaultValue the cache's own `ttlMs` */
+  readonly ttlMs?: number
+  /** The manual clock the cache's store runs on; it is advanced by the check. @defaultValue the cache's `clock` option */
+  readonly clock?: ManualClock
+}
+
+/** One row served wrongly. */
+export interface CacheProblem {
+  readonly row: number
+  readonly input: unknown
+  readonly phase: 'within-ttl' | 'after-ttl'
+  /** `collision` (another row's answer), `stale` (an answer older than the TTL), `not-cached` (asked the model again). */
+  readonly problem: 'collision' | 'stale' | 'not-cached'
+  readonly served: unknown
+  readonly expected: unknown
+  /** For collisions: the row whose answer was served. */
+  readonly servedFromRow?: number
+}
+
+/** What {@link checkCacheFreshness} found. */
+export interface CacheFreshnessResult {
+  readonly rows: number
+  readonly ttlMs: number
+  /** Rows served from the cache within the TTL, as a fraction. */
+  readonly hitRateWithinTtl: number
+  readonly collisions: number
+  readonly stale: number
+  readonly notCached: number
+  /** Every problem, in row order (within-TTL ones first). */
+  readonly problems: readonly CacheProblem[]
+}
+
+/**
+ * Checks a `cached()` model's freshness contract on a copy whose source model is "updated" half-way through the TTL
+ * (every output number + 1000): within the TTL each row must get its own original answer from the cache (not another
+ * row's: no key collisions), and after the TTL its updated answer from the model (no stale entries).
+ *
+ * @param model - built with `cached()`
+ * @param options - rows, promised TTL, manual clock
+ * @returns hit rate and the rows served wrongly
+ * @example
+ * ```ts
+ * const clock = manualClock()
+ * const result = await checkCacheFreshness(cached(model, { ttlMs: 1000, clock }), { inputs: rows })
+ * result.stale // 0
+ * ```
+ */
+export async function checkCacheFreshness<I, O>(model: CachedModel<I, O>, options: CacheFreshnessOptions<I>): Promise<CacheFreshnessResult> {
+  const source = 'toServeFreshFromCache'
+  assertRows(source, options?.inputs)
+  const clock = options.clock ?? model.options.clock
+  if (!isManualClock(clock)) {
+    throw new VitestMlError(source, 'a manual clock shared with the cache (`clock: manualClock()`)', clock === undefined ? 'no clock' : 'a clock without advance()', 'Build the cache with `cached(model, { ttlMs, clock })` and a `manualClock()`; the check moves time forward instead of sleeping.')
+  }
+  const ttlMs = options.ttlMs ?? model.options.ttlMs
+  let updated = false
+  const versioned: Model<I, O> = {
+    identity: model.source.identity,
+    predict: async (batch) => (await model.source.predict(batch)).map((output) => (updated ? mapOutputNumbers(output, (value) => value + UPDATE_SHIFT) : output)),
+    release: async () => {},
+  }
+  const drill = cached(versioned, { ...model.options, clock, namespace: `${model.options.namespace ?? 'pred'}:freshness-check:${clock.now()}` })
+  const rows = options.inputs
+  const original = (await model.source.predict(rows)).map(canonicalJson)
+  const start = clock.now()
+  await drill.predict(rows)
+  clock.set(start + Math.floor(ttlMs / 2))
+  updated = true
+  const refreshed = (await versioned.predict(rows)).map(canonicalJson)
+  const problems: CacheProblem[] = []
+  const withinTtl = (await drill.predict(rows)).map(canonicalJson)
+  let hits = 0
+  withinTtl.forEach((served, row) => {
+    if (served === original[row]) return void hits++
+    const otherRow = served === refreshed[row] ? -1 : original.findIndex((answer) => answer === served)
+    const problem = otherRow >= 0 ? 'collision' : 'not-cached'
+    problems.push({ row, input: rows[row], phase: 'within-ttl', problem, served: JSON.parse(served), expected: JSON.parse(original[row] as string), ...(otherRow >= 0 && { servedFromRow: otherRow }) })
+  })
+  clock.set(start + ttlMs + 1)
+  const afterTtl = (await drill.predict(rows)).map(canonicalJson)
+  afterTtl.forEach((served, row) => {
+    if (served === refreshed[row]) return
+    const problem = original.includes(served) ? 'stale' : 'collision'
+    const otherRow = refreshed.findIndex((answer) => answer === served)
+    problems.push({ row, input: rows[row], phase: 'after-ttl', problem, served: JSON.parse(served), expected: JSON.parse(refreshed[row] as string), ...(problem === 'collision' && otherRow >= 0 && { servedFromRow: otherRow }) })
+  })
+  const count = (kind: CacheProblem['problem']): number => problems.filter((problem) => problem.problem === kind).length
+  return { rows: rows.length, ttlMs, hitRateWithinTtl: hits / rows.length, collisions: count('collision'), stale: count('stale'), notCached: count('not-cached'), problems }
+}

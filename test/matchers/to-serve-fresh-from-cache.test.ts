@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest'
+import { patternMatchers } from '../../matchers/patterns-index.js'
+import { functionModel } from '../../src/model/function-model.js'
+import { cached } from '../../src/patterns/cached.js'
+import { manualClock, systemClock } from '../../src/patterns/clock.js'
+import type { PredictionStore } from '../../src/patterns/prediction-store.js'
+
+expect.extend(patternMatchers)
+
+const rows = [[1, 0], [1, 1], [2, 0]]
+const model = functionModel((row: number[]) => [(row[0] ?? 0) * 10 + (row[1] ?? 0)], { name: 'score' })
+/** A store that ignores the TTL: entries live forever. */
+const neverExpires = (): PredictionStore<number[]> => {
+  const entries = new Map<string, number[]>()
+  return { get: async (key) => entries.get(key), set: async (key, value) => void entries.set(key, value) }
+}
+
+describe('toServeFreshFromCache', () => {
+  test('passes for the default store and key on a manual clock', async () => {
+    await expect(cached(model, { ttlMs: 60_000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })
+    const clock = manualClock('2026-01-01T00:00:00Z')
+    await expect(cached(model, { ttlMs: 1000, clock })).toServeFreshFromCache({ inputs: rows, ttlMs: 1000, clock })
+  })
+
+  test('fails on a store that never expires, pinned', async () => {
+    const failure = await expect(cached(model, { ttlMs: 1000, clock: manualClock(), store: neverExpires() }))
+      .toServeFreshFromCache({ inputs: rows.slice(0, 2), top: 1 })
+      .then(() => undefined, (error: Error) => error)
+    expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
+      [
+        'The cache of score does not serve fresh answers: 0 collisions, 2 stale answers, 0 uncached answers over 2 rows (hit rate within the TTL 1, TTL 1000 ms).',
+        '  row 0 (after-ttl): served a stale answer after the TTL (entry never expired); input [1,0], served [10], expected [1010]',
+        '(The check updates the model half-way through the TTL, every output number + 1000: answers after the TTL must be the updated ones.)',
+        'Hint: a key must identify the whole input (the default is a SHA-256 of its canonical JSON), and the store must expire entries after ttlMs.',
+      ].join('\n'),
+    )
+  })
+
+  test('fails when keys collide (a key that reads only part of the row)', async () => {
+    const partialKey = cached(model, { ttlMs: 1000, clock: manualClock(), key: (row: number[]) => String(row[0]) })
+    await expect(expect(partialKey).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
+      /1 collisions, 0 stale answers, 0 uncached answers over 3 rows[\s\S]*row 0 \(within-ttl\): served the answer of row 1 \(keys collide\); input \[1,0\], served \[11\], expected \[10\]/,
+    )
+  })
+
+  test('fails when the promised TTL is shorter than the configured one', async () => {
+    await expect(expect(cached(model, { ttlMs: 10_000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows, ttlMs: 1000 })).rejects.toThrow(/0 collisions, 3 stale answers/)
+  })
+
+  test('.not passes on a broken cache', async () => {
+    await expect(cached(model, { ttlMs: 1000, clock: manualClock(), store: neverExpires() })).not.toServeFreshFromCache({ inputs: rows })
+    await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).not.toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
+      /Expected the cache of score to serve a wrong or stale answer, but it served fresh ones: 0 collisions, 0 stale answers/,
+    )
+  })
+
+  test('bad input gives clear errors', async () => {
+    await expect(expect(model).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/toServeFreshFromCache: expected a model built with cached\(model, \{ ttlMs, clock \}\), received object/)
+    await expect(expect(cached(model, { ttlMs: 1000 })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/expected a manual clock shared with the cache \(`clock: manualClock\(\)`\), received no clock/)
+    await expect(expect(cached(model, { ttlMs: 1000, clock: systemClock })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/received a clock without advance\(\)/)
+    await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: [] })).rejects.toThrow(/expected a non-empty array of input rows/)
+  })
+})
