@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { functionModel } from '../../src/model/function-model.js'
+import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
+import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
+import { relationMatchers } from '../../matchers/relations-index.js'
+
+expect.extend(relationMatchers)
+
+const classes = ['Adelie', 'Chinstrap', 'Gentoo']
+let penguins: OnnxModel
+let cars: OnnxModel
+beforeAll(async () => {
+  penguins = await onnxModel('models/penguins-mlp.onnx', { output: 'probabilities' })
+  cars = await onnxModel('models/cars-mpg.onnx', { output: 'prediction' })
+})
+afterAll(async () => {
+  await penguins.release()
+  await cars.release()
+})
+
+async function failure(run: Promise<unknown>): Promise<Error | undefined> {
+  return run.then(() => undefined, (error: Error) => error)
+}
+
+describe('toPassGoldenCases', () => {
+  test('labels from a CSV file, ranges from a JSON file, values inline', async () => {
+    await expect(penguins).toPassGoldenCases('test/fixtures/golden/penguins-mlp.csv', { classes })
+    await expect(cars).toPassGoldenCases('test/fixtures/golden/cars-mpg.json')
+    const doubler = functionModel((row: number[]) => [2 * (row[0] ?? 0)], { name: 'doubler' })
+    await expect(doubler).toPassGoldenCases([{ input: [1], value: 2 }, { input: [0.1], value: 0.2, tolerance: 1e-12 }, { input: [3], value: [6] }])
+  })
+
+  test('every failure is listed, in one batched call, and recorded as golden', async (context) => {
+    const calls: number[] = []
+    const counted = functionModel((batch: readonly number[][]) => { calls.push(batch.length); return batch.map((row) => [2 * (row[0] ?? 0)]) }, { batched: true, name: 'doubler' })
+    const cases = [
+      { name: 'one', input: [1], value: 2 },
+      { name: 'two', input: [2], value: 5, tolerance: 0.5 },
+      { name: 'three', input: [3], min: 7 },
+      { name: 'label', input: [0.2], label: 1 },
+    ]
+    const error = await failure(expect(counted).toPassGoldenCases(cases))
+    expect(calls).toEqual([4])
+    expect(error?.message).toMatch(/doubler failed 3 of 4 golden cases \(failure rate 0\.75\):/)
+    expect(error?.message).toContain('two: expected 5 +- 0.5, got 4 (off by 1)')
+    expect(error?.message).toContain('three: expected output[0] in [7, Infinity], got 6')
+    expect(error?.message).toContain('label: expected label 1, got 0')
+    const record = checksFromMeta(context.task.meta).at(-1) as CheckRecord
+    expect(record).toMatchObject({ kind: 'golden', passed: false, checklist: [], metrics: { violations: 3, numRuns: 4, violationRate: 0.75 } })
+    expect(record.counterexample).toHaveLength(3)
+  })
+
+  test('.not passes on a failing table and fails on a passing one', async () => {
+    await expect(penguins).not.toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Gentoo' }], { classes })
+    await expect(expect(penguins).not.toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' }], { classes })).rejects.toThrow(/Expected some golden case to fail, but all 1 passed/)
+  })
+
+  test('bad tables give clear errors', async () => {
+    await expect(expect(penguins).toPassGoldenCases([])).rejects.toThrow(/a non-empty array of golden cases or a CSV \/ JSON path, received an empty array/)
+    await expect(expect(penguins).toPassGoldenCases([{ input: [1, 2, 3, 4, 5] }])).rejects.toThrow(/an expectation on every case/)
+    await expect(expect(penguins).toPassGoldenCases([{ input: [1, 2, 3, 4, 5], label: 'Emperor' }], { classes })).rejects.toThrow(/a label among the classes \[Adelie, Chinstrap, Gentoo\], received "Emperor"/)
+    await expect(expect(penguins).toPassGoldenCases('test/fixtures/golden/missing.csv')).rejects.toThrow(/loadGoldenCases: expected a readable CSV or JSON file, received "test\/fixtures\/golden\/missing.csv" \(ENOENT\)/)
+    await expect(expect(penguins).toPassGoldenCases('test/fixtures/golden/penguins-mlp.csv', { classes, features: ['beak_length', 'wing'] })).rejects.toThrow(/expected a column "wing"/)
+  })
+})

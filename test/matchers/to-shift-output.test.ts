@@ -1,0 +1,54 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
+import { functionModel } from '../../src/model/function-model.js'
+import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
+import { relationMatchers } from '../../matchers/relations-index.js'
+
+expect.extend(relationMatchers)
+
+const rows = fc.tuple(perturbUniform(1500, 5000), perturbUniform(70, 82)).map((row) => [...row])
+/** mpg falls by 1 per 100 lb, except above 4000 lb where it flattens out to 0.1 per 100 lb. */
+const mpg = functionModel((row: number[]) => {
+  const weight = row[0] ?? 0
+  return [60 - Math.min(weight, 4000) / 100 - Math.max(0, weight - 4000) / 1000 + (row[1] ?? 0) / 10]
+}, { name: 'mpg' })
+
+async function failure(run: Promise<unknown>): Promise<Error | undefined> {
+  return run.then(() => undefined, (error: Error) => error)
+}
+
+describe('toShiftOutput', () => {
+  test('passes when the change always moves the output far enough, and .not when it does not', async () => {
+    await expect(mpg).toShiftOutput(0, 500, { inputs: rows, direction: 'down', atLeast: 0.4, seed: 1 })
+    await expect(mpg).not.toShiftOutput(0, 500, { inputs: rows, direction: 'down', atLeast: 2, seed: 1 })
+    await expect(mpg).toShiftOutput(1, (year) => year + 1, { inputs: rows, direction: 'up', atLeast: 0.099, seed: 1 })
+  })
+
+  test('fails with the shrunk base row, the changed row, both outputs and the seed', async (context) => {
+    const error = await failure(expect(mpg).toShiftOutput(0, 500, { inputs: rows, direction: 'down', atLeast: 1, numRuns: 500, seed: 3 }))
+    const message = error?.message ?? ''
+    expect(message).toMatch(/mpg: it is not true that changing feature 0 by \+500 moves output down by at least 1: violation rate 0\.\d+ \(\d+ of 500 cases\), expected 0\./)
+    expect(message).toMatch(/Shrunk counterexample \(\d+ shrinks\): changing feature 0 from [\d.]+ to [\d.]+ moved output\[0\] down by 0\.\d+ .*expected down by at least 1/)
+    // Any base above 3500 lb crosses into the flat region; the year shrinks to its lower end.
+    const base = JSON.parse(/ {2}base: +(\[.*\])/.exec(message)?.[1] ?? 'null') as number[]
+    expect(base[0]).toBeGreaterThan(3500)
+    expect(base[1]).toBe(70)
+    expect(message).toMatch(/Replay: seed 3/)
+    const record = checksFromMeta(context.task.meta).at(-1) as CheckRecord
+    expect(record).toMatchObject({ kind: 'metamorphic', passed: false, checklist: [], metrics: { atLeast: 1, maxViolationRate: 0 } })
+  })
+
+  test('a generated change and the statistical mode', async () => {
+    await expect(mpg).toShiftOutput(0, fc.integer({ min: 100, max: 1000 }), { inputs: rows, direction: 'down', atLeast: 0.1, seed: 2 })
+    // About 29% of rows sit above 4000 lb (too flat): below a 35% violation rate with 95% confidence, not below 20%.
+    await expect(mpg).toShiftOutput(0, 200, { inputs: rows, direction: 'down', atLeast: 1, numRuns: 2000, maxViolationRate: 0.35, seed: 2 })
+    await expect(mpg).not.toShiftOutput(0, 200, { inputs: rows, direction: 'down', atLeast: 1, numRuns: 2000, maxViolationRate: 0.2, seed: 2 })
+  })
+
+  test('bad arguments give clear errors', async () => {
+    await expect(expect(mpg).toShiftOutput(0, 500, { inputs: rows, direction: 'sideways' as never })).rejects.toThrow(/expected `direction: 'up'` or `'down'`, received "sideways"/)
+    await expect(expect(mpg).toShiftOutput(2, 500, { inputs: rows, direction: 'up' })).rejects.toThrow(/feature index in \[0, 1\] for rows of 2 values, received 2/)
+    await expect(expect(mpg).toShiftOutput(0, Number.NaN, { inputs: rows, direction: 'up' })).rejects.toThrow(/expected a finite change/)
+  })
+})
