@@ -24,8 +24,8 @@ async function failure(run: Promise<unknown>): Promise<Error | undefined> {
 
 describe('toPassGoldenCases', () => {
   test('labels from a CSV file, ranges from a JSON file, values inline', async () => {
-    await expect(penguins).toPassGoldenCases('test/fixtures/golden/penguins-mlp.csv', { classes })
-    await expect(cars).toPassGoldenCases('test/fixtures/golden/cars-mpg.json')
+    await expect(penguins).toPassGoldenCases('test/src/relations/fixtures/penguins-mlp-golden.csv', { classes })
+    await expect(cars).toPassGoldenCases('test/src/relations/fixtures/cars-mpg-golden.json')
     const doubler = functionModel((row: number[]) => [2 * (row[0] ?? 0)], { name: 'doubler' })
     await expect(doubler).toPassGoldenCases([{ input: [1], value: 2 }, { input: [0.1], value: 0.2, tolerance: 1e-12 }, { input: [3], value: [6] }])
   })
@@ -59,7 +59,7 @@ describe('toPassGoldenCases', () => {
     await expect(expect(penguins).toPassGoldenCases([])).rejects.toThrow(/a non-empty array of golden cases or a CSV \/ JSON path, received an empty array/)
     await expect(expect(penguins).toPassGoldenCases([{ input: [1, 2, 3, 4, 5] }])).rejects.toThrow(/an expectation on every case/)
     await expect(expect(penguins).toPassGoldenCases([{ input: [1, 2, 3, 4, 5], label: 'Emperor' }], { classes })).rejects.toThrow(/a label among the classes \[Adelie, Chinstrap, Gentoo\], received "Emperor"/)
-    await expect(expect(penguins).toPassGoldenCases('test/fixtures/golden/missing.csv')).rejects.toThrow(/loadGoldenCases: expected a readable CSV or JSON file, received "test\/fixtures\/golden\/missing.csv" \(ENOENT\)/)
-    await expect(expect(penguins).toPassGoldenCases('test/fixtures/golden/penguins-mlp.csv', { classes, features: ['beak_length', 'wing'] })).rejects.toThrow(/expected a column "wing"/)
+    await expect(expect(penguins).toPassGoldenCases('test/src/relations/fixtures/missing.csv')).rejects.toThrow(/loadGoldenCases: expected a readable CSV or JSON file, received "test\/src\/relations\/fixtures\/missing.csv" \(ENOENT\)/)
+    await expect(expect(penguins).toPassGoldenCases('test/src/relations/fixtures/penguins-mlp-golden.csv', { classes, features: ['beak_length', 'wing'] })).rejects.toThrow(/expected a column "wing"/)
   })
 })
