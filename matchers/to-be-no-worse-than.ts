@@ -3,6 +3,7 @@ import { VitestMlError } from '../src/errors.js'
 import type { EvaluationData } from '../src/evaluation/evaluation-data.js'
 import type { Label } from '../src/evaluation/labels.js'
 import type { MetricDefinition, MetricName } from '../src/evaluation/metric.js'
+import type { TestSetUsageOptions } from '../src/evaluation/test-set-usage.js'
 import { compareToBaseline } from '../src/evaluation/compare-to-baseline.js'
 import { isModel } from '../src/model/model.js'
 import { requireModel, resolveSeed, type MatcherOutcome } from './matcher-context.js'
@@ -26,6 +27,8 @@ export interface NoWorseThanOptions<I = unknown> {
   readonly classes?: readonly Label[]
   /** Positive class for binary metrics. */
   readonly positiveLabel?: Label
+  /** Test-set reuse ledger; `false` turns it off. @defaultValue `{ path: '.vitest-ml/test-set-usage.json', limit: 20 }` */
+  readonly testSetUsage?: TestSetUsageOptions | false
   /** Severity in the report. @defaultValue 'high' */
   readonly severity?: 'high' | 'medium' | 'low'
 }
@@ -50,7 +53,7 @@ export async function toBeNoWorseThan(this: MatcherState, received: unknown, pre
     throw new VitestMlError(NAME, 'a `margin` (largest acceptable loss in metric units)', String(options?.margin), 'Say how much worse is acceptable, for example `margin: 0.01` for one accuracy point.')
   }
   const seed = resolveSeed(this, NAME, options.seed)
-  const { margin, severity, ...rest } = options
-  const result = await compareToBaseline(model, previousModel, { ...rest, seed, nonInferiorityMargin: margin })
+  const { margin, severity, testSetUsage, ...rest } = options
+  const result = await compareToBaseline(model, previousModel, { ...rest, seed, nonInferiorityMargin: margin, testSetUsage: testSetUsage ?? {} })
   return reportComparison(this, NAME, result, severity ?? 'high', model)
 }

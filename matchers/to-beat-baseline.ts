@@ -26,7 +26,7 @@ const NAME = 'toBeatBaseline'
 export async function toBeatBaseline(this: MatcherState, received: unknown, baseline: BaselineSpec, options: BeatBaselineOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const seed = resolveSeed(this, NAME, options?.seed)
-  const result = await compareToBaseline(model, baseline, { ...options, seed })
+  const result = await compareToBaseline(model, baseline, { ...options, seed, testSetUsage: options.testSetUsage ?? {} })
   return reportComparison(this, NAME, result, options?.severity ?? 'high', model)
 }
 
@@ -69,7 +69,7 @@ export async function reportComparison(
     severity,
     checklist: ['baseline-improvement'],
     model: modelRef(model),
-    data: { name: 'evaluation set', rows: result.rows },
+    data: { name: 'evaluation set', rows: result.rows, sha256: result.testSetSha256 },
     metrics: {
       modelScore: result.modelScore,
       baselineScore: result.baselineScore,

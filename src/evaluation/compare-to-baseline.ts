@@ -6,6 +6,8 @@ import { checkEvaluationData, predictAll, type EvaluationData } from './evaluati
 import type { Label } from './labels.js'
 import { defaultMetric, resolveMetric, type MetricContext, type MetricDefinition, type MetricName } from './metric.js'
 import { bootstrapGainInterval, mcnemarExact } from './paired-tests.js'
+import { rowSetHash } from './row-hash.js'
+import { recordTestSetUsage, type TestSetUsageOptions, type TestSetUsageResult } from './test-set-usage.js'
 import type { Prediction } from './to-prediction.js'
 
 /** Options of {@link compareToBaseline}. */
@@ -32,6 +34,8 @@ export interface CompareToBaselineOptions<I = unknown> {
   readonly positiveLabel?: Label
   /** Turns single-number outputs into classes (`>= threshold` is positive). */
   readonly threshold?: number
+  /** Records the comparison in the test-set reuse ledger (the matchers do by default); `false` or absent: no ledger. */
+  readonly testSetUsage?: TestSetUsageOptions | false
 }
 
 /** Result of {@link compareToBaseline}. */
@@ -68,7 +72,11 @@ export interface BaselineComparisonResult {
   readonly seed: number
   readonly resamples: number
   readonly rows: number
-  /** Non-fatal remarks: baseline fitted on evaluation labels, tiny sample, undefined resamples. */
+  /** Order-independent SHA-256 of the evaluation set (inputs with labels). */
+  readonly testSetSha256: string
+  /** The reuse-ledger entry after this comparison, when the ledger is on. */
+  readonly testSetUsage?: TestSetUsageResult
+  /** Non-fatal remarks: baseline fitted on evaluation labels, tiny sample, undefined resamples, test-set reuse. */
   readonly warnings: readonly string[]
 }
 
@@ -140,6 +148,9 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
   if (fitted.baseline.fittedOn === 'evaluation') warnings.push(`the ${fitted.baseline.kind} baseline was fitted on the evaluation labels (optimistic for the baseline); pass \`train: { labels }\``)
   if (inputs.length < 30) warnings.push(`only ${inputs.length} evaluation rows: the interval is wide and the bootstrap approximate`)
   if (interval.undefinedResamples > 0) warnings.push(`${interval.undefinedResamples} of ${resamples} resamples had an undefined ${metric.name}; they count as the worst gain`)
+  const testSetSha256 = rowSetHash(inputs.map((input, i) => [input, labels[i]]))
+  const usage = options.testSetUsage === undefined || options.testSetUsage === false ? undefined : recordTestSetUsage(testSetSha256, inputs.length, model.identity, options.testSetUsage)
+  if (usage?.warning !== undefined) warnings.push(usage.warning)
   const perfect = metric.perfect
   const relativeGain = perfect === undefined || perfect === baselineScore ? Number.NaN : (modelScore - baselineScore) / (perfect - baselineScore)
   return {
@@ -164,6 +175,8 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
     seed,
     resamples,
     rows: inputs.length,
+    testSetSha256,
+    ...(usage === undefined ? {} : { testSetUsage: usage }),
     warnings,
   }
 }

@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
@@ -11,12 +14,16 @@ const { classNames, test: held } = loadSplit('penguins-mlp')
 let mlp: OnnxModel
 let logreg: OnnxModel
 let weak: OnnxModel
+const ledgerDirectory = mkdtempSync(join(tmpdir(), 'ledger-'))
 beforeAll(async () => {
+  vi.stubEnv('VITEST_ML_TEST_SET_LEDGER', join(ledgerDirectory, 'usage.json'))
   mlp = await onnxModel('models/penguins-mlp.onnx', { output: 'probabilities' })
   logreg = await onnxModel('models/penguins-logreg.onnx', { output: 'probabilities' })
   weak = await onnxModel('models/penguins-weak.onnx', { output: 'probabilities' })
 })
 afterAll(async () => {
+  vi.unstubAllEnvs()
+  rmSync(ledgerDirectory, { recursive: true, force: true })
   for (const model of [mlp, logreg, weak]) await model.release()
 })
 

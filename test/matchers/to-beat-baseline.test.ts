@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
 import type { Model } from '../../src/model/model.js'
@@ -11,11 +14,15 @@ expect.extend(evaluationMatchers)
 const { classNames, train, test: held } = loadSplit('penguins-mlp')
 let mlp: OnnxModel
 let weak: OnnxModel
+const ledgerDirectory = mkdtempSync(join(tmpdir(), 'ledger-'))
 beforeAll(async () => {
+  vi.stubEnv('VITEST_ML_TEST_SET_LEDGER', join(ledgerDirectory, 'usage.json'))
   mlp = await onnxModel('models/penguins-mlp.onnx', { output: 'probabilities' })
   weak = await onnxModel('models/penguins-weak.onnx', { output: 'probabilities' })
 })
 afterAll(async () => {
+  vi.unstubAllEnvs()
+  rmSync(ledgerDirectory, { recursive: true, force: true })
   await mlp.release()
   await weak.release()
 })
@@ -62,6 +69,15 @@ describe('toBeatBaseline', () => {
     const failure = await failureOf(expect(mlp).not.toBeatBaseline('majority', { data: held, classes: classNames, seed: 8 }))
     expect(failure?.message).toMatch(/Expected penguins-mlp\.onnx not to beat majority-class baseline on accuracy, but it did:/)
     expect(failure?.message).toMatch(/warning: the majority-class baseline was fitted on the evaluation labels/)
+  })
+
+  test('warns in the record once the test set has compared more models than the reuse limit', async ({ task }) => {
+    const testSetUsage = { path: join(ledgerDirectory, 'limit-1.json'), limit: 1 }
+    await expect(mlp).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, classes: classNames, testSetUsage })
+    expect(lastRecord(task.meta)?.warnings).toBeUndefined()
+    await expect(weak).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, classes: classNames, testSetUsage })
+    expect(lastRecord(task.meta)?.warnings).toEqual([expect.stringMatching(/has been used to compare 2 models \(limit 1\)/)])
+    expect(lastRecord(task.meta)?.data?.sha256).toMatch(/^[0-9a-f]{64}$/)
   })
 
   test('bad input is a clear error, not a pass', async () => {
