@@ -1,0 +1,91 @@
+import type fc from 'fast-check'
+import type { MatcherState } from 'vitest'
+import { comparePipelines, type Pipeline, type PipelineTolerance } from '../src/drift/compare-pipelines.js'
+import { VitestMlError } from '../src/errors.js'
+import { isModel } from '../src/model/model.js'
+import { toJsonSafe } from '../src/report/json-safe.js'
+import { checkId, modelRef, num, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { recordCheck } from './record-check.js'
+
+/** Options of `toMatchPipeline`. */
+export interface MatchPipelineOptions<I = unknown> {
+  /** Raw inputs: a fast-check arbitrary or real rows. */
+  readonly inputs: fc.Arbitrary<I> | readonly I[]
+  /** Largest difference that still counts as equal; a number is absolute. @defaultValue `{ absolute: 1e-9, relative: 1e-9 }` */
+  readonly tolerance?: number | PipelineTolerance
+  /** Inputs sampled from an arbitrary. @defaultValue 1000 */
+  readonly numRuns?: number
+  /** Rows per call (the same batches go to both pipelines). @defaultValue 100 */
+  readonly batchSize?: number
+  /** Seed. @defaultValue derived from the test name */
+  readonly seed?: number
+  /** Largest share of differing rows that still passes. @defaultValue 0 */
+  readonly maxMismatchRate?: number
+  /** Severity in the report. @defaultValue 'high' */
+  readonly severity?: 'high' | 'medium' | 'low'
+}
+
+const NAME = 'toMatchPipeline'
+
+function pipelineName(pipeline: unknown, fallback: string): string {
+  if (isModel(pipeline)) return pipeline.identity.name
+  return typeof pipeline === 'function' && pipeline.name !== '' ? pipeline.name : fallback
+}
+
+/**
+ * The serving pipeline gives the same features (or outputs) as the training pipeline on the same raw inputs, sent in
+ * the same batches: the direct check that "training-serving preprocessing is identical". The failure shows the worst
+ * row: its input, both outputs, the field that differs and by how much.
+ *
+ * @example
+ * ```ts
+ * await expect(servingPreprocess).toMatchPipeline(trainingPreprocess, { inputs: rawRows, tolerance: 1e-6 })
+ * ```
+ */
+export async function toMatchPipeline(this: MatcherState, received: unknown, training: unknown, options: MatchPipelineOptions): Promise<MatcherOutcome> {
+  for (const [role, pipeline] of [['serving (received)', received], ['training', training]] as const) {
+    if (typeof pipeline !== 'function' && !isModel(pipeline)) {
+      throw new VitestMlError(NAME, `the ${role} pipeline to be a function (batch) => outputs or a model`, pipeline === null ? 'null' : typeof pipeline, 'Pass `(batch) => batch.map(preprocess)`, or functionModel(preprocess).')
+    }
+  }
+  const seed = resolveSeed(this, NAME, options?.seed)
+  const numRuns = options?.numRuns ?? 1000
+  const result = await comparePipelines(training as Pipeline, received as Pipeline, {
+    inputs: options?.inputs, seed, numRuns,
+    ...(options?.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    ...(options?.tolerance === undefined ? {} : { tolerance: options.tolerance }),
+  })
+  const allowed = options.maxMismatchRate ?? 0
+  const passed = result.mismatchRate <= allowed
+  const servingName = pipelineName(received, 'serving')
+  const trainingName = pipelineName(training, 'training')
+  const worst = result.worst
+  const rate = `${result.mismatches} of ${result.rows} rows differ (rate ${num(result.mismatchRate)}, expected <= ${num(allowed)}), largest difference ${num(result.maxDifference)}`
+  const hint = this.utils.matcherHint(`.${NAME}`, 'serving', 'training', { isNot: this.isNot, promise: this.promise })
+  const message = passed
+    ? `${hint}\n\nExpected ${servingName} to differ from ${trainingName}, but ${rate}.\nSeed: ${seed}`
+    : [
+        hint, '',
+        `${servingName} does not match ${trainingName}: ${rate}.`,
+        `Worst row (#${worst?.index ?? 0}), field ${worst?.field === '' ? '(the output)' : `"${worst?.field ?? ''}"`} differs by ${num(worst?.difference ?? 0)}:`,
+        `  input:    ${show(worst?.input)}`,
+        `  training: ${show(worst?.training)}`,
+        `  serving:  ${show(worst?.serving)}`,
+        `Seed: ${seed} (pass { seed: ${seed}, numRuns: ${numRuns} } to replay)`,
+      ].join('\n')
+  const model = isModel(received) ? received : isModel(training) ? training : undefined
+  await recordCheck(this, {
+    id: checkId(this, 'pipeline'),
+    kind: 'pipeline',
+    title: `${servingName} matches ${trainingName}`,
+    passed,
+    severity: options.severity ?? 'high',
+    checklist: ['training-serving-identical'],
+    ...(model === undefined ? {} : { model: modelRef(model) }),
+    metrics: { mismatchRate: result.mismatchRate, mismatches: result.mismatches, rows: result.rows, maxDifference: Number.isFinite(result.maxDifference) ? result.maxDifference : Number.MAX_VALUE },
+    ...(worst === undefined ? {} : { counterexample: toJsonSafe({ input: worst.input, training: worst.training, serving: worst.serving, field: worst.field }) }),
+    replay: { seed, numRuns },
+    ...(passed === this.isNot ? { message } : {}),
+  })
+  return { pass: passed, message: () => message, actual: toJsonSafe(worst?.serving), expected: toJsonSafe(worst?.training) }
+}
