@@ -19,14 +19,16 @@ function currentTest(state: MatcherState): RunningTest | undefined {
  * @returns the record as stored
  */
 export async function recordCheck(state: MatcherState, record: CheckRecord): Promise<CheckRecord> {
-  const stored: CheckRecord = { ...record, negated: state.isNot }
+  // `isNot` is undefined (not false) on a plain assertion in Vitest 4.
+  const negated = state.isNot === true
+  const stored: CheckRecord = { ...record, negated }
   const test = currentTest(state)
   if (test === undefined) return stored
   const meta = test.meta as Record<string, unknown>
   const existing = meta[META_KEY] as CheckMeta | undefined
   if (existing === undefined) meta[META_KEY] = { checks: [stored] } satisfies CheckMeta
   else existing.checks.push(stored)
-  const testFailed = stored.passed === state.isNot
+  const testFailed = stored.passed === negated
   if (testFailed) await annotateFailure(test, stored)
   return stored
 }
@@ -40,19 +42,25 @@ async function annotateFailure(test: RunningTest, record: CheckRecord): Promise<
   const plots = record.plots ?? []
   const attachments = await Promise.all(plots.slice(0, MAX_ATTACHED_PLOTS).map((plot) => plotAttachment(plot)))
   const messages = [`${record.title}: ${numbers}${seed}`, ...plots.slice(1, MAX_ATTACHED_PLOTS).map((plot) => `${record.title}: ${plot.title}`)]
+  const type = `vitest-ml:${record.kind}`
+  const annotate = (test as RunningTest & { context?: { annotate?: Annotate } }).context?.annotate
   for (const [index, message] of messages.entries()) {
     const attachment = attachments[index]
-    const artifact: TestAnnotationArtifact = {
-      type: 'internal:annotation',
-      annotation: { message, type: `vitest-ml:${record.kind}`, ...(attachment === undefined ? {} : { attachment }) },
-    }
     try {
-      await recordArtifact(test, artifact)
+      // Vitest 4 records annotations through the test context; `recordArtifact` only takes them over in Vitest 5.
+      if (typeof annotate === 'function') await annotate(message, type, attachment)
+      else {
+        const artifact: TestAnnotationArtifact = { type: 'internal:annotation', annotation: { message, type, ...(attachment === undefined ? {} : { attachment }) } }
+        await recordArtifact(test, artifact)
+      }
     } catch {
       // Annotations are a convenience for the UI; the record on task.meta is what the report reads.
     }
   }
 }
+
+/** `TestContext.annotate`, as far as this module uses it. */
+type Annotate = (message: string, type?: string, attachment?: TestAttachment) => Promise<unknown>
 
 /** Plots attached to one failing check's annotations (the report shows them all). */
 const MAX_ATTACHED_PLOTS = 3

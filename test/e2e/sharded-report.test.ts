@@ -5,10 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/report/report.js'
 import { runFixture, type FixtureRun } from './run-fixture.js'
 
-/** The parts of a report that must not depend on how the run was split: everything but timing. */
+/**
+ * The parts of a report that must not depend on how the run was split: everything but timing (and the commit, which
+ * can move between the runs when others commit to the same repository meanwhile).
+ */
 function comparable(report: Report): unknown {
-  const { run, ...rest } = report
-  return { ...rest, run: { vitestVersion: run.vitestVersion, reason: run.reason } }
+  const { run, provenance, ...rest } = report
+  const { gitCommit, ...stable } = provenance
+  expect(gitCommit).toMatch(/^[0-9a-f]{40}$/)
+  return { ...rest, provenance: stable, run: { vitestVersion: run.vitestVersion, reason: run.reason } }
 }
 
 describe('the reporter on a real Vitest run', () => {
@@ -51,6 +56,18 @@ describe('the reporter on a real Vitest run', () => {
       expect(() => readdirSync(join(work, `shard-${index + 1}`))).toThrow(/ENOENT/)
     }
     expect(readdirSync(blobs).sort()).toEqual(['blob-1.json', 'blob-2.json'])
+  })
+
+  it('annotates failing checks for the UI, with their plots attached as SVG (kept in blob reports)', () => {
+    const blobText = readdirSync(blobs).map((name) => readFileSync(join(blobs, name), 'utf8')).join('\n')
+    expect(blobText).toContain('"vitest-ml:monotonicity"')
+    expect(blobText).toContain('"vitest-ml:drift"')
+    expect(blobText.match(/"image\/svg\+xml"/g)).toHaveLength(2)
+    const bodies = blobText.match(/"PHN2Zy[A-Za-z0-9+/=]+"/g) ?? [] // base64 of "<svg"
+    expect(bodies).toHaveLength(2)
+    const svg = Buffer.from(JSON.parse(bodies[0]!) as string, 'base64').toString('utf8')
+    expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/)
+    expect(svg).not.toContain('<img')
   })
 
   it('builds the same report from merged shard blobs as from one run', () => {
