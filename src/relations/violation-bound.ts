@@ -1,5 +1,5 @@
 import { VitestMlError } from '../errors.js'
-import { clopperPearsonInterval } from '../stats/clopper-pearson-interval.js'
+import { clopperPearsonInterval } from '../stats/index.js'
 
 /**
  * One-sided upper confidence bound on a violation rate: the Clopper-Pearson (exact binomial) bound `U` with
