@@ -4,8 +4,9 @@ import type { BaselineInfo } from './baselines/baseline-model.js'
 import { resolveBaseline, type BaselineSpec } from './baselines/resolve-baseline.js'
 import { checkEvaluationData, predictAll, type EvaluationData } from './evaluation-data.js'
 import type { Label } from './labels.js'
-import { defaultMetric, resolveMetric, type MetricContext, type MetricDefinition, type MetricName } from './metric.js'
+import { defaultMetric, resolveMetric, type MetricDefinition, type MetricName } from './metric.js'
 import { bootstrapGainInterval, mcnemarExact } from './paired-tests.js'
+import { resampledGain } from './resampled-gain.js'
 import { rowSetHash } from './row-hash.js'
 import { recordTestSetUsage, type TestSetUsageOptions, type TestSetUsageResult } from './test-set-usage.js'
 import type { Prediction } from './to-prediction.js'
@@ -128,7 +129,7 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
   check(source, Number.isFinite(modelScore) && Number.isFinite(baselineScore), `a finite ${metric.name} for both models`, `${modelScore} and ${baselineScore}`, 'The metric is undefined on this data (for example ROC AUC with one class); choose another metric or more data.')
   const direction = metric.higherIsBetter ? 1 : -1
   const gain = direction * (modelScore - baselineScore)
-  const interval = bootstrapGainInterval(inputs.length, gainOnResample(metric, labels, modelPredictions, baselinePredictions, context, score), { confidence, resamples, seed, threshold })
+  const interval = bootstrapGainInterval(inputs.length, resampledGain(metric, labels, modelPredictions, baselinePredictions, context, score), { confidence, resamples, seed, threshold })
   const warnings: string[] = []
   let pValue = interval.pValue
   let test = `paired bootstrap (${interval.resamples} resamples, one-sided ${confidence})`
@@ -178,31 +179,6 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
     testSetSha256,
     ...(usage === undefined ? {} : { testSetUsage: usage }),
     warnings,
-  }
-}
-
-/** The gain on a resample: from per-row losses when the metric has them (fast, exact), else by re-running the metric. */
-function gainOnResample(
-  metric: MetricDefinition,
-  labels: readonly Label[],
-  modelPredictions: readonly Prediction[],
-  baselinePredictions: readonly Prediction[],
-  context: MetricContext,
-  score: (predictions: readonly Prediction[], indices?: Uint32Array) => number,
-): (indices: Uint32Array) => number {
-  const direction = metric.higherIsBetter ? 1 : -1
-  if (metric.rowLoss === undefined) return (indices) => direction * (score(modelPredictions, indices) - score(baselinePredictions, indices))
-  const modelRows = metric.rowLoss(labels, modelPredictions, context)
-  const baselineRows = metric.rowLoss(labels, baselinePredictions, context)
-  const fromMean = metric.fromMean ?? ((mean: number) => mean)
-  return (indices) => {
-    let modelSum = 0
-    let baselineSum = 0
-    for (const i of indices) {
-      modelSum += modelRows[i] as number
-      baselineSum += baselineRows[i] as number
-    }
-    return direction * (fromMean(modelSum / indices.length) - fromMean(baselineSum / indices.length))
   }
 }
 

@@ -1,0 +1,58 @@
+// The public surface of vitest-ml's evaluation: metrics, predictions, baselines, baseline comparison, held-out hygiene,
+// slices and error review. Named re-exports only; src/index.ts picks from here.
+export { accuracy, balancedAccuracy } from './metrics/accuracy.js'
+export { averagePrecision, averagePrecisionOneVsRest, type AveragePrecisionOneVsRestOptions, type AveragePrecisionOptions } from './metrics/average-precision.js'
+export type { BinaryTargetOptions } from './metrics/binary-targets.js'
+export { brierScore, type BrierScoreOptions } from './metrics/brier-score.js'
+export { confusionMatrix, type ConfusionMatrixOptions, type ConfusionMatrixResult } from './metrics/confusion-matrix.js'
+export {
+  expectedCalibrationError,
+  reliabilityPlot,
+  type ExpectedCalibrationErrorOptions,
+  type ExpectedCalibrationErrorResult,
+  type ReliabilityBin,
+} from './metrics/expected-calibration-error.js'
+export { logLoss, type LogLossOptions } from './metrics/log-loss.js'
+export {
+  f1Score,
+  precision,
+  precisionRecallF1,
+  recall,
+  type ClassAverage,
+  type ClassScores,
+  type PrecisionRecallF1Options,
+  type PrecisionRecallF1Result,
+} from './metrics/precision-recall-f1.js'
+export { meanAbsoluteError, meanAbsolutePercentageError, rootMeanSquaredError, rSquared } from './metrics/regression-errors.js'
+export { rocAuc, rocAucOneVsRest, type RocAucOneVsRestOptions, type RocAucOptions } from './metrics/roc-auc.js'
+
+export type { Label } from './labels.js'
+export { toPrediction, toPredictions, type Prediction, type ToPredictionOptions } from './to-prediction.js'
+export { defaultMetric, METRIC_NAMES, resolveMetric, type MetricContext, type MetricDefinition, type MetricName } from './metric.js'
+export type { EvaluationData } from './evaluation-data.js'
+
+export type { BaselineFittedOn, BaselineInfo, BaselineKind, BaselineModel, FitBaselineOptions } from './baselines/baseline-model.js'
+export { classPriorBaseline, type ClassPriorBaselineOptions, type ClassPriorOutput } from './baselines/class-prior-baseline.js'
+export { heuristicBaseline, previousModelBaseline, type HeuristicBaselineOptions } from './baselines/heuristic-baseline.js'
+export { majorityClassBaseline } from './baselines/majority-class-baseline.js'
+export { meanBaseline, medianBaseline } from './baselines/mean-baseline.js'
+export { resolveBaseline, type BaselineName, type BaselineSpec, type ResolveBaselineOptions } from './baselines/resolve-baseline.js'
+export { stratifiedBaseline, type StratifiedBaselineOptions } from './baselines/stratified-baseline.js'
+
+export { compareToBaseline, type BaselineComparisonResult, type CompareToBaselineOptions } from './compare-to-baseline.js'
+export { mcnemarExact, type McnemarExactResult } from './paired-tests.js'
+export { recordTestSetUsage, DEFAULT_TEST_SET_LEDGER, type TestSetUsageOptions, type TestSetUsageResult } from './test-set-usage.js'
+
+export { findLeakage, type FindLeakageOptions, type LeakageResult, type LeakedRow } from './find-leakage.js'
+export { canonicalJson, rowHash, rowSetHash, type RowSource } from './row-hash.js'
+
+export { sliceRows, type SliceMembers, type SliceSpec } from './slice-rows.js'
+export { evaluateSlices, scoreSlices, type EvaluateSlicesOptions, type EvaluateSlicesResult, type SliceScore } from './evaluate-slices.js'
+export {
+  falsePositivesAndNegatives,
+  falsePositivesAndNegativesRecord,
+  type ClassErrors,
+  type FalsePositivesAndNegativesOptions,
+  type FalsePositivesAndNegativesResult,
+  type ReviewExample,
+} from './false-positives-and-negatives.js'
