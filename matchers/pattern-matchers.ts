@@ -1,6 +1,7 @@
 import type { AgreeWithOptions } from './to-agree-with.js'
 import type { AtLeastAsGoodAsBestMemberOptions } from './to-be-at-least-as-good-as-best-member.js'
 import type { FallBackGracefullyOptions } from './to-fall-back-gracefully.js'
+import type { MaintainMetricOptions } from './to-maintain-metric.js'
 import type { ServeFreshFromCacheOptions } from './to-serve-fresh-from-cache.js'
 
 /**
@@ -31,6 +32,12 @@ export interface PatternMatchers<R = unknown> {
    * @example `await expect(cached(model, { ttlMs: 60_000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })`
    */
   toServeFreshFromCache<I>(options: ServeFreshFromCacheOptions<I>): Promise<R>
+  /**
+   * Over a prediction log joined with its delayed labels, the metric stays within bounds in every window; the log is
+   * complete (also records a `logging` check).
+   * @example `await expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'day' })`
+   */
+  toMaintainMetric(options: MaintainMetricOptions): Promise<R>
 }
 
 declare module 'vitest' {

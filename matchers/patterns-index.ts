@@ -1,14 +1,16 @@
 import { toAgreeWith } from './to-agree-with.js'
 import { toBeAtLeastAsGoodAsBestMember } from './to-be-at-least-as-good-as-best-member.js'
 import { toFallBackGracefully } from './to-fall-back-gracefully.js'
+import { toMaintainMetric } from './to-maintain-metric.js'
 import { toServeFreshFromCache } from './to-serve-fresh-from-cache.js'
 
 export type { AgreeWithOptions } from './to-agree-with.js'
 export type { AtLeastAsGoodAsBestMemberOptions } from './to-be-at-least-as-good-as-best-member.js'
 export type { FallBackGracefullyOptions } from './to-fall-back-gracefully.js'
+export type { MaintainMetricOptions, MaintainMetricSubject } from './to-maintain-metric.js'
 export type { PatternMatchers } from './pattern-matchers.js'
 export type { ServeFreshFromCacheOptions } from './to-serve-fresh-from-cache.js'
-export { toAgreeWith, toBeAtLeastAsGoodAsBestMember, toFallBackGracefully, toServeFreshFromCache }
+export { toAgreeWith, toBeAtLeastAsGoodAsBestMember, toFallBackGracefully, toMaintainMetric, toServeFreshFromCache }
 
 /** The production-pattern matchers, ready for `expect.extend(patternMatchers)`. */
 export const patternMatchers = {
@@ -16,4 +18,5 @@ export const patternMatchers = {
   toAgreeWith,
   toBeAtLeastAsGoodAsBestMember,
   toServeFreshFromCache,
+  toMaintainMetric,
 }

@@ -1,0 +1,119 @@
+import type { MatcherState } from 'vitest'
+import { VitestMlError } from '../src/errors.js'
+import type { Label } from '../src/evaluation/labels.js'
+import type { MetricDefinition, MetricName } from '../src/evaluation/metric.js'
+import { auditPredictionLog } from '../src/patterns/audit-prediction-log.js'
+import { joinDelayedLabels, type DelayedFeedbackResult, type DelayedLabel, type FeedbackWindow } from '../src/patterns/join-delayed-labels.js'
+import type { PredictionLogEntry } from '../src/patterns/prediction-log.js'
+import { checkId, num, type MatcherOutcome } from './matcher-context.js'
+import { recordCheck } from './record-check.js'
+
+/** Options of `toMaintainMetric`. */
+export interface MaintainMetricOptions {
+  /** The metric to watch. @defaultValue 'accuracy' */
+  readonly metric?: MetricName | MetricDefinition
+  /** Lowest acceptable value in every window (higher-is-better metrics). */
+  readonly min?: number
+  /** Highest acceptable value in every window (errors, losses). */
+  readonly max?: number
+  /** Window length. @defaultValue 'day' */
+  readonly window?: 'day' | 'hour' | number
+  /** Windows with fewer labelled predictions are skipped (and listed). @defaultValue 1 */
+  readonly minLabelled?: number
+  /** Lowest acceptable label coverage of an evaluated window. @defaultValue 0 */
+  readonly minCoverage?: number
+  /** Class names of label indices / probability columns. */
+  readonly classes?: readonly Label[]
+  /** Only labels arrived by then count. */
+  readonly asOf?: number | string
+  /** Severity in the report. @defaultValue 'high' */
+  readonly severity?: 'high' | 'medium' | 'low'
+}
+
+/** What `toMaintainMetric` accepts: the log and the labels so far (optionally the logged model, to count predictions), or a joined result. */
+export type MaintainMetricSubject = { readonly log: readonly PredictionLogEntry[]; readonly labels: readonly DelayedLabel[]; readonly model?: { stats(): { predictions: number } } } | DelayedFeedbackResult
+
+const NAME = 'toMaintainMetric'
+const WINDOW_NAMES: Record<string, string> = { day: 'daily', hour: 'hourly' }
+
+/**
+ * Over a prediction log joined with its delayed labels, the metric stays within bounds in every time window ("monitor
+ * accuracy daily"), and the log itself is complete (records a `logging` check too).
+ *
+ * @example
+ * ```ts
+ * await expect({ log: sink.entries, labels, model: service }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'hour' })
+ * ```
+ */
+export async function toMaintainMetric(this: MatcherState, received: unknown, options: MaintainMetricOptions = {}): Promise<MatcherOutcome> {
+  const metricName = typeof options.metric === 'string' ? options.metric : (options.metric?.name ?? 'accuracy')
+  if (options.min === undefined && options.max === undefined) throw new VitestMlError(NAME, 'a bound: `min` or `max`', 'neither', `Say what is acceptable, for example \`{ metric: '${metricName}', min: 0.85 }\`.`)
+  const subject = received as Partial<{ log: PredictionLogEntry[]; labels: DelayedLabel[]; model: { stats(): { predictions: number } }; windows: FeedbackWindow[] }> | null
+  if (typeof subject !== 'object' || subject === null || !Array.isArray(subject.log) || (!Array.isArray(subject.labels) && !Array.isArray(subject.windows))) {
+    throw new VitestMlError(NAME, '`{ log, labels }` or the result of joinDelayedLabels()', subject === null ? 'null' : typeof subject, 'Pass the prediction log and the labels received so far: `expect({ log: sink.entries, labels })`.')
+  }
+  const feedback = Array.isArray(subject.windows)
+    ? (subject as unknown as DelayedFeedbackResult)
+    : joinDelayedLabels(subject.log, subject.labels ?? [], {
+        window: options.window ?? 'day',
+        metrics: [options.metric ?? 'accuracy'],
+        ...(options.classes === undefined ? {} : { classes: options.classes }),
+        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      })
+  const audit = auditPredictionLog(feedback.log, subject.model === undefined ? {} : { expectedPredictions: subject.model.stats().predictions })
+  await recordCheck(this, {
+    id: checkId(this, 'logging'),
+    kind: 'logging',
+    title: 'every prediction logged with id, time, model version, feature hash and output',
+    passed: audit.passed,
+    severity: 'medium',
+    checklist: ['monitoring-alerting'],
+    metrics: { entries: audit.entries, missingEntries: audit.missingEntries, incompleteEntries: audit.incomplete.length, duplicateIds: audit.duplicateIds.length },
+    ...(audit.incomplete.length > 0 && { counterexample: audit.incomplete.slice(0, 3) }),
+  })
+  const minLabelled = options.minLabelled ?? 1
+  const value = (window: FeedbackWindow): number => window.metrics[metricName] ?? Number.NaN
+  if (feedback.windows.some((window) => !(metricName in window.metrics))) throw new VitestMlError(NAME, `windows with the metric "${metricName}"`, `metrics ${Object.keys(feedback.windows[0]?.metrics ?? {}).join(', ')}`, `Join with \`metrics: ['${metricName}']\`, or pass \`{ log, labels }\`.`)
+  const lowCoverage = (window: FeedbackWindow): boolean => window.coverage < (options.minCoverage ?? 0)
+  const evaluated = feedback.windows.filter((window) => window.labelled >= minLabelled || lowCoverage(window))
+  const skipped = feedback.windows.length - evaluated.length
+  const outOfBounds = (window: FeedbackWindow): boolean => !(value(window) >= (options.min ?? Number.NEGATIVE_INFINITY) && value(window) <= (options.max ?? Number.POSITIVE_INFINITY)) || lowCoverage(window)
+  const bad = evaluated.filter(outOfBounds)
+  const passed = audit.passed && evaluated.length > 0 && bad.length === 0
+  const windowName = WINDOW_NAMES[String(options.window ?? 'day')] ?? `${feedback.windowMs} ms`
+  const bound = [options.min === undefined ? '' : `>= ${num(options.min)}`, options.max === undefined ? '' : `<= ${num(options.max)}`].filter(Boolean).join(' and ')
+  const worst = evaluated.reduce((low, window) => (window.labelled > 0 ? Math.min(low, value(window)) : low), Number.POSITIVE_INFINITY)
+  await recordCheck(this, {
+    id: checkId(this, 'feedback'),
+    kind: 'feedback',
+    title: `${metricName} ${bound} in every ${windowName} window`,
+    passed,
+    severity: options.severity ?? 'high',
+    checklist: ['monitor-accuracy-daily'],
+    metrics: { [metricName]: value(feedback.overall), worstWindow: Number.isFinite(worst) ? worst : Number.NaN, windows: feedback.windows.length, windowsOutOfBounds: bad.length, labelCoverage: feedback.overall.coverage, skippedWindows: skipped },
+    plots: [{ type: 'line', title: `${metricName} per ${windowName} window`, xLabel: 'window (hours since first)', yLabel: metricName, series: [{ name: metricName, points: evaluated.filter((window) => window.labelled > 0).map((window) => [(Date.parse(window.start) - Date.parse(feedback.windows[0]?.start ?? window.start)) / 3_600_000, value(window)] as const) }] }],
+    ...(bad[0] !== undefined && { counterexample: bad[0] }),
+  })
+  const line = (window: FeedbackWindow): string => `  ${window.start} .. ${window.end}: ${metricName} ${num(value(window))} (${window.labelled} labelled of ${window.predictions}, coverage ${num(window.coverage)})`
+  const hint = this.utils.matcherHint(`.${NAME}`, 'feedback', 'options', { isNot: this.isNot, promise: this.promise })
+  const overall = `Overall: ${line(feedback.overall).trim()}; ${skipped} windows skipped (fewer than ${minLabelled} labels); ${feedback.unmatchedLabels} labels matched no prediction.`
+  const logging = audit.passed
+    ? `Logging: ${audit.entries} entries, complete.`
+    : `Logging: ${audit.missingEntries} predictions not logged, ${audit.incomplete.length} entries missing fields${audit.incomplete[0] === undefined ? '' : ` (entry ${audit.incomplete[0].index}: ${audit.incomplete[0].fields.join(', ')})`}, ${audit.duplicateIds.length} duplicate ids.`
+  return {
+    pass: passed,
+    message: () =>
+      passed
+        ? `${hint}\n\nExpected ${metricName} to leave ${bound} in some ${windowName} window, but it held in all ${evaluated.length}.\n${overall}`
+        : [
+            hint,
+            '',
+            evaluated.length === 0 ? `No ${windowName} window had ${minLabelled} labelled predictions: nothing to monitor yet.` : `${metricName} left ${bound}${options.minCoverage === undefined ? '' : ` (or coverage < ${num(options.minCoverage)})`} in ${bad.length} of ${evaluated.length} ${windowName} windows:`,
+            ...bad.slice(0, 10).map(line),
+            overall,
+            logging,
+          ].join('\n'),
+    actual: bad.map((window) => ({ start: window.start, [metricName]: value(window) })),
+    expected: bound,
+  }
+}

@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest'
+import { patternMatchers } from '../../matchers/patterns-index.js'
+import { functionModel } from '../../src/model/function-model.js'
+import { manualClock } from '../../src/patterns/clock.js'
+import { joinDelayedLabels } from '../../src/patterns/join-delayed-labels.js'
+import { logged } from '../../src/patterns/logged.js'
+import { memoryPredictionSink, type PredictionLogEntry } from '../../src/patterns/prediction-log.js'
+
+expect.extend(patternMatchers)
+
+/** Two days of 10 predictions; the model is right on day one and right on only 4 of 10 on day two. */
+async function twoDays() {
+  const clock = manualClock('2026-03-01T08:00:00Z')
+  const sink = memoryPredictionSink()
+  const service = logged(functionModel((row: number[]) => [1 - (row[0] ?? 0), row[0] ?? 0], { name: 'threshold' }), { sink, modelVersion: '3.1', clock })
+  const labels: { id: string; label: number }[] = []
+  for (const day of [0, 1]) {
+    for (let index = 0; index < 10; index++) {
+      const [answer] = await service.predictLogged([[index % 2 === 0 ? 0.9 : 0.1]])
+      const predicted = index % 2 === 0 ? 1 : 0
+      labels.push({ id: answer?.id ?? '', label: day === 1 && index >= 4 ? 1 - predicted : predicted })
+      clock.advance(3_600_000)
+    }
+    clock.set(Date.parse('2026-03-02T08:00:00Z'))
+  }
+  return { sink, service, labels }
+}
+
+const rightTwice = (labels: { id: string; label: number }[]) => labels.map((label, index) => (index >= 10 ? { ...label, label: index % 2 === 0 ? 1 : 0 } : label))
+
+describe('toMaintainMetric', () => {
+  test('passes when every daily window keeps accuracy', async () => {
+    const { sink, service, labels } = await twoDays()
+    await expect({ log: sink.entries, labels: rightTwice(labels), model: service }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'day', classes: [0, 1] })
+  })
+
+  test('fails on the day accuracy drops, pinned', async () => {
+    const { sink, labels } = await twoDays()
+    const failure = await expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.85 }).then(() => undefined, (error: Error) => error)
+    expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
+      [
+        'accuracy left >= 0.85 in 1 of 2 daily windows:',
+        '  2026-03-02T00:00:00.000Z .. 2026-03-03T00:00:00.000Z: accuracy 0.4 (10 labelled of 10, coverage 1)',
+        'Overall: 2026-03-01T00:00:00.000Z .. 2026-03-03T00:00:00.000Z: accuracy 0.7 (20 labelled of 20, coverage 1); 0 windows skipped (fewer than 1 labels); 0 labels matched no prediction.',
+        'Logging: 20 entries, complete.',
+      ].join('\n'),
+    )
+  })
+
+  test('hourly windows, coverage bounds, and a pre-joined result', async () => {
+    const { sink, labels } = await twoDays()
+    await expect(expect({ log: sink.entries, labels: labels.slice(0, 10) }).toMaintainMetric({ min: 0.85, window: 'hour', minCoverage: 0.5 })).rejects.toThrow(
+      /accuracy left >= 0\.85 \(or coverage < 0\.5\) in 10 of 20 hourly windows:\n {2}2026-03-02T08:00:00\.000Z \.\. 2026-03-02T09:00:00\.000Z: accuracy NaN \(0 labelled of 1, coverage 0\)/,
+    )
+    const joined = joinDelayedLabels(sink.entries, rightTwice(labels), { window: 'day', metrics: ['accuracy'] })
+    await expect(joined).toMaintainMetric({ min: 0.85 })
+    await expect(expect(joined).toMaintainMetric({ metric: 'f1', min: 0.85 })).rejects.toThrow(/expected windows with the metric "f1", received metrics accuracy/)
+  })
+
+  test('fails when predictions were not logged or entries lack fields, even if accuracy holds', async () => {
+    const { sink, service, labels } = await twoDays()
+    await service.predict([[0.5]])
+    const broken = sink.entries.map((entry, index) => (index === 3 ? ({ ...entry, featureHash: '' } as PredictionLogEntry) : entry))
+    await expect(expect({ log: broken.slice(0, 20), labels: rightTwice(labels), model: service }).toMaintainMetric({ min: 0.85 })).rejects.toThrow(
+      /Logging: 1 predictions not logged, 1 entries missing fields \(entry 3: featureHash\), 0 duplicate ids\./,
+    )
+  })
+
+  test('.not inverts, and no labelled window is a failure', async () => {
+    const { sink, labels } = await twoDays()
+    await expect({ log: sink.entries, labels }).not.toMaintainMetric({ min: 0.85 })
+    await expect(expect({ log: sink.entries, labels: [] }).toMaintainMetric({ min: 0.85 })).rejects.toThrow(/No daily window had 1 labelled predictions: nothing to monitor yet\./)
+  })
+
+  test('bad input gives clear errors', async () => {
+    await expect(expect(42).toMaintainMetric({ min: 0.85 })).rejects.toThrow(/toMaintainMetric: expected `\{ log, labels \}` or the result of joinDelayedLabels\(\), received number/)
+    await expect(expect({ log: [], labels: [] }).toMaintainMetric({})).rejects.toThrow(/toMaintainMetric: expected a bound: `min` or `max`, received neither/)
+  })
+})
