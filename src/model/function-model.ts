@@ -15,7 +15,7 @@ export interface FunctionModelOptions {
 }
 
 type PerRow<I, O> = (row: I) => O | Promise<O>
-type Batched<I, O> = (batch: readonly I[]) => readonly O[] | Promise<readonly O[]>
+type Batched<I, O> = (batch: I[]) => readonly O[] | Promise<readonly O[]>
 
 /**
  * Wraps a plain JS function as a batch-first {@link Model}: per-row functions are mapped over the batch, batched
@@ -40,7 +40,7 @@ export function functionModel<I, O>(fn: PerRow<I, O> | Batched<I, O>, options: F
 
   async function call(batch: readonly I[]): Promise<O[]> {
     try {
-      if (options.batched === true) return [...(await (fn as Batched<I, O>)(batch))]
+      if (options.batched === true) return [...(await (fn as Batched<I, O>)([...batch]))]
       return await Promise.all(batch.map((row) => (fn as PerRow<I, O>)(row)))
     } catch (error) {
       throw new VitestMlError(name, 'the model function to return outputs', `an exception: ${(error as Error)?.message ?? String(error)}`, 'Fix the model function, or wrap it with a fallback if failures are expected.', { cause: error })

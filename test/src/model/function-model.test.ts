@@ -18,7 +18,7 @@ describe('functionModel', () => {
 
   test('a throwing function is wrapped with its cause', async () => {
     const broken = functionModel((): number => { throw new RangeError('weights missing') }, { name: 'broken' })
-    const error = await broken.predict([[1]]).catch((caught: unknown) => caught as Error)
+    const error = (await broken.predict([[1]]).catch((caught: unknown) => caught)) as Error
     expect(error.message).toMatch(/broken: expected the model function to return outputs, received an exception: weights missing/)
     expect(error.cause).toBeInstanceOf(RangeError)
   })

@@ -23,14 +23,14 @@ const rows = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1
 describe('runBatchedProperty', () => {
   test('predicts every generated case in large batches, never one call per case', async () => {
     const model = countingModel()
-    const result = await runBatchedProperty({ model, cases: rows, probe: outputRangeProbe({ min: 0, max: 1 }), numRuns: 20_000, seed: 1 })
+    const result = await runBatchedProperty({ model, cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 1 }), numRuns: 20_000, seed: 1 })
     expect(result.violations).toBe(0)
     expect(model.calls).toEqual([8192, 8192, 3616])
   })
 
   test('on failure, shrinks with fast-check and re-predicts only shrink candidates, one small call each', async () => {
     const model = countingModel()
-    const result = await runBatchedProperty({ model, cases: rows, probe: outputRangeProbe({ min: 0, max: 0.9 }), numRuns: 1000, seed: 42 })
+    const result = await runBatchedProperty({ model, cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 0.9 }), numRuns: 1000, seed: 42 })
     expect(result.violationRate).toBeGreaterThan(0.01)
     expect(result.counterexample?.inputs[0]?.[0]).toBeGreaterThan(0.9)
     // Shrinking lands on the smallest double above the bound, every other value at zero.
@@ -42,13 +42,13 @@ describe('runBatchedProperty', () => {
   })
 
   test('the reported path replays the same counterexample in plain fast-check', async () => {
-    const result = await runBatchedProperty({ model: countingModel(), cases: rows, probe: outputRangeProbe({ min: 0, max: 0.9 }), numRuns: 1000, seed: 42 })
+    const result = await runBatchedProperty({ model: countingModel(), cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 0.9 }), numRuns: 1000, seed: 42 })
     const replay = fc.check(fc.property(rows, (row) => (row[0] ?? 0) <= 0.9), { seed: 42, numRuns: 1000, path: result.path ?? '' })
     expect(replay.counterexample?.[0]).toEqual(result.counterexample?.testCase)
   })
 
   test('same seed, same result; different seed, different cases', async () => {
-    const run = (seed: number) => runBatchedProperty({ model: countingModel(), cases: rows, probe: outputRangeProbe({ min: 0, max: 0.9 }), numRuns: 500, seed })
+    const run = (seed: number) => runBatchedProperty({ model: countingModel(), cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 0.9 }), numRuns: 500, seed })
     const [first, again, other] = await Promise.all([run(7), run(7), run(8)])
     expect(again.counterexample?.testCase).toEqual(first.counterexample?.testCase)
     expect(again.violations).toBe(first.violations)
@@ -56,7 +56,7 @@ describe('runBatchedProperty', () => {
   })
 
   test('a fixed list of real rows is used whole and not shrunk', async () => {
-    const result = await runBatchedProperty({ model: countingModel(), cases: [[0.1], [0.95, 0.2], [0.5]], probe: outputRangeProbe({ min: 0, max: 0.9 }), numRuns: 1, seed: 1 })
+    const result = await runBatchedProperty({ model: countingModel(), cases: [[0.1], [0.95, 0.2], [0.5]], probe: outputRangeProbe<number[]>({ min: 0, max: 0.9 }), numRuns: 1, seed: 1 })
     expect(result.numRuns).toBe(3)
     expect(result.firstFailure).toBe(1)
     expect(result.counterexample?.testCase).toEqual([0.95, 0.2])
@@ -64,7 +64,7 @@ describe('runBatchedProperty', () => {
   })
 
   test('bad arguments are clear errors', async () => {
-    const probe = outputRangeProbe({ min: 0, max: 1 })
+    const probe = outputRangeProbe<number[]>({ min: 0, max: 1 })
     await expect(runBatchedProperty({ model: countingModel(), cases: rows, probe, numRuns: 0, seed: 1 })).rejects.toThrow(/numRuns: expected a positive integer, received 0/)
     await expect(runBatchedProperty({ model: countingModel(), cases: [], probe, numRuns: 10, seed: 1 })).rejects.toThrow(/inputs: expected at least one row, received an empty list/)
   })
