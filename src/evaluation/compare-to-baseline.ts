@@ -7,6 +7,7 @@ import type { Label } from './labels.js'
 import { defaultMetric, resolveMetric, type MetricDefinition, type MetricName } from './metric.js'
 import { bootstrapGainInterval, mcnemarExact } from './paired-tests.js'
 import { resampledGain } from './resampled-gain.js'
+import { findLeakage } from './find-leakage.js'
 import { rowSetHash } from './row-hash.js'
 import { recordTestSetUsage, type TestSetUsageOptions, type TestSetUsageResult } from './test-set-usage.js'
 import type { Prediction } from './to-prediction.js'
@@ -21,7 +22,10 @@ export interface CompareToBaselineOptions<I = unknown> {
   readonly minGain?: number
   /** One-sided confidence of the lower bound (and of McNemar's test for accuracy). @defaultValue `0.95` */
   readonly confidence?: number
-  /** Training labels to fit a named baseline on; without them it is fitted on the evaluation labels (flagged). */
+  /**
+   * Training labels to fit a named baseline on (without them it is fitted on the evaluation labels, flagged); with
+   * training inputs, evaluation rows that also appear in training are flagged too.
+   */
   readonly train?: { readonly labels: readonly unknown[]; readonly inputs?: readonly I[] }
   /** Seed of the bootstrap and the stratified baseline. @defaultValue `42` */
   readonly seed?: number
@@ -149,6 +153,10 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
   if (fitted.baseline.fittedOn === 'evaluation') warnings.push(`the ${fitted.baseline.kind} baseline was fitted on the evaluation labels (optimistic for the baseline); pass \`train: { labels }\``)
   if (inputs.length < 30) warnings.push(`only ${inputs.length} evaluation rows: the interval is wide and the bootstrap approximate`)
   if (interval.undefinedResamples > 0) warnings.push(`${interval.undefinedResamples} of ${resamples} resamples had an undefined ${metric.name}; they count as the worst gain`)
+  if (options.train?.inputs !== undefined) {
+    const leaked = findLeakage(options.train.inputs, inputs, { tolerance: 0, maxExamples: 0 })
+    if (leaked.exactDuplicates > 0) warnings.push(`${leaked.exactDuplicates} of ${inputs.length} evaluation rows also appear in the training inputs: the score is optimistic (check with toBeHeldOutFrom)`)
+  }
   const testSetSha256 = rowSetHash(inputs.map((input, i) => [input, labels[i]]))
   const usage = options.testSetUsage === undefined || options.testSetUsage === false ? undefined : recordTestSetUsage(testSetSha256, inputs.length, model.identity, options.testSetUsage)
   if (usage?.warning !== undefined) warnings.push(usage.warning)

@@ -71,6 +71,13 @@ describe('compareToBaseline', () => {
     expect(withoutTrain.warnings[0]).toMatch(/the median baseline was fitted on the evaluation labels .* pass `train: \{ labels \}`/)
   })
 
+  it('flags evaluation rows that also appear in the training inputs', async () => {
+    const leaky = { inputs: [...cars.test.inputs, ...cars.train.inputs.slice(0, 5)], labels: [...cars.test.labels, ...cars.train.labels.slice(0, 5)] }
+    const result = await compareToBaseline(mpg, 'mean', { data: leaky, train: cars.train })
+    expect(result.warnings).toEqual([`5 of ${leaky.inputs.length} evaluation rows also appear in the training inputs: the score is optimistic (check with toBeHeldOutFrom)`])
+    expect((await compareToBaseline(mpg, 'mean', { data: cars.test, train: cars.train })).warnings).toEqual([])
+  })
+
   it('fails a model no better than its baseline: identical predictions give a zero-width interval at 0', async () => {
     const result = await compareToBaseline(mlp, mlp, { data: penguins.test, classes: penguins.classNames })
     expect(result).toMatchObject({ passed: false, gain: 0, ciLow: 0, ciHigh: 0, pValue: 1, discordant: { modelOnly: 0, baselineOnly: 0 } })
