@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import type { Reporter } from 'vitest/node'

@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import Handlebars from 'handlebars'
+import { VitestMlError } from '../errors.js'
 import { formatMetric, htmlView } from './html-view.js'
 import { renderPlotSvg } from './render-plot-svg.js'
 import type { Report } from './report.js'
-import { templatesDir } from './templates-dir.js'
 
 /** Options of {@link renderHtml}. */
 export interface RenderHtmlOptions {
@@ -13,6 +14,23 @@ export interface RenderHtmlOptions {
    * @defaultValue 40
    */
   readonly maxPlots?: number
+}
+
+/**
+ * Finds the directory holding the report templates (`reporters/templates/*.hbs`). They ship as package files, so the
+ * path is resolved from this module both in the source layout (`src/report/`) and the built one (`dist/src/report/`).
+ *
+ * @returns an absolute directory path
+ * @throws VitestMlError when the templates are missing (a broken install)
+ */
+export function templatesDir(): string {
+  const candidates = ['../../reporters/templates/', '../../../reporters/templates/']
+  for (const candidate of candidates) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url))
+    if (existsSync(`${path}report.hbs`)) return path
+  }
+  throw new VitestMlError('renderHtml', 'the report templates (reporters/templates/*.hbs)', `none next to ${fileURLToPath(import.meta.url)}`,
+    'Reinstall vitest-ml: its package ships reporters/templates beside dist.')
 }
 
 let compiled: Handlebars.TemplateDelegate | undefined
