@@ -1,6 +1,6 @@
 import { VitestMlError } from '../errors.js'
 import { finiteSample } from './finite-sample.js'
-import { sortFloat64 } from './sort-float64.js'
+import { selectOrderStatistics } from './select-order-statistics.js'
 
 /** Options of {@link populationStabilityIndex}. */
 export interface PopulationStabilityIndexOptions {
@@ -29,17 +29,53 @@ export interface PopulationStabilityIndexResult {
   readonly nanDropped: number
 }
 
-/** numpy's linear-interpolation quantile (`np.quantile(x, q)`, method 'linear', its `_lerp`) on sorted data. */
-function linearQuantile(sorted: Float64Array, q: number): number {
-  const n = sorted.length
+/** numpy's linear-interpolation quantile (`np.quantile(x, q)`, method 'linear', its `_lerp`) on partitioned data. */
+function linearQuantile(partitioned: Float64Array, q: number): number {
+  const n = partitioned.length
   const virtual = (n - 1) * q
   const lo = Math.floor(virtual)
-  if (lo >= n - 1) return sorted[n - 1] as number
-  const a = sorted[lo] as number
-  const b = sorted[lo + 1] as number
+  if (lo >= n - 1) return partitioned[n - 1] as number
+  const a = partitioned[lo] as number
+  const b = partitioned[lo + 1] as number
   const t = virtual - lo
   const diff = b - a
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t
+}
+
+/**
+ * Counts values per bin: bin = number of edges <= value (numpy searchsorted side='right'). Up to 15 edges use a
+ * fixed four-step binary search over the edges padded with +Infinity; more edges use a plain binary search.
+ * When `strict` is set, NaN values are skipped and counted and infinities rejected (the current sample is binned
+ * straight from the caller's array, without a copy).
+ */
+function countBins(values: ArrayLike<number>, edges: Float64Array, counts: Float64Array, strict: boolean): number {
+  let nanDropped = 0
+  const padded = new Float64Array(15).fill(Number.POSITIVE_INFINITY)
+  padded.set(edges.subarray(0, 15))
+  const small = edges.length <= 15
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number
+    if (strict) {
+      if (value !== value) {
+        nanDropped++
+        continue
+      }
+      if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY || typeof value !== 'number') {
+        throw new VitestMlError('populationStabilityIndex', 'finite numbers in current', `${String(value)} at index ${i}`, 'Remove or clip infinite values before testing; NaN values are dropped and counted, infinities are not.')
+      }
+    }
+    let b: number
+    if (small) {
+      b = (padded[7] as number) <= value ? 8 : 0
+      b += (padded[b + 3] as number) <= value ? 4 : 0
+      b += (padded[b + 1] as number) <= value ? 2 : 0
+      b += (padded[b] as number) <= value ? 1 : 0
+    } else {
+      b = binOf(edges, value)
+    }
+    counts[b] = (counts[b] as number) + 1
+  }
+  return nanDropped
 }
 
 /** Number of values in `edges` that are <= value (numpy searchsorted side='right'). */
@@ -88,56 +124,43 @@ export function populationStabilityIndex(
   }
   if (!(floor > 0 && floor < 1)) throw new VitestMlError(source, 'a floor in (0, 1)', String(floor), 'Use a small proportion such as 1e-4.')
   const ref = finiteSample(source, 'reference', reference)
-  const cur = finiteSample(source, 'current', current)
-  const sorted = sortFloat64(ref.values)
-  const raw: number[] = []
-  for (let k = 1; k < bins; k++) raw.push(linearQuantile(sorted, k / bins))
+  const referenceValues = ref.values
+  const n = referenceValues.length
+  const quantiles: number[] = []
+  const ranks = new Set<number>()
+  for (let k = 1; k < bins; k++) {
+    const q = k / bins
+    quantiles.push(q)
+    const lo = Math.floor((n - 1) * q)
+    ranks.add(Math.min(lo, n - 1))
+    if (lo + 1 <= n - 1) ranks.add(lo + 1)
+  }
+  // Only the order statistics next to each quantile are needed: select them (in place, on our copy) instead of sorting.
+  const partitioned = selectOrderStatistics(referenceValues, [...ranks].sort((x, y) => x - y))
   const unique: number[] = []
-  for (const edge of raw) if (unique.length === 0 || edge !== unique[unique.length - 1]) unique.push(edge)
+  for (const q of quantiles) {
+    const edge = linearQuantile(partitioned, q)
+    if (unique.length === 0 || edge !== unique[unique.length - 1]) unique.push(edge)
+  }
   const edges = Float64Array.from(unique)
   const binCount = edges.length + 1
   const refCounts = new Float64Array(binCount)
-  // Sorted reference: bin b holds the values in [edges[b - 1], edges[b]), so each boundary is a lower-bound search.
-  let start = 0
-  for (let b = 0; b < edges.length; b++) {
-    const edge = edges[b] as number
-    let lo = start
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if ((sorted[mid] as number) < edge) lo = mid + 1
-      else hi = mid
-    }
-    refCounts[b] = lo - start
-    start = lo
-  }
-  refCounts[binCount - 1] = sorted.length - start
+  countBins(referenceValues, edges, refCounts, false)
   const curCounts = new Float64Array(binCount)
-  const values = cur.values
-  if (edges.length <= 32) {
-    // Few edges: a branch-free linear count beats a binary search.
-    const edgeCount = edges.length
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i] as number
-      let b = 0
-      for (let e = 0; e < edgeCount; e++) b += (edges[e] as number) <= value ? 1 : 0
-      curCounts[b] = (curCounts[b] as number) + 1
-    }
-  } else {
-    for (let i = 0; i < values.length; i++) {
-      const b = binOf(edges, values[i] as number)
-      curCounts[b] = (curCounts[b] as number) + 1
-    }
+  const currentNanDropped = countBins(current, edges, curCounts, true)
+  const currentSize = current.length - currentNanDropped
+  if (currentSize === 0) {
+    throw new VitestMlError(source, 'at least 1 finite value in current', `0${currentNanDropped > 0 ? ` (${currentNanDropped} NaN dropped)` : ''}`, currentNanDropped > 0 ? 'Check that current is not empty or all NaN (NaN values are dropped before testing).' : 'Pass a non-empty current sample.')
   }
   const referenceProportions: number[] = []
   const currentProportions: number[] = []
   let statistic = 0
   for (let b = 0; b < binCount; b++) {
-    const r = (refCounts[b] as number) / sorted.length || floor
-    const c = (curCounts[b] as number) / values.length || floor
+    const r = (refCounts[b] as number) / n || floor
+    const c = (curCounts[b] as number) / currentSize || floor
     referenceProportions.push(r)
     currentProportions.push(c)
     statistic += (c - r) * Math.log(c / r)
   }
-  return { statistic, edges: unique, referenceProportions, currentProportions, nanDropped: ref.nanDropped + cur.nanDropped }
+  return { statistic, edges: unique, referenceProportions, currentProportions, nanDropped: ref.nanDropped + currentNanDropped }
 }

@@ -7,10 +7,12 @@ const MASK = BUCKETS - 1
 /**
  * Sorts a `Float64Array` of non-NaN values ascending, in place, and returns it.
  *
- * Large arrays use an LSD radix sort on the IEEE-754 bit patterns (six 11-bit passes over the two 32-bit halves,
- * with sign-aware bit flipping so that unsigned order equals numeric order), which is several times faster than
- * `Float64Array.prototype.sort` on a million values; passes whose digit is the same for every value are skipped.
- * Small arrays use the native sort. As with the native sort, -0 is placed before +0.
+ * Large arrays use a radix sort on the high 32 bits of the IEEE-754 pattern (sign, exponent and 20 mantissa bits,
+ * sign-flipped so that unsigned order is numeric order): three stable 11-bit counting passes that carry the values
+ * along, skipping passes whose digit is the same for every value. Values that share those 32 bits are then put in
+ * order by an insertion sort (or the native sort for long unsorted runs); runs of equal values cost one scan.
+ * This is about twice as fast as `Float64Array.prototype.sort` on a million values. Small arrays use the native
+ * sort. As with the native sort, -0 is placed before +0.
  *
  * @param values - finite or infinite numbers, no NaN
  * @returns the same array, sorted
@@ -23,63 +25,65 @@ export function sortFloat64(values: Float64Array): Float64Array {
   const n = values.length
   if (n < RADIX_THRESHOLD) return values.sort()
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2)
-  let hi = new Uint32Array(n)
-  let lo = new Uint32Array(n)
-  const counts = new Uint32Array(6 * BUCKETS)
+  let keys = new Uint32Array(n)
+  const counts = new Uint32Array(3 * BUCKETS)
   for (let i = 0; i < n; i++) {
-    let h = words[2 * i + 1] as number
-    let l = words[2 * i] as number
-    if ((h & 0x80000000) !== 0) {
-      h = ~h >>> 0
-      l = ~l >>> 0
-    } else {
-      h = (h ^ 0x80000000) >>> 0
-    }
-    hi[i] = h
-    lo[i] = l
-    counts[l & MASK]! += 1
-    counts[BUCKETS + ((l >>> BITS) & MASK)]! += 1
-    counts[2 * BUCKETS + (l >>> (2 * BITS))]! += 1
-    counts[3 * BUCKETS + (h & MASK)]! += 1
-    counts[4 * BUCKETS + ((h >>> BITS) & MASK)]! += 1
-    counts[5 * BUCKETS + (h >>> (2 * BITS))]! += 1
+    const h = words[2 * i + 1] as number
+    const k = (h & 0x80000000) !== 0 ? ~h >>> 0 : (h | 0x80000000) >>> 0
+    keys[i] = k
+    counts[k & MASK]! += 1
+    counts[BUCKETS + ((k >>> BITS) & MASK)]! += 1
+    counts[2 * BUCKETS + (k >>> (2 * BITS))]! += 1
   }
-  let hiOut = new Uint32Array(n)
-  let loOut = new Uint32Array(n)
+  let vals = values
+  let keysOut = new Uint32Array(n)
+  let valsOut: Float64Array = new Float64Array(n)
   const offsets = new Uint32Array(BUCKETS)
-  for (let pass = 0; pass < 6; pass++) {
+  for (let pass = 0; pass < 3; pass++) {
     const base = pass * BUCKETS
-    const shift = (pass % 3) * BITS
-    const keyIsHi = pass >= 3
-    const firstKey = keyIsHi ? (hi[0] as number) : (lo[0] as number)
-    if (counts[base + ((firstKey >>> shift) & MASK)] === n) continue
+    const shift = pass * BITS
+    if (counts[base + (((keys[0] as number) >>> shift) & MASK)] === n) continue
     let sum = 0
     for (let b = 0; b < BUCKETS; b++) {
       offsets[b] = sum
       sum += counts[base + b] as number
     }
-    const key = keyIsHi ? hi : lo
     for (let i = 0; i < n; i++) {
-      const digit = ((key[i] as number) >>> shift) & MASK
+      const key = keys[i] as number
+      const digit = (key >>> shift) & MASK
       const at = offsets[digit] as number
       offsets[digit] = at + 1
-      hiOut[at] = hi[i] as number
-      loOut[at] = lo[i] as number
+      keysOut[at] = key
+      valsOut[at] = vals[i] as number
     }
-    ;[hi, hiOut] = [hiOut, hi]
-    ;[lo, loOut] = [loOut, lo]
+    ;[keys, keysOut] = [keysOut, keys]
+    ;[vals, valsOut] = [valsOut, vals]
   }
-  for (let i = 0; i < n; i++) {
-    let h = hi[i] as number
-    let l = lo[i] as number
-    if ((h & 0x80000000) !== 0) {
-      h = (h ^ 0x80000000) >>> 0
-    } else {
-      h = ~h >>> 0
-      l = ~l >>> 0
+  // Values sharing the top 32 bits: finish with an insertion sort (native sort for long runs).
+  let i = 0
+  while (i < n) {
+    const key = keys[i] as number
+    let j = i + 1
+    while (j < n && keys[j] === key) j++
+    if (j - i > 1) {
+      if (j - i > 48) {
+        let sorted = true
+        for (let a = i + 1; a < j && sorted; a++) sorted = (vals[a - 1] as number) <= (vals[a] as number)
+        if (!sorted) vals.subarray(i, j).sort()
+      } else {
+        for (let a = i + 1; a < j; a++) {
+          const v = vals[a] as number
+          let b = a - 1
+          while (b >= i && (vals[b] as number) > v) {
+            vals[b + 1] = vals[b] as number
+            b--
+          }
+          vals[b + 1] = v
+        }
+      }
     }
-    words[2 * i + 1] = h
-    words[2 * i] = l
+    i = j
   }
+  if (vals !== values) values.set(vals)
   return values
 }
