@@ -2,18 +2,27 @@ import type { Report, ReportCheck } from './report.js'
 
 /** A check card as the HTML template sees it. */
 export interface CheckCardView {
+  /** The check. */
   readonly check: ReportCheck
+  /** Metrics, formatted. */
   readonly metrics: readonly { readonly name: string; readonly value: string }[]
+  /** The counterexample as pretty JSON (escaped by the template). */
   readonly counterexample?: string
+  /** Drawn plots; `svg` is trusted markup produced by Vega. */
   readonly plots: readonly { readonly title: string; readonly svg: unknown }[]
+  /** Plots not drawn because of the plot limit. */
   readonly plotsOmitted: number
+  /** Whether the card starts expanded (failures only). */
   readonly open: boolean
 }
 
 /** A link from a checklist row to one check card. */
 export interface EvidenceLink {
+  /** Anchor of the check card. */
   readonly anchor: string
+  /** The check's title, shortened. */
   readonly title: string
+  /** Its outcome, for the coloured dot. */
   readonly outcome: 'passed' | 'failed'
 }
 
@@ -22,13 +31,21 @@ const MAX_EVIDENCE_LINKS = 8
 
 /** Everything the HTML template needs, precomputed so templates stay logic-free. */
 export interface HtmlView {
+  /** The report itself. */
   readonly report: Report
+  /** The banner at the top. */
   readonly verdict: { readonly passed: boolean; readonly headline: string; readonly detail: string }
+  /** Failed checks, expanded. */
   readonly failedCards: readonly CheckCardView[]
+  /** Passed checks grouped by file, collapsed. */
   readonly passedGroups: readonly { readonly file: string; readonly count: number; readonly cards: readonly CheckCardView[] }[]
+  /** "n passed, n attested, ..." for the checklist heading. */
   readonly checklistCounts: string
+  /** Checklist rows with links to their evidence. */
   readonly checklistRows: readonly { readonly item: Report['checklist'][number]; readonly evidence: readonly EvidenceLink[]; readonly more: number }[]
+  /** ML Test Score sections with their items. */
   readonly scoreSections: readonly { readonly id: string; readonly name: string; readonly score: string; readonly items: Report['mlTestScore']['items'] }[]
+  /** Tool versions for the footer. */
   readonly generatedWith: string
 }
 
