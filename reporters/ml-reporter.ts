@@ -18,7 +18,7 @@ export interface MlReporterOptions extends WriteReportOptions {
   readonly gate?: string | GateConfig
   /** Attestations by checklist or rubric id, merged over the gate file's. */
   readonly attestations?: Readonly<Record<string, Attestation>>
-  /** Report title. @defaultValue the package name, or 'vitest-ml report' */
+  /** Report title. @defaultValue the tested package's `name@version`, or 'vitest-ml report' */
   readonly title?: string
   /** Append the Markdown summary to `$GITHUB_STEP_SUMMARY` when it is set. @defaultValue true */
   readonly githubSummary?: boolean
@@ -74,12 +74,14 @@ export class MlReporter implements Reporter {
       const { gate, gateError } = this.loadGate(root)
       const tests = collectTests(testModules, root)
       const finishedAt = Date.now()
+      const provenance = collectProvenance(root, tests.flatMap((test) => test.checks))
+      const title = this.options.title ?? (provenance.package === undefined ? undefined : `${provenance.package.name}@${provenance.package.version}`)
       const built = buildReport({
         tests, root,
         ...(gate === undefined ? {} : { gate }),
         ...(this.options.attestations === undefined ? {} : { attestations: this.options.attestations }),
-        ...(this.options.title === undefined ? {} : { title: this.options.title }),
-        provenance: collectProvenance(root, tests.flatMap((test) => test.checks)),
+        ...(title === undefined ? {} : { title }),
+        provenance,
         run: {
           startedAt: new Date(this.startedAt).toISOString(), finishedAt: new Date(finishedAt).toISOString(),
           durationMs: Math.max(0, finishedAt - this.startedAt), vitestVersion: this.vitest?.version ?? 'unknown', reason,

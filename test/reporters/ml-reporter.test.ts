@@ -62,6 +62,7 @@ describe('MlReporter', () => {
 
   it('sets process.exitCode = 1 when the gate fails', async () => {
     writeFileSync(join(root, 'gate.json'), JSON.stringify({ required: ['held-out-test'] }))
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'credit-model', version: '1.2.0' }))
     const reporter = new MlReporter({ gate: 'gate.json', outputDir: 'out', githubSummary: false })
     const { vitest, logs } = fakeVitest(root)
     reporter.onInit(vitest)
@@ -69,6 +70,8 @@ describe('MlReporter', () => {
     expect(process.exitCode).toBe(1)
     expect(logs.join('\n')).toContain('✗ required item "held-out-test" is not covered')
     expect(readdirSync(join(root, 'out'))).toContain('vitest-ml.json')
+    expect(reporter.lastReport?.title).toBe('credit-model@1.2.0')
+    expect(reporter.lastReport?.provenance.package).toEqual({ name: 'credit-model', version: '1.2.0' })
   })
 
   it('accepts an inline gate and can be told not to touch the exit code', async () => {
