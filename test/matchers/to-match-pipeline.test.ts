@@ -1,0 +1,87 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { functionModel } from '../../src/model/function-model.js'
+import { checksFromMeta } from '../../src/report/check-record.js'
+import { driftMatchers } from '../../matchers/drift-index.js'
+import type { DriftMatchers } from '../../matchers/drift-matchers.js'
+
+declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Matchers<T = any> extends DriftMatchers<T> {}
+}
+
+expect.extend(driftMatchers)
+
+type Raw = { readonly age: number | null; readonly income: number | null }
+type Features = { readonly age: number; readonly income: number }
+
+// The seed's anti-pattern 2. Training scales each column by the maximum of the training set (fitted once):
+const training: Raw[] = [{ age: 30, income: 40_000 }, { age: 64, income: 120_000 }, { age: null, income: 55_000 }, { age: 41, income: null }, { age: 80, income: 200_000 }]
+const columnMax = (rows: readonly Raw[], key: keyof Raw): number => Math.max(...rows.map((row) => row[key] ?? 0))
+const fitted = { age: columnMax(training, 'age'), income: columnMax(training, 'income') }
+function preprocessTraining(batch: readonly Raw[]): Features[] {
+  return batch.map((row) => ({ age: (row.age ?? 0) / fitted.age, income: (row.income ?? 0) / fitted.income }))
+}
+// ...while serving re-implemented it and scales by the maximum of whatever batch it is handed: DIFFERENT.
+function preprocessServing(batch: readonly Raw[]): Features[] {
+  const max = { age: columnMax(batch, 'age'), income: columnMax(batch, 'income') }
+  return batch.map((row) => ({ age: (row.age ?? 0) / max.age, income: (row.income ?? 0) / max.income }))
+}
+// The fix: one function, the fitted maxima shipped with the model, used on both paths.
+const preprocessShared = (batch: readonly Raw[]): Features[] => preprocessTraining(batch)
+
+const requests: Raw[] = [
+  { age: 25, income: 30_000 }, { age: 52, income: 61_000 }, { age: null, income: 80_000 }, { age: 33, income: null },
+  { age: 70, income: 150_000 }, { age: 19, income: 12_000 }, { age: 45, income: 98_000 }, { age: 60, income: 45_000 },
+]
+const rawRows = fc.record({ age: fc.option(fc.integer({ min: 18, max: 90 }), { nil: null }), income: fc.option(fc.integer({ min: 0, max: 250_000 }), { nil: null }) })
+
+// eslint-disable-next-line no-control-regex
+const plain = (text: string): string => text.replace(/\u001b\[\d+m/g, '')
+const failure = (promise: Promise<unknown>): Promise<string> => promise.then(() => '', (error: Error) => plain(error.message))
+
+describe('toMatchPipeline', () => {
+  test('passes when serving reuses the training preprocessing (real rows and generated rows)', async ({ task }) => {
+    await expect(preprocessShared).toMatchPipeline(preprocessTraining, { inputs: requests })
+    await expect(functionModel((row: Raw) => preprocessTraining([row])[0], { name: 'shared-per-row' })).toMatchPipeline(preprocessTraining, { inputs: rawRows, numRuns: 300, seed: 4 })
+    expect(checksFromMeta(task.meta).at(-1)).toMatchObject({ kind: 'pipeline', passed: true, checklist: ['training-serving-identical'], metrics: { rows: 300, mismatches: 0 } })
+  })
+
+  test('catches anti-pattern 2: serving scales by the batch max, training by the training max', async ({ task }) => {
+    const message = await failure(expect(preprocessServing).toMatchPipeline(preprocessTraining, { inputs: requests, batchSize: 4, seed: 1 }))
+    expect(message).toBe(
+      [
+        'expect(serving).toMatchPipeline(training)',
+        '',
+        'preprocessServing does not match preprocessTraining: 8 of 8 rows differ (rate 1, expected <= 0), largest difference 0.6.',
+        // The first batch's largest income is 80,000 where training's was 200,000: 80,000 becomes 1 instead of 0.4.
+        'Worst row (#2), field "income" differs by 0.6:',
+        '  input:    {"age":null,"income":80000}',
+        '  training: {"age":0,"income":0.4}',
+        '  serving:  {"age":0,"income":1}',
+        'Seed: 1 (pass { seed: 1, numRuns: 1000 } to replay)',
+      ].join('\n'),
+    )
+    expect(checksFromMeta(task.meta).at(-1)).toMatchObject({ kind: 'pipeline', passed: false, metrics: { mismatchRate: 1, mismatches: 8 }, counterexample: { field: 'income' } })
+  })
+
+  test('generated inputs find it too, and a tolerance absorbs float noise but not the bug', async () => {
+    await expect(expect(preprocessServing).toMatchPipeline(preprocessTraining, { inputs: rawRows, numRuns: 200, seed: 9 })).rejects.toThrow(/preprocessServing does not match preprocessTraining: \d+ of 200 rows differ/)
+    const noisy = (batch: readonly Raw[]): Features[] => preprocessTraining(batch).map((row) => ({ age: row.age * (1 + 1e-12), income: row.income }))
+    await expect(noisy).toMatchPipeline(preprocessTraining, { inputs: requests, tolerance: { absolute: 1e-9, relative: 1e-9 } })
+    await expect(expect(noisy).toMatchPipeline(preprocessTraining, { inputs: requests, tolerance: 0 })).rejects.toThrow(/7 of 8 rows differ \(rate 0.875, expected <= 0\), largest difference 8.75e-13/)
+  })
+
+  test('.not passes on different pipelines and fails on identical ones', async () => {
+    await expect(preprocessServing).not.toMatchPipeline(preprocessTraining, { inputs: requests })
+    const message = await failure(expect(preprocessShared).not.toMatchPipeline(preprocessTraining, { inputs: requests, seed: 2 }))
+    expect(message).toContain('Expected preprocessShared to differ from preprocessTraining, but 0 of 8 rows differ (rate 0, expected <= 0), largest difference 0.')
+  })
+
+  test('bad pipelines and inputs are clear errors', async () => {
+    await expect(expect(42).toMatchPipeline(preprocessTraining, { inputs: requests })).rejects.toThrow('toMatchPipeline: expected the serving (received) pipeline to be a function (batch) => outputs or a model, received number.')
+    const perRow = (row: Raw): Features => ({ age: row.age ?? 0, income: row.income ?? 0 })
+    await expect(expect(perRow).toMatchPipeline(preprocessTraining, { inputs: requests })).rejects.toThrow(/expected the training pipeline to return one output per row \(8\), received object|expected the serving pipeline to return one output per row \(8\), received object/)
+    await expect(expect(preprocessShared).toMatchPipeline(preprocessTraining, { inputs: 5 as never })).rejects.toThrow(/expected `inputs`: a fast-check Arbitrary or an array of raw rows, received number/)
+  })
+})
