@@ -38,7 +38,7 @@ export interface CramerVonMisesResult {
  * @returns statistic T, p-value and the method used
  * @example
  * ```ts
- * cramerVonMises([1, 2, 3, 4, 5], [3, 4, 5, 6, 7, 8]) // -> { statistic: 0.3909..., pValue: 0.0844..., method: 'exact', ... }
+ * cramerVonMises([1, 2, 3, 4, 5], [3, 4, 5, 6, 7, 8]) // -> { statistic: 0.3977..., pValue: 0.0779..., method: 'exact', ... }
  * ```
  */
 export function cramerVonMises(reference: ArrayLike<number>, current: ArrayLike<number>, options: CramerVonMisesOptions = {}): CramerVonMisesResult {

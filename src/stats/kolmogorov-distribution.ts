@@ -96,7 +96,7 @@ const clip = (p: number): number => (p < 0 ? 0 : p > 1 ? 1 : p)
  * @returns `Pr(D_n > x)`
  * @example
  * ```ts
- * kolmogorovSf(100, 0.1) // -> 0.2617... (scipy.stats.kstwo.sf(0.1, 100))
+ * kolmogorovSf(100, 0.1) // -> 0.25269... (scipy.stats.kstwo.sf(0.1, 100))
  * ```
  */
 export function kolmogorovSf(n: number, x: number): number {

@@ -14,7 +14,7 @@
  * @returns `Pr(D+_n >= x)`
  * @example
  * ```ts
- * smirnovSf(10, 0.3) // -> 0.1563... (scipy.special.smirnov(10, 0.3))
+ * smirnovSf(10, 0.3) // -> 0.13546... (scipy.special.smirnov(10, 0.3))
  * ```
  */
 export function smirnovSf(n: number, x: number): number {
