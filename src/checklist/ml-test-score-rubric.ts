@@ -65,12 +65,12 @@ export const ML_TEST_SCORE_RUBRIC: readonly RubricItem[] = [
 
 /** Bands of the final ML Test Score, lowest first: `max` is inclusive, the last band is open-ended. */
 export const ML_TEST_SCORE_BANDS: readonly { readonly max: number; readonly label: string }[] = [
-  { max: 0, label: 'More of a research project than a productionized system' },
-  { max: 1, label: 'Not totally untested, but serious holes in reliability are likely' },
-  { max: 2, label: 'A first pass at production readiness; more investment needed' },
-  { max: 3, label: 'Reasonably tested; more automation would help' },
-  { max: 5, label: 'Strong levels of automated testing and monitoring' },
-  { max: Number.POSITIVE_INFINITY, label: 'Exceptional levels of automated testing and monitoring' },
+  { max: 0, label: 'A research prototype: nothing production-grade yet' },
+  { max: 1, label: 'Barely tested: expect gaps in reliability' },
+  { max: 2, label: 'A first pass at reliability: keep investing' },
+  { max: 3, label: 'Reasonably tested: automate more of it' },
+  { max: 5, label: 'Well tested and monitored' },
+  { max: Number.POSITIVE_INFINITY, label: 'Exceptional automated testing and monitoring' },
 ]
 
 /**
@@ -80,7 +80,7 @@ export const ML_TEST_SCORE_BANDS: readonly { readonly max: number; readonly labe
  * @returns the band's label
  * @example
  * ```ts
- * mlTestScoreBand(2.5) // 'Reasonably tested; more automation would help'
+ * mlTestScoreBand(2.5) // 'Reasonably tested: automate more of it'
  * ```
  */
 export function mlTestScoreBand(score: number): string {

@@ -33,12 +33,12 @@ describe('ML Test Score', () => {
     expect(score('monitor-6')).toMatchObject({ score: 0, basis: 'none', checks: ['c4'] })
     expect(result.sections.map((section) => [section.id, section.score])).toEqual([['data', 2.5], ['model', 1], ['infrastructure', 2.5], ['monitoring', 2]])
     expect(result.score).toBe(1)
-    expect(result.band).toBe('Not totally untested, but serious holes in reliability are likely')
+    expect(result.band).toBe('Barely tested: expect gaps in reliability')
   })
 
   it('maps scores to the paper\'s bands', () => {
-    expect([0, 0.5, 1, 1.5, 2, 3, 4, 5, 5.5].map(mlTestScoreBand).map((band) => band.split(' ')[0])).toEqual(
-      ['More', 'Not', 'Not', 'A', 'A', 'Reasonably', 'Strong', 'Strong', 'Exceptional'],
+    expect([0, 0.5, 1, 1.5, 2, 3, 4, 5, 5.5].map(mlTestScoreBand).map((band) => band.split(/[ :]/).slice(0, band.startsWith('A ') ? 2 : 1).join(' '))).toEqual(
+      ['A research', 'Barely', 'Barely', 'A first', 'A first', 'Reasonably', 'Well', 'Well', 'Exceptional'],
     )
   })
 })
