@@ -1,7 +1,10 @@
 import type { AgreeWithOptions } from './to-agree-with.js'
 import type { AtLeastAsGoodAsBestMemberOptions } from './to-be-at-least-as-good-as-best-member.js'
 import type { FallBackGracefullyOptions } from './to-fall-back-gracefully.js'
+import type { AlertThreshold } from '../src/patterns/evaluate-alerts.js'
 import type { MaintainMetricOptions } from './to-maintain-metric.js'
+import type { LatencyBudget, MeetLatencyOptions } from './to-meet-latency.js'
+import type { RaiseNoAlertsOptions } from './to-raise-no-alerts.js'
 import type { ServeFreshFromCacheOptions } from './to-serve-fresh-from-cache.js'
 
 /**
@@ -38,6 +41,16 @@ export interface PatternMatchers<R = unknown> {
    * @example `await expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'day' })`
    */
   toMaintainMetric(options: MaintainMetricOptions): Promise<R>
+  /**
+   * Under load, overall p99 / p95 latency within budget, throughput above the floor, error rate within bounds.
+   * @example `await expect(model).toMeetLatency({ p99Ms: 50, throughputPerSec: 1000 }, { inputs: rows, concurrency: 4 })`
+   */
+  toMeetLatency<I>(budget: LatencyBudget, options?: MeetLatencyOptions<I>): Promise<R>
+  /**
+   * A metrics snapshot fires none of the alerting rules (defaults: accuracy, errorRate, p99Ms, driftScore).
+   * @example `await expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftScore: 0.03 }).toRaiseNoAlerts()`
+   */
+  toRaiseNoAlerts(thresholds?: readonly AlertThreshold[], options?: RaiseNoAlertsOptions): Promise<R>
 }
 
 declare module 'vitest' {

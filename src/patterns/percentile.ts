@@ -31,7 +31,7 @@ export function percentile(values: readonly number[], q: number): number {
  * @returns one point per bin (empty for an empty sample)
  * @example
  * ```ts
- * histogramPoints([1, 1, 2, 3], 2) // [[1.5, 3], [2.5, 1]]
+ * histogramPoints([1, 1, 2, 3], 2) // [[1.5, 2], [2.5, 2]] (numpy.histogram: the last bin includes its right edge)
  * ```
  */
 export function histogramPoints(values: readonly number[], bins = 20): [number, number][] {

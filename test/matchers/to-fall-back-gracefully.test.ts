@@ -13,13 +13,13 @@ const faults = { timeoutRate: 0.2, errorRate: 0.2, nanRate: 0.2, delayMs: 40 }
 
 describe('toFallBackGracefully', () => {
   test('passes when every request gets a finite answer in time, and reports the fallback rate', async () => {
-    await expect(withFallback(scorer, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 150, numRuns: 40, seed: 1 })
+    await expect(withFallback(scorer, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 500, numRuns: 40, seed: 1 })
     await expect(withFallback(scorer, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults: { timeoutRate: 0, errorRate: 0, nanRate: 0 }, maxFallbackRate: 0, numRuns: 20, seed: 1 })
   })
 
   test('fails when the fallback itself breaks, naming the faults, the requests and the seed', async () => {
     const brittle = withFallback(scorer, failing(half, { rate: 1, error: 'heuristic needs the feature store' }), { timeoutMs: 10 })
-    const failure = await expect(brittle).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 150, numRuns: 20, seed: 3 }).then(() => undefined, (error: Error) => error)
+    const failure = await expect(brittle).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 500, numRuns: 20, seed: 3 }).then(() => undefined, (error: Error) => error)
     expect(failure?.message).toMatch(/scorer\|half\+failing did not fall back gracefully: \d+ unanswered requests, 0 non-finite answers, 0 over budget\./)
     expect(failure?.message).toMatch(/Faults: injected \d+ timeouts, \d+ exceptions, \d+ NaN rows over 20 requests\./)
     expect(failure?.message).toMatch(/request \d+: no answer: scorer\+slow\+failing\+corrupt\|half\+failing: expected the fallback to answer, received an exception: heuristic needs the feature store/)

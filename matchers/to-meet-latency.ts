@@ -1,0 +1,85 @@
+import type { MatcherState } from 'vitest'
+import { VitestMlError } from '../src/errors.js'
+import { isModel } from '../src/model/model.js'
+import { measureLatency, type MeasureLatencyOptions, type MeasureLatencyResult } from '../src/patterns/measure-latency.js'
+import { histogramPoints } from '../src/patterns/percentile.js'
+import { checkId, modelRef, num, resolveSeed, type MatcherOutcome } from './matcher-context.js'
+import { recordCheck } from './record-check.js'
+
+/** The service-level objective `toMeetLatency` checks. */
+export interface LatencyBudget {
+  /** Largest acceptable overall p99 latency, in milliseconds. */
+  readonly p99Ms?: number
+  /** Largest acceptable overall p95 latency, in milliseconds. */
+  readonly p95Ms?: number
+  /** Smallest acceptable throughput, rows per second. */
+  readonly throughputPerSec?: number
+  /** Largest acceptable error rate. @defaultValue 0 */
+  readonly maxErrorRate?: number
+}
+
+/** Options of `toMeetLatency`: how to load the model (ignored when a measured result is passed). */
+export type MeetLatencyOptions<I = unknown> = MeasureLatencyOptions<I> & { readonly severity?: 'high' | 'medium' | 'low' }
+
+const NAME = 'toMeetLatency'
+
+const isResult = (value: unknown): value is MeasureLatencyResult => typeof value === 'object' && value !== null && Array.isArray((value as MeasureLatencyResult).perBatchSize)
+
+/**
+ * The model meets its latency objective under load: overall p99 (and p95) under budget, throughput above the floor,
+ * error rate within bounds. Pass a model and load options, or a result of `measureLatency()`.
+ *
+ * @example
+ * ```ts
+ * await expect(model).toMeetLatency({ p99Ms: 50, throughputPerSec: 1000 }, { inputs: rows, batchSizes: [1, 16], concurrency: 4, requests: 200 })
+ * ```
+ */
+export async function toMeetLatency(this: MatcherState, received: unknown, budget: LatencyBudget, options?: MeetLatencyOptions): Promise<MatcherOutcome> {
+  if (typeof budget !== 'object' || budget === null || (budget.p99Ms === undefined && budget.p95Ms === undefined && budget.throughputPerSec === undefined)) {
+    throw new VitestMlError(NAME, 'a budget with p99Ms, p95Ms or throughputPerSec', String(budget), 'For example `toMeetLatency({ p99Ms: 200 }, { inputs })`.')
+  }
+  let result: MeasureLatencyResult
+  let seed: number | undefined
+  if (isResult(received)) result = received
+  else if (isModel(received)) {
+    if (options === undefined) throw new VitestMlError(NAME, 'load options `{ inputs, ... }` as the second argument', 'none', 'Pass real rows to send: `toMeetLatency({ p99Ms: 200 }, { inputs: rows })`.')
+    seed = resolveSeed(this, NAME, options.seed)
+    result = await measureLatency(received, { ...options, seed })
+  } else throw new VitestMlError(NAME, 'a model or a measureLatency() result', typeof received, 'Wrap the model with onnxModel() or functionModel() first.')
+  const { overall } = result
+  const checks = [
+    budget.p99Ms === undefined ? undefined : { ok: overall.p99Ms <= budget.p99Ms, text: `p99 ${num(overall.p99Ms)} ms, expected <= ${num(budget.p99Ms)} ms` },
+    budget.p95Ms === undefined ? undefined : { ok: overall.p95Ms <= budget.p95Ms, text: `p95 ${num(overall.p95Ms)} ms, expected <= ${num(budget.p95Ms)} ms` },
+    budget.throughputPerSec === undefined ? undefined : { ok: overall.throughputPerSec >= budget.throughputPerSec, text: `throughput ${num(overall.throughputPerSec)} rows/s, expected >= ${num(budget.throughputPerSec)}` },
+    { ok: overall.errorRate <= (budget.maxErrorRate ?? 0), text: `error rate ${num(overall.errorRate)}, expected <= ${num(budget.maxErrorRate ?? 0)}` },
+  ].filter((check) => check !== undefined)
+  const passed = checks.every((check) => check.ok)
+  const name = isModel(received) ? received.identity.name : 'measured service'
+  await recordCheck(this, {
+    id: checkId(this, 'latency'),
+    kind: 'latency',
+    title: `${name} meets its latency objective`,
+    passed,
+    severity: options?.severity ?? 'medium',
+    checklist: ['monitoring-alerting'],
+    ...(isModel(received) && { model: modelRef(received) }),
+    metrics: { p50Ms: overall.p50Ms, p95Ms: overall.p95Ms, p99Ms: overall.p99Ms, throughputPerSec: overall.throughputPerSec, errorRate: overall.errorRate, requests: overall.requests, rssGrowthBytes: result.memory.rssGrowthBytes, heapGrowthBytes: result.memory.heapGrowthBytes },
+    plots: [
+      { type: 'histogram', title: `latency of ${name}`, xLabel: 'ms', yLabel: 'requests', series: [{ name: 'latency', points: histogramPoints([...result.latenciesMs], 30) }] },
+      { type: 'histogram', title: `output distribution of ${name}`, xLabel: 'first output value', yLabel: 'rows', series: [{ name: 'output', points: result.outputHistogram }] },
+    ],
+    ...(seed !== undefined && { replay: { seed, numRuns: overall.requests } }),
+  })
+  const table = result.perBatchSize.map((row) => `  batch ${row.batchSize}: p50 ${num(row.p50Ms)} ms, p95 ${num(row.p95Ms)} ms, p99 ${num(row.p99Ms)} ms, ${num(row.throughputPerSec)} rows/s, ${row.errors} errors of ${row.requests}`)
+  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'budget', { isNot: this.isNot, promise: this.promise })
+  const memory = `Memory: RSS ${num(result.memory.rssGrowthBytes / 1048576)} MiB, heap ${num(result.memory.heapGrowthBytes / 1048576)} MiB growth.${result.lastError === undefined ? '' : ` Last error: ${result.lastError}`}`
+  return {
+    pass: passed,
+    message: () =>
+      passed
+        ? `${hint}\n\nExpected ${name} to miss its latency objective, but it met it: ${checks.map((check) => check.text).join('; ')}.\n${table.join('\n')}`
+        : [hint, '', `${name} misses its latency objective: ${checks.filter((check) => !check.ok).map((check) => check.text).join('; ')}.`, ...table, memory].join('\n'),
+    actual: { p99Ms: overall.p99Ms, throughputPerSec: overall.throughputPerSec, errorRate: overall.errorRate },
+    expected: budget,
+  }
+}

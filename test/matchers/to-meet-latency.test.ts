@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest'
+import { patternMatchers } from '../../matchers/patterns-index.js'
+import { functionModel } from '../../src/model/function-model.js'
+import { failing } from '../../src/patterns/failing.js'
+import { measureLatency } from '../../src/patterns/measure-latency.js'
+import { slow } from '../../src/patterns/slow.js'
+
+expect.extend(patternMatchers)
+
+const rows = Array.from({ length: 20 }, (_, index) => [index / 20])
+const fast = functionModel((row: number[]) => [row[0] ?? 0], { name: 'fast' })
+
+describe('toMeetLatency', () => {
+  test('passes for a fast model with a generous budget, from a model or a measured result', async () => {
+    await expect(fast).toMeetLatency({ p99Ms: 200, throughputPerSec: 10 }, { inputs: rows, batchSizes: [1, 4], requests: 30 })
+    await expect(await measureLatency(fast, { inputs: rows, requests: 10 })).toMeetLatency({ p99Ms: 200 })
+  })
+
+  test('fails on a model slowed past the budget, naming the numbers', async () => {
+    const sluggish = slow(fast, { delayMs: 30 })
+    await expect(expect(sluggish).toMeetLatency({ p99Ms: 10 }, { inputs: rows, requests: 4, warmup: 0, seed: 1 })).rejects.toThrow(
+      /fast\+slow misses its latency objective: p99 \d+(\.\d+)? ms, expected <= 10 ms\.\n {2}batch 1: p50 \d+(\.\d+)? ms, p95 .* ms, p99 .* ms, .* rows\/s, 0 errors of 4\nMemory: RSS/,
+    )
+  })
+
+  test('fails on errors even when fast', async () => {
+    await expect(expect(failing(fast, { rate: 1, error: 'overloaded' })).toMeetLatency({ p99Ms: 200 }, { inputs: rows, requests: 5 })).rejects.toThrow(
+      /misses its latency objective: error rate 1, expected <= 0\.[\s\S]*Last error: overloaded/,
+    )
+  })
+
+  test('.not inverts', async () => {
+    await expect(slow(fast, { delayMs: 30 })).not.toMeetLatency({ p99Ms: 10 }, { inputs: rows, requests: 3, warmup: 0 })
+    await expect(expect(fast).not.toMeetLatency({ p99Ms: 500 }, { inputs: rows, requests: 5 })).rejects.toThrow(/Expected fast to miss its latency objective, but it met it: p99 .* ms, expected <= 500 ms/)
+  })
+
+  test('bad input gives clear errors', async () => {
+    await expect(expect(fast).toMeetLatency({}, { inputs: rows })).rejects.toThrow(/toMeetLatency: expected a budget with p99Ms, p95Ms or throughputPerSec/)
+    await expect(expect(fast).toMeetLatency({ p99Ms: 10 })).rejects.toThrow(/toMeetLatency: expected load options `\{ inputs, \.\.\. \}` as the second argument, received none/)
+    await expect(expect('model').toMeetLatency({ p99Ms: 10 }, { inputs: rows })).rejects.toThrow(/toMeetLatency: expected a model or a measureLatency\(\) result, received string/)
+  })
+})

@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest'
+import { patternMatchers } from '../../matchers/patterns-index.js'
+
+expect.extend(patternMatchers)
+
+describe('toRaiseNoAlerts', () => {
+  test('passes on a healthy snapshot with the default rules, or custom ones', async () => {
+    await expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftScore: 0.03 }).toRaiseNoAlerts()
+    await expect({ p99Ms: 41 }).toRaiseNoAlerts([{ metric: 'p99Ms', op: 'max', value: 50, severity: 'high' }])
+    await expect({ accuracy: 0.93 }).toRaiseNoAlerts(undefined, { allowMissing: true })
+  })
+
+  test('fails listing the alerts by severity, pinned', async () => {
+    const failure = await expect({ accuracy: 0.81, p99Ms: 250, errorRate: 0.2 }).toRaiseNoAlerts().then(() => undefined, (error: Error) => error)
+    expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
+      [
+        '4 of 4 alert rules fired:',
+        '  [high] accuracy 0.81 < 0.85',
+        '  [high] errorRate 0.2 > 0.05',
+        '  [medium] p99Ms 250 > 200',
+        '  [medium] driftScore not reported',
+        'Hint: report every monitored metric, or pass { allowMissing: true } to skip the rules of absent ones.',
+      ].join('\n'),
+    )
+  })
+
+  test('.not passes when an alert fires', async () => {
+    await expect({ accuracy: 0.5, p99Ms: 1, errorRate: 0, driftScore: 0 }).not.toRaiseNoAlerts()
+    await expect(expect({ accuracy: 0.9, p99Ms: 1, errorRate: 0, driftScore: 0 }).not.toRaiseNoAlerts()).rejects.toThrow(/Expected an alert, but all 4 rules held\./)
+  })
+
+  test('bad input gives clear errors', async () => {
+    await expect(expect([0.9]).toRaiseNoAlerts()).rejects.toThrow(/toRaiseNoAlerts: expected a metrics object of numbers such as \{ accuracy: 0\.9, p99Ms: 120 \}, received an array/)
+    await expect(expect({ accuracy: '0.9' }).toRaiseNoAlerts()).rejects.toThrow(/received an object with non-numeric values/)
+  })
+})
