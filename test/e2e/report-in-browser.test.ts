@@ -4,6 +4,10 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildReport } from '../../src/report/build-report.js'
+import { renderHtml } from '../../src/report/render-html.js'
+import { writeAtomically } from '../../src/report/write-atomically.js'
+import { record } from '../src/report/sample-report.js'
 import { runFixture } from './run-fixture.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -49,6 +53,26 @@ describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser', () => 
     const screenshot = join(tmpdir(), 'vitest-ml-report-summary.png')
     await page.screenshot({ path: screenshot, clip: { x: 0, y: 0, width: 1200, height: 1000 } })
     expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe('PNG')
+    await page.close()
+  }, 60_000)
+
+  it('opens a 10,000-check report with only the failures expanded', async () => {
+    const tests = Array.from({ length: 500 }, (_, file) => ({
+      file: `test/f${String(file).padStart(3, '0')}.test.ts`, fullName: 'model > case', namePattern: 'model case', state: 'passed' as const,
+      checks: Array.from({ length: 20 }, (_, index) => record({ id: `range:${index}`, kind: 'range', passed: !(file < 4 && index === 0), metrics: { violationRate: index / 1000 } })),
+    }))
+    const report = buildReport({
+      tests, run: { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:09.000Z', durationMs: 9000, vitestVersion: '4.1.12', reason: 'failed' },
+      provenance: { models: [], data: [], seeds: [], node: process.version },
+    })
+    const path = join(out, 'big.html')
+    writeAtomically(path, await renderHtml(report))
+    const page = await context.newPage()
+    await page.goto(pathToFileURL(path).href, { waitUntil: 'load' })
+    expect(await page.locator('details.card').count()).toBe(10_000)
+    expect(await page.locator('details.card[open]').count()).toBe(4)
+    expect(await page.locator('details.card.failed[open] summary').first().isVisible()).toBe(true)
+    expect(await page.locator('details.file-group[open]').count()).toBe(0)
     await page.close()
   }, 60_000)
 })
