@@ -1,4 +1,8 @@
 import type { OutputRange } from '../src/properties/output-range-probe.js'
+import type { DriftMatchers } from './drift-matchers.js'
+import type { EvaluationMatchers } from './evaluation-matchers.js'
+import type { PatternMatchers } from './pattern-matchers.js'
+import type { RelationMatchers } from './relation-matchers.js'
 import type { DeterministicOptions } from './to-be-deterministic.js'
 import type { OutputsInRangeOptions } from './to-produce-outputs-in-range.js'
 
@@ -7,7 +11,7 @@ import type { OutputsInRangeOptions } from './to-produce-outputs-in-range.js'
  *
  * @typeParam R - the assertion's return type (a promise for async matchers)
  */
-export interface MlMatchers<R = unknown> {
+export interface MlMatchers<R = unknown> extends RelationMatchers<R>, DriftMatchers<R>, EvaluationMatchers<R>, PatternMatchers<R> {
   /**
    * Every output is finite and within `range` (or each row is a probability distribution) for every generated input.
    * @example `await expect(model).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, seed: 1 })`
