@@ -12,7 +12,9 @@ import { patternMatchers } from '../matchers/patterns-index.js'
 import { functionModel } from '../src/model/function-model.js'
 import type { Model } from '../src/model/model.js'
 import { onnxModel } from '../src/model/onnx-model.js'
+import { corrupt } from '../src/patterns/corrupt.js'
 import { failing } from '../src/patterns/failing.js'
+import { measureLatency } from '../src/patterns/measure-latency.js'
 import { slow } from '../src/patterns/slow.js'
 import { withFallback } from '../src/patterns/with-fallback.js'
 
@@ -80,12 +82,12 @@ describe('Silero VAD with an energy-threshold fallback', () => {
     expect(Math.max(...quietScores)).toBeLessThan(0.5)
   })
 
-  test('every request gets a finite answer within 250 ms under injected timeouts, exceptions and NaN outputs', async () => {
+  test('every request gets a finite answer within 400 ms under injected timeouts, exceptions and NaN outputs', async () => {
     const service = withFallback(vad, energyThreshold, { timeoutMs: 50 })
     await expect(service).toFallBackGracefully({
       inputs: windows,
       faults: { timeoutRate: 0.2, errorRate: 0.1, nanRate: 0.1, delayMs: 150 },
-      latencyBudgetMs: 250,
+      latencyBudgetMs: 400,
       maxFallbackRate: 0.6,
       numRuns: 60,
       seed: 2026,
@@ -112,5 +114,30 @@ describe('Silero VAD with an energy-threshold fallback', () => {
       numRuns: 30,
       seed: 11,
     })
+  })
+
+  test('NaN rows from the detector are replaced one by one, the rest of the batch is served by the detector', async () => {
+    const broken = corrupt(vad, { nanRate: 0.3, seed: 5 })
+    const service = withFallback(broken, energyThreshold, { timeoutMs: 200 })
+    const answers = await service.predict(windows)
+    const replaced = answers.filter((answer) => answer.reason === 'invalid-output').length
+    expect(replaced).toBe(broken.injected)
+    expect(answers.filter((answer) => answer.servedBy === 'primary')).toHaveLength(windows.length - replaced)
+  })
+
+  test('monitoring: the served detector meets its latency objective and the snapshot raises no alerts', async () => {
+    const service = withFallback(vad, energyThreshold, { timeoutMs: 50 })
+    const latency = await measureLatency(service, { inputs: windows, batchSizes: [1, 16], concurrency: 2, requests: 40, seed: 5 })
+    await expect(latency).toMeetLatency({ p99Ms: 200, maxErrorRate: 0 })
+    const rules = [
+      { metric: 'p99Ms', op: 'max', value: 200, severity: 'medium' },
+      { metric: 'errorRate', op: 'max', value: 0.05, severity: 'high' },
+      { metric: 'fallbackRate', op: 'max', value: 0.25, severity: 'medium' },
+    ] as const
+    await expect({ p99Ms: latency.overall.p99Ms, errorRate: latency.overall.errorRate, fallbackRate: service.stats().fallbackRate }).toRaiseNoAlerts(rules)
+    // The same rules fire when half of the calls hang.
+    const hanging = withFallback(slow(vad, { delayMs: 120, rate: 0.5, seed: 9 }), energyThreshold, { timeoutMs: 40 })
+    const degraded = await measureLatency(hanging, { inputs: windows, requests: 30, seed: 6 })
+    await expect({ p99Ms: degraded.overall.p99Ms, errorRate: degraded.overall.errorRate, fallbackRate: hanging.stats().fallbackRate }).not.toRaiseNoAlerts(rules)
   })
 })

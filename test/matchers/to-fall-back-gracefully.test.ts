@@ -41,7 +41,7 @@ describe('toFallBackGracefully', () => {
   })
 
   test('fails when the fallback rate is over the bound', async () => {
-    await expect(expect(withFallback(scorer, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults, maxFallbackRate: 0.05, numRuns: 30, seed: 6 })).rejects.toThrow(
+    await expect(expect(withFallback(scorer, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 500, maxFallbackRate: 0.05, numRuns: 30, seed: 6 })).rejects.toThrow(
       /0 unanswered requests, 0 non-finite answers, 0 over budget, fallback rate too high\.[\s\S]*Served: fallback rate 0\.\d+ .*expected <= 0\.05\./,
     )
   })
@@ -49,7 +49,7 @@ describe('toFallBackGracefully', () => {
   test('.not inverts', async () => {
     const nanFallback = functionModel((): number[] => [Number.NaN], { name: 'nan' })
     await expect(withFallback(scorer, nanFallback, { timeoutMs: 10 })).not.toFallBackGracefully({ inputs: rows, faults, numRuns: 10, seed: 7 })
-    await expect(expect(withFallback(scorer, half, { timeoutMs: 10 })).not.toFallBackGracefully({ inputs: rows, faults, numRuns: 10, seed: 7 })).rejects.toThrow(
+    await expect(expect(withFallback(scorer, half, { timeoutMs: 10 })).not.toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 500, numRuns: 10, seed: 7 })).rejects.toThrow(
       /Expected scorer\|half to fail under injected faults, but every request got a finite answer in time/,
     )
   })
