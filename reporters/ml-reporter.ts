@@ -98,7 +98,11 @@ export class MlReporter implements Reporter {
       log(`\n${consoleSummary(report, { colors: process.stdout.isTTY === true, ...(htmlPath === undefined ? {} : { htmlPath }) })}\n`)
       const summaryFile = process.env['GITHUB_STEP_SUMMARY']
       if (this.options.githubSummary !== false && summaryFile !== undefined && summaryFile !== '') {
-        appendFileSync(summaryFile, `${renderMarkdown(report)}\n`)
+        try {
+          appendFileSync(summaryFile, `${renderMarkdown(report)}\n`)
+        } catch (error) {
+          log(` vitest-ml: could not append to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as Error).message}`)
+        }
       }
       if (!report.gate.passed && this.options.failOnGate !== false) process.exitCode = 1
     } catch (error) {
