@@ -5,6 +5,7 @@ import type { MetricDefinition, MetricName } from '../src/evaluation/metric.js'
 import { auditPredictionLog } from '../src/patterns/audit-prediction-log.js'
 import { joinDelayedLabels, type DelayedFeedbackResult, type DelayedLabel, type FeedbackWindow } from '../src/patterns/join-delayed-labels.js'
 import type { PredictionLogEntry } from '../src/patterns/prediction-log.js'
+import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, num, type MatcherOutcome } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
@@ -90,9 +91,9 @@ export async function toMaintainMetric(this: MatcherState, received: unknown, op
     passed,
     severity: options.severity ?? 'high',
     checklist: ['monitor-accuracy-daily'],
-    metrics: { [metricName]: value(feedback.overall), worstWindow: Number.isFinite(worst) ? worst : Number.NaN, windows: feedback.windows.length, windowsOutOfBounds: bad.length, labelCoverage: feedback.overall.coverage, skippedWindows: skipped },
+    metrics: Object.fromEntries(Object.entries({ [metricName]: value(feedback.overall), worstWindow: worst, windows: feedback.windows.length, windowsOutOfBounds: bad.length, labelCoverage: feedback.overall.coverage, skippedWindows: skipped }).filter(([, metric]) => Number.isFinite(metric))),
     plots: [{ type: 'line', title: `${metricName} per ${windowName} window`, xLabel: 'window (hours since first)', yLabel: metricName, series: [{ name: metricName, points: evaluated.filter((window) => window.labelled > 0).map((window) => [(Date.parse(window.start) - Date.parse(feedback.windows[0]?.start ?? window.start)) / 3_600_000, value(window)] as const) }] }],
-    ...(bad[0] !== undefined && { counterexample: bad[0] }),
+    ...(bad[0] !== undefined && { counterexample: toJsonSafe(bad[0]) }),
   })
   const line = (window: FeedbackWindow): string => `  ${window.start} .. ${window.end}: ${metricName} ${num(value(window))} (${window.labelled} labelled of ${window.predictions}, coverage ${num(window.coverage)})`
   const hint = this.utils.matcherHint(`.${NAME}`, 'feedback', 'options', { isNot: this.isNot, promise: this.promise })
