@@ -1,6 +1,6 @@
 import { VitestMlError } from '../errors.js'
 import type { Model } from '../model/model.js'
-import type { BaselineInfo } from './baselines/baseline-model.js'
+import type { BaselineComparisonResult } from './baseline-comparison-result.js'
 import { resolveBaseline, type BaselineSpec } from './baselines/resolve-baseline.js'
 import { checkEvaluationData, predictAll, type EvaluationData } from './evaluation-data.js'
 import type { Label } from './labels.js'
@@ -9,8 +9,10 @@ import { bootstrapGainInterval, mcnemarExact } from './paired-tests.js'
 import { resampledGain } from './resampled-gain.js'
 import { findLeakage } from './find-leakage.js'
 import { rowSetHash } from './row-hash.js'
-import { recordTestSetUsage, type TestSetUsageOptions, type TestSetUsageResult } from './test-set-usage.js'
+import { recordTestSetUsage, type TestSetUsageOptions } from './test-set-usage.js'
 import type { Prediction } from './to-prediction.js'
+
+export type { BaselineComparisonResult } from './baseline-comparison-result.js'
 
 /** Options of {@link compareToBaseline}. */
 export interface CompareToBaselineOptions<I = unknown> {
@@ -41,48 +43,6 @@ export interface CompareToBaselineOptions<I = unknown> {
   readonly threshold?: number
   /** Records the comparison in the test-set reuse ledger (the matchers do by default); `false` or absent: no ledger. */
   readonly testSetUsage?: TestSetUsageOptions | false
-}
-
-/** Result of {@link compareToBaseline}. */
-export interface BaselineComparisonResult {
-  /** Whether the model beat the baseline (or, in non-inferiority mode, was not worse by more than the margin). */
-  readonly passed: boolean
-  /** `superiority` (beat by `minGain`) or `non-inferiority` (not worse than `-margin`). */
-  readonly mode: 'superiority' | 'non-inferiority'
-  readonly metric: string
-  readonly higherIsBetter: boolean
-  readonly modelName: string
-  readonly baselineName: string
-  /** What the baseline is and what it was fitted on. */
-  readonly baseline: BaselineInfo
-  readonly modelScore: number
-  readonly baselineScore: number
-  /** Improvement in metric units, positive when the model is better (baseline - model for errors). */
-  readonly gain: number
-  /** Deepchecks' relative gain (model - baseline) / (perfect - baseline); NaN without a perfect score. */
-  readonly relativeGain: number
-  /** Lower bound of the gain at `confidence` (one-sided), from the paired bootstrap. */
-  readonly ciLow: number
-  /** Upper bound at `confidence`; [ciLow, ciHigh] is a two-sided (2 confidence - 1) interval. */
-  readonly ciHigh: number
-  /** The bar the lower bound had to clear: `minGain`, or `-margin` in non-inferiority mode. */
-  readonly threshold: number
-  /** One-sided p-value: exact McNemar for accuracy, else the bootstrap share of gains at or below the threshold. */
-  readonly pValue: number
-  /** Which test gave the decision. */
-  readonly test: string
-  /** Discordant pairs (accuracy only): rows only the model / only the baseline got right. */
-  readonly discordant?: { readonly modelOnly: number; readonly baselineOnly: number }
-  readonly confidence: number
-  readonly seed: number
-  readonly resamples: number
-  readonly rows: number
-  /** Order-independent SHA-256 of the evaluation set (inputs with labels). */
-  readonly testSetSha256: string
-  /** The reuse-ledger entry after this comparison, when the ledger is on. */
-  readonly testSetUsage?: TestSetUsageResult
-  /** Non-fatal remarks: baseline fitted on evaluation labels, tiny sample, undefined resamples, test-set reuse. */
-  readonly warnings: readonly string[]
 }
 
 /**
@@ -129,7 +89,7 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
       ? metric.compute(labels, predictions, context)
       : metric.compute(Array.from(indices, (i) => labels[i] as Label), Array.from(indices, (i) => predictions[i] as Prediction), context)
   const modelScore = score(modelPredictions)
-  const baselineScore = score(baselinePredictions)
+  const baselineScore = scoreBaseline(source, fitted.baseline.description, () => score(baselinePredictions))
   check(source, Number.isFinite(modelScore) && Number.isFinite(baselineScore), `a finite ${metric.name} for both models`, `${modelScore} and ${baselineScore}`, 'The metric is undefined on this data (for example ROC AUC with one class); choose another metric or more data.')
   const direction = metric.higherIsBetter ? 1 : -1
   const gain = direction * (modelScore - baselineScore)
@@ -187,6 +147,16 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
     testSetSha256,
     ...(usage === undefined ? {} : { testSetUsage: usage }),
     warnings,
+  }
+}
+
+function scoreBaseline(source: string, description: string, compute: () => number): number {
+  try {
+    return compute()
+  } catch (error) {
+    if (!(error instanceof VitestMlError)) throw error
+    const hint = "Probabilistic metrics need a probabilistic baseline: use 'prior' (class priors) instead of 'majority' or 'stratified'."
+    throw new VitestMlError(source, `a baseline the metric can score (${description})`, error.message.split('\n')[0] ?? 'an error', hint, { cause: error })
   }
 }
 

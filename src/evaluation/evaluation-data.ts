@@ -1,6 +1,6 @@
 import { VitestMlError } from '../errors.js'
 import type { Model } from '../model/model.js'
-import { describe, normalizeLabel, type Label } from './labels.js'
+import { describeValue, normalizeLabel, type Label } from './labels.js'
 import { toPredictions, type Prediction, type ToPredictionOptions } from './to-prediction.js'
 
 /** An evaluation set: model inputs and the true label (or target) of each. */
@@ -25,7 +25,7 @@ export interface EvaluationData<I = unknown> {
  */
 export function checkEvaluationData<I>(source: string, data: EvaluationData<I> | undefined, name = 'data'): { inputs: readonly I[]; labels: Label[] } {
   if (data === undefined || data === null || !Array.isArray(data.inputs) || !Array.isArray(data.labels)) {
-    throw new VitestMlError(source, `\`${name}: { inputs, labels }\` with two arrays`, describe(data), `Pass the held-out rows and their labels, for example \`${name}: { inputs: testRows, labels: testLabels }\`.`)
+    throw new VitestMlError(source, `\`${name}: { inputs, labels }\` with two arrays`, describeValue(data), `Pass the held-out rows and their labels, for example \`${name}: { inputs: testRows, labels: testLabels }\`.`)
   }
   if (data.inputs.length === 0) {
     throw new VitestMlError(source, `at least 1 row in ${name}.inputs`, '0', 'An empty evaluation set proves nothing; check the split.')
@@ -61,7 +61,7 @@ export async function predictAll<I>(source: string, model: Model<I, unknown>, in
     throw new VitestMlError(
       source,
       `${inputs.length} outputs from ${model.identity.name} (one per input)`,
-      Array.isArray(outputs) ? `${outputs.length}` : describe(outputs),
+      Array.isArray(outputs) ? `${outputs.length}` : describeValue(outputs),
       'A batch-first model must return exactly one output per input row.',
     )
   }

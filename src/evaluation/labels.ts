@@ -24,7 +24,7 @@ export function normalizeLabel(source: string, value: unknown, index: number): L
   throw new VitestMlError(
     source,
     'finite numbers, strings or bigints as labels',
-    `${describe(value)} at index ${index}`,
+    `${describeValue(value)} at index ${index}`,
     'Drop or impute rows with missing labels before evaluating.',
   )
 }
@@ -105,7 +105,7 @@ export function assertFinite(source: string, name: string, values: ArrayLike<num
   for (let index = 0; index < values.length; index++) {
     const value = values[index]
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new VitestMlError(source, `finite ${name}`, `${describe(value)} at index ${index}`, `Fix the model or data that produced non-finite ${name}.`)
+      throw new VitestMlError(source, `finite ${name}`, `${describeValue(value)} at index ${index}`, `Fix the model or data that produced non-finite ${name}.`)
     }
   }
 }
@@ -117,10 +117,10 @@ export function assertFinite(source: string, name: string, values: ArrayLike<num
  * @returns a phrase such as `NaN`, `undefined` or `an object`
  * @example
  * ```ts
- * describe(NaN) // 'NaN'
+ * describeValue(NaN) // 'NaN'
  * ```
  */
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value)
   if (typeof value === 'string') return JSON.stringify(value)
   if (value === null || value === undefined) return String(value)

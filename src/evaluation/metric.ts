@@ -1,5 +1,5 @@
 import { VitestMlError } from '../errors.js'
-import { describe, type Label } from './labels.js'
+import { describeValue, type Label } from './labels.js'
 import { accuracy, balancedAccuracy } from './metrics/accuracy.js'
 import { averagePrecision, averagePrecisionOneVsRest } from './metrics/average-precision.js'
 import { brierScore } from './metrics/brier-score.js'
@@ -47,13 +47,13 @@ export interface MetricDefinition {
 const hard = (predictions: readonly Prediction[]): Label[] => predictions.map((p) => p.label)
 const numbers = (source: string, values: readonly Label[]): number[] =>
   values.map((value, index) => {
-    if (typeof value !== 'number') throw new VitestMlError(source, 'numeric targets and predictions', `${describe(value)} at index ${index}`, 'Use a classification metric for class labels.')
+    if (typeof value !== 'number') throw new VitestMlError(source, 'numeric targets and predictions', `${describeValue(value)} at index ${index}`, 'Use a classification metric for class labels.')
     return value
   })
 const probabilityMatrix = (source: string, predictions: readonly Prediction[]): number[][] =>
   predictions.map((p, index) => {
     if (p.probabilities === undefined) {
-      throw new VitestMlError(source, 'a probability row per prediction', `${describe(p.label)} at row ${index}`, "Return probabilities from the model (onnxModel(path, { output: 'probabilities' })) or use a label metric.")
+      throw new VitestMlError(source, 'a probability row per prediction', `${describeValue(p.label)} at row ${index}`, "Return probabilities from the model (onnxModel(path, { output: 'probabilities' })) or use a label metric.")
     }
     return [...p.probabilities]
   })
@@ -116,7 +116,7 @@ export function resolveMetric(metric: MetricName | MetricDefinition, source: str
   if (typeof metric === 'object' && metric !== null && typeof metric.compute === 'function' && typeof metric.higherIsBetter === 'boolean') return metric
   const found = typeof metric === 'string' ? BUILT_IN[metric as MetricName] : undefined
   if (found === undefined) {
-    throw new VitestMlError(source, `a metric name (${METRIC_NAMES.join(', ')}) or { name, higherIsBetter, compute }`, describe(metric), 'Check the spelling, or pass your own metric definition.')
+    throw new VitestMlError(source, `a metric name (${METRIC_NAMES.join(', ')}) or { name, higherIsBetter, compute }`, describeValue(metric), 'Check the spelling, or pass your own metric definition.')
   }
   return found
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { VitestMlError } from '../errors.js'
 import type { Dataset } from '../data/dataset.js'
-import { describe } from './labels.js'
+import { describeValue } from './labels.js'
 
 /** Rows to check for leakage or fingerprint: an array of rows, a `Dataset`, or an evaluation set `{ inputs }`. */
 export type RowSource = readonly unknown[] | Dataset | { readonly inputs: readonly unknown[] }
@@ -24,7 +24,7 @@ export function rowsOf(source: string, data: RowSource | undefined, name: string
     if ('inputs' in data && Array.isArray(data.inputs)) return data.inputs
     if ('rows' in data && typeof data.rows === 'function') return (data as Dataset).rows()
   }
-  throw new VitestMlError(source, `${name} rows: an array, a Dataset or { inputs }`, describe(data), 'Pass the rows themselves, or the evaluation set object.')
+  throw new VitestMlError(source, `${name} rows: an array, a Dataset or { inputs }`, describeValue(data), 'Pass the rows themselves, or the evaluation set object.')
 }
 
 /**

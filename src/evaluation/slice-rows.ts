@@ -1,5 +1,5 @@
 import { VitestMlError } from '../errors.js'
-import { describe } from './labels.js'
+import { describeValue } from './labels.js'
 
 /** How to cut the evaluation set into slices. */
 export type SliceSpec<I = unknown> =
@@ -47,7 +47,7 @@ export interface SliceMembers {
  */
 export function sliceRows<I>(rows: readonly I[], specs: readonly SliceSpec<I>[]): SliceMembers[] {
   if (!Array.isArray(specs) || specs.length === 0) {
-    throw new VitestMlError('toPerformOnAllSlices', 'at least one slice definition in `slices`', describe(specs), "Pass column names, e.g. `slices: ['Island', { feature: 'Body Mass (g)', bins: 4 }]`.")
+    throw new VitestMlError('toPerformOnAllSlices', 'at least one slice definition in `slices`', describeValue(specs), "Pass column names, e.g. `slices: ['Island', { feature: 'Body Mass (g)', bins: 4 }]`.")
   }
   return specs.flatMap((spec) => {
     if (typeof spec === 'object' && 'by' in spec) return group(spec.name, rows.map((row, index) => spec.by(row, index)))
@@ -55,7 +55,7 @@ export function sliceRows<I>(rows: readonly I[], specs: readonly SliceSpec<I>[])
     const name = typeof spec === 'object' && spec.name !== undefined ? spec.name : String(feature)
     const values = rows.map((row) => (row as Record<string | number, unknown> | null)?.[feature])
     if (values.every((value) => value === undefined)) {
-      throw new VitestMlError('toPerformOnAllSlices', `rows with a column ${describe(feature)}`, 'no row having it', 'Slice by a column of the inputs, or pass `rows` with the columns to slice by (one record per input).')
+      throw new VitestMlError('toPerformOnAllSlices', `rows with a column ${describeValue(feature)}`, 'no row having it', 'Slice by a column of the inputs, or pass `rows` with the columns to slice by (one record per input).')
     }
     const numeric = values.every((value) => typeof value === 'number' || value === null || value === undefined)
     const explicit = typeof spec === 'object' && (spec.bins !== undefined || spec.edges !== undefined)

@@ -1,5 +1,5 @@
 import { VitestMlError } from '../errors.js'
-import { describe, type Label } from './labels.js'
+import { describeValue, type Label } from './labels.js'
 
 /** A model output read for evaluation: a hard label or value, and the probability row when there was one. */
 export interface Prediction {
@@ -48,7 +48,7 @@ export function toPrediction(output: unknown, options: ToPredictionOptions = {})
   if (Array.isArray(output)) return fromRow(output, options)
   if (typeof output === 'object' && output !== null) return fromRecord(output as Record<string, unknown>, options)
   if (typeof output === 'number') {
-    if (!Number.isFinite(output)) throw new VitestMlError('toPrediction', 'a finite model output', describe(output), 'The model produced a non-finite output; check its inputs.')
+    if (!Number.isFinite(output)) throw new VitestMlError('toPrediction', 'a finite model output', describeValue(output), 'The model produced a non-finite output; check its inputs.')
     if (options.threshold !== undefined) {
       const label = output >= options.threshold ? (options.classes?.[1] ?? 1) : (options.classes?.[0] ?? 0)
       return { label, score: output }
@@ -58,7 +58,7 @@ export function toPrediction(output: unknown, options: ToPredictionOptions = {})
   if (typeof output === 'bigint') return { label: mapIndex(Number(output), options.classes) }
   if (typeof output === 'boolean') return { label: output ? 1 : 0, score: output ? 1 : 0 }
   if (typeof output === 'string') return { label: output }
-  throw new VitestMlError('toPrediction', 'a label, a score, a probability row or a record of named outputs', describe(output), 'Wrap the model so it returns one of those per row.')
+  throw new VitestMlError('toPrediction', 'a label, a score, a probability row or a record of named outputs', describeValue(output), 'Wrap the model so it returns one of those per row.')
 }
 
 /**
@@ -78,7 +78,7 @@ export function toPredictions(outputs: readonly unknown[], options: ToPrediction
       return toPrediction(output, options)
     } catch (error) {
       if (error instanceof VitestMlError) {
-        throw new VitestMlError('toPrediction', 'a readable model output', `${describe(output)} at row ${index}`, error.message, { cause: error })
+        throw new VitestMlError('toPrediction', 'a readable model output', `${describeValue(output)} at row ${index}`, error.message, { cause: error })
       }
       throw error
     }
@@ -90,7 +90,7 @@ function fromRow(row: readonly unknown[], options: ToPredictionOptions): Predict
   if (row.length === 0) throw new VitestMlError('toPrediction', 'a non-empty output row', 'an empty row', 'Check which model output is returned.')
   const values = row.map((value) => (typeof value === 'bigint' ? Number(value) : value))
   if (!values.every((value): value is number => typeof value === 'number' && Number.isFinite(value))) {
-    throw new VitestMlError('toPrediction', 'a row of finite probabilities', `[${values.slice(0, 5).map(describe).join(', ')}]`, 'Check the model output for NaN or non-numeric values.')
+    throw new VitestMlError('toPrediction', 'a row of finite probabilities', `[${values.slice(0, 5).map(describeValue).join(', ')}]`, 'Check the model output for NaN or non-numeric values.')
   }
   let best = 0
   for (let k = 1; k < values.length; k++) if ((values[k] as number) > (values[best] as number)) best = k

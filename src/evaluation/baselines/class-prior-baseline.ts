@@ -1,5 +1,5 @@
 import { VitestMlError } from '../../errors.js'
-import { describe, type Label } from '../labels.js'
+import { describeValue, type Label } from '../labels.js'
 import { baselineModel, countLabels, type BaselineModel, type FitBaselineOptions } from './baseline-model.js'
 
 /** Options of {@link classPriorBaseline}. */
@@ -37,7 +37,7 @@ export function classPriorBaseline(labels: readonly unknown[], options: ClassPri
   const classes = options.classes ?? found
   const unknown = found.filter((label) => !classes.includes(label))
   if (unknown.length > 0) {
-    throw new VitestMlError('classPriorBaseline', `labels among the classes ${classes.map(describe).join(', ')}`, unknown.map(describe).join(', '), 'Add the missing classes to `classes`.')
+    throw new VitestMlError('classPriorBaseline', `labels among the classes ${classes.map(describeValue).join(', ')}`, unknown.map(describeValue).join(', '), 'Add the missing classes to `classes`.')
   }
   const probabilities = classes.map((label) => {
     const k = found.indexOf(label)

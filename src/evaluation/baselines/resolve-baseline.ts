@@ -1,6 +1,6 @@
 import { VitestMlError } from '../../errors.js'
 import { isModel, type Model } from '../../model/model.js'
-import { describe, type Label } from '../labels.js'
+import { describeValue, type Label } from '../labels.js'
 import type { BaselineFittedOn, BaselineModel } from './baseline-model.js'
 import { classPriorBaseline } from './class-prior-baseline.js'
 import { heuristicBaseline, previousModelBaseline } from './heuristic-baseline.js'
@@ -47,7 +47,7 @@ export function resolveBaseline<I>(spec: BaselineSpec<I>, options: ResolveBaseli
     throw new VitestMlError(
       'toBeatBaseline',
       `a baseline name (${NAMES.join(', ')}), a model or a function`,
-      describe(spec),
+      describeValue(spec),
       'Use a named baseline, pass the previous model, or pass `(row) => prediction`.',
     )
   }

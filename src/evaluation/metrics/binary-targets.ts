@@ -1,5 +1,5 @@
 import { VitestMlError } from '../../errors.js'
-import { assertFinite, assertPaired, describe, sortedLabels, type Label } from '../labels.js'
+import { assertFinite, assertPaired, describeValue, sortedLabels, type Label } from '../labels.js'
 
 /** Options shared by the binary ranking and probability metrics. */
 export interface BinaryTargetOptions {
@@ -39,13 +39,13 @@ export function binaryTargets(
     throw new VitestMlError(
       source,
       'exactly two classes in yTrue',
-      `${labels.length} (${labels.slice(0, 5).map(describe).join(', ')})`,
+      `${labels.length} (${labels.slice(0, 5).map(describeValue).join(', ')})`,
       labels.length > 2 ? 'Pass a probability matrix for the one-vs-rest version.' : 'The metric is undefined with one class; evaluate on data with both classes.',
     )
   }
   const positiveLabel = options.positiveLabel ?? (labels[labels.length - 1] as Label)
   if (options.positiveLabel !== undefined && !labels.includes(positiveLabel) && labels.length === 2) {
-    throw new VitestMlError(source, `positiveLabel among ${labels.map(describe).join(', ')}`, describe(positiveLabel), 'Set `positiveLabel` to one of the labels.')
+    throw new VitestMlError(source, `positiveLabel among ${labels.map(describeValue).join(', ')}`, describeValue(positiveLabel), 'Set `positiveLabel` to one of the labels.')
   }
   const targets = new Uint8Array(yTrue.length)
   for (let index = 0; index < yTrue.length; index++) targets[index] = yTrue[index] === positiveLabel ? 1 : 0
@@ -93,8 +93,8 @@ export function classColumns(
     if (column === undefined) {
       throw new VitestMlError(
         source,
-        `labels among the classes ${resolved.map(describe).join(', ')}`,
-        `${describe(yTrue[index])} at index ${index}`,
+        `labels among the classes ${resolved.map(describeValue).join(', ')}`,
+        `${describeValue(yTrue[index])} at index ${index}`,
         'Pass `classes` naming the class of each probability column.',
       )
     }

@@ -1,5 +1,5 @@
 import { VitestMlError } from '../../errors.js'
-import { describe, type Label } from '../labels.js'
+import { describeValue, type Label } from '../labels.js'
 import { confusionMatrix } from './confusion-matrix.js'
 
 /** How per-class scores are combined (scikit-learn's `average`). */
@@ -89,8 +89,8 @@ export function precisionRecallF1(yTrue: readonly Label[], yPred: readonly Label
     if (found === undefined || labels.length > 2) {
       throw new VitestMlError(
         'precisionRecallF1',
-        `binary labels including the positive label ${describe(positive)}`,
-        `labels ${labels.map(describe).join(', ')}`,
+        `binary labels including the positive label ${describeValue(positive)}`,
+        `labels ${labels.map(describeValue).join(', ')}`,
         "Set `positiveLabel`, or use `average: 'macro'` for more than two classes.",
       )
     }

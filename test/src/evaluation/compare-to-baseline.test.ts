@@ -105,6 +105,9 @@ describe('compareToBaseline', () => {
     await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [0] }, confidence: 95 })).rejects.toThrow(/expected `confidence` in \(0.5, 1\), received 95/)
     await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [Number.NaN] } })).rejects.toThrow(/expected finite numbers, strings or bigints as labels, received NaN at index 0/)
     await expect(compareToBaseline(lookup('nan', [Number.NaN]), 'majority', { data: { inputs: [0], labels: [0] } })).rejects.toThrow(/expected a finite model output, received NaN/)
+    await expect(compareToBaseline(mlp, 'majority', { data: penguins.test, classes: penguins.classNames, metric: 'logLoss' })).rejects.toThrow(
+      /toBeatBaseline: expected a baseline the metric can score \(majority class "Adelie" .*\), received logLoss: expected a probability row per prediction.*\nHint: Probabilistic metrics need a probabilistic baseline: use 'prior'/,
+    )
   })
 
   it('simulation: a model that is its baseline in disguise passes at most alpha of the time', async () => {
