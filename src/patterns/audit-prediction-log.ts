@@ -10,6 +10,7 @@ export interface AuditPredictionLogOptions {
 
 /** What {@link auditPredictionLog} found. */
 export interface AuditPredictionLogResult {
+  /** Entries in the log. */
   readonly entries: number
   /** Predictions without an entry (0 when `expectedPredictions` was not given). */
   readonly missingEntries: number
@@ -17,6 +18,7 @@ export interface AuditPredictionLogResult {
   readonly incomplete: readonly { readonly index: number; readonly id: unknown; readonly fields: readonly string[] }[]
   /** Ids used more than once. */
   readonly duplicateIds: readonly string[]
+  /** Whether the log is complete. */
   readonly passed: boolean
 }
 

@@ -20,7 +20,9 @@ export interface CachedOptions<I, O> {
 
 /** Counters of a {@link CachedModel}. */
 export interface CacheStats {
+  /** Rows answered from the cache. */
   readonly hits: number
+  /** Rows the model was asked for. */
   readonly misses: number
   /** `hits / (hits + misses)` (0 before any call). */
   readonly hitRate: number
@@ -32,7 +34,9 @@ export interface CacheStats {
 export interface CachedModel<I, O> extends Model<I, O> {
   /** The model asked on a miss. */
   readonly source: Model<I, O>
+  /** The options it was built with. */
   readonly options: CachedOptions<I, O>
+  /** Counters so far. */
   stats(): CacheStats
 }
 

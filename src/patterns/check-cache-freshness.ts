@@ -21,12 +21,17 @@ export interface CacheFreshnessOptions<I> {
 
 /** One row served wrongly. */
 export interface CacheProblem {
+  /** Position of the row in `inputs`. */
   readonly row: number
+  /** The row. */
   readonly input: unknown
+  /** Whether it was served within the TTL or after it. */
   readonly phase: 'within-ttl' | 'after-ttl'
   /** `collision` (another row's answer), `stale` (an answer older than the TTL), `not-cached` (asked the model again). */
   readonly problem: 'collision' | 'stale' | 'not-cached'
+  /** What the cache served. */
   readonly served: unknown
+  /** What it should have served. */
   readonly expected: unknown
   /** For collisions: the row whose answer was served. */
   readonly servedFromRow?: number
@@ -34,12 +39,17 @@ export interface CacheProblem {
 
 /** What {@link checkCacheFreshness} found. */
 export interface CacheFreshnessResult {
+  /** Rows served per phase. */
   readonly rows: number
+  /** The TTL checked, in milliseconds. */
   readonly ttlMs: number
   /** Rows served from the cache within the TTL, as a fraction. */
   readonly hitRateWithinTtl: number
+  /** Rows served another row's answer. */
   readonly collisions: number
+  /** Rows served an answer older than the TTL. */
   readonly stale: number
+  /** Rows the cache did not serve within the TTL. */
   readonly notCached: number
   /** Every problem, in row order (within-TTL ones first). */
   readonly problems: readonly CacheProblem[]

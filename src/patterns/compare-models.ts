@@ -6,19 +6,25 @@ import { compareOutputs, type CompareOutputsOptions } from './compare-outputs.js
 export interface Disagreement {
   /** Position of the row in the compared rows. */
   readonly index: number
+  /** The input row. */
   readonly input: unknown
+  /** The reference model's answer. */
   readonly reference: unknown
+  /** The other model's answer. */
   readonly candidate: unknown
+  /** Mean absolute difference of their numbers. */
   readonly absDiff: number
 }
 
 /** What {@link compareModels} found. */
 export interface CompareModelsResult {
+  /** Rows compared. */
   readonly rows: number
   /** Fraction of rows on which the two agree. */
   readonly agreement: number
   /** Mean over rows of the mean absolute difference of their numbers. */
   readonly meanAbsDiff: number
+  /** Largest per-row mean absolute difference. */
   readonly maxAbsDiff: number
   /** Every disagreeing row, largest difference first. */
   readonly disagreements: readonly Disagreement[]

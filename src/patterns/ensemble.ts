@@ -4,7 +4,9 @@ import { argmax, probabilityRow } from './probability-row.js'
 
 /** One answer of an {@link ensemble}: the combined probability row (vote shares for hard voting) and its class index. */
 export interface EnsembleOutput {
+  /** Combined probability row (vote shares for hard voting). */
   readonly probabilities: number[]
+  /** Index of the chosen class. */
   readonly label: number
 }
 
@@ -22,7 +24,9 @@ export interface EnsembleOptions<O> {
 
 /** A model that combines several members' answers. */
 export interface EnsembleModel<I, O> extends Model<I, EnsembleOutput> {
+  /** The combined models, in order. */
   readonly members: readonly Model<I, O>[]
+  /** The options it was built with. */
   readonly options: EnsembleOptions<O>
 }
 

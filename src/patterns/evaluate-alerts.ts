@@ -6,6 +6,7 @@ export interface AlertThreshold {
   readonly metric: string
   /** `min`: alert when the value falls below; `max`: alert when it rises above. */
   readonly op: 'min' | 'max'
+  /** The threshold. */
   readonly value: number
   /** `high` pages someone, `medium` and `low` go to a channel. */
   readonly severity: 'high' | 'medium' | 'low'

@@ -13,14 +13,19 @@ export interface EvaluateEnsembleOptions {
 
 /** Scores of an ensemble and of each of its members on the same data. */
 export interface EvaluateEnsembleResult {
+  /** Name of the metric. */
   readonly metric: string
+  /** Direction of the metric. */
   readonly higherIsBetter: boolean
+  /** The ensemble's score. */
   readonly ensembleScore: number
+  /** Each member's score, in member order. */
   readonly members: readonly { readonly name: string; readonly score: number }[]
   /** The best member by the metric. */
   readonly best: { readonly name: string; readonly score: number }
   /** How much better the ensemble is than the best member (positive is better, whatever the metric's direction). */
   readonly gain: number
+  /** Rows evaluated. */
   readonly rows: number
 }
 

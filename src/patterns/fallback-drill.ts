@@ -50,7 +50,9 @@ export interface DrillFailure {
 
 /** What {@link fallbackDrill} observed. */
 export interface FallbackDrillResult {
+  /** Requests sent. */
   readonly requests: number
+  /** Rows sent. */
   readonly rows: number
   /** Requests that rejected (no answer at all). */
   readonly unanswered: number
@@ -58,10 +60,13 @@ export interface FallbackDrillResult {
   readonly invalidAnswers: number
   /** Requests slower than the budget. */
   readonly overBudget: number
+  /** Rows answered by the fallback, as a fraction. */
   readonly fallbackRate: number
+  /** Fallback rows per reason. */
   readonly reasons: Readonly<Record<FallbackReason, number>>
   /** Faults actually injected: slowed calls, thrown calls, NaN rows. */
   readonly injected: { readonly timeouts: number; readonly errors: number; readonly nanRows: number }
+  /** Request latency percentiles, in milliseconds. */
   readonly latency: { readonly p50Ms: number; readonly p99Ms: number; readonly maxMs: number }
   /** The first failures (up to 5). */
   readonly failures: readonly DrillFailure[]

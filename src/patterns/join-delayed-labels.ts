@@ -28,9 +28,11 @@ export interface JoinDelayedLabelsOptions {
 
 /** One time window of joined predictions. */
 export interface FeedbackWindow {
-  /** Window start and end, ISO 8601 UTC. */
+  /** Window start (inclusive), ISO 8601 UTC. */
   readonly start: string
+  /** Window end (exclusive), ISO 8601 UTC. */
   readonly end: string
+  /** Predictions made in the window. */
   readonly predictions: number
   /** Predictions whose label has arrived. */
   readonly labelled: number
@@ -42,7 +44,9 @@ export interface FeedbackWindow {
 
 /** What {@link joinDelayedLabels} gives. */
 export interface DelayedFeedbackResult {
+  /** Window length in milliseconds. */
   readonly windowMs: number
+  /** Windows that had predictions, in time order. */
   readonly windows: readonly FeedbackWindow[]
   /** All predictions together. */
   readonly overall: FeedbackWindow

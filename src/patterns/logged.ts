@@ -30,9 +30,11 @@ export interface LoggedStats {
 
 /** A model whose every prediction is logged. */
 export interface LoggedModel<I, O> extends Model<I, O> {
+  /** The model whose predictions are logged. */
   readonly source: Model<I, O>
   /** Like `predict`, with the id of each prediction (to attach its label when it arrives). */
   predictLogged(batch: readonly I[]): Promise<{ readonly id: string; readonly output: O }[]>
+  /** Counters so far. */
   stats(): LoggedStats
 }
 

@@ -23,12 +23,19 @@ export interface MeasureLatencyOptions<I> {
 
 /** Latency of one batch size. */
 export interface BatchLatency {
+  /** Rows per request. */
   readonly batchSize: number
+  /** Measured requests. */
   readonly requests: number
+  /** Requests that threw. */
   readonly errors: number
+  /** Median request latency, in milliseconds. */
   readonly p50Ms: number
+  /** 95th percentile latency (numpy linear interpolation), in milliseconds. */
   readonly p95Ms: number
+  /** 99th percentile latency, in milliseconds. */
   readonly p99Ms: number
+  /** Slowest request, in milliseconds. */
   readonly maxMs: number
   /** Rows answered per second of wall time. */
   readonly throughputPerSec: number
@@ -36,6 +43,7 @@ export interface BatchLatency {
 
 /** What {@link measureLatency} observed: the application, infrastructure and model levels of monitoring. */
 export interface MeasureLatencyResult {
+  /** One entry per batch size, in the order given. */
   readonly perBatchSize: readonly BatchLatency[]
   /** Over every measured request: percentiles, rows per second of total wall time, error rate. */
   readonly overall: Omit<BatchLatency, 'batchSize'> & { readonly errorRate: number }

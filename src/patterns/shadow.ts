@@ -19,8 +19,9 @@ export interface ShadowStats {
   readonly candidateCalls: number
   /** Candidate calls that threw or returned the wrong number of outputs. */
   readonly candidateFailures: number
-  /** Rows compared, and how many of them disagreed. */
+  /** Rows compared. */
   readonly compared: number
+  /** Compared rows on which the two disagreed. */
   readonly disagreements: number
   /** Log writes that threw. */
   readonly logFailures: number
@@ -30,12 +31,15 @@ export interface ShadowStats {
 
 /** Production's model with a candidate running in its shadow. */
 export interface ShadowModel<I, O> extends Model<I, O> {
+  /** The model that serves. */
   readonly production: Model<I, O>
+  /** The model under evaluation. */
   readonly candidate: Model<I, O>
   /** The comparison log in use. */
   readonly log: ComparisonLog<I, O>
   /** Resolves when every shadow call started so far has finished and been logged (for tests and shutdown). */
   flush(): Promise<void>
+  /** Counters so far. */
   stats(): ShadowStats
 }
 
