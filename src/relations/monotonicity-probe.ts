@@ -45,10 +45,11 @@ export interface MonotonicityProbeOptions {
  */
 export function raisedPair<I extends PerturbableRow>(row: I, step: number, options: Pick<MonotonicityProbeOptions, 'feature' | 'bounds' | 'source'>): [I, I] {
   const { feature, bounds } = options
-  const value = Math.min(bounds.max, Math.max(bounds.min, numericFeature(row, feature, options.source)))
+  const original = numericFeature(row, feature, options.source)
+  const value = Math.min(bounds.max, Math.max(bounds.min, original))
   const start = value + step > bounds.max ? Math.max(bounds.min, bounds.max - step) : value
   const raised = Math.min(bounds.max, start + step)
-  return [start === numericFeature(row, feature, options.source) ? row : withFeature(row, feature, start, options.source), withFeature(row, feature, raised, options.source)]
+  return [start === original ? row : withFeature(row, feature, start, options.source), withFeature(row, feature, raised, options.source)]
 }
 
 /**
@@ -71,16 +72,15 @@ export function monotonicityProbe<I extends PerturbableRow, O>(options: Monotoni
     judge: ([row, step], [baseOutput, raisedOutput]): Violation | undefined => {
       const before = outputAt(baseOutput, output)
       const after = outputAt(raisedOutput, output)
-      const [base, raised] = raisedPair(row, step, options)
-      const from = numericFeature(base, feature, options.source)
-      const to = numericFeature(raised, feature, options.source)
-      const where = `raising feature ${JSON.stringify(feature)} from ${from} to ${to}`
-      if (!Number.isFinite(before) || !Number.isFinite(after)) return { reason: 'not-finite', detail: `${where}: output[${output}] went from ${before} to ${after}` }
       const change = sign * (after - before)
+      const finite = Number.isFinite(before) && Number.isFinite(after)
+      if (finite && change >= -tolerance && !(strict && change <= tolerance)) return undefined
+      const [base, raised] = raisedPair(row, step, options)
+      const where = `raising feature ${JSON.stringify(feature)} from ${numericFeature(base, feature, options.source)} to ${numericFeature(raised, feature, options.source)}`
+      if (!finite) return { reason: 'not-finite', detail: `${where}: output[${output}] went from ${before} to ${after}` }
       const verb = after < before ? 'lowered' : after > before ? 'raised' : 'kept'
       if (change < -tolerance) return { reason: 'wrong-direction', detail: `${where} ${verb} output[${output}] from ${before} to ${after} (by ${Math.abs(after - before)})` }
-      if (strict && change <= tolerance) return { reason: 'not-strict', detail: `${where} ${verb} output[${output}] from ${before} to ${after} (a change of ${after - before}, expected strictly ${direction === 'increasing' ? 'more' : 'less'})` }
-      return undefined
+      return { reason: 'not-strict', detail: `${where} ${verb} output[${output}] from ${before} to ${after} (a change of ${after - before}, expected strictly ${direction === 'increasing' ? 'more' : 'less'})` }
     },
   }
 }

@@ -41,6 +41,10 @@ export function outputIndex(output: OutputSelector | undefined, classes: readonl
  */
 export function outputAt(output: unknown, index: number): number {
   if (index === 0 && typeof output === 'number') return output
+  if (Array.isArray(output) || ArrayBuffer.isView(output)) {
+    const value = (output as ArrayLike<unknown>)[index]
+    if (typeof value === 'number') return value
+  }
   return outputNumbers(output)[index] ?? Number.NaN
 }
 
