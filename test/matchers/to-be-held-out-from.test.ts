@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { loadSplit } from '../src/evaluation/penguins.js'
-import '../src/evaluation/augment-matchers.js'
 
 expect.extend(evaluationMatchers)
 

@@ -7,7 +7,6 @@ import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.
 import type { Model } from '../../src/model/model.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { loadSplit } from '../src/evaluation/penguins.js'
-import '../src/evaluation/augment-matchers.js'
 
 expect.extend(evaluationMatchers)
 

@@ -3,7 +3,6 @@ import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { loadSplit } from '../src/evaluation/penguins.js'
-import '../src/evaluation/augment-matchers.js'
 
 expect.extend(evaluationMatchers)
 
