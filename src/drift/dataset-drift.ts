@@ -3,8 +3,8 @@ import { VitestMlError } from '../errors.js'
 import { asDataset, type DriftData } from './as-dataset.js'
 import { correctPValues, type DriftCorrection } from './correct-p-values.js'
 import { DRIFT_THRESHOLDS, isTestMethod, type DriftMethod } from './drift-method.js'
+import { driftSeverity } from './drift-verdict.js'
 import { decideFeatureDrift, measureFeatureDrift, type FeatureDriftMeasurement, type FeatureDriftResult } from './feature-drift.js'
-import { driftSeverity } from './drift-severity.js'
 
 /** Options of {@link datasetDrift}. */
 export interface DatasetDriftOptions {
