@@ -54,7 +54,7 @@ export async function toPerformOnAllSlices(this: MatcherState, received: unknown
   const judged = result.slices.filter((slice) => !slice.tooSmall && Number.isFinite(slice.score))
   const passed = failing.length === 0 && judged.length > 0
   const line = (slice: SliceScore): string =>
-    `  ${slice.feature} = ${slice.slice} (n=${slice.size}): ${result.metric} ${num(slice.score)}, drop ${num(slice.drop)}${slice.tooSmall ? ' (too small, not judged)' : ''}${problems(slice).length > 0 ? `  <- ${problems(slice).join(', ')}` : ''}`
+    `  ${slice.feature} = ${slice.slice} (n=${slice.size}): ${result.metric} ${num(slice.score)}${slice.interval === undefined ? '' : ` (95% CI ${num(slice.interval.low)}-${num(slice.interval.high)})`}, drop ${num(slice.drop)}${slice.tooSmall ? ' (too small, not judged)' : ''}${problems(slice).length > 0 ? `  <- ${problems(slice).join(', ')}` : ''}`
   const shown = result.slices.slice(0, options.show ?? 5).map(line)
   const skipped = result.slices.length - judged.length
   const summary = [

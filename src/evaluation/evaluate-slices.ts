@@ -5,6 +5,7 @@ import type { Label } from './labels.js'
 import { defaultMetric, resolveMetric, type MetricContext, type MetricDefinition, type MetricName } from './metric.js'
 import { sliceRows, type SliceSpec } from './slice-rows.js'
 import type { Prediction } from './to-prediction.js'
+import { wilsonInterval } from '../stats/index.js'
 
 /** Options of {@link evaluateSlices}. */
 export interface EvaluateSlicesOptions<I = unknown> {
@@ -37,6 +38,8 @@ export interface SliceScore {
   readonly drop: number
   /** Smaller than `minSliceSize`: shown, not judged. */
   readonly tooSmall: boolean
+  /** For accuracy: the 95% Wilson interval of the slice's accuracy, so small slices show their uncertainty. */
+  readonly interval?: { readonly low: number; readonly high: number }
 }
 
 /** Result of {@link evaluateSlices}. */
@@ -103,7 +106,7 @@ export function scoreSlices(
 ): EvaluateSlicesResult {
   const overall = metric.compute(labels, predictions, context)
   const direction = metric.higherIsBetter ? 1 : -1
-  const slices = members.map(({ feature, slice, indices }) => {
+  const slices = members.map(({ feature, slice, indices }): SliceScore => {
     let score: number
     try {
       score = metric.compute(indices.map((i) => labels[i] as Label), indices.map((i) => predictions[i] as Prediction), context)
@@ -111,7 +114,10 @@ export function scoreSlices(
       if (!(error instanceof VitestMlError)) throw error
       score = Number.NaN
     }
-    return { feature, slice, size: indices.length, score, drop: direction * (overall - score), tooSmall: indices.length < minSliceSize }
+    const base = { feature, slice, size: indices.length, score, drop: direction * (overall - score), tooSmall: indices.length < minSliceSize }
+    if (metric.name !== 'accuracy' || !Number.isFinite(score)) return base
+    const { low, high } = wilsonInterval(Math.round(score * indices.length), indices.length)
+    return { ...base, interval: { low, high } }
   })
   const rank = (item: SliceScore): number => (item.tooSmall ? 2 : Number.isFinite(item.score) ? 0 : 1)
   slices.sort((left, right) => rank(left) - rank(right) || right.drop - left.drop || left.feature.localeCompare(right.feature))

@@ -1,6 +1,4 @@
-import { binomialTest } from '../stats/binomial-test.js'
-import { mcnemarTest } from '../stats/mcnemar-test.js'
-import { pairedBootstrapInterval } from '../stats/paired-bootstrap-interval.js'
+import { binomialTest, mcnemarTest, pairedBootstrapInterval } from '../stats/index.js'
 
 /** Result of {@link bootstrapGainInterval}. */
 export interface GainInterval {

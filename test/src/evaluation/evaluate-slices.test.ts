@@ -55,6 +55,10 @@ describe('evaluateSlices', () => {
       expect(slice.size).toBe(indices.length)
       expect(slice.drop).toBeCloseTo(result.overall - slice.score, 12)
     }
+    const dream = result.slices.find((slice) => slice.slice === 'Dream')
+    // scipy.stats.binomtest(k, n).proportion_ci(method='wilson') brackets the slice accuracy
+    expect(dream?.interval?.low).toBeLessThan(dream?.score ?? 0)
+    expect(dream?.interval?.high).toBeGreaterThan(dream?.score ?? 1)
     const judged = result.slices.filter((slice) => !slice.tooSmall)
     expect(judged.map((slice) => slice.drop)).toEqual([...judged.map((slice) => slice.drop)].sort((left, right) => right - left))
   })
