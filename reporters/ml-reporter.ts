@@ -1,30 +1,19 @@
 import { appendFileSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
-import type { Attestation } from '../src/checklist/attestation.js'
 import type { GateConfig } from '../src/checklist/gate-config.js'
 import { loadGateConfig, validateGateConfig } from '../src/checklist/load-gate-config.js'
 import { buildReport } from '../src/report/build-report.js'
 import { collectProvenance } from '../src/report/provenance.js'
 import type { Report } from '../src/report/report.js'
 import { renderMarkdown } from '../src/report/render-markdown.js'
-import { writeReport, type WriteReportOptions } from '../src/report/write-report.js'
+import type { ReportOptions } from '../src/report/report-options.js'
+import { writeReport } from '../src/report/write-report.js'
 import { collectTests } from './collect-tests.js'
 import { consoleSummary } from '../src/report/console-summary.js'
 
-/** Options of the vitest-ml reporter (`mlTesting({ report: { ... } })`). */
-export interface MlReporterOptions extends WriteReportOptions {
-  /** Gate: a path to a JSON gate file (relative to the project root) or the gate itself. */
-  readonly gate?: string | GateConfig
-  /** Attestations by checklist or rubric id, merged over the gate file's. */
-  readonly attestations?: Readonly<Record<string, Attestation>>
-  /** Report title. @defaultValue the tested package's `name@version`, or 'vitest-ml report' */
-  readonly title?: string
-  /** Append the Markdown summary to `$GITHUB_STEP_SUMMARY` when it is set. @defaultValue true */
-  readonly githubSummary?: boolean
-  /** Set `process.exitCode = 1` when the gate fails. @defaultValue true */
-  readonly failOnGate?: boolean
-}
+/** Options of the vitest-ml reporter (`mlTesting({ report: { ... } })`); see {@link ReportOptions}. */
+export type MlReporterOptions = ReportOptions
 
 /**
  * The Vitest reporter that turns the checks recorded on tests into the vitest-ml report. At the end of the run it

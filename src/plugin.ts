@@ -1,8 +1,7 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
-import type { Reporter } from 'vitest/node'
-import { MlReporter, type MlReporterOptions } from '../reporters/ml-reporter.js'
+import type { ReportOptions } from './report/report-options.js'
 
 /** Options of {@link mlTesting}. */
 export interface MlTestingOptions {
@@ -16,7 +15,7 @@ export interface MlTestingOptions {
    * (`outputDir`, `formats`, `gate`, `attestations`, `title`, `githubSummary`, `failOnGate`, `maxPlots`).
    * @defaultValue {} (report written to `reports/`, no gate file)
    */
-  readonly report?: false | MlReporterOptions
+  readonly report?: false | ReportOptions
 }
 
 /** Absolute path of a module built next to this one (`.ts` in the source tree, `.js` once built). */
@@ -24,9 +23,6 @@ function siblingPath(relativePath: string): string {
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js'
   return fileURLToPath(new URL(`${relativePath}.${extension}`, import.meta.url))
 }
-
-/** Marks reporters added by this plugin, so a config with several projects adds only one. */
-const ADDED = Symbol.for('vitest-ml.reporter')
 
 /**
  * The vitest-ml Vite/Vitest plugin: registers the matchers for every test file and adds the vitest-ml reporter next
@@ -53,11 +49,12 @@ export function mlTesting(options: MlTestingOptions = {}): Plugin {
     },
     configureVitest({ vitest }) {
       if (options.report === false) return
+      // Referenced by path, like the setup file: Vitest loads it (and its options) next to the configured reporters.
+      const reporter = siblingPath('../reporters/ml-reporter')
       const reporters = vitest.config.reporters as unknown[]
-      if (reporters.some((reporter) => typeof reporter === 'object' && reporter !== null && ADDED in reporter)) return
-      const reporter: Reporter & { [ADDED]?: true } = new MlReporter(options.report ?? {})
-      reporter[ADDED] = true
-      reporters.push(reporter)
+      const present = reporters.some((entry) =>
+        (Array.isArray(entry) && entry[0] === reporter) || (typeof entry === 'object' && entry !== null && entry.constructor.name === 'MlReporter'))
+      if (!present) reporters.push([reporter, options.report ?? {}])
     },
   }
 }

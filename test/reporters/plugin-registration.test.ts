@@ -11,14 +11,22 @@ function configure(plugin: ReturnType<typeof mlTesting>, reporters: unknown[]): 
 }
 
 describe('mlTesting() reporter registration', () => {
-  it('adds one vitest-ml reporter next to the configured ones, with the report options', () => {
+  it('adds one vitest-ml reporter next to the configured ones, with the report options', async () => {
     const reporters: unknown[] = [['default', {}], ['junit', { outputFile: 'junit.xml' }]]
     const plugin = mlTesting({ report: { outputDir: 'out', gate: 'gate.json' } })
     configure(plugin, reporters)
     configure(plugin, reporters) // a second project with the same plugin
     expect(reporters).toHaveLength(3)
-    expect(reporters[2]).toBeInstanceOf(MlReporter)
-    expect((reporters[2] as MlReporter).options).toEqual({ outputDir: 'out', gate: 'gate.json' })
+    const [path, options] = reporters[2] as [string, object]
+    expect(path).toMatch(/reporters[\\/]ml-reporter\.ts$/)
+    expect(options).toEqual({ outputDir: 'out', gate: 'gate.json' })
+    expect((await import(path) as { default: unknown }).default).toBe(MlReporter)
+  })
+
+  it('does not add a second reporter when an MlReporter instance is already configured', () => {
+    const reporters: unknown[] = [new MlReporter()]
+    configure(mlTesting(), reporters)
+    expect(reporters).toHaveLength(1)
   })
 
   it('adds nothing when the report is turned off, and keeps the setup file behaviour', () => {
