@@ -1,6 +1,7 @@
 import type { MatcherState } from 'vitest'
 import { checkGoldenCases, type GoldenCasesOptions } from '../src/relations/check-golden-cases.js'
 import type { GoldenCase } from '../src/relations/golden-case.js'
+import { violationUpperBound } from '../src/relations/violation-bound.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, requireModel, show, type MatcherOutcome } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
@@ -39,7 +40,7 @@ export async function toPassGoldenCases(this: MatcherState, received: unknown, c
     severity: severity ?? 'high',
     checklist: [],
     model: modelRef(model),
-    metrics: { violationRate: result.violationRate, violations: failed, numRuns: result.numCases, maxViolationRate: 0 },
+    metrics: { violationRate: result.violationRate, violations: failed, numRuns: result.numCases, upperBound: violationUpperBound(failed, result.numCases, 0.95), maxViolationRate: 0 },
     ...(failed > 0 && { counterexample: toJsonSafe(result.failures.map((failure) => ({ name: failure.name, input: failure.input, output: failure.output, violation: failure.violation.detail }))) }),
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'cases', { isNot: this.isNot, promise: this.promise })

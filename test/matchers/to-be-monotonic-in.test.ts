@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
 import { functionModel } from '../../src/model/function-model.js'
+import { onnxModel } from '../../src/model/onnx-model.js'
 import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
 import { relationMatchers } from '../../matchers/relations-index.js'
 
@@ -26,6 +27,21 @@ describe('toBeMonotonicIn', () => {
   test('passes on a monotone model, and .not passes for the opposite direction (contract)', async () => {
     await expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, numRuns: 2000, seed: 1 })
     await expect(increasing).not.toBeMonotonicIn(2, 'decreasing', { inputs: rows })
+  })
+
+  test('the contract on an ONNX regressor with [N, 1] outputs (cars-mpg: mpg falls with horsepower, feature 2)', async () => {
+    const model = await onnxModel('models/cars-mpg.onnx', { output: 'prediction' })
+    const cars = fc.tuple(fc.constantFrom(4, 6, 8), perturbUniform(70, 450), perturbUniform(46, 230), perturbUniform(1613, 4951), perturbUniform(8, 24.8), fc.integer({ min: 1970, max: 1982 })).map((row) => [...row])
+    const rows = fc.sample(cars, { seed: 1, numRuns: 300 })
+    try {
+      // float32 arithmetic: one ulp of the output (2e-6 mpg) is not a violation.
+      await expect(model).toBeMonotonicIn(2, 'decreasing', { inputs: rows, numRuns: 2000, seed: 1, tolerance: 1e-5 })
+      await expect(model).not.toBeMonotonicIn(2, 'increasing', { inputs: rows })
+      await expect(model).toBeInvariantUnder((row: number[]) => row.map((v, j) => (j === 3 ? v + 0.05 : v)), { inputs: rows, tolerance: 1e-3 })
+      await expect(model).not.toBeInvariantUnder((row: number[]) => row.map((v, j) => (j === 3 ? v + 500 : v)), { inputs: rows, tolerance: 1e-3 })
+    } finally {
+      await model.release()
+    }
   })
 
   test('a bump at one point fails with the minimal pair, the sweep and the seed', async () => {
