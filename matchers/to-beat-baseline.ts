@@ -39,6 +39,10 @@ export async function toBeatBaseline(this: MatcherState, received: unknown, base
  * @param severity - report severity
  * @param model - the model compared
  * @returns what Vitest expects from a matcher
+ * @example
+ * ```ts
+ * return reportComparison(this, 'toBeatBaseline', await compareToBaseline(model, 'majority', options), 'high', model)
+ * ```
  */
 export async function reportComparison(
   state: MatcherState,

@@ -26,7 +26,14 @@ function rows(source: string, labels: readonly Label[], predictions: readonly Pr
   return { matrix, columns: classColumns(source, labels, matrix, context.classes).columns }
 }
 
-/** Squared error of the probability of what happened, per row (see `brierScore`). */
+/**
+ * Squared error of the probability of what happened, per row (see `brierScore`).
+ *
+ * @example
+ * ```ts
+ * brierRows([1], [{ label: 1, score: 0.8 }], {}) // Float64Array [0.04]
+ * ```
+ */
 export const brierRows: RowLoss = (labels, predictions, context) => {
   const binary = positiveScores('brier', labels, predictions, context)
   if (binary !== undefined) return Float64Array.from(binary.scores, (p, i) => (p - (binary.targets[i] as number)) ** 2)
@@ -37,7 +44,14 @@ export const brierRows: RowLoss = (labels, predictions, context) => {
   })
 }
 
-/** Negative log-probability of the true class, per row (see `logLoss`). */
+/**
+ * Negative log-probability of the true class, per row (see `logLoss`).
+ *
+ * @example
+ * ```ts
+ * logLossRows(['a'], [{ label: 'a', probabilities: [0.5, 0.5] }], { classes: ['a', 'b'] }) // Float64Array [0.693]
+ * ```
+ */
 export const logLossRows: RowLoss = (labels, predictions, context) => {
   const binary = positiveScores('logLoss', labels, predictions, context)
   if (binary !== undefined) return Float64Array.from(binary.scores, (p, i) => -Math.log(binary.targets[i] === 1 ? clip(p) : 1 - clip(p)))
@@ -48,7 +62,14 @@ export const logLossRows: RowLoss = (labels, predictions, context) => {
   })
 }
 
-/** 1 for a correct label, 0 otherwise. */
+/**
+ * 1 for a correct label, 0 otherwise (the rows of accuracy).
+ *
+ * @example
+ * ```ts
+ * correctRows([0, 1], [{ label: 0 }, { label: 0 }], {}) // Float64Array [1, 0]
+ * ```
+ */
 export const correctRows: RowLoss = (labels, predictions) => Float64Array.from(labels, (label, i) => (predictions[i]?.label === label ? 1 : 0))
 
 /**
