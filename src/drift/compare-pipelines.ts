@@ -30,9 +30,13 @@ export interface ComparePipelinesOptions<I = unknown> {
 
 /** The row where the two pipelines disagree most. */
 export interface PipelineMismatch<I = unknown> {
+  /** Position of the row among the inputs. */
   readonly index: number
+  /** The raw input. */
   readonly input: I
+  /** What the training pipeline produced for it. */
   readonly training: unknown
+  /** What the serving pipeline produced for it. */
   readonly serving: unknown
   /** The output field that differs most (`income`, `[2]`, or `` for a scalar). */
   readonly field: string
@@ -42,8 +46,11 @@ export interface PipelineMismatch<I = unknown> {
 
 /** Result of {@link comparePipelines}. */
 export interface PipelineComparisonResult<I = unknown> {
+  /** Rows compared. */
   readonly rows: number
+  /** Rows where some field differs beyond the tolerance. */
   readonly mismatches: number
+  /** mismatches / rows. */
   readonly mismatchRate: number
   /** Largest absolute difference over every row and field. */
   readonly maxDifference: number

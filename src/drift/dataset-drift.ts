@@ -48,7 +48,9 @@ export interface DatasetDriftResult {
   readonly correction: DriftCorrection
   /** Drift of the label column, when `label` was given. */
   readonly labelDrift?: FeatureDriftResult
+  /** Rows in the reference data. */
   readonly referenceRows: number
+  /** Rows in the current data. */
   readonly currentRows: number
   /** Every feature's warnings, plus dataset-level ones (columns only in current). */
   readonly warnings: string[]

@@ -26,8 +26,11 @@ export interface FeatureDriftOptions {
 
 /** Result of {@link featureDrift}. */
 export interface FeatureDriftResult {
+  /** The feature (column) name. */
   readonly feature: string
+  /** Whether it was compared as numbers or as categories. */
   readonly kind: FeatureKind
+  /** The method used (chosen automatically unless overridden). */
   readonly method: DriftMethod
   /** The method's statistic: KS D, chi-square, Z, normed Wasserstein, Jensen-Shannon distance or PSI. */
   readonly statistic: number
@@ -45,12 +48,15 @@ export interface FeatureDriftResult {
   readonly drifted: boolean
   /** Values compared in each sample (categorical: including missing, counted as a category). */
   readonly referenceSize: number
+  /** Values compared in the current sample. */
   readonly currentSize: number
-  /** Missing values (NaN, null) in each sample: counted and reported, never silently dropped. */
+  /** Missing values (NaN, null) in the reference: counted and reported, never silently dropped. */
   readonly referenceMissing: number
+  /** Missing values in the current sample. */
   readonly currentMissing: number
-  /** ±Infinity values in each sample (numeric only; kept out of the statistics). */
+  /** ±Infinity values in the reference (numeric only; kept out of the statistics). */
   readonly referenceNonFinite: number
+  /** ±Infinity values in the current sample. */
   readonly currentNonFinite: number
   /** Small-sample, sparse-category, tiny-effect and missing-value warnings. */
   readonly warnings: string[]

@@ -4,6 +4,7 @@
  *
  * @param value - a number, string, boolean, null, array, typed array or record
  * @param prefix - the path so far
+ * @param into - the map to add leaves to
  * @returns leaf path to value
  * @example
  * ```ts

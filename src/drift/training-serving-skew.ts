@@ -27,18 +27,27 @@ export interface SkewOptions {
 
 /** Skew of one feature. */
 export interface FeatureSkewResult {
+  /** The feature name. */
   readonly feature: string
+  /** Numbers (histograms) or categories (frequencies). */
   readonly kind: 'numeric' | 'categorical'
   /** `l-infinity` (largest difference of a category's frequency) or `jensen-shannon` (divergence, base 2, of histograms). */
   readonly measure: 'l-infinity' | 'jensen-shannon'
+  /** The L-infinity distance or Jensen-Shannon divergence. */
   readonly statistic: number
+  /** The largest statistic that is not skew. */
   readonly threshold: number
+  /** `statistic > threshold`. */
   readonly skewed: boolean
   /** The category or bin whose frequency differs most, with both frequencies. */
   readonly worst: { readonly bucket: string; readonly training: number; readonly serving: number }
+  /** Rows in the training data. */
   readonly trainingRows: number
+  /** Rows in the serving data. */
   readonly servingRows: number
+  /** Missing values in training (a bucket of their own). */
   readonly trainingMissing: number
+  /** Missing values in serving. */
   readonly servingMissing: number
 }
 
@@ -46,6 +55,7 @@ export interface FeatureSkewResult {
 export interface SkewResult {
   /** Every feature, skewed first, largest statistic / threshold first. */
   readonly features: FeatureSkewResult[]
+  /** Names of the skewed features, worst first. */
   readonly skewedFeatures: string[]
   /** Whether any feature is skewed. */
   readonly skewed: boolean
