@@ -68,8 +68,9 @@ describe('cars mpg regressor', async () => {
 
   test('500 lb more always costs mpg, at least 0.1 mpg on all but a few heavy cars, and not always 1 mpg', async () => {
     await expect(model).toShiftOutput(WEIGHT, 500, { inputs: testRows, direction: 'down', atLeast: 0.05, seed: 5 })
-    // Above ~4300 lb the curve flattens: about 1 test car in 100 loses less than 0.1 mpg. Below 3% with 95% confidence:
-    await expect(model).toShiftOutput(WEIGHT, 500, { inputs: testRows, direction: 'down', atLeast: 0.1, numRuns: 2000, maxViolationRate: 0.03, seed: 5 })
+    // Above ~4300 lb the curve flattens: about 1 car in 100 loses less than 0.1 mpg. On cars near the held-out ones,
+    // that rate is below 3% with 95% confidence:
+    await expect(model).toShiftOutput(WEIGHT, 500, { inputs: nearReal, direction: 'down', atLeast: 0.1, numRuns: 2000, maxViolationRate: 0.03, seed: 5 })
     await expect(model).not.toShiftOutput(WEIGHT, 500, { inputs: testRows, direction: 'down', atLeast: 1, seed: 5 })
   })
 

@@ -14,7 +14,7 @@ export type InvarianceTransform<I> = RowTransform<I> | fc.Arbitrary<RowTransform
 export interface InvarianceOptions<I> extends StatisticalOptions {
   /** Base rows: real rows (sampled uniformly) or an arbitrary of rows. */
   readonly inputs: fc.Arbitrary<I> | readonly I[]
-  /** Cases generated. @defaultValue 1000 (200 for `rowOrder()`) */
+  /** Cases generated. @defaultValue 1000 (200 for `rowOrder()`); real rows under a plain function are all judged once */
   readonly numRuns?: number
   /** fast-check seed. */
   readonly seed: number
@@ -64,7 +64,10 @@ export async function checkInvariance<I, O>(model: Model<I, O>, transform: Invar
   if (transform instanceof fc.Arbitrary) transforms = transform
   else if (typeof transform === 'function') transforms = fc.constant(transform)
   else throw new VitestMlError(source, 'a transform: a function `(row) => row`, an arbitrary of such functions, or rowOrder()', transform === null ? 'null' : typeof transform, 'Pass `(row) => ...`, `noiseOn(0, { scale: 0.1 })` or `rowOrder()`.')
-  const cases: fc.Arbitrary<InvarianceCase<I>> = fc.tuple(base, transforms)
+  // Real rows under one plain transform: every row is judged once (no sampling, nothing to shrink).
+  const cases: fc.Arbitrary<InvarianceCase<I>> | readonly InvarianceCase<I>[] = Array.isArray(options.inputs) && typeof transform === 'function'
+    ? (options.inputs as readonly I[]).map((row) => [row, transform as RowTransform<I>] as const)
+    : fc.tuple(base, transforms)
   const result = await runRelation({ ...options, model, cases, probe: invarianceProbe<I, O>(criterion), numRuns: options.numRuns ?? 1000, source })
   return { ...result, transformKind: 'row' }
 }

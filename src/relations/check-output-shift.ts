@@ -23,7 +23,7 @@ export interface OutputShiftOptions<I> extends StatisticalOptions {
   readonly output?: OutputSelector
   /** Class names in output order. */
   readonly classes?: readonly string[]
-  /** Cases generated. @defaultValue 1000 */
+  /** Cases generated. @defaultValue 1000; real rows under a fixed change are all judged once */
   readonly numRuns?: number
   /** fast-check seed. */
   readonly seed: number
@@ -72,7 +72,11 @@ export async function checkOutputShift<I extends PerturbableRow, O>(model: Model
   else throw new VitestMlError(source, 'a change: a number, an arbitrary of numbers, or `(value) => value`', typeof change, 'Pass for example 500 or `fc.double({ min: 100, max: 500 })`.')
   const output = outputIndex(options.output, options.classes, source)
   const probe = outputShiftProbe<I, O>({ feature, change: typeof change === 'function' ? change : 'add', direction: options.direction, atLeast, output, source })
-  const cases: fc.Arbitrary<OutputShiftCase<I>> = fc.tuple(base, amounts)
+  // Real rows under a fixed change: every row is judged once (no sampling, nothing to shrink).
+  const fixedAmount = typeof change === 'number' ? change : typeof change === 'function' ? 0 : undefined
+  const cases: fc.Arbitrary<OutputShiftCase<I>> | readonly OutputShiftCase<I>[] = Array.isArray(options.inputs) && fixedAmount !== undefined
+    ? (options.inputs as readonly I[]).map((row) => [row, fixedAmount] as const)
+    : fc.tuple(base, amounts)
   const result = await runRelation({ ...options, model, cases, probe, numRuns: options.numRuns ?? 1000, source })
   return { ...result, feature, direction: options.direction, atLeast }
 }

@@ -20,7 +20,8 @@ export interface StatisticalOptions {
 /** Options of {@link runRelation}. */
 export interface RunRelationOptions<C, I, O> extends StatisticalOptions {
   readonly model: Model<I, O>
-  readonly cases: fc.Arbitrary<C>
+  /** Generated cases (shrunk on failure), or a fixed list judged whole, each case once (not shrunk). */
+  readonly cases: fc.Arbitrary<C> | readonly C[]
   readonly probe: CaseProbe<C, I, O>
   readonly numRuns: number
   readonly seed: number
@@ -63,7 +64,9 @@ function addReasons(into: Record<string, number>, from: Readonly<Record<string, 
 }
 
 /**
- * Runs a relation through the batched property engine. Exact mode (no `maxViolationRate`) generates `numRuns` cases,
+ * Runs a relation through the batched property engine. Statistical checks use a fixed n by default: for a given budget
+ * that has the most power and reports the plain exact bound; `sequential` trades a conservative (union-bound) alpha
+ * spend for stopping early when the model is clearly fine or clearly broken. Exact mode (no `maxViolationRate`) generates `numRuns` cases,
  * fails on any violation and shrinks it. Statistical mode samples cases without fast-check's size bias (so the rate
  * is the rate under the case distribution), judges them in one go (`fixed-n`) or at pre-planned looks (`sequential`),
  * and passes only when the one-sided Clopper-Pearson bound falls below `maxViolationRate`; a sequential check stops at
@@ -78,9 +81,11 @@ function addReasons(into: Record<string, number>, from: Readonly<Record<string, 
  * ```
  */
 export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>): Promise<RelationResult<C, I, O>> {
-  const { model, probe, seed, numRuns, source } = options
+  const { model, probe, seed, source } = options
+  const fixed = Array.isArray(options.cases) ? (options.cases as readonly C[]) : undefined
+  const numRuns = fixed?.length ?? options.numRuns
   const confidence = options.confidence ?? 0.95
-  if (!Number.isInteger(numRuns) || numRuns < 1) throw new VitestMlError(source, 'a positive whole `numRuns`', String(numRuns), 'Pass `numRuns: 1000` or similar.')
+  if (!Number.isInteger(numRuns) || numRuns < 1) throw new VitestMlError(source, fixed ? 'at least one case' : 'a positive whole `numRuns`', String(numRuns), fixed ? 'Pass at least one input row.' : 'Pass `numRuns: 1000` or similar.')
   if (options.maxViolationRate === undefined) {
     const result = await runBatchedProperty({ model, cases: options.cases, probe, numRuns, seed })
     const upperBound = violationUpperBound(result.violations, result.numRuns, confidence)
@@ -96,8 +101,8 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   }
   const sequential = options.sequential === undefined || options.sequential === false ? undefined : options.sequential === true ? {} : options.sequential
   const plan = sequential === undefined ? [{ numRuns, alpha: 1 - confidence }] : sequentialPlan(numRuns, 1 - confidence, sequential)
-  const arbitrary = fc.noBias(options.cases)
-  const cases = fc.sample(arbitrary, { seed, numRuns })
+  const arbitrary = fixed === undefined ? fc.noBias(options.cases as fc.Arbitrary<C>) : undefined
+  const cases = fixed ?? fc.sample(arbitrary as fc.Arbitrary<C>, { seed, numRuns })
   const reasons: Record<string, number> = {}
   const looks: LookResult[] = []
   let violations = 0
@@ -130,7 +135,9 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
     passed, numRuns: judged, plannedRuns: numRuns, violations, violationRate: violations / judged, upperBound: final.upperBound,
     confidence, maxViolationRate: epsilon, looks, reasons, seed,
   }
-  if (firstFailure === undefined || passed) return { ...base, ...(counterexample && { counterexample }), numShrinks: 0, modelCalls }
+  if (firstFailure === undefined || passed || arbitrary === undefined) {
+    return { ...base, ...(counterexample && { counterexample }), ...(fixed === undefined && firstFailure !== undefined ? { path: String(firstFailure) } : {}), numShrinks: 0, modelCalls }
+  }
   let shrunk = counterexample
   const shrinking = await shrinkCase({
     arbitrary, seed, numRuns, index: firstFailure,

@@ -73,6 +73,15 @@ describe('toBeInvariantUnder', () => {
     expect(record.metrics['upperBound']).toBeCloseTo(1 - 0.05 ** (1 / 300), 10)
   })
 
+  test('real rows under a plain transform are each judged once; a failure names the first failing row', async (context) => {
+    const real = fc.sample(rows, { seed: 5, numRuns: 120 })
+    await expect(ignoresFirst).toBeInvariantUnder((row: number[]) => [0, ...row.slice(1)], { inputs: real, numRuns: 5000, seed: 5 })
+    expect((checksFromMeta(context.task.meta).at(-1) as CheckRecord).metrics['numRuns']).toBe(120)
+    const error = await failure(expect(leaky).toBeInvariantUnder((row: number[]) => [...row.slice(0, 4), 0], { inputs: real, tolerance: 1e-3, seed: 5 }))
+    const first = real.findIndex((row) => 0.01 * (row[4] ?? 0) > 1e-3)
+    expect(error?.message).toContain(`base:               ${JSON.stringify(real[first])}`)
+  })
+
   test('bad arguments give clear errors', async () => {
     await expect(expect(ignoresFirst).toBeInvariantUnder(42 as never, { inputs: rows })).rejects.toThrow(/expected a transform: a function `\(row\) => row`, an arbitrary of such functions, or rowOrder\(\), received number/)
     await expect(expect(ignoresFirst).toBeInvariantUnder(anyValueOf('island', [0, 1]), { inputs: rows })).rejects.toThrow(/expected a feature index in \[0, 4\] for rows of 5 values, received "island"/)
