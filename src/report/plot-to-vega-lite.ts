@@ -43,7 +43,7 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
   const x = { field: 'x', type: 'quantitative' as const, title: label(plot.xLabel, 'x') }
   const y = { field: 'y', type: 'quantitative' as const, title: label(plot.yLabel, plot.type.includes('histogram') ? 'count' : 'y') }
   const names = [...new Set(plot.series.map((series) => label(series.name, 'series')))]
-  const color = { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const }, scale: { domain: names } }
+  const color = { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const, labelLimit: 400 }, scale: { domain: names } }
   const base = { title: label(plot.title, 'plot'), width: 420, height: 180, background: 'white', config: { font: 'system-ui, sans-serif' } }
   const data = rows(plot, maxPoints)
   const layers: object[] = []
@@ -62,9 +62,10 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
   }
   const markers = (plot.markers ?? []).filter((marker) => Number.isFinite(marker.x)).slice(0, 20)
   if (markers.length > 0) {
-    const values = markers.map((marker) => ({ x: marker.x, label: label(marker.label, '') }))
+    // Labels of nearby markers would overprint: stagger them over four rows (pixel offsets, no scale).
+    const values = markers.map((marker, index) => ({ x: marker.x, label: label(marker.label, ''), row: 2 + (index % 4) * 12 }))
     layers.push({ data: { values }, mark: { type: 'rule', color: '#c0392b', strokeDash: [3, 3] }, encoding: { x: { field: 'x', type: 'quantitative' } } })
-    layers.push({ data: { values }, mark: { type: 'text', color: '#c0392b', align: 'left', dx: 3, dy: -4, baseline: 'top' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } })
+    layers.push({ data: { values }, mark: { type: 'text', color: '#c0392b', align: 'left', dx: 3, dy: -4, baseline: 'top' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'row', type: 'quantitative', scale: null }, text: { field: 'label' } } })
   }
   return { ...base, layer: layers } as unknown as TopLevelSpec
 }
