@@ -62,7 +62,9 @@ export async function toMaintainMetric(this: MatcherState, received: unknown, op
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       })
   const audit = auditPredictionLog(feedback.log, subject.model === undefined ? {} : { expectedPredictions: subject.model.stats().predictions })
-  await recordCheck(this, {
+  // The log audit is evidence of its own: recorded un-negated, and a broken log cannot prove a degradation under .not.
+  const plain = Object.assign(Object.create(this) as MatcherState, { isNot: false })
+  await recordCheck(plain, {
     id: checkId(this, 'logging'),
     kind: 'logging',
     title: 'every prediction logged with id, time, model version, feature hash and output',
@@ -72,6 +74,10 @@ export async function toMaintainMetric(this: MatcherState, received: unknown, op
     metrics: { entries: audit.entries, missingEntries: audit.missingEntries, incompleteEntries: audit.incomplete.length, duplicateIds: audit.duplicateIds.length },
     ...(audit.incomplete.length > 0 && { counterexample: audit.incomplete.slice(0, 3) }),
   })
+  const logging = audit.passed
+    ? `Logging: ${audit.entries} entries, complete.`
+    : `Logging: ${audit.missingEntries} predictions not logged, ${audit.incomplete.length} entries missing fields${audit.incomplete[0] === undefined ? '' : ` (entry ${audit.incomplete[0].index}: ${audit.incomplete[0].fields.join(', ')})`}, ${audit.duplicateIds.length} duplicate ids.`
+  if (this.isNot && !audit.passed) throw new VitestMlError(NAME, 'a complete prediction log before judging the metric', logging.replace('Logging: ', ''), 'Fix the logging first: a metric over an incomplete log proves nothing either way.')
   const minLabelled = options.minLabelled ?? 1
   const value = (window: FeedbackWindow): number => window.metrics[metricName] ?? Number.NaN
   if (feedback.windows.some((window) => !(metricName in window.metrics))) throw new VitestMlError(NAME, `windows with the metric "${metricName}"`, `metrics ${Object.keys(feedback.windows[0]?.metrics ?? {}).join(', ')}`, `Join with \`metrics: ['${metricName}']\`, or pass \`{ log, labels }\`.`)
@@ -98,9 +104,6 @@ export async function toMaintainMetric(this: MatcherState, received: unknown, op
   const line = (window: FeedbackWindow): string => `  ${window.start} .. ${window.end}: ${metricName} ${num(value(window))} (${window.labelled} labelled of ${window.predictions}, coverage ${num(window.coverage)})`
   const hint = this.utils.matcherHint(`.${NAME}`, 'feedback', 'options', { isNot: this.isNot, promise: this.promise })
   const overall = `Overall: ${line(feedback.overall).trim()}; ${skipped} windows skipped (fewer than ${minLabelled} labels); ${feedback.unmatchedLabels} labels matched no prediction.`
-  const logging = audit.passed
-    ? `Logging: ${audit.entries} entries, complete.`
-    : `Logging: ${audit.missingEntries} predictions not logged, ${audit.incomplete.length} entries missing fields${audit.incomplete[0] === undefined ? '' : ` (entry ${audit.incomplete[0].index}: ${audit.incomplete[0].fields.join(', ')})`}, ${audit.duplicateIds.length} duplicate ids.`
   return {
     pass: passed,
     message: () =>

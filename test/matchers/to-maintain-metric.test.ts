@@ -5,6 +5,7 @@ import { manualClock } from '../../src/patterns/clock.js'
 import { joinDelayedLabels } from '../../src/patterns/join-delayed-labels.js'
 import { logged } from '../../src/patterns/logged.js'
 import { memoryPredictionSink, type PredictionLogEntry } from '../../src/patterns/prediction-log.js'
+import { checksFromMeta } from '../../src/report/check-record.js'
 
 expect.extend(patternMatchers)
 
@@ -64,11 +65,15 @@ describe('toMaintainMetric', () => {
     await expect(expect({ log: broken.slice(0, 20), labels: rightTwice(labels), model: service }).toMaintainMetric({ min: 0.85 })).rejects.toThrow(
       /Logging: 1 predictions not logged, 1 entries missing fields \(entry 3: featureHash\), 0 duplicate ids\./,
     )
+    await expect(expect({ log: broken.slice(0, 20), labels, model: service }).not.toMaintainMetric({ min: 0.85 })).rejects.toThrow(
+      /toMaintainMetric: expected a complete prediction log before judging the metric, received 1 predictions not logged/,
+    )
   })
 
-  test('.not inverts, and no labelled window is a failure', async () => {
+  test('.not inverts (the logging record stays un-negated), and no labelled window is a failure', async ({ task }) => {
     const { sink, labels } = await twoDays()
     await expect({ log: sink.entries, labels }).not.toMaintainMetric({ min: 0.85 })
+    expect(checksFromMeta(task.meta).map((check) => [check.kind, check.passed, check.negated])).toEqual([['logging', true, false], ['feedback', false, true]])
     await expect(expect({ log: sink.entries, labels: [] }).toMaintainMetric({ min: 0.85 })).rejects.toThrow(/No daily window had 1 labelled predictions: nothing to monitor yet\./)
   })
 
