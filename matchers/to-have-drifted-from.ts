@@ -61,7 +61,7 @@ export async function toHaveDriftedFrom(this: MatcherState, received: unknown, r
     id: checkId(this, 'drift'),
     kind: 'drift',
     title: `drift of ${current.name} from ${ref.name}`,
-    passed: !drifted,
+    passed: drifted,
     severity: severity ?? 'medium',
     checklist: ['data-drift-weekly', 'retrain-on-drift'],
     ...(model === undefined ? {} : { model: modelRef(model) }),
@@ -69,7 +69,7 @@ export async function toHaveDriftedFrom(this: MatcherState, received: unknown, r
     metrics: metrics(result.driftShare, result.driftedFeatures.length, result.features, extras, ref.rowCount, current.rowCount),
     plots,
     ...(warnings.length > 0 ? { warnings } : {}),
-    ...(drifted !== this.isNot ? { message } : {}),
+    ...(drifted === this.isNot ? { message } : {}),
   }
   await recordCheck(this, record)
   return { pass: drifted, message: () => message }

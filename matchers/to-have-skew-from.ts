@@ -48,13 +48,13 @@ export async function toHaveSkewFrom(this: MatcherState, received: unknown, trai
     id: checkId(this, 'skew'),
     kind: 'skew',
     title: `training/serving skew of ${serving.name} from ${reference.name}`,
-    passed: !result.skewed,
+    passed: result.skewed,
     severity: severity ?? 'high',
     checklist: ['training-serving-identical'],
     data: { name: serving.name, rows: serving.rowCount, sha256: datasetHash(serving) },
     metrics,
     plots: skewed.map((feature) => driftHistogram(feature.feature, reference.column(feature.feature), serving.column(feature.feature), { kind: feature.kind })),
-    ...(result.skewed !== this.isNot ? { message } : {}),
+    ...(result.skewed === this.isNot ? { message } : {}),
   })
   return { pass: result.skewed, message: () => message }
 }

@@ -18,7 +18,7 @@ export function describeFeatureDrift(result: FeatureDriftResult, nameWidth = 0):
   const test = isTestMethod(result.method)
   const p = result.adjustedPValue ?? result.pValue
   const pText = p === undefined ? '' : `  p ${num(p)}${result.adjustedPValue === undefined ? '' : ` (adjusted; raw ${num(result.pValue ?? 1)})`}`
-  const comparison = test ? `${p !== undefined && p < result.threshold ? '<' : '>='} ${num(result.threshold)}` : `${result.statistic > result.threshold ? '>' : '<='} ${num(result.threshold)}`
+  const comparison = test ? `${p !== undefined && p < result.threshold ? '<' : '>='} ${num(result.threshold)}` : `${result.statistic >= result.threshold ? '>=' : '<'} ${num(result.threshold)}`
   const statistic = test ? `statistic ${num(result.statistic)}${pText} ${comparison}` : `statistic ${num(result.statistic)} ${comparison}`
   const missing = result.referenceMissing + result.currentMissing > 0 ? ` (missing ${result.referenceMissing} vs ${result.currentMissing})` : ''
   const effect = test ? `  effect ${num(result.effectSize)} (${result.effectMeasure})` : ''

@@ -3,13 +3,13 @@ export type FeatureKind = 'numeric' | 'categorical'
 
 /**
  * The per-feature drift methods. Tests (`ks`, `chi-square`, `z`) flag drift when their p-value is below the threshold;
- * distances (`wasserstein` normed by the reference's standard deviation, `jensen-shannon`, `psi`) when the distance is
- * above it.
+ * distances (`wasserstein` normed by the reference's standard deviation, `jensen-shannon`, `psi`) when the distance reaches
+ * it (`>=`, as Evidently).
  */
 export type DriftMethod = 'ks' | 'chi-square' | 'z' | 'wasserstein' | 'jensen-shannon' | 'psi'
 
 /**
- * Default threshold of each method, as in Evidently: p < 0.05 for the tests, distance > 0.1 for the distances
+ * Default threshold of each method, as in Evidently: p < 0.05 for the tests, distance >= 0.1 for the distances
  * (Jensen-Shannon with the natural logarithm, normed Wasserstein in reference standard deviations, PSI 0.1 = "some
  * change").
  */

@@ -7,7 +7,7 @@ export type DriftEvidence = Pick<FeatureDriftResult, 'method' | 'statistic' | 'p
 
 /**
  * The drift verdict for one feature: for tests, (adjusted) p-value below the threshold and, when `minEffect` is set, an
- * effect size at least `minEffect`; for distances, the distance above the threshold.
+ * effect size at least `minEffect`; for distances, the distance at or above the threshold (as Evidently).
  *
  * @param evidence - method, statistic, p-values, threshold, effect size
  * @param minEffect - smallest effect size a significant test must also show
@@ -18,7 +18,7 @@ export type DriftEvidence = Pick<FeatureDriftResult, 'method' | 'statistic' | 'p
  * ```
  */
 export function isDrifted(evidence: DriftEvidence, minEffect?: number): boolean {
-  if (!isTestMethod(evidence.method)) return evidence.statistic > evidence.threshold
+  if (!isTestMethod(evidence.method)) return evidence.statistic >= evidence.threshold
   const p = evidence.adjustedPValue ?? evidence.pValue ?? 1
   return p < evidence.threshold && (minEffect === undefined || evidence.effectSize >= minEffect)
 }

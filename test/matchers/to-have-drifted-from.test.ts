@@ -62,7 +62,8 @@ describe('toHaveDriftedFrom', () => {
     const { reference, current } = samples(1)
     await failure(expect(current).not.toHaveDriftedFrom(reference))
     const record = checksFromMeta(task.meta).at(-1)
-    expect(record).toMatchObject({ kind: 'drift', passed: false, negated: true, checklist: ['data-drift-weekly', 'retrain-on-drift'], data: { name: 'current', rows: 300 } })
+    // `passed` is the assertion before `.not` (drift found); the reporter reads passed + negated as a failed check.
+    expect(record).toMatchObject({ kind: 'drift', passed: true, negated: true, message: expect.stringContaining('2 of 4 features drifted'), checklist: ['data-drift-weekly', 'retrain-on-drift'], data: { name: 'current', rows: 300 } })
     expect(record?.metrics).toMatchObject({ driftShare: 0.5, driftedFeatures: 2, features: 4, referenceRows: 400, currentRows: 300 })
     expect(record?.plots?.map((plot) => [plot.type, plot.title, plot.series.length])).toEqual([
       ['histogram-pair', 'income: reference vs current', 2],
