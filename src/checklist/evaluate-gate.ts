@@ -111,7 +111,8 @@ function evaluateThreshold(
   name: keyof GateThresholds, bound: NonNullable<GateThresholds[keyof GateThresholds]>, checks: readonly GateCheck[],
 ): ThresholdResult {
   const metric = bound.metric ?? THRESHOLD_METRICS[name]
-  const measured = checks.filter((check) => Number.isFinite(check.metrics[metric]))
+  const measured = checks.filter((check) =>
+    Number.isFinite(check.metrics[metric]) && (bound.kinds === undefined || bound.kinds.includes(check.kind)))
   const breaches = (check: GateCheck): boolean => {
     const value = check.metrics[metric]!
     return (bound.min !== undefined && value < bound.min) || (bound.max !== undefined && value > bound.max)

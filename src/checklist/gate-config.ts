@@ -15,6 +15,8 @@ export interface ThresholdConfig {
    * The `metrics` key read from records; defaults per threshold name (`accuracy`, `p99Ms`, `errorRate`, `driftShare`).
    */
   readonly metric?: string
+  /** Only checks of these kinds are measured (for example `["latency"]`); all checks when left out. */
+  readonly kinds?: readonly string[]
 }
 
 /** The thresholds a gate can hold, named after the alerting pattern they come from. */
@@ -60,6 +62,7 @@ const threshold = {
     max: { type: 'number' },
     severity: { enum: ['high', 'medium', 'low'] },
     metric: { type: 'string', minLength: 1 },
+    kinds: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
   },
   anyOf: [{ required: ['min'] }, { required: ['max'] }],
 } as const

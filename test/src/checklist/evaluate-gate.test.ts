@@ -40,6 +40,13 @@ describe('evaluateGate', () => {
     expect(verdict.warnings.map((reason) => reason.message)).toEqual(['low threshold driftScore: driftScore = 0.3 > max 0.1'])
   })
 
+  it('measures only the check kinds a threshold names', () => {
+    const checks = [check('c1', { driftShare: 1 }, { kind: 'drift' }), check('c2', { driftShare: 0.05 }, { kind: 'skew' })]
+    const verdict = evaluateGate(checks, scoreChecklist(checks), 0, { thresholds: { driftScore: { max: 0.1, severity: 'high', kinds: ['skew'] } } })
+    expect(verdict.passed).toBe(true)
+    expect(verdict.thresholds[0]).toMatchObject({ status: 'ok', worst: 0.05, checks: ['c2'] })
+  })
+
   it('fails on a failed high-severity check and on a low ML Test Score', () => {
     const checks = [check('c1', {}, { outcome: 'failed', severity: 'high', title: 'outputs in [0, 1]' })]
     const verdict = evaluateGate(checks, scoreChecklist(checks), 0.5, { minMlTestScore: 2 })
