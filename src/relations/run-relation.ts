@@ -64,13 +64,14 @@ function addReasons(into: Record<string, number>, from: Readonly<Record<string, 
 }
 
 /**
- * Runs a relation through the batched property engine. Statistical checks use a fixed n by default: for a given budget
- * that has the most power and reports the plain exact bound; `sequential` trades a conservative (union-bound) alpha
- * spend for stopping early when the model is clearly fine or clearly broken. Exact mode (no `maxViolationRate`) generates `numRuns` cases,
+ * Runs a relation through the batched property engine. Exact mode (no `maxViolationRate`) generates `numRuns` cases,
  * fails on any violation and shrinks it. Statistical mode samples cases without fast-check's size bias (so the rate
  * is the rate under the case distribution), judges them in one go (`fixed-n`) or at pre-planned looks (`sequential`),
  * and passes only when the one-sided Clopper-Pearson bound falls below `maxViolationRate`; a sequential check stops at
  * the first look that passes, or as soon as passing has become impossible. A failure is shrunk with fast-check.
+ *
+ * Fixed n is the default: for a given budget it has the most power and reports the plain exact bound. `sequential`
+ * trades a conservative (union-bound) alpha spend for stopping early when the model is clearly fine or clearly broken.
  *
  * @param options - model, cases, probe, runs, seed and the statistical options
  * @returns the verdict, counts, bound and the shrunk counterexample
@@ -97,7 +98,7 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   validateStatisticalOptions(source, epsilon, confidence)
   const needed = minimumRunsToPass(epsilon, confidence)
   if (numRuns < needed) {
-    throw new VitestMlError(source, `numRuns >= ${needed} (the fewest cases that can show a rate below ${epsilon} with ${confidence} confidence)`, String(numRuns), `Raise numRuns (10x the minimum gives the check power), or accept a larger maxViolationRate.`)
+    throw new VitestMlError(source, `numRuns >= ${needed} (the fewest cases that can show a rate below ${epsilon} with ${confidence} confidence)`, String(numRuns), 'Raise numRuns (10x the minimum gives the check power), or accept a larger maxViolationRate.')
   }
   const sequential = options.sequential === undefined || options.sequential === false ? undefined : options.sequential === true ? {} : options.sequential
   const plan = sequential === undefined ? [{ numRuns, alpha: 1 - confidence }] : sequentialPlan(numRuns, 1 - confidence, sequential)
@@ -111,7 +112,7 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   let firstFailure: number | undefined
   let counterexample: Counterexample<C, I, O> | undefined
   let passed = false
-  for (const [k, look] of plan.entries()) {
+  for (const look of plan) {
     const slice = cases.slice(judged, look.numRuns)
     const result = await runBatchedProperty({ model, cases: slice, probe, numRuns: slice.length, seed, shrink: false })
     modelCalls += result.modelCalls
@@ -125,9 +126,9 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
     const upperBound = violationUpperBound(violations, judged, 1 - look.alpha)
     looks.push({ ...look, violations, upperBound })
     if (upperBound < epsilon) { passed = true; break }
+    // Futility: even with no further violation the last look could not pass, so stop (this only ever fails sooner).
     const last = plan[plan.length - 1] as PlannedLook
-    const bestFinal = violationUpperBound(violations, last.numRuns, 1 - (k === plan.length - 1 ? look.alpha : last.alpha))
-    if (bestFinal >= epsilon) break
+    if (violationUpperBound(violations, last.numRuns, 1 - last.alpha) >= epsilon) break
   }
   const final = looks[looks.length - 1] as LookResult
   const base = {
