@@ -3,6 +3,7 @@ import { functionModel } from '../../../src/model/function-model.js'
 import { corrupt } from '../../../src/patterns/corrupt.js'
 import { failing } from '../../../src/patterns/failing.js'
 import { slow } from '../../../src/patterns/slow.js'
+import { fallbackDrill } from '../../../src/patterns/fallback-drill.js'
 import { withFallback } from '../../../src/patterns/with-fallback.js'
 
 const double = functionModel((row: number[]) => [2 * (row[0] ?? 0)], { name: 'double' })
@@ -85,5 +86,26 @@ describe('withFallback', () => {
 
   test('needs a timeout', () => {
     expect(() => withFallback(double, zero, { timeoutMs: 0 })).toThrow(/withFallback: expected a `timeoutMs` > 0, received 0/)
+  })
+})
+
+describe('hangs and batches', () => {
+  test('a primary that never answers is abandoned at the timeout and served by the fallback', async () => {
+    const hung = functionModel((): Promise<number[]> => new Promise(() => {}), { name: 'hung' })
+    const service = withFallback(hung, zero, { timeoutMs: 10 })
+    const started = performance.now()
+    expect(await service.predict([[1], [2]])).toEqual([{ value: [0], servedBy: 'fallback', reason: 'timeout' }, { value: [0], servedBy: 'fallback', reason: 'timeout' }])
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  test('fallbackDrill sends batches and counts every injected fault, the same for the same seed', async () => {
+    const drill = () => fallbackDrill(withFallback(double, zero, { timeoutMs: 10 }), { inputs: rows, batchSize: 4, numRuns: 30, latencyBudgetMs: 1000, seed: 9, faults: { timeoutRate: 0.1, errorRate: 0.2, nanRate: 0.1, delayMs: 30 } })
+    const first = await drill()
+    expect(first).toMatchObject({ requests: 30, rows: 120, unanswered: 0, invalidAnswers: 0, overBudget: 0 })
+    expect(first.reasons.error).toBe(4 * first.injected.errors)
+    expect(first.reasons['invalid-output']).toBe(first.injected.nanRows)
+    expect(first.reasons.timeout).toBeGreaterThanOrEqual(4 * first.injected.timeouts)
+    const second = await drill()
+    expect(second.injected).toEqual(first.injected)
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
@@ -45,6 +45,8 @@ describe('logged', () => {
       await logged(model, { sink: memory, modelVersion: '2', clock }).predict([[1], [2]])
       expect((await readFile(path, 'utf8')).split('\n')).toHaveLength(3)
       expect(await readPredictionLog(path)).toEqual(memory.entries)
+      await writeFile(path, '{"id":"a"}\n{"id":\n', 'utf8')
+      await expect(readPredictionLog(path)).rejects.toThrow(/readPredictionLog: expected one JSON object per line, received unparseable line 2 of/)
     } finally {
       await rm(folder, { recursive: true, force: true })
     }
