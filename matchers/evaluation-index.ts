@@ -1,6 +1,7 @@
 import { toBeHeldOutFrom } from './to-be-held-out-from.js'
 import { toBeNoWorseThan } from './to-be-no-worse-than.js'
 import { toBeatBaseline } from './to-beat-baseline.js'
+import { toKeepMisclassificationsWithin } from './to-keep-misclassifications-within.js'
 import { toPerformOnAllSlices } from './to-perform-on-all-slices.js'
 
 export type { EvaluationMatchers } from './evaluation-matchers.js'
@@ -8,7 +9,8 @@ export type { BeatBaselineOptions } from './to-beat-baseline.js'
 export type { NoWorseThanOptions } from './to-be-no-worse-than.js'
 export type { HeldOutOptions } from './to-be-held-out-from.js'
 export type { PerformOnAllSlicesOptions } from './to-perform-on-all-slices.js'
-export { toBeatBaseline, toBeHeldOutFrom, toBeNoWorseThan, toPerformOnAllSlices }
+export type { KeepMisclassificationsWithinOptions } from './to-keep-misclassifications-within.js'
+export { toBeatBaseline, toBeHeldOutFrom, toBeNoWorseThan, toKeepMisclassificationsWithin, toPerformOnAllSlices }
 
 /** The evaluation matchers, ready for `expect.extend(evaluationMatchers)`. */
 export const evaluationMatchers = {
@@ -16,4 +18,5 @@ export const evaluationMatchers = {
   toBeNoWorseThan,
   toBeHeldOutFrom,
   toPerformOnAllSlices,
+  toKeepMisclassificationsWithin,
 }

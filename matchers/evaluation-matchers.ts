@@ -4,6 +4,7 @@ import type { HeldOutOptions } from './to-be-held-out-from.js'
 import type { PerformOnAllSlicesOptions } from './to-perform-on-all-slices.js'
 import type { BeatBaselineOptions } from './to-beat-baseline.js'
 import type { NoWorseThanOptions } from './to-be-no-worse-than.js'
+import type { KeepMisclassificationsWithinOptions } from './to-keep-misclassifications-within.js'
 
 /**
  * The evaluation matchers as they appear on `expect(...)`: baseline beating, regression gates, held-out hygiene and
@@ -36,4 +37,10 @@ export interface EvaluationMatchers<R = unknown> {
    * @example `await expect(model).toPerformOnAllSlices({ data: test, rows: records, slices: ['Island', 'Sex'], min: 0.9 })`
    */
   toPerformOnAllSlices<I>(options: PerformOnAllSlicesOptions<I>): Promise<R>
+  /**
+   * Wrong answers on held-out data stay within `maxRate` (and per-class false-negative limits); the false positives
+   * and negatives of every class, most confident first, are recorded for review either way.
+   * @example `await expect(model).toKeepMisclassificationsWithin({ data: test, classes, maxRate: 0.05 })`
+   */
+  toKeepMisclassificationsWithin<I>(options: KeepMisclassificationsWithinOptions<I>): Promise<R>
 }

@@ -118,7 +118,7 @@ function confidenceOf(prediction: Prediction): number {
  */
 export function falsePositivesAndNegativesRecord(result: FalsePositivesAndNegativesResult, options: { readonly id: string; readonly maxErrorRate?: number }): CheckRecord {
   const errorRate = result.errors / result.rows
-  const metrics: Record<string, number> = { errors: result.errors, errorRate, rows: result.rows }
+  const metrics: Record<string, number> = { errors: result.errors, misclassificationRate: errorRate, rows: result.rows }
   for (const item of result.classes) {
     metrics[`falsePositives:${String(item.label)}`] = item.falsePositives
     metrics[`falseNegatives:${String(item.label)}`] = item.falseNegatives
