@@ -65,6 +65,13 @@ export function formatMetric(value: number): string {
   return magnitude >= 1e-3 && magnitude < 1e6 ? String(Number(value.toPrecision(4))) : value.toExponential(3)
 }
 
+/** Longest counterexample shown inline; the JSON report keeps the whole value. */
+const MAX_COUNTEREXAMPLE_CHARS = 20_000
+
+function clip(text: string): string {
+  return text.length <= MAX_COUNTEREXAMPLE_CHARS ? text : `${text.slice(0, MAX_COUNTEREXAMPLE_CHARS)}\n… (${text.length - MAX_COUNTEREXAMPLE_CHARS} more characters in vitest-ml.json)`
+}
+
 /**
  * Builds the HTML view model from a report and the SVGs already drawn for some checks.
  *
@@ -78,7 +85,7 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
     return {
       check,
       metrics: Object.entries(check.metrics).map(([name, value]) => ({ name, value: formatMetric(value) })),
-      ...(check.counterexample === undefined ? {} : { counterexample: JSON.stringify(check.counterexample, null, 2) }),
+      ...(check.counterexample === undefined ? {} : { counterexample: clip(JSON.stringify(check.counterexample, null, 2)) }),
       plots,
       plotsOmitted: (check.plots?.length ?? 0) - plots.length,
       open: check.outcome === 'failed',

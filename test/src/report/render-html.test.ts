@@ -16,6 +16,13 @@ describe('renderHtml', () => {
     expect(html).toContain('# seed 7, path &quot;3:1&quot;, 200 runs')
   })
 
+  it('clips huge counterexamples in the page (the JSON keeps them whole)', async () => {
+    const tests: CollectedTest[] = [{ file: 'test/x.test.ts', fullName: 'x', namePattern: 'x', state: 'failed',
+      checks: [record({ id: 'big', kind: 'range', passed: false, counterexample: { rows: Array.from({ length: 5000 }, (_, index) => index) } })] }]
+    const html = await renderHtml(sampleReport({ tests }))
+    expect(html).toMatch(/… \(\d+ more characters in vitest-ml\.json\)/)
+  })
+
   it('is self-contained: no scripts, no external URLs, a CSP that forbids both', async () => {
     const html = await renderHtml(sampleReport())
     expect(html).not.toMatch(/<script/i)
