@@ -126,9 +126,9 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
     const upperBound = violationUpperBound(violations, judged, 1 - look.alpha)
     looks.push({ ...look, violations, upperBound })
     if (upperBound < epsilon) { passed = true; break }
-    // Futility: even with no further violation the last look could not pass, so stop (this only ever fails sooner).
-    const last = plan[plan.length - 1] as PlannedLook
-    if (violationUpperBound(violations, last.numRuns, 1 - last.alpha) >= epsilon) break
+    // Futility: even with no further violation no later look could pass, so stop (this only ever fails sooner).
+    const later = plan.filter((planned) => planned.numRuns > judged)
+    if (later.every((planned) => violationUpperBound(violations, planned.numRuns, 1 - planned.alpha) >= epsilon)) break
   }
   const final = looks[looks.length - 1] as LookResult
   const base = {
