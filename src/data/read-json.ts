@@ -32,14 +32,14 @@ export async function readJson(path: string, options: ReadJsonOptions = {}): Pro
   const text = await readSourceText('readJson', path)
   const format = options.format ?? 'auto'
   const jsonl = format === 'jsonl' || (format === 'auto' && (/\.(jsonl|ndjson)$/i.test(path) || !text.trimStart().startsWith('[')))
-  const records = jsonl ? parseLines(text, path) : parseArray(text, path)
-  records.forEach((record, index) => {
+  const entries = jsonl ? parseLines(text, path) : parseArray(text, path).map((record, index) => ({ record, where: `index ${index}` }))
+  for (const { record, where } of entries) {
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       const what = record === null ? 'null' : Array.isArray(record) ? 'an array' : typeof record
-      throw new VitestMlError('readJson', `every ${jsonl ? 'line' : 'element'} of "${path}" to be a record ({ "column": value })`, `${what} at ${jsonl ? `line ${index + 1}` : `index ${index}`}`, 'Write one object per row; for column-oriented data use datasetFromColumns().')
+      throw new VitestMlError('readJson', `every ${jsonl ? 'line' : 'element'} of "${path}" to be a record ({ "column": value })`, `${what} at ${where}`, 'Write one object per row; for column-oriented data use datasetFromColumns().')
     }
-  })
-  return datasetFromRows(records as Record<string, unknown>[], { name: options.name ?? datasetNameOf(path) })
+  }
+  return datasetFromRows(entries.map((entry) => entry.record as Record<string, unknown>), { name: options.name ?? datasetNameOf(path) })
 }
 
 function parseArray(text: string, path: string): unknown[] {
@@ -55,14 +55,14 @@ function parseArray(text: string, path: string): unknown[] {
   return value
 }
 
-function parseLines(text: string, path: string): unknown[] {
-  const records: unknown[] = []
+function parseLines(text: string, path: string): { record: unknown; where: string }[] {
+  const records: { record: unknown; where: string }[] = []
   const lines = text.split(/\r?\n/)
   for (let index = 0; index < lines.length; index++) {
     const line = (lines[index] ?? '').trim()
     if (line === '') continue
     try {
-      records.push(JSON.parse(line))
+      records.push({ record: JSON.parse(line), where: `line ${index + 1}` })
     } catch (error) {
       throw new VitestMlError('readJson', `one JSON record per line in "${path}"`, `invalid JSON on line ${index + 1}: ${(error as Error).message}`, 'Each line must be a complete JSON object; a pretty-printed array needs `{ format: "array" }`.', { cause: error })
     }

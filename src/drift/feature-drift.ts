@@ -1,5 +1,4 @@
 import type { Column } from '../data/dataset.js'
-import { VitestMlError } from '../errors.js'
 import { chiSquareHomogeneity } from '../stats/chi-square-homogeneity.js'
 import { jensenShannonDistance } from '../stats/jensen-shannon-distance.js'
 import { ksTwoSample } from '../stats/ks-two-sample.js'
@@ -7,6 +6,7 @@ import { populationStabilityIndex } from '../stats/population-stability-index.js
 import { categoryCounts } from './category-counts.js'
 import { chooseDriftMethod, DRIFT_THRESHOLDS, isTestMethod, MAX_NUMERIC_AS_CATEGORIES, type DriftMethod, type FeatureKind } from './drift-method.js'
 import { isDrifted, sampleWarnings } from './drift-verdict.js'
+import { checkDriftMethod, featureKind } from './feature-kind.js'
 import { categoricalValues, distinctUpTo, numericValues, type NumericValues } from './feature-values.js'
 import { normedWasserstein } from './normed-wasserstein.js'
 
@@ -62,9 +62,6 @@ export interface FeatureDriftResult {
   readonly warnings: string[]
 }
 
-const NUMERIC_METHODS: readonly DriftMethod[] = ['ks', 'wasserstein', 'psi']
-const CATEGORICAL_METHODS: readonly DriftMethod[] = ['chi-square', 'z', 'jensen-shannon']
-
 /**
  * Whether one feature's distribution moved between `reference` and `current`, with the method chosen by feature kind
  * and reference size (Evidently's defaults, see {@link chooseDriftMethod}), the method's statistic and p-value, an
@@ -103,8 +100,7 @@ export type FeatureDriftMeasurement = Omit<FeatureDriftResult, 'drifted'>
  * ```
  */
 export function measureFeatureDrift(feature: string, reference: Column, current: Column, options: FeatureDriftOptions = {}): FeatureDriftMeasurement {
-  const bothNumeric = reference instanceof Float64Array && current instanceof Float64Array
-  const kind = options.kind ?? (bothNumeric ? 'numeric' : 'categorical')
+  const kind = options.kind ?? featureKind(feature, reference, current)
   if (kind === 'numeric') {
     const numeric = { reference: numericValues(reference), current: numericValues(current) }
     const fewValues = options.kind === undefined && options.method === undefined && distinctUpTo(numeric.reference.values, MAX_NUMERIC_AS_CATEGORIES) <= MAX_NUMERIC_AS_CATEGORIES
@@ -129,13 +125,6 @@ export function decideFeatureDrift(measurement: FeatureDriftMeasurement, options
   return { ...measurement, drifted, warnings: [...measurement.warnings, ...sampleWarnings(measurement, drifted, options)] }
 }
 
-function checkMethod(feature: string, kind: FeatureKind, method: DriftMethod): void {
-  const allowed = kind === 'numeric' ? NUMERIC_METHODS : CATEGORICAL_METHODS
-  if (!allowed.includes(method)) {
-    throw new VitestMlError('featureDrift', `a ${kind} method for "${feature}" (${allowed.join(', ')})`, `'${method}'`, kind === 'numeric' ? 'Pass `kind: "categorical"` for numeric codes that are categories.' : 'Categorical features need chi-square, z or jensen-shannon.')
-  }
-}
-
 function numericDrift(feature: string, reference: NumericValues, current: NumericValues, options: FeatureDriftOptions): FeatureDriftMeasurement {
   const base = {
     feature, kind: 'numeric' as const, referenceSize: reference.values.length, currentSize: current.values.length,
@@ -143,7 +132,7 @@ function numericDrift(feature: string, reference: NumericValues, current: Numeri
     effectMeasure: 'normed-wasserstein' as const, warnings: [] as string[],
   }
   const method = options.method ?? chooseDriftMethod('numeric', reference.values.length, 0)
-  checkMethod(feature, 'numeric', method)
+  checkDriftMethod(feature, 'numeric', method)
   const threshold = options.threshold ?? DRIFT_THRESHOLDS[method]
   if (reference.values.length === 0 || current.values.length === 0) return emptyResult(base, method, threshold, reference.values.length, current.values.length)
   const effectSize = normedWasserstein(reference.values, current.values)
@@ -163,7 +152,7 @@ function categoricalDrift(feature: string, referenceColumn: Column, currentColum
     effectMeasure: 'jensen-shannon' as const, warnings: [] as string[],
   }
   const method = options.method ?? chooseDriftMethod('categorical', reference.total, counts.categories.length)
-  checkMethod(feature, 'categorical', method)
+  checkDriftMethod(feature, 'categorical', method)
   const threshold = options.threshold ?? DRIFT_THRESHOLDS[method]
   if (reference.total === 0 || current.total === 0) return emptyResult(base, method, threshold, reference.total, current.total)
   const effectSize = jensenShannonDistance(counts.reference, counts.current).statistic

@@ -33,6 +33,7 @@ describe('readJson', () => {
     await expect(readJson(file('scalar.json', '[{"x": 1}, 3]'))).rejects.toThrow(/expected every element of ".*scalar\.json" to be a record \(\{ "column": value \}\), received number at index 1/)
     await expect(readJson(file('object.json', '{"x": [1, 2]}'), { format: 'array' })).rejects.toThrow(/expected a JSON array of records in ".*object\.json", received object/)
     await expect(readJson(file('broken.json', '[{"x": 1},'))).rejects.toThrow(/expected valid JSON in ".*broken\.json"/)
+    await expect(readJson(file('lines.jsonl', '{"x": 1}\n\n[1, 2]\n'))).rejects.toThrow(/expected every line of ".*lines\.jsonl" to be a record \(\{ "column": value \}\), received an array at line 3/)
   })
 
   test('a missing file names the path', async () => {

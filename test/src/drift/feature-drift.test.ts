@@ -84,6 +84,14 @@ describe('featureDrift', () => {
     )
   })
 
+  test('numbers in one sample and text in the other is a clear error; all-missing columns stay numeric', () => {
+    expect(() => featureDrift('age', Float64Array.of(31, 40), ['31', 'n/a'])).toThrow(
+      'featureDrift: expected "age" to hold numbers in both samples (it does in the reference), received text in the current sample, for example "31".',
+    )
+    expect(featureDrift('age', normals(50, 0, 'r'), [null, null]).kind).toBe('numeric')
+    expect(featureDrift('age', Float64Array.of(31, 40), ['31', 'n/a'], { kind: 'categorical' }).method).toBe('chi-square')
+  })
+
   test('a current sample with no values at all is drift, not a pass', () => {
     const result = featureDrift('x', normals(100, 0, 'r'), Float64Array.of(Number.NaN, Number.NaN))
     expect(result).toMatchObject({ drifted: true, pValue: 0, currentSize: 0, currentMissing: 2 })
