@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { datasetFromColumns } from '../../../src/data/dataset.js'
 import { correctPValues } from '../../../src/drift/correct-p-values.js'
 import { datasetDrift } from '../../../src/drift/dataset-drift.js'
+import { readCsv } from '../../../src/data/read-csv.js'
 
 const normals = (count: number, mean: number, random: () => number): number[] =>
   Array.from({ length: count }, () => mean + Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()))
@@ -71,5 +72,31 @@ describe('datasetDrift', () => {
     )
     expect(datasetDrift({ x: [1, 2, 3] }, { x: [1, 2, 3], z: [0, 0, 0] }).warnings).toContain('current has columns the reference lacks, not compared: z')
     expect(() => datasetDrift({ x: [1, 2] }, [3, 4] as never)).toThrow(/expected current rows to be records \(\{ feature: value \}\), received number at index 0/)
+  })
+
+  test('agrees with scipy on seattle-weather 2012 vs 2013', async () => {
+    const rows = (await readCsv('node_modules/vega-datasets/data/seattle-weather.csv')).rows()
+    const year = (value: string): number => Number(value.slice(0, 4))
+    const pick = (wanted: number) => rows.filter((row) => year(String(row.date)) === wanted).map(({ date: _date, ...rest }) => rest)
+    const result = datasetDrift(pick(2012), pick(2013))
+    const byName = Object.fromEntries(result.features.map((feature) => [feature.feature, feature]))
+    // scipy 1.x: ks_2samp(x2012, x2013) -> (statistic, pvalue); wasserstein_distance(x2012, x2013) / np.std(x2012)
+    const scipy = {
+      precipitation: [0.1006138183995808, 0.04297784053283199, 0.1731956503904509],
+      temp_max: [0.09068044015270604, 0.09277013367034928, 0.1414457652426007],
+      temp_min: [0.11542031589190807, 0.014215947839721951, 0.23245785796812318],
+      wind: [0.14617112059285875, 0.0007270289763208629, 0.2655201178018039],
+    }
+    for (const [feature, [statistic, pValue, normed]] of Object.entries(scipy)) {
+      expect(byName[feature]?.statistic).toBeCloseTo(statistic ?? Number.NaN, 12)
+      expect(byName[feature]?.pValue).toBeCloseTo(pValue ?? Number.NaN, 12)
+      expect(byName[feature]?.effectSize).toBeCloseTo(normed ?? Number.NaN, 12)
+    }
+    // chi2_contingency([[31, 5, 191, 21, 118], [15, 16, 158, 3, 173]], correction=False) -> 38.34135875892192, 9.527967285740851e-08
+    // scipy.spatial.distance.jensenshannon(2012 counts, 2013 counts) -> 0.1664688812584866
+    expect(byName.weather).toMatchObject({ method: 'chi-square', drifted: true })
+    expect(byName.weather?.statistic).toBeCloseTo(38.34135875892192, 10)
+    expect(byName.weather?.pValue).toBeCloseTo(9.527967285740851e-8, 15)
+    expect(byName.weather?.effectSize).toBeCloseTo(0.1664688812584866, 12)
   })
 })
