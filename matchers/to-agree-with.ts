@@ -1,22 +1,22 @@
 import type { MatcherState } from 'vitest'
 import { VitestMlError } from '../src/errors.js'
 import { compareModels } from '../src/patterns/compare-models.js'
-import { assertRows, sampleIndices } from '../src/patterns/sample-rows.js'
+import { drawRows, sampleIndices, type RowSource } from '../src/patterns/sample-rows.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toAgreeWith`. */
 export interface AgreeWithOptions<I = unknown> {
-  /** Real input rows (production traffic, a test split). */
-  readonly inputs: readonly I[]
+  /** Real input rows (production traffic, a test split; sampled with the seed) or a fast-check arbitrary. */
+  readonly inputs: RowSource<I>
   /** Smallest agreement rate (same argmax, or within `tolerance`) that passes. @defaultValue 0.95 when `maxMeanAbsDiff` is not given */
   readonly minAgreement?: number
   /** Largest mean absolute difference of the outputs' numbers that passes. */
   readonly maxMeanAbsDiff?: number
   /** Largest difference at which two single-number outputs agree. @defaultValue 0 */
   readonly tolerance?: number
-  /** Rows compared, sampled with the seed. @defaultValue every row */
+  /** Rows compared, sampled with the seed. @defaultValue every row (arrays), 100 (arbitraries) */
   readonly numRuns?: number
   /** Seed of the sampling. @defaultValue derived from the test name */
   readonly seed?: number
@@ -45,14 +45,14 @@ export async function toAgreeWith(this: MatcherState, received: unknown, other: 
   if (minAgreement !== undefined && !(minAgreement >= 0 && minAgreement <= 1)) {
     throw new VitestMlError(NAME, '`minAgreement` in [0, 1]', String(minAgreement), 'Pass a rate, for example `minAgreement: 0.95`.')
   }
-  assertRows(NAME, options?.inputs)
-  const positions = sampleIndices(NAME, options.inputs.length, options.numRuns, seed)
-  const rows = positions.map((position) => options.inputs[position])
+  const inputs = options?.inputs
+  const positions = Array.isArray(inputs) && inputs.length > 0 ? sampleIndices(NAME, inputs.length, options.numRuns, seed) : undefined
+  const rows = positions === undefined ? drawRows(NAME, inputs, options.numRuns, seed) : positions.map((position) => (inputs as readonly unknown[])[position])
   const result = await compareModels(model, candidate, rows, options.tolerance === undefined ? {} : { tolerance: options.tolerance })
   const agreementOk = minAgreement === undefined || result.agreement >= minAgreement
   const diffOk = options.maxMeanAbsDiff === undefined || result.meanAbsDiff <= options.maxMeanAbsDiff
   const passed = agreementOk && diffOk
-  const top = result.disagreements.slice(0, options.top ?? 5).map((row) => ({ ...row, index: positions[row.index] as number }))
+  const top = result.disagreements.slice(0, options.top ?? 5).map((row) => ({ ...row, index: positions?.[row.index] ?? row.index }))
   const pair = `${model.identity.name} and ${candidate.identity.name}`
   await recordCheck(this, {
     id: checkId(this, 'shadow'),

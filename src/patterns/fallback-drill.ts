@@ -4,7 +4,7 @@ import { corrupt } from './corrupt.js'
 import { failing } from './failing.js'
 import { isFiniteOutput } from './finite-output.js'
 import { percentile } from './percentile.js'
-import { sampleRows } from './sample-rows.js'
+import { drawRows, type RowSource } from './sample-rows.js'
 import { slow } from './slow.js'
 import { withFallback, type FallbackModel, type FallbackReason } from './with-fallback.js'
 
@@ -22,8 +22,8 @@ export interface FaultPlan {
 
 /** Options of {@link fallbackDrill}. */
 export interface FallbackDrillOptions<I> {
-  /** Real input rows, sampled with the seed. */
-  readonly inputs: readonly I[]
+  /** Real input rows (sampled with the seed) or a fast-check arbitrary. */
+  readonly inputs: RowSource<I>
   /** Faults injected into the primary. @defaultValue 10 % timeouts, 10 % exceptions, 10 % NaN rows */
   readonly faults?: FaultPlan
   /** Largest acceptable latency of one request, in milliseconds. */
@@ -97,7 +97,7 @@ export async function fallbackDrill<I, O>(model: FallbackModel<I, O>, options: F
   const drilled = withFallback(nan, model.fallback, model.options)
   const numRuns = options.numRuns ?? 100
   const batchSize = options.batchSize ?? 1
-  const rows = sampleRows('fallbackDrill', options.inputs, numRuns * batchSize, seed)
+  const rows = drawRows('fallbackDrill', options.inputs, numRuns * batchSize, seed)
   const latencies: number[] = []
   const failures: DrillFailure[] = []
   let unanswered = 0

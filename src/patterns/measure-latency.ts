@@ -3,12 +3,12 @@ import { VitestMlError } from '../errors.js'
 import type { Model } from '../model/model.js'
 import { outputNumbers } from '../model/output-numbers.js'
 import { histogramPoints, percentile } from './percentile.js'
-import { sampleRows } from './sample-rows.js'
+import { drawRows, type RowSource } from './sample-rows.js'
 
 /** Options of {@link measureLatency}. */
 export interface MeasureLatencyOptions<I> {
-  /** Real input rows, sampled with the seed. */
-  readonly inputs: readonly I[]
+  /** Real input rows (sampled with the seed) or a fast-check arbitrary. */
+  readonly inputs: RowSource<I>
   /** Batch sizes to measure. @defaultValue [1] */
   readonly batchSizes?: readonly number[]
   /** Requests in flight at once. @defaultValue 1 */
@@ -88,7 +88,7 @@ export async function measureLatency<I>(model: Model<I, unknown>, options: Measu
   let lastError: string | undefined
   for (const batchSize of batchSizes) {
     const warmup = options.warmup ?? 3
-    const rows = sampleRows('measureLatency', options.inputs, (requests + warmup) * batchSize, (options.seed ?? 0) + batchSize)
+    const rows = drawRows('measureLatency', options.inputs, (requests + warmup) * batchSize, (options.seed ?? 0) + batchSize)
     for (let request = 0; request < warmup; request++) await model.predict(rows.slice(request * batchSize, (request + 1) * batchSize)).catch(() => undefined)
     const latencies: number[] = []
     let errors = 0

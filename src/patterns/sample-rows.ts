@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import seedrandom from 'seedrandom'
 import { VitestMlError } from '../errors.js'
 
@@ -59,4 +60,33 @@ export function assertRows(source: string, rows: unknown): asserts rows is reado
   if (!Array.isArray(rows) || rows.length === 0) {
     throw new VitestMlError(source, 'a non-empty array of input rows in `inputs`', Array.isArray(rows) ? 'an empty array' : typeof rows, 'Pass real rows, for example the test split of your data set.')
   }
+}
+
+/** Where a check gets its rows: real rows (sampled with the seed) or a fast-check arbitrary (generated with it). */
+export type RowSource<I> = readonly I[] | fc.Arbitrary<I>
+
+/**
+ * Draws `count` rows from a {@link RowSource}: `fc.sample` with the seed for an arbitrary, {@link sampleRows} for
+ * real rows. Same seed, same rows.
+ *
+ * @param source - public name to blame on bad input
+ * @param inputs - rows or an arbitrary
+ * @param count - rows wanted @defaultValue every row (arrays), 100 (arbitraries)
+ * @param seed - the seed
+ * @returns the rows
+ * @example
+ * ```ts
+ * drawRows('toAgreeWith', fc.tuple(fc.double(), fc.double()), 50, 1) // 50 generated pairs
+ * ```
+ */
+export function drawRows<I>(source: string, inputs: RowSource<I>, count: number | undefined, seed: number): I[] {
+  if (inputs instanceof fc.Arbitrary) {
+    const wanted = count ?? 100
+    if (!Number.isInteger(wanted) || wanted < 1) throw new VitestMlError(source, 'a whole number of cases >= 1', String(count), 'Pass `numRuns: 100`.')
+    return fc.sample(inputs, { seed, numRuns: wanted })
+  }
+  if (!Array.isArray(inputs)) {
+    throw new VitestMlError(source, 'real rows (an array) or a fast-check Arbitrary in `inputs`', inputs === null ? 'null' : typeof inputs, 'Pass the test split, or an arbitrary such as `fc.tuple(fc.double(), fc.double())`.')
+  }
+  return sampleRows(source, inputs, count, seed)
 }

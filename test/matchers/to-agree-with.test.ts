@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { patternMatchers } from '../../matchers/patterns-index.js'
 import { functionModel } from '../../src/model/function-model.js'
@@ -34,6 +35,16 @@ describe('toAgreeWith', () => {
     )
   })
 
+  test('generates inputs from a fast-check arbitrary, reproducibly', async () => {
+    const unit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }))
+    await expect(production).toAgreeWith(shifted, { inputs: unit, numRuns: 200, minAgreement: 0.9, seed: 3 })
+    const nearBoundary = fc.tuple(fc.double({ min: 0.4, max: 0.55, noNaN: true }))
+    const run = () => expect(production).toAgreeWith(shifted, { inputs: nearBoundary, numRuns: 200, minAgreement: 0.9, seed: 3 }).then(() => '', (error: Error) => error.message)
+    const message = await run()
+    expect(message).toMatch(/production and shifted disagree: agreement 0\.[0-8]\d* \(\d+ of 200 rows\), expected >= 0\.9\./)
+    expect(await run()).toBe(message)
+  })
+
   test('checks the mean absolute difference when asked', async () => {
     await expect(expect(production).toAgreeWith(shifted, { inputs: rows, maxMeanAbsDiff: 0.01 })).rejects.toThrow(/mean absolute difference 0\.05, expected <= 0\.01\./)
   })
@@ -47,5 +58,6 @@ describe('toAgreeWith', () => {
     await expect(expect(production).toAgreeWith({}, { inputs: rows })).rejects.toThrow(/toAgreeWith: expected a model \(from onnxModel\(\) or functionModel\(\)\), received object/)
     await expect(expect(production).toAgreeWith(shifted, { inputs: rows, minAgreement: 95 })).rejects.toThrow(/toAgreeWith: expected `minAgreement` in \[0, 1\], received 95/)
     await expect(expect(production).toAgreeWith(shifted, { inputs: [] })).rejects.toThrow(/toAgreeWith: expected a non-empty array of input rows/)
+    await expect(expect(production).toAgreeWith(shifted, { inputs: 42 as never })).rejects.toThrow(/toAgreeWith: expected real rows \(an array\) or a fast-check Arbitrary in `inputs`, received number/)
   })
 })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { patternMatchers } from '../../matchers/patterns-index.js'
 import { functionModel } from '../../src/model/function-model.js'
@@ -15,6 +16,11 @@ describe('toFallBackGracefully', () => {
   test('passes when every request gets a finite answer in time, and reports the fallback rate', async () => {
     await expect(withFallback(scorer, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 500, numRuns: 40, seed: 1 })
     await expect(withFallback(scorer, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults: { timeoutRate: 0, errorRate: 0, nanRate: 0 }, maxFallbackRate: 0, numRuns: 20, seed: 1 })
+  })
+
+  test('accepts a fast-check arbitrary as inputs', async () => {
+    const pairs = fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true })).map(([x, y]) => [x, y])
+    await expect(withFallback(scorer, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: pairs, faults, latencyBudgetMs: 500, numRuns: 20, seed: 2 })
   })
 
   test('fails when the fallback itself breaks, naming the faults, the requests and the seed', async () => {
