@@ -17,12 +17,6 @@ import { readParquet } from '../src/data/read-parquet.js'
 import { datasetDrift } from '../src/drift/dataset-drift.js'
 import { describeDrift } from '../src/drift/describe-drift.js'
 import { driftMatchers } from '../matchers/drift-index.js'
-import type { DriftMatchers } from '../matchers/drift-matchers.js'
-
-declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface Matchers<T = any> extends DriftMatchers<T> {}
-}
 
 expect.extend(driftMatchers)
 

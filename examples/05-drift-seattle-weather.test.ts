@@ -14,12 +14,6 @@ import { datasetFromRows, type Dataset, type DataRow } from '../src/data/dataset
 import { readCsv } from '../src/data/read-csv.js'
 import { datasetDrift } from '../src/drift/dataset-drift.js'
 import { driftMatchers } from '../matchers/drift-index.js'
-import type { DriftMatchers } from '../matchers/drift-matchers.js'
-
-declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface Matchers<T = any> extends DriftMatchers<T> {}
-}
 
 expect.extend(driftMatchers)
 

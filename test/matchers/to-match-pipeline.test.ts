@@ -3,12 +3,6 @@ import { describe, expect, test } from 'vitest'
 import { functionModel } from '../../src/model/function-model.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { driftMatchers } from '../../matchers/drift-index.js'
-import type { DriftMatchers } from '../../matchers/drift-matchers.js'
-
-declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface Matchers<T = any> extends DriftMatchers<T> {}
-}
 
 expect.extend(driftMatchers)
 
