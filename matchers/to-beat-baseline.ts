@@ -75,6 +75,8 @@ export async function reportComparison(
     model: modelRef(model),
     data: { name: 'evaluation set', rows: result.rows, sha256: result.testSetSha256 },
     metrics: {
+      // The score under the metric's own name too, so gate thresholds such as `accuracy` can read it.
+      [result.metric]: result.modelScore,
       modelScore: result.modelScore,
       baselineScore: result.baselineScore,
       gain: result.gain,

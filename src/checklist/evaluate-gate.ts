@@ -53,6 +53,8 @@ export interface GateCheck extends EvidenceCheck {
   readonly severity: CheckSeverity
   /** Recorded metrics. */
   readonly metrics: Readonly<Record<string, number>>
+  /** The model checked, if any (thresholds can be limited to the models being released). */
+  readonly model?: { readonly name: string }
 }
 
 /**
@@ -112,7 +114,9 @@ function evaluateThreshold(
 ): ThresholdResult {
   const metric = bound.metric ?? THRESHOLD_METRICS[name]
   const measured = checks.filter((check) =>
-    Number.isFinite(check.metrics[metric]) && (bound.kinds === undefined || bound.kinds.includes(check.kind)))
+    Number.isFinite(check.metrics[metric]) &&
+    (bound.kinds === undefined || bound.kinds.includes(check.kind)) &&
+    (bound.models === undefined || (check.model !== undefined && bound.models.includes(check.model.name))))
   const breaches = (check: GateCheck): boolean => {
     const value = check.metrics[metric]!
     return (bound.min !== undefined && value < bound.min) || (bound.max !== undefined && value > bound.max)

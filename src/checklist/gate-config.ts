@@ -17,6 +17,8 @@ export interface ThresholdConfig {
   readonly metric?: string
   /** Only checks of these kinds are measured (for example `["latency"]`); all checks when left out. */
   readonly kinds?: readonly string[]
+  /** Only checks of these models (by name, e.g. `["penguins-mlp.onnx"]`) are measured; all checks when left out. */
+  readonly models?: readonly string[]
 }
 
 /** The thresholds a gate can hold, named after the alerting pattern they come from. */
@@ -63,6 +65,7 @@ const threshold = {
     severity: { enum: ['high', 'medium', 'low'] },
     metric: { type: 'string', minLength: 1 },
     kinds: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+    models: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
   },
   anyOf: [{ required: ['min'] }, { required: ['max'] }],
 } as const

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
-import { loadSplit } from '../src/evaluation/penguins.js'
+import { loadSplit } from '../support/model-split.js'
 
 expect.extend(evaluationMatchers)
 

@@ -6,7 +6,7 @@ import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
 import type { Model } from '../../src/model/model.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
-import { loadSplit } from '../src/evaluation/penguins.js'
+import { loadSplit } from '../support/model-split.js'
 
 expect.extend(evaluationMatchers)
 
@@ -35,7 +35,7 @@ describe('toBeatBaseline', () => {
     await expect(mlp).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, classes: classNames, minGain: 0.3, seed: 1 })
     const record = lastRecord(task.meta)
     expect(record).toMatchObject({ kind: 'baseline', passed: true, checklist: ['baseline-improvement'], replay: { seed: 1, numRuns: 2000 }, data: { rows: 86 } })
-    expect(Object.keys(record?.metrics ?? {})).toEqual(['modelScore', 'baselineScore', 'gain', 'relativeGain', 'ciLow', 'ciHigh', 'pValue'])
+    expect(Object.keys(record?.metrics ?? {})).toEqual(['accuracy', 'modelScore', 'baselineScore', 'gain', 'relativeGain', 'ciLow', 'ciHigh', 'pValue'])
     expect(record?.model?.sha256).toMatch(/^[0-9a-f]{64}$/)
   })
 

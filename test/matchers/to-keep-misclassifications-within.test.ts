@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
-import { loadSplit } from '../src/evaluation/penguins.js'
+import { loadSplit } from '../support/model-split.js'
 
 const { classNames, test: held } = loadSplit('penguins-mlp')
 let mlp: OnnxModel

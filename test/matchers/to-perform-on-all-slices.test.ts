@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
-import { loadSplit } from '../src/evaluation/penguins.js'
+import { loadSplit } from '../support/model-split.js'
 
 expect.extend(evaluationMatchers)
 

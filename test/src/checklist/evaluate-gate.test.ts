@@ -47,6 +47,17 @@ describe('evaluateGate', () => {
     expect(verdict.thresholds[0]).toMatchObject({ status: 'ok', worst: 0.05, checks: ['c2'] })
   })
 
+  it('measures only the models a threshold names', () => {
+    const checks = [
+      check('c1', { accuracy: 0.74 }, { model: { name: 'penguins-weak.onnx' } }),
+      check('c2', { accuracy: 0.99 }, { model: { name: 'penguins-mlp.onnx' } }),
+      check('c3', { accuracy: 0.5 }),
+    ]
+    const verdict = evaluateGate(checks, scoreChecklist(checks), 0, { thresholds: { accuracy: { min: 0.85, severity: 'high', models: ['penguins-mlp.onnx'] } } })
+    expect(verdict.passed).toBe(true)
+    expect(verdict.thresholds[0]).toMatchObject({ status: 'ok', worst: 0.99, checks: ['c2'] })
+  })
+
   it('fails on a failed high-severity check and on a low ML Test Score', () => {
     const checks = [check('c1', {}, { outcome: 'failed', severity: 'high', title: 'outputs in [0, 1]' })]
     const verdict = evaluateGate(checks, scoreChecklist(checks), 0.5, { minMlTestScore: 2 })

@@ -5,7 +5,7 @@ import { compareToBaseline } from '../../../src/evaluation/compare-to-baseline.j
 import type { Model } from '../../../src/model/model.js'
 import { onnxModel, type OnnxModel } from '../../../src/model/onnx-model.js'
 import { binomialTest } from '../../../src/stats/binomial-test.js'
-import { loadSplit } from './penguins.js'
+import { loadSplit } from '../../support/model-split.js'
 
 const penguins = loadSplit('penguins-mlp')
 const cars = loadSplit('cars-mpg')

@@ -3,7 +3,7 @@ import { evaluateSlices } from '../../../src/evaluation/evaluate-slices.js'
 import { sliceRows } from '../../../src/evaluation/slice-rows.js'
 import type { Model } from '../../../src/model/model.js'
 import { onnxModel, type OnnxModel } from '../../../src/model/onnx-model.js'
-import { loadSplit } from './penguins.js'
+import { loadSplit } from '../../support/model-split.js'
 
 const { classNames, test: held } = loadSplit('penguins-mlp')
 let weak: OnnxModel

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { falsePositivesAndNegatives, falsePositivesAndNegativesRecord } from '../../../src/evaluation/false-positives-and-negatives.js'
 import type { Model } from '../../../src/model/model.js'
 import { onnxModel, type OnnxModel } from '../../../src/model/onnx-model.js'
-import { loadSplit } from './penguins.js'
+import { loadSplit } from '../../support/model-split.js'
 
 const { classNames, test: held } = loadSplit('penguins-mlp')
 let weak: OnnxModel

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { datasetFromRows } from '../../../src/data/dataset.js'
 import { findLeakage } from '../../../src/evaluation/find-leakage.js'
 import { canonicalJson, rowHash, rowSetHash } from '../../../src/evaluation/row-hash.js'
-import { loadSplit } from './penguins.js'
+import { loadSplit } from '../../support/model-split.js'
 
 describe('canonical hashing', () => {
   it('ignores key order, normalises -0, bigints, NaN and typed arrays', () => {

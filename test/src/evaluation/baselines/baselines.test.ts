@@ -5,7 +5,7 @@ import { majorityClassBaseline } from '../../../../src/evaluation/baselines/majo
 import { meanBaseline, medianBaseline } from '../../../../src/evaluation/baselines/mean-baseline.js'
 import { resolveBaseline } from '../../../../src/evaluation/baselines/resolve-baseline.js'
 import { stratifiedBaseline } from '../../../../src/evaluation/baselines/stratified-baseline.js'
-import { loadSplit } from '../penguins.js'
+import { loadSplit } from '../../../support/model-split.js'
 
 const rows = (n: number): unknown[] => Array.from({ length: n }, (_, i) => [i])
 

@@ -18,7 +18,7 @@ export interface Split {
   readonly test: { readonly inputs: number[][]; readonly labels: (string | number)[]; readonly rows: Record<string, unknown>[] }
 }
 
-const root = new URL('../../../', import.meta.url)
+const root = new URL('../../', import.meta.url)
 const read = (path: string): string => readFileSync(fileURLToPath(new URL(path, root)), 'utf8')
 
 /** Loads the split of `models/<name>.json` (penguins or cars) with the feature rows the ONNX model expects. */
