@@ -14,6 +14,10 @@ export interface ComparisonEntry<I = unknown, O = unknown> {
   readonly absDiff?: number
   /** The candidate's failure, when it failed. */
   readonly candidateError?: string
+  /** How long production took for the whole batch, in milliseconds. */
+  readonly productionLatencyMs?: number
+  /** How long the candidate took for the whole batch (failed calls included), in milliseconds. */
+  readonly candidateLatencyMs?: number
 }
 
 /**

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import type { Model } from '../model/model.js'
 import { systemClock, type Clock } from './clock.js'
 import { compareOutputs, type CompareOutputsOptions } from './compare-outputs.js'
@@ -46,7 +47,8 @@ export interface ShadowModel<I, O> extends Model<I, O> {
 /**
  * Shadow deployment (production pattern 2): answers with production's outputs only. The candidate gets the same batch
  * after production has answered, off the response path (never awaited by `predict`), so its latency and its failures
- * cannot reach callers; each row's two answers are compared and written to the log, candidate failures are counted.
+ * cannot reach callers; each row's two answers (and both latencies) are written to the log, candidate failures are
+ * counted.
  *
  * @param production - the model that serves
  * @param candidate - the model under evaluation
@@ -74,24 +76,27 @@ export function shadow<I, O>(production: Model<I, O>, candidate: Model<I, O>, op
     }
   }
 
-  async function runCandidate(batch: readonly I[], served: readonly O[], time: number): Promise<void> {
+  async function runCandidate(batch: readonly I[], served: readonly O[], time: number, productionLatencyMs: number): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve))
     counters.candidateCalls++
     let outputs: O[]
+    const started = performance.now()
     try {
       outputs = await candidate.predict(batch)
       if (outputs.length !== batch.length) throw new Error(`${outputs.length} outputs for ${batch.length} rows`)
     } catch (error) {
       counters.candidateFailures++
       const candidateError = ((error as Error)?.message ?? String(error)).split('\n')[0] ?? ''
-      for (const [index, input] of batch.entries()) await write({ time, input, production: served[index] as O, candidateError })
+      const candidateLatencyMs = performance.now() - started
+      for (const [index, input] of batch.entries()) await write({ time, input, production: served[index] as O, candidateError, productionLatencyMs, candidateLatencyMs })
       return
     }
+    const candidateLatencyMs = performance.now() - started
     for (const [index, input] of batch.entries()) {
       const comparison = compareOutputs(served[index], outputs[index], options)
       counters.compared++
       if (!comparison.agree) counters.disagreements++
-      await write({ time, input, production: served[index] as O, candidate: outputs[index] as O, ...comparison })
+      await write({ time, input, production: served[index] as O, candidate: outputs[index] as O, ...comparison, productionLatencyMs, candidateLatencyMs })
     }
   }
 
@@ -101,9 +106,11 @@ export function shadow<I, O>(production: Model<I, O>, candidate: Model<I, O>, op
     candidate,
     log,
     async predict(batch) {
+      const started = performance.now()
       const served = await production.predict(batch)
+      const productionLatencyMs = performance.now() - started
       counters.calls++
-      const work = runCandidate(batch, served, clock.now()).catch(() => void counters.candidateFailures++)
+      const work = runCandidate(batch, served, clock.now(), productionLatencyMs).catch(() => void counters.candidateFailures++)
       pending.add(work)
       void work.finally(() => pending.delete(work))
       return served

@@ -54,6 +54,9 @@ describe('shadow', () => {
     expect(shadowed.stats().pending).toBe(1)
     await shadowed.flush()
     expect(shadowed.stats()).toMatchObject({ pending: 0, compared: 10 })
+    const [entry] = (shadowed.log as ReturnType<typeof memoryComparisonLog>).entries
+    expect(entry?.candidateLatencyMs).toBeGreaterThanOrEqual(75)
+    expect(entry?.productionLatencyMs).toBeLessThan(60)
   })
 
   test('a failing log sink is isolated and counted', async () => {
