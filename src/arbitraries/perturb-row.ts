@@ -21,6 +21,11 @@ export type PerturbableRow = readonly unknown[] | ArrayLike<number> | { readonly
  * ```
  */
 export function withFeature<R extends PerturbableRow>(row: R, feature: number | string, value: unknown, source = 'perturbRow'): R {
+  if (Array.isArray(row) && typeof feature === 'number' && feature >= 0 && feature < row.length && Number.isInteger(feature)) {
+    const copy = (row as readonly unknown[]).slice()
+    copy[feature] = value
+    return copy as unknown as R
+  }
   if (Array.isArray(row) || ArrayBuffer.isView(row)) {
     const values = row as unknown as ArrayLike<unknown>
     if (typeof feature !== 'number' || !Number.isInteger(feature) || feature < 0 || feature >= values.length) {
