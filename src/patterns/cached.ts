@@ -24,7 +24,9 @@ export interface CacheStats {
   readonly hits: number
   /** Rows the model was asked for. */
   readonly misses: number
-  /** `hits / (hits + misses)` (0 before any call). */
+  /** Missing rows answered by a call already under way for the same key (same batch or a concurrent one). */
+  readonly coalesced: number
+  /** `hits / rows` (0 before any call). */
   readonly hitRate: number
   /** Store calls that threw (served as misses, never as errors). */
   readonly storeErrors: number
@@ -42,7 +44,9 @@ export interface CachedModel<I, O> extends Model<I, O> {
 
 /**
  * Prediction caching (production pattern 5): each row is looked up by key; misses are predicted in one batch and
- * stored for `ttlMs`. A store that fails is treated as a miss (counted), so a cache outage costs latency, not answers.
+ * stored for `ttlMs`. Rows whose key is already being predicted (a duplicate in the batch, or a concurrent call) wait
+ * for that answer instead of asking the model again, so a burst of identical requests costs one prediction. A store
+ * that fails is treated as a miss (counted), so a cache outage costs latency, not answers.
  *
  * @param model - the model to cache
  * @param options - TTL, key function, store, clock, namespace
@@ -65,7 +69,8 @@ export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): 
   const keyOf = options.key ?? featureHash
   const { name, sha256, version } = model.identity
   const namespace = options.namespace ?? `pred:${name}@${sha256 ?? version ?? 'unversioned'}`
-  const counters = { hits: 0, misses: 0, storeErrors: 0 }
+  const counters = { hits: 0, misses: 0, coalesced: 0, storeErrors: 0 }
+  const inflight = new Map<string, Promise<O>>()
 
   async function lookup(key: string): Promise<O | undefined> {
     try {
@@ -83,25 +88,46 @@ export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): 
     async predict(batch) {
       const keys = batch.map((row) => `${namespace}:${keyOf(row)}`)
       const found: (O | undefined)[] = await Promise.all(keys.map(lookup))
-      const missing = found.flatMap((value, index) => (value === undefined ? [index] : []))
-      counters.hits += batch.length - missing.length
-      counters.misses += missing.length
-      if (missing.length > 0) {
-        const fresh = await model.predict(missing.map((index) => batch[index] as I))
-        await Promise.all(
-          missing.map(async (index, k) => {
+      const owner = new Map<string, number>()
+      const waits: Promise<void>[] = []
+      found.forEach((value, index) => {
+        const key = keys[index] as string
+        if (value !== undefined) return void counters.hits++
+        const pending = inflight.get(key)
+        if (pending !== undefined || owner.has(key)) counters.coalesced++
+        else counters.misses++
+        if (pending !== undefined) waits.push(pending.then((answer) => void (found[index] = answer)))
+        else if (!owner.has(key)) owner.set(key, index)
+      })
+      if (owner.size > 0) {
+        const indices = [...owner.values()]
+        const call = model.predict(indices.map((index) => batch[index] as I))
+        indices.forEach((index, k) => {
+          const answer = call.then((fresh) => fresh[k] as O)
+          answer.catch(() => undefined)
+          inflight.set(keys[index] as string, answer)
+        })
+        try {
+          const fresh = await call
+          await Promise.all(indices.map(async (index, k) => {
             found[index] = fresh[k]
             try {
               await store.set(keys[index] as string, fresh[k] as O, options.ttlMs)
             } catch {
               counters.storeErrors++
             }
-          }),
-        )
+          }))
+        } finally {
+          for (const index of indices) inflight.delete(keys[index] as string)
+        }
       }
-      return found as O[]
+      await Promise.all(waits)
+      return found.map((value, index) => value ?? (found[owner.get(keys[index] as string) as number] as O))
     },
-    stats: () => ({ ...counters, hitRate: counters.hits + counters.misses === 0 ? 0 : counters.hits / (counters.hits + counters.misses) }),
+    stats: () => {
+      const rows = counters.hits + counters.misses + counters.coalesced
+      return { ...counters, hitRate: rows === 0 ? 0 : counters.hits / rows }
+    },
     release: () => model.release(),
   }
 }

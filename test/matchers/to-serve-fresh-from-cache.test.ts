@@ -39,7 +39,7 @@ describe('toServeFreshFromCache', () => {
   test('fails when keys collide (a key that reads only part of the row)', async () => {
     const partialKey = cached(model, { ttlMs: 1000, clock: manualClock(), key: (row: number[]) => String(row[0]) })
     await expect(expect(partialKey).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
-      /1 collisions, 0 stale answers, 0 uncached answers over 3 rows[\s\S]*row 0 \(within-ttl\): served the answer of row 1 \(keys collide\); input \[1,0\], served \[11\], expected \[10\]/,
+      /2 collisions, 0 stale answers, 0 uncached answers over 3 rows[\s\S]*row 1 \(within-ttl\): served the answer of row 0 \(keys collide\); input \[1,1\], served \[10\], expected \[11\]/,
     )
   })
 

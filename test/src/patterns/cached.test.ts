@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { functionModel } from '../../../src/model/function-model.js'
 import { cached } from '../../../src/patterns/cached.js'
+import { failing } from '../../../src/patterns/failing.js'
+import { slow } from '../../../src/patterns/slow.js'
 import { manualClock } from '../../../src/patterns/clock.js'
 import { canonicalJson, featureHash } from '../../../src/patterns/feature-hash.js'
 import { memoryPredictionStore, type PredictionStore } from '../../../src/patterns/prediction-store.js'
@@ -48,7 +50,19 @@ describe('cached', () => {
     clock.advance(1000)
     await served.predict([[1]])
     expect(calls.at(-1)).toEqual([[1]])
-    expect(served.stats()).toEqual({ hits: 2, misses: 4, hitRate: 2 / 6, storeErrors: 0 })
+    expect(served.stats()).toEqual({ hits: 2, misses: 4, coalesced: 0, hitRate: 2 / 6, storeErrors: 0 })
+  })
+
+  test('duplicate rows and concurrent requests for the same key cost one prediction', async () => {
+    const { model, calls } = countingModel()
+    const served = cached(slow(model, { delayMs: 20 }), { ttlMs: 1000, clock: manualClock() })
+    const answers = await Promise.all([served.predict([[1], [1], [2]]), served.predict([[2], [3]]), served.predict([[1]])])
+    expect(answers).toEqual([[[10], [10], [20]], [[20], [30]], [[10]]])
+    expect(calls).toEqual([[[1], [2]], [[3]]])
+    expect(served.stats()).toMatchObject({ hits: 0, misses: 3, coalesced: 3 })
+    const failingOnce = cached(failing(model, { rate: 1, error: 'model down' }), { ttlMs: 1000 })
+    const results = await Promise.allSettled([failingOnce.predict([[7]]), failingOnce.predict([[7]])])
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected'])
   })
 
   test('a failing store costs hits, never answers', async () => {
