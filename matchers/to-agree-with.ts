@@ -40,6 +40,7 @@ const NAME = 'toAgreeWith'
 export async function toAgreeWith(this: MatcherState, received: unknown, other: unknown, options: AgreeWithOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const candidate = requireModel(other, NAME)
+  if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows, minAgreement: 0.95 }`.')
   const seed = resolveSeed(this, NAME, options?.seed)
   const minAgreement = options.minAgreement ?? (options.maxMeanAbsDiff === undefined ? 0.95 : undefined)
   if (minAgreement !== undefined && !(minAgreement >= 0 && minAgreement <= 1)) {

@@ -39,6 +39,7 @@ export async function toBeAtLeastAsGoodAsBestMember(this: MatcherState, received
   if (!isEnsembleModel(received)) {
     throw new VitestMlError(NAME, 'a model built with ensemble([...models])', typeof received, 'Combine the members first: `expect(ensemble([a, b, c])).toBeAtLeastAsGoodAsBestMember({ data })`.')
   }
+  if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), "Pass `{ data: { inputs, labels }, metric: 'accuracy' }`.")
   const result = await evaluateEnsemble(received, options?.data, {
     ...(options.metric === undefined ? {} : { metric: options.metric }),
     ...(options.classes === undefined ? {} : { classes: options.classes }),

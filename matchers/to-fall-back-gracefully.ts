@@ -44,6 +44,7 @@ export async function toFallBackGracefully(this: MatcherState, received: unknown
   if (!isFallbackModel(received)) {
     throw new VitestMlError(NAME, 'a model built with withFallback(primary, fallback, { timeoutMs })', typeof received, 'Wrap the model first: `expect(withFallback(model, heuristic, { timeoutMs: 50 })).toFallBackGracefully({ inputs })`.')
   }
+  if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows, latencyBudgetMs: 100 }`.')
   const seed = resolveSeed(this, NAME, options?.seed)
   const numRuns = options?.numRuns ?? 100
   const budget = options.latencyBudgetMs ?? 2 * received.options.timeoutMs + 50

@@ -47,6 +47,7 @@ export async function toServeFreshFromCache(this: MatcherState, received: unknow
   if (!isCachedModel(received)) {
     throw new VitestMlError(NAME, 'a model built with cached(model, { ttlMs, clock })', typeof received, 'Wrap the model first: `expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs })`.')
   }
+  if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows }`.')
   const result = await checkCacheFreshness(received, {
     inputs: options?.inputs,
     ...(options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs }),

@@ -59,5 +59,6 @@ describe('toServeFreshFromCache', () => {
     await expect(expect(cached(model, { ttlMs: 1000 })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/expected a manual clock shared with the cache \(`clock: manualClock\(\)`\), received no clock/)
     await expect(expect(cached(model, { ttlMs: 1000, clock: systemClock })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/received a clock without advance\(\)/)
     await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: [] })).rejects.toThrow(/expected a non-empty array of input rows/)
+    await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache(undefined as never)).rejects.toThrow(/toServeFreshFromCache: expected an options object, received undefined/)
   })
 })
