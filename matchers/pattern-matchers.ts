@@ -52,8 +52,3 @@ export interface PatternMatchers<R = unknown> {
    */
   toRaiseNoAlerts(thresholds?: readonly AlertThreshold[], options?: RaiseNoAlertsOptions): Promise<R>
 }
-
-declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any
-  interface Matchers<T = any> extends PatternMatchers<T> {}
-}
