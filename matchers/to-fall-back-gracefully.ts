@@ -88,7 +88,7 @@ export async function toFallBackGracefully(this: MatcherState, received: unknown
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
   const injected = `injected ${drill.injected.timeouts} timeouts, ${drill.injected.errors} exceptions, ${drill.injected.nanRows} NaN rows over ${drill.requests} requests`
   const served = `fallback rate ${num(drill.fallbackRate)} (timeout ${drill.reasons.timeout}, error ${drill.reasons.error}, invalid-output ${drill.reasons['invalid-output']} rows), expected <= ${num(maxRate)}`
-  const latency = `latency p50 ${num(drill.latency.p50Ms)} ms, p99 ${num(drill.latency.p99Ms)} ms, max ${num(drill.latency.maxMs)} ms, budget ${num(budget)} ms`
+  const latency = `p50 ${num(drill.latency.p50Ms)} ms, p99 ${num(drill.latency.p99Ms)} ms, max ${num(drill.latency.maxMs)} ms, budget ${num(budget)} ms`
   const replay = `Replay: seed ${seed} — pass { seed: ${seed}, numRuns: ${numRuns} }`
   return {
     pass: passed,
@@ -102,7 +102,7 @@ export async function toFallBackGracefully(this: MatcherState, received: unknown
             `Faults: ${injected}.`,
             `Served: ${served}.`,
             `Latency: ${latency}.`,
-            ...drill.failures.map((failure) => `  request ${failure.request}: ${failure.problem}; input ${show(failure.input)}`),
+            ...drill.failures.map((failure) => `  request ${failure.request}: ${failure.problem.replace(/\.$/, '')}; input ${show(failure.input)}`),
             replay,
           ].join('\n'),
     actual: { fallbackRate: drill.fallbackRate, unanswered: drill.unanswered, invalidAnswers: drill.invalidAnswers, overBudget: drill.overBudget },
