@@ -2,6 +2,8 @@ import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { checkInvariance, type InvarianceOptions, type InvarianceTransform } from '../src/relations/check-invariance.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
+import { roundingHint } from '../src/relations/rounding-hint.js'
+import { outputNumbers } from '../src/model/output-numbers.js'
 import { isRowOrderTransform, permutationFromCodes } from '../src/relations/transforms/row-order.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
@@ -75,6 +77,14 @@ export async function toBeInvariantUnder(this: MatcherState, received: unknown, 
     replay: { seed, numRuns: result.plannedRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'transform', { isNot: this.isNot, promise: this.promise })
+  const roundingLines = (): string[] => {
+    if (options.label === true || counterexample === undefined || !('baseOutput' in counterexample)) return []
+    const before = outputNumbers(counterexample['baseOutput'])
+    const after = outputNumbers(counterexample['transformedOutput'])
+    const worst = before.reduce((best, value, j) => (Math.abs((after[j] ?? value) - value) > Math.abs((after[best] ?? 0) - (before[best] ?? 0)) ? j : best), 0)
+    const line = roundingHint(before[worst] ?? 0, after[worst] ?? 0)
+    return line === undefined ? [] : [line]
+  }
   const replay = replayLine(seed, result.plannedRuns, result.path)
   const example = counterexample === undefined ? [] : [
     `${result.passed ? 'Example violation' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${String(counterexample['violation'])}`,
@@ -86,7 +96,7 @@ export async function toBeInvariantUnder(this: MatcherState, received: unknown, 
       result.passed
         ? [hint, '', `Expected ${model.identity.name} to change ${criterion} under ${what}, but it held: ${summary.sentence}.`, summary.design, ...example, replay].join('\n')
         : [hint, '', `${model.identity.name} is not invariant under ${what} (${criterion}): ${summary.sentence}.`, summary.design,
-            `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, replay].join('\n'),
+            `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, ...roundingLines(), replay].join('\n'),
     actual: toJsonSafe(counterexample?.['transformedOutput'] ?? counterexample?.['permutedOutputs']),
     expected: toJsonSafe(counterexample?.['baseOutput'] ?? counterexample?.['outputs']),
   }

@@ -5,6 +5,8 @@ import { checkMonotonicity, type MonotonicityOptions } from '../src/relations/ch
 import type { FeatureRef } from '../src/relations/feature-ref.js'
 import { raisedPair, type MonotonicDirection } from '../src/relations/monotonicity-probe.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
+import { roundingHint } from '../src/relations/rounding-hint.js'
+import { outputAt, outputIndex } from '../src/relations/output-selector.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
@@ -47,6 +49,8 @@ export async function toBeMonotonicIn(this: MatcherState, received: unknown, fea
     const [base, raised] = raisedPair(ce.testCase[0], ce.testCase[1], { feature, bounds: result.bounds, source: NAME })
     counterexample = { step: ce.testCase[1], base, raised, baseOutput: ce.outputs[0], raisedOutput: ce.outputs[1], violation: ce.violation.detail }
   }
+  const watched = outputIndex(options.output, options.classes, NAME)
+  const rounding = ce === undefined ? undefined : roundingHint(outputAt(ce.outputs[0], watched), outputAt(ce.outputs[1], watched))
   const where = result.localized
   const localizedLine = where === undefined ? [] : [`Localized by bisection (${where.steps} steps): ${where.violation.detail}`]
   await recordCheck(this, {
@@ -76,7 +80,7 @@ export async function toBeMonotonicIn(this: MatcherState, received: unknown, fea
       result.passed
         ? [hint, '', `Expected ${name} not to be ${what}, but it was: ${summary.sentence}.`, summary.design, ...example, replay].join('\n')
         : [hint, '', `${name} is not ${what}: ${summary.sentence}.`, summary.design,
-            `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, ...localizedLine, ...sweepLine, replay].join('\n'),
+            `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, ...localizedLine, ...sweepLine, ...(rounding === undefined ? [] : [rounding]), replay].join('\n'),
     actual: toJsonSafe(counterexample?.['raisedOutput']),
     expected: `output ${direction === 'increasing' ? '>=' : '<='} ${show(counterexample?.['baseOutput'] ?? null)}`,
   }

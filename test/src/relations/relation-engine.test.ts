@@ -10,6 +10,7 @@ import { monotonicityProbe, raisedPair } from '../../../src/relations/monotonici
 import { argmaxLabel, outputAt, outputIndex } from '../../../src/relations/output-selector.js'
 import { changeUnit } from '../../../src/relations/transforms/change-unit.js'
 import { permutationFromCodes } from '../../../src/relations/transforms/row-order.js'
+import { roundingHint } from '../../../src/relations/rounding-hint.js'
 import { scaleFeatures } from '../../../src/relations/transforms/scale-features.js'
 
 describe('monotonicity building blocks', () => {
@@ -78,6 +79,12 @@ describe('outputs and transforms', () => {
     expect(out[0]).toBe(out[2])
     expect(out[0]).toBeGreaterThan(1)
     expect(out[1]).toBe(1)
+  })
+
+  test('roundingHint recognises float32 rounding and nothing else', () => {
+    expect(roundingHint(26.853374481201172, 26.853376388549805)).toMatch(/^Hint: the outputs differ by 1\.9e-6, about 1 float32 step at this magnitude; .*`tolerance: 3e-5`/)
+    expect(roundingHint(1, 0.9)).toBeUndefined()
+    expect(roundingHint(0, 0)).toBeUndefined()
   })
 
   test('permutations from Lehmer codes; zeros are the identity', () => {
