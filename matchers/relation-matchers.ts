@@ -37,7 +37,3 @@ export interface RelationMatchers<R = unknown> {
   toPassGoldenCases<I>(cases: readonly GoldenCase<I>[] | string, options?: PassGoldenCasesOptions): Promise<R>
 }
 
-declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any
-  interface Matchers<T = any> extends RelationMatchers<T> {}
-}

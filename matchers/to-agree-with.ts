@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest'
 import { VitestMlError } from '../src/errors.js'
 import { compareModels } from '../src/patterns/compare-models.js'
-import { drawRows, sampleIndices, type RowSource } from '../src/patterns/sample-rows.js'
+import { drawRows, sampleIndices, type InputSource } from '../src/patterns/sample-rows.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
@@ -9,7 +9,7 @@ import { recordCheck } from './record-check.js'
 /** Options of `toAgreeWith`. */
 export interface AgreeWithOptions<I = unknown> {
   /** Real input rows (production traffic, a test split; sampled with the seed) or a fast-check arbitrary. */
-  readonly inputs: RowSource<I>
+  readonly inputs: InputSource<I>
   /** Smallest agreement rate (same argmax, or within `tolerance`) that passes. @defaultValue 0.95 when `maxMeanAbsDiff` is not given */
   readonly minAgreement?: number
   /** Largest mean absolute difference of the outputs' numbers that passes. */

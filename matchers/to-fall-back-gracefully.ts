@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest'
 import { VitestMlError } from '../src/errors.js'
 import { fallbackDrill, type FaultPlan } from '../src/patterns/fallback-drill.js'
-import type { RowSource } from '../src/patterns/sample-rows.js'
+import type { InputSource } from '../src/patterns/sample-rows.js'
 import { isFallbackModel } from '../src/patterns/with-fallback.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
@@ -10,7 +10,7 @@ import { recordCheck } from './record-check.js'
 /** Options of `toFallBackGracefully`. */
 export interface FallBackGracefullyOptions<I = unknown> {
   /** Real input rows (sampled with the seed) or a fast-check arbitrary. */
-  readonly inputs: RowSource<I>
+  readonly inputs: InputSource<I>
   /** Faults injected into the primary. @defaultValue 10 % timeouts, 10 % exceptions, 10 % NaN rows */
   readonly faults?: FaultPlan
   /** Largest acceptable latency of one request, in milliseconds. @defaultValue 2 x the fallback's `timeoutMs` + 50 */

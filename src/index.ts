@@ -74,6 +74,7 @@ export { maxAbsDifference } from './properties/outputs-differ.js'
 export * from './relations/index.js'
 export * from './evaluation/index.js'
 export * from './drift/index.js'
+export * from './patterns/index.js'
 
 // Report, checklist and gate
 export * from './checklist/index.js'

@@ -2,7 +2,7 @@ import { VitestMlError } from '../errors.js'
 import type { Model } from '../model/model.js'
 import { cached, type CachedModel } from './cached.js'
 import { isManualClock, type ManualClock } from './clock.js'
-import { canonicalJson } from './feature-hash.js'
+import { canonicalJson } from '../evaluation/row-hash.js'
 import { mapOutputNumbers } from './map-output-numbers.js'
 import { assertRows } from './sample-rows.js'
 

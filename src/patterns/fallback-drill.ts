@@ -4,7 +4,7 @@ import { corrupt } from './corrupt.js'
 import { failing } from './failing.js'
 import { isFiniteOutput } from './finite-output.js'
 import { percentile } from './percentile.js'
-import { drawRows, type RowSource } from './sample-rows.js'
+import { drawRows, type InputSource } from './sample-rows.js'
 import { slow } from './slow.js'
 import { withFallback, type FallbackModel, type FallbackReason } from './with-fallback.js'
 
@@ -23,7 +23,7 @@ export interface FaultPlan {
 /** Options of {@link fallbackDrill}. */
 export interface FallbackDrillOptions<I> {
   /** Real input rows (sampled with the seed) or a fast-check arbitrary. */
-  readonly inputs: RowSource<I>
+  readonly inputs: InputSource<I>
   /** Faults injected into the primary. @defaultValue 10 % timeouts, 10 % exceptions, 10 % NaN rows */
   readonly faults?: FaultPlan
   /** Largest acceptable latency of one request, in milliseconds. */

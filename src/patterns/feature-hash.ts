@@ -1,35 +1,5 @@
 import { createHash } from 'node:crypto'
-
-/**
- * Canonical JSON of a model input or output: object keys sorted, typed arrays as arrays, bigints as decimal strings
- * with an `n` suffix, non-finite numbers as strings. Two rows that mean the same thing give the same text, whatever
- * the key order or array type they were built with.
- *
- * @param value - a row, an output
- * @returns the canonical JSON text
- * @example
- * ```ts
- * canonicalJson({ b: 1, a: new Float32Array([0.5]) }) // '{"a":[0.5],"b":1}'
- * ```
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(canonical(value)) ?? 'null'
-}
-
-function canonical(value: unknown): unknown {
-  if (typeof value === 'bigint') return `${value}n`
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value)
-  if (typeof value !== 'object' || value === null) return typeof value === 'function' || typeof value === 'symbol' ? null : value
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number | bigint>, canonical)
-  if (Array.isArray(value)) return value.map(canonical)
-  if (value instanceof Date) return value.toISOString()
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value).sort()) {
-    const item = (value as Record<string, unknown>)[key]
-    if (item !== undefined) out[key] = canonical(item)
-  }
-  return out
-}
+import { canonicalJson } from '../evaluation/row-hash.js'
 
 /**
  * SHA-256 (hex) of the canonical JSON of a row: the feature hash in prediction logs and the default cache key, so

@@ -3,12 +3,12 @@ import { VitestMlError } from '../errors.js'
 import type { Model } from '../model/model.js'
 import { outputNumbers } from '../model/output-numbers.js'
 import { histogramPoints, percentile } from './percentile.js'
-import { drawRows, type RowSource } from './sample-rows.js'
+import { drawRows, type InputSource } from './sample-rows.js'
 
 /** Options of {@link measureLatency}. */
 export interface MeasureLatencyOptions<I> {
   /** Real input rows (sampled with the seed) or a fast-check arbitrary. */
-  readonly inputs: RowSource<I>
+  readonly inputs: InputSource<I>
   /** Batch sizes to measure. @defaultValue [1] */
   readonly batchSizes?: readonly number[]
   /** Requests in flight at once. @defaultValue 1 */

@@ -63,10 +63,10 @@ export function assertRows(source: string, rows: unknown): asserts rows is reado
 }
 
 /** Where a check gets its rows: real rows (sampled with the seed) or a fast-check arbitrary (generated with it). */
-export type RowSource<I> = readonly I[] | fc.Arbitrary<I>
+export type InputSource<I> = readonly I[] | fc.Arbitrary<I>
 
 /**
- * Draws `count` rows from a {@link RowSource}: `fc.sample` with the seed for an arbitrary, {@link sampleRows} for
+ * Draws `count` rows from a {@link InputSource}: `fc.sample` with the seed for an arbitrary, {@link sampleRows} for
  * real rows. Same seed, same rows.
  *
  * @param source - public name to blame on bad input
@@ -79,7 +79,7 @@ export type RowSource<I> = readonly I[] | fc.Arbitrary<I>
  * drawRows('toAgreeWith', fc.tuple(fc.double(), fc.double()), 50, 1) // 50 generated pairs
  * ```
  */
-export function drawRows<I>(source: string, inputs: RowSource<I>, count: number | undefined, seed: number): I[] {
+export function drawRows<I>(source: string, inputs: InputSource<I>, count: number | undefined, seed: number): I[] {
   if (inputs instanceof fc.Arbitrary) {
     const wanted = count ?? 100
     if (!Number.isInteger(wanted) || wanted < 1) throw new VitestMlError(source, 'a whole number of cases >= 1', String(count), 'Pass `numRuns: 100`.')

@@ -4,7 +4,8 @@ import { cached } from '../../../src/patterns/cached.js'
 import { failing } from '../../../src/patterns/failing.js'
 import { slow } from '../../../src/patterns/slow.js'
 import { manualClock } from '../../../src/patterns/clock.js'
-import { canonicalJson, featureHash } from '../../../src/patterns/feature-hash.js'
+import { canonicalJson } from '../../../src/evaluation/row-hash.js'
+import { featureHash } from '../../../src/patterns/feature-hash.js'
 import { memoryPredictionStore, type PredictionStore } from '../../../src/patterns/prediction-store.js'
 
 function countingModel() {
