@@ -58,9 +58,10 @@ export function scoreChecks(
 ): ReportScores {
   const root = options.root ?? process.cwd()
   const attestations = { ...(options.gate?.attestations ?? {}), ...(options.attestations ?? {}) }
-  const checklist = scoreChecklist(checks, { required: options.gate?.required ?? [], attestations, root })
-  const mlTestScore = scoreMlTestScore(checks, checklist, attestations, root)
-  return { checklist, mlTestScore, gate: evaluateGate(checks, checklist, mlTestScore.score, options.gate) }
+  const judged = checks.filter(isJudged)
+  const checklist = scoreChecklist(judged, { required: options.gate?.required ?? [], attestations, root })
+  const mlTestScore = scoreMlTestScore(judged, checklist, attestations, root)
+  return { checklist, mlTestScore, gate: evaluateGate(judged, checklist, mlTestScore.score, options.gate) }
 }
 
 /**
@@ -88,13 +89,14 @@ export function buildReport(options: BuildReportOptions): Report {
       seen.set(key, occurrence + 1)
       const anchor = `c-${createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 12)}`
       checks.push({
-        ...record, anchor, file: test.file, test: test.fullName, outcome: checkOutcome(record), testState: test.state,
+        ...record, anchor, file: test.file, test: test.fullName, outcome: reportOutcome(record, test.state), testState: test.state,
         replayCommand: replayCommand(test.file, test.namePattern, record.replay),
       })
     }
   }
   const { checklist, mlTestScore, gate } = scoreChecks(checks, options)
   const failed = checks.filter((check) => check.outcome === 'failed')
+  const expectedFailures = checks.filter((check) => check.outcome === 'expected-failure').length
   const recorded = tests.filter((test) => test.checks.length > 0)
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -108,7 +110,12 @@ export function buildReport(options: BuildReportOptions): Report {
         failed: recorded.filter((test) => test.state === 'failed').length,
         skipped: recorded.filter((test) => test.state === 'skipped').length,
       },
-      checks: { total: checks.length, passed: checks.length - failed.length, failed: failed.length },
+      checks: {
+        total: checks.length,
+        passed: checks.length - failed.length - expectedFailures,
+        failed: failed.length,
+        ...(expectedFailures === 0 ? {} : { expectedFailures }),
+      },
       failedBySeverity: {
         high: failed.filter((check) => check.severity === 'high').length,
         medium: failed.filter((check) => check.severity === 'medium').length,
@@ -120,4 +127,18 @@ export function buildReport(options: BuildReportOptions): Report {
     mlTestScore,
     gate,
   }
+}
+
+/** A check the checklist and the gate judge: everything but demonstrations of a failure. */
+function isJudged(check: ReportCheck): check is ReportCheck & { readonly outcome: 'passed' | 'failed' } {
+  return check.outcome !== 'expected-failure'
+}
+
+/**
+ * The outcome shown for a record: its assertion's outcome, except that a failed check inside a passing test was a
+ * failure the test asserted (caught with `.rejects`), a demonstration rather than evidence.
+ */
+function reportOutcome(record: CheckRecord, testState: ReportCheck['testState']): ReportCheck['outcome'] {
+  const outcome = checkOutcome(record)
+  return outcome === 'failed' && testState === 'passed' ? 'expected-failure' : outcome
 }

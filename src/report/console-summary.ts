@@ -30,7 +30,7 @@ export function consoleSummary(report: Report, options: ConsoleSummaryOptions = 
   const covered = report.checklist.filter((item) => item.status === 'passed' || item.status === 'attested').length
   const lines = [
     ` ${paint(1, 'vitest-ml')}  ${verdict}  ${summary.checks.passed}/${summary.checks.total} checks passed, ` +
-      `${summary.checks.failed} failed (${summary.failedBySeverity.high} high); checklist ${covered}/${report.checklist.length}; ` +
+      `${summary.checks.failed} failed (${summary.failedBySeverity.high} high)${summary.checks.expectedFailures === undefined ? '' : `, ${summary.checks.expectedFailures} expected failures`}; checklist ${covered}/${report.checklist.length}; ` +
       `ML Test Score ${formatMetric(report.mlTestScore.score)}`,
   ]
   const reasons = [

@@ -23,7 +23,7 @@ export interface EvidenceLink {
   /** The check's title, shortened. */
   readonly title: string
   /** Its outcome, for the coloured dot. */
-  readonly outcome: 'passed' | 'failed'
+  readonly outcome: ReportCheck['outcome']
 }
 
 /** Evidence links shown per checklist row; the rest are counted. */

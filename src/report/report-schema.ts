@@ -26,7 +26,7 @@ const check = obj(['id', 'kind', 'title', 'passed', 'severity', 'checklist', 'me
   plots: { type: 'array', items: plot },
   message: str, warnings: strings,
   anchor: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }, file: str, test: str,
-  outcome: { enum: ['passed', 'failed'] }, testState: { enum: ['passed', 'failed', 'skipped', 'pending'] }, replayCommand: str,
+  outcome: { enum: ['passed', 'failed', 'expected-failure'] }, testState: { enum: ['passed', 'failed', 'skipped', 'pending'] }, replayCommand: str,
 }, true)
 
 const attestation = obj(['file', 'owner', 'date'], { file: str, link: str, owner: str, date: str })
@@ -77,7 +77,7 @@ export const REPORT_SCHEMA: object = {
     }),
     summary: obj(['tests', 'checks', 'failedBySeverity'], {
       tests: obj(['total', 'passed', 'failed', 'skipped'], { total: int, passed: int, failed: int, skipped: int }),
-      checks: obj(['total', 'passed', 'failed'], { total: int, passed: int, failed: int }),
+      checks: obj(['total', 'passed', 'failed'], { total: int, passed: int, failed: int, expectedFailures: int }),
       failedBySeverity: obj(['high', 'medium', 'low'], { high: int, medium: int, low: int }),
     }),
     checks: { type: 'array', items: check },

@@ -46,8 +46,12 @@ export interface ReportCheck extends CheckRecord {
   readonly file: string
   /** The test's full name (suites and test, joined by ` > `). */
   readonly test: string
-  /** Whether the assertion held (`passed`, with `.not` taken into account). */
-  readonly outcome: 'passed' | 'failed'
+  /**
+   * Whether the assertion held (`passed`, with `.not` taken into account). `expected-failure`: the check failed inside
+   * a test that passed, i.e. the test itself asserted the failure (`await expect(expect(broken).toX()).rejects...`);
+   * such demonstrations are shown but are not evidence and never fail the gate.
+   */
+  readonly outcome: 'passed' | 'failed' | 'expected-failure'
   /** State of the test that recorded it. */
   readonly testState: 'passed' | 'failed' | 'skipped' | 'pending'
   /** Shell command that re-runs just this test. */
@@ -59,7 +63,7 @@ export interface ReportSummary {
   /** Tests that recorded at least one check, by state. */
   readonly tests: { readonly total: number; readonly passed: number; readonly failed: number; readonly skipped: number }
   /** Checks by outcome. */
-  readonly checks: { readonly total: number; readonly passed: number; readonly failed: number }
+  readonly checks: { readonly total: number; readonly passed: number; readonly failed: number; readonly expectedFailures?: number }
   /** Failed checks by severity. */
   readonly failedBySeverity: { readonly high: number; readonly medium: number; readonly low: number }
 }

@@ -43,7 +43,7 @@ describe('renderHtml', () => {
 
   it('stays fast and light at 10,000 checks: passing checks collapsed, only failures open, plots capped', async () => {
     const tests: CollectedTest[] = Array.from({ length: 1000 }, (_, file) => ({
-      file: `test/f${String(file).padStart(4, '0')}.test.ts`, fullName: 'suite > case', namePattern: 'suite case', state: 'passed' as const,
+      file: `test/f${String(file).padStart(4, '0')}.test.ts`, fullName: 'suite > case', namePattern: 'suite case', state: file === 0 ? 'failed' as const : 'passed' as const,
       checks: Array.from({ length: 10 }, (_, index) => record({
         id: `range:${index}`, kind: 'range', passed: !(file === 0 && index < 3), metrics: { violationRate: index / 100, numRuns: 100 },
         ...(index === 0 ? { plots: [{ type: 'histogram' as const, title: 'h', series: [{ name: 's', points: [[0, 1], [1, 2]] as [number, number][] }] }] } : {}),
