@@ -54,7 +54,7 @@ export async function toBeDeterministic(this: MatcherState, received: unknown, o
     title: `${model.identity.name} is deterministic (${result.comparisons.join(', ')})`,
     passed,
     severity: options.severity ?? 'high',
-    checklist: ['training-serving-identical'],
+    checklist: [],
     model: modelRef(model),
     metrics: { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, maxDifference: result.maxDifference, tolerance },
     ...(ce && { counterexample: toJsonSafe({ input: ce.input, outputs: ce.outputs, violation: ce.violation.detail }) }),

@@ -46,7 +46,7 @@ export async function toProduceOutputsInRange(this: MatcherState, received: unkn
     title: `${model.identity.name} outputs in ${where}`,
     passed,
     severity: options.severity ?? 'high',
-    checklist: ['monitoring-alerting'],
+    checklist: [],
     model: modelRef(model),
     metrics: { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, numShrinks: result.numShrinks },
     ...(ce && { counterexample: toJsonSafe({ input: ce.inputs[0], output: ce.outputs[0], violation: ce.violation.detail }) }),

@@ -103,7 +103,9 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
   const byAnchor = new Map(report.checks.map((check) => [check.anchor, check]))
   const link = (anchor: string): EvidenceLink[] => {
     const check = byAnchor.get(anchor)
-    return check === undefined ? [] : [{ anchor, title: check.title.length > 60 ? `${check.title.slice(0, 59)}…` : check.title, outcome: check.outcome }]
+    if (check === undefined) return []
+    const title = `${check.negated === true ? 'not: ' : ''}${check.title}`
+    return [{ anchor, title: title.length > 60 ? `${title.slice(0, 59)}…` : title, outcome: check.outcome }]
   }
   const counts = (status: string): number => report.checklist.filter((item) => item.status === status).length
   return {

@@ -14,6 +14,8 @@ interface Metadata {
 /** A model's train/test split rebuilt from its metadata and the raw vega-datasets file. */
 export interface Split {
   readonly classNames: readonly string[]
+  /** The training code's feature builder: a raw dataset record to the row the ONNX model expects. */
+  readonly features: (row: Record<string, unknown>) => number[]
   readonly train: { readonly inputs: number[][]; readonly labels: (string | number)[]; readonly rows: Record<string, unknown>[] }
   readonly test: { readonly inputs: number[][]; readonly labels: (string | number)[]; readonly rows: Record<string, unknown>[] }
 }
@@ -36,5 +38,5 @@ export function loadSplit(name: string): Split {
     const picked = indices.map((index) => rows[index] as Record<string, unknown>)
     return { inputs: picked.map(features), labels: picked.map((row) => row[metadata.target] as string | number), rows: picked }
   }
-  return { classNames: metadata.classNames, train: part(metadata.split.trainIndices), test: part(metadata.split.testIndices) }
+  return { classNames: metadata.classNames, features, train: part(metadata.split.trainIndices), test: part(metadata.split.testIndices) }
 }
