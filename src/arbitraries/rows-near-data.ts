@@ -3,6 +3,7 @@ import { VitestMlError } from '../errors.js'
 import type { CellValue, Dataset, DataRow } from '../data/dataset.js'
 import type { FeatureSchema } from '../data/feature-schema.js'
 import type { FeatureSpec } from '../data/feature-spec.js'
+import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link rowsNearData}. */
 export interface RowsNearDataConstraints {
@@ -15,7 +16,8 @@ export interface RowsNearDataConstraints {
 function perturbation(spec: FeatureSpec, noise: number, swapProbability: number): fc.Arbitrary<(value: CellValue) => CellValue> {
   if ((spec.kind === 'numeric' || spec.kind === 'integer') && noise > 0) {
     const width = (spec.max - spec.min) * noise
-    return fc.double({ min: -1, max: 1, noNaN: true }).map((unit) => (value: CellValue) => {
+    // Evenly spread amounts (fc.double would put almost all of them next to zero), shrinking to no move at all.
+    return perturbUniform(-1, 1, 0).map((unit) => (value: CellValue) => {
       if (typeof value !== 'number' || Number.isNaN(value)) return value
       const moved = Math.min(spec.max, Math.max(spec.min, value + unit * width))
       return spec.kind === 'integer' ? Math.round(moved) : moved

@@ -47,3 +47,13 @@ describe('rowsNearData', () => {
     expect(() => rowsNearData(data, schema, { noise: 2 })).toThrow(/expected noise and swapProbability in \[0, 1\], received noise 2/)
   })
 })
+
+describe('rowsNearData spreads its perturbations', () => {
+  test('moves are spread over the whole noise band, not bunched at zero', () => {
+    const base = { Weight_in_lbs: 3000, Cylinders: 4, Origin: 'USA' }
+    const width = 0.1 * (5140 - 1613)
+    const moves = fc.sample(rowsNearData([base], schema, { noise: 0.1 }), { seed: 5, numRuns: 2000 }).map((row) => Math.abs((row.Weight_in_lbs as number) - 3000) / width)
+    // Under fast-check's size bias small moves come first, but a real share of draws reaches the outer half of the band.
+    expect(moves.filter((move) => move > 0.5).length / moves.length).toBeGreaterThan(0.2)
+  })
+})
