@@ -73,12 +73,19 @@ function checkRow(values: ArrayLike<number>, expected: number, layout: TensorLay
   }
   for (let j = 0; j < values.length; j++) {
     const v = values[j] as unknown
-    if (typeof v !== 'number' && typeof v !== 'bigint') {
-      throw new VitestMlError(modelName, `numbers in input "${layout.name}"`, `${typeof v} ${JSON.stringify(v)} at row ${index}, column ${j}`, 'Encode categorical values as numbers before calling the model.')
-    }
-    if (typeof v === 'number' && !Number.isFinite(v) && !(Number.isNaN(v) && options.allowNaN === true)) {
-      throw new VitestMlError(modelName, `finite numbers in input "${layout.name}"`, `${v} at row ${index}, column ${j}`, 'Impute or drop missing values first, or pass `allowNaN: true` if the model handles NaN.')
-    }
+    // Fast path: a finite number (v - v is 0 only for finite numbers).
+    if (typeof v === 'number' && v - v === 0) continue
+    checkValue(v, layout, index, j, options, modelName)
+  }
+}
+
+function checkValue(v: unknown, layout: TensorLayout, index: number, j: number, options: FeedOptions, modelName: string): void {
+  if (typeof v === 'bigint' && layout.type === 'int64') return
+  if (typeof v !== 'number') {
+    throw new VitestMlError(modelName, `numbers in input "${layout.name}"`, `${typeof v} ${typeof v === 'bigint' ? `${v}n` : JSON.stringify(v)} at row ${index}, column ${j}`, typeof v === 'bigint' ? `Pass bigints only to int64 inputs; "${layout.name}" is ${layout.type}.` : 'Encode categorical values as numbers before calling the model.')
+  }
+  if (!(Number.isNaN(v) && options.allowNaN === true)) {
+    throw new VitestMlError(modelName, `finite numbers in input "${layout.name}"`, `${v} at row ${index}, column ${j}`, 'Impute or drop missing values first, or pass `allowNaN: true` if the model handles NaN.')
   }
 }
 
@@ -113,13 +120,18 @@ export function buildFeeds(layouts: readonly TensorLayout[], rows: readonly Onnx
     }
     const values = rows.map((row, index) => rowValue(row, layout, single, options, index, modelName))
     const expected = fixedLength(layout) ?? values[0]?.length ?? 0
-    values.forEach((row, index) => checkRow(row, expected, layout, index, options, modelName))
     const data = allocate(layout.type, expected * rows.length)
-    if (layout.type === 'int64') {
+    // Rows laid end to end (batch first, not int64): validate and copy each row in one pass.
+    const direct = layout.outer === 1 && layout.type !== 'int64'
+    values.forEach((row, index) => {
+      checkRow(row, expected, layout, index, options, modelName)
+      if (direct) (data as Float32Array).set(row, index * expected)
+    })
+    if (!direct && layout.type === 'int64') {
       const plain = new Array<number>(data.length)
       interleaveRows(layout, values, plain)
-      plain.forEach((v, i) => { (data as BigInt64Array)[i] = BigInt(Math.trunc(v)) })
-    } else {
+      plain.forEach((v, k) => { (data as BigInt64Array)[k] = typeof v === 'bigint' ? v : BigInt(Math.trunc(v)) })
+    } else if (!direct) {
       interleaveRows(layout, values, data as Float32Array)
     }
     const inner = expected / layout.outer

@@ -91,6 +91,10 @@ export function splitRows(layout: TensorLayout, data: ArrayLike<number | bigint>
   const rows: number[][] = []
   if (batch === 0) return rows
   const inner = data.length / batch / layout.outer
+  if (inner === 1 && layout.outer === 1) {
+    for (let b = 0; b < batch; b++) rows.push([Number(data[b])])
+    return rows
+  }
   for (let b = 0; b < batch; b++) {
     const row = new Array<number>(layout.outer * inner)
     for (let o = 0; o < layout.outer; o++) {
