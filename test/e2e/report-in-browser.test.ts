@@ -58,7 +58,7 @@ describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser', () => 
 
   it('opens a 10,000-check report with only the failures expanded', async () => {
     const tests = Array.from({ length: 500 }, (_, file) => ({
-      file: `test/f${String(file).padStart(3, '0')}.test.ts`, fullName: 'model > case', namePattern: 'model case', state: 'passed' as const,
+      file: `test/f${String(file).padStart(3, '0')}.test.ts`, fullName: 'model > case', namePattern: 'model case', state: file < 4 ? 'failed' as const : 'passed' as const,
       checks: Array.from({ length: 20 }, (_, index) => record({ id: `range:${index}`, kind: 'range', passed: !(file < 4 && index === 0), metrics: { violationRate: index / 1000 } })),
     }))
     const report = buildReport({
