@@ -69,6 +69,6 @@ export default async function rangeBench(): Promise<BenchEntry[]> {
   return [
     entry('range-100k-vs-raw', ours, raw, { target: 1.5, note: 'same rows, same batch size; ours adds per-row checks' }),
     entry('range-100k-vs-naive', ours, naive, { target: 0.1, note: 'naive: fc.assert + one model.predict per case' }),
-    entry('range-100k-vs-naive-session', ours, naiveSession, { note: 'one raw session.run per case; fast-check generation alone is ~15% of this' }),
+    entry('range-100k-vs-naive-session', ours, naiveSession, { note: 'one raw session.run per case' }),
   ]
 }
