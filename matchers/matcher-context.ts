@@ -51,6 +51,23 @@ export function requireModel(received: unknown, matcher: string): Model {
   )
 }
 
+/**
+ * Asserts a matcher got its options object, so a missing one is a clear error instead of a `TypeError`.
+ *
+ * @param options - the matcher's options argument
+ * @param matcher - the matcher name
+ * @param example - a call that works, for the hint
+ * @returns the options
+ * @example
+ * ```ts
+ * requireOptions(undefined, 'toBeDeterministic', '{ inputs: rows }') // throws: toBeDeterministic: expected an options object with `inputs`, received undefined.
+ * ```
+ */
+export function requireOptions<T extends object>(options: T | undefined, matcher: string, example: string): T {
+  if (typeof options === 'object' && options !== null && !Array.isArray(options)) return options
+  throw new VitestMlError(matcher, 'an options object with `inputs`', options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options, `Pass the inputs to generate from, for example \`${example}\`.`)
+}
+
 /** The model part of a record. */
 export function modelRef(model: Model): NonNullable<CheckRecord['model']> {
   const { name, sha256, version } = model.identity

@@ -2,7 +2,7 @@ import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { checkDeterminism } from '../src/properties/check-determinism.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toBeDeterministic`. */
@@ -34,12 +34,13 @@ const NAME = 'toBeDeterministic'
  * await expect(model).toBeDeterministic({ inputs: rows, numRuns: 500 })
  * ```
  */
-export async function toBeDeterministic(this: MatcherState, received: unknown, options: DeterministicOptions): Promise<MatcherOutcome> {
+export async function toBeDeterministic(this: MatcherState, received: unknown, givenOptions: DeterministicOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
-  const seed = resolveSeed(this, NAME, options?.seed)
-  const tolerance = options?.tolerance ?? 0
+  const options = requireOptions(givenOptions, NAME, '{ inputs: rows, numRuns: 500 }')
+  const seed = resolveSeed(this, NAME, options.seed)
+  const tolerance = options.tolerance ?? 0
   const result = await checkDeterminism(model, {
-    inputs: options?.inputs,
+    inputs: options.inputs,
     seed,
     tolerance,
     ...(options.numRuns === undefined ? {} : { numRuns: options.numRuns }),

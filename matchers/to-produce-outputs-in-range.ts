@@ -3,7 +3,8 @@ import type { MatcherState } from 'vitest'
 import { outputRangeProbe, describeRange, type OutputRange } from '../src/properties/output-range-probe.js'
 import { runBatchedProperty } from '../src/properties/run-batched-property.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { VitestMlError } from '../src/errors.js'
+import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toProduceOutputsInRange`. */
@@ -31,12 +32,17 @@ const NAME = 'toProduceOutputsInRange'
  * await expect(model).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 2000, seed: 1 })
  * ```
  */
-export async function toProduceOutputsInRange(this: MatcherState, received: unknown, range: OutputRange, options: OutputsInRangeOptions): Promise<MatcherOutcome> {
+export async function toProduceOutputsInRange(this: MatcherState, received: unknown, range: OutputRange, givenOptions: OutputsInRangeOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
-  const seed = resolveSeed(this, NAME, options?.seed)
-  const numRuns = options?.numRuns ?? 1000
-  const result = await runBatchedProperty({ model, cases: options?.inputs, probe: outputRangeProbe(range), numRuns, seed })
+  const options = requireOptions(givenOptions, NAME, '{ inputs: fc.tuple(fc.double({ min: 0, max: 1 })) }')
+  const seed = resolveSeed(this, NAME, options.seed)
+  const numRuns = options.numRuns ?? 1000
   const allowed = options.maxViolationRate ?? 0
+  if (!(allowed >= 0 && allowed <= 1)) {
+    throw new VitestMlError(NAME, '`maxViolationRate` in [0, 1]', String(allowed), 'Pass the share of cases allowed outside the range, for example 0.01; leave it out to allow none.')
+  }
+  const probe = outputRangeProbe(range, NAME)
+  const result = await runBatchedProperty({ model, cases: options.inputs, probe, numRuns, seed, source: NAME })
   const passed = result.violationRate <= allowed
   const where = describeRange(range)
   const ce = result.counterexample

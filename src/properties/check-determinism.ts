@@ -67,7 +67,12 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
   const { seed } = options
   const tolerance = options.tolerance ?? 0
   const numRuns = options.numRuns ?? 500
+  if (!(tolerance >= 0)) throw new VitestMlError('toBeDeterministic', 'a `tolerance` >= 0', String(tolerance), 'Pass the largest acceptable difference between two answers, for example 1e-6.')
+  if (!Number.isInteger(numRuns) || numRuns < 1) throw new VitestMlError('toBeDeterministic', 'a positive whole `numRuns`', String(numRuns), 'Pass `numRuns: 500` or similar.')
   const fixed = Array.isArray(options.inputs)
+  if (!fixed && !(options.inputs instanceof fc.Arbitrary)) {
+    throw new VitestMlError('toBeDeterministic', '`inputs`: a fast-check Arbitrary or an array of rows', options.inputs === null ? 'null' : typeof options.inputs, 'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.')
+  }
   const rows: readonly I[] = fixed ? (options.inputs as readonly I[]) : fc.sample(options.inputs as fc.Arbitrary<I>, { seed, numRuns })
   if (rows.length === 0) throw new VitestMlError('toBeDeterministic', 'at least one input row', 'none', 'Pass an arbitrary or real rows as `inputs`.')
   const random = seedrandom(String(seed))

@@ -31,14 +31,18 @@ export function describeRange(range: OutputRange): string {
   return 'finite numbers'
 }
 
-function validate(range: OutputRange): void {
+function validate(range: OutputRange, source: string): void {
   if (typeof range !== 'object' || range === null) {
-    throw new VitestMlError('toProduceOutputsInRange', '`{ min, max }` or `{ probabilities: true }`', String(range), 'Pass bounds such as `{ min: 0, max: 1 }`.')
+    throw new VitestMlError(source, '`{ min, max }` or `{ probabilities: true }`', String(range), 'Pass bounds such as `{ min: 0, max: 1 }`.')
   }
-  if ('probabilities' in range) return
+  if ('probabilities' in range) {
+    const tolerance = range.tolerance ?? 1e-4
+    if (!(tolerance >= 0)) throw new VitestMlError(source, 'a sum `tolerance` >= 0', String(tolerance), 'Pass how far a row may sum from 1, for example `{ probabilities: true, tolerance: 1e-4 }`.')
+    return
+  }
   const { min, max } = range
   if ((min !== undefined && Number.isNaN(min)) || (max !== undefined && Number.isNaN(max)) || (min !== undefined && max !== undefined && min > max)) {
-    throw new VitestMlError('toProduceOutputsInRange', 'bounds with min <= max', `min ${min}, max ${max}`, 'Swap or fix the bounds.')
+    throw new VitestMlError(source, 'bounds with min <= max', `min ${min}, max ${max}`, 'Swap or fix the bounds.')
   }
 }
 
@@ -46,14 +50,15 @@ function validate(range: OutputRange): void {
  * A probe that predicts each case once and requires every output number to be finite and within `range`.
  *
  * @param range - numeric bounds or probability rows
+ * @param source - public name for errors @defaultValue 'toProduceOutputsInRange'
  * @returns the probe for the batched property engine
  * @example
  * ```ts
  * outputRangeProbe({ min: 0, max: 1 }).judge(row, [[1.2]]) // { reason: 'above-max', detail: 'output[0] = 1.2 > max 1' }
  * ```
  */
-export function outputRangeProbe<I>(range: OutputRange): CaseProbe<I, I, unknown> {
-  validate(range)
+export function outputRangeProbe<I>(range: OutputRange, source = 'toProduceOutputsInRange'): CaseProbe<I, I, unknown> {
+  validate(range, source)
   return {
     inputsOf: (row) => [row],
     judge: (_row, [output]) => judgeOutput(outputNumbers(output), range),

@@ -20,6 +20,8 @@ export interface BatchedPropertyOptions<C, I, O> {
   readonly chunkSize?: number
   /** Shrink the first failure to a minimal counterexample. @defaultValue true */
   readonly shrink?: boolean
+  /** Public name that starts error messages (the matcher using the engine). @defaultValue 'runBatchedProperty' */
+  readonly source?: string
 }
 
 /** A shrunk (or, for fixed lists, the first) failing case with the outputs that broke the property. */
@@ -71,15 +73,16 @@ export interface BatchedPropertyResult<C, I, O> {
  */
 export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOptions<C, I, O>): Promise<BatchedPropertyResult<C, I, O>> {
   const { model, probe, seed } = options
+  const source = options.source ?? 'runBatchedProperty'
   const fixed = Array.isArray(options.cases)
   if (!fixed && !(options.cases instanceof fc.Arbitrary)) {
-    throw new VitestMlError('inputs', 'a fast-check Arbitrary or an array of rows', typeof options.cases, 'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.')
+    throw new VitestMlError(source, '`inputs`: a fast-check Arbitrary or an array of rows', options.cases === null ? 'null' : typeof options.cases, 'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.')
   }
   if (!Number.isInteger(options.numRuns) || options.numRuns < 1) {
-    throw new VitestMlError('numRuns', 'a positive integer', String(options.numRuns), 'Pass `numRuns: 1000` or similar.')
+    throw new VitestMlError(source, 'a positive whole `numRuns`', String(options.numRuns), 'Pass `numRuns: 1000` or similar.')
   }
   const cases: readonly C[] = fixed ? (options.cases as readonly C[]) : fc.sample(options.cases as fc.Arbitrary<C>, { seed, numRuns: options.numRuns })
-  if (cases.length === 0) throw new VitestMlError('inputs', 'at least one row', 'an empty list', 'Pass real rows or an arbitrary.')
+  if (cases.length === 0) throw new VitestMlError(source, 'at least one input row', 'an empty list', 'Pass real rows or an arbitrary.')
   const chunkSize = options.chunkSize ?? 8192
   let modelCalls = 0
   const reasons: Record<string, number> = {}

@@ -88,7 +88,7 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   const confidence = options.confidence ?? 0.95
   if (!Number.isInteger(numRuns) || numRuns < 1) throw new VitestMlError(source, fixed ? 'at least one case' : 'a positive whole `numRuns`', String(numRuns), fixed ? 'Pass at least one input row.' : 'Pass `numRuns: 1000` or similar.')
   if (options.maxViolationRate === undefined) {
-    const result = await runBatchedProperty({ model, cases: options.cases, probe, numRuns, seed })
+    const result = await runBatchedProperty({ model, cases: options.cases, probe, numRuns, seed, source })
     const upperBound = violationUpperBound(result.violations, result.numRuns, confidence)
     const look = { numRuns: result.numRuns, alpha: 1 - confidence, violations: result.violations, upperBound }
     const { firstFailure: _first, shrinkErrors: _errors, ...rest } = result
@@ -114,7 +114,7 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   let passed = false
   for (const look of plan) {
     const slice = cases.slice(judged, look.numRuns)
-    const result = await runBatchedProperty({ model, cases: slice, probe, numRuns: slice.length, seed, shrink: false })
+    const result = await runBatchedProperty({ model, cases: slice, probe, numRuns: slice.length, seed, shrink: false, source })
     modelCalls += result.modelCalls
     if (firstFailure === undefined && result.firstFailure !== undefined) {
       firstFailure = judged + result.firstFailure

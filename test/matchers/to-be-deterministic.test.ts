@@ -64,5 +64,13 @@ describe('toBeDeterministic', () => {
     await expect(linear).toBeDeterministic({ inputs: real })
     await expect(expect(batchNormalised).toBeDeterministic({ inputs: real, seed: 4 })).rejects.toThrow(/input: \[0\.1,0\.2\]/)
   })
-})
 
+  test('bad arguments give clear errors, never a crash or a silent pass', async () => {
+    await expect(expect(linear).toBeDeterministic(undefined as never)).rejects.toThrow(/^toBeDeterministic: expected an options object with `inputs`, received undefined\.\nHint: /)
+    await expect(expect(linear).toBeDeterministic({ inputs: rows, numRuns: 0 })).rejects.toThrow(/toBeDeterministic: expected a positive whole `numRuns`, received 0/)
+    await expect(expect(linear).toBeDeterministic({ inputs: rows, tolerance: -1 })).rejects.toThrow(/toBeDeterministic: expected a `tolerance` >= 0, received -1/)
+    // A NaN tolerance would make every comparison false, so a noisy model would pass.
+    await expect(expect(noisy).toBeDeterministic({ inputs: rows, numRuns: 20, tolerance: Number.NaN })).rejects.toThrow(/toBeDeterministic: expected a `tolerance` >= 0, received NaN/)
+    await expect(expect(linear).toBeDeterministic({ inputs: 42 as never })).rejects.toThrow(/toBeDeterministic: expected `inputs`: a fast-check Arbitrary or an array of rows, received number/)
+  })
+})

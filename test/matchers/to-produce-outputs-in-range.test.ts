@@ -73,4 +73,12 @@ describe('toProduceOutputsInRange', () => {
       expect(doubled).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 300, seed: 11 }).then(() => '', (error: Error) => error.message)
     expect(await run()).toBe(await run())
   })
+
+  test('bad options give clear errors that name the matcher, never a silent pass', async () => {
+    await expect(expect(scorer).toProduceOutputsInRange({ min: 0, max: 1 }, undefined as never)).rejects.toThrow(/^toProduceOutputsInRange: expected an options object with `inputs`, received undefined\.\nHint: /)
+    await expect(expect(scorer).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, maxViolationRate: Number.NaN })).rejects.toThrow(/toProduceOutputsInRange: expected `maxViolationRate` in \[0, 1\], received NaN/)
+    // A NaN sum tolerance would wave through rows that do not sum to one.
+    const unnormalised = functionModel((row: readonly [number, number]) => [row[0] / 2, row[1] / 2, 0.25], { name: 'unnormalised' })
+    await expect(expect(unnormalised).toProduceOutputsInRange({ probabilities: true, tolerance: Number.NaN }, { inputs: rows, seed: 2 })).rejects.toThrow(/toProduceOutputsInRange: expected a sum `tolerance` >= 0, received NaN/)
+  })
 })

@@ -65,7 +65,7 @@ describe('runBatchedProperty', () => {
 
   test('bad arguments are clear errors', async () => {
     const probe = outputRangeProbe<number[]>({ min: 0, max: 1 })
-    await expect(runBatchedProperty({ model: countingModel(), cases: rows, probe, numRuns: 0, seed: 1 })).rejects.toThrow(/numRuns: expected a positive integer, received 0/)
-    await expect(runBatchedProperty({ model: countingModel(), cases: [], probe, numRuns: 10, seed: 1 })).rejects.toThrow(/inputs: expected at least one row, received an empty list/)
+    await expect(runBatchedProperty({ model: countingModel(), cases: rows, probe, numRuns: 0, seed: 1 })).rejects.toThrow(/^runBatchedProperty: expected a positive whole `numRuns`, received 0/)
+    await expect(runBatchedProperty({ model: countingModel(), cases: [], probe, numRuns: 10, seed: 1, source: 'toProduceOutputsInRange' })).rejects.toThrow(/^toProduceOutputsInRange: expected at least one input row, received an empty list/)
   })
 })
