@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { VitestMlError } from '../errors.js'
 import type { PerturbableRow } from '../arbitraries/perturb-row.js'
 import { perturbUniform } from '../arbitraries/perturb-uniform.js'
 import type { Model } from '../model/model.js'
@@ -69,10 +70,12 @@ export interface MonotonicityResult<I, O> extends RelationResult<MonotonicCase<I
 export async function checkMonotonicity<I extends PerturbableRow, O>(model: Model<I, O>, feature: FeatureRef, direction: MonotonicDirection, options: MonotonicityOptions<I>): Promise<MonotonicityResult<I, O>> {
   const source = options.source ?? 'toBeMonotonicIn'
   const strict = options.strict ?? false
+  const tolerance = options.tolerance ?? 0
+  if (!(tolerance >= 0)) throw new VitestMlError(source, 'a `tolerance` >= 0', String(tolerance), 'Pass the wrong-way movement to forgive (float rounding), for example 1e-6.')
   const base = baseRows(options.inputs, source)
   const { bounds, step } = featureRange(options.inputs, feature, { ...options, strict, source })
   const output = outputIndex(options.output, options.classes, source)
-  const probe = monotonicityProbe<I, O>({ feature, direction, bounds, output, strict, tolerance: options.tolerance ?? 0, source })
+  const probe = monotonicityProbe<I, O>({ feature, direction, bounds, output, strict, tolerance, source })
   const cases: fc.Arbitrary<MonotonicCase<I>> = fc.tuple(base, perturbUniform(step.min, step.max, step.min))
   const result = await runRelation({ ...options, model, cases, probe, numRuns: options.numRuns ?? 1000, source })
   const extra = { feature, direction, bounds, step }

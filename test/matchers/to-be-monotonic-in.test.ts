@@ -107,6 +107,9 @@ describe('toBeMonotonicIn', () => {
     await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, step: { min: 0, max: 2 } })).rejects.toThrow(/expected a step within the bounds \[0, 1\] \(at most 1\), received step.max 2/)
     await expect(expect(increasing).toBeMonotonicIn(2, 'upward' as never, { inputs: rows })).rejects.toThrow(/expected a direction: 'increasing' or 'decreasing', received "upward"/)
     await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, maxViolationRate: 2 })).rejects.toThrow(/`maxViolationRate` in \(0, 1\)/)
+    // A NaN or negative tolerance made every case a misleading 'not-strict' violation.
+    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, tolerance: Number.NaN })).rejects.toThrow(/toBeMonotonicIn: expected a `tolerance` >= 0, received NaN/)
+    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, tolerance: -0.1 })).rejects.toThrow(/toBeMonotonicIn: expected a `tolerance` >= 0, received -0.1/)
   })
 
   test('same seed, same message', async () => {
