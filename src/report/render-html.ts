@@ -10,7 +10,8 @@ import type { Report } from './report.js'
 /** Options of {@link renderHtml}. */
 export interface RenderHtmlOptions {
   /**
-   * Most plots drawn in one report; failing checks' plots are drawn first. Keeps huge runs fast to render and open.
+   * Most plots drawn in one report; failing checks' plots are drawn first, then expected failures', then passing
+   * checks'. Keeps huge runs fast to render and open.
    * @defaultValue 40
    */
   readonly maxPlots?: number
@@ -66,7 +67,8 @@ function template(): Handlebars.TemplateDelegate {
 export async function renderHtml(report: Report, options: RenderHtmlOptions = {}): Promise<string> {
   const maxPlots = options.maxPlots ?? 40
   const withPlots = report.checks.filter((check) => (check.plots?.length ?? 0) > 0)
-  const ordered = [...withPlots.filter((check) => check.outcome === 'failed'), ...withPlots.filter((check) => check.outcome === 'passed')]
+  // Failures first, then the demonstrations (expected failures: their plots show what a caught fault looks like), then passes.
+  const ordered = (['failed', 'expected-failure', 'passed'] as const).flatMap((outcome) => withPlots.filter((check) => check.outcome === outcome))
   const svgs = new Map<string, { title: string; svg: unknown }[]>()
   let budget = maxPlots
   for (const check of ordered) {

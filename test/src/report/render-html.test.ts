@@ -16,6 +16,21 @@ describe('renderHtml', () => {
     expect(html).toContain('# seed 7, path &quot;3:1&quot;, 200 runs')
   })
 
+  it('draws the plots of expected failures (demonstrations) before those of passing checks', async () => {
+    const plot = (title: string) => [{ type: 'line' as const, title, series: [{ name: 's', points: [[0, 1], [1, 2]] as [number, number][] }] }]
+    const tests: CollectedTest[] = [
+      { file: 'test/a.test.ts', fullName: 'passes', namePattern: 'passes', state: 'passed', checks: [record({ id: 'ok', kind: 'range', plots: plot('passing sweep') })] },
+      { file: 'test/b.test.ts', fullName: 'demo', namePattern: 'demo', state: 'passed', checks: [record({ id: 'demo', kind: 'monotonicity', passed: false, plots: plot('caught violation') })] },
+    ]
+    const cards = (html: string) => html.split('<details class="card ').slice(1)
+    const expectedCard = (html: string) => cards(html).find((card) => card.startsWith('expected-failure')) ?? ''
+    const both = await renderHtml(sampleReport({ tests }))
+    expect(expectedCard(both)).toContain('<figure class="plot"><svg')
+    const one = await renderHtml(sampleReport({ tests }), { maxPlots: 1 })
+    expect(expectedCard(one)).toContain('<figure class="plot"><svg')
+    expect(cards(one).find((card) => card.startsWith('passed'))).toContain('1 plot(s) not drawn')
+  })
+
   it('clips huge counterexamples in the page (the JSON keeps them whole)', async () => {
     const tests: CollectedTest[] = [{ file: 'test/x.test.ts', fullName: 'x', namePattern: 'x', state: 'failed',
       checks: [record({ id: 'big', kind: 'range', passed: false, counterexample: { rows: Array.from({ length: 5000 }, (_, index) => index) } })] }]
