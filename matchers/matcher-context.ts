@@ -96,15 +96,20 @@ export function num(value: number): string {
 }
 
 /**
- * The replay line every property failure ends with.
+ * The replay line every property failure ends with: the options that run the same cases again (the matchers take
+ * `seed` and `numRuns`), and fast-check's path of the shrunk case, which the report also records.
  *
  * @param seed - the seed
  * @param numRuns - cases generated
  * @param path - fast-check path, if any
+ * @example
+ * ```ts
+ * replayLine(7, 500, '4:5:0') // "Replay: seed 7 — pass { seed: 7, numRuns: 500 } to run the same cases (fast-check path of the shrunk case: '4:5:0')"
+ * ```
  */
 export function replayLine(seed: number, numRuns: number, path?: string): string {
-  const pathPart = path === undefined ? '' : `, path: '${path}'`
-  return `Replay: seed ${seed} — pass { seed: ${seed}${pathPart}, numRuns: ${numRuns} } (fast-check: fc.assert(..., { seed: ${seed}${pathPart} }))`
+  const pathPart = path === undefined ? '' : ` (fast-check path of the shrunk case: '${path}')`
+  return `Replay: seed ${seed} — pass { seed: ${seed}, numRuns: ${numRuns} } to run the same cases${pathPart}`
 }
 
 /** What a vitest-ml matcher resolves to (Vitest's synchronous expectation result). */

@@ -51,7 +51,7 @@ describe('toBeMonotonicIn', () => {
     expect(message).toMatch(/exact mode: 2000 cases, any violation fails/)
     expect(message).toMatch(/Reasons: wrong-direction \d+/)
     expect(message).toMatch(/Shrunk counterexample \(\d+ shrinks\): raising feature 2 from 0\.\d+ to 0\.6\d* lowered output\[0\]/)
-    expect(message).toMatch(/Replay: seed 7 — pass \{ seed: 7, path: '[\d:]+', numRuns: 2000 \}/)
+    expect(message).toMatch(/Replay: seed 7 — pass \{ seed: 7, numRuns: 2000 \} to run the same cases \(fast-check path of the shrunk case: '[\d:]+'\)/)
     // Minimal: the raised value lands at the start of the dip and the base sits just below it; other features shrink to 0.
     const base = JSON.parse(/ {2}base: +(\[.*\])/.exec(message)?.[1] ?? 'null') as number[]
     const raised = JSON.parse(/ {2}raised: +(\[.*\])/.exec(message)?.[1] ?? 'null') as number[]

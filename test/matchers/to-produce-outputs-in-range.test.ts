@@ -31,7 +31,7 @@ describe('toProduceOutputsInRange', () => {
     expect(failure?.message).toMatch(/doubled produced outputs outside \[0, 1\]: violation rate 0\.\d+ \(\d+ of 500 cases\), expected <= 0/)
     expect(failure?.message).toMatch(/Reasons: above-max \d+/)
     expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\):/)
-    expect(failure?.message).toMatch(/Replay: seed 7 — pass \{ seed: 7, path: '[\d:]+', numRuns: 500 \}/)
+    expect(failure?.message).toMatch(/Replay: seed 7 — pass \{ seed: 7, numRuns: 500 \} to run the same cases \(fast-check path of the shrunk case: '[\d:]+'\)/)
     // The minimal failing input sits on the boundary where 2 * sigmoid(3x - 2y) first exceeds 1: x > 2y / 3.
     const input = JSON.parse(/input: {2}(\[.*\])/.exec(failure?.message ?? '')?.[1] ?? 'null') as [number, number]
     expect(input[1]).toBe(0)
@@ -66,6 +66,17 @@ describe('toProduceOutputsInRange', () => {
     await expect(expect({}).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows })).rejects.toThrow(/expected a model \(from onnxModel\(\) or functionModel\(\)\), received object/)
     await expect(expect(scorer).toProduceOutputsInRange({ min: 2, max: 1 }, { inputs: rows })).rejects.toThrow(/bounds with min <= max, received min 2, max 1/)
     await expect(expect(scorer).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: 42 as never })).rejects.toThrow(/a fast-check Arbitrary or an array of rows/)
+  })
+
+  test('the replay line prints options the matcher accepts, and they replay the same counterexample', async () => {
+    const run = (options: { seed: number; numRuns: number }): Promise<string> =>
+      expect(doubled).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, ...options }).then(() => '', (error: Error) => error.message)
+    const message = await run({ seed: 21, numRuns: 400 })
+    // Exactly `{ seed, numRuns }`: the matchers take no `path` option, so printing one would ask for a call that does not compile.
+    const printed = /Replay: seed 21 — pass \{ seed: (\d+), numRuns: (\d+) \} to run the same cases \(fast-check path of the shrunk case: '[\d:]+'\)/.exec(message)
+    expect(printed).not.toBeNull()
+    const replayed = await run({ seed: Number(printed?.[1]), numRuns: Number(printed?.[2]) })
+    expect(/input: {2}.*/.exec(replayed)?.[0]).toBe(/input: {2}.*/.exec(message)?.[0])
   })
 
   test('same seed, same counterexample', async () => {
