@@ -82,8 +82,8 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
   })
   const readOptions = { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) }
   const context = { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }) }
-  const modelPredictions = await predictAll(source, model, inputs, readOptions)
-  const baselinePredictions = await predictAll(source, fitted, inputs, readOptions)
+  const modelPredictions = await predictAll(source, model, inputs, readOptions, labels)
+  const baselinePredictions = await predictAll(source, fitted, inputs, readOptions, labels)
   const score = (predictions: readonly Prediction[], indices?: Uint32Array): number =>
     indices === undefined
       ? metric.compute(labels, predictions, context)

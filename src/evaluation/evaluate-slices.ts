@@ -77,7 +77,7 @@ export async function evaluateSlices<I>(model: Model<I, unknown>, options: Evalu
     throw new VitestMlError(source, `${inputs.length} slice rows (one per input)`, `${rows.length}`, '`rows` must describe the same rows as `data.inputs`, in order.')
   }
   const context: MetricContext = { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }) }
-  const predictions = await predictAll(source, model, inputs, { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) })
+  const predictions = await predictAll(source, model, inputs, { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) }, labels)
   return scoreSlices(metric, labels, predictions, sliceRows(rows, options.slices), minSliceSize, context)
 }
 

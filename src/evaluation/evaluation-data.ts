@@ -49,13 +49,21 @@ export function checkEvaluationData<I>(source: string, data: EvaluationData<I> |
  * @param model - the model
  * @param inputs - the rows
  * @param options - how to read outputs (classes, threshold)
+ * @param labels - the true labels, when given: predictions of another kind (class indices against class names, say)
+ *   throw instead of scoring every row wrong
  * @returns one prediction per row
  * @example
  * ```ts
  * await predictAll('toBeatBaseline', model, rows, { classes: ['Adelie', 'Chinstrap', 'Gentoo'] })
  * ```
  */
-export async function predictAll<I>(source: string, model: Model<I, unknown>, inputs: readonly I[], options: ToPredictionOptions): Promise<Prediction[]> {
+export async function predictAll<I>(
+  source: string,
+  model: Model<I, unknown>,
+  inputs: readonly I[],
+  options: ToPredictionOptions,
+  labels?: readonly Label[],
+): Promise<Prediction[]> {
   const outputs = await model.predict(inputs)
   if (!Array.isArray(outputs) || outputs.length !== inputs.length) {
     throw new VitestMlError(
@@ -65,5 +73,23 @@ export async function predictAll<I>(source: string, model: Model<I, unknown>, in
       'A batch-first model must return exactly one output per input row.',
     )
   }
-  return toPredictions(outputs, options)
+  const predictions = toPredictions(outputs, options)
+  if (labels !== undefined) assertSameKind(source, labels, predictions)
+  return predictions
+}
+
+/** Throws when no predicted label is of a kind (number or string) that any true label has: they could never match. */
+function assertSameKind(source: string, labels: readonly Label[], predictions: readonly Prediction[]): void {
+  const kinds = new Set(labels.map((label) => typeof label))
+  if (predictions.length === 0 || predictions.some((prediction) => kinds.has(typeof prediction.label as 'number' | 'string'))) return
+  const examples = (values: readonly Label[]): string => {
+    const distinct = [...new Set(values)].slice(0, 3)
+    return `${typeof distinct[0] === 'string' ? 'strings' : 'numbers'} such as ${distinct.map(describeValue).join(', ')}`
+  }
+  throw new VitestMlError(
+    source,
+    `predicted labels of the same kind as the true labels (${examples(labels)})`,
+    examples(predictions.map((prediction) => prediction.label)),
+    'Pass `classes: [...]` so that output index k reads as classes[k], or return the class names from the model.',
+  )
 }

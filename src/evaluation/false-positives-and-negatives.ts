@@ -73,7 +73,7 @@ export async function falsePositivesAndNegatives<I>(model: Model<I, unknown>, op
   const predictions = await predictAll('falsePositivesAndNegatives', model, inputs, {
     ...(options.classes === undefined ? {} : { classes: options.classes }),
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
-  })
+  }, labels)
   const top = options.top ?? 5
   const wrong: ReviewExample<I>[] = []
   predictions.forEach((prediction, index) => {
