@@ -27,6 +27,17 @@ function withBinEdges(data: Row[]): Row[] {
 }
 
 /**
+ * Bars one unit wide on whole numbers are category codes (`0=sun, 1=rain`): label each code as an integer, with no
+ * ticks between codes and no padding codes beyond the ends.
+ */
+function codeAxis(binned: readonly Row[]): object {
+  const codes = binned.every((row) => Number.isInteger(row.x) && row.x1! - row.x0! === 1)
+  if (!codes || binned.length === 0) return {}
+  const xs = binned.map((row) => row.x)
+  return { axis: { tickMinStep: 1, format: 'd' }, scale: { nice: false, domain: [Math.min(...xs) - 0.5, Math.max(...xs) + 0.5] } }
+}
+
+/**
  * Turns a check's {@link PlotSpec} into a Vega-Lite specification with inline data only (nothing is fetched):
  * overlaid histograms for drift (points are [bin centre, count or share]), lines with break markers for monotonicity sweeps, a reliability diagram with its
  * diagonal, plain histograms for latency.
@@ -57,7 +68,7 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
     layers.push({
       data: { values: binned },
       mark: { type: 'bar', orient: 'vertical', opacity: plot.series.length > 1 ? 0.55 : 0.85 },
-      encoding: { x: { ...x, field: 'x0' }, x2: { field: 'x1' }, y: { ...y, stack: null }, y2: { datum: 0 }, color },
+      encoding: { x: { ...x, ...codeAxis(binned), field: 'x0' }, x2: { field: 'x1' }, y: { ...y, stack: null }, y2: { datum: 0 }, color },
     })
   }
   const markers = (plot.markers ?? []).filter((marker) => Number.isFinite(marker.x)).slice(0, 20)
