@@ -57,7 +57,7 @@ function shuffledChunks(count: number, random: () => number): number[][] {
 /**
  * Checks that a model answers the same row the same way: on a repeated call, inside batches of other rows in other
  * orders and sizes, alone, and in a fresh session. Batch-composition bugs (batch-dependent normalisation, padding,
- * state leaking across rows) show up here. A failure is shrunk by replaying the row alone and inside a fixed batch.
+ * state leaking across rows) show up here. A failure is shrunk by replaying the row alone, inside a fixed batch and in one fresh session.
  *
  * @param model - the model under test
  * @param options - inputs, runs, seed and tolerance
@@ -116,32 +116,40 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
   if (first === undefined || firstViolation === undefined) return { ...base, numShrinks: 0 }
 
   const context = rows.filter((_, i) => i !== first).slice(0, 15)
+  // One fresh session for the whole replay, so a fresh-session failure is shown (and shrunk) with the fresh answer.
+  const freshModel = answers.has('fresh-session') && model.fresh !== undefined ? await model.fresh() : undefined
   const replay = async (input: I): Promise<{ outputs: Record<string, unknown>; violation: Violation | undefined }> => {
     const [once] = await model.predict([input])
     const [twice] = await model.predict([input])
     const inBatch = (await model.predict([...context, input]))[context.length]
     const reversed = (await model.predict([input, ...[...context].reverse()]))[0]
-    const outputs = { alone: once, 'alone, again': twice, 'last in a batch': inBatch, 'first in a reversed batch': reversed }
+    const outputs: Record<string, unknown> = { alone: once, 'alone, again': twice, 'last in a batch': inBatch, 'first in a reversed batch': reversed }
+    if (freshModel !== undefined) outputs['in a fresh session'] = (await freshModel.predict([input]))[0]
     for (const [label, output] of Object.entries(outputs).slice(1)) {
       const diff = maxAbsDifference(once, output)
-      if (diff > tolerance) return { outputs, violation: { reason: label === 'alone, again' ? 'repeated-call' : 'batch-composition', detail: `alone vs ${label}: max abs difference ${diff} > tolerance ${tolerance}` } }
+      const reason = label === 'alone, again' ? 'repeated-call' : label === 'in a fresh session' ? 'fresh-session' : 'batch-composition'
+      if (diff > tolerance) return { outputs, violation: { reason, detail: `alone vs ${label}: max abs difference ${diff} > tolerance ${tolerance}` } }
     }
     return { outputs, violation: undefined }
   }
-  const firstRow = rows[first] as I
-  const initial = await replay(firstRow)
-  let counterexample = { input: firstRow, outputs: initial.outputs, violation: initial.violation ?? firstViolation }
-  if (fixed || initial.violation === undefined) return { ...base, counterexample, numShrinks: 0, ...(fixed ? {} : { path: String(first) }) }
-  const shrinking = await shrinkCase({
-    arbitrary: options.inputs as fc.Arbitrary<I>,
-    seed,
-    numRuns,
-    index: first,
-    fails: async (input) => {
-      const { outputs, violation } = await replay(input)
-      if (violation !== undefined) counterexample = { input, outputs, violation }
-      return violation !== undefined
-    },
-  })
-  return { ...base, counterexample, path: shrinking.path, numShrinks: shrinking.numShrinks }
+  try {
+    const firstRow = rows[first] as I
+    const initial = await replay(firstRow)
+    let counterexample = { input: firstRow, outputs: initial.outputs, violation: initial.violation ?? firstViolation }
+    if (fixed || initial.violation === undefined) return { ...base, counterexample, numShrinks: 0, ...(fixed ? {} : { path: String(first) }) }
+    const shrinking = await shrinkCase({
+      arbitrary: options.inputs as fc.Arbitrary<I>,
+      seed,
+      numRuns,
+      index: first,
+      fails: async (input) => {
+        const { outputs, violation } = await replay(input)
+        if (violation !== undefined) counterexample = { input, outputs, violation }
+        return violation !== undefined
+      },
+    })
+    return { ...base, counterexample, path: shrinking.path, numShrinks: shrinking.numShrinks }
+  } finally {
+    await freshModel?.release()
+  }
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import seedrandom from 'seedrandom'
 import { describe, expect, test } from 'vitest'
 import { functionModel } from '../../src/model/function-model.js'
+import type { Model } from '../../src/model/model.js'
 import { onnxModel } from '../../src/model/onnx-model.js'
 
 const rows = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
@@ -46,6 +47,24 @@ describe('toBeDeterministic', () => {
     expect(failure?.message).toMatch(/Broken comparisons: batch-composition \d+/)
     expect(failure?.message).toMatch(/alone vs last in a batch: max abs difference/)
     expect(failure?.message).toMatch(/seed 9/)
+  })
+
+  test('fails on a model that answers differently in a fresh session, showing the fresh answer', async () => {
+    /** Re-initialises a weight in every new session, like an export that forgot to freeze a random init. */
+    const session = (weight: number): Model<readonly [number, number], number[]> => ({
+      ...functionModel((row: readonly [number, number]) => [weight * row[0] + row[1]], { name: 'reinitialised' }),
+      fresh: async () => session(weight + 0.01),
+    })
+    const failure = await expect(session(1)).toBeDeterministic({ inputs: rows, numRuns: 100, seed: 3 }).then(() => undefined, (error: Error) => error)
+    expect(failure?.message).toMatch(/Broken comparisons: fresh-session \d+/)
+    expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\): alone vs in a fresh session: max abs difference/)
+    // Shrunk: the second feature does not matter, and the first is as small as still differs.
+    const input = JSON.parse(/ {2}input: (\[.*\])/.exec(failure?.message ?? '')?.[1] ?? 'null') as [number, number]
+    expect(input[1]).toBe(0)
+    const alone = JSON.parse(/ {2}alone: (\[.*\])/.exec(failure?.message ?? '')?.[1] ?? 'null') as number[]
+    const fresh = JSON.parse(/ {2}in a fresh session: (\[.*\])/.exec(failure?.message ?? '')?.[1] ?? 'null') as number[]
+    expect(alone).toEqual([input[0]])
+    expect(fresh).toEqual([1.01 * input[0]])
   })
 
   test('a tolerance absorbs tiny noise', async () => {
