@@ -44,7 +44,7 @@ export interface HtmlView {
   /** Checklist rows with links to their evidence. */
   readonly checklistRows: readonly { readonly item: Report['checklist'][number]; readonly evidence: readonly EvidenceLink[]; readonly more: number }[]
   /** ML Test Score sections with their items. */
-  readonly scoreSections: readonly { readonly id: string; readonly name: string; readonly score: string; readonly items: Report['mlTestScore']['items'] }[]
+  readonly scoreSections: readonly { readonly id: string; readonly name: string; readonly score: string; readonly items: readonly (Report['mlTestScore']['items'][number] & { readonly evidence: readonly EvidenceLink[] })[] }[]
   /** Tool versions for the footer. */
   readonly generatedWith: string
 }
@@ -127,7 +127,7 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
     checklistCounts: `${counts('passed')} passed, ${counts('attested')} attested, ${counts('failed')} failed, ${counts('not-covered')} not covered`,
     scoreSections: report.mlTestScore.sections.map((section) => ({
       id: section.id, name: section.name, score: formatMetric(section.score),
-      items: report.mlTestScore.items.filter((item) => item.section === section.id),
+      items: report.mlTestScore.items.filter((item) => item.section === section.id).map((item) => ({ ...item, evidence: item.checks.flatMap(link) })),
     })),
     generatedWith: `vitest ${report.run.vitestVersion}, node ${report.provenance.node}`,
   }

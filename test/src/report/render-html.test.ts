@@ -10,6 +10,8 @@ describe('renderHtml', () => {
     const html = await renderHtml(sampleReport())
     expect(html.indexOf('Gate failed: do not deploy')).toBeLessThan(html.indexOf('id="checklist"'))
     expect(html).toContain('id="ml-test-score"')
+    // Each ML Test Score evidence link names its check on hover.
+    expect(html).toMatch(/<code class="small">model-5<\/code> <a class="small" href="#c-[0-9a-f]+" title="credit\.onnx beats majority class">&#8599;<\/a><\/li>/)
     expect(html.match(/<details class="card /g)).toHaveLength(4)
     expect(html).toContain('<figure class="plot"><svg')
     expect(html).toContain('&quot;income&quot;: 52000')
