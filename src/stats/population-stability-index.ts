@@ -99,8 +99,10 @@ function binOf(edges: Float64Array, value: number): number {
  * replaced by `floor` (1e-4); PSI = sum((c - r) * ln(c / r)). This is exactly
  * `np.sum((cp - rp) * np.log(cp / rp))` with those numpy calls; the tests check it against that numpy code.
  *
- * NaN is dropped and counted; ±Infinity and empty samples throw `VitestMlError`. A constant reference has no inner
- * edges after de-duplication and gives two bins (<= the constant, above it) — all reference mass in the first.
+ * NaN is dropped and counted; ±Infinity and empty samples throw `VitestMlError`. A constant reference keeps one inner
+ * edge (the constant) and gives two bins: below the constant, and the constant and above — all reference mass in the
+ * second. A current sample at or above the constant then scores 0 however far it moved: PSI cannot see shifts away
+ * from a constant reference (compare such features as categories instead).
  *
  * @param reference - the reference sample, whose quantiles define the bins
  * @param current - the current sample
