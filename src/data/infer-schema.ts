@@ -56,7 +56,8 @@ export function inferSchema(dataset: Dataset, options: InferSchemaOptions = {}):
     const missing = present.length < values.length
     if (present.length === 0) { skipped.push({ column: name, reason: 'no values' }); continue }
     if (present.every((value) => typeof value === 'boolean')) { features[name] = boolean({ nullable: missing }); continue }
-    const distinct = [...new Set(present.map(String))].sort()
+    // Values kept as they are (a 2 stays a number), so the data validates against the schema inferred from it.
+    const distinct = [...new Set(present as (string | number)[])].sort((left, right) => (String(left) < String(right) ? -1 : String(left) > String(right) ? 1 : 0))
     if (distinct.length > maxCategories) { skipped.push({ column: name, reason: `${distinct.length} distinct values > maxCategories ${maxCategories}` }); continue }
     features[name] = categorical(distinct, { nullable: missing })
   }

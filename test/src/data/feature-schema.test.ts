@@ -67,6 +67,13 @@ describe('inferSchema on the penguins data (which has missing values)', () => {
     expect(inferred.validate(data.rows())).toEqual([])
   })
 
+  test('a column mixing numbers and text keeps its values as they are, so the data validates against its own schema', () => {
+    const mixed = datasetFromRows([{ grade: 'A' }, { grade: 2 }, { grade: 'B' }, { grade: 2 }])
+    const { schema: mixedSchema } = inferSchema(mixed)
+    expect(mixedSchema.features.grade).toEqual({ kind: 'categorical', values: [2, 'A', 'B'], nullable: false })
+    expect(mixedSchema.validate(mixed.rows())).toEqual([])
+  })
+
   test('skips high-cardinality text and says why', () => {
     const ids = datasetFromRows(Array.from({ length: 80 }, (_, i) => ({ id: `row-${i}`, x: i })))
     const result = inferSchema(ids)
