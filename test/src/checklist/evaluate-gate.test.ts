@@ -21,6 +21,17 @@ describe('evaluateGate', () => {
     expect(verdict.failures[0]?.message).toBe('required item "held-out-test" is not covered: no check tagged "held-out-test" (or of kind held-out) ran')
   })
 
+  it('fails on a required item whose evidence failed, even a medium-severity check, and passes without it', () => {
+    const broken = [check('c1', { accuracy: 0.9 }), check('c2', {}, { outcome: 'failed', title: 'beats the class-prior baseline' })]
+    const config = { required: ['baseline-improvement'] }
+    const verdict = evaluateGate(broken, scoreChecklist(broken, config), 1, config)
+    expect(verdict.passed).toBe(false)
+    expect(verdict.failures.map((reason) => reason.source)).toEqual(['checklist'])
+    expect(verdict.failures[0]?.message).toMatch(/^required item "baseline-improvement" is failed: .*beats the class-prior baseline/)
+    const healthy = broken.slice(0, 1)
+    expect(evaluateGate(healthy, scoreChecklist(healthy, config), 1, config).passed).toBe(true)
+  })
+
   it('fails on a breached high threshold and only warns on a breached medium one, pointing at the worst check', () => {
     const checks = [check('c1', { accuracy: 0.9, p99Ms: 150 }), check('c2', { accuracy: 0.8, p99Ms: 450 })]
     const verdict = evaluateGate(checks, scoreChecklist(checks), 0, {
