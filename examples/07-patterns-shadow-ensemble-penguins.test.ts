@@ -2,7 +2,6 @@
 // serves, penguins-logreg runs in its shadow, and the three classifiers (mlp, logreg and the deliberately weak
 // body-mass-only model) are combined by voting. Data: the held-out rows of the Palmer penguins data set shipped by
 // vega-datasets, selected by the test indices recorded in models/penguins-mlp.json.
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { patternMatchers } from '../matchers/patterns-index.js'
 import type { Model } from '../src/model/model.js'
@@ -11,30 +10,15 @@ import { memoryComparisonLog } from '../src/patterns/comparison-log.js'
 import { ensemble } from '../src/patterns/ensemble.js'
 import { failing } from '../src/patterns/failing.js'
 import { shadow } from '../src/patterns/shadow.js'
+import { loadSplit } from '../test/support/model-split.js'
 
 expect.extend(patternMatchers)
 
-interface PenguinMetadata {
-  readonly featureNames: readonly string[]
-  readonly featureSources: Readonly<Record<string, string>>
-  readonly categoricalCodes: Readonly<Record<string, Readonly<Record<string, number>>>>
-  readonly classNames: readonly string[]
-  readonly target: string
-  readonly split: { readonly testIndices: readonly number[] }
-}
-
-const metadata = JSON.parse(readFileSync('models/penguins-mlp.json', 'utf8')) as PenguinMetadata
-const raw = JSON.parse(readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8')) as Record<string, unknown>[]
-const testRows = metadata.split.testIndices.map((index) => raw[index] ?? {})
-const inputs = testRows.map((row) =>
-  metadata.featureNames.map((feature) => {
-    const source = metadata.featureSources[feature] ?? feature
-    const codes = metadata.categoricalCodes[feature]
-    return codes === undefined ? Number(row[source]) : (codes[String(row[source])] ?? Number.NaN)
-  }),
-)
-const labels = testRows.map((row) => String(row[metadata.target]))
-const classes = metadata.classNames
+// The penguins model's held-out test split, rebuilt from its metadata the way the training script built it.
+const split = loadSplit('penguins-mlp')
+const inputs = split.test.inputs
+const labels = split.test.labels.map(String)
+const classes = split.classNames
 type Row = readonly number[]
 const models: Record<'mlp' | 'logreg' | 'weak', Model<Row, number[]>> = {} as never
 

@@ -7,7 +7,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { readFileSync } from 'node:fs'
 import seedrandom from 'seedrandom'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { patternMatchers } from '../matchers/patterns-index.js'
@@ -18,30 +17,15 @@ import { manualClock } from '../src/patterns/clock.js'
 import { joinDelayedLabels, type DelayedLabel } from '../src/patterns/join-delayed-labels.js'
 import { JsonlFileSink, readPredictionLog } from '../src/patterns/jsonl-file-sink.js'
 import { logged } from '../src/patterns/logged.js'
+import { loadSplit } from '../test/support/model-split.js'
 
 expect.extend(patternMatchers)
 
-interface PenguinMetadata {
-  readonly featureNames: readonly string[]
-  readonly featureSources: Readonly<Record<string, string>>
-  readonly categoricalCodes: Readonly<Record<string, Readonly<Record<string, number>>>>
-  readonly classNames: readonly string[]
-  readonly target: string
-  readonly split: { readonly testIndices: readonly number[] }
-}
-
-const metadata = JSON.parse(readFileSync('models/penguins-mlp.json', 'utf8')) as PenguinMetadata
-const raw = JSON.parse(readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8')) as Record<string, unknown>[]
-const testRows = metadata.split.testIndices.map((index) => raw[index] ?? {})
-const inputs = testRows.map((row) =>
-  metadata.featureNames.map((feature) => {
-    const source = metadata.featureSources[feature] ?? feature
-    const codes = metadata.categoricalCodes[feature]
-    return codes === undefined ? Number(row[source]) : (codes[String(row[source])] ?? Number.NaN)
-  }),
-)
-const species = testRows.map((row) => String(row[metadata.target]))
-const classes = metadata.classNames
+// The penguins model's held-out test split, rebuilt from its metadata the way the training script built it.
+const split = loadSplit('penguins-mlp')
+const inputs = split.test.inputs
+const species = split.test.labels.map(String)
+const classes = split.classNames
 type Row = readonly number[]
 let mlp: Model<Row, number[]>
 let folder: string
