@@ -3,8 +3,9 @@ import { argmaxLabel, outputAt } from './output-selector.js'
 import { outputNumbers } from '../model/output-numbers.js'
 
 /**
- * One golden case (CheckList's minimum functionality test): an input and what the model must answer. Give exactly one
- * expectation: a `label`, a `value` (with `tolerance`), or a range (`min` and/or `max`).
+ * One golden case (CheckList's minimum functionality test): an input and what the model must answer: a `label`, a
+ * `value` (with `tolerance`), a range (`min` and/or `max`), or several of them (`label` with `min`: the right class
+ * with at least that score). Every expectation given must hold.
  */
 export interface GoldenCase<I = unknown> {
   /** Shown in failures. @defaultValue `case <index>` */
@@ -50,23 +51,26 @@ export function judgeGoldenCase(goldenCase: GoldenCase, output: unknown, options
   if (goldenCase.label !== undefined) {
     const predicted = argmaxLabel(output)
     const expected = typeof goldenCase.label === 'number' ? goldenCase.label : (options.classes?.indexOf(goldenCase.label) ?? -1)
-    if (predicted === expected && expected >= 0) return undefined
-    return { reason: 'wrong-label', detail: `expected label ${String(goldenCase.label)}, got ${predicted < 0 ? 'no label (non-finite output)' : name(predicted)}` }
+    if (predicted !== expected || expected < 0) {
+      return { reason: 'wrong-label', detail: `expected label ${String(goldenCase.label)}, got ${predicted < 0 ? 'no label (non-finite output)' : name(predicted)}` }
+    }
   }
   const tolerance = goldenCase.tolerance ?? options.tolerance
   if (goldenCase.value !== undefined) {
     if (typeof goldenCase.value === 'number') {
       const actual = outputAt(output, options.output)
       const difference = Math.abs(actual - goldenCase.value)
-      return difference <= tolerance ? undefined : { reason: 'wrong-value', detail: `expected ${goldenCase.value} +- ${tolerance}, got ${actual} (off by ${difference})` }
+      if (!(difference <= tolerance)) return { reason: 'wrong-value', detail: `expected ${goldenCase.value} +- ${tolerance}, got ${actual} (off by ${difference})` }
+    } else {
+      const actual = outputNumbers(output)
+      const expected = goldenCase.value
+      const worst = actual.length !== expected.length ? Number.POSITIVE_INFINITY : Math.max(0, ...expected.map((value, j) => Math.abs((actual[j] as number) - value)))
+      if (!(worst <= tolerance)) return { reason: 'wrong-value', detail: `expected [${expected.join(', ')}] +- ${tolerance}, got [${actual.join(', ')}]` }
     }
-    const actual = outputNumbers(output)
-    const expected = goldenCase.value
-    const worst = actual.length !== expected.length ? Number.POSITIVE_INFINITY : Math.max(0, ...expected.map((value, j) => Math.abs((actual[j] as number) - value)))
-    return worst <= tolerance ? undefined : { reason: 'wrong-value', detail: `expected [${expected.join(', ')}] +- ${tolerance}, got [${actual.join(', ')}]` }
   }
-  const actual = outputAt(output, options.output)
   const { min, max } = goldenCase
+  if (min === undefined && max === undefined) return undefined
+  const actual = outputAt(output, options.output)
   if (!Number.isFinite(actual) || (min !== undefined && actual < min) || (max !== undefined && actual > max)) {
     return { reason: 'out-of-range', detail: `expected output[${options.output}] in [${min ?? '-Infinity'}, ${max ?? 'Infinity'}], got ${actual}` }
   }

@@ -50,6 +50,17 @@ describe('toPassGoldenCases', () => {
     expect(record.counterexample).toHaveLength(3)
   })
 
+  test('a case with several expectations must meet all of them (none is silently ignored)', async () => {
+    const unsure = functionModel((row: number[]) => [1 - (row[0] ?? 0), row[0] ?? 0], { name: 'unsure' })
+    // The right class, but not with the probability the case asks for.
+    const error = await failure(expect(unsure).toPassGoldenCases([{ name: 'confident', input: [0.55], label: 1, min: 0.9 }], { output: 1 }))
+    expect(error?.message).toMatch(/unsure failed 1 of 1 golden cases/)
+    expect(error?.message).toContain('confident: expected output[1] in [0.9, Infinity], got 0.55')
+    const value = await failure(expect(unsure).toPassGoldenCases([{ name: 'capped', input: [0.7], value: 0.7, max: 0.6 }], { output: 1 }))
+    expect(value?.message).toContain('capped: expected output[1] in [-Infinity, 0.6], got 0.7')
+    await expect(unsure).toPassGoldenCases([{ input: [0.95], label: 1, min: 0.9 }, { input: [0.5], value: 0.5, max: 0.6 }], { output: 1 })
+  })
+
   test('.not passes on a failing table and fails on a passing one', async () => {
     await expect(penguins).not.toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Gentoo' }], { classes })
     await expect(expect(penguins).not.toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' }], { classes })).rejects.toThrow(/Expected some golden case to fail, but all 1 passed/)
