@@ -47,16 +47,17 @@ describe('shadow', () => {
   })
 
   test("the candidate is not awaited: a slow candidate does not slow production's answer", async () => {
-    const shadowed = shadow(production, slow(candidate, { delayMs: 80 }))
+    // Wide margins (300 ms candidate, 200 ms bound) keep this stable on a loaded machine; `pending: 1` is the exact proof.
+    const shadowed = shadow(production, slow(candidate, { delayMs: 300 }))
     const started = performance.now()
     await shadowed.predict(rows)
-    expect(performance.now() - started).toBeLessThan(60)
+    expect(performance.now() - started).toBeLessThan(200)
     expect(shadowed.stats().pending).toBe(1)
     await shadowed.flush()
     expect(shadowed.stats()).toMatchObject({ pending: 0, compared: 10 })
     const [entry] = (shadowed.log as ReturnType<typeof memoryComparisonLog>).entries
-    expect(entry?.candidateLatencyMs).toBeGreaterThanOrEqual(75)
-    expect(entry?.productionLatencyMs).toBeLessThan(60)
+    expect(entry?.candidateLatencyMs).toBeGreaterThanOrEqual(295)
+    expect(entry?.productionLatencyMs).toBeLessThan(200)
   })
 
   test('a failing log sink is isolated and counted', async () => {
