@@ -46,6 +46,11 @@ describe('toShiftOutput', () => {
     await expect(mpg).not.toShiftOutput(0, 200, { inputs: rows, direction: 'down', atLeast: 1, numRuns: 2000, maxViolationRate: 0.2, seed: 2 })
   })
 
+  test('.not fails when the change always moves the output far enough, with the numbers that say so', async () => {
+    const error = await failure(expect(mpg).not.toShiftOutput(0, 500, { inputs: rows, direction: 'down', atLeast: 0.4, numRuns: 300, seed: 5 }))
+    expect(error?.message).toMatch(/Expected it to be false that changing feature 0 by \+500 moves output down by at least 0\.4 for mpg, but it held: violation rate 0 \(0 of 300 cases\), expected 0\.\nexact mode: 300 cases, any violation fails\nReplay: seed 5/)
+  })
+
   test('bad arguments give clear errors', async () => {
     await expect(expect(mpg).toShiftOutput(0, 500, { inputs: rows, direction: 'sideways' as never })).rejects.toThrow(/expected `direction: 'up'` or `'down'`, received "sideways"/)
     await expect(expect(mpg).toShiftOutput(2, 500, { inputs: rows, direction: 'up' })).rejects.toThrow(/feature index in \[0, 1\] for rows of 2 values, received 2/)
