@@ -90,6 +90,10 @@ export async function toMaintainMetric(this: MatcherState, received: unknown, op
   const windowName = WINDOW_NAMES[String(options.window ?? 'day')] ?? `${feedback.windowMs} ms`
   const bound = [options.min === undefined ? '' : `>= ${num(options.min)}`, options.max === undefined ? '' : `<= ${num(options.max)}`].filter(Boolean).join(' and ')
   const worst = evaluated.reduce((low, window) => (window.labelled > 0 ? Math.min(low, value(window)) : low), Number.POSITIVE_INFINITY)
+  const points = evaluated.filter((window) => window.labelled > 0).map((window) => [(Date.parse(window.start) - Date.parse(feedback.windows[0]?.start ?? window.start)) / 3_600_000, value(window)] as const)
+  // The bound drawn across the plotted windows, so a reader sees which windows left it.
+  const span = points.length === 0 ? [] : [points[0]![0], points[points.length - 1]![0]]
+  const boundLines = (['min', 'max'] as const).flatMap((side) => (options[side] === undefined || span.length === 0 ? [] : [{ name: `${side} ${num(options[side])}`, points: span.map((x) => [x, options[side] as number] as const) }]))
   await recordCheck(this, {
     id: checkId(this, 'feedback'),
     kind: 'feedback',
@@ -98,7 +102,7 @@ export async function toMaintainMetric(this: MatcherState, received: unknown, op
     severity: options.severity ?? 'high',
     checklist: ['monitor-accuracy-daily'],
     metrics: Object.fromEntries(Object.entries({ [metricName]: value(feedback.overall), worstWindow: worst, windows: feedback.windows.length, windowsOutOfBounds: bad.length, labelCoverage: feedback.overall.coverage, skippedWindows: skipped }).filter(([, metric]) => Number.isFinite(metric))),
-    plots: [{ type: 'line', title: `${metricName} per ${windowName} window`, xLabel: 'window (hours since first)', yLabel: metricName, series: [{ name: metricName, points: evaluated.filter((window) => window.labelled > 0).map((window) => [(Date.parse(window.start) - Date.parse(feedback.windows[0]?.start ?? window.start)) / 3_600_000, value(window)] as const) }] }],
+    plots: [{ type: 'line', title: `${metricName} per ${windowName} window`, xLabel: 'window (hours since first)', yLabel: metricName, series: [{ name: metricName, points }, ...boundLines] }],
     ...(bad[0] !== undefined && { counterexample: toJsonSafe(bad[0]) }),
   })
   const line = (window: FeedbackWindow): string => `  ${window.start} .. ${window.end}: ${metricName} ${num(value(window))} (${window.labelled} labelled of ${window.predictions}, coverage ${num(window.coverage)})`

@@ -70,6 +70,16 @@ describe('toMaintainMetric', () => {
     )
   })
 
+  test('records the metric per window with the bound drawn across it', async ({ task }) => {
+    const { sink, labels } = await twoDays()
+    await expect({ log: sink.entries, labels }).not.toMaintainMetric({ metric: 'accuracy', min: 0.85 })
+    const feedback = checksFromMeta(task.meta).find((check) => check.kind === 'feedback')
+    expect(feedback?.plots).toEqual([{
+      type: 'line', title: 'accuracy per daily window', xLabel: 'window (hours since first)', yLabel: 'accuracy',
+      series: [{ name: 'accuracy', points: [[0, 1], [24, 0.4]] }, { name: 'min 0.85', points: [[0, 0.85], [24, 0.85]] }],
+    }])
+  })
+
   test('.not inverts (the logging record stays un-negated), and no labelled window is a failure', async ({ task }) => {
     const { sink, labels } = await twoDays()
     await expect({ log: sink.entries, labels }).not.toMaintainMetric({ min: 0.85 })
