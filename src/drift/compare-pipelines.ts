@@ -77,7 +77,7 @@ export interface PipelineComparisonResult<I = unknown> {
 export async function comparePipelines<I>(training: Pipeline<I>, serving: Pipeline<I>, options: ComparePipelinesOptions<I>): Promise<PipelineComparisonResult<I>> {
   const inputs = sampleInputs(options)
   const batchSize = options.batchSize ?? 100
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new VitestMlError('comparePipelines', 'a whole `batchSize` >= 1', String(batchSize))
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new VitestMlError('comparePipelines', 'a whole `batchSize` >= 1', String(batchSize), 'batchSize is the number of rows per pipeline call, for example 100.')
   const { absolute, relative } = typeof options.tolerance === 'number' ? { absolute: options.tolerance, relative: 0 } : { absolute: options.tolerance?.absolute ?? 1e-9, relative: options.tolerance?.relative ?? 1e-9 }
   let mismatches = 0
   let maxDifference = 0

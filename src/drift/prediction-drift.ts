@@ -37,7 +37,7 @@ export async function predictionDrift<I = DataRow>(model: Model<I, unknown>, ref
 }
 
 async function predictAll<I>(model: Model<I, unknown>, data: Dataset, toInput: ((row: DataRow) => I) | undefined, batchSize: number): Promise<unknown[]> {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new VitestMlError('predictionDrift', 'a whole `batchSize` >= 1', String(batchSize))
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new VitestMlError('predictionDrift', 'a whole `batchSize` >= 1', String(batchSize), 'batchSize is the number of rows per predict call, for example 1024.')
   const outputs: unknown[] = []
   for (let start = 0; start < data.rowCount; start += batchSize) {
     const batch: I[] = []

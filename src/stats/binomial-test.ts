@@ -2,7 +2,7 @@ import binomialPmf from '@stdlib/stats-base-dists-binomial-pmf'
 import { VitestMlError } from '../errors.js'
 import { clopperPearsonInterval } from './clopper-pearson-interval.js'
 import { binomialLowerTail, binomialUpperTail } from './distributions.js'
-import type { Alternative } from './ks-two-sample.js'
+import { checkAlternative, type Alternative } from './alternative.js'
 import type { ProportionInterval } from './proportion-interval.js'
 
 /** Options of {@link binomialTest}. */
@@ -68,15 +68,12 @@ function binarySearch(a: (x: number) => number, d: number, lo0: number, hi0: num
  */
 export function binomialTest(k: number, n: number, options: BinomialTestOptions = {}): BinomialTestResult {
   const p = options.p ?? 0.5
-  const alternative = options.alternative ?? 'two-sided'
+  const alternative = checkAlternative('binomialTest', options.alternative)
   if (!Number.isInteger(n) || n < 1) throw new VitestMlError('binomialTest', 'n that is an integer >= 1', String(n), 'n is the number of trials.')
   if (!Number.isInteger(k) || k < 0 || k > n) {
     throw new VitestMlError('binomialTest', `k that is an integer in [0, ${n}]`, String(k), 'k is the number of successes among the n trials.')
   }
-  if (!(p >= 0 && p <= 1)) throw new VitestMlError('binomialTest', 'a null proportion p in [0, 1]', String(p))
-  if (alternative !== 'two-sided' && alternative !== 'less' && alternative !== 'greater') {
-    throw new VitestMlError('binomialTest', "alternative 'two-sided', 'less' or 'greater'", JSON.stringify(alternative))
-  }
+  if (!(p >= 0 && p <= 1)) throw new VitestMlError('binomialTest', 'a null proportion p in [0, 1]', String(p), 'p is the success probability under the null hypothesis, for example 0.5.')
   const pmf = (x: number): number => binomialPmf(x, n, p)
   let pValue: number
   if (alternative === 'less') {

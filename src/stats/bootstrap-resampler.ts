@@ -86,7 +86,7 @@ export function bootstrapIndices(
   }
   if (!(confidence > 0 && confidence < 1)) throw new VitestMlError(source, 'a confidence level in (0, 1)', String(confidence), 'Use 0.95 for a 95% interval.')
   if (!Number.isInteger(resamples) || resamples < 2) throw new VitestMlError(source, 'an integer number of resamples >= 2', String(resamples), 'Use several thousand resamples (9999 by default).')
-  if (method !== 'percentile' && method !== 'bca') throw new VitestMlError(source, "method 'percentile' or 'bca'", JSON.stringify(method))
+  if (method !== 'percentile' && method !== 'bca') throw new VitestMlError(source, "method 'percentile' or 'bca'", JSON.stringify(method), "'bca' corrects bias and skew; 'percentile' is the plain quantile interval.")
   const random = seedrandom.alea(String(seed))
   const indices = new Uint32Array(n)
   for (let i = 0; i < n; i++) indices[i] = i

@@ -2,7 +2,7 @@ import { VitestMlError } from '../errors.js'
 import { averageRanks } from './average-ranks.js'
 import { normalSf } from './distributions.js'
 import { finiteSample } from './finite-sample.js'
-import type { Alternative } from './ks-two-sample.js'
+import { checkAlternative, type Alternative } from './alternative.js'
 
 /** Options of {@link mannWhitneyU}. */
 export interface MannWhitneyUOptions {
@@ -79,13 +79,10 @@ function exactSf(k: number, size1: number, size2: number): number {
  * ```
  */
 export function mannWhitneyU(reference: ArrayLike<number>, current: ArrayLike<number>, options: MannWhitneyUOptions = {}): MannWhitneyUResult {
-  const alternative = options.alternative ?? 'two-sided'
+  const alternative = checkAlternative('mannWhitneyU', options.alternative)
   const requested = options.method ?? 'auto'
-  if (alternative !== 'two-sided' && alternative !== 'less' && alternative !== 'greater') {
-    throw new VitestMlError('mannWhitneyU', "alternative 'two-sided', 'less' or 'greater'", JSON.stringify(alternative))
-  }
   if (requested !== 'auto' && requested !== 'exact' && requested !== 'asymptotic') {
-    throw new VitestMlError('mannWhitneyU', "method 'auto', 'exact' or 'asymptotic'", JSON.stringify(requested))
+    throw new VitestMlError('mannWhitneyU', "method 'auto', 'exact' or 'asymptotic'", JSON.stringify(requested), "'auto' is exact for small samples without ties, as scipy.")
   }
   const ref = finiteSample('mannWhitneyU', 'reference', reference)
   const cur = finiteSample('mannWhitneyU', 'current', current)

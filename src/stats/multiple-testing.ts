@@ -38,6 +38,6 @@ export function checkPValues(source: string, pValues: ArrayLike<number>, options
     }
   }
   const alpha = options.alpha ?? 0.05
-  if (!(alpha > 0 && alpha < 1)) throw new VitestMlError(source, 'alpha in (0, 1)', String(alpha))
+  if (!(alpha > 0 && alpha < 1)) throw new VitestMlError(source, 'alpha in (0, 1)', String(alpha), 'alpha is the error rate to control, for example 0.05.')
   return alpha
 }

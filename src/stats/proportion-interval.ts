@@ -1,4 +1,5 @@
 import { VitestMlError } from '../errors.js'
+import { checkAlternative } from './alternative.js'
 
 /** A confidence interval for a proportion. */
 export interface ProportionInterval {
@@ -55,9 +56,6 @@ export function checkProportion(
   if (!(level > 0 && level < 1)) {
     throw new VitestMlError(source, 'a confidence level in (0, 1)', String(level), 'Use 0.95 for 95% confidence.')
   }
-  const alternative = options.alternative ?? 'two-sided'
-  if (alternative !== 'two-sided' && alternative !== 'less' && alternative !== 'greater') {
-    throw new VitestMlError(source, "alternative 'two-sided', 'less' or 'greater'", JSON.stringify(alternative))
-  }
+  const alternative = checkAlternative(source, options.alternative)
   return { level, alternative }
 }

@@ -1,7 +1,7 @@
 import { VitestMlError } from '../errors.js'
 import { studentTSf } from './distributions.js'
 import { finiteSample } from './finite-sample.js'
-import type { Alternative } from './ks-two-sample.js'
+import { checkAlternative, type Alternative } from './alternative.js'
 
 /** Options of {@link welchTTest}. */
 export interface WelchTTestOptions {
@@ -50,10 +50,7 @@ function meanAndVariance(values: Float64Array): [number, number] {
  * ```
  */
 export function welchTTest(reference: ArrayLike<number>, current: ArrayLike<number>, options: WelchTTestOptions = {}): WelchTTestResult {
-  const alternative = options.alternative ?? 'two-sided'
-  if (alternative !== 'two-sided' && alternative !== 'less' && alternative !== 'greater') {
-    throw new VitestMlError('welchTTest', "alternative 'two-sided', 'less' or 'greater'", JSON.stringify(alternative))
-  }
+  const alternative = checkAlternative('welchTTest', options.alternative)
   const ref = finiteSample('welchTTest', 'reference', reference, 2)
   const cur = finiteSample('welchTTest', 'current', current, 2)
   const n1 = ref.values.length

@@ -77,5 +77,8 @@ describe('toMatchPipeline', () => {
     const perRow = (row: Raw): Features => ({ age: row.age ?? 0, income: row.income ?? 0 })
     await expect(expect(perRow).toMatchPipeline(preprocessTraining, { inputs: requests })).rejects.toThrow(/expected the training pipeline to return one output per row \(8\), received object|expected the serving pipeline to return one output per row \(8\), received object/)
     await expect(expect(preprocessShared).toMatchPipeline(preprocessTraining, { inputs: 5 as never })).rejects.toThrow(/expected `inputs`: a fast-check Arbitrary or an array of raw rows, received number/)
+    await expect(expect(preprocessShared).toMatchPipeline(preprocessTraining, { inputs: requests, batchSize: 0 })).rejects.toThrow(
+      'comparePipelines: expected a whole `batchSize` >= 1, received 0.\nHint: batchSize is the number of rows per pipeline call, for example 100.',
+    )
   })
 })

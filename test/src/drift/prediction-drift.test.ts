@@ -25,6 +25,6 @@ describe('predictionDrift', () => {
   })
 
   test('a bad batch size is a clear error', async () => {
-    await expect(predictionDrift(score, rows(3, 0, 'a'), rows(3, 0, 'b'), { batchSize: 0 })).rejects.toThrow('predictionDrift: expected a whole `batchSize` >= 1, received 0.')
+    await expect(predictionDrift(score, rows(3, 0, 'a'), rows(3, 0, 'b'), { batchSize: 0 })).rejects.toThrow('predictionDrift: expected a whole `batchSize` >= 1, received 0.\nHint: batchSize is the number of rows per predict call, for example 1024.')
   })
 })
