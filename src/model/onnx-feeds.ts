@@ -71,12 +71,17 @@ function checkRow(values: ArrayLike<number>, expected: number, layout: TensorLay
       'Make every row the width the model declares; check the feature order and that no column is missing.',
     )
   }
+  const whole = isIntegerType(layout.type)
   for (let j = 0; j < values.length; j++) {
     const v = values[j] as unknown
-    // Fast path: a finite number (v - v is 0 only for finite numbers).
-    if (typeof v === 'number' && v - v === 0) continue
+    // Fast path: a finite number (v - v is 0 only for finite numbers), whole for integer inputs.
+    if (typeof v === 'number' && v - v === 0 && (!whole || Number.isInteger(v))) continue
     checkValue(v, layout, index, j, options, modelName)
   }
+}
+
+function isIntegerType(type: TensorLayout['type']): boolean {
+  return type !== 'float32' && type !== 'float64'
 }
 
 function checkValue(v: unknown, layout: TensorLayout, index: number, j: number, options: FeedOptions, modelName: string): void {
@@ -84,7 +89,10 @@ function checkValue(v: unknown, layout: TensorLayout, index: number, j: number, 
   if (typeof v !== 'number') {
     throw new VitestMlError(modelName, `numbers in input "${layout.name}"`, `${typeof v} ${typeof v === 'bigint' ? `${v}n` : JSON.stringify(v)} at row ${index}, column ${j}`, typeof v === 'bigint' ? `Pass bigints only to int64 inputs; "${layout.name}" is ${layout.type}.` : 'Encode categorical values as numbers before calling the model.')
   }
-  if (!(Number.isNaN(v) && options.allowNaN === true)) {
+  if (Number.isFinite(v)) {
+    throw new VitestMlError(modelName, `whole numbers in input "${layout.name}" (${layout.type})`, `${v} at row ${index}, column ${j}`, 'Integer inputs take codes or counts; round or encode the value before calling the model.')
+  }
+  if (!(Number.isNaN(v) && options.allowNaN === true && !isIntegerType(layout.type))) {
     throw new VitestMlError(modelName, `finite numbers in input "${layout.name}"`, `${v} at row ${index}, column ${j}`, 'Impute or drop missing values first, or pass `allowNaN: true` if the model handles NaN.')
   }
 }
@@ -95,6 +103,10 @@ function constantTensor(layout: TensorLayout, options: FeedOptions, modelName: s
     throw new VitestMlError(modelName, `a constant for input "${layout.name}" (it has no batch dimension)`, 'none', `Pass \`constants: { ${layout.name}: ... }\` to onnxModel.`)
   }
   const values = typeof value === 'number' || typeof value === 'bigint' ? [value] : value
+  const fractional = isIntegerType(layout.type) ? values.find((v) => typeof v === 'number' && !Number.isInteger(v)) : undefined
+  if (fractional !== undefined) {
+    throw new VitestMlError(modelName, `whole numbers in the constant for input "${layout.name}" (${layout.type})`, String(fractional), `Pass an integer, for example \`constants: { ${layout.name}: 16000n }\`.`)
+  }
   const data = allocate(layout.type, values.length)
   values.forEach((v, i) => { data[i] = layout.type === 'int64' ? BigInt(v) : Number(v) })
   return new ort.Tensor(layout.type, data, layout.shape.map((dim) => (typeof dim === 'number' ? dim : values.length)))
