@@ -70,6 +70,10 @@ function metadataLayouts(metadata: readonly ort.InferenceSession.ValueMetadata[]
  * ```
  */
 export async function onnxModel<O = OnnxOutputValue>(pathOrBytes: string | Uint8Array, options: OnnxModelOptions = {}): Promise<OnnxModel<O>> {
+  const batchSize = options.batchSize ?? 8192
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new VitestMlError('onnxModel', 'a positive whole `batchSize`', String(batchSize), 'Pass the largest batch to send in one call, for example `batchSize: 4096`.')
+  }
   const bytes = await loadBytes(pathOrBytes)
   const name = options.name ?? (typeof pathOrBytes === 'string' ? basename(pathOrBytes) : 'onnx-model')
   let session: ort.InferenceSession
@@ -92,7 +96,6 @@ export async function onnxModel<O = OnnxOutputValue>(pathOrBytes: string | Uint8
     sha256: createHash('sha256').update(bytes).digest('hex'),
     ...(options.version === undefined ? {} : { version: options.version }),
   }
-  const batchSize = options.batchSize ?? 8192
   const timeoutMs = options.timeoutMs ?? 30_000
   let released = false
 

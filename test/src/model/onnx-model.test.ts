@@ -57,6 +57,11 @@ describe('onnxModel on the penguins classifier', async () => {
     await expect(onnxModel(PENGUINS, { output: 'prediction' })).rejects.toThrow(/expected an output named one of \[probabilities, label\], received "prediction"/)
   })
 
+  test('a batch size that is not a positive whole number is an error (0 used to loop forever)', async () => {
+    await expect(onnxModel(PENGUINS, { batchSize: 0 })).rejects.toThrow(/^onnxModel: expected a positive whole `batchSize`, received 0\.\nHint: /)
+    await expect(onnxModel(PENGUINS, { batchSize: Number.NaN })).rejects.toThrow(/expected a positive whole `batchSize`, received NaN/)
+  })
+
   test('a released model says so', async () => {
     const released = await onnxModel(PENGUINS)
     await released.release()
