@@ -65,7 +65,15 @@ export async function toMeetLatency(this: MatcherState, received: unknown, budge
     ...(isModel(received) && { model: modelRef(received) }),
     metrics: { p50Ms: overall.p50Ms, p95Ms: overall.p95Ms, p99Ms: overall.p99Ms, throughputPerSec: overall.throughputPerSec, errorRate: overall.errorRate, requests: overall.requests, rssGrowthBytes: result.memory.rssGrowthBytes, heapGrowthBytes: result.memory.heapGrowthBytes },
     plots: [
-      { type: 'histogram', title: `latency of ${name}`, xLabel: 'ms', yLabel: 'requests', series: [{ name: 'latency', points: histogramPoints([...result.latenciesMs], 30) }] },
+      {
+        type: 'histogram', title: `latency of ${name}${budget.p99Ms === undefined ? '' : ` (p99 budget ${num(budget.p99Ms)} ms)`}`, xLabel: 'latency per request (ms)', yLabel: 'requests',
+        series: [{ name: 'latency', points: histogramPoints([...result.latenciesMs], 30) }],
+        // The budget is marked only inside the measured range: a far-off budget would squeeze the bars into a sliver.
+        markers: [
+          { x: overall.p99Ms, label: `p99 ${num(overall.p99Ms)} ms` },
+          ...(budget.p99Ms === undefined || budget.p99Ms > overall.maxMs ? [] : [{ x: budget.p99Ms, label: `p99 budget ${num(budget.p99Ms)} ms` }]),
+        ],
+      },
       { type: 'histogram', title: `output distribution of ${name}`, xLabel: 'first output value', yLabel: 'rows', series: [{ name: 'output', points: result.outputHistogram }] },
     ],
     ...(seed !== undefined && { replay: { seed, numRuns: overall.requests } }),

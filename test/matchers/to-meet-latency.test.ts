@@ -4,6 +4,7 @@ import { functionModel } from '../../src/model/function-model.js'
 import { failing } from '../../src/patterns/failing.js'
 import { measureLatency } from '../../src/patterns/measure-latency.js'
 import { slow } from '../../src/patterns/slow.js'
+import { checksFromMeta } from '../../src/report/check-record.js'
 
 expect.extend(patternMatchers)
 
@@ -21,6 +22,17 @@ describe('toMeetLatency', () => {
     await expect(expect(sluggish).toMeetLatency({ p99Ms: 10 }, { inputs: rows, requests: 4, warmup: 0, seed: 1 })).rejects.toThrow(
       /fast\+slow misses its latency objective: p99 \d+(\.\d+)? ms, expected <= 10 ms\.\n {2}batch 1: p50 \d+(\.\d+)? ms, p95 .* ms, p99 .* ms, .* rows\/s, 0 errors of 4\nMemory: RSS/,
     )
+  })
+
+  test('records the latency histogram with the measured p99 marked, and the budget when it falls inside the range', async ({ task }) => {
+    const result = await measureLatency(fast, { inputs: rows, requests: 10 })
+    await expect(result).toMeetLatency({ p99Ms: 200 })
+    const sluggish = await measureLatency(slow(fast, { delayMs: 30 }), { inputs: rows, requests: 4, warmup: 0 })
+    await expect(sluggish).not.toMeetLatency({ p99Ms: 10 })
+    const [fastPlot, slowPlot] = checksFromMeta(task.meta).map((check) => check.plots?.[0])
+    expect(fastPlot).toMatchObject({ type: 'histogram', title: 'latency of measured service (p99 budget 200 ms)', xLabel: 'latency per request (ms)', yLabel: 'requests' })
+    expect(fastPlot?.markers).toEqual([{ x: result.overall.p99Ms, label: expect.stringMatching(/^p99 \S+ ms$/) }])
+    expect(slowPlot?.markers).toEqual([{ x: sluggish.overall.p99Ms, label: expect.stringMatching(/^p99 \d+(\.\d+)? ms$/) }, { x: 10, label: 'p99 budget 10 ms' }])
   })
 
   test('fails on errors even when fast', async () => {
