@@ -28,7 +28,7 @@ function splitRow(row: unknown): { numbers: number[]; rest: string } {
 
 /**
  * Test rows within `tolerance` training standard deviations of a training row in every numeric column (Chebyshev
- * distance), with equal non-numeric values. Rows are bucketed on a grid of cell size `tolerance` over the first three
+ * distance), with equal non-numeric values; a column constant in training (standard deviation 0) must match exactly. Rows are bucketed on a grid of cell size `tolerance` over the first three
  * numeric columns; a test row is compared only with training rows in its cell and the neighbouring ones, which is
  * exact (no pair within tolerance can be more than one cell apart) and avoids the n x m comparison.
  *
@@ -48,14 +48,22 @@ export function nearDuplicatePairs(trainRows: readonly unknown[], testRows: read
   if (width === 0) return []
   const means = new Array<number>(width).fill(0)
   const scales = new Array<number>(width).fill(0)
+  // A column constant in training has standard deviation 0: "within tolerance sd" means equal to the constant.
+  const constants = new Array<number | undefined>(width).fill(undefined)
   for (let k = 0; k < width; k++) {
     const values = train.map((row) => row.numbers[k] as number).filter(Number.isFinite)
     const mean = values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1)
     const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(values.length, 1)
     means[k] = mean
     scales[k] = variance > 0 ? Math.sqrt(variance) : 1
+    if (values.length > 0 && values.every((value) => value === values[0])) constants[k] = values[0]
   }
-  const standardise = (numbers: readonly number[]): number[] => numbers.map((value, k) => (value - (means[k] as number)) / (scales[k] as number))
+  const standardise = (numbers: readonly number[]): number[] =>
+    numbers.map((value, k) => {
+      const constant = constants[k]
+      if (constant !== undefined) return value === constant ? 0 : Number.POSITIVE_INFINITY
+      return (value - (means[k] as number)) / (scales[k] as number)
+    })
   const gridColumns = Math.min(GRID_COLUMNS, width)
   const cellOf = (z: readonly number[]): number[] => z.slice(0, gridColumns).map((value) => Math.floor(value / tolerance))
   const grid = new Map<string, number[]>()

@@ -64,6 +64,18 @@ describe('findLeakage', () => {
     expect(result.examples.near[0]).toMatchObject({ testIndex: 1, trainIndex: 0 })
   })
 
+  it('a column that is constant in training matches only its own value (its standard deviation is 0)', () => {
+    // One training row: every column has sd 0, so "within 0.01 sd" means equal. Values on a small scale (1e-3) are
+    // distinct rows, not near duplicates of it.
+    const result = findLeakage([[0.001, 0.002]], [[0.002, 0.002], [0.001, 0.003], [0.001, 0.002]], { tolerance: 0.01 })
+    expect(result).toMatchObject({ exactDuplicates: 1, nearDuplicates: 0 })
+    // A constant column next to a varying one: rows must equal the constant and be near in the other column.
+    const train = [[0.1, 1], [0.1, 2], [0.1, 3], [0.1, 4]]
+    const near = findLeakage(train, [[0.1, 2.001], [0.1001, 2.001]], { tolerance: 0.01 })
+    expect(near.nearDuplicates).toBe(1)
+    expect(near.examples.near[0]).toMatchObject({ testIndex: 0, trainIndex: 1 })
+  })
+
   it('rejects bad input', () => {
     expect(() => findLeakage([[1]], [])).toThrow(/findLeakage: expected at least 1 test row, received 0/)
     expect(() => findLeakage('rows' as never, [[1]])).toThrow(/findLeakage: expected train rows: an array, a Dataset or \{ inputs \}, received "rows"/)
