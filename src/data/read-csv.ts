@@ -51,6 +51,11 @@ export async function readCsv(source: string, options: ReadCsvOptions = {}): Pro
   if (header === undefined || header.length === 0) {
     throw new VitestMlError('readCsv', `a header line in ${where}`, 'no lines', 'The first line must name the columns, for example `x,y,label`.')
   }
+  const repeated = header.findIndex((name, index) => header.indexOf(name) !== index)
+  if (repeated >= 0) {
+    const name = header[repeated] as string
+    throw new VitestMlError('readCsv', `distinct column names in the header of ${where}`, `${JSON.stringify(name)} twice (columns ${header.indexOf(name) + 1} and ${repeated + 1})`, 'Rename one of the columns; every column needs its own name.')
+  }
   const ragged = rows.findIndex((row) => row.length !== header.length)
   if (ragged >= 0) {
     const count = rows.filter((row) => row.length !== header.length).length

@@ -37,6 +37,12 @@ describe('readCsv', () => {
     )
   })
 
+  test('a repeated header name is an error, not a silently dropped column', async () => {
+    await expect(readCsv('x,y,x\n1,2,3\n')).rejects.toThrow(
+      'readCsv: expected distinct column names in the header of the CSV text, received "x" twice (columns 1 and 3).\nHint: Rename one of the columns; every column needs its own name.',
+    )
+  })
+
   test('a missing file names the path', async () => {
     await expect(readCsv('data/no-such-file.csv')).rejects.toThrow('readCsv: expected an existing file, received "data/no-such-file.csv" (no such file).')
   })
