@@ -60,9 +60,22 @@ export function sliceRows<I>(rows: readonly I[], specs: readonly SliceSpec<I>[])
     const numeric = values.every((value) => typeof value === 'number' || value === null || value === undefined)
     const explicit = typeof spec === 'object' && (spec.bins !== undefined || spec.edges !== undefined)
     if (!numeric || (!explicit && new Set(values).size <= 10)) return group(name, values.map((value) => (typeof value === 'number' || typeof value === 'string' ? value : undefined)))
+    if (typeof spec === 'object' && spec.edges !== undefined) checkEdges(name, spec.edges)
     const edges = typeof spec === 'object' && spec.edges !== undefined ? [...spec.edges] : quantileEdges(values as (number | null | undefined)[], typeof spec === 'object' ? (spec.bins ?? 4) : 4)
     return group(name, values.map((value) => (typeof value === 'number' && Number.isFinite(value) ? binLabel(value, edges) : undefined)), edges)
   })
+}
+
+function checkEdges(name: string, edges: readonly number[]): void {
+  const ascending = Array.isArray(edges) && edges.length >= 2 && edges.every((edge, k) => Number.isFinite(edge) && (k === 0 || edge > (edges[k - 1] as number)))
+  if (!ascending) {
+    throw new VitestMlError(
+      'toPerformOnAllSlices',
+      `\`edges\` for ${JSON.stringify(name)} as at least 2 finite numbers in ascending order`,
+      Array.isArray(edges) ? `[${edges.map(String).join(', ')}]` : describeValue(edges),
+      'Give the bin boundaries in ascending order, for example `edges: [0, 10, 20, 40]` (at least two).',
+    )
+  }
 }
 
 function group(feature: string, keys: readonly (string | number | undefined)[], edges?: readonly number[]): SliceMembers[] {
