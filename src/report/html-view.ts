@@ -112,9 +112,10 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
     report,
     verdict: {
       passed: gate.passed,
-      headline: gate.passed ? 'Gate passed: ready to deploy' : 'Gate failed: do not deploy',
+      // Without a gate file only failed high-severity checks block: passing that is no claim of readiness.
+      headline: !gate.passed ? 'Gate failed: do not deploy' : gate.configured ? 'Gate passed: ready to deploy' : 'No blocking failure (no gate configured)',
       detail: gate.passed
-        ? `${report.summary.checks.passed} of ${report.summary.checks.total} checks passed${gate.configured ? '' : ' (no gate file configured)'}.`
+        ? `${report.summary.checks.passed} of ${report.summary.checks.total} checks passed${gate.configured ? '' : '; only failed high-severity checks block until report.gate names the required items and thresholds'}.`
         : `${gate.failures.length} blocking ${gate.failures.length === 1 ? 'reason' : 'reasons'}.`,
     },
     failedCards,

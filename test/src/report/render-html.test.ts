@@ -33,6 +33,15 @@ describe('renderHtml', () => {
     expect(cards(one).find((card) => card.startsWith('passed'))).toContain('1 plot(s) not drawn')
   })
 
+  it('claims readiness only under a configured gate', async () => {
+    const tests: CollectedTest[] = [{ file: 'test/a.test.ts', fullName: 'ok', namePattern: 'ok', state: 'passed', checks: [record({ id: 'ok', kind: 'baseline', checklist: ['baseline-improvement'] })] }]
+    const headline = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1]
+    const unconfigured = await renderHtml(sampleReport({ tests }))
+    expect(headline(unconfigured)).toBe('No blocking failure (no gate configured)')
+    expect(unconfigured).toContain('1 of 1 checks passed; only failed high-severity checks block until report.gate names the required items and thresholds.')
+    expect(headline(await renderHtml(sampleReport({ tests, gate: { required: ['baseline-improvement'] } })))).toBe('Gate passed: ready to deploy')
+  })
+
   it('clips huge counterexamples in the page (the JSON keeps them whole)', async () => {
     const tests: CollectedTest[] = [{ file: 'test/x.test.ts', fullName: 'x', namePattern: 'x', state: 'failed',
       checks: [record({ id: 'big', kind: 'range', passed: false, counterexample: { rows: Array.from({ length: 5000 }, (_, index) => index) } })] }]
