@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +29,9 @@ describe('vitest-ml CLI', () => {
     const result = await cli(['report', json, '--out', out])
     expect(result).toMatchObject({ code: 0, err: '' })
     expect(readdirSync(out).sort()).toEqual(['vitest-ml.html', 'vitest-ml.md'])
+    expect(result.out).toBe(`vitest-ml: wrote ${join(out, 'vitest-ml.html')} and ${join(out, 'vitest-ml.md')}\n`)
+    expect(readFileSync(join(out, 'vitest-ml.html'), 'utf8')).toMatch(/<h1>Gate failed: do not deploy<\/h1>[\s\S]*income has drifted/)
+    expect(readFileSync(join(out, 'vitest-ml.md'), 'utf8').split('\n')[0]).toBe('## ❌ vitest-ml gate failed: vitest-ml report')
   })
 
   it('exits with the saved gate verdict', async () => {
