@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { VitestMlError } from '../errors.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe, Violation } from './case-probe.js'
-import { shrinkCase } from './shrink-case.js'
+import { shrinkCounterexample } from './shrink-counterexample.js'
 
 /** Options of {@link runBatchedProperty}. */
 export interface BatchedPropertyOptions<C, I, O> {
@@ -117,28 +117,17 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
     return { ...base, firstFailure, ...(firstCounterexample && { counterexample: firstCounterexample }), ...(fixed ? {} : { path: String(firstFailure) }), numShrinks: 0, modelCalls }
   }
 
-  let shrunk = firstCounterexample
-  const shrinking = await shrinkCase({
-    arbitrary: options.cases as fc.Arbitrary<C>,
-    seed,
-    numRuns: options.numRuns,
-    index: firstFailure,
-    fails: async (testCase) => {
-      const inputs = probe.inputsOf(testCase)
-      const outputs = await model.predict(inputs)
-      modelCalls++
-      const violation = probe.judge(testCase, outputs)
-      if (violation !== undefined) shrunk = { testCase, inputs, outputs, violation }
-      return violation !== undefined
-    },
+  const shrunk = await shrinkCounterexample({
+    model, probe, arbitrary: options.cases as fc.Arbitrary<C>, seed, numRuns: options.numRuns, index: firstFailure,
+    ...(firstCounterexample && { initial: firstCounterexample }),
   })
   return {
     ...base,
     firstFailure,
-    ...(shrunk && { counterexample: shrunk }),
-    path: shrinking.path,
-    numShrinks: shrinking.numShrinks,
-    modelCalls,
-    shrinkErrors: shrinking.errors,
+    ...(shrunk.counterexample && { counterexample: shrunk.counterexample }),
+    path: shrunk.path,
+    numShrinks: shrunk.numShrinks,
+    modelCalls: modelCalls + shrunk.modelCalls,
+    shrinkErrors: shrunk.errors,
   }
 }

@@ -3,7 +3,7 @@ import { VitestMlError } from '../errors.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe } from '../properties/case-probe.js'
 import { runBatchedProperty, type Counterexample } from '../properties/run-batched-property.js'
-import { shrinkCase } from '../properties/shrink-case.js'
+import { shrinkCounterexample } from '../properties/shrink-counterexample.js'
 import { sequentialPlan, type PlannedLook, type SequentialOptions } from './sequential-plan.js'
 import { minimumRunsToPass, validateStatisticalOptions, violationUpperBound } from './violation-bound.js'
 
@@ -139,17 +139,6 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   if (firstFailure === undefined || passed || arbitrary === undefined) {
     return { ...base, ...(counterexample && { counterexample }), ...(fixed === undefined && firstFailure !== undefined ? { path: String(firstFailure) } : {}), numShrinks: 0, modelCalls }
   }
-  let shrunk = counterexample
-  const shrinking = await shrinkCase({
-    arbitrary, seed, numRuns, index: firstFailure,
-    fails: async (testCase) => {
-      const inputs = probe.inputsOf(testCase)
-      const outputs = await model.predict(inputs)
-      modelCalls++
-      const violation = probe.judge(testCase, outputs)
-      if (violation !== undefined) shrunk = { testCase, inputs, outputs, violation }
-      return violation !== undefined
-    },
-  })
-  return { ...base, ...(shrunk && { counterexample: shrunk }), path: shrinking.path, numShrinks: shrinking.numShrinks, modelCalls }
+  const shrunk = await shrinkCounterexample({ model, probe, arbitrary, seed, numRuns, index: firstFailure, ...(counterexample && { initial: counterexample }) })
+  return { ...base, ...(shrunk.counterexample && { counterexample: shrunk.counterexample }), path: shrunk.path, numShrinks: shrunk.numShrinks, modelCalls: modelCalls + shrunk.modelCalls }
 }
