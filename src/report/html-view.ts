@@ -37,6 +37,8 @@ export interface HtmlView {
   readonly verdict: { readonly passed: boolean; readonly headline: string; readonly detail: string }
   /** Failed checks, expanded. */
   readonly failedCards: readonly CheckCardView[]
+  /** Expected failures (a check that failed inside a passing test, which asserted it), collapsed, shown apart. */
+  readonly expectedCards: readonly CheckCardView[]
   /** Passed checks grouped by file, collapsed. */
   readonly passedGroups: readonly { readonly file: string; readonly count: number; readonly cards: readonly CheckCardView[] }[]
   /** "n passed, n attested, ..." for the checklist heading. */
@@ -92,9 +94,10 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
     }
   }
   const failedCards = report.checks.filter((check) => check.outcome === 'failed').map(card)
+  const expectedCards = report.checks.filter((check) => check.outcome === 'expected-failure').map(card)
   const groups = new Map<string, CheckCardView[]>()
   for (const check of report.checks) {
-    if (check.outcome === 'failed') continue
+    if (check.outcome !== 'passed') continue
     const group = groups.get(check.file) ?? []
     group.push(card(check))
     groups.set(check.file, group)
@@ -119,6 +122,7 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
         : `${gate.failures.length} blocking ${gate.failures.length === 1 ? 'reason' : 'reasons'}.`,
     },
     failedCards,
+    expectedCards,
     passedGroups: [...groups.entries()].map(([file, cards]) => ({ file, count: cards.length, cards })),
     checklistRows: report.checklist.map((item) => ({
       item,

@@ -42,6 +42,22 @@ describe('renderHtml', () => {
     expect(headline(await renderHtml(sampleReport({ tests, gate: { required: ['baseline-improvement'] } })))).toBe('Gate passed: ready to deploy')
   })
 
+  it('shows expected failures in their own collapsed section, apart from the passed checks', async () => {
+    const tests: CollectedTest[] = [
+      { file: 'test/a.test.ts', fullName: 'passes', namePattern: 'passes', state: 'passed', checks: [record({ id: 'ok', kind: 'range', title: 'outputs in range' })] },
+      { file: 'test/a.test.ts', fullName: 'demo', namePattern: 'demo', state: 'passed', checks: [record({ id: 'demo', kind: 'monotonicity', passed: false, title: 'planted violation caught' })] },
+    ]
+    const html = await renderHtml(sampleReport({ tests }))
+    const section = (id: string) => html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)))
+    expect(html).toContain('<a href="#expected-failures">1 failed on purpose</a> (demonstrations)')
+    expect(section('expected-failures')).toMatch(/<h2>Expected failures <span class="count">1<\/span><\/h2>/)
+    expect(section('expected-failures').match(/<details class="card expected-failure"[^>]*>/g)).toEqual([expect.not.stringContaining(' open')])
+    expect(section('expected-failures')).toContain('planted violation caught')
+    expect(section('passed-checks')).toContain('outputs in range')
+    expect(section('passed-checks')).not.toContain('planted violation caught')
+    expect(await renderHtml(sampleReport())).not.toContain('id="expected-failures"')
+  })
+
   it('clips huge counterexamples in the page (the JSON keeps them whole)', async () => {
     const tests: CollectedTest[] = [{ file: 'test/x.test.ts', fullName: 'x', namePattern: 'x', state: 'failed',
       checks: [record({ id: 'big', kind: 'range', passed: false, counterexample: { rows: Array.from({ length: 5000 }, (_, index) => index) } })] }]
