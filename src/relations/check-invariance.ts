@@ -68,6 +68,6 @@ export async function checkInvariance<I, O>(model: Model<I, O>, transform: Invar
   const cases: fc.Arbitrary<InvarianceCase<I>> | readonly InvarianceCase<I>[] = Array.isArray(options.inputs) && typeof transform === 'function'
     ? (options.inputs as readonly I[]).map((row) => [row, transform as RowTransform<I>] as const)
     : fc.tuple(base, transforms)
-  const result = await runRelation({ ...options, model, cases, probe: invarianceProbe<I, O>(criterion), numRuns: options.numRuns ?? 1000, source })
+  const result = await runRelation({ ...options, model, cases, probe: invarianceProbe<I, O>(criterion, source), numRuns: options.numRuns ?? 1000, source })
   return { ...result, transformKind: 'row' }
 }

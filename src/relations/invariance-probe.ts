@@ -1,3 +1,4 @@
+import { VitestMlError } from '../errors.js'
 import type { CaseProbe, Violation } from '../properties/case-probe.js'
 import { maxAbsDifference } from '../properties/outputs-differ.js'
 import { argmaxLabel } from './output-selector.js'
@@ -39,10 +40,43 @@ export function judgeUnchanged(before: unknown, after: unknown, criterion: Invar
   return difference <= criterion.tolerance ? undefined : { reason: 'output-changed', detail: `output changed by ${difference} (max abs difference), tolerance ${criterion.tolerance}` }
 }
 
+function transformName(transform: RowTransform<unknown>): string {
+  const label = (transform as { label?: unknown }).label
+  const name = typeof label === 'string' ? label : transform.name
+  return name === '' ? 'the transform' : `the transform ${name}`
+}
+
+/**
+ * Applies a transform to a row; a transform that throws or returns nothing is a usage error that names the transform,
+ * rather than a bad row handed to the model (which would then be blamed).
+ *
+ * @param transform - the row transform
+ * @param row - the base row
+ * @param source - public name for errors
+ * @returns the transformed row
+ * @example
+ * ```ts
+ * transformRow((row: number[]) => [row[0], 0], [1, 2], 'toBeInvariantUnder') // [1, 0]
+ * ```
+ */
+export function transformRow<I>(transform: RowTransform<I>, row: I, source: string): I {
+  let transformed: I
+  try {
+    transformed = transform(row)
+  } catch (error) {
+    throw new VitestMlError(source, `${transformName(transform as RowTransform<unknown>)} to return a row`, `an exception: ${(error as Error)?.message ?? String(error)}`, 'Fix the transform: it gets one input row and returns the transformed copy.', { cause: error })
+  }
+  if (transformed === undefined || transformed === null) {
+    throw new VitestMlError(source, `${transformName(transform as RowTransform<unknown>)} to return a row`, String(transformed), 'Return the transformed row (a copy), not nothing.')
+  }
+  return transformed
+}
+
 /**
  * A probe for invariance: predicts the base row and its transform together and requires the outputs to be unchanged.
  *
  * @param criterion - tolerance or label
+ * @param source - public name for errors @defaultValue 'toBeInvariantUnder'
  * @returns the probe for the batched property engine
  * @example
  * ```ts
@@ -50,9 +84,9 @@ export function judgeUnchanged(before: unknown, after: unknown, criterion: Invar
  * probe.inputsOf([[1, 2], (row) => [row[0], 0]]) // [[1, 2], [1, 0]]
  * ```
  */
-export function invarianceProbe<I, O>(criterion: InvarianceCriterion): CaseProbe<InvarianceCase<I>, I, O> {
+export function invarianceProbe<I, O>(criterion: InvarianceCriterion, source = 'toBeInvariantUnder'): CaseProbe<InvarianceCase<I>, I, O> {
   return {
-    inputsOf: ([row, transform]) => [row, transform(row)],
+    inputsOf: ([row, transform]) => [row, transformRow(transform, row, source)],
     judge: (_testCase, [before, after]) => judgeUnchanged(before, after, criterion),
   }
 }

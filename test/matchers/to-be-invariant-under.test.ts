@@ -87,6 +87,13 @@ describe('toBeInvariantUnder', () => {
     await expect(expect(ignoresFirst).toBeInvariantUnder(anyValueOf('island', [0, 1]), { inputs: rows })).rejects.toThrow(/expected a feature index in \[0, 4\] for rows of 5 values, received "island"/)
     await expect(expect(ignoresFirst).toBeInvariantUnder((row: number[]) => row, { inputs: [] })).rejects.toThrow(/at least one input row/)
     await expect(expect(ignoresFirst).toBeInvariantUnder((row: number[]) => row, { inputs: rows, tolerance: -1 })).rejects.toThrow(/a `tolerance` >= 0/)
+    // A broken transform is named as such, not passed on to the model (which would then be blamed).
+    await expect(expect(ignoresFirst).toBeInvariantUnder(function shiftFirst(): number[] { throw new Error('no such unit') }, { inputs: rows, seed: 1 })).rejects.toThrow(
+      /^toBeInvariantUnder: expected the transform shiftFirst to return a row, received an exception: no such unit\.\nHint: /,
+    )
+    await expect(expect(ignoresFirst).toBeInvariantUnder((() => undefined) as never, { inputs: rows, seed: 1 })).rejects.toThrow(
+      /^toBeInvariantUnder: expected the transform to return a row, received undefined\.\nHint: Return the transformed row/,
+    )
   })
 
   test('.not fails on an invariant model, with the numbers that say so', async () => {
