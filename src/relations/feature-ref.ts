@@ -55,7 +55,7 @@ export function requireNumericFeature(feature: FeatureRef, row: PerturbableRow, 
 export function numericFeature(row: PerturbableRow, feature: FeatureRef, source: string): number {
   const value = featureOf(row, feature)
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new VitestMlError(source, `a finite number in feature ${JSON.stringify(feature)}`, JSON.stringify(value) ?? String(value), 'Impute or drop rows with missing values in that feature before this check.')
+    throw new VitestMlError(source, `a finite number in feature ${JSON.stringify(feature)}`, typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value), 'Impute or drop rows with missing values in that feature before this check (or fix a change function that returns a non-finite value).')
   }
   return value
 }

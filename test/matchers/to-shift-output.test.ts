@@ -55,5 +55,7 @@ describe('toShiftOutput', () => {
     await expect(expect(mpg).toShiftOutput(0, 500, { inputs: rows, direction: 'sideways' as never })).rejects.toThrow(/expected `direction: 'up'` or `'down'`, received "sideways"/)
     await expect(expect(mpg).toShiftOutput(2, 500, { inputs: rows, direction: 'up' })).rejects.toThrow(/feature index in \[0, 1\] for rows of 2 values, received 2/)
     await expect(expect(mpg).toShiftOutput(0, Number.NaN, { inputs: rows, direction: 'up' })).rejects.toThrow(/expected a finite change/)
+    // NaN printed as NaN (JSON would say null, which reads like a missing value in the data).
+    await expect(expect(mpg).toShiftOutput(0, () => Number.NaN, { inputs: rows, direction: 'up', seed: 1 })).rejects.toThrow(/toShiftOutput: expected a finite number in feature 0, received NaN\./)
   })
 })
