@@ -10,6 +10,9 @@ function label(text: string | undefined, fallback: string): string {
 
 interface Row { series: string; x: number; y: number; x0?: number; x1?: number }
 
+/** Colour of marker rules and of the subtitle that explains them. */
+const MARKER_COLOR = '#c0392b'
+
 function rows(plot: PlotSpec, maxPoints: number): Row[] {
   return plot.series.flatMap((series) => {
     const points = series.points.filter((point) => Number.isFinite(point[0]) && Number.isFinite(point[1]))
@@ -55,7 +58,9 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
   const y = { field: 'y', type: 'quantitative' as const, title: label(plot.yLabel, plot.type.includes('histogram') ? 'count' : 'y') }
   const names = [...new Set(plot.series.map((series) => label(series.name, 'series')))]
   const color = { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const, labelLimit: 400 }, scale: { domain: names } }
-  const base = { title: label(plot.title, 'plot'), width: 420, height: 180, background: 'white', config: { font: 'system-ui, sans-serif' } }
+  const base: { title: { text: string; subtitle?: string[]; subtitleColor?: string; subtitleFontSize?: number }; width: number; height: number; background: string; config: object } = {
+    title: { text: label(plot.title, 'plot') }, width: 420, height: 180, background: 'white', config: { font: 'system-ui, sans-serif' },
+  }
   const data = rows(plot, maxPoints)
   const layers: object[] = []
   if (plot.type === 'line' || plot.type === 'reliability') {
@@ -73,10 +78,16 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
   }
   const markers = (plot.markers ?? []).filter((marker) => Number.isFinite(marker.x)).slice(0, 20)
   if (markers.length > 0) {
-    // Labels of nearby markers would overprint: stagger them over four rows (pixel offsets, no scale).
-    const values = markers.map((marker, index) => ({ x: marker.x, label: label(marker.label, ''), row: 2 + (index % 4) * 12 }))
-    layers.push({ data: { values }, mark: { type: 'rule', color: '#c0392b', strokeDash: [3, 3] }, encoding: { x: { field: 'x', type: 'quantitative' } } })
-    layers.push({ data: { values }, mark: { type: 'text', color: '#c0392b', align: 'left', dx: 3, dy: -4, baseline: 'top' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'row', type: 'quantitative', scale: null }, text: { field: 'label' } } })
+    // Labels written inside the plot overprint the data (markers often sit at the same x): the dashed rules mark the
+    // spots, and a subtitle says what each spot is, one line per position.
+    layers.push({ data: { values: markers.map((marker) => ({ x: marker.x })) }, mark: { type: 'rule', color: MARKER_COLOR, strokeDash: [3, 3] }, encoding: { x: { field: 'x', type: 'quantitative' } } })
+    const byPosition = new Map<string, string[]>()
+    for (const marker of markers) {
+      const at = String(Number(marker.x.toPrecision(4)))
+      byPosition.set(at, [...(byPosition.get(at) ?? []), label(marker.label, 'marker')])
+    }
+    const lines = [...byPosition.entries()].map(([at, labels]) => `${plot.xLabel === undefined ? 'x' : label(plot.xLabel, 'x')} = ${at}: ${labels.join(', ')}`)
+    base.title = { text: base.title.text, subtitle: lines.length > 4 ? [...lines.slice(0, 3), `… ${lines.length - 3} more positions`] : lines, subtitleColor: MARKER_COLOR, subtitleFontSize: 11 }
   }
   return { ...base, layer: layers } as unknown as TopLevelSpec
 }

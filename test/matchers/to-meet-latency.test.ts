@@ -31,8 +31,8 @@ describe('toMeetLatency', () => {
     await expect(sluggish).not.toMeetLatency({ p99Ms: 10 })
     const [fastPlot, slowPlot] = checksFromMeta(task.meta).map((check) => check.plots?.[0])
     expect(fastPlot).toMatchObject({ type: 'histogram', title: 'latency of measured service (p99 budget 200 ms)', xLabel: 'latency per request (ms)', yLabel: 'requests' })
-    expect(fastPlot?.markers).toEqual([{ x: result.overall.p99Ms, label: expect.stringMatching(/^p99 \S+ ms$/) }])
-    expect(slowPlot?.markers).toEqual([{ x: sluggish.overall.p99Ms, label: expect.stringMatching(/^p99 \d+(\.\d+)? ms$/) }, { x: 10, label: 'p99 budget 10 ms' }])
+    expect(fastPlot?.markers).toEqual([{ x: result.overall.p99Ms, label: 'measured p99' }])
+    expect(slowPlot?.markers).toEqual([{ x: sluggish.overall.p99Ms, label: 'measured p99' }, { x: 10, label: 'p99 budget' }])
   })
 
   test('fails on errors even when fast', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { plotToVegaLite } from '../../../src/report/plot-to-vega-lite.js'
 import { renderPlotSvg } from '../../../src/report/render-plot-svg.js'
 
 describe('renderPlotSvg', () => {
@@ -39,6 +40,20 @@ describe('renderPlotSvg', () => {
     expect(sweep).toContain('breaks here')
     const reliability = await renderPlotSvg({ type: 'reliability', title: 'calibration', series: [{ name: 'model', points: [[0.1, 0.12], [0.5, 0.4], [0.9, 0.95]] }] })
     expect(reliability).toContain('calibration')
+  })
+
+  it('explains markers in a subtitle, one line per position, instead of writing labels over the data', async () => {
+    const plot = {
+      type: 'line' as const, title: 'sweep', xLabel: 'feature 2', series: [{ name: 'p', points: [[40, 30], [80, 27], [120, 24]] as [number, number][] }],
+      markers: [{ x: 79.68657997, label: 'violation' }, { x: 79.68658066, label: 'violation (raised)' }, { x: 100, label: 'second spot' }],
+    }
+    expect(plotToVegaLite(plot).title).toEqual({ text: 'sweep', subtitle: ['feature 2 = 79.69: violation, violation (raised)', 'feature 2 = 100: second spot'], subtitleColor: '#c0392b', subtitleFontSize: 11 })
+    const svg = await renderPlotSvg(plot)
+    expect(svg).toContain('feature 2 = 79.69: violation, violation (raised)')
+    expect(svg).toMatch(/class="mark-rule role-mark /)
+    expect(svg).not.toMatch(/class="mark-text role-mark /)
+    const many = plotToVegaLite({ ...plot, markers: [1, 2, 3, 4, 5, 6].map((x) => ({ x, label: `m${x}` })) }).title as { subtitle: string[] }
+    expect(many.subtitle).toEqual(['feature 2 = 1: m1', 'feature 2 = 2: m2', 'feature 2 = 3: m3', '… 3 more positions'])
   })
 
   it('drops non-finite points and still draws', async () => {
