@@ -90,6 +90,6 @@ function assertSameKind(source: string, labels: readonly Label[], predictions: r
     source,
     `predicted labels of the same kind as the true labels (${examples(labels)})`,
     examples(predictions.map((prediction) => prediction.label)),
-    'Pass `classes: [...]` so that output index k reads as classes[k], or return the class names from the model.',
+    'Pass `classes: [...]` so that output index k reads as classes[k] (and `threshold` when the model returns one score), or return the class names from the model.',
   )
 }

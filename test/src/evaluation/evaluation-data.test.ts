@@ -15,7 +15,7 @@ const data = { inputs: [0, 1, 2, 3, 4, 5], labels: [0, 1, 2, 0, 1, 2].map((index
 
 describe('predicted labels of another kind than the true labels', () => {
   it('throw instead of scoring every row wrong: class indices against class names need `classes`', async () => {
-    const message = /toBeatBaseline: expected predicted labels of the same kind as the true labels \(strings such as "Adelie", "Chinstrap", "Gentoo"\), received numbers such as 0, 1, 2\.\nHint: Pass `classes: \[\.\.\.\]` so that output index k reads as classes\[k\], or return the class names from the model\./
+    const message = /toBeatBaseline: expected predicted labels of the same kind as the true labels \(strings such as "Adelie", "Chinstrap", "Gentoo"\), received numbers such as 0, 1, 2\.\nHint: Pass `classes: \[\.\.\.\]` so that output index k reads as classes\[k\] \(and `threshold` when the model returns one score\), or return the class names from the model\./
     await expect(compareToBaseline(indexModel, 'majority', { data })).rejects.toThrow(message)
     await expect(evaluateSlices(indexModel, { data, rows: data.labels.map((label) => ({ label })), slices: ['label'] })).rejects.toThrow(/toPerformOnAllSlices: expected predicted labels of the same kind/)
     await expect(falsePositivesAndNegatives(indexModel, { data })).rejects.toThrow(/falsePositivesAndNegatives: expected predicted labels of the same kind/)
@@ -23,6 +23,14 @@ describe('predicted labels of another kind than the true labels', () => {
 
   it('read correctly with `classes`', async () => {
     const result = await compareToBaseline(indexModel, 'majority', { data, classes: names })
+    expect(result.modelScore).toBe(1)
+  })
+
+  it('a single score against class names points at `threshold`; with it the score reads as a class', async () => {
+    const scorer: Model<number, unknown> = { identity: { name: 'scorer' }, predict: (batch) => Promise.resolve(batch.map((row) => (row % 2 === 0 ? 0.9 : 0.2))), release: () => Promise.resolve() }
+    const binary = { inputs: [0, 1, 2, 3], labels: ['yes', 'no', 'yes', 'no'] }
+    await expect(compareToBaseline(scorer, 'majority', { data: binary })).rejects.toThrow(/received numbers such as 0\.9, 0\.2\.\nHint: .*`threshold` when the model returns one score/)
+    const result = await compareToBaseline(scorer, 'majority', { data: binary, classes: ['no', 'yes'], threshold: 0.5 })
     expect(result.modelScore).toBe(1)
   })
 
