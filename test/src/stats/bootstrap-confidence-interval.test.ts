@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { VitestMlError } from '../../../src/errors.js'
 import { bootstrapConfidenceInterval } from '../../../src/stats/bootstrap-confidence-interval.js'
+import { reference, type Json } from './reference-fixture.js'
 
 const mean = (x: Float64Array): number => {
   let sum = 0
@@ -11,16 +12,20 @@ const sample = Array.from({ length: 60 }, (_, i) => 1.5 * Math.sin(i * 1.7) + 0.
 
 describe('bootstrapConfidenceInterval', () => {
   it('agrees with scipy.stats.bootstrap up to resampling noise', () => {
-    // scipy.stats.bootstrap((x,), np.mean, n_resamples=9999, method='percentile') -> (2.4498, 3.4437), SE 0.2527
-    // scipy.stats.bootstrap(..., method='BCa') -> (2.4555, 3.4465)   (x = 1.5 sin(1.7 i) + 0.1 i, i < 60)
-    const percentile = bootstrapConfidenceInterval(sample, mean, { seed: 1 })
-    expect(percentile.estimate).toBeCloseTo(2.94743, 4)
-    expect(percentile.low).toBeCloseTo(2.4498, 1)
-    expect(percentile.high).toBeCloseTo(3.4437, 1)
-    expect(Math.abs(percentile.standardError - 0.2527)).toBeLessThan(0.01)
-    const bca = bootstrapConfidenceInterval(sample, mean, { seed: 1, method: 'bca' })
-    expect(bca.low).toBeCloseTo(2.4555, 1)
-    expect(bca.high).toBeCloseTo(3.4465, 1)
+    // scipy.stats.bootstrap((x,), np.mean, n_resamples=9999, method='percentile' | 'BCa') over 50 seeds, from
+    // scripts/reference/stats_reference.py: each bound's mean and sd across seeds, on a near-symmetric sample and a
+    // skewed one (where BCa's bounds sit 6-8 sds above the percentile ones, so mixing the methods up fails). Our
+    // resampler draws other random numbers, so each bound must lie within 4 scipy sds of scipy's mean.
+    for (const testCase of reference.bootstrapConfidenceInterval as Json[]) {
+      for (const seed of [1, 2, 3]) {
+        const result = bootstrapConfidenceInterval(testCase.x, mean, { seed, method: testCase.method, resamples: testCase.resamples, confidence: testCase.confidence })
+        expect(result.estimate).toBeCloseTo(testCase.estimate, 12)
+        for (const bound of ['low', 'high', 'standardError'] as const) {
+          const deviation = Math.abs(result[bound] - testCase[bound].mean) / testCase[bound].sd
+          expect(deviation, `${testCase.sample} ${testCase.method} ${bound} seed ${seed}: ${result[bound]} vs scipy ${testCase[bound].mean} (sd ${testCase[bound].sd})`).toBeLessThan(4)
+        }
+      }
+    }
   })
 
   it('is reproducible for a seed and reports it', () => {
