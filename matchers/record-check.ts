@@ -1,6 +1,7 @@
 import { recordArtifact, type TestAnnotationArtifact, type TestAttachment } from 'vitest'
 import type { MatcherState } from 'vitest'
 import { META_KEY, type CheckMeta, type CheckRecord, type PlotSpec } from '../src/report/check-record.js'
+import { formatMetric } from '../src/report/html-view.js'
 
 /** The test a matcher runs in, as Vitest exposes it on the matcher state. */
 type RunningTest = Parameters<typeof recordArtifact>[0]
@@ -36,7 +37,7 @@ export async function recordCheck(state: MatcherState, record: CheckRecord): Pro
 async function annotateFailure(test: RunningTest, record: CheckRecord): Promise<void> {
   const numbers = Object.entries(record.metrics)
     .slice(0, 6)
-    .map(([name, value]) => `${name}=${formatNumber(value)}`)
+    .map(([name, value]) => `${name}=${formatMetric(value)}`)
     .join(', ')
   const seed = record.replay === undefined ? '' : ` (seed ${record.replay.seed})`
   const plots = record.plots ?? []
@@ -74,9 +75,4 @@ async function plotAttachment(plot: PlotSpec): Promise<TestAttachment | undefine
   } catch {
     return undefined
   }
-}
-
-function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return String(value)
-  return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6 ? value.toPrecision(4) : value.toExponential(3)
 }
