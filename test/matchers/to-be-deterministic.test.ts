@@ -78,6 +78,14 @@ describe('toBeDeterministic', () => {
     )
   })
 
+  test('same seed, same message (generation, shuffles and batch sizes are all seeded)', async () => {
+    const run = (seed: number): Promise<string> => expect(batchNormalised).toBeDeterministic({ inputs: rows, numRuns: 100, seed }).then(() => '', (error: Error) => error.message)
+    const first = await run(12)
+    expect(first).toMatch(/seed 12/)
+    expect(await run(12)).toBe(first)
+    expect(await run(13)).not.toBe(first)
+  })
+
   test('real rows work too (no shrinking, the failing row itself is shown)', async () => {
     const real: [number, number][] = [[0.1, 0.2], [0.5, 0.5], [0.9, 0.1]]
     await expect(linear).toBeDeterministic({ inputs: real })
