@@ -78,7 +78,7 @@ describe('Silero VAD with an energy-threshold fallback', () => {
       return start < 0.75 || start > end - 0.9 || (start > 4.9 && start < 6.2)
     })
     expect(noSpeech.length).toBeGreaterThan(20)
-    expect(noSpeech.map((k) => vadScores[k] as number).every((score) => score < 0.1)).toBe(true)
+    expect(noSpeech.filter((k) => (vadScores[k] as number) >= 0.1)).toEqual([]) // the detector agrees: no speech there
     expect(noSpeech.filter((k) => (energyScores[k] as number) >= 0.5)).toEqual([])
     // Where the detector hears speech, the loudness heuristic does too.
     const speech = segments.map((_, k) => k).filter((k) => (vadScores[k] as number) > 0.5)
