@@ -2,8 +2,9 @@ import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { outputRangeProbe, describeRange, type OutputRange } from '../src/properties/output-range-probe.js'
 import { runBatchedProperty } from '../src/properties/run-batched-property.js'
+import { relationSummary } from '../src/relations/relation-summary.js'
+import { runRelation } from '../src/relations/run-relation.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
-import { VitestMlError } from '../src/errors.js'
 import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
@@ -15,8 +16,13 @@ export interface OutputsInRangeOptions<I = unknown> {
   readonly numRuns?: number
   /** Seed. @defaultValue derived from the test name */
   readonly seed?: number
-  /** Largest violation rate that still passes. @defaultValue 0 */
+  /**
+   * Statistical mode: passes only when the one-sided Clopper-Pearson upper bound on the violation rate (cases drawn
+   * without fast-check's size bias) is below this. @defaultValue exact mode: any output out of range fails
+   */
   readonly maxViolationRate?: number
+  /** One-sided confidence of that bound. @defaultValue 0.95 */
+  readonly confidence?: number
   /** Severity in the report. @defaultValue 'high' */
   readonly severity?: 'high' | 'medium' | 'low'
 }
@@ -37,13 +43,15 @@ export async function toProduceOutputsInRange(this: MatcherState, received: unkn
   const options = requireOptions(givenOptions, NAME, '{ inputs: fc.tuple(fc.double({ min: 0, max: 1 })) }')
   const seed = resolveSeed(this, NAME, options.seed)
   const numRuns = options.numRuns ?? 1000
-  const allowed = options.maxViolationRate ?? 0
-  if (!(allowed >= 0 && allowed <= 1)) {
-    throw new VitestMlError(NAME, '`maxViolationRate` in [0, 1]', String(allowed), 'Pass the share of cases allowed outside the range, for example 0.01; leave it out to allow none.')
-  }
   const probe = outputRangeProbe(range, NAME)
-  const result = await runBatchedProperty({ model, cases: options.inputs, probe, numRuns, seed, source: NAME })
-  const passed = result.violationRate <= allowed
+  // `maxViolationRate: 0` is the exact mode spelled out; anything else is the relations' statistical mode.
+  const statistical = options.maxViolationRate !== undefined && options.maxViolationRate !== 0
+  const result = statistical
+    ? await runRelation({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, maxViolationRate: options.maxViolationRate, ...(options.confidence === undefined ? {} : { confidence: options.confidence }) })
+    : await runBatchedProperty({ model, cases: options.inputs, probe, numRuns, seed, source: NAME })
+  const passed = 'passed' in result ? result.passed : result.violations === 0
+  const summary = 'passed' in result ? relationSummary(result) : undefined
+  const replayRuns = 'passed' in result ? result.plannedRuns : numRuns
   const where = describeRange(range)
   const ce = result.counterexample
   await recordCheck(this, {
@@ -54,27 +62,30 @@ export async function toProduceOutputsInRange(this: MatcherState, received: unkn
     severity: options.severity ?? 'high',
     checklist: [],
     model: modelRef(model),
-    metrics: { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, numShrinks: result.numShrinks },
+    metrics: summary?.metrics ?? { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, numShrinks: result.numShrinks },
     ...(ce && { counterexample: toJsonSafe({ input: ce.inputs[0], output: ce.outputs[0], violation: ce.violation.detail }) }),
-    replay: { seed, numRuns, ...(result.path === undefined ? {} : { path: result.path }) },
+    replay: { seed, numRuns: replayRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', show(range), { isNot: this.isNot, promise: this.promise })
-  const rate = `violation rate ${num(result.violationRate)} (${result.violations} of ${result.numRuns} cases), expected <= ${num(allowed)}`
+  const rate = summary?.sentence ?? `violation rate ${num(result.violationRate)} (${result.violations} of ${result.numRuns} cases), expected <= 0`
   return {
     pass: passed,
     message: () =>
       passed
-        ? `${hint}\n\nExpected ${model.identity.name} to produce an output outside ${where}, but all ${result.numRuns} cases stayed inside (${rate}).\n${replayLine(seed, numRuns)}`
+        ? summary === undefined
+          ? `${hint}\n\nExpected ${model.identity.name} to produce an output outside ${where}, but all ${result.numRuns} cases stayed inside (${rate}).\n${replayLine(seed, replayRuns)}`
+          : `${hint}\n\nExpected ${model.identity.name} to leave ${where} too often, but ${rate}.\n${summary.design}\n${replayLine(seed, replayRuns)}`
         : [
             hint,
             '',
             `${model.identity.name} produced outputs outside ${where}: ${rate}.`,
+            ...(summary === undefined ? [] : [summary.design]),
             `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`,
             `Shrunk counterexample (${result.numShrinks} shrinks):`,
             `  input:  ${show(ce?.inputs[0])}`,
             `  output: ${show(ce?.outputs[0])}`,
             `  ${ce?.violation.detail ?? ''}`,
-            replayLine(seed, numRuns, result.path),
+            replayLine(seed, replayRuns, result.path),
           ].join('\n'),
     actual: toJsonSafe(ce?.outputs[0]),
     expected: where,

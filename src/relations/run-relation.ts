@@ -84,6 +84,9 @@ function addReasons(into: Record<string, number>, from: Readonly<Record<string, 
 export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>): Promise<RelationResult<C, I, O>> {
   const { model, probe, seed, source } = options
   const fixed = Array.isArray(options.cases) ? (options.cases as readonly C[]) : undefined
+  if (fixed === undefined && !(options.cases instanceof fc.Arbitrary)) {
+    throw new VitestMlError(source, '`inputs`: a fast-check Arbitrary or an array of rows', options.cases === null ? 'null' : typeof options.cases, 'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.')
+  }
   const numRuns = fixed?.length ?? options.numRuns
   const confidence = options.confidence ?? 0.95
   if (!Number.isInteger(numRuns) || numRuns < 1) throw new VitestMlError(source, fixed ? 'at least one case' : 'a positive whole `numRuns`', String(numRuns), fixed ? 'Pass at least one input row.' : 'Pass `numRuns: 1000` or similar.')

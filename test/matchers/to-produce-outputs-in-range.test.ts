@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
 import { functionModel } from '../../src/model/function-model.js'
+import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
 
 const rows = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
@@ -45,6 +47,22 @@ describe('toProduceOutputsInRange', () => {
     )
   })
 
+  test('maxViolationRate is the statistical mode: a pass means the rate is below it with 95% confidence', async (context) => {
+    // Leaves [0, 1] for x > 0.99: a true violation rate of 1% for x uniform on [0, 1].
+    const edge = functionModel((row: readonly [number, number]) => [row[0] > 0.99 ? 2 : 0.5], { name: 'edge' })
+    const uniform = fc.tuple(perturbUniform(0, 1), perturbUniform(0, 1))
+    await expect(edge).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: uniform, numRuns: 2000, maxViolationRate: 0.03, seed: 1 })
+    const record = checksFromMeta(context.task.meta).at(-1) as CheckRecord
+    // Cases are drawn without fast-check's size bias, which crowds the bounds (a raw rate on biased cases was 7.9% here).
+    expect(record.metrics['violationRate']).toBeGreaterThan(0.005)
+    expect(record.metrics['violationRate']).toBeLessThan(0.015)
+    expect(record.metrics['upperBound']).toBeLessThan(0.03)
+    const failure = await expect(edge).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: uniform, numRuns: 2000, maxViolationRate: 0.005, seed: 1 }).then(() => undefined, (error: Error) => error)
+    expect(failure?.message).toMatch(/edge produced outputs outside \[0, 1\]: violation rate 0\.0\d+ \(\d+ of 2000 cases\); 95% upper bound 0\.0\d+, expected < 0\.005\.\nfixed n: 2000 cases, one-sided Clopper-Pearson bound at 95%/)
+    expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\):\n {2}input: {2}\[0\.99\d*,0\]/)
+    await expect(expect(edge).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: uniform, numRuns: 100, maxViolationRate: 0.01 })).rejects.toThrow(/toProduceOutputsInRange: expected numRuns >= 299/)
+  })
+
   test('probability rows must sum to one', async () => {
     const unnormalised = functionModel((row: readonly [number, number]) => [row[0] / 2, row[1] / 2, 0.25], { name: 'unnormalised' })
     await expect(expect(unnormalised).toProduceOutputsInRange({ probabilities: true }, { inputs: rows, seed: 2 })).rejects.toThrow(/sums to .*, not 1 \+- 0\.0001/)
@@ -87,7 +105,7 @@ describe('toProduceOutputsInRange', () => {
 
   test('bad options give clear errors that name the matcher, never a silent pass', async () => {
     await expect(expect(scorer).toProduceOutputsInRange({ min: 0, max: 1 }, undefined as never)).rejects.toThrow(/^toProduceOutputsInRange: expected an options object with `inputs`, received undefined\.\nHint: /)
-    await expect(expect(scorer).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, maxViolationRate: Number.NaN })).rejects.toThrow(/toProduceOutputsInRange: expected `maxViolationRate` in \[0, 1\], received NaN/)
+    await expect(expect(scorer).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, maxViolationRate: Number.NaN })).rejects.toThrow(/toProduceOutputsInRange: expected `maxViolationRate` in \(0, 1\), received NaN/)
     // A NaN sum tolerance would wave through rows that do not sum to one.
     const unnormalised = functionModel((row: readonly [number, number]) => [row[0] / 2, row[1] / 2, 0.25], { name: 'unnormalised' })
     await expect(expect(unnormalised).toProduceOutputsInRange({ probabilities: true, tolerance: Number.NaN }, { inputs: rows, seed: 2 })).rejects.toThrow(/toProduceOutputsInRange: expected a sum `tolerance` >= 0, received NaN/)
