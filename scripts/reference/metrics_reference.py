@@ -118,6 +118,21 @@ regression = {
     },
 }
 
+# One class present (a slice or a small evaluation set of negatives only): with 0/1 labels scikit-learn still reads
+# the scores as P(label 1); string labels need pos_label.
+one_class_scores = [0.1, 0.2, 0.4]
+one_class = {
+    "scores": one_class_scores,
+    "expected": {
+        "log_loss([0, 0, 0], scores, labels=[0, 1])": float(metrics.log_loss([0, 0, 0], one_class_scores, labels=[0, 1])),
+        "brier_score_loss([0, 0, 0], scores)": float(metrics.brier_score_loss([0, 0, 0], one_class_scores)),
+        "average_precision_score([0, 0, 0], scores)": abs(float(metrics.average_precision_score([0, 0, 0], one_class_scores))),
+        "brier_score_loss([-1, -1, -1], scores)": float(metrics.brier_score_loss([-1, -1, -1], one_class_scores)),
+        "log_loss([1, 1, 1], scores, labels=[0, 1])": float(metrics.log_loss([1, 1, 1], one_class_scores, labels=[0, 1])),
+        "brier_score_loss([1, 1, 1], scores)": float(metrics.brier_score_loss([1, 1, 1], one_class_scores)),
+    },
+}
+
 OUT.parent.mkdir(parents=True, exist_ok=True)
 document = {
     "generator": "scripts/reference/metrics_reference.py",
@@ -126,6 +141,7 @@ document = {
     "binary": binary,
     "multiclass": multiclass,
     "regression": regression,
+    "oneClass": one_class,
 }
 OUT.write_text(json.dumps(document, indent=1) + "\n")
 print(f"wrote {OUT.relative_to(OUT.parents[3])}")

@@ -5,7 +5,8 @@ import { assertFinite, assertPaired, describeValue, sortedLabels, type Label } f
 export interface BinaryTargetOptions {
   /**
    * The positive class.
-   * @defaultValue the larger of the two labels (scikit-learn's `classes_[1]`)
+   * @defaultValue the larger of the two labels (scikit-learn's `classes_[1]`); with one class present, 1 when that class
+   *   is 0, -1 or 1, the class itself when it is another number, and an error for a string
    */
   readonly positiveLabel?: Label
 }
@@ -43,13 +44,30 @@ export function binaryTargets(
       labels.length > 2 ? 'Pass a probability matrix for the one-vs-rest version.' : 'The metric is undefined with one class; evaluate on data with both classes.',
     )
   }
-  const positiveLabel = options.positiveLabel ?? (labels[labels.length - 1] as Label)
+  const positiveLabel = options.positiveLabel ?? defaultPositive(source, labels)
   if (options.positiveLabel !== undefined && !labels.includes(positiveLabel) && labels.length === 2) {
     throw new VitestMlError(source, `positiveLabel among ${labels.map(describeValue).join(', ')}`, describeValue(positiveLabel), 'Set `positiveLabel` to one of the labels.')
   }
   const targets = new Uint8Array(yTrue.length)
   for (let index = 0; index < yTrue.length; index++) targets[index] = yTrue[index] === positiveLabel ? 1 : 0
   return { targets, positiveLabel }
+}
+
+/**
+ * The positive class when none is given: the larger label; with one class present, scikit-learn's rule — 0 or -1 alone
+ * are negatives (the positive class is 1), 1 or another number is the positive class, and a string cannot be told.
+ */
+function defaultPositive(source: string, labels: readonly Label[]): Label {
+  const only = labels[0] as Label
+  if (labels.length > 1) return labels[labels.length - 1] as Label
+  if (only === 0 || only === -1) return 1
+  if (typeof only === 'number') return only
+  throw new VitestMlError(
+    source,
+    '`positiveLabel` when yTrue holds one class',
+    `only ${describeValue(only)}`,
+    'Pass the class the scores are the probability of, for example { positiveLabel: "yes" }.',
+  )
 }
 
 /**

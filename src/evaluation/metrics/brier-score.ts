@@ -6,7 +6,7 @@ import { isVector } from './log-loss.js'
 export interface BrierScoreOptions {
   /** The class of each probability column (matrix input). @defaultValue the sorted labels of `yTrue` */
   readonly classes?: readonly Label[]
-  /** The positive class (vector input). @defaultValue the larger label */
+  /** The positive class (vector input). @defaultValue the larger label; with one class present, 1 for 0 / -1 labels (see `BinaryTargetOptions`) */
   readonly positiveLabel?: Label
 }
 

@@ -5,7 +5,7 @@ import { binaryTargets, classColumns } from './binary-targets.js'
 export interface LogLossOptions {
   /** The class of each probability column (matrix input). @defaultValue the sorted labels of `yTrue` */
   readonly classes?: readonly Label[]
-  /** The positive class (vector input). @defaultValue the larger label */
+  /** The positive class (vector input). @defaultValue the larger label; with one class present, 1 for 0 / -1 labels (see `BinaryTargetOptions`) */
   readonly positiveLabel?: Label
   /** Probabilities are clipped to [eps, 1 - eps] before the logarithm. @defaultValue `1e-15` */
   readonly eps?: number

@@ -23,6 +23,10 @@ export interface MetricsReference {
     readonly yPred: number[]
     readonly expected: Record<string, unknown>
   }
+  readonly oneClass: {
+    readonly scores: number[]
+    readonly expected: Record<string, unknown>
+  }
 }
 
 const path = fileURLToPath(new URL('../../../fixtures/reference/metrics.json', import.meta.url))
