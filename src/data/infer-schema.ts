@@ -42,8 +42,11 @@ export function inferSchema(dataset: Dataset, options: InferSchemaOptions = {}):
       let max = Number.NEGATIVE_INFINITY
       let missing = false
       let whole = true
-      for (const value of values) {
+      for (const [row, value] of values.entries()) {
         if (Number.isNaN(value)) { missing = true; continue }
+        if (!Number.isFinite(value)) {
+          throw new VitestMlError('inferSchema', `finite numbers in column "${name}" of ${dataset.name}`, `${value} at row ${row}`, 'Replace infinities (often a division by zero upstream) with a bound or a missing value first.')
+        }
         if (value < min) min = value
         if (value > max) max = value
         if (whole && !Number.isInteger(value)) whole = false

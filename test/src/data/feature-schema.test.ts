@@ -74,6 +74,11 @@ describe('inferSchema on the penguins data (which has missing values)', () => {
     expect(mixedSchema.validate(mixed.rows())).toEqual([])
   })
 
+  test('an infinite value is a clear error from inferSchema that says where it is', () => {
+    const broken = datasetFromRows([{ x: 1 }, { x: Number.POSITIVE_INFINITY }, { x: 3 }], { name: 'sensor.csv' })
+    expect(() => inferSchema(broken)).toThrow(/^inferSchema: expected finite numbers in column "x" of sensor\.csv, received Infinity at row 1\.\nHint: /)
+  })
+
   test('skips high-cardinality text and says why', () => {
     const ids = datasetFromRows(Array.from({ length: 80 }, (_, i) => ({ id: `row-${i}`, x: i })))
     const result = inferSchema(ids)
