@@ -93,8 +93,12 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
   for (let start = 0; start < cases.length; start += chunkSize) {
     const chunk = cases.slice(start, start + chunkSize)
     const perCase = chunk.map((testCase) => probe.inputsOf(testCase))
-    const outputs = await model.predict(perCase.flat() as I[])
+    const batch = perCase.flat() as I[]
+    const outputs = await model.predict(batch)
     modelCalls++
+    if (outputs.length !== batch.length) {
+      throw new VitestMlError(source, `${model.identity.name} to return one output per input (${batch.length})`, `${outputs.length} outputs`, 'A Model must answer every row of a batch, in order.')
+    }
     let offset = 0
     chunk.forEach((testCase, k) => {
       const inputs = perCase[k] as readonly I[]

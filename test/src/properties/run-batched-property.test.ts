@@ -63,6 +63,13 @@ describe('runBatchedProperty', () => {
     expect(result.path).toBeUndefined()
   })
 
+  test('a model that answers fewer rows than it was given is a clear error, not a string of NaN violations', async () => {
+    const lossy: Model<number[], number[]> = { identity: { name: 'lossy' }, predict: async (batch) => batch.slice(1).map((row) => [row[0] ?? 0]), release: async () => {} }
+    await expect(runBatchedProperty({ model: lossy, cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 1 }), numRuns: 50, seed: 1, source: 'toProduceOutputsInRange' })).rejects.toThrow(
+      /^toProduceOutputsInRange: expected lossy to return one output per input \(50\), received 49 outputs\.\nHint: /,
+    )
+  })
+
   test('bad arguments are clear errors', async () => {
     const probe = outputRangeProbe<number[]>({ min: 0, max: 1 })
     await expect(runBatchedProperty({ model: countingModel(), cases: rows, probe, numRuns: 0, seed: 1 })).rejects.toThrow(/^runBatchedProperty: expected a positive whole `numRuns`, received 0/)
