@@ -92,7 +92,7 @@ describe('Silero VAD with an energy-threshold fallback', () => {
   })
 
   test('every request gets a finite answer within 400 ms under injected timeouts, exceptions and NaN outputs', async () => {
-    const service = withFallback(vad, energyThreshold, { timeoutMs: 50 })
+    const service = withFallback(vad, energyThreshold, { timeoutMs: 100 })
     await expect(service).toFallBackGracefully({
       inputs: segments,
       faults: { timeoutRate: 0.2, errorRate: 0.1, nanRate: 0.1, delayMs: 150 },
@@ -127,7 +127,8 @@ describe('Silero VAD with an energy-threshold fallback', () => {
 
   test('NaN rows from the detector are replaced one by one, the rest of the batch is served by the detector', async () => {
     const broken = corrupt(vad, { nanRate: 0.3, seed: 5 })
-    const service = withFallback(broken, energyThreshold, { timeoutMs: 200 })
+    // One batch of every segment (8 recurrent steps each) with a timeout no loaded machine reaches: only NaN rows fall back.
+    const service = withFallback(broken, energyThreshold, { timeoutMs: 10_000 })
     const answers = await service.predict(segments)
     const replaced = answers.filter((answer) => answer.reason === 'invalid-output').length
     expect(replaced).toBe(broken.injected)
@@ -135,9 +136,10 @@ describe('Silero VAD with an energy-threshold fallback', () => {
   })
 
   test('monitoring: the served detector meets its latency objective and the snapshot raises no alerts', async () => {
-    const service = withFallback(vad, energyThreshold, { timeoutMs: 50 })
+    // A batch of 16 segments is 8 recurrent steps (about 25 ms here, more on a loaded machine): the 150 ms timeout is
+    // the service's budget for that, and the 300 ms p99 objective covers the timeout plus scheduling delays.
+    const service = withFallback(vad, energyThreshold, { timeoutMs: 150 })
     const latency = await measureLatency(service, { inputs: segments, batchSizes: [1, 16], concurrency: 2, requests: 40, seed: 5 })
-    // The budget covers the 50 ms timeout plus scheduling delays on a shared CI machine.
     await expect(latency).toMeetLatency({ p99Ms: 300, maxErrorRate: 0 })
     const rules = [
       { metric: 'p99Ms', op: 'max', value: 300, severity: 'medium' },
