@@ -100,7 +100,8 @@ function checkValue(v: unknown, layout: TensorLayout, index: number, j: number, 
 function constantTensor(layout: TensorLayout, options: FeedOptions, modelName: string): ort.Tensor {
   const value = options.constants?.[layout.name]
   if (value === undefined) {
-    throw new VitestMlError(modelName, `a constant for input "${layout.name}" (it has no batch dimension)`, 'none', `Pass \`constants: { ${layout.name}: ... }\` to onnxModel.`)
+    const fixedBatch = layout.shape.length > 0 ? ` If "${layout.name}" is the model's data input exported with a fixed batch size (shape [${layout.shape.join(', ')}]), re-export it with a dynamic batch axis, or pass \`batchAxes: { ${layout.name}: 0 }\` and \`batchSize: ${layout.shape[0]}\`.` : ''
+    throw new VitestMlError(modelName, `a constant for input "${layout.name}" (it has no batch dimension)`, 'none', `Pass \`constants: { ${layout.name}: ... }\` to onnxModel.${fixedBatch}`)
   }
   const values = typeof value === 'number' || typeof value === 'bigint' ? [value] : value
   const fractional = isIntegerType(layout.type) ? values.find((v) => typeof v === 'number' && !Number.isInteger(v)) : undefined
