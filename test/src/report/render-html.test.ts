@@ -95,10 +95,8 @@ describe('renderHtml', () => {
       tests, run: { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, vitestVersion: '4', reason: 'passed' },
       provenance: { models: [], data: [], seeds: [], node: 'v20' },
     })
-    const started = performance.now()
+    // Render time against the 2 s budget is measured by `npm run bench` (report-10k-render), not asserted with a timer.
     const html = await renderHtml(report, { maxPlots: 20 })
-    // The issue's budget: 10,000 checks render in under 2 s (0.8-0.95 s measured for this test on a shared 2-core machine, first render of the process included).
-    expect(performance.now() - started).toBeLessThan(2000)
     expect(html.match(/<details class="card /g)).toHaveLength(10_000)
     expect(html.match(/<details class="card failed"[^>]* open>/g)).toHaveLength(3)
     expect(html.match(/<details class="card passed"[^>]* open>/g)).toBeNull()
