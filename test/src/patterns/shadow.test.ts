@@ -47,17 +47,15 @@ describe('shadow', () => {
   })
 
   test("the candidate is not awaited: a slow candidate does not slow production's answer", async () => {
-    // Wide margins (300 ms candidate, 200 ms bound) keep this stable on a loaded machine; `pending: 1` is the exact proof.
+    // `pending: 1` right after production answered is the exact proof; no wall-clock bound that a loaded machine could break.
     const shadowed = shadow(production, slow(candidate, { delayMs: 300 }))
-    const started = performance.now()
     await shadowed.predict(rows)
-    expect(performance.now() - started).toBeLessThan(200)
     expect(shadowed.stats().pending).toBe(1)
     await shadowed.flush()
     expect(shadowed.stats()).toMatchObject({ pending: 0, compared: 10 })
     const [entry] = (shadowed.log as ReturnType<typeof memoryComparisonLog>).entries
     expect(entry?.candidateLatencyMs).toBeGreaterThanOrEqual(295)
-    expect(entry?.productionLatencyMs).toBeLessThan(200)
+    expect(entry?.productionLatencyMs).toBeLessThan(entry?.candidateLatencyMs ?? 0)
   })
 
   test('a failing log sink is isolated and counted', async () => {
