@@ -93,7 +93,9 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
   for (let start = 0; start < cases.length; start += chunkSize) {
     const chunk = cases.slice(start, start + chunkSize)
     const perCase = chunk.map((testCase) => probe.inputsOf(testCase))
-    const batch = perCase.flat() as I[]
+    // A plain loop: Array.prototype.flat is several times slower on 100k small arrays.
+    const batch: I[] = []
+    for (const inputs of perCase) for (const input of inputs) batch.push(input)
     const outputs = await model.predict(batch)
     modelCalls++
     if (outputs.length !== batch.length) {
@@ -102,7 +104,7 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
     let offset = 0
     chunk.forEach((testCase, k) => {
       const inputs = perCase[k] as readonly I[]
-      const caseOutputs = outputs.slice(offset, offset + inputs.length)
+      const caseOutputs = inputs.length === 1 ? [outputs[offset] as O] : outputs.slice(offset, offset + inputs.length)
       offset += inputs.length
       const violation = probe.judge(testCase, caseOutputs)
       if (violation === undefined) return
