@@ -61,7 +61,8 @@ export function outputRangeProbe<I>(range: OutputRange, source = 'toProduceOutpu
   validate(range, source)
   return {
     inputsOf: (row) => [row],
-    judge: (_row, [output]) => judgeOutput(outputNumbers(output), range),
+    // Plain number rows (the common case) are judged as they are; anything else is flattened first.
+    judge: (_row, [output]) => judgeOutput(isNumberRow(output) ? output : outputNumbers(output), range),
   }
 }
 
@@ -85,4 +86,10 @@ function judgeOutput(values: readonly number[], range: OutputRange): Violation |
     if (range.max !== undefined && value > range.max) return { reason: 'above-max', detail: `output[${j}] = ${value} > max ${range.max}` }
   }
   return undefined
+}
+
+function isNumberRow(output: unknown): output is readonly number[] {
+  if (!Array.isArray(output)) return false
+  for (const value of output) if (typeof value !== 'number') return false
+  return true
 }
