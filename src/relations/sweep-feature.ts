@@ -45,6 +45,13 @@ export async function sweepFeature<I extends PerturbableRow, O>(model: Model<I, 
     xLabel: `feature ${String(feature)}`,
     yLabel: `output[${options.output}]`,
     series: [{ name: `output[${options.output}] from the counterexample row`, points: xs.map((x, k) => [x, outputAt(outputs[k], options.output)] as const) }],
-    markers: [...(options.markers ?? [])],
+    markers: mergeMarkers(options.markers ?? []),
   }
+}
+
+/** Markers at the same position become one, their labels joined (`violation / counterexample base`). */
+function mergeMarkers(markers: readonly { readonly x: number; readonly label: string }[]): { x: number; label: string }[] {
+  const byX = new Map<number, string[]>()
+  for (const marker of markers) byX.set(marker.x, [...(byX.get(marker.x) ?? []), marker.label])
+  return [...byX].map(([x, labels]) => ({ x, label: labels.join(' / ') }))
 }
