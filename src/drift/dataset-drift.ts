@@ -77,6 +77,11 @@ export interface DatasetDriftResult {
 export function datasetDrift(reference: DriftData, current: DriftData, options: DatasetDriftOptions = {}): DatasetDriftResult {
   const ref = asDataset('datasetDrift', 'reference', reference)
   const cur = asDataset('datasetDrift', 'current', current)
+  for (const [role, data] of [['reference', ref], ['current', cur]] as const) {
+    if (data.rowCount === 0) {
+      throw new VitestMlError('datasetDrift', `at least 1 row in ${role}`, '0 rows', `An empty ${role} sample cannot show drift or its absence; check the query or filter that produced it.`)
+    }
+  }
   const features = selectFeatures(ref, cur, options)
   const measured = features.map((feature) => measure(feature, ref, cur, options))
   const correction = options.correction ?? 'none'

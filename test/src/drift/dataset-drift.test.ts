@@ -100,3 +100,12 @@ describe('datasetDrift', () => {
     expect(byName.weather?.effectSize).toBeCloseTo(0.1664688812584866, 12)
   })
 })
+
+describe('datasetDrift on empty samples', () => {
+  test('an empty current or reference is an error, not a drift verdict', async () => {
+    const reference = { x: [1, 2, 3] }
+    expect(() => datasetDrift(reference, { x: [] })).toThrow(/datasetDrift: expected at least 1 row in current, received 0 rows\.\nHint: An empty current sample/)
+    expect(() => datasetDrift([], reference)).toThrow(/datasetDrift: expected at least 1 row in reference, received 0 rows/)
+    await expect(expect({ x: [] }).not.toHaveDriftedFrom(reference)).rejects.toThrow(/at least 1 row in current/)
+  })
+})
