@@ -69,7 +69,8 @@ function categoricalHistogram(feature: string, referenceColumn: Column, currentC
   return {
     type: 'histogram-pair',
     title: `${feature}: reference vs current`,
-    xLabel: `${feature}: ${names.map((name, index) => `${index}=${name}`).join(', ')}`,
+    xLabel: feature,
+    categories: names,
     yLabel: 'share of rows',
     series: [series('reference', proportions(pick(counts.reference))), series('current', proportions(pick(counts.current)))],
   }

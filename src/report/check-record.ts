@@ -36,6 +36,8 @@ export interface PlotSpec {
   readonly yLabel?: string
   /** Named series of [x, y] points (line, reliability) or bin counts (histograms, with `binEdges`). */
   readonly series: readonly { readonly name: string; readonly points: readonly (readonly [number, number])[] }[]
+  /** Names of the categories when x values are category codes 0, 1, 2, ... (bar charts of categorical features). */
+  readonly categories?: readonly string[]
   /** Optional marker positions on the x axis (for example where monotonicity breaks). */
   readonly markers?: readonly { readonly x: number; readonly label: string }[]
 }

@@ -33,11 +33,16 @@ function withBinEdges(data: Row[]): Row[] {
  * Bars one unit wide on whole numbers are category codes (`0=sun, 1=rain`): label each code as an integer, with no
  * ticks between codes and no padding codes beyond the ends.
  */
-function codeAxis(binned: readonly Row[]): object {
+function codeAxis(binned: readonly Row[], categories: readonly string[] | undefined): object {
   const codes = binned.every((row) => Number.isInteger(row.x) && row.x1! - row.x0! === 1)
   if (!codes || binned.length === 0) return {}
   const xs = binned.map((row) => row.x)
-  return { axis: { tickMinStep: 1, format: 'd' }, scale: { nice: false, domain: [Math.min(...xs) - 0.5, Math.max(...xs) + 0.5] } }
+  const scale = { nice: false, domain: [Math.min(...xs) - 0.5, Math.max(...xs) + 0.5] }
+  if (categories === undefined || categories.length === 0) return { axis: { tickMinStep: 1, format: 'd' }, scale }
+  // Category names as tick labels: a JSON array literal is a valid Vega expression, and JSON escaping keeps each name a
+  // plain string (the expression is evaluated while rendering the static SVG, never in the reader's browser).
+  const names = JSON.stringify(categories.map((name) => label(name, '?')))
+  return { axis: { tickMinStep: 1, values: categories.map((_, index) => index), labelExpr: `${names}[datum.value] || ''`, labelAngle: categories.length > 6 ? -40 : 0, labelLimit: 120 }, scale }
 }
 
 /**
@@ -73,7 +78,7 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
     layers.push({
       data: { values: binned },
       mark: { type: 'bar', orient: 'vertical', opacity: plot.series.length > 1 ? 0.55 : 0.85 },
-      encoding: { x: { ...x, ...codeAxis(binned), field: 'x0' }, x2: { field: 'x1' }, y: { ...y, stack: null }, y2: { datum: 0 }, color },
+      encoding: { x: { ...x, ...codeAxis(binned, plot.categories), field: 'x0' }, x2: { field: 'x1' }, y: { ...y, stack: null }, y2: { datum: 0 }, color },
     })
   }
   const markers = (plot.markers ?? []).filter((marker) => Number.isFinite(marker.x)).slice(0, 20)

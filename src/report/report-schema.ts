@@ -11,7 +11,7 @@ const obj = (required: string[], properties: Record<string, object>, additionalP
 
 const plot = obj(['type', 'title', 'series'], {
   type: { enum: ['histogram-pair', 'line', 'reliability', 'histogram', 'bar'] },
-  title: str, xLabel: str, yLabel: str,
+  title: str, xLabel: str, yLabel: str, categories: { type: 'array', items: str },
   series: { type: 'array', items: obj(['name', 'points'], { name: str, points: { type: 'array', items: { type: 'array', items: num, minItems: 2, maxItems: 2 } } }) },
   markers: { type: 'array', items: obj(['x', 'label'], { x: num, label: str }) },
 }, true)

@@ -28,6 +28,12 @@ describe('renderPlotSvg', () => {
       series: [{ name: 'reference', points: [[0, 0.5], [1, 0.4], [2, 0.1]] }, { name: 'current', points: [[0, 0.4], [1, 0.4], [2, 0.2]] }],
     })
     expect(xTicks(codes)).toEqual(['0', '1', '2'])
+    const named = await renderPlotSvg({
+      type: 'histogram-pair', title: 'weather', xLabel: 'weather', yLabel: 'share of rows', categories: ['sun', 'rain', '<fog & "mist">'],
+      series: [{ name: 'reference', points: [[0, 0.5], [1, 0.4], [2, 0.1]] }, { name: 'current', points: [[0, 0.4], [1, 0.4], [2, 0.2]] }],
+    })
+    // Category names become the tick labels, escaped in the SVG.
+    expect(xTicks(named)).toEqual(['sun', 'rain', '&lt;fog &amp; "mist"&gt;'])
     const latency = await renderPlotSvg({ type: 'histogram', title: 'latency', xLabel: 'ms', series: [{ name: 'batch 1', points: [[1.5, 3], [2.5, 5], [3.5, 2]] }] })
     expect(xTicks(latency)).toContain('1.5')
   })
