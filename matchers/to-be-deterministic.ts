@@ -73,7 +73,7 @@ export async function toBeDeterministic(this: MatcherState, received: unknown, g
             '',
             `${model.identity.name} is not deterministic: ${counts}; max abs difference ${num(result.maxDifference)}.`,
             `Broken comparisons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`,
-            `Shrunk counterexample (${result.numShrinks} shrinks): ${ce?.violation.detail ?? ''}`,
+            `${Array.isArray(options.inputs) ? 'First failing row (real rows are used as given, not shrunk)' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${ce?.violation.detail ?? ''}`,
             `  input: ${show(ce?.input)}`,
             ...Object.entries(ce?.outputs ?? {}).map(([label, output]) => `  ${label}: ${show(output)}`),
             replayLine(seed, result.numRuns, result.path),

@@ -51,7 +51,9 @@ export async function toProduceOutputsInRange(this: MatcherState, received: unkn
     : await runBatchedProperty({ model, cases: options.inputs, probe, numRuns, seed, source: NAME })
   const passed = 'passed' in result ? result.passed : result.violations === 0
   const summary = 'passed' in result ? relationSummary(result) : undefined
-  const replayRuns = 'passed' in result ? result.plannedRuns : numRuns
+  const fixedRows = Array.isArray(options.inputs)
+  const replayRuns = fixedRows ? result.numRuns : 'passed' in result ? result.plannedRuns : numRuns
+  const firstFailure = 'firstFailure' in result && result.firstFailure !== undefined ? `row ${result.firstFailure}; ` : ''
   const where = describeRange(range)
   const ce = result.counterexample
   await recordCheck(this, {
@@ -81,7 +83,7 @@ export async function toProduceOutputsInRange(this: MatcherState, received: unkn
             `${model.identity.name} produced outputs outside ${where}: ${rate}.`,
             ...(summary === undefined ? [] : [summary.design]),
             `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`,
-            `Shrunk counterexample (${result.numShrinks} shrinks):`,
+            fixedRows ? `First failing row (${firstFailure}real rows are used as given, not shrunk):` : `Shrunk counterexample (${result.numShrinks} shrinks):`,
             `  input:  ${show(ce?.inputs[0])}`,
             `  output: ${show(ce?.outputs[0])}`,
             `  ${ce?.violation.detail ?? ''}`,

@@ -97,6 +97,14 @@ describe('toProduceOutputsInRange', () => {
     expect(/input: {2}.*/.exec(replayed)?.[0]).toBe(/input: {2}.*/.exec(message)?.[0])
   })
 
+  test('real rows are judged as given: the first failing row is shown, not a shrunk one', async () => {
+    const real: [number, number][] = [[0.1, 0.9], [0.9, 0.1], [0.95, 0.05]]
+    const failure = await expect(doubled).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: real }).then(() => undefined, (error: Error) => error)
+    expect(failure?.message).toMatch(/violation rate 0\.6667 \(2 of 3 cases\)/)
+    expect(failure?.message).toMatch(/First failing row \(row 1; real rows are used as given, not shrunk\):\n {2}input: {2}\[0\.9,0\.1\]/)
+    expect(failure?.message).toMatch(/numRuns: 3\b/)
+  })
+
   test('same seed, same counterexample', async () => {
     const run = (): Promise<string> =>
       expect(doubled).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 300, seed: 11 }).then(() => '', (error: Error) => error.message)
