@@ -23,6 +23,11 @@ export interface OutputShiftOptions<I> extends StatisticalOptions {
   readonly output?: OutputSelector
   /** Class names in output order. */
   readonly classes?: readonly string[]
+  /**
+   * Range the feature must stay in (usually the data's range): a change that would leave it moves the base row instead,
+   * a function's result is clipped. @defaultValue no limit
+   */
+  readonly bounds?: { readonly min: number; readonly max: number }
   /** Cases generated. @defaultValue 1000; real rows under a fixed change are all judged once */
   readonly numRuns?: number
   /** fast-check seed. */
@@ -70,8 +75,17 @@ export async function checkOutputShift<I extends PerturbableRow, O>(model: Model
   } else if (change instanceof fc.Arbitrary) amounts = change
   else if (typeof change === 'function') amounts = fc.constant(0)
   else throw new VitestMlError(source, 'a change: a number, an arbitrary of numbers, or `(value) => value`', typeof change, 'Pass for example 500 or `fc.double({ min: 100, max: 500 })`.')
+  const { bounds } = options
+  if (bounds !== undefined && !(Number.isFinite(bounds.min) && Number.isFinite(bounds.max) && bounds.min < bounds.max)) {
+    throw new VitestMlError(source, 'finite `bounds` with min < max', `min ${bounds.min}, max ${bounds.max}`, 'Pass the range the feature may take, for example `bounds: { min: 1500, max: 5200 }`.')
+  }
+  if (bounds !== undefined && typeof change === 'number' && Math.abs(change) > bounds.max - bounds.min) {
+    throw new VitestMlError(source, `a change that fits within the bounds [${bounds.min}, ${bounds.max}]`, String(change), 'Lower the change or widen `bounds`.')
+  }
   const output = outputIndex(options.output, options.classes, source)
-  const probe = outputShiftProbe<I, O>({ feature, change: typeof change === 'function' ? change : 'add', direction: options.direction, atLeast, output, source })
+  const probe = outputShiftProbe<I, O>({
+    feature, change: typeof change === 'function' ? change : 'add', direction: options.direction, atLeast, output, source, ...(bounds === undefined ? {} : { bounds }),
+  })
   // Real rows under a fixed change: every row is judged once (no sampling, nothing to shrink).
   const fixedAmount = typeof change === 'number' ? change : typeof change === 'function' ? 0 : undefined
   const cases: fc.Arbitrary<OutputShiftCase<I>> | readonly OutputShiftCase<I>[] = Array.isArray(options.inputs) && fixedAmount !== undefined

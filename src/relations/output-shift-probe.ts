@@ -16,24 +16,37 @@ export interface OutputShiftProbeOptions {
   readonly atLeast: number
   /** Index of the output number watched. */
   readonly output: number
+  /** Range the feature must stay in (the data's range); leave out for no limit. */
+  readonly bounds?: { readonly min: number; readonly max: number }
   /** Public name for errors. */
   readonly source: string
 }
 
 /**
- * The changed row of an output-shift case.
+ * The base row and the changed row of a case. With `bounds`, the change stays inside them: an added amount that would
+ * leave the range moves the base instead (as far as the range allows), and a function's result is clipped.
  *
  * @param row - the base row
- * @param amount - the amount added (for `change: 'add'`)
- * @param options - feature and change
+ * @param amount - the amount added (ignored for a function change)
+ * @param options - feature, change, bounds, public name
+ * @returns `[base, changed]`
  * @example
  * ```ts
- * changedRow([1, 2], 5, { feature: 1, change: 'add', source: 'toShiftOutput' }) // [1, 7]
+ * shiftedPair([4900], 500, { feature: 0, change: 'add', bounds: { min: 1500, max: 5000 }, source: 'toShiftOutput' }) // [[4500], [5000]]
  * ```
  */
-export function changedRow<I extends PerturbableRow>(row: I, amount: number, options: Pick<OutputShiftProbeOptions, 'feature' | 'change' | 'source'>): I {
-  const value = numericFeature(row, options.feature, options.source)
-  return withFeature(row, options.feature, options.change === 'add' ? value + amount : options.change(value), options.source)
+export function shiftedPair<I extends PerturbableRow>(row: I, amount: number, options: Pick<OutputShiftProbeOptions, 'feature' | 'change' | 'bounds' | 'source'>): [I, I] {
+  const original = numericFeature(row, options.feature, options.source)
+  const { bounds } = options
+  const clip = (value: number): number => (bounds === undefined ? value : Math.min(bounds.max, Math.max(bounds.min, value)))
+  let start = clip(original)
+  if (bounds !== undefined && options.change === 'add') {
+    if (start + amount > bounds.max) start = Math.max(bounds.min, bounds.max - amount)
+    if (start + amount < bounds.min) start = Math.min(bounds.max, bounds.min - amount)
+  }
+  const target = clip(options.change === 'add' ? start + amount : options.change(start))
+  const base = start === original ? row : withFeature(row, options.feature, start, options.source)
+  return [base, withFeature(row, options.feature, target, options.source)]
 }
 
 /**
@@ -51,12 +64,13 @@ export function changedRow<I extends PerturbableRow>(row: I, amount: number, opt
 export function outputShiftProbe<I extends PerturbableRow, O>(options: OutputShiftProbeOptions): CaseProbe<OutputShiftCase<I>, I, O> {
   const { feature, direction, atLeast, output } = options
   return {
-    inputsOf: ([row, amount]) => [row, changedRow(row, amount, options)],
+    inputsOf: ([row, amount]) => shiftedPair(row, amount, options),
     judge: ([row, amount], [baseOutput, changedOutput]) => {
       const before = outputAt(baseOutput, output)
       const after = outputAt(changedOutput, output)
-      const from = numericFeature(row, feature, options.source)
-      const to = numericFeature(changedRow(row, amount, options), feature, options.source)
+      const [base, changed] = shiftedPair(row, amount, options)
+      const from = numericFeature(base, feature, options.source)
+      const to = numericFeature(changed, feature, options.source)
       const where = `changing feature ${JSON.stringify(feature)} from ${from} to ${to}`
       if (!Number.isFinite(before) || !Number.isFinite(after)) return { reason: 'not-finite', detail: `${where}: output[${output}] went from ${before} to ${after}` }
       const shift = direction === 'up' ? after - before : before - after

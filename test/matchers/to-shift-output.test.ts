@@ -51,6 +51,20 @@ describe('toShiftOutput', () => {
     expect(error?.message).toMatch(/Expected it to be false that changing feature 0 by \+500 moves output down by at least 0\.4 for mpg, but it held: violation rate 0 \(0 of 300 cases\), expected 0\.\nexact mode: 300 cases, any violation fails\nReplay: seed 5/)
   })
 
+  test('bounds keep the change inside the data range: the base row moves instead of leaving it', async () => {
+    /** Only defined on the weights it was trained on: NaN above 5000 lb. */
+    const trained = functionModel((row: number[]) => ((row[0] ?? 0) > 5000 ? [Number.NaN] : [60 - (row[0] ?? 0) / 100]), { name: 'trained-range' })
+    const unbounded = await failure(expect(trained).toShiftOutput(0, 500, { inputs: rows, direction: 'down', atLeast: 1, seed: 4 }))
+    expect(unbounded?.message).toMatch(/changing feature 0 from [\d.]+ to [\d.]+: output\[0\] went from [\d.-]+ to NaN/)
+    await expect(trained).toShiftOutput(0, 500, { inputs: rows, direction: 'down', atLeast: 1, bounds: { min: 1500, max: 5000 }, seed: 4 })
+    // A base row at the top of the range is moved down so that the change fits: 4900 -> [4500, 5000].
+    await expect(trained).toShiftOutput(0, 500, { inputs: [[4900, 75]], direction: 'down', atLeast: 5, bounds: { min: 1500, max: 5000 } })
+    await expect(expect(trained).toShiftOutput(0, 4000, { inputs: rows, direction: 'down', bounds: { min: 1500, max: 5000 } })).rejects.toThrow(
+      /toShiftOutput: expected a change that fits within the bounds \[1500, 5000\], received 4000/,
+    )
+    await expect(expect(trained).toShiftOutput(0, 500, { inputs: rows, direction: 'down', bounds: { min: 5000, max: 1500 } })).rejects.toThrow(/expected finite `bounds` with min < max, received min 5000, max 1500/)
+  })
+
   test('bad arguments give clear errors', async () => {
     await expect(expect(mpg).toShiftOutput(0, 500, { inputs: rows, direction: 'sideways' as never })).rejects.toThrow(/expected `direction: 'up'` or `'down'`, received "sideways"/)
     await expect(expect(mpg).toShiftOutput(2, 500, { inputs: rows, direction: 'up' })).rejects.toThrow(/feature index in \[0, 1\] for rows of 2 values, received 2/)
