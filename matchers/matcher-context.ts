@@ -84,16 +84,8 @@ export function show(value: unknown): string {
   return text === undefined ? String(value) : text
 }
 
-/**
- * Formats a rate or statistic for a sentence: up to 4 significant digits.
- *
- * @param value - the number
- */
-export function num(value: number): string {
-  if (Number.isInteger(value)) return String(value)
-  if (!Number.isFinite(value)) return String(value)
-  return Math.abs(value) >= 1e-4 ? String(Number(value.toPrecision(4))) : value.toExponential(2)
-}
+/** Formats a number for a failure message (the project's one number format). */
+export { formatNumber as num } from '../src/report/format-number.js'
 
 /**
  * The replay line every property failure ends with: the options that run the same cases again (the matchers take

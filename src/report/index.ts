@@ -2,6 +2,7 @@
 export { META_KEY, checksFromMeta } from './check-record.js'
 export type { CheckKind, CheckMeta, CheckRecord, CheckSeverity, PlotSpec, ReplayInfo } from './check-record.js'
 export { toJsonSafe } from './json-safe.js'
+export { formatNumber } from './format-number.js'
 export type { JsonSafeOptions } from './json-safe.js'
 export { buildReport, scoreChecks } from './build-report.js'
 export type { BuildReportOptions, CollectedTest, ReportScores } from './build-report.js'
