@@ -35,7 +35,7 @@ export default async function reportBench(): Promise<BenchEntry[]> {
   }))
   const report = buildReport({
     tests,
-    run: { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, vitestVersion: '4', reason: 'failed' },
+    run: { id: 'run-20260101-test', status: 'finished', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, vitestVersion: '4', reason: 'failed' },
     provenance: { models: [], data: [], seeds: [], node: process.version },
   })
   let bytes = 0

@@ -1,7 +1,15 @@
 import { recordArtifact, type TestAnnotationArtifact, type TestAttachment } from 'vitest'
 import type { MatcherState } from 'vitest'
+import { checklistItemsOf } from '../src/checklist/evidence-check.js'
 import { META_KEY, type CheckMeta, type CheckRecord, type PlotSpec } from '../src/report/check-record.js'
 import { formatMetric } from '../src/report/html-view.js'
+
+/**
+ * What a matcher passes to {@link recordCheck}: a record without `negated` (read from the assertion) and without
+ * checklist tags for built-in kinds (the report takes them from `CHECK_KINDS`; records of a kind of the user's own may
+ * tag items).
+ */
+export type CheckInput = Omit<CheckRecord, 'negated' | 'checklist'> & { readonly checklist?: readonly string[] }
 
 /** The test a matcher runs in, as Vitest exposes it on the matcher state. */
 type RunningTest = Parameters<typeof recordArtifact>[0]
@@ -12,26 +20,49 @@ function currentTest(state: MatcherState): RunningTest | undefined {
 
 /**
  * Stores a check's record on the running test (`task.meta.vitestMl.checks`) so the vitest-ml reporter can build the
- * report from it after the run, including after `--merge-reports`; when the check failed, also annotates the test with
- * its key numbers (and its plots as SVG attachments) so `vitest --ui` and the default reporter show them.
+ * report from it after the run, including after `--merge-reports`; when the assertion failed, also annotates the test
+ * with the check's key numbers (and its plots as SVG attachments) so `vitest --ui` and the default reporter show them.
  *
  * @param state - the matcher's `this`
- * @param record - the record to store; `negated` is filled in from the assertion
+ * @param record - the record to store; `negated` is filled in from the assertion, `checklist` from the check's kind
  * @returns the record as stored
  */
-export async function recordCheck(state: MatcherState, record: CheckRecord): Promise<CheckRecord> {
+export async function recordCheck(state: MatcherState, record: CheckInput): Promise<CheckRecord> {
+  const { stored, test } = store(state, record)
+  if (test !== undefined && stored.passed === stored.negated) await annotateFailure(test, stored)
+  return stored
+}
+
+/**
+ * {@link recordCheck} for matchers that do their work synchronously (the data-only matchers, which must behave the same
+ * with or without `await`): the record is stored at once; the annotation of a failure is finished by Vitest before the
+ * test ends.
+ *
+ * @param state - the matcher's `this`
+ * @param record - the record to store
+ * @returns the record as stored
+ */
+export function recordCheckNow(state: MatcherState, record: CheckInput): CheckRecord {
+  const { stored, test } = store(state, record)
+  if (test !== undefined && stored.passed === stored.negated) {
+    const running = test as RunningTest & { promises?: Promise<unknown>[] }
+    running.promises ??= []
+    running.promises.push(annotateFailure(test, stored).catch(() => undefined))
+  }
+  return stored
+}
+
+function store(state: MatcherState, record: CheckInput): { stored: CheckRecord & { negated: boolean }; test: RunningTest | undefined } {
   // `isNot` is undefined (not false) on a plain assertion in Vitest 4.
   const negated = state.isNot === true
-  const stored: CheckRecord = { ...record, negated }
+  const stored = { ...record, checklist: [...checklistItemsOf({ kind: record.kind, checklist: record.checklist ?? [] })], negated }
   const test = currentTest(state)
-  if (test === undefined) return stored
+  if (test === undefined) return { stored, test }
   const meta = test.meta as Record<string, unknown>
   const existing = meta[META_KEY] as CheckMeta | undefined
   if (existing === undefined) meta[META_KEY] = { checks: [stored] } satisfies CheckMeta
   else existing.checks.push(stored)
-  const testFailed = stored.passed === negated
-  if (testFailed) await annotateFailure(test, stored)
-  return stored
+  return { stored, test }
 }
 
 async function annotateFailure(test: RunningTest, record: CheckRecord): Promise<void> {

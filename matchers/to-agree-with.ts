@@ -4,6 +4,7 @@ import { compareModels } from '../src/patterns/compare-models.js'
 import { drawRows, sampleIndices, type InputSource } from '../src/patterns/sample-rows.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toAgreeWith`. */
@@ -37,7 +38,9 @@ const NAME = 'toAgreeWith'
  * await expect(production).toAgreeWith(candidate, { inputs: testRows, minAgreement: 0.95 })
  * ```
  */
-export async function toAgreeWith(this: MatcherState, received: unknown, other: unknown, options: AgreeWithOptions): Promise<MatcherOutcome> {
+export const toAgreeWith = asyncMatcher(NAME, checkAgreeWith)
+
+async function checkAgreeWith(this: MatcherState, received: unknown, other: unknown, options: AgreeWithOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const candidate = requireModel(other, NAME)
   if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows, minAgreement: 0.95 }`.')
@@ -61,7 +64,6 @@ export async function toAgreeWith(this: MatcherState, received: unknown, other: 
     title: `${candidate.identity.name} agrees with ${model.identity.name}`,
     passed,
     severity: options.severity ?? 'medium',
-    checklist: [],
     model: modelRef(candidate),
     metrics: { agreement: result.agreement, meanAbsDiff: result.meanAbsDiff, maxAbsDiff: result.maxAbsDiff, disagreements: result.disagreements.length, rows: result.rows },
     ...(top.length > 0 && { counterexample: toJsonSafe(top, { maxArrayLength: 16 }) }),

@@ -6,6 +6,7 @@ import type { MetricDefinition, MetricName } from '../src/evaluation/metric.js'
 import { isEnsembleModel } from '../src/patterns/ensemble.js'
 import { evaluateEnsemble } from '../src/patterns/evaluate-ensemble.js'
 import { checkId, modelRef, num, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toBeAtLeastAsGoodAsBestMember`. */
@@ -35,7 +36,9 @@ const NAME = 'toBeAtLeastAsGoodAsBestMember'
  * await expect(ensemble([mlp, logreg, weak])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy', classes })
  * ```
  */
-export async function toBeAtLeastAsGoodAsBestMember(this: MatcherState, received: unknown, options: AtLeastAsGoodAsBestMemberOptions): Promise<MatcherOutcome> {
+export const toBeAtLeastAsGoodAsBestMember = asyncMatcher(NAME, checkBeAtLeastAsGoodAsBestMember)
+
+async function checkBeAtLeastAsGoodAsBestMember(this: MatcherState, received: unknown, options: AtLeastAsGoodAsBestMemberOptions): Promise<MatcherOutcome> {
   if (!isEnsembleModel(received)) {
     throw new VitestMlError(NAME, 'a model built with ensemble([...models])', typeof received, 'Combine the members first: `expect(ensemble([a, b, c])).toBeAtLeastAsGoodAsBestMember({ data })`.')
   }
@@ -53,7 +56,6 @@ export async function toBeAtLeastAsGoodAsBestMember(this: MatcherState, received
     title: `${name} at least as good as its best member (${result.metric})`,
     passed,
     severity: options.severity ?? 'medium',
-    checklist: [],
     model: modelRef(received),
     data: { name: options.dataName ?? 'data', rows: result.rows },
     metrics: { ensembleScore: result.ensembleScore, bestMemberScore: result.best.score, gain: result.gain, ...Object.fromEntries(result.members.map((member) => [`member:${member.name}`, member.score])) },

@@ -3,6 +3,7 @@ import type { MatcherState } from 'vitest'
 import { checkDeterminism } from '../src/properties/check-determinism.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toBeDeterministic`. */
@@ -34,7 +35,9 @@ const NAME = 'toBeDeterministic'
  * await expect(model).toBeDeterministic({ inputs: rows, numRuns: 500 })
  * ```
  */
-export async function toBeDeterministic(this: MatcherState, received: unknown, givenOptions: DeterministicOptions): Promise<MatcherOutcome> {
+export const toBeDeterministic = asyncMatcher(NAME, checkBeDeterministic)
+
+async function checkBeDeterministic(this: MatcherState, received: unknown, givenOptions: DeterministicOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const options = requireOptions(givenOptions, NAME, '{ inputs: rows, numRuns: 500 }')
   const seed = resolveSeed(this, NAME, options.seed)
@@ -55,7 +58,6 @@ export async function toBeDeterministic(this: MatcherState, received: unknown, g
     title: `${model.identity.name} is deterministic (${result.comparisons.join(', ')})`,
     passed,
     severity: options.severity ?? 'high',
-    checklist: [],
     model: modelRef(model),
     metrics: { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, maxDifference: result.maxDifference, tolerance },
     ...(ce && { counterexample: toJsonSafe({ input: ce.input, outputs: ce.outputs, violation: ce.violation.detail }) }),

@@ -3,7 +3,7 @@ import { findLeakage, type FindLeakageOptions, type LeakageResult, type LeakedRo
 import type { RowSource } from '../src/evaluation/row-hash.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, num, show, type MatcherOutcome } from './matcher-context.js'
-import { recordCheck } from './record-check.js'
+import { recordCheckNow } from './record-check.js'
 
 /** Options of `toBeHeldOutFrom`. */
 export interface HeldOutOptions extends FindLeakageOptions {
@@ -24,11 +24,11 @@ const NAME = 'toBeHeldOutFrom'
  *
  * @example
  * ```ts
- * await expect(testRows).toBeHeldOutFrom(trainRows, { keys: ['id'] })
- * await expect({ inputs, labels }).toBeHeldOutFrom(trainSet, { tolerance: 0.001 })
+ * expect(testRows).toBeHeldOutFrom(trainRows, { keys: ['id'] })
+ * expect({ inputs, labels }).toBeHeldOutFrom(trainSet, { tolerance: 0.001 })
  * ```
  */
-export async function toBeHeldOutFrom(this: MatcherState, received: unknown, train: RowSource, options: HeldOutOptions = {}): Promise<MatcherOutcome> {
+export function toBeHeldOutFrom(this: MatcherState, received: unknown, train: RowSource, options: HeldOutOptions = {}): MatcherOutcome {
   const result = findLeakage(train, received as RowSource, options)
   const maxExact = options.maxExactRate ?? 0
   const maxNear = options.maxNearRate ?? 0
@@ -39,13 +39,12 @@ export async function toBeHeldOutFrom(this: MatcherState, received: unknown, tra
     ? `${hint}\n\nExpected the test set to overlap the training set, but it is held out:\n${summary}`
     : `${hint}\n\nThe test set is not held out from the training set:\n${summary}`
   const first = result.examples.exact[0] ?? result.examples.near[0]
-  await recordCheck(this, {
+  recordCheckNow(this, {
     id: checkId(this, 'held-out'),
     kind: 'held-out',
     title: `test set (${result.testRows} rows) held out from training (${result.trainRows} rows)`,
     passed,
     severity: options.severity ?? 'high',
-    checklist: ['held-out-test'],
     data: { name: 'test set', rows: result.testRows, sha256: result.testSha256 },
     metrics: {
       exactDuplicates: result.exactDuplicates,

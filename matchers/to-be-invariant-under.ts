@@ -7,6 +7,7 @@ import { outputNumbers } from '../src/model/output-numbers.js'
 import { isRowOrderTransform, permutationFromCodes } from '../src/relations/transforms/row-order.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toBeInvariantUnder`. */
@@ -46,7 +47,9 @@ function transformLabel(transform: unknown): string {
  * await expect(penguins).toBeInvariantUnder(anyValueOf(4, [0, 1, 2]), { inputs: rows, label: true })
  * ```
  */
-export async function toBeInvariantUnder(this: MatcherState, received: unknown, transform: InvarianceTransform<unknown> | fc.Arbitrary<(row: never) => unknown>, options: InvariantUnderOptions): Promise<MatcherOutcome> {
+export const toBeInvariantUnder = asyncMatcher(NAME, checkBeInvariantUnder)
+
+async function checkBeInvariantUnder(this: MatcherState, received: unknown, transform: InvarianceTransform<unknown> | fc.Arbitrary<(row: never) => unknown>, options: InvariantUnderOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const seed = resolveSeed(this, NAME, options?.seed)
   const { seed: _seed, severity, ...rest } = options ?? ({} as InvariantUnderOptions)
@@ -70,7 +73,6 @@ export async function toBeInvariantUnder(this: MatcherState, received: unknown, 
     title: `${model.identity.name} is invariant under ${what} (${criterion})`,
     passed: result.passed,
     severity: severity ?? 'high',
-    checklist: [],
     model: modelRef(model),
     metrics: summary.metrics,
     ...(counterexample && { counterexample: toJsonSafe(counterexample) }),

@@ -9,6 +9,7 @@ import { roundingHint } from '../src/relations/rounding-hint.js'
 import { outputAt, outputIndex } from '../src/relations/output-selector.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toBeMonotonicIn`. */
@@ -32,7 +33,9 @@ const NAME = 'toBeMonotonicIn'
  * await expect(cars).toBeMonotonicIn(3, 'decreasing', { inputs: testRows, step: { min: 10, max: 500 }, maxViolationRate: 0.01 })
  * ```
  */
-export async function toBeMonotonicIn(this: MatcherState, received: unknown, feature: FeatureRef, direction: MonotonicDirection, options: MonotonicInOptions): Promise<MatcherOutcome> {
+export const toBeMonotonicIn = asyncMatcher(NAME, checkBeMonotonicIn)
+
+async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature: FeatureRef, direction: MonotonicDirection, options: MonotonicInOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   if (direction !== 'increasing' && direction !== 'decreasing') {
     throw new VitestMlError(NAME, "a direction: 'increasing' or 'decreasing'", JSON.stringify(direction), 'Say which way the output must follow the feature.')
@@ -59,7 +62,6 @@ export async function toBeMonotonicIn(this: MatcherState, received: unknown, fea
     title: `${name} is ${direction} in feature ${JSON.stringify(feature)}`,
     passed: result.passed,
     severity: severity ?? 'high',
-    checklist: [],
     model: modelRef(model),
     metrics: summary.metrics,
     ...(counterexample && { counterexample: toJsonSafe({ ...counterexample, ...(where && { localized: { from: where.from, to: where.to, outputs: where.outputs, violation: where.violation.detail } }) }) }),

@@ -7,6 +7,7 @@ import type { TestSetUsageOptions } from '../src/evaluation/test-set-usage.js'
 import { compareToBaseline } from '../src/evaluation/compare-to-baseline.js'
 import { isModel } from '../src/model/model.js'
 import { requireModel, resolveSeed, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { reportComparison } from './to-beat-baseline.js'
 
 /** Options of `toBeNoWorseThan`. */
@@ -44,7 +45,9 @@ const NAME = 'toBeNoWorseThan'
  * await expect(candidate).toBeNoWorseThan(production, { data: { inputs, labels }, margin: 0.01 })
  * ```
  */
-export async function toBeNoWorseThan(this: MatcherState, received: unknown, previousModel: unknown, options: NoWorseThanOptions): Promise<MatcherOutcome> {
+export const toBeNoWorseThan = asyncMatcher(NAME, checkBeNoWorseThan)
+
+async function checkBeNoWorseThan(this: MatcherState, received: unknown, previousModel: unknown, options: NoWorseThanOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   if (!isModel(previousModel)) {
     throw new VitestMlError(NAME, 'the previous model (from onnxModel() or functionModel())', typeof previousModel, 'Load the model currently in production and pass it.')

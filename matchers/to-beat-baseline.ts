@@ -3,6 +3,7 @@ import type { BaselineSpec } from '../src/evaluation/baselines/resolve-baseline.
 import { compareToBaseline, type BaselineComparisonResult, type CompareToBaselineOptions } from '../src/evaluation/compare-to-baseline.js'
 import type { CheckRecord } from '../src/report/check-record.js'
 import { checkId, modelRef, num, requireModel, resolveSeed, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toBeatBaseline`: the engine's options plus the report severity. */
@@ -23,7 +24,9 @@ const NAME = 'toBeatBaseline'
  * await expect(model).toBeatBaseline('majority', { data: { inputs, labels }, train: { labels: trainLabels }, minGain: 0.1 })
  * ```
  */
-export async function toBeatBaseline(this: MatcherState, received: unknown, baseline: BaselineSpec, options: BeatBaselineOptions): Promise<MatcherOutcome> {
+export const toBeatBaseline = asyncMatcher(NAME, checkBeatBaseline)
+
+async function checkBeatBaseline(this: MatcherState, received: unknown, baseline: BaselineSpec, options: BeatBaselineOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const seed = resolveSeed(this, NAME, options?.seed)
   const result = await compareToBaseline(model, baseline, { ...options, seed, testSetUsage: options.testSetUsage ?? {} })
@@ -71,7 +74,6 @@ export async function reportComparison(
     title,
     passed: result.passed,
     severity,
-    checklist: ['baseline-improvement'],
     model: modelRef(model),
     data: { name: 'evaluation set', rows: result.rows, sha256: result.testSetSha256 },
     metrics: {

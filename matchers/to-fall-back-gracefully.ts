@@ -5,6 +5,7 @@ import type { InputSource } from '../src/patterns/sample-rows.js'
 import { isFallbackModel } from '../src/patterns/with-fallback.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toFallBackGracefully`. */
@@ -40,7 +41,9 @@ const NAME = 'toFallBackGracefully'
  * })
  * ```
  */
-export async function toFallBackGracefully(this: MatcherState, received: unknown, options: FallBackGracefullyOptions): Promise<MatcherOutcome> {
+export const toFallBackGracefully = asyncMatcher(NAME, checkFallBackGracefully)
+
+async function checkFallBackGracefully(this: MatcherState, received: unknown, options: FallBackGracefullyOptions): Promise<MatcherOutcome> {
   if (!isFallbackModel(received)) {
     throw new VitestMlError(NAME, 'a model built with withFallback(primary, fallback, { timeoutMs })', typeof received, 'Wrap the model first: `expect(withFallback(model, heuristic, { timeoutMs: 50 })).toFallBackGracefully({ inputs })`.')
   }
@@ -67,7 +70,6 @@ export async function toFallBackGracefully(this: MatcherState, received: unknown
     title: `${name} falls back gracefully under injected faults`,
     passed,
     severity: options.severity ?? 'high',
-    checklist: ['fallback-strategy'],
     model: modelRef(received.primary),
     metrics: {
       fallbackRate: drill.fallbackRate,

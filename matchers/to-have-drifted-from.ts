@@ -1,17 +1,17 @@
 import type { MatcherState } from 'vitest'
 import { datasetHash } from '../src/data/dataset-hash.js'
 import { asDataset, type DriftData } from '../src/drift/as-dataset.js'
-import { datasetDrift, type DatasetDriftOptions } from '../src/drift/dataset-drift.js'
+import { datasetDrift, type DatasetDriftOptions, type DatasetDriftResult } from '../src/drift/dataset-drift.js'
 import { describeDrift, describeFeatureDrift } from '../src/drift/describe-drift.js'
 import { driftHistogram } from '../src/drift/drift-histogram.js'
 import type { FeatureDriftResult } from '../src/drift/feature-drift.js'
 import { predictionDrift } from '../src/drift/prediction-drift.js'
-import type { DataRow } from '../src/data/dataset.js'
+import type { DataRow, Dataset } from '../src/data/dataset.js'
 import { isModel, type Model } from '../src/model/model.js'
-import type { CheckRecord } from '../src/report/check-record.js'
 import { VitestMlError } from '../src/errors.js'
 import { checkId, modelRef, num, type MatcherOutcome } from './matcher-context.js'
-import { recordCheck } from './record-check.js'
+import { recordCheckNow } from './record-check.js'
+import { trackAwait } from './track-await.js'
 
 /** Options of `toHaveDriftedFrom`: the dataset drift options, plus prediction drift and report details. */
 export interface DriftedFromOptions<I = DataRow> extends DatasetDriftOptions {
@@ -29,49 +29,56 @@ const NAME = 'toHaveDriftedFrom'
  * The current data drifted from the reference: the dataset's drift share reached `driftShare` (0.5), or the label or
  * the model's predictions drifted. Use it negated — `expect(current).not.toHaveDriftedFrom(reference)` — to fail when
  * drift appears; the message lists each drifted feature with method, statistic, p-value, threshold and sample sizes,
- * worst first, then the small-sample and tiny-effect warnings.
+ * worst first, then the small-sample and tiny-effect warnings. On data alone it decides synchronously, so it works
+ * the same with or without `await`; with `model` (prediction drift) it calls the model and must be awaited.
  *
  * @example
  * ```ts
- * await expect(thisWeek).not.toHaveDriftedFrom(training, { ignore: ['id'], correction: 'benjamini-hochberg' })
+ * expect(thisWeek).not.toHaveDriftedFrom(training, { ignore: ['id'], correction: 'benjamini-hochberg' })
  * ```
  */
-export async function toHaveDriftedFrom(this: MatcherState, received: unknown, reference: DriftData, options: DriftedFromOptions<unknown> = {}): Promise<MatcherOutcome> {
+export function toHaveDriftedFrom(this: MatcherState, received: unknown, reference: DriftData, options: DriftedFromOptions<unknown> = {}): MatcherOutcome | Promise<MatcherOutcome> {
   const current = asDataset(NAME, 'current', received as DriftData)
   const ref = asDataset(NAME, 'reference', reference)
   if (options.model !== undefined && !isModel(options.model)) {
     throw new VitestMlError(NAME, '`model` to be a model (from onnxModel() or functionModel())', typeof options.model, 'Wrap a function with functionModel(fn).')
   }
-  const { model, toInput, severity, ...driftOptions } = options
+  const { model, toInput, severity: _severity, ...driftOptions } = options
   const result = datasetDrift(ref, current, driftOptions)
-  const prediction = model === undefined ? undefined : await predictionDrift(model, ref, current, { ...(toInput === undefined ? {} : { toInput }), ...pick(driftOptions) })
+  // Data alone: decided synchronously, so the assertion works the same with or without `await`.
+  if (model === undefined) return driftOutcome(this, current, ref, result, undefined, options)
+  const prediction = predictionDrift(model, ref, current, { ...(toInput === undefined ? {} : { toInput }), ...pick(driftOptions) })
+  return trackAwait(this, NAME, prediction.then((drift) => driftOutcome(this, current, ref, result, drift, options)))
+}
+
+function driftOutcome(
+  state: MatcherState, current: Dataset, ref: Dataset, result: DatasetDriftResult, prediction: FeatureDriftResult | undefined, options: DriftedFromOptions<unknown>,
+): MatcherOutcome {
   const extras = [result.labelDrift, prediction].filter((extra): extra is FeatureDriftResult => extra !== undefined)
   const drifted = result.drifted || extras.some((extra) => extra.drifted)
   const warnings = [...result.warnings, ...(prediction?.warnings ?? [])]
   const summary = `${result.driftedFeatures.length} of ${result.features.length} features drifted (share ${num(result.driftShare)}, dataset drifts at >= ${num(result.shareThreshold)})`
   const extraLines = extras.map((extra) => `${extra === prediction ? 'Prediction' : 'Label'} ${extra.drifted ? 'drifted' : 'did not drift'}: ${describeFeatureDrift(extra)}`)
   const plots = [...result.features, ...extras].filter((feature) => feature.drifted && feature !== prediction).map((feature) => driftHistogram(feature.feature, ref.column(feature.feature), current.column(feature.feature), { kind: feature.kind }))
-  const hint = this.utils.matcherHint(`.${NAME}`, 'current', 'reference', { isNot: this.isNot, promise: this.promise })
+  const hint = state.utils.matcherHint(`.${NAME}`, 'current', 'reference', { isNot: state.isNot, promise: state.promise })
   const correction = result.correction === 'none' ? '' : `, ${result.correction} correction`
   const header = drifted
     ? `${current.name} (${current.rowCount} rows) drifted from ${ref.name} (${ref.rowCount} rows): ${summary}${correction}.`
     : `Expected ${current.name} (${current.rowCount} rows) to have drifted from ${ref.name} (${ref.rowCount} rows), but ${summary}${correction}.`
   const message = [hint, '', header, ...extraLines, ...describeDrift(result.features, warnings)].join('\n')
-  const record: CheckRecord = {
-    id: checkId(this, 'drift'),
+  recordCheckNow(state, {
+    id: checkId(state, 'drift'),
     kind: 'drift',
     title: `drift of ${current.name} from ${ref.name}`,
     passed: drifted,
-    severity: severity ?? 'medium',
-    checklist: ['data-drift-weekly', 'retrain-on-drift'],
-    ...(model === undefined ? {} : { model: modelRef(model) }),
+    severity: options.severity ?? 'medium',
+    ...(options.model === undefined ? {} : { model: modelRef(options.model) }),
     data: { name: current.name, rows: current.rowCount, sha256: datasetHash(current) },
     metrics: metrics(result.driftShare, result.driftedFeatures.length, result.features, extras, ref.rowCount, current.rowCount),
     plots,
     ...(warnings.length > 0 ? { warnings } : {}),
-    ...(drifted === this.isNot ? { message } : {}),
-  }
-  await recordCheck(this, record)
+    ...(drifted === (state.isNot === true) ? { message } : {}),
+  })
   return { pass: drifted, message: () => message }
 }
 

@@ -4,7 +4,7 @@ import { asDataset, type DriftData } from '../src/drift/as-dataset.js'
 import { driftHistogram } from '../src/drift/drift-histogram.js'
 import { trainingServingSkew, type FeatureSkewResult, type SkewOptions } from '../src/drift/training-serving-skew.js'
 import { checkId, num, type MatcherOutcome } from './matcher-context.js'
-import { recordCheck } from './record-check.js'
+import { recordCheckNow } from './record-check.js'
 
 /** Options of `toHaveSkewFrom`. */
 export interface SkewFromOptions extends SkewOptions {
@@ -22,10 +22,10 @@ const NAME = 'toHaveSkewFrom'
  *
  * @example
  * ```ts
- * await expect(servingLog).not.toHaveSkewFrom(trainingFeatures, { thresholds: { country: 0.01 } })
+ * expect(servingLog).not.toHaveSkewFrom(trainingFeatures, { thresholds: { country: 0.01 } })
  * ```
  */
-export async function toHaveSkewFrom(this: MatcherState, received: unknown, training: DriftData, options: SkewFromOptions = {}): Promise<MatcherOutcome> {
+export function toHaveSkewFrom(this: MatcherState, received: unknown, training: DriftData, options: SkewFromOptions = {}): MatcherOutcome {
   const serving = asDataset(NAME, 'serving', received as DriftData)
   const reference = asDataset(NAME, 'training', training)
   const { severity, ...skewOptions } = options
@@ -44,13 +44,12 @@ export async function toHaveSkewFrom(this: MatcherState, received: unknown, trai
   const message = [hint, '', header, ...(skewed.length > 0 ? ['Skewed, worst first:', ...skewed.map(line)] : []), ...(fine.length > 0 ? ['Within threshold:', ...fine.map(line)] : [])].join('\n')
   const metrics: Record<string, number> = { skewedFeatures: skewed.length, features: result.features.length, trainingRows: reference.rowCount, servingRows: serving.rowCount }
   for (const feature of result.features.slice(0, 25)) metrics[`${feature.feature}.${feature.measure}`] = feature.statistic
-  await recordCheck(this, {
+  recordCheckNow(this, {
     id: checkId(this, 'skew'),
     kind: 'skew',
     title: `training/serving skew of ${serving.name} from ${reference.name}`,
     passed: result.skewed,
     severity: severity ?? 'high',
-    checklist: ['training-serving-identical'],
     data: { name: serving.name, rows: serving.rowCount, sha256: datasetHash(serving) },
     metrics,
     plots: skewed.map((feature) => driftHistogram(feature.feature, reference.column(feature.feature), serving.column(feature.feature), { kind: feature.kind })),

@@ -2,6 +2,7 @@ import type { MatcherState } from 'vitest'
 import type { Label } from '../src/evaluation/labels.js'
 import { falsePositivesAndNegatives, falsePositivesAndNegativesRecord, type FalsePositivesAndNegativesOptions } from '../src/evaluation/false-positives-and-negatives.js'
 import { checkId, num, requireModel, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toKeepMisclassificationsWithin`. */
@@ -23,7 +24,9 @@ const NAME = 'toKeepMisclassificationsWithin'
  * await expect(model).toKeepMisclassificationsWithin({ data: test, classes, maxRate: 0.05, maxFalseNegatives: { Chinstrap: 1 } })
  * ```
  */
-export async function toKeepMisclassificationsWithin<I>(this: MatcherState, received: unknown, options: KeepMisclassificationsWithinOptions<I>): Promise<MatcherOutcome> {
+export const toKeepMisclassificationsWithin = asyncMatcher(NAME, checkKeepMisclassificationsWithin)
+
+async function checkKeepMisclassificationsWithin(this: MatcherState, received: unknown, options: KeepMisclassificationsWithinOptions<unknown>): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const review = await falsePositivesAndNegatives(model, options)
   const rate = review.errors / review.rows

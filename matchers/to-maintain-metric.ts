@@ -7,7 +7,7 @@ import { joinDelayedLabels, type DelayedFeedbackResult, type DelayedLabel, type 
 import type { PredictionLogEntry } from '../src/patterns/prediction-log.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, num, type MatcherOutcome } from './matcher-context.js'
-import { recordCheck } from './record-check.js'
+import { recordCheckNow } from './record-check.js'
 
 /** Options of `toMaintainMetric`. */
 export interface MaintainMetricOptions {
@@ -43,10 +43,10 @@ const WINDOW_NAMES: Record<string, string> = { day: 'daily', hour: 'hourly' }
  *
  * @example
  * ```ts
- * await expect({ log: sink.entries, labels, model: service }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'hour' })
+ * expect({ log: sink.entries, labels, model: service }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'hour' })
  * ```
  */
-export async function toMaintainMetric(this: MatcherState, received: unknown, options: MaintainMetricOptions = {}): Promise<MatcherOutcome> {
+export function toMaintainMetric(this: MatcherState, received: unknown, options: MaintainMetricOptions = {}): MatcherOutcome {
   const metricName = typeof options.metric === 'string' ? options.metric : (options.metric?.name ?? 'accuracy')
   if (options.min === undefined && options.max === undefined) throw new VitestMlError(NAME, 'a bound: `min` or `max`', 'neither', `Say what is acceptable, for example \`{ metric: '${metricName}', min: 0.85 }\`.`)
   const subject = received as Partial<{ log: PredictionLogEntry[]; labels: DelayedLabel[]; model: { stats(): { predictions: number } }; windows: FeedbackWindow[] }> | null
@@ -64,13 +64,12 @@ export async function toMaintainMetric(this: MatcherState, received: unknown, op
   const audit = auditPredictionLog(feedback.log, subject.model === undefined ? {} : { expectedPredictions: subject.model.stats().predictions })
   // The log audit is evidence of its own: recorded un-negated, and a broken log cannot prove a degradation under .not.
   const plain = Object.assign(Object.create(this) as MatcherState, { isNot: false })
-  await recordCheck(plain, {
+  recordCheckNow(plain, {
     id: checkId(this, 'logging'),
     kind: 'logging',
     title: 'every prediction logged with id, time, model version, feature hash and output',
     passed: audit.passed,
     severity: 'medium',
-    checklist: ['monitoring-alerting'],
     metrics: { entries: audit.entries, missingEntries: audit.missingEntries, incompleteEntries: audit.incomplete.length, duplicateIds: audit.duplicateIds.length },
     ...(audit.incomplete.length > 0 && { counterexample: audit.incomplete.slice(0, 3) }),
   })
@@ -94,13 +93,12 @@ export async function toMaintainMetric(this: MatcherState, received: unknown, op
   // The bound drawn across the plotted windows, so a reader sees which windows left it.
   const span = points.length === 0 ? [] : [points[0]![0], points[points.length - 1]![0]]
   const boundLines = (['min', 'max'] as const).flatMap((side) => (options[side] === undefined || span.length === 0 ? [] : [{ name: `${side} ${num(options[side])}`, points: span.map((x) => [x, options[side] as number] as const) }]))
-  await recordCheck(this, {
+  recordCheckNow(this, {
     id: checkId(this, 'feedback'),
     kind: 'feedback',
     title: `${metricName} ${bound} in every ${windowName} window`,
     passed,
     severity: options.severity ?? 'high',
-    checklist: ['monitor-accuracy-daily'],
     metrics: Object.fromEntries(Object.entries({ [metricName]: value(feedback.overall), worstWindow: worst, windows: feedback.windows.length, windowsOutOfBounds: bad.length, labelCoverage: feedback.overall.coverage, skippedWindows: skipped }).filter(([, metric]) => Number.isFinite(metric))),
     plots: [{ type: 'line', title: `${metricName} per ${windowName} window`, xLabel: 'window (hours since first)', yLabel: metricName, series: [{ name: metricName, points }, ...boundLines] }],
     ...(bad[0] !== undefined && { counterexample: toJsonSafe(bad[0]) }),

@@ -5,6 +5,7 @@ import { VitestMlError } from '../src/errors.js'
 import { isModel } from '../src/model/model.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toMatchPipeline`. */
@@ -42,7 +43,9 @@ function pipelineName(pipeline: unknown, fallback: string): string {
  * await expect(servingPreprocess).toMatchPipeline(trainingPreprocess, { inputs: rawRows, tolerance: 1e-6 })
  * ```
  */
-export async function toMatchPipeline(this: MatcherState, received: unknown, training: unknown, options: MatchPipelineOptions): Promise<MatcherOutcome> {
+export const toMatchPipeline = asyncMatcher(NAME, checkMatchPipeline)
+
+async function checkMatchPipeline(this: MatcherState, received: unknown, training: unknown, options: MatchPipelineOptions): Promise<MatcherOutcome> {
   for (const [role, pipeline] of [['serving (received)', received], ['training', training]] as const) {
     if (typeof pipeline !== 'function' && !isModel(pipeline)) {
       throw new VitestMlError(NAME, `the ${role} pipeline to be a function (batch) => outputs or a model`, pipeline === null ? 'null' : typeof pipeline, 'Pass `(batch) => batch.map(preprocess)`, or functionModel(preprocess).')
@@ -80,7 +83,6 @@ export async function toMatchPipeline(this: MatcherState, received: unknown, tra
     title: `${servingName} matches ${trainingName}`,
     passed,
     severity: options.severity ?? 'high',
-    checklist: ['training-serving-identical'],
     ...(model === undefined ? {} : { model: modelRef(model) }),
     metrics: { mismatchRate: result.mismatchRate, mismatches: result.mismatches, rows: result.rows, maxDifference: Number.isFinite(result.maxDifference) ? result.maxDifference : Number.MAX_VALUE },
     ...(worst === undefined ? {} : { counterexample: toJsonSafe({ input: worst.input, training: worst.training, serving: worst.serving, field: worst.field }) }),

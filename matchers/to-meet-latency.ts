@@ -4,6 +4,7 @@ import { isModel } from '../src/model/model.js'
 import { measureLatency, type MeasureLatencyOptions, type MeasureLatencyResult } from '../src/patterns/measure-latency.js'
 import { histogramPoints } from '../src/patterns/percentile.js'
 import { checkId, modelRef, num, resolveSeed, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** The service-level objective `toMeetLatency` checks. */
@@ -34,7 +35,9 @@ const isResult = (value: unknown): value is MeasureLatencyResult => typeof value
  * await expect(model).toMeetLatency({ p99Ms: 50, throughputPerSec: 1000 }, { inputs: rows, batchSizes: [1, 16], concurrency: 4, requests: 200 })
  * ```
  */
-export async function toMeetLatency(this: MatcherState, received: unknown, budget: LatencyBudget, options?: MeetLatencyOptions): Promise<MatcherOutcome> {
+export const toMeetLatency = asyncMatcher(NAME, checkMeetLatency)
+
+async function checkMeetLatency(this: MatcherState, received: unknown, budget: LatencyBudget, options?: MeetLatencyOptions): Promise<MatcherOutcome> {
   if (typeof budget !== 'object' || budget === null || (budget.p99Ms === undefined && budget.p95Ms === undefined && budget.throughputPerSec === undefined)) {
     throw new VitestMlError(NAME, 'a budget with p99Ms, p95Ms or throughputPerSec', String(budget), 'For example `toMeetLatency({ p99Ms: 200 }, { inputs })`.')
   }
@@ -61,7 +64,6 @@ export async function toMeetLatency(this: MatcherState, received: unknown, budge
     title: `${name} meets its latency objective`,
     passed,
     severity: options?.severity ?? 'medium',
-    checklist: ['monitoring-alerting'],
     ...(isModel(received) && { model: modelRef(received) }),
     metrics: { p50Ms: overall.p50Ms, p95Ms: overall.p95Ms, p99Ms: overall.p99Ms, throughputPerSec: overall.throughputPerSec, errorRate: overall.errorRate, requests: overall.requests, rssGrowthBytes: result.memory.rssGrowthBytes, heapGrowthBytes: result.memory.heapGrowthBytes },
     plots: [

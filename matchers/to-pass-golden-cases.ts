@@ -4,6 +4,7 @@ import type { GoldenCase } from '../src/relations/golden-case.js'
 import { violationUpperBound } from '../src/relations/violation-bound.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, requireModel, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toPassGoldenCases`. */
@@ -26,7 +27,9 @@ const NAME = 'toPassGoldenCases'
  * await expect(penguins).toPassGoldenCases('test/golden/penguins.csv', { classes: ['Adelie', 'Chinstrap', 'Gentoo'] })
  * ```
  */
-export async function toPassGoldenCases(this: MatcherState, received: unknown, cases: readonly GoldenCase[] | string, options: PassGoldenCasesOptions = {}): Promise<MatcherOutcome> {
+export const toPassGoldenCases = asyncMatcher(NAME, checkPassGoldenCases)
+
+async function checkPassGoldenCases(this: MatcherState, received: unknown, cases: readonly GoldenCase[] | string, options: PassGoldenCasesOptions = {}): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const { maxListed = 20, severity, ...rest } = options
   const result = await checkGoldenCases(model, cases, { ...rest, source: NAME })
@@ -38,7 +41,6 @@ export async function toPassGoldenCases(this: MatcherState, received: unknown, c
     title: `${name} passes ${result.numCases} golden cases${typeof cases === 'string' ? ` from ${cases}` : ''}`,
     passed: result.passed,
     severity: severity ?? 'high',
-    checklist: [],
     model: modelRef(model),
     metrics: { violationRate: result.violationRate, violations: failed, numRuns: result.numCases, upperBound: violationUpperBound(failed, result.numCases, 0.95), maxViolationRate: 0 },
     ...(failed > 0 && { counterexample: toJsonSafe(result.failures.map((failure) => ({ name: failure.name, input: failure.input, output: failure.output, violation: failure.violation.detail }))) }),

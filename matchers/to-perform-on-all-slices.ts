@@ -2,6 +2,7 @@ import type { MatcherState } from 'vitest'
 import { VitestMlError } from '../src/errors.js'
 import { evaluateSlices, type EvaluateSlicesOptions, type SliceScore } from '../src/evaluation/evaluate-slices.js'
 import { checkId, modelRef, num, requireModel, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toPerformOnAllSlices`: the slices to score and at least one bar every judged slice must clear. */
@@ -30,7 +31,9 @@ const NAME = 'toPerformOnAllSlices'
  * await expect(model).toPerformOnAllSlices({ data: test, rows: testRecords, slices: ['Island', 'Sex'], min: 0.9, maxDrop: 0.05 })
  * ```
  */
-export async function toPerformOnAllSlices(this: MatcherState, received: unknown, options: PerformOnAllSlicesOptions): Promise<MatcherOutcome> {
+export const toPerformOnAllSlices = asyncMatcher(NAME, checkPerformOnAllSlices)
+
+async function checkPerformOnAllSlices(this: MatcherState, received: unknown, options: PerformOnAllSlicesOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   if (options?.min === undefined && options?.max === undefined && options?.maxDrop === undefined) {
     throw new VitestMlError(NAME, 'a bar for the slices: `min`, `max` or `maxDrop`', 'none', 'For example `{ min: 0.9 }` for accuracy, `{ max: 4 }` for rmse, or `{ maxDrop: 0.05 }`.')
@@ -73,7 +76,6 @@ export async function toPerformOnAllSlices(this: MatcherState, received: unknown
     title: `${model.identity.name} ${result.metric} on every slice`,
     passed,
     severity: options.severity ?? 'medium',
-    checklist: ['held-out-test'],
     model: modelRef(model),
     data: { name: 'evaluation set', rows: result.rows },
     metrics: {

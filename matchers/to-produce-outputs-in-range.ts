@@ -6,6 +6,7 @@ import { relationSummary } from '../src/relations/relation-summary.js'
 import { runRelation } from '../src/relations/run-relation.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toProduceOutputsInRange`. */
@@ -38,7 +39,9 @@ const NAME = 'toProduceOutputsInRange'
  * await expect(model).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 2000, seed: 1 })
  * ```
  */
-export async function toProduceOutputsInRange(this: MatcherState, received: unknown, range: OutputRange, givenOptions: OutputsInRangeOptions): Promise<MatcherOutcome> {
+export const toProduceOutputsInRange = asyncMatcher(NAME, checkProduceOutputsInRange)
+
+async function checkProduceOutputsInRange(this: MatcherState, received: unknown, range: OutputRange, givenOptions: OutputsInRangeOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const options = requireOptions(givenOptions, NAME, '{ inputs: fc.tuple(fc.double({ min: 0, max: 1 })) }')
   const seed = resolveSeed(this, NAME, options.seed)
@@ -62,7 +65,6 @@ export async function toProduceOutputsInRange(this: MatcherState, received: unkn
     title: `${model.identity.name} outputs in ${where}`,
     passed,
     severity: options.severity ?? 'high',
-    checklist: [],
     model: modelRef(model),
     metrics: summary?.metrics ?? { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, numShrinks: result.numShrinks },
     ...(ce && { counterexample: toJsonSafe({ input: ce.inputs[0], output: ce.outputs[0], violation: ce.violation.detail }) }),

@@ -2,7 +2,7 @@ import type { MatcherState } from 'vitest'
 import { DEFAULT_ALERT_THRESHOLDS, evaluateAlerts, type AlertThreshold } from '../src/patterns/evaluate-alerts.js'
 import { VitestMlError } from '../src/errors.js'
 import { checkId, type MatcherOutcome } from './matcher-context.js'
-import { recordCheck } from './record-check.js'
+import { recordCheckNow } from './record-check.js'
 
 /** Options of `toRaiseNoAlerts`. */
 export interface RaiseNoAlertsOptions {
@@ -18,11 +18,11 @@ const NAME = 'toRaiseNoAlerts'
  *
  * @example
  * ```ts
- * await expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftScore: 0.03 }).toRaiseNoAlerts()
- * await expect(metrics).toRaiseNoAlerts([{ metric: 'p99Ms', op: 'max', value: 50, severity: 'high' }])
+ * expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftScore: 0.03 }).toRaiseNoAlerts()
+ * expect(metrics).toRaiseNoAlerts([{ metric: 'p99Ms', op: 'max', value: 50, severity: 'high' }])
  * ```
  */
-export async function toRaiseNoAlerts(this: MatcherState, received: unknown, thresholds: readonly AlertThreshold[] = DEFAULT_ALERT_THRESHOLDS, options: RaiseNoAlertsOptions = {}): Promise<MatcherOutcome> {
+export function toRaiseNoAlerts(this: MatcherState, received: unknown, thresholds: readonly AlertThreshold[] = DEFAULT_ALERT_THRESHOLDS, options: RaiseNoAlertsOptions = {}): MatcherOutcome {
   if (typeof received !== 'object' || received === null || Array.isArray(received) || !Object.values(received).every((value) => typeof value === 'number')) {
     throw new VitestMlError(NAME, 'a metrics object of numbers such as { accuracy: 0.9, p99Ms: 120 }', Array.isArray(received) ? 'an array' : received === null ? 'null' : typeof received === 'object' ? 'an object with non-numeric values' : typeof received, 'Collect the numbers first, for example from a check record\'s metrics.')
   }
@@ -30,13 +30,12 @@ export async function toRaiseNoAlerts(this: MatcherState, received: unknown, thr
   const result = evaluateAlerts(metrics, thresholds, options)
   const passed = result.alerts.length === 0
   const worst = result.alerts[0]?.severity ?? thresholds.reduce<'high' | 'medium' | 'low'>((top, rule) => (rule.severity === 'high' || top === 'high' ? 'high' : rule.severity === 'medium' || top === 'medium' ? 'medium' : 'low'), 'low')
-  await recordCheck(this, {
+  recordCheckNow(this, {
     id: checkId(this, 'alerting'),
     kind: 'alerting',
     title: `no alerts on ${result.checked} rules`,
     passed,
     severity: worst,
-    checklist: ['monitoring-alerting'],
     metrics: { ...Object.fromEntries(Object.entries(metrics).filter(([, value]) => Number.isFinite(value))), alerts: result.alerts.length, highAlerts: result.alerts.filter((alert) => alert.severity === 'high').length, missingMetrics: result.missing.length },
     ...(result.alerts.length > 0 && { counterexample: result.alerts.map((alert) => alert.message) }),
   })

@@ -5,6 +5,7 @@ import { checkCacheFreshness, UPDATE_SHIFT, type CacheProblem } from '../src/pat
 import type { ManualClock } from '../src/patterns/clock.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toServeFreshFromCache`. */
@@ -43,7 +44,9 @@ const describeProblem = (problem: CacheProblem): string => {
  * await expect(cached(model, { ttlMs: 60_000, clock })).toServeFreshFromCache({ inputs: rows })
  * ```
  */
-export async function toServeFreshFromCache(this: MatcherState, received: unknown, options: ServeFreshFromCacheOptions): Promise<MatcherOutcome> {
+export const toServeFreshFromCache = asyncMatcher(NAME, checkServeFreshFromCache)
+
+async function checkServeFreshFromCache(this: MatcherState, received: unknown, options: ServeFreshFromCacheOptions): Promise<MatcherOutcome> {
   if (!isCachedModel(received)) {
     throw new VitestMlError(NAME, 'a model built with cached(model, { ttlMs, clock })', typeof received, 'Wrap the model first: `expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs })`.')
   }
@@ -61,7 +64,6 @@ export async function toServeFreshFromCache(this: MatcherState, received: unknow
     title: `cache of ${name} serves fresh answers (TTL ${result.ttlMs} ms)`,
     passed,
     severity: options.severity ?? 'medium',
-    checklist: [],
     model: modelRef(received.source),
     metrics: { hitRateWithinTtl: result.hitRateWithinTtl, collisions: result.collisions, stale: result.stale, notCached: result.notCached, rows: result.rows, ttlMs: result.ttlMs },
     ...(result.problems.length > 0 && { counterexample: toJsonSafe(result.problems.slice(0, 3), { maxArrayLength: 16 }) }),

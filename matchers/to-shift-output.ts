@@ -5,6 +5,7 @@ import type { FeatureRef } from '../src/relations/feature-ref.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toShiftOutput`. */
@@ -33,7 +34,9 @@ function describeChange(change: FeatureChange): string {
  * await expect(cars).toShiftOutput(3, 500, { inputs: testRows, direction: 'down', atLeast: 0.5 })
  * ```
  */
-export async function toShiftOutput(this: MatcherState, received: unknown, feature: FeatureRef, change: FeatureChange, options: ShiftOutputOptions): Promise<MatcherOutcome> {
+export const toShiftOutput = asyncMatcher(NAME, checkShiftOutput)
+
+async function checkShiftOutput(this: MatcherState, received: unknown, feature: FeatureRef, change: FeatureChange, options: ShiftOutputOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const seed = resolveSeed(this, NAME, options?.seed)
   const { seed: _seed, severity, ...rest } = options ?? ({} as ShiftOutputOptions)
@@ -49,7 +52,6 @@ export async function toShiftOutput(this: MatcherState, received: unknown, featu
     title: `${name}: ${what}`,
     passed: result.passed,
     severity: severity ?? 'medium',
-    checklist: [],
     model: modelRef(model),
     metrics: { ...summary.metrics, atLeast: result.atLeast },
     ...(counterexample && { counterexample: toJsonSafe(counterexample) }),

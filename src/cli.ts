@@ -4,16 +4,20 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadGateConfig } from './checklist/load-gate-config.js'
-import { scoreChecks } from './report/build-report.js'
 import { consoleSummary } from './report/console-summary.js'
 import { readReport } from './report/read-report.js'
+import type { Report } from './report/report.js'
+import { verifyReport } from './report/verify-report.js'
 import { writeReport } from './report/write-report.js'
 
 const USAGE = `Usage:
-  vitest-ml report REPORT.json [--out DIR]        re-render the HTML and Markdown report (default DIR: beside REPORT.json)
-  vitest-ml gate REPORT.json [--config gate.json] exit 0 when the gate passes, 1 when it fails
-                                                  (with --config, the saved checks are re-decided under that gate;
-                                                   attestation files are resolved from the current directory)
+  vitest-ml report REPORT.json [--out DIR]        re-render the report set (JSON, HTML, Markdown) into DIR
+                                                  (default: beside REPORT.json)
+  vitest-ml gate REPORT.json [--config gate.json] recompute the verdict from the report's checks and tests:
+                                                  exit 0 when ready, 1 when not, 2 when the report is
+                                                  inconsistent or unreadable (with --config, the saved checks
+                                                  are re-decided under that gate; attestation files are
+                                                  resolved from the current directory)
   vitest-ml --help`
 
 /** Where the CLI writes. */
@@ -31,7 +35,7 @@ const consoleIo: CliIo = { out: (text) => process.stdout.write(`${text}\n`), err
  *
  * @param argv - arguments after the program name, such as `['gate', 'reports/vitest-ml.json']`
  * @param io - output streams @defaultValue stdout / stderr
- * @returns the exit code: 0 success or gate passed, 1 gate failed, 2 usage or file errors
+ * @returns the exit code: 0 success or gate passed, 1 gate failed, 2 usage errors, unreadable or inconsistent reports
  * @example
  * ```ts
  * await runCli(['gate', 'reports/vitest-ml.json', '--config', 'gate.json']) // 1 when the gate fails
@@ -57,18 +61,33 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
   }
   try {
     const report = readReport(resolve(file))
-    if (command === 'report') {
-      const written = await writeReport(report, { outputDir: resolve(values.out ?? dirname(file)), formats: ['html', 'markdown'] })
-      io.out(`vitest-ml: wrote ${written.html} and ${written.markdown}`)
-      return 0
+    const config = values.config === undefined ? undefined : loadGateConfig(resolve(values.config))
+    const { problems, recomputed } = verifyReport(report, { root: process.cwd(), ...(config === undefined ? {} : { gate: config }) })
+    if (problems.length > 0) {
+      io.err(refusal(file, problems))
+      return 2
     }
-    const decided = values.config === undefined ? report : { ...report, ...scoreChecks(report.checks, { gate: loadGateConfig(resolve(values.config)), root: process.cwd() }) }
-    io.out(consoleSummary(decided))
-    return decided.gate.passed ? 0 : 1
+    if (command === 'report') return await rerender(report, resolve(values.out ?? dirname(file)), io)
+    io.out(consoleSummary(recomputed))
+    return recomputed.gate.passed ? 0 : 1
   } catch (error) {
     io.err((error as Error).message)
     return 2
   }
+}
+
+async function rerender(report: Report, outputDir: string, io: CliIo): Promise<number> {
+  const written = await writeReport(report, { outputDir })
+  io.out(`vitest-ml: wrote ${written.json}, ${written.html} and ${written.markdown}`)
+  return 0
+}
+
+function refusal(file: string, problems: readonly string[]): string {
+  return [
+    `vitest-ml: ${file} is inconsistent: its stored fields do not follow from its own checks and tests, so no verdict is given.`,
+    ...problems.map((problem) => `  ${problem}`),
+    'Hint: reports are written by the vitest-ml reporter and must not be edited; run the tests again to get a report the gate accepts.',
+  ].join('\n')
 }
 
 function parse(argv: readonly string[]) {

@@ -10,7 +10,7 @@ export type ChecklistEvidence = 'test' | 'attestation' | 'either'
 /** One item of the production-readiness checklist. */
 export interface ChecklistItem {
   /** Stable id, used in records (`checklist: [...]`), gate files and report anchors. */
-  readonly id: string
+  readonly id: ChecklistId
   /** Short label for tables. */
   readonly label: string
   /** One sentence on what counts as evidence. */
@@ -19,8 +19,6 @@ export interface ChecklistItem {
   readonly phase: ChecklistPhase
   /** What can prove it. */
   readonly provedBy: ChecklistEvidence
-  /** Check kinds that count as evidence even when a record does not tag the item explicitly. */
-  readonly kinds: readonly string[]
 }
 
 /**
@@ -28,31 +26,31 @@ export interface ChecklistItem {
  * model ships and six that keep it healthy afterwards.
  */
 export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
-  { id: 'baseline-improvement', label: 'Beats the baseline', phase: 'before-deployment', provedBy: 'test', kinds: ['baseline'],
+  { id: 'baseline-improvement', label: 'Beats the baseline', phase: 'before-deployment', provedBy: 'test',
     description: 'A comparison against a simple baseline shows a real, significant gain.' },
-  { id: 'held-out-test', label: 'Evaluated on held-out data', phase: 'before-deployment', provedBy: 'test', kinds: ['held-out'],
+  { id: 'held-out-test', label: 'Evaluated on held-out data', phase: 'before-deployment', provedBy: 'test',
     description: 'Quality was measured on data the model never saw, with no leakage from training.' },
-  { id: 'training-serving-identical', label: 'Same preprocessing in training and serving', phase: 'before-deployment', provedBy: 'test', kinds: ['pipeline', 'skew'],
+  { id: 'training-serving-identical', label: 'Same preprocessing in training and serving', phase: 'before-deployment', provedBy: 'test',
     description: 'Raw inputs pushed through both code paths give the same features and predictions.' },
-  { id: 'fallback-strategy', label: 'Fallback in place', phase: 'before-deployment', provedBy: 'test', kinds: ['fallback'],
+  { id: 'fallback-strategy', label: 'Fallback in place', phase: 'before-deployment', provedBy: 'test',
     description: 'When the model errors or times out, a defined fallback answers instead.' },
-  { id: 'monitoring-alerting', label: 'Monitoring and alerts wired', phase: 'before-deployment', provedBy: 'either', kinds: ['alerting', 'logging'],
+  { id: 'monitoring-alerting', label: 'Monitoring and alerts wired', phase: 'before-deployment', provedBy: 'either',
     description: 'Predictions are logged and thresholds raise alerts when quality, latency or inputs go wrong.' },
-  { id: 'ab-test-plan', label: 'A/B test plan', phase: 'before-deployment', provedBy: 'attestation', kinds: [],
+  { id: 'ab-test-plan', label: 'A/B test plan', phase: 'before-deployment', provedBy: 'attestation',
     description: 'A written plan says how the new model is compared with the current one on live traffic.' },
-  { id: 'rollback-procedure', label: 'Rollback documented', phase: 'before-deployment', provedBy: 'attestation', kinds: [],
+  { id: 'rollback-procedure', label: 'Rollback documented', phase: 'before-deployment', provedBy: 'attestation',
     description: 'A written, rehearsed procedure restores the previous model.' },
-  { id: 'monitor-accuracy-daily', label: 'Daily accuracy monitoring', phase: 'after-deployment', provedBy: 'either', kinds: [],
+  { id: 'monitor-accuracy-daily', label: 'Daily accuracy monitoring', phase: 'after-deployment', provedBy: 'either',
     description: 'Accuracy on labelled live traffic is computed every day against an alert threshold.' },
-  { id: 'data-drift-weekly', label: 'Weekly drift check', phase: 'after-deployment', provedBy: 'either', kinds: ['drift'],
+  { id: 'data-drift-weekly', label: 'Weekly drift check', phase: 'after-deployment', provedBy: 'either',
     description: 'Live inputs are compared with the training distribution at least weekly.' },
-  { id: 'review-false-positives-negatives', label: 'Error review', phase: 'after-deployment', provedBy: 'either', kinds: ['slices', 'feedback'],
+  { id: 'review-false-positives-negatives', label: 'Error review', phase: 'after-deployment', provedBy: 'either',
     description: 'False positives and negatives are reviewed, by slice, to find systematic mistakes.' },
-  { id: 'retrain-on-drift', label: 'Retraining policy', phase: 'after-deployment', provedBy: 'either', kinds: [],
+  { id: 'retrain-on-drift', label: 'Retraining policy', phase: 'after-deployment', provedBy: 'either',
     description: 'The model is retrained on a schedule or when drift is detected.' },
-  { id: 'update-documentation', label: 'Documentation current', phase: 'after-deployment', provedBy: 'attestation', kinds: [],
+  { id: 'update-documentation', label: 'Documentation current', phase: 'after-deployment', provedBy: 'attestation',
     description: 'Model card, decisions and thresholds are written down and up to date.' },
-  { id: 'business-impact', label: 'Business impact analysed', phase: 'after-deployment', provedBy: 'attestation', kinds: [],
+  { id: 'business-impact', label: 'Business impact analysed', phase: 'after-deployment', provedBy: 'attestation',
     description: 'The effect on the business metric the model exists for has been measured.' },
 ]
 

@@ -1,6 +1,8 @@
 import type { CheckSeverity } from '../report/check-record.js'
 import type { EvidenceCheck } from './evidence-check.js'
 import { THRESHOLD_METRICS, type GateConfig, type GateThresholds } from './gate-config.js'
+import { runFailures, type NamedCheck } from './run-failures.js'
+import type { RunFacts } from './run-facts.js'
 import type { ChecklistItemResult } from './score-checklist.js'
 
 /** How one threshold fared against the recorded metrics. */
@@ -15,9 +17,9 @@ export interface ThresholdResult {
   readonly max?: number
   /** Severity of a breach. */
   readonly severity: CheckSeverity
-  /** `ok`, `breached`, or `not-measured` when no check recorded the metric. */
+  /** `ok`, `breached`, or `not-measured` when no evidence check recorded the metric. */
   readonly status: 'ok' | 'breached' | 'not-measured'
-  /** The worst recorded value (lowest for `min`, highest for `max`). */
+  /** The worst recorded value: the one furthest past (or closest to) the bound. */
   readonly worst?: number
   /** Anchors of the checks that recorded the metric (breaching ones first). */
   readonly checks: readonly string[]
@@ -25,8 +27,8 @@ export interface ThresholdResult {
 
 /** One reason the gate failed or warns. */
 export interface GateReason {
-  /** What produced it. */
-  readonly source: 'checklist' | 'threshold' | 'check' | 'score' | 'config'
+  /** What produced it: the run itself, a failed test, the checklist, a threshold, the score, or the gate file. */
+  readonly source: 'run' | 'test' | 'checklist' | 'threshold' | 'score' | 'config'
   /** One line for people. */
   readonly message: string
   /** Anchor to jump to in the HTML report. */
@@ -35,11 +37,11 @@ export interface GateReason {
 
 /** The deployment decision. */
 export interface GateVerdict {
-  /** Whether the model may ship. */
+  /** Whether the model may ship: nothing blocks. */
   readonly passed: boolean
-  /** Whether a gate file or inline gate was configured (otherwise only high-severity check failures block). */
+  /** Whether a gate file or inline gate was configured (otherwise only the run and its tests decide). */
   readonly configured: boolean
-  /** Blocking reasons. */
+  /** Blocking reasons: the run's first, then the gate's. */
   readonly failures: readonly GateReason[]
   /** Non-blocking findings (medium/low breaches, unmeasured thresholds). */
   readonly warnings: readonly GateReason[]
@@ -47,8 +49,8 @@ export interface GateVerdict {
   readonly thresholds: readonly ThresholdResult[]
 }
 
-/** A check as the gate sees it: evidence plus severity and metrics. */
-export interface GateCheck extends EvidenceCheck {
+/** A check as the gate sees it. */
+export interface GateCheck extends EvidenceCheck, NamedCheck {
   /** Severity of a failure. */
   readonly severity: CheckSeverity
   /** Recorded metrics. */
@@ -58,23 +60,26 @@ export interface GateCheck extends EvidenceCheck {
 }
 
 /**
- * Decides whether a run may ship. Blocking: a required checklist item failed or not covered, a `high` threshold
- * breached or not measured at all, a failed `high`-severity check, an ML Test Score below `minMlTestScore`.
+ * Decides whether a run may ship. Blocking: anything wrong with the run itself (unfinished, interrupted, an error
+ * outside a test, a failed or unfinished test, no test at all), a required checklist item failed or not covered, a
+ * `high` threshold breached or not measured at all, an ML Test Score below `minMlTestScore`. Thresholds read only
+ * evidence checks: a demonstration on a deliberately broken model neither breaches nor satisfies them.
  *
  * @param checks - every check of the run
  * @param checklist - the scored checklist
  * @param mlTestScore - the final ML Test Score
  * @param config - the gate, or `undefined` when none is configured
+ * @param run - the run's status, tests and errors
  * @returns the verdict with its reasons
  * @example
  * ```ts
- * evaluateGate(checks, checklist, 2, { thresholds: { accuracy: { min: 0.85, severity: 'high' } } }).passed // false if any accuracy < 0.85
+ * evaluateGate(checks, checklist, 2, { thresholds: { accuracy: { min: 0.85, severity: 'high' } } }, run).passed // false if any accuracy < 0.85
  * ```
  */
 export function evaluateGate(
-  checks: readonly GateCheck[], checklist: readonly ChecklistItemResult[], mlTestScore: number, config: GateConfig | undefined,
+  checks: readonly GateCheck[], checklist: readonly ChecklistItemResult[], mlTestScore: number, config: GateConfig | undefined, run: RunFacts,
 ): GateVerdict {
-  const failures: GateReason[] = []
+  const failures: GateReason[] = runFailures(run, checks)
   const warnings: GateReason[] = []
   for (const item of checklist) {
     if (!item.required || item.status === 'passed' || item.status === 'attested') continue
@@ -84,24 +89,17 @@ export function evaluateGate(
       anchor: `item-${item.id}`,
     })
   }
-  const thresholds = Object.entries(config?.thresholds ?? {}).map(([name, bound]) =>
-    evaluateThreshold(name as keyof GateThresholds, bound, checks))
+  const evidence = checks.filter((check) => check.evidence)
+  const thresholds = Object.entries(config?.thresholds ?? {}).map(([name, bound]) => evaluateThreshold(name as keyof GateThresholds, bound, evidence))
   for (const result of thresholds) {
+    if (result.status === 'ok') continue
     const first = result.checks[0]
-    const anchor = first === undefined ? {} : { anchor: first }
-    if (result.status === 'breached') {
-      const bound = result.min !== undefined && result.worst !== undefined && result.worst < result.min ? `< min ${result.min}` : `> max ${result.max}`
-      const reason = { source: 'threshold' as const, message: `${result.severity} threshold ${result.name}: ${result.metric} = ${result.worst} ${bound}`, ...anchor }
-      ;(result.severity === 'high' ? failures : warnings).push(reason)
-    } else if (result.status === 'not-measured') {
-      const reason = { source: 'threshold' as const, message: `${result.severity} threshold ${result.name}: no check recorded metrics.${result.metric}` }
-      ;(result.severity === 'high' ? failures : warnings).push(reason)
-    }
-  }
-  for (const check of checks) {
-    if (check.outcome === 'failed' && check.severity === 'high') {
-      failures.push({ source: 'check', message: `high-severity check failed: ${check.title}`, anchor: check.anchor })
-    }
+    const message = result.status === 'breached'
+      ? `${result.severity} threshold ${result.name}: ${result.metric} = ${result.worst} ${result.min !== undefined && result.worst! < result.min ? `< min ${result.min}` : `> max ${result.max}`}`
+      : `${result.severity} threshold ${result.name}: no evidence check recorded metrics.${result.metric}`
+    const reason = { source: 'threshold' as const, message, ...(first === undefined ? {} : { anchor: first }) }
+    if (result.severity === 'high') failures.push(reason)
+    else warnings.push(reason)
   }
   if (config?.minMlTestScore !== undefined && mlTestScore < config.minMlTestScore) {
     failures.push({ source: 'score', message: `ML Test Score ${mlTestScore} is below the required ${config.minMlTestScore}`, anchor: 'ml-test-score' })
@@ -122,6 +120,7 @@ function evaluateThreshold(
     return (bound.min !== undefined && value < bound.min) || (bound.max !== undefined && value > bound.max)
   }
   const breaching = measured.filter(breaches)
+  // How far a value lies past its bound (positive) or inside it (negative): the worst value is the largest.
   const excess = (value: number): number =>
     Math.max(bound.min === undefined ? -Infinity : bound.min - value, bound.max === undefined ? -Infinity : value - bound.max)
   const values = measured.map((check) => check.metrics[metric]!)

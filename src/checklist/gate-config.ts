@@ -45,6 +45,8 @@ export interface GateConfig {
   readonly attestations?: Readonly<Record<string, Attestation>>
   /** Lowest acceptable final ML Test Score; below it the run fails. */
   readonly minMlTestScore?: number
+  /** Days after its date an attestation goes stale, unless the attestation sets its own `maxAgeDays`. */
+  readonly attestationMaxAgeDays?: number
 }
 
 /** The metric key each named threshold reads by default. */
@@ -79,6 +81,7 @@ const attestation = {
     link: { type: 'string', pattern: '^https?://' },
     owner: { type: 'string', minLength: 1 },
     date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    maxAgeDays: { type: 'integer', minimum: 1 },
   },
 } as const
 
@@ -106,5 +109,6 @@ export const GATE_CONFIG_SCHEMA = {
       additionalProperties: attestation,
     },
     minMlTestScore: { type: 'number', minimum: 0 },
+    attestationMaxAgeDays: { type: 'integer', minimum: 1 },
   },
 } as const

@@ -1,18 +1,32 @@
+import type { ChecklistId } from './checklist-items.js'
+
 /** The four sections of the ML Test Score rubric. */
 export type RubricSection = 'data' | 'model' | 'infrastructure' | 'monitoring'
 
-/** One of the 28 tests of the ML Test Score rubric (Breck et al., 2017). */
+/** The ids of the 28 rubric tests: section prefix and the test's number in the paper. */
+export const RUBRIC_IDS = [
+  'data-1', 'data-2', 'data-3', 'data-4', 'data-5', 'data-6', 'data-7',
+  'model-1', 'model-2', 'model-3', 'model-4', 'model-5', 'model-6', 'model-7',
+  'infra-1', 'infra-2', 'infra-3', 'infra-4', 'infra-5', 'infra-6', 'infra-7',
+  'monitor-1', 'monitor-2', 'monitor-3', 'monitor-4', 'monitor-5', 'monitor-6', 'monitor-7',
+] as const
+
+/** A rubric test id, such as `infra-7`. */
+export type RubricId = (typeof RUBRIC_IDS)[number]
+
+/**
+ * One of the 28 tests of the ML Test Score rubric (Breck et al., 2017). Which check kinds are automated evidence for
+ * it is said once, in `CHECK_KINDS`.
+ */
 export interface RubricItem {
   /** Stable id: section prefix and the test's number in the paper, such as `infra-7`. */
-  readonly id: string
+  readonly id: RubricId
   /** Which section it belongs to. */
   readonly section: RubricSection
   /** A short name in our own words. */
   readonly name: string
-  /** Check kinds whose passing records count as automated evidence. */
-  readonly kinds: readonly string[]
   /** Checklist items whose attestation counts as manual evidence. */
-  readonly checklist: readonly string[]
+  readonly checklist: readonly ChecklistId[]
 }
 
 /** Section order and display names. */
@@ -23,44 +37,42 @@ export const RUBRIC_SECTIONS: readonly { readonly id: RubricSection; readonly na
   { id: 'monitoring', name: 'Monitoring' },
 ]
 
-const item = (
-  section: RubricSection, prefix: string, index: number, name: string, kinds: string[] = [], checklist: string[] = [],
-): RubricItem => ({ id: `${prefix}-${index}`, section, name, kinds, checklist })
+const item = (section: RubricSection, id: RubricId, name: string, checklist: readonly ChecklistId[] = []): RubricItem =>
+  ({ id, section, name, checklist })
 
 /**
  * The 28 tests of "The ML Test Score: A Rubric for ML Production Readiness and Technical Debt Reduction"
- * (Breck, Cai, Nielsen, Salib, Sculley; IEEE Big Data 2017), seven per section, each tagged with the check kinds
- * that evidence it. Names are short paraphrases.
+ * (Breck, Cai, Nielsen, Salib, Sculley; IEEE Big Data 2017), seven per section. Names are short paraphrases.
  */
 export const ML_TEST_SCORE_RUBRIC: readonly RubricItem[] = [
-  item('data', 'data', 1, 'Input expectations written as a schema', ['schema', 'range']),
-  item('data', 'data', 2, 'Every feature earns its place'),
-  item('data', 'data', 3, 'No feature costs more than it gives'),
-  item('data', 'data', 4, 'Features meet meta-level rules'),
-  item('data', 'data', 5, 'Privacy controls on the data pipeline'),
-  item('data', 'data', 6, 'New features can be added quickly'),
-  item('data', 'data', 7, 'Feature-building code is tested', ['pipeline']),
-  item('model', 'model', 1, 'Model spec reviewed and versioned'),
-  item('model', 'model', 2, 'Offline and online metrics agree', ['feedback', 'shadow']),
-  item('model', 'model', 3, 'Hyperparameters tuned'),
-  item('model', 'model', 4, 'Cost of staleness known'),
-  item('model', 'model', 5, 'A simpler model does no better', ['baseline']),
-  item('model', 'model', 6, 'Quality holds on important slices', ['slices']),
-  item('model', 'model', 7, 'Checked for inclusion and fairness', ['metamorphic']),
-  item('infrastructure', 'infra', 1, 'Training is reproducible', ['consistency']),
-  item('infrastructure', 'infra', 2, 'Model behaviour is unit-tested', ['range', 'monotonicity', 'metamorphic', 'golden']),
-  item('infrastructure', 'infra', 3, 'Whole pipeline is integration-tested', ['pipeline', 'fallback', 'ensemble', 'cache']),
-  item('infrastructure', 'infra', 4, 'Quality validated before serving', ['held-out', 'baseline', 'golden']),
-  item('infrastructure', 'infra', 5, 'Model can be debugged', ['logging']),
-  item('infrastructure', 'infra', 6, 'Canary before full rollout', ['shadow'], ['ab-test-plan']),
-  item('infrastructure', 'infra', 7, 'Serving model can be rolled back', [], ['rollback-procedure']),
-  item('monitoring', 'monitor', 1, 'Dependency changes notify the team'),
-  item('monitoring', 'monitor', 2, 'Input invariants hold in serving', ['drift', 'schema'], ['data-drift-weekly']),
-  item('monitoring', 'monitor', 3, 'No training/serving skew', ['skew', 'pipeline']),
-  item('monitoring', 'monitor', 4, 'Model not too stale', [], ['retrain-on-drift']),
-  item('monitoring', 'monitor', 5, 'Numerically stable outputs', ['range']),
-  item('monitoring', 'monitor', 6, 'Compute performance has not regressed', ['latency', 'cache']),
-  item('monitoring', 'monitor', 7, 'Prediction quality has not regressed', ['alerting'], ['monitor-accuracy-daily']),
+  item('data', 'data-1', 'Input expectations written as a schema'),
+  item('data', 'data-2', 'Every feature earns its place'),
+  item('data', 'data-3', 'No feature costs more than it gives'),
+  item('data', 'data-4', 'Features meet meta-level rules'),
+  item('data', 'data-5', 'Privacy controls on the data pipeline'),
+  item('data', 'data-6', 'New features can be added quickly'),
+  item('data', 'data-7', 'Feature-building code is tested'),
+  item('model', 'model-1', 'Model spec reviewed and versioned'),
+  item('model', 'model-2', 'Offline and online metrics agree'),
+  item('model', 'model-3', 'Hyperparameters tuned'),
+  item('model', 'model-4', 'Cost of staleness known'),
+  item('model', 'model-5', 'A simpler model does no better'),
+  item('model', 'model-6', 'Quality holds on important slices'),
+  item('model', 'model-7', 'Checked for inclusion and fairness'),
+  item('infrastructure', 'infra-1', 'Training is reproducible'),
+  item('infrastructure', 'infra-2', 'Model behaviour is unit-tested'),
+  item('infrastructure', 'infra-3', 'Whole pipeline is integration-tested'),
+  item('infrastructure', 'infra-4', 'Quality validated before serving'),
+  item('infrastructure', 'infra-5', 'Model can be debugged'),
+  item('infrastructure', 'infra-6', 'Canary before full rollout', ['ab-test-plan']),
+  item('infrastructure', 'infra-7', 'Serving model can be rolled back', ['rollback-procedure']),
+  item('monitoring', 'monitor-1', 'Dependency changes notify the team'),
+  item('monitoring', 'monitor-2', 'Input invariants hold in serving', ['data-drift-weekly']),
+  item('monitoring', 'monitor-3', 'No training/serving skew'),
+  item('monitoring', 'monitor-4', 'Model not too stale', ['retrain-on-drift']),
+  item('monitoring', 'monitor-5', 'Numerically stable outputs'),
+  item('monitoring', 'monitor-6', 'Compute performance has not regressed'),
+  item('monitoring', 'monitor-7', 'Prediction quality has not regressed', ['monitor-accuracy-daily']),
 ]
 
 /** Bands of the final ML Test Score, lowest first: `max` is inclusive, the last band is open-ended. */

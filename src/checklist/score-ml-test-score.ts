@@ -1,6 +1,6 @@
-import type { Attestation } from './attestation.js'
+import type { Attestation, VerifyAttestationOptions } from './attestation.js'
 import { verifyAttestation } from './attestation.js'
-import type { EvidenceCheck } from './evidence-check.js'
+import { rubricItemsOf, type EvidenceCheck } from './evidence-check.js'
 import { ML_TEST_SCORE_RUBRIC, RUBRIC_SECTIONS, mlTestScoreBand, type RubricSection } from './ml-test-score-rubric.js'
 import type { ChecklistItemResult } from './score-checklist.js'
 
@@ -33,14 +33,15 @@ export interface MlTestScoreResult {
 }
 
 /**
- * Scores the ML Test Score rubric (Breck et al., 2017): an item earns 1 when a check of one of its kinds ran and all
- * such checks passed, 0.5 when it was attested instead (directly by rubric id, or through an attested checklist item
+ * Scores the ML Test Score rubric (Breck et al., 2017): an item earns 1 when evidence for it ran (a check whose kind
+ * `CHECK_KINDS` maps to it, in its healthy form) and all of it passed, 0.5 when it was attested instead (directly by rubric id, or through an attested checklist item
  * it maps to), and 0 otherwise. Section sums range 0-7; the final score is the minimum of the four.
  *
  * @param checks - every check of the run
  * @param checklist - the scored checklist (attested items give manual credit)
  * @param attestations - attestations keyed by rubric id (`data-5`)
  * @param root - directory attestation files are resolved from
+ * @param attestationOptions - when attestations are judged and their default age limit
  * @returns item scores, section sums, final score and band
  * @example
  * ```ts
@@ -52,25 +53,23 @@ export function scoreMlTestScore(
   checklist: readonly ChecklistItemResult[],
   attestations: Readonly<Record<string, Attestation>> = {},
   root: string = process.cwd(),
+  attestationOptions: VerifyAttestationOptions = {},
 ): MlTestScoreResult {
-  const byKey = new Map<string, EvidenceCheck[]>()
-  const add = (key: string, check: EvidenceCheck): void => {
-    const list = byKey.get(key)
-    if (list === undefined) byKey.set(key, [check])
-    else list.push(check)
-  }
-  const order = new Map(checks.map((check, index) => [check, index]))
+  const byRubricId = new Map<string, EvidenceCheck[]>()
   for (const check of checks) {
-    add(`kind:${check.kind}`, check)
-    for (const tag of new Set(check.checklist)) add(`tag:${tag}`, check)
+    if (!check.evidence) continue
+    for (const id of new Set(rubricItemsOf(check))) {
+      const list = byRubricId.get(id)
+      if (list === undefined) byRubricId.set(id, [check])
+      else list.push(check)
+    }
   }
   const items = ML_TEST_SCORE_RUBRIC.map((rubric): RubricItemScore => {
-    const candidates = new Set([...rubric.kinds.map((kind) => `kind:${kind}`), `tag:${rubric.id}`].flatMap((key) => byKey.get(key) ?? []))
-    const evidence = [...candidates].sort((left, right) => order.get(left)! - order.get(right)!)
+    const evidence = byRubricId.get(rubric.id) ?? []
     const automated = evidence.length > 0 && evidence.every((check) => check.outcome === 'passed')
     const direct = attestations[rubric.id]
-    const manual = (direct !== undefined && verifyAttestation(direct, root).ok) ||
-      checklist.some((item) => rubric.checklist.includes(item.id) && (item.status === 'attested' || item.status === 'passed'))
+    const manual = (direct !== undefined && verifyAttestation(direct, root, attestationOptions).ok) ||
+      checklist.some((item) => (rubric.checklist as readonly string[]).includes(item.id) && (item.status === 'attested' || item.status === 'passed'))
     const common = { id: rubric.id, name: rubric.name, section: rubric.section, checks: evidence.map((check) => check.anchor) }
     if (automated) return { ...common, score: 1, basis: 'automated' }
     if (manual) return { ...common, score: 0.5, basis: 'manual' }

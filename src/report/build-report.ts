@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto'
 import type { Attestation } from '../checklist/attestation.js'
-import { checkOutcome } from '../checklist/evidence-check.js'
-import { evaluateGate } from '../checklist/evaluate-gate.js'
+import { decideVerdict } from '../checklist/decide-verdict.js'
+import { checkOutcome, checklistItemsOf, healthyFormOf, isEvidence, type TestState } from '../checklist/evidence-check.js'
 import type { GateConfig } from '../checklist/gate-config.js'
-import { scoreChecklist } from '../checklist/score-checklist.js'
-import { scoreMlTestScore } from '../checklist/score-ml-test-score.js'
+import type { RunError } from '../checklist/run-facts.js'
 import type { CheckRecord } from './check-record.js'
 import { jsonSafeRecord } from './json-safe-record.js'
+import { sealReport } from './report-integrity.js'
 import { replayCommand } from './replay-command.js'
-import { REPORT_SCHEMA_VERSION, type Provenance, type Report, type ReportCheck, type RunInfo } from './report.js'
+import { REPORT_SCHEMA_VERSION, type Provenance, type Report, type ReportCheck, type ReportSummary, type ReportTest, type RunInfo } from './report.js'
 
 /** One test case as the reporter collected it. */
 export interface CollectedTest {
@@ -18,17 +18,21 @@ export interface CollectedTest {
   readonly fullName: string
   /** Suites and test name joined by spaces (what `vitest -t` matches). */
   readonly namePattern: string
-  /** The test's state. */
-  readonly state: ReportCheck['testState']
+  /** The test's state (`pending`: it never finished). */
+  readonly state: TestState
   /** The records it stored on its meta. */
   readonly checks: readonly CheckRecord[]
+  /** First lines of its errors, when it failed. */
+  readonly errors?: readonly string[]
 }
 
 /** Inputs of {@link buildReport}. */
 export interface BuildReportOptions {
   /** Every test case, in any order (they are sorted by file; tests keep their order within a file). */
   readonly tests: readonly CollectedTest[]
-  /** Run timing and versions. */
+  /** Errors outside tests. @defaultValue [] */
+  readonly errors?: readonly RunError[]
+  /** Run id, status, timing and versions. */
   readonly run: RunInfo
   /** Provenance (see `collectProvenance`). */
   readonly provenance: Provenance
@@ -42,103 +46,105 @@ export interface BuildReportOptions {
   readonly title?: string
 }
 
-/** What a report derives from its checks and the gate: the checklist, the ML Test Score and the verdict. */
-export type ReportScores = Pick<Report, 'checklist' | 'mlTestScore' | 'gate'>
-
 /**
- * Scores checks against a gate: the checklist (with attestations), the ML Test Score, and the verdict. Used when a
- * report is built and when `vitest-ml gate --config` re-decides a saved report under another gate.
+ * Builds the report from every test of the run: numbers each check with a stable anchor, derives each check's outcome
+ * and whether it is evidence, then the checklist, the ML Test Score and the verdict (see `decideVerdict`), and seals
+ * the result with a digest. Pure apart from attestation file look-ups: the same tests give the same report, whatever
+ * order shards delivered them in.
  *
- * @param checks - the report's checks
- * @param options - the gate, extra attestations and the root attestation files are resolved from
- * @returns checklist, ML Test Score and gate verdict
- */
-export function scoreChecks(
-  checks: readonly ReportCheck[], options: Pick<BuildReportOptions, 'gate' | 'attestations' | 'root'> = {},
-): ReportScores {
-  const root = options.root ?? process.cwd()
-  const attestations = { ...(options.gate?.attestations ?? {}), ...(options.attestations ?? {}) }
-  const judged = checks.filter(isJudged)
-  const checklist = scoreChecklist(judged, { required: options.gate?.required ?? [], attestations, root })
-  const mlTestScore = scoreMlTestScore(judged, checklist, attestations, root)
-  return { checklist, mlTestScore, gate: evaluateGate(judged, checklist, mlTestScore.score, options.gate) }
-}
-
-/**
- * Builds the report from collected test cases: numbers each check with a stable anchor, scores the checklist and the
- * ML Test Score, and evaluates the gate. Pure apart from attestation file look-ups: the same tests give the same
- * report, whatever order shards delivered them in.
- *
- * @param options - tests, run info, provenance, gate
+ * @param options - tests, errors, run info, provenance, gate
  * @returns the report (validate it with `validateReport` before writing)
  * @example
  * ```ts
  * const report = buildReport({ tests, run, provenance: collectProvenance(root, records), gate })
- * report.gate.passed // false when a required item is not covered
+ * report.gate.passed // false when a test failed or a required item is not covered
  * ```
  */
 export function buildReport(options: BuildReportOptions): Report {
-  const tests = [...options.tests].sort((left, right) => (left.file < right.file ? -1 : left.file > right.file ? 1 : 0))
+  const sorted = [...options.tests].sort((left, right) => (left.file < right.file ? -1 : left.file > right.file ? 1 : 0))
   const seen = new Map<string, number>()
   const checks: ReportCheck[] = []
-  for (const test of tests) {
+  const tests: ReportTest[] = []
+  for (const test of sorted) {
+    const anchors: string[] = []
     for (const raw of test.checks) {
-      const record = jsonSafeRecord(raw)
-      const key = `${test.file}\0${test.fullName}\0${record.id}`
-      const occurrence = seen.get(key) ?? 0
-      seen.set(key, occurrence + 1)
-      const anchor = `c-${createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 12)}`
-      checks.push({
-        ...record, anchor, file: test.file, test: test.fullName, outcome: reportOutcome(record, test.state), testState: test.state,
-        replayCommand: replayCommand(test.file, test.namePattern, record.replay),
-      })
+      const check = reportCheck(jsonSafeRecord(raw), test, seen, options.run.configFile)
+      checks.push(check)
+      anchors.push(check.anchor)
     }
+    tests.push({ file: test.file, name: test.fullName, state: test.state, checks: anchors, ...(test.errors === undefined || test.errors.length === 0 ? {} : { errors: test.errors }) })
   }
-  const { checklist, mlTestScore, gate } = scoreChecks(checks, options)
-  const failed = checks.filter((check) => check.outcome === 'failed')
-  const expectedFailures = checks.filter((check) => check.outcome === 'expected-failure').length
-  const recorded = tests.filter((test) => test.checks.length > 0)
-  return {
+  const errors = options.errors ?? []
+  const attestations = { ...(options.gate?.attestations ?? {}), ...(options.attestations ?? {}) }
+  const gateConfig = options.gate === undefined && options.attestations === undefined ? undefined : { ...options.gate, attestations }
+  const verdict = decideVerdict(checks, { status: options.run.status, reason: options.run.reason, tests, errors }, {
+    ...(gateConfig === undefined ? {} : { gate: gateConfig }),
+    ...(options.root === undefined ? {} : { root: options.root }),
+    now: new Date(options.run.finishedAt),
+  })
+  return sealReport({
     schemaVersion: REPORT_SCHEMA_VERSION,
     title: options.title ?? 'vitest-ml report',
     run: options.run,
     provenance: options.provenance,
-    summary: {
-      tests: {
-        total: recorded.length,
-        passed: recorded.filter((test) => test.state === 'passed').length,
-        failed: recorded.filter((test) => test.state === 'failed').length,
-        skipped: recorded.filter((test) => test.state === 'skipped').length,
-      },
-      checks: {
-        total: checks.length,
-        passed: checks.length - failed.length - expectedFailures,
-        failed: failed.length,
-        ...(expectedFailures === 0 ? {} : { expectedFailures }),
-      },
-      failedBySeverity: {
-        high: failed.filter((check) => check.severity === 'high').length,
-        medium: failed.filter((check) => check.severity === 'medium').length,
-        low: failed.filter((check) => check.severity === 'low').length,
-      },
-    },
+    summary: summarize(tests, checks, errors),
+    tests,
+    errors,
     checks,
-    checklist,
-    mlTestScore,
-    gate,
+    checklist: verdict.checklist,
+    mlTestScore: verdict.mlTestScore,
+    gate: { ...verdict.gate, ...(gateConfig === undefined ? {} : { config: gateConfig }) },
+  })
+}
+
+/** A record as reported inside its test: anchor, outcome, evidence, the checklist items of its kind, replay command. */
+function reportCheck(record: CheckRecord, test: CollectedTest, seen: Map<string, number>, configFile: string | undefined): ReportCheck {
+  const key = `${test.file}\0${test.fullName}\0${record.id}`
+  const occurrence = seen.get(key) ?? 0
+  seen.set(key, occurrence + 1)
+  const anchor = `c-${createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 12)}`
+  const declared = record.healthyForm === 'negated' || record.healthyForm === 'positive' ? { healthyForm: record.healthyForm } : {}
+  const healthyForm = healthyFormOf({ kind: record.kind, ...declared })
+  const outcome = checkOutcome({ ...record, healthyForm }, test.state)
+  return {
+    ...record,
+    checklist: [...checklistItemsOf(record)],
+    anchor, file: test.file, test: test.fullName,
+    healthyForm, outcome, evidence: isEvidence({ ...record, healthyForm }, outcome), testState: test.state,
+    replayCommand: replayCommand(test.file, test.namePattern, record.replay, configFile),
   }
 }
 
-/** A check the checklist and the gate judge: everything but demonstrations of a failure. */
-function isJudged(check: ReportCheck): check is ReportCheck & { readonly outcome: 'passed' | 'failed' } {
-  return check.outcome !== 'expected-failure'
-}
-
 /**
- * The outcome shown for a record: its assertion's outcome, except that a failed check inside a passing test was a
- * failure the test asserted (caught with `.rejects`), a demonstration rather than evidence.
+ * The counts at the top of a report, derived from its tests, checks and errors.
+ *
+ * @param tests - every test
+ * @param checks - every check
+ * @param errors - errors outside tests
  */
-function reportOutcome(record: CheckRecord, testState: ReportCheck['testState']): ReportCheck['outcome'] {
-  const outcome = checkOutcome(record)
-  return outcome === 'failed' && testState === 'passed' ? 'expected-failure' : outcome
+export function summarize(tests: readonly ReportTest[], checks: readonly ReportCheck[], errors: readonly RunError[]): ReportSummary {
+  const count = <T>(items: readonly T[], keep: (item: T) => boolean): number => items.filter(keep).length
+  const failed = checks.filter((check) => check.outcome === 'failed')
+  return {
+    tests: {
+      total: tests.length,
+      passed: count(tests, (test) => test.state === 'passed'),
+      failed: count(tests, (test) => test.state === 'failed'),
+      skipped: count(tests, (test) => test.state === 'skipped'),
+      pending: count(tests, (test) => test.state === 'pending'),
+    },
+    checks: {
+      total: checks.length,
+      passed: count(checks, (check) => check.outcome === 'passed'),
+      failed: failed.length,
+      expectedFailures: count(checks, (check) => check.outcome === 'expected-failure'),
+      demonstrations: count(checks, (check) => check.outcome === 'demonstration'),
+    },
+    failedBySeverity: {
+      high: count(failed, (check) => check.severity === 'high'),
+      medium: count(failed, (check) => check.severity === 'medium'),
+      low: count(failed, (check) => check.severity === 'low'),
+    },
+    errors: errors.length,
+  }
 }

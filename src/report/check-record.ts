@@ -1,3 +1,5 @@
+import type { HealthyForm } from '../checklist/check-kinds.js'
+
 /** How much a failing check matters to a release decision. */
 export type CheckSeverity = 'high' | 'medium' | 'low'
 
@@ -67,9 +69,17 @@ export interface CheckRecord {
   readonly passed: boolean
   /** Whether the assertion was negated with `.not` (then the test passes when `passed` is false). */
   readonly negated?: boolean
+  /**
+   * Which form of the assertion is evidence of a healthy model, for a kind of the user's own (`positive` when left
+   * out). Built-in kinds take theirs from `CHECK_KINDS` (`drift` and `skew` are healthy under `.not`).
+   */
+  readonly healthyForm?: HealthyForm
   /** How much a failure matters. */
   readonly severity: CheckSeverity
-  /** Ids of checklist items this record is evidence for. */
+  /**
+   * Ids of checklist items (or ML Test Score tests) this record is evidence for. Read only for kinds of the user's own;
+   * for built-in kinds the report fills in what `CHECK_KINDS` says.
+   */
   readonly checklist: readonly string[]
   /** The model checked, if any. */
   readonly model?: { readonly name: string; readonly sha256?: string; readonly version?: string }

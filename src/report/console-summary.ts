@@ -12,7 +12,8 @@ export interface ConsoleSummaryOptions {
 }
 
 /**
- * Formats the end-of-run summary: the verdict, counts, and why the gate failed, in one screen.
+ * Formats the end-of-run summary: the verdict, counts, and why the gate failed, in one screen. The verdict word is
+ * the report's own `gate.passed`, which the reporter also turns into the exit code.
  *
  * @param report - the report just built
  * @param options - path shown and line limit
@@ -20,7 +21,7 @@ export interface ConsoleSummaryOptions {
  * @example
  * ```ts
  * consoleSummary(report, { htmlPath: 'reports/vitest-ml.html' })
- * // ' vitest-ml  GATE FAILED  12/14 checks passed, 2 failed (1 high), ML Test Score 1.5\n   ✗ ...'
+ * // ' vitest-ml  GATE FAILED  tests 13/14 passed; checks 12 passed, 1 failed (1 high); checklist 9/13; ML Test Score 1.5\n   ✗ ...'
  * ```
  */
 export function consoleSummary(report: Report, options: ConsoleSummaryOptions = {}): string {
@@ -28,10 +29,14 @@ export function consoleSummary(report: Report, options: ConsoleSummaryOptions = 
   const { gate, summary } = report
   const verdict = gate.passed ? paint(32, 'GATE PASSED') : paint(31, 'GATE FAILED')
   const covered = report.checklist.filter((item) => item.status === 'passed' || item.status === 'attested').length
+  const extras = [
+    summary.checks.expectedFailures > 0 ? `${summary.checks.expectedFailures} expected ${summary.checks.expectedFailures === 1 ? 'failure' : 'failures'}` : '',
+    summary.checks.demonstrations > 0 ? `${summary.checks.demonstrations} ${summary.checks.demonstrations === 1 ? 'demonstration' : 'demonstrations'}` : '',
+  ].filter(Boolean).map((part) => `, ${part}`).join('')
   const lines = [
-    ` ${paint(1, 'vitest-ml')}  ${verdict}  ${summary.checks.passed}/${summary.checks.total} checks passed, ` +
-      `${summary.checks.failed} failed (${summary.failedBySeverity.high} high)${summary.checks.expectedFailures === undefined ? '' : `, ${summary.checks.expectedFailures} expected failures`}; checklist ${covered}/${report.checklist.length}; ` +
-      `ML Test Score ${formatMetric(report.mlTestScore.score)}`,
+    ` ${paint(1, 'vitest-ml')}  ${verdict}  tests ${summary.tests.passed}/${summary.tests.total} passed; ` +
+      `checks ${summary.checks.passed} passed, ${summary.checks.failed} failed (${summary.failedBySeverity.high} high)${extras}; ` +
+      `checklist ${covered}/${report.checklist.length}; ML Test Score ${formatMetric(report.mlTestScore.score)}`,
   ]
   const reasons = [
     ...gate.failures.map((reason) => `   ${paint(31, '✗')} ${reason.message}`),
@@ -40,7 +45,7 @@ export function consoleSummary(report: Report, options: ConsoleSummaryOptions = 
   const limit = options.maxLines ?? 12
   lines.push(...reasons.slice(0, limit).map((line) => (line.length > 200 ? `${line.slice(0, 199)}…` : line)))
   if (reasons.length > limit) lines.push(`   … ${reasons.length - limit} more in the report`)
-  if (!gate.configured) lines.push('   (no gate configured: only failed high-severity checks block; set report.gate in mlTesting())')
+  if (!gate.configured) lines.push('   (no gate file: the verdict rests on the run and its tests alone; set report.gate in mlTesting())')
   if (options.htmlPath !== undefined) lines.push(`   report: ${options.htmlPath}`)
   return lines.join('\n')
 }

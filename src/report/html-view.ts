@@ -39,6 +39,10 @@ export interface HtmlView {
   readonly failedCards: readonly CheckCardView[]
   /** Expected failures (a check that failed inside a passing test, which asserted it), collapsed, shown apart. */
   readonly expectedCards: readonly CheckCardView[]
+  /** Demonstrations (a check asserted in its unhealthy form, showing it catches a fault), collapsed, shown apart. */
+  readonly demonstrationCards: readonly CheckCardView[]
+  /** Failed or unfinished tests that recorded no check (their failure is not in any card). */
+  readonly testsWithoutChecks: readonly Report['tests'][number][]
   /** Passed checks grouped by file, collapsed. */
   readonly passedGroups: readonly { readonly file: string; readonly count: number; readonly cards: readonly CheckCardView[] }[]
   /** "n passed, n attested, ..." for the checklist heading. */
@@ -95,6 +99,7 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
   }
   const failedCards = report.checks.filter((check) => check.outcome === 'failed').map(card)
   const expectedCards = report.checks.filter((check) => check.outcome === 'expected-failure').map(card)
+  const demonstrationCards = report.checks.filter((check) => check.outcome === 'demonstration').map(card)
   const groups = new Map<string, CheckCardView[]>()
   for (const check of report.checks) {
     if (check.outcome !== 'passed') continue
@@ -115,14 +120,16 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
     report,
     verdict: {
       passed: gate.passed,
-      // Without a gate file only failed high-severity checks block: passing that is no claim of readiness.
-      headline: !gate.passed ? 'Gate failed: do not deploy' : gate.configured ? 'Gate passed: ready to deploy' : 'No blocking failure (no gate configured)',
+      // Without a gate file nothing is required: passing then means only that the run and its tests were clean.
+      headline: !gate.passed ? 'Gate failed: do not deploy' : gate.configured ? 'Gate passed: ready to deploy' : 'Gate passed, with no gate file: nothing was required',
       detail: gate.passed
-        ? `${report.summary.checks.passed} of ${report.summary.checks.total} checks passed${gate.configured ? '' : '; only failed high-severity checks block until report.gate names the required items and thresholds'}.`
+        ? `${report.summary.tests.passed} of ${report.summary.tests.total} tests and ${report.summary.checks.passed} evidence checks passed${gate.configured ? '' : '; set report.gate to name the required items and thresholds'}.`
         : `${gate.failures.length} blocking ${gate.failures.length === 1 ? 'reason' : 'reasons'}.`,
     },
     failedCards,
     expectedCards,
+    demonstrationCards,
+    testsWithoutChecks: report.tests.filter((test) => test.checks.length === 0 && (test.state === 'failed' || test.state === 'pending')),
     passedGroups: [...groups.entries()].map(([file, cards]) => ({ file, count: cards.length, cards })),
     checklistRows: report.checklist.map((item) => ({
       item,

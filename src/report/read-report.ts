@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { VitestMlError } from '../errors.js'
-import type { Report } from './report.js'
+import { REPORT_SCHEMA_VERSION, type Report } from './report.js'
 import { validateReport } from './validate-report.js'
 
 /**
@@ -27,6 +27,11 @@ export function readReport(path: string): Report {
     parsed = JSON.parse(text)
   } catch (cause) {
     throw new VitestMlError('readReport', `JSON in ${path}`, (cause as Error).message, 'Pass the vitest-ml.json file, not the HTML or Markdown report.', { cause })
+  }
+  const version = (parsed as { schemaVersion?: unknown } | null)?.schemaVersion
+  if (typeof version === 'number' && version !== REPORT_SCHEMA_VERSION) {
+    throw new VitestMlError('readReport', `a report of format version ${REPORT_SCHEMA_VERSION} in ${path}`, `format version ${version}`,
+      version < REPORT_SCHEMA_VERSION ? 'The report was written by an older vitest-ml: run the tests again to write a current one.' : 'The report was written by a newer vitest-ml: upgrade vitest-ml to read it.')
   }
   return validateReport(parsed, path)
 }

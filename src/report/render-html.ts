@@ -68,7 +68,7 @@ export async function renderHtml(report: Report, options: RenderHtmlOptions = {}
   const maxPlots = options.maxPlots ?? 40
   const withPlots = report.checks.filter((check) => (check.plots?.length ?? 0) > 0)
   // Failures first, then the demonstrations (expected failures: their plots show what a caught fault looks like), then passes.
-  const ordered = (['failed', 'expected-failure', 'passed'] as const).flatMap((outcome) => withPlots.filter((check) => check.outcome === outcome))
+  const ordered = (['failed', 'expected-failure', 'demonstration', 'passed'] as const).flatMap((outcome) => withPlots.filter((check) => check.outcome === outcome))
   const svgs = new Map<string, { title: string; svg: unknown }[]>()
   let budget = maxPlots
   for (const check of ordered) {

@@ -36,12 +36,13 @@ const STATUS_ICON: Readonly<Record<string, string>> = {
 export function renderMarkdown(report: Report, options: RenderMarkdownOptions = {}): string {
   const { gate, summary, mlTestScore } = report
   const lines: string[] = []
-  lines.push(`## ${gate.passed ? '✅ vitest-ml gate passed' : '❌ vitest-ml gate failed'}: ${md(report.title)}`, '')
+  lines.push(`<!-- vitest-ml run ${report.run.id} -->`, `## ${gate.passed ? '✅ vitest-ml gate passed' : '❌ vitest-ml gate failed'}: ${md(report.title)}`, '')
   for (const reason of gate.failures) lines.push(`- **blocking** (${reason.source}): ${md(reason.message)}`)
   for (const reason of gate.warnings) lines.push(`- warning (${reason.source}): ${md(reason.message)}`)
   if (gate.failures.length + gate.warnings.length > 0) lines.push('')
-  lines.push('| checks passed | checks failed | high-severity failures | tests | ML Test Score |', '| --- | --- | --- | --- | --- |')
-  lines.push(`| ${summary.checks.passed}/${summary.checks.total} | ${summary.checks.failed} | ${summary.failedBySeverity.high} | ${summary.tests.total} | ${formatMetric(mlTestScore.score)} (${md(mlTestScore.band)}) |`, '')
+  if (!gate.configured) lines.push('_No gate file: nothing was required; the verdict rests on the run and its tests._', '')
+  lines.push('| tests passed | checks passed | checks failed | high-severity failures | expected failures / demonstrations | ML Test Score |', '| --- | --- | --- | --- | --- | --- |')
+  lines.push(`| ${summary.tests.passed}/${summary.tests.total} | ${summary.checks.passed}/${summary.checks.total} | ${summary.checks.failed} | ${summary.failedBySeverity.high} | ${summary.checks.expectedFailures} / ${summary.checks.demonstrations} | ${formatMetric(mlTestScore.score)} (${md(mlTestScore.band)}) |`, '')
   lines.push('### Production checklist', '', '| item | status | required | note |', '| --- | --- | --- | --- |')
   for (const item of report.checklist) {
     const note = item.reason ?? (item.attestation === undefined ? `${item.checks.length} check(s)` : `attested by ${item.attestation.owner}, ${item.attestation.date}`)

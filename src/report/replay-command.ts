@@ -12,11 +12,13 @@ function escapeRegExp(value: string): string {
 
 /**
  * Builds the shell command that re-runs one test, with the check's seed (and fast-check path) as a trailing comment
- * so the failure can be reproduced exactly.
+ * so the failure can be reproduced exactly. When the run used a config file other than Vitest's default lookup, the
+ * command passes it with `--config`, or Vitest would not find the test file.
  *
  * @param file - test file relative to the project root
  * @param testNamePattern - the test's suite and test names joined by spaces, as Vitest's `-t` matches them
  * @param replay - the record's replay info, if any
+ * @param configFile - the config file the run used, relative to the project root
  * @returns a copy-pasteable command line
  * @example
  * ```ts
@@ -24,8 +26,9 @@ function escapeRegExp(value: string): string {
  * // "npx vitest run test/model.test.ts -t 'penguins is monotonic'  # seed 42"
  * ```
  */
-export function replayCommand(file: string, testNamePattern: string, replay?: ReplayInfo): string {
-  const command = `npx vitest run ${shellQuote(file)} -t ${shellQuote(escapeRegExp(testNamePattern))}`
+export function replayCommand(file: string, testNamePattern: string, replay?: ReplayInfo, configFile?: string): string {
+  const config = configFile === undefined ? '' : `--config ${shellQuote(configFile)} `
+  const command = `npx vitest run ${config}${shellQuote(file)} -t ${shellQuote(escapeRegExp(testNamePattern))}`
   if (replay === undefined) return command
   const path = replay.path === undefined ? '' : `, path ${JSON.stringify(replay.path)}`
   return `${command}  # seed ${replay.seed}${path}, ${replay.numRuns} ${replay.numRuns === 1 ? "run" : "runs"}`

@@ -1,3 +1,4 @@
+import { GATE_CONFIG_SCHEMA } from '../checklist/gate-config.js'
 import { REPORT_SCHEMA_VERSION } from './report.js'
 
 const str = { type: 'string' } as const
@@ -16,7 +17,8 @@ const plot = obj(['type', 'title', 'series'], {
   markers: { type: 'array', items: obj(['x', 'label'], { x: num, label: str }) },
 }, true)
 
-const check = obj(['id', 'kind', 'title', 'passed', 'severity', 'checklist', 'metrics', 'anchor', 'file', 'test', 'outcome', 'testState', 'replayCommand'], {
+const testState = { enum: ['passed', 'failed', 'skipped', 'pending'] } as const
+const check = obj(['id', 'kind', 'title', 'passed', 'severity', 'checklist', 'metrics', 'anchor', 'file', 'test', 'healthyForm', 'outcome', 'evidence', 'testState', 'replayCommand'], {
   id: str, kind: str, title: str, passed: { type: 'boolean' }, negated: { type: 'boolean' }, severity, checklist: strings,
   model: obj(['name'], { name: str, sha256: str, version: str }),
   data: obj(['name', 'rows'], { name: str, rows: int, sha256: str }),
@@ -26,10 +28,14 @@ const check = obj(['id', 'kind', 'title', 'passed', 'severity', 'checklist', 'me
   plots: { type: 'array', items: plot },
   message: str, warnings: strings,
   anchor: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }, file: str, test: str,
-  outcome: { enum: ['passed', 'failed', 'expected-failure'] }, testState: { enum: ['passed', 'failed', 'skipped', 'pending'] }, replayCommand: str,
+  healthyForm: { enum: ['positive', 'negated'] },
+  outcome: { enum: ['passed', 'failed', 'expected-failure', 'demonstration'] }, evidence: { type: 'boolean' }, testState, replayCommand: str,
 }, true)
 
-const attestation = obj(['file', 'owner', 'date'], { file: str, link: str, owner: str, date: str })
+const test = obj(['file', 'name', 'state', 'checks'], { file: str, name: str, state: testState, checks: strings, errors: strings })
+const runError = obj(['origin', 'message'], { origin: { enum: ['unhandled', 'module', 'config'] }, message: str, file: str })
+
+const attestation = obj(['file', 'owner', 'date'], { file: str, link: str, owner: str, date: str, maxAgeDays: int })
 
 const checklistItem = obj(['id', 'label', 'description', 'phase', 'provedBy', 'status', 'required', 'checks'], {
   id: str, label: str, description: str,
@@ -48,9 +54,10 @@ const mlTestScore = obj(['items', 'sections', 'score', 'band'], {
   score: { type: 'number', minimum: 0, maximum: 7 }, band: str,
 })
 
-const reason = obj(['source', 'message'], { source: { enum: ['checklist', 'threshold', 'check', 'score', 'config'] }, message: str, anchor: str })
+const reason = obj(['source', 'message'], { source: { enum: ['run', 'test', 'checklist', 'threshold', 'score', 'config'] }, message: str, anchor: str })
+const { $id: _gateId, ...gateConfig } = GATE_CONFIG_SCHEMA
 const gate = obj(['passed', 'configured', 'failures', 'warnings', 'thresholds'], {
-  passed: { type: 'boolean' }, configured: { type: 'boolean' },
+  passed: { type: 'boolean' }, configured: { type: 'boolean' }, config: gateConfig,
   failures: { type: 'array', items: reason }, warnings: { type: 'array', items: reason },
   thresholds: { type: 'array', items: obj(['name', 'metric', 'severity', 'status', 'checks'], {
     name: str, metric: str, min: num, max: num, severity, status: { enum: ['ok', 'breached', 'not-measured'] }, worst: num, checks: strings,
@@ -60,12 +67,13 @@ const gate = obj(['passed', 'configured', 'failures', 'warnings', 'thresholds'],
 /** JSON Schema (draft-07) of `vitest-ml.json`, the report file. */
 export const REPORT_SCHEMA: object = {
   $id: 'https://vitest-ml.dev/schemas/report.json',
-  ...obj(['schemaVersion', 'title', 'run', 'provenance', 'summary', 'checks', 'checklist', 'mlTestScore', 'gate'], {
+  ...obj(['schemaVersion', 'title', 'run', 'provenance', 'summary', 'tests', 'errors', 'checks', 'checklist', 'mlTestScore', 'gate', 'integrity'], {
     schemaVersion: { const: REPORT_SCHEMA_VERSION },
     title: str,
-    run: obj(['startedAt', 'finishedAt', 'durationMs', 'vitestVersion', 'reason'], {
+    run: obj(['id', 'status', 'startedAt', 'finishedAt', 'durationMs', 'vitestVersion', 'reason'], {
+      id: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,80}$' }, status: { enum: ['finished', 'running'] },
       startedAt: isoTime, finishedAt: isoTime,
-      durationMs: { type: 'number', minimum: 0 }, vitestVersion: str, reason: { enum: ['passed', 'failed', 'interrupted'] },
+      durationMs: { type: 'number', minimum: 0 }, vitestVersion: str, reason: { enum: ['passed', 'failed', 'interrupted'] }, configFile: str,
     }),
     provenance: obj(['models', 'data', 'seeds', 'node'], {
       models: { type: 'array', items: obj(['name'], { name: str, sha256: str, version: str }) },
@@ -75,14 +83,18 @@ export const REPORT_SCHEMA: object = {
       package: obj(['name', 'version'], { name: str, version: str }),
       node: str, onnxruntime: str,
     }),
-    summary: obj(['tests', 'checks', 'failedBySeverity'], {
-      tests: obj(['total', 'passed', 'failed', 'skipped'], { total: int, passed: int, failed: int, skipped: int }),
-      checks: obj(['total', 'passed', 'failed'], { total: int, passed: int, failed: int, expectedFailures: int }),
+    summary: obj(['tests', 'checks', 'failedBySeverity', 'errors'], {
+      tests: obj(['total', 'passed', 'failed', 'skipped', 'pending'], { total: int, passed: int, failed: int, skipped: int, pending: int }),
+      checks: obj(['total', 'passed', 'failed', 'expectedFailures', 'demonstrations'], { total: int, passed: int, failed: int, expectedFailures: int, demonstrations: int }),
       failedBySeverity: obj(['high', 'medium', 'low'], { high: int, medium: int, low: int }),
+      errors: int,
     }),
+    tests: { type: 'array', items: test },
+    errors: { type: 'array', items: runError },
     checks: { type: 'array', items: check },
     checklist: { type: 'array', items: checklistItem },
     mlTestScore,
     gate,
+    integrity: obj(['algorithm', 'digest'], { algorithm: { const: 'sha256' }, digest: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
   }),
 }

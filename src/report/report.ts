@@ -1,16 +1,24 @@
-import type { ChecklistItemResult } from '../checklist/score-checklist.js'
+import type { CheckOutcome, TestState } from '../checklist/evidence-check.js'
+import type { HealthyForm } from '../checklist/check-kinds.js'
 import type { GateVerdict } from '../checklist/evaluate-gate.js'
+import type { GateConfig } from '../checklist/gate-config.js'
+import type { RunError } from '../checklist/run-facts.js'
+import type { ChecklistItemResult } from '../checklist/score-checklist.js'
 import type { MlTestScoreResult } from '../checklist/score-ml-test-score.js'
 import type { CheckRecord } from './check-record.js'
 
 /** The version of the report format; bumped on incompatible changes. */
-export const REPORT_SCHEMA_VERSION = 1
+export const REPORT_SCHEMA_VERSION = 2
 
 /** When and how the run happened. */
 export interface RunInfo {
+  /** Unique id of the run; every file of one report set carries it. */
+  readonly id: string
+  /** `finished` once the reporter saw the run end; `running` in the placeholder written when the run started. */
+  readonly status: 'finished' | 'running'
   /** ISO time the reporter saw the run start (or the report was built, for merged reports). */
   readonly startedAt: string
-  /** ISO time the report was built. */
+  /** ISO time the report was built; attestations are judged at this moment. */
   readonly finishedAt: string
   /** Wall-clock duration of the run in milliseconds. */
   readonly durationMs: number
@@ -18,6 +26,8 @@ export interface RunInfo {
   readonly vitestVersion: string
   /** How Vitest says the run ended. */
   readonly reason: 'passed' | 'failed' | 'interrupted'
+  /** The Vitest config file the run used, relative to the project root (replay commands pass it). */
+  readonly configFile?: string
 }
 
 /** What was tested, so the report can be tied to exact artifacts. */
@@ -38,7 +48,7 @@ export interface Provenance {
   readonly onnxruntime?: string
 }
 
-/** A check record as reported: the record plus where it came from and how to replay it. */
+/** A check record as reported: the record plus where it came from, how it came out and how to replay it. */
 export interface ReportCheck extends CheckRecord {
   /** Unique, stable anchor for links (`#c-...`). */
   readonly anchor: string
@@ -46,26 +56,62 @@ export interface ReportCheck extends CheckRecord {
   readonly file: string
   /** The test's full name (suites and test, joined by ` > `). */
   readonly test: string
-  /**
-   * Whether the assertion held (`passed`, with `.not` taken into account). `expected-failure`: the check failed inside
-   * a test that passed, i.e. the test itself asserted the failure (`await expect(expect(broken).toX()).rejects...`);
-   * such demonstrations are shown but are not evidence and never fail the gate.
-   */
-  readonly outcome: 'passed' | 'failed' | 'expected-failure'
+  /** The form of the assertion that is evidence for this kind of check. */
+  readonly healthyForm: HealthyForm
+  /** How it came out (see `CheckOutcome`): passed, failed, an expected failure or a demonstration. */
+  readonly outcome: CheckOutcome
+  /** Whether it is evidence for the checklist, the ML Test Score and thresholds. */
+  readonly evidence: boolean
   /** State of the test that recorded it. */
-  readonly testState: 'passed' | 'failed' | 'skipped' | 'pending'
+  readonly testState: TestState
   /** Shell command that re-runs just this test. */
   readonly replayCommand: string
 }
 
+/** One test of the run, whether or not it recorded checks. */
+export interface ReportTest {
+  /** Test file, relative to the project root, with `/` separators. */
+  readonly file: string
+  /** Suites and test name joined by ` > `. */
+  readonly name: string
+  /** How it ended (`pending`: it never finished). */
+  readonly state: TestState
+  /** Anchors of the checks it recorded, in order. */
+  readonly checks: readonly string[]
+  /** First lines of its errors, when it failed. */
+  readonly errors?: readonly string[]
+}
+
 /** Counts for the top of the report. */
 export interface ReportSummary {
-  /** Tests that recorded at least one check, by state. */
-  readonly tests: { readonly total: number; readonly passed: number; readonly failed: number; readonly skipped: number }
+  /** Every test of the run, by state. */
+  readonly tests: { readonly total: number; readonly passed: number; readonly failed: number; readonly skipped: number; readonly pending: number }
   /** Checks by outcome. */
-  readonly checks: { readonly total: number; readonly passed: number; readonly failed: number; readonly expectedFailures?: number }
+  readonly checks: {
+    readonly total: number
+    readonly passed: number
+    readonly failed: number
+    readonly expectedFailures: number
+    readonly demonstrations: number
+  }
   /** Failed checks by severity. */
   readonly failedBySeverity: { readonly high: number; readonly medium: number; readonly low: number }
+  /** Errors outside tests. */
+  readonly errors: number
+}
+
+/** The deployment decision as reported: the verdict and the gate configuration it was decided under. */
+export interface ReportGate extends GateVerdict {
+  /** The gate configuration used (with every attestation the run knew), so `vitest-ml gate` can recompute the verdict. */
+  readonly config?: GateConfig
+}
+
+/** A digest of the report's content, to notice edits made after it was written. Anyone can recompute it: it is not a signature. */
+export interface ReportIntegrity {
+  /** Always `sha256`. */
+  readonly algorithm: 'sha256'
+  /** Hex SHA-256 of the report's JSON without this field. */
+  readonly digest: string
 }
 
 /** The full vitest-ml report: what the JSON file holds and the HTML and Markdown renderers draw. */
@@ -74,12 +120,16 @@ export interface Report {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION
   /** Report title. */
   readonly title: string
-  /** Run timing and versions. */
+  /** Run timing, status and versions. */
   readonly run: RunInfo
   /** Models, data, seeds, code version. */
   readonly provenance: Provenance
   /** Counts. */
   readonly summary: ReportSummary
+  /** Every test of the run, ordered by file, then definition order. */
+  readonly tests: readonly ReportTest[]
+  /** Errors outside tests (unhandled rejections, files that failed to load, crashed workers). */
+  readonly errors: readonly RunError[]
   /** Every check, ordered by file, then test order, then recording order. */
   readonly checks: readonly ReportCheck[]
   /** The production-readiness checklist. */
@@ -87,5 +137,7 @@ export interface Report {
   /** The ML Test Score view. */
   readonly mlTestScore: MlTestScoreResult
   /** The deployment decision. */
-  readonly gate: GateVerdict
+  readonly gate: ReportGate
+  /** Digest of everything above. */
+  readonly integrity: ReportIntegrity
 }

@@ -28,17 +28,43 @@ describe('vitest-ml CLI', () => {
     const out = mkdtempSync(join(tmpdir(), 'vitest-ml-cli-out-'))
     const result = await cli(['report', json, '--out', out])
     expect(result).toMatchObject({ code: 0, err: '' })
-    expect(readdirSync(out).sort()).toEqual(['vitest-ml.html', 'vitest-ml.md'])
-    expect(result.out).toBe(`vitest-ml: wrote ${join(out, 'vitest-ml.html')} and ${join(out, 'vitest-ml.md')}\n`)
+    expect(readdirSync(out).sort()).toEqual(['current', 'runs', 'vitest-ml.html', 'vitest-ml.json', 'vitest-ml.md'])
+    expect(result.out).toBe(`vitest-ml: wrote ${join(out, 'vitest-ml.json')}, ${join(out, 'vitest-ml.html')} and ${join(out, 'vitest-ml.md')}\n`)
+    expect(readFileSync(join(out, 'vitest-ml.json'), 'utf8')).toBe(readFileSync(json, 'utf8'))
     expect(readFileSync(join(out, 'vitest-ml.html'), 'utf8')).toMatch(/<h1>Gate failed: do not deploy<\/h1>[\s\S]*income has drifted/)
-    expect(readFileSync(join(out, 'vitest-ml.md'), 'utf8').split('\n')[0]).toBe('## ❌ vitest-ml gate failed: vitest-ml report')
+    expect(readFileSync(join(out, 'vitest-ml.md'), 'utf8').split('\n')[1]).toBe('## ❌ vitest-ml gate failed: vitest-ml report')
   })
 
-  it('exits with the saved gate verdict', async () => {
+  it('exits with the recomputed verdict', async () => {
     expect((await cli(['gate', await savedReport(true)])).code).toBe(0)
     const failing = await cli(['gate', await savedReport(false)])
     expect(failing.code).toBe(1)
-    expect(failing.out).toContain('✗ high-severity check failed: income has drifted')
+    expect(failing.out).toContain('✗ test failed: test/drift.test.ts > live data > has not drifted: check holds although asserted with .not (high): "income has drifted"')
+  })
+
+  it('refuses a hand-edited report with exit 2, naming the edited fields', async () => {
+    const json = await savedReport(false)
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { gate: { passed: boolean } }
+    report.gate.passed = true
+    const edited = join(mkdtempSync(join(tmpdir(), 'vitest-ml-cli-edit-')), 'vitest-ml.json')
+    writeFileSync(edited, JSON.stringify(report, null, 2))
+    const result = await cli(['gate', edited])
+    expect(result.code).toBe(2)
+    expect(result.out).toBe('')
+    expect(result.err.split('\n')).toEqual([
+      `vitest-ml: ${edited} is inconsistent: its stored fields do not follow from its own checks and tests, so no verdict is given.`,
+      expect.stringMatching(/^ {2}integrity: the content hashes to/),
+      '  /gate/passed: stored true, recomputed false',
+      'Hint: reports are written by the vitest-ml reporter and must not be edited; run the tests again to get a report the gate accepts.',
+      '',
+    ])
+    expect((await cli(['report', edited])).code).toBe(2)
+  })
+
+  it('refuses a report of an older format with a hint to run the tests again', async () => {
+    const old = join(mkdtempSync(join(tmpdir(), 'vitest-ml-cli-old-')), 'vitest-ml.json')
+    writeFileSync(old, JSON.stringify({ schemaVersion: 1, gate: { passed: true } }))
+    expect(await cli(['gate', old])).toMatchObject({ code: 2, err: expect.stringMatching(/^readReport: expected a report of format version 2 in .*, received format version 1\.\nHint: The report was written by an older vitest-ml: run the tests again to write a current one\./) })
   })
 
   it('re-decides the saved checks under another gate file', async () => {

@@ -62,7 +62,7 @@ describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser', () => 
       checks: Array.from({ length: 20 }, (_, index) => record({ id: `range:${index}`, kind: 'range', passed: !(file < 4 && index === 0), metrics: { violationRate: index / 1000 } })),
     }))
     const report = buildReport({
-      tests, run: { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:09.000Z', durationMs: 9000, vitestVersion: '4.1.12', reason: 'failed' },
+      tests, run: { id: 'run-20260101-test', status: 'finished', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:09.000Z', durationMs: 9000, vitestVersion: '4.1.12', reason: 'failed' },
       provenance: { models: [], data: [], seeds: [], node: process.version },
     })
     const path = join(out, 'big.html')

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 
 /** Directory of the e2e fixture project. */
 export const FIXTURE = fileURLToPath(new URL('./fixtures/basic/', import.meta.url))
+/** Directory of the fixture project where tests make the slips users make (no await, .not, crashes). */
+export const SLIPS_FIXTURE = fileURLToPath(new URL('./fixtures/slips/', import.meta.url))
 
 const VITEST = fileURLToPath(new URL('../../node_modules/vitest/vitest.mjs', import.meta.url))
 
@@ -17,8 +19,9 @@ export interface FixtureRun {
  *
  * @param args - Vitest CLI arguments after `vitest`
  * @param env - extra environment (VITEST_ML_OUT, GITHUB_STEP_SUMMARY, ...)
+ * @param cwd - the fixture project @defaultValue {@link FIXTURE}
  */
-export function runFixture(args: readonly string[], env: Record<string, string> = {}): Promise<FixtureRun> {
+export function runFixture(args: readonly string[], env: Record<string, string> = {}, cwd: string = FIXTURE): Promise<FixtureRun> {
   return new Promise((resolve, reject) => {
     const clean = { ...process.env }
     delete clean['GITHUB_STEP_SUMMARY']
@@ -27,7 +30,7 @@ export function runFixture(args: readonly string[], env: Record<string, string> 
     delete clean['VITEST_WORKER_ID']
     delete clean['NODE_OPTIONS']
     const child = spawn(process.execPath, [VITEST, ...args], {
-      cwd: FIXTURE, env: { ...clean, FORCE_COLOR: '0', NO_COLOR: '1', CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd, env: { ...clean, FORCE_COLOR: '0', NO_COLOR: '1', CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })

@@ -10,10 +10,10 @@ import { runFixture, type FixtureRun } from './run-fixture.js'
  * can move between the runs when others commit to the same repository meanwhile).
  */
 function comparable(report: Report): unknown {
-  const { run, provenance, ...rest } = report
+  const { run, provenance, integrity: _integrity, ...rest } = report
   const { gitCommit, ...stable } = provenance
   expect(gitCommit).toMatch(/^[0-9a-f]{40}$/)
-  return { ...rest, provenance: stable, run: { vitestVersion: run.vitestVersion, reason: run.reason } }
+  return { ...rest, provenance: stable, run: { vitestVersion: run.vitestVersion, reason: run.reason, status: run.status } }
 }
 
 describe('the reporter on a real Vitest run', () => {
@@ -36,10 +36,12 @@ describe('the reporter on a real Vitest run', () => {
     merge = await runFixture(['run', `--merge-reports=${blobs}`], { VITEST_ML_OUT: merged })
   }, 240_000)
 
-  it('writes JSON, HTML and Markdown and prints the verdict (unsharded)', () => {
-    expect(readdirSync(whole).sort()).toEqual(['vitest-ml.html', 'vitest-ml.json', 'vitest-ml.md'])
-    expect(unsharded.output).toMatch(/vitest-ml {2}GATE PASSED {2}3\/5 checks passed, 2 failed \(0 high\)/)
-    expect(unsharded.code).toBe(1) // two fixture tests fail on purpose; the gate itself passes
+  it('writes JSON, HTML and Markdown and prints the verdict (unsharded): failed tests mean not ready, whatever their severity', () => {
+    expect(readdirSync(whole).sort()).toEqual(['current', 'runs', 'vitest-ml.html', 'vitest-ml.json', 'vitest-ml.md'])
+    expect(unsharded.output).toContain(' vitest-ml  GATE FAILED  tests 4/6 passed; checks 3 passed, 2 failed (0 high); checklist 4/13; ML Test Score 0')
+    expect(unsharded.output).toContain('   ✗ test failed: checks/drift.check.ts > live income has not drifted: check holds although asserted with .not (medium): "income distribution has shifted"')
+    expect(unsharded.output).not.toContain('GATE PASSED')
+    expect(unsharded.code).toBe(1)
     const report = JSON.parse(readFileSync(join(whole, 'vitest-ml.json'), 'utf8')) as Report
     expect(report.checks.map((check) => `${check.file}: ${check.outcome}`)).toEqual([
       'checks/baseline.check.ts: passed', 'checks/baseline.check.ts: passed', 'checks/drift.check.ts: failed',
@@ -47,7 +49,12 @@ describe('the reporter on a real Vitest run', () => {
     ])
     expect(report.checklist.find((item) => item.id === 'rollback-procedure')?.status).toBe('attested')
     expect(report.provenance.models).toEqual([{ name: 'credit.onnx', sha256: 'a'.repeat(64) }])
-    expect(readFileSync(stepSummary, 'utf8')).toMatch(/^## ✅ vitest-ml gate passed: fixture: credit model/)
+    expect(report.tests.map((test) => `${test.file} > ${test.name}: ${test.state}`)).toEqual([
+      'checks/baseline.check.ts > credit model > beats the majority-class baseline: passed', 'checks/baseline.check.ts > credit model > is accurate on held-out data: passed',
+      'checks/drift.check.ts > live income has not drifted: failed', 'checks/latency.check.ts > answers fast enough: passed',
+      'checks/latency.check.ts > records no check at all: passed', 'checks/monotonic.check.ts > default risk falls as income rises: failed',
+    ])
+    expect(readFileSync(stepSummary, 'utf8')).toMatch(/^<!-- vitest-ml run \S+ -->\n## ❌ vitest-ml gate failed: fixture: credit model/)
   })
 
   it('writes nothing from shard runs and says why', () => {
@@ -71,7 +78,8 @@ describe('the reporter on a real Vitest run', () => {
   })
 
   it('builds the same report from merged shard blobs as from one run', () => {
-    expect(merge.output).toContain('GATE PASSED')
+    expect(merge.output).toContain('GATE FAILED')
+    expect(merge.code).toBe(1)
     const one = JSON.parse(readFileSync(join(whole, 'vitest-ml.json'), 'utf8')) as Report
     const fromShards = JSON.parse(readFileSync(join(merged, 'vitest-ml.json'), 'utf8')) as Report
     expect(fromShards.checks.length).toBe(5)

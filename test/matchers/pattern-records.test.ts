@@ -35,7 +35,7 @@ describe('pattern check records', () => {
       ['ensemble', [], true],
       ['cache', [], true],
       ['logging', ['monitoring-alerting'], true],
-      ['feedback', ['monitor-accuracy-daily'], true],
+      ['feedback', ['monitor-accuracy-daily', 'review-false-positives-negatives'], true],
       ['latency', ['monitoring-alerting'], true],
       ['alerting', ['monitoring-alerting'], true],
     ])

@@ -2,11 +2,11 @@ import { describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { loadSplit } from '../support/model-split.js'
+import { failureOf } from '../support/failure-of.js'
 
 expect.extend(evaluationMatchers)
 
 const { train, test: held } = loadSplit('penguins-mlp')
-const failureOf = (promise: Promise<unknown>): Promise<Error | undefined> => promise.then(() => undefined, (error: Error) => error)
 
 describe('toBeHeldOutFrom', () => {
   test('passes on the penguins split and records held-out evidence', async ({ task }) => {
@@ -23,7 +23,7 @@ describe('toBeHeldOutFrom', () => {
 
   test('fails when training rows leak into the test set, with counts and examples', async () => {
     const leaky = [...held.rows, train.rows[0], train.rows[1]]
-    const failure = await failureOf(expect(leaky).toBeHeldOutFrom(train.rows))
+    const failure = await failureOf(() => expect(leaky).toBeHeldOutFrom(train.rows))
     expect(failure?.message).toMatch(/The test set is not held out from the training set:/)
     expect(failure?.message).toMatch(/exact duplicates: 2 of 88 test rows also in the 256 training rows \(rate 0\.02273, expected <= 0\)/)
     expect(failure?.message).toMatch(/examples:\n {4}test row 86 \{"Species":"Adelie",.*"Beak Depth \(mm\)":18\.7,.*\} ~ train row 0 /)
@@ -31,14 +31,14 @@ describe('toBeHeldOutFrom', () => {
 
   test('fails on near duplicates (a re-measured penguin) unless tolerated', async () => {
     const remeasured = { ...(train.rows[5] as Record<string, unknown>), 'Beak Length (mm)': Number(train.rows[5]?.['Beak Length (mm)']) + 0.01 }
-    const failure = await failureOf(expect([...held.rows, remeasured]).toBeHeldOutFrom(train.rows))
+    const failure = await failureOf(() => expect([...held.rows, remeasured]).toBeHeldOutFrom(train.rows))
     expect(failure?.message).toMatch(/near duplicates: 1 of 87 test rows within 0\.01 standard deviations of a training row/)
     await expect([...held.rows, remeasured]).toBeHeldOutFrom(train.rows, { maxNearRate: 0.02 })
   })
 
   test('.not passes for an overlapping set and fails for a held-out one', async () => {
     await expect(train.rows.slice(0, 10)).not.toBeHeldOutFrom(train.rows)
-    const failure = await failureOf(expect(held.rows).not.toBeHeldOutFrom(train.rows))
+    const failure = await failureOf(() => expect(held.rows).not.toBeHeldOutFrom(train.rows))
     expect(failure?.message).toMatch(/Expected the test set to overlap the training set, but it is held out:\n {2}exact duplicates: 0 of 86/)
   })
 })

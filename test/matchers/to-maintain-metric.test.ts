@@ -6,6 +6,7 @@ import { joinDelayedLabels } from '../../src/patterns/join-delayed-labels.js'
 import { logged } from '../../src/patterns/logged.js'
 import { memoryPredictionSink, type PredictionLogEntry } from '../../src/patterns/prediction-log.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
+import { failureOf } from '../support/failure-of.js'
 
 expect.extend(patternMatchers)
 
@@ -37,7 +38,7 @@ describe('toMaintainMetric', () => {
 
   test('fails on the day accuracy drops, pinned', async () => {
     const { sink, labels } = await twoDays()
-    const failure = await expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.85 }).then(() => undefined, (error: Error) => error)
+    const failure = await failureOf(() => expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.85 }))
     expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
       [
         'accuracy left >= 0.85 in 1 of 2 daily windows:',
@@ -50,22 +51,22 @@ describe('toMaintainMetric', () => {
 
   test('hourly windows, coverage bounds, and a pre-joined result', async () => {
     const { sink, labels } = await twoDays()
-    await expect(expect({ log: sink.entries, labels: labels.slice(0, 10) }).toMaintainMetric({ min: 0.85, window: 'hour', minCoverage: 0.5 })).rejects.toThrow(
+    expect(() => expect({ log: sink.entries, labels: labels.slice(0, 10) }).toMaintainMetric({ min: 0.85, window: 'hour', minCoverage: 0.5 })).toThrow(
       /accuracy left >= 0\.85 \(or coverage < 0\.5\) in 10 of 20 hourly windows:\n {2}2026-03-02T08:00:00\.000Z \.\. 2026-03-02T09:00:00\.000Z: accuracy NaN \(0 labelled of 1, coverage 0\)/,
     )
     const joined = joinDelayedLabels(sink.entries, rightTwice(labels), { window: 'day', metrics: ['accuracy'] })
     await expect(joined).toMaintainMetric({ min: 0.85 })
-    await expect(expect(joined).toMaintainMetric({ metric: 'f1', min: 0.85 })).rejects.toThrow(/expected windows with the metric "f1", received metrics accuracy/)
+    expect(() => expect(joined).toMaintainMetric({ metric: 'f1', min: 0.85 })).toThrow(/expected windows with the metric "f1", received metrics accuracy/)
   })
 
   test('fails when predictions were not logged or entries lack fields, even if accuracy holds', async () => {
     const { sink, service, labels } = await twoDays()
     await service.predict([[0.5]])
     const broken = sink.entries.map((entry, index) => (index === 3 ? ({ ...entry, featureHash: '' } as PredictionLogEntry) : entry))
-    await expect(expect({ log: broken.slice(0, 20), labels: rightTwice(labels), model: service }).toMaintainMetric({ min: 0.85 })).rejects.toThrow(
+    expect(() => expect({ log: broken.slice(0, 20), labels: rightTwice(labels), model: service }).toMaintainMetric({ min: 0.85 })).toThrow(
       /Logging: 1 predictions not logged, 1 entries missing fields \(entry 3: featureHash\), 0 duplicate ids\./,
     )
-    await expect(expect({ log: broken.slice(0, 20), labels, model: service }).not.toMaintainMetric({ min: 0.85 })).rejects.toThrow(
+    expect(() => expect({ log: broken.slice(0, 20), labels, model: service }).not.toMaintainMetric({ min: 0.85 })).toThrow(
       /toMaintainMetric: expected a complete prediction log before judging the metric, received 1 predictions not logged/,
     )
   })
@@ -84,11 +85,11 @@ describe('toMaintainMetric', () => {
     const { sink, labels } = await twoDays()
     await expect({ log: sink.entries, labels }).not.toMaintainMetric({ min: 0.85 })
     expect(checksFromMeta(task.meta).map((check) => [check.kind, check.passed, check.negated])).toEqual([['logging', true, false], ['feedback', false, true]])
-    await expect(expect({ log: sink.entries, labels: [] }).toMaintainMetric({ min: 0.85 })).rejects.toThrow(/No daily window had 1 labelled predictions: nothing to monitor yet\./)
+    expect(() => expect({ log: sink.entries, labels: [] }).toMaintainMetric({ min: 0.85 })).toThrow(/No daily window had 1 labelled predictions: nothing to monitor yet\./)
   })
 
   test('bad input gives clear errors', async () => {
-    await expect(expect(42).toMaintainMetric({ min: 0.85 })).rejects.toThrow(/toMaintainMetric: expected `\{ log, labels \}` or the result of joinDelayedLabels\(\), received number/)
-    await expect(expect({ log: [], labels: [] }).toMaintainMetric({})).rejects.toThrow(/toMaintainMetric: expected a bound: `min` or `max`, received neither/)
+    expect(() => expect(42).toMaintainMetric({ min: 0.85 })).toThrow(/toMaintainMetric: expected `\{ log, labels \}` or the result of joinDelayedLabels\(\), received number/)
+    expect(() => expect({ log: [], labels: [] }).toMaintainMetric({})).toThrow(/toMaintainMetric: expected a bound: `min` or `max`, received neither/)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { patternMatchers } from '../../matchers/patterns-index.js'
+import { failureOf } from '../support/failure-of.js'
 
 expect.extend(patternMatchers)
 
@@ -11,7 +12,7 @@ describe('toRaiseNoAlerts', () => {
   })
 
   test('fails listing the alerts by severity, pinned', async () => {
-    const failure = await expect({ accuracy: 0.81, p99Ms: 250, errorRate: 0.2 }).toRaiseNoAlerts().then(() => undefined, (error: Error) => error)
+    const failure = await failureOf(() => expect({ accuracy: 0.81, p99Ms: 250, errorRate: 0.2 }).toRaiseNoAlerts())
     expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
       [
         '4 of 4 alert rules fired:',
@@ -26,11 +27,11 @@ describe('toRaiseNoAlerts', () => {
 
   test('.not passes when an alert fires', async () => {
     await expect({ accuracy: 0.5, p99Ms: 1, errorRate: 0, driftScore: 0 }).not.toRaiseNoAlerts()
-    await expect(expect({ accuracy: 0.9, p99Ms: 1, errorRate: 0, driftScore: 0 }).not.toRaiseNoAlerts()).rejects.toThrow(/Expected an alert, but all 4 rules held\./)
+    expect(() => expect({ accuracy: 0.9, p99Ms: 1, errorRate: 0, driftScore: 0 }).not.toRaiseNoAlerts()).toThrow(/Expected an alert, but all 4 rules held\./)
   })
 
   test('bad input gives clear errors', async () => {
-    await expect(expect([0.9]).toRaiseNoAlerts()).rejects.toThrow(/toRaiseNoAlerts: expected a metrics object of numbers such as \{ accuracy: 0\.9, p99Ms: 120 \}, received an array/)
-    await expect(expect({ accuracy: '0.9' }).toRaiseNoAlerts()).rejects.toThrow(/received an object with non-numeric values/)
+    expect(() => expect([0.9]).toRaiseNoAlerts()).toThrow(/toRaiseNoAlerts: expected a metrics object of numbers such as \{ accuracy: 0\.9, p99Ms: 120 \}, received an array/)
+    expect(() => expect({ accuracy: '0.9' }).toRaiseNoAlerts()).toThrow(/received an object with non-numeric values/)
   })
 })

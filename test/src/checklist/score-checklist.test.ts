@@ -6,17 +6,30 @@ import { scoreChecklist } from '../../../src/checklist/score-checklist.js'
 import type { EvidenceCheck } from '../../../src/checklist/evidence-check.js'
 
 const check = (anchor: string, kind: string, outcome: 'passed' | 'failed', checklist: string[] = []): EvidenceCheck =>
-  ({ anchor, kind, title: `${kind} ${anchor}`, checklist, outcome })
+  ({ anchor, kind, title: `${kind} ${anchor}`, checklist, outcome, evidence: true })
 
 const root = mkdtempSync(join(tmpdir(), 'vitest-ml-checklist-'))
 writeFileSync(join(root, 'rollback.md'), '# Rollback\n')
 const byId = (results: ReturnType<typeof scoreChecklist>, id: string) => results.find((item) => item.id === id)!
 
 describe('scoreChecklist', () => {
-  it('passes an item from a tagged or same-kind check and links the evidence', () => {
-    const results = scoreChecklist([check('c1', 'baseline', 'passed'), check('c2', 'range', 'passed', ['held-out-test'])], { root })
+  it('passes an item from a check of a kind mapped to it, or a user-defined kind that tags it, and links the evidence', () => {
+    const results = scoreChecklist([check('c1', 'baseline', 'passed'), check('c2', 'my-audit', 'passed', ['held-out-test'])], { root })
     expect(byId(results, 'baseline-improvement')).toMatchObject({ status: 'passed', checks: ['c1'] })
     expect(byId(results, 'held-out-test')).toMatchObject({ status: 'passed', checks: ['c2'] })
+  })
+
+  it('ignores tags on built-in kinds: the kind table decides what a range check is evidence for', () => {
+    const results = scoreChecklist([check('c1', 'range', 'passed', ['held-out-test'])], { root })
+    expect(byId(results, 'held-out-test')).toMatchObject({ status: 'not-covered', checks: [] })
+  })
+
+  it('counts no demonstration or expected failure as evidence', () => {
+    const demo: EvidenceCheck = { ...check('c1', 'baseline', 'passed'), outcome: 'demonstration', evidence: false }
+    const expected: EvidenceCheck = { ...check('c2', 'held-out', 'failed'), outcome: 'expected-failure', evidence: false }
+    const results = scoreChecklist([demo, expected], { root })
+    expect(byId(results, 'baseline-improvement')).toMatchObject({ status: 'not-covered', checks: [] })
+    expect(byId(results, 'held-out-test')).toMatchObject({ status: 'not-covered', checks: [] })
   })
 
   it('fails an item when any of its evidence failed, naming the failing check', () => {
@@ -26,7 +39,9 @@ describe('scoreChecklist', () => {
 
   it('reports uncovered items with a reason that says what would cover them', () => {
     const results = scoreChecklist([], { root, required: ['fallback-strategy'] })
-    expect(byId(results, 'fallback-strategy')).toMatchObject({ status: 'not-covered', required: true, reason: 'no check tagged "fallback-strategy" (or of kind fallback) ran' })
+    expect(byId(results, 'fallback-strategy')).toMatchObject({ status: 'not-covered', required: true, reason: 'no check of kind fallback (or tagged "fallback-strategy") ran' })
+    expect(byId(results, 'retrain-on-drift').reason).toBe('no test can prove this; add an attestation under "attestations.retrain-on-drift" in the gate file')
+    expect(byId(results, 'monitoring-alerting').reason).toBe('no check of kind latency/logging/alerting ran and no attestation is configured')
     expect(byId(results, 'ab-test-plan').reason).toBe('no test can prove this; add an attestation under "attestations.ab-test-plan" in the gate file')
   })
 

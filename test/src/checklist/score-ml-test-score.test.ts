@@ -8,7 +8,7 @@ import { scoreMlTestScore } from '../../../src/checklist/score-ml-test-score.js'
 import type { EvidenceCheck } from '../../../src/checklist/evidence-check.js'
 
 const check = (anchor: string, kind: string, outcome: 'passed' | 'failed' = 'passed', checklist: string[] = []): EvidenceCheck =>
-  ({ anchor, kind, title: anchor, checklist, outcome })
+  ({ anchor, kind, title: anchor, checklist, outcome, evidence: true })
 
 describe('ML Test Score', () => {
   it('has 28 tests, seven per section, with unique ids', () => {

@@ -25,7 +25,7 @@ describe('relation records in the report', () => {
     expect(checks.map((check) => check.kind)).toEqual(['monotonicity', 'metamorphic', 'metamorphic', 'golden'])
     const report = buildReport({
       tests: [{ file: 'test/src/relations/relation-records-report.test.ts', fullName: 'relations', namePattern: 'relations', state: 'passed', checks }],
-      run: { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, vitestVersion: '4.1.0', reason: 'passed' },
+      run: { id: 'run-20260101-test', status: 'finished', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, vitestVersion: '4.1.0', reason: 'passed' },
       provenance: { models: [{ name: 'bumped' }], data: [], seeds: [1], node: process.version },
     })
     expect(() => validateReport(report)).not.toThrow()

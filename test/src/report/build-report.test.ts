@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sampleReport, sampleTests } from './sample-report.js'
+import { record, sampleReport, sampleTests } from './sample-report.js'
 import { validateReport } from '../../../src/report/validate-report.js'
 
 describe('buildReport', () => {
@@ -10,11 +10,16 @@ describe('buildReport', () => {
     const drift = report.checks[0]!
     expect(drift.outcome).toBe('failed') // passed=true under .not: the assertion failed
     expect(drift.replayCommand).toBe("npx vitest run test/drift.test.ts -t 'live data has not drifted'  # seed 42, 100 runs")
+    expect(drift).toMatchObject({ healthyForm: 'negated', evidence: true, checklist: ['data-drift-weekly'] })
     expect(report.summary).toEqual({
-      tests: { total: 3, passed: 1, failed: 2, skipped: 0 },
-      checks: { total: 4, passed: 2, failed: 2 },
+      tests: { total: 3, passed: 1, failed: 2, skipped: 0, pending: 0 },
+      checks: { total: 4, passed: 2, failed: 2, expectedFailures: 0, demonstrations: 0 },
       failedBySeverity: { high: 1, medium: 1, low: 0 },
+      errors: 0,
     })
+    expect(report.tests.map((test) => [test.file, test.name, test.checks.length])).toEqual([
+      ['test/drift.test.ts', 'live data > has not drifted', 1], ['test/model.test.ts', 'credit model > beats the baseline', 1], ['test/model.test.ts', 'credit model > is monotonic in income', 2],
+    ])
     expect(() => validateReport(report)).not.toThrow()
   })
 
@@ -26,11 +31,44 @@ describe('buildReport', () => {
     expect(new Set(backward.checks.map((check) => check.anchor))).toEqual(new Set(forward.checks.map((check) => check.anchor)))
   })
 
-  it('fails the gate on a failed high-severity check even without a gate file', () => {
+  it('fails the gate on every failed test even without a gate file, whatever the severity', () => {
     const report = sampleReport()
     expect(report.gate.configured).toBe(false)
     expect(report.gate.passed).toBe(false)
-    expect(report.gate.failures.map((reason) => reason.message)).toEqual(['high-severity check failed: income has drifted'])
+    expect(report.gate.failures.map((reason) => reason.message)).toEqual([
+      'test failed: test/drift.test.ts > live data > has not drifted: check holds although asserted with .not (high): "income has drifted"',
+      'test failed: test/model.test.ts > credit model > is monotonic in income: check does not hold (medium): "P(default) decreases with income"',
+    ])
+  })
+
+  it('seals the report with a digest of its content', () => {
+    const report = sampleReport()
+    expect(report.integrity.algorithm).toBe('sha256')
+    expect(report.integrity.digest).toMatch(/^[0-9a-f]{64}$/)
+    expect(sampleReport().integrity.digest).toBe(report.integrity.digest)
+    expect(sampleReport({ title: 'other' }).integrity.digest).not.toBe(report.integrity.digest)
+  })
+
+  it('derives polarity: a negated positive check is a demonstration, never evidence, and an unhealthy drift assertion too', () => {
+    const tests = [
+      { file: 'a.test.ts', fullName: 'weak', namePattern: 'weak', state: 'passed' as const, checks: [record({ id: 'b', kind: 'baseline', passed: false, negated: true, metrics: { accuracy: 0.4 } })] },
+      { file: 'a.test.ts', fullName: 'drifted', namePattern: 'drifted', state: 'passed' as const, checks: [record({ id: 'd', kind: 'drift', passed: true })] },
+      { file: 'a.test.ts', fullName: 'custom', namePattern: 'custom', state: 'passed' as const, checks: [record({ id: 'c', kind: 'leak-audit', passed: false, negated: true, healthyForm: 'negated', checklist: ['held-out-test'] })] },
+    ]
+    const report = sampleReport({ tests, gate: { required: ['baseline-improvement', 'held-out-test'], thresholds: { accuracy: { min: 0.8, severity: 'high' } } } })
+    expect(report.checks.map((check) => [check.kind, check.outcome, check.evidence])).toEqual([['baseline', 'demonstration', false], ['drift', 'demonstration', false], ['leak-audit', 'passed', true]])
+    expect(report.summary.checks).toEqual({ total: 3, passed: 1, failed: 0, expectedFailures: 0, demonstrations: 2 })
+    expect(report.checklist.find((item) => item.id === 'baseline-improvement')?.status).toBe('not-covered')
+    expect(report.checklist.find((item) => item.id === 'held-out-test')?.status).toBe('passed')
+    expect(report.gate.thresholds[0]?.status).toBe('not-measured')
+    expect(report.gate.passed).toBe(false)
+  })
+
+  it('keeps the effective gate configuration, attestations included, for recomputation', () => {
+    const attestations = { 'rollback-procedure': { file: 'README.md', owner: 'ops', date: '2026-01-01' } }
+    const report = sampleReport({ gate: { required: ['rollback-procedure'] }, attestations })
+    expect(report.gate.config).toEqual({ required: ['rollback-procedure'], attestations })
+    expect(sampleReport().gate.config).toBeUndefined()
   })
 
   it('keeps a report valid when a record carries NaN metrics or BigInt counterexamples', () => {

@@ -37,8 +37,8 @@ describe('renderHtml', () => {
     const tests: CollectedTest[] = [{ file: 'test/a.test.ts', fullName: 'ok', namePattern: 'ok', state: 'passed', checks: [record({ id: 'ok', kind: 'baseline', checklist: ['baseline-improvement'] })] }]
     const headline = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1]
     const unconfigured = await renderHtml(sampleReport({ tests }))
-    expect(headline(unconfigured)).toBe('No blocking failure (no gate configured)')
-    expect(unconfigured).toContain('1 of 1 checks passed; only failed high-severity checks block until report.gate names the required items and thresholds.')
+    expect(headline(unconfigured)).toBe('Gate passed, with no gate file: nothing was required')
+    expect(unconfigured).toContain('1 of 1 tests and 1 evidence checks passed; set report.gate to name the required items and thresholds.')
     expect(headline(await renderHtml(sampleReport({ tests, gate: { required: ['baseline-improvement'] } })))).toBe('Gate passed: ready to deploy')
   })
 
@@ -49,13 +49,28 @@ describe('renderHtml', () => {
     ]
     const html = await renderHtml(sampleReport({ tests }))
     const section = (id: string) => html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)))
-    expect(html).toContain('<a href="#expected-failures">1 failed on purpose</a> (demonstrations)')
+    expect(html).toContain('<a href="#expected-failures">1 failed on purpose</a>')
     expect(section('expected-failures')).toMatch(/<h2>Expected failures <span class="count">1<\/span><\/h2>/)
     expect(section('expected-failures').match(/<details class="card expected-failure"[^>]*>/g)).toEqual([expect.not.stringContaining(' open')])
     expect(section('expected-failures')).toContain('planted violation caught')
     expect(section('passed-checks')).toContain('outputs in range')
     expect(section('passed-checks')).not.toContain('planted violation caught')
     expect(await renderHtml(sampleReport())).not.toContain('id="expected-failures"')
+  })
+
+  it('shows demonstrations apart, says they are not evidence, and lists failed tests without checks and errors outside tests', async () => {
+    const tests: CollectedTest[] = [
+      { file: 'test/a.test.ts', fullName: 'weak', namePattern: 'weak', state: 'passed', checks: [record({ id: 'w', kind: 'baseline', passed: false, negated: true, title: 'weak.onnx beats majority class' })] },
+      { file: 'test/a.test.ts', fullName: 'loads', namePattern: 'loads', state: 'failed', checks: [], errors: ['ENOENT: model.onnx'] },
+    ]
+    const html = await renderHtml(sampleReport({ tests, errors: [{ origin: 'unhandled', message: 'Worker exited unexpectedly' }] }))
+    const section = (id: string) => html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)))
+    expect(section('demonstrations')).toContain('weak.onnx beats majority class')
+    expect(section('demonstrations')).toContain('Not evidence for the checklist (demonstration).')
+    expect(section('passed-checks')).not.toContain('weak.onnx beats majority class')
+    expect(section('failed-tests')).toContain('ENOENT: model.onnx')
+    expect(section('run-errors')).toContain('Worker exited unexpectedly')
+    expect(/<h1>([^<]*)<\/h1>/.exec(html)?.[1]).toBe('Gate failed: do not deploy')
   })
 
   it('clips huge counterexamples in the page (the JSON keeps them whole)', async () => {
@@ -92,7 +107,7 @@ describe('renderHtml', () => {
       })),
     }))
     const report = buildReport({
-      tests, run: { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, vitestVersion: '4', reason: 'passed' },
+      tests, run: { id: 'run-20260101-test', status: 'finished', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, vitestVersion: '4', reason: 'passed' },
       provenance: { models: [], data: [], seeds: [], node: 'v20' },
     })
     // Render time against the 2 s budget is measured by `npm run bench` (report-10k-render), not asserted with a timer.

@@ -42,7 +42,7 @@ export function sampleTests(): CollectedTest[] {
 export function sampleReport(overrides: Partial<BuildReportOptions> = {}): Report {
   return buildReport({
     tests: sampleTests(),
-    run: { startedAt: '2026-01-01T10:00:00.000Z', finishedAt: '2026-01-01T10:00:05.000Z', durationMs: 5000, vitestVersion: '4.1.12', reason: 'failed' },
+    run: { id: 'run-20260101-test', status: 'finished', startedAt: '2026-01-01T10:00:00.000Z', finishedAt: '2026-01-01T10:00:05.000Z', durationMs: 5000, vitestVersion: '4.1.12', reason: 'failed' },
     provenance: { models: [{ name: 'credit.onnx' }], data: [], seeds: [7, 42], node: 'v20.0.0' },
     root: process.cwd(),
     ...overrides,
