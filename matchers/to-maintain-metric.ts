@@ -88,7 +88,13 @@ export function toMaintainMetric(this: MatcherState, received: unknown, options:
   const passed = audit.passed && evaluated.length > 0 && bad.length === 0
   const windowName = WINDOW_NAMES[String(options.window ?? 'day')] ?? `${feedback.windowMs} ms`
   const bound = [options.min === undefined ? '' : `>= ${num(options.min)}`, options.max === undefined ? '' : `<= ${num(options.max)}`].filter(Boolean).join(' and ')
-  const worst = evaluated.reduce((low, window) => (window.labelled > 0 ? Math.min(low, value(window)) : low), Number.POSITIVE_INFINITY)
+  // The worst window is the one furthest past (or least inside) the bound: the lowest for a `min`, the highest for a `max`.
+  const excess = (metric: number): number => Math.max(
+    options.min === undefined ? Number.NEGATIVE_INFINITY : options.min - metric,
+    options.max === undefined ? Number.NEGATIVE_INFINITY : metric - options.max,
+  )
+  const labelledValues = evaluated.filter((window) => window.labelled > 0).map(value)
+  const worst = labelledValues.length === 0 ? Number.NaN : labelledValues.reduce((found, metric) => (excess(metric) > excess(found) ? metric : found))
   const points = evaluated.filter((window) => window.labelled > 0).map((window) => [(Date.parse(window.start) - Date.parse(feedback.windows[0]?.start ?? window.start)) / 3_600_000, value(window)] as const)
   // The bound drawn across the plotted windows, so a reader sees which windows left it.
   const span = points.length === 0 ? [] : [points[0]![0], points[points.length - 1]![0]]

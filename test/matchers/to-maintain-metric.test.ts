@@ -49,6 +49,19 @@ describe('toMaintainMetric', () => {
     )
   })
 
+  test('records the worst window on the side of the bound: the lowest for a min, the highest for a max (an error rate)', async ({ task }) => {
+    const { sink, labels } = await twoDays()
+    await failureOf(() => expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.85 }))
+    expect(checksFromMeta(task.meta).at(-1)?.metrics).toMatchObject({ accuracy: 0.7, worstWindow: 0.4 })
+    await failureOf(() => expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', max: 0.5 }))
+    expect(checksFromMeta(task.meta).at(-1)?.metrics).toMatchObject({ worstWindow: 1 })
+    // In a band, the window furthest outside it: 0.4 is 0.1 below 0.5, 1 only 0.05 above 0.95.
+    await failureOf(() => expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.5, max: 0.95 }))
+    expect(checksFromMeta(task.meta).at(-1)?.metrics).toMatchObject({ worstWindow: 0.4 })
+    await failureOf(() => expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.3, max: 0.95 }))
+    expect(checksFromMeta(task.meta).at(-1)?.metrics).toMatchObject({ worstWindow: 1 })
+  })
+
   test('hourly windows, coverage bounds, and a pre-joined result', async () => {
     const { sink, labels } = await twoDays()
     expect(() => expect({ log: sink.entries, labels: labels.slice(0, 10) }).toMaintainMetric({ min: 0.85, window: 'hour', minCoverage: 0.5 })).toThrow(
