@@ -1,0 +1,25 @@
+// Mutation testing of the verdict: `npm run mutation` (needs Node >= 22; see the README). Not part of `npm test`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  mutate: [
+    'src/checklist/**/*.ts',
+    '!src/checklist/index.ts',
+    'src/report/build-report.ts',
+    'src/report/verify-report.ts',
+    'src/report/report-integrity.ts',
+    'src/report/json-differences.ts',
+    'src/report/console-summary.ts',
+    'reporters/collect-tests.ts',
+    'matchers/track-await.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  concurrency: 2,
+  timeoutMS: 60000,
+  thresholds: { high: 95, low: 90, break: null },
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { jsonDifferences } from '../../../src/report/json-differences.js'
+
+describe('jsonDifferences', () => {
+  it('finds nothing between equal values, including NaN and key order', () => {
+    expect(jsonDifferences({ a: [1, { b: 'x' }], c: null }, { c: null, a: [1, { b: 'x' }] })).toEqual([])
+    expect(jsonDifferences(Number.NaN, Number.NaN)).toEqual([])
+  })
+
+  it('names the path of every difference: values, missing keys, array lengths', () => {
+    expect(jsonDifferences({ gate: { passed: true, failures: [] } }, { gate: { passed: false, failures: [{ message: 'x' }] } }, '')).toEqual([
+      '/gate/passed: stored true, recomputed false',
+      '/gate/failures: stored 0 entries, recomputed 1',
+    ])
+    expect(jsonDifferences({ a: 1 }, { a: 1, b: 2 }, '/root')).toEqual(['/root/b: stored nothing, recomputed 2'])
+    expect(jsonDifferences([1, 2, 3], [1, 5, 3], '/list')).toEqual(['/list/1: stored 2, recomputed 5'])
+    expect(jsonDifferences('a', ['a'])).toEqual(['/: stored "a", recomputed ["a"]'])
+  })
+
+  it('stops at the limit and shortens long values', () => {
+    const stored = Array.from({ length: 30 }, (_, index) => index)
+    expect(jsonDifferences(stored, stored.map((value) => value + 1), '', 5)).toHaveLength(5)
+    expect(jsonDifferences(stored, stored.map((value) => value + 1))).toHaveLength(10)
+    const [line] = jsonDifferences({ text: 'x'.repeat(300) }, { text: 'y' })
+    expect(line).toBe(`/text: stored "${'x'.repeat(118)}…, recomputed "y"`)
+  })
+})
