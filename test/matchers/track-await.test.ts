@@ -4,8 +4,9 @@ import type { MatcherOutcome } from '../../matchers/matcher-context.js'
 import { trackAwait } from '../../matchers/track-await.js'
 
 /** A matcher state as Vitest builds it, with a running test whose `promises` Vitest awaits before the test ends. */
-function state(overrides: Partial<MatcherState> & { task?: { promises?: Promise<unknown>[] } | undefined } = {}): MatcherState & { task?: { promises?: Promise<unknown>[] } } {
-  return { isNot: false, promise: '', soft: false, task: { promises: [] }, ...overrides } as unknown as MatcherState & { task?: { promises?: Promise<unknown>[] } }
+type TrackedState = MatcherState & { task?: { promises?: Promise<unknown>[] } }
+function state(overrides: Record<string, unknown> = {}): TrackedState {
+  return { isNot: false, promise: '', soft: false, task: { promises: [] }, ...overrides } as unknown as TrackedState
 }
 const held: MatcherOutcome = { pass: true, message: () => 'the check message' }
 const failed: MatcherOutcome = { pass: false, message: () => 'the check message' }
@@ -69,11 +70,11 @@ describe('trackAwait', () => {
   })
 
   it('expects one more internal .then under expect.soft, which Vitest adds itself', async () => {
-    const soft = state({ soft: true } as Partial<MatcherState>)
+    const soft = state({ soft: true })
     const tracked = viaVitest(trackAwait(soft, 'toBeX', Promise.resolve(failed))).then(() => undefined, () => undefined) // Vitest's soft handler
     void tracked
     expect((await endOfTest(soft))[0]).toMatch(/was not awaited/)
-    const awaited = state({ soft: true } as Partial<MatcherState>)
+    const awaited = state({ soft: true })
     await viaVitest(trackAwait(awaited, 'toBeX', Promise.resolve(failed))).then(() => undefined, () => undefined)
     expect(await endOfTest(awaited)).toEqual(['ok'])
   })
