@@ -54,6 +54,7 @@ export async function toFallBackGracefully(this: MatcherState, received: unknown
     latencyBudgetMs: budget,
     numRuns,
     seed,
+    source: NAME,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   })

@@ -44,7 +44,7 @@ export async function toHaveDriftedFrom(this: MatcherState, received: unknown, r
   }
   const { model, toInput, severity, ...driftOptions } = options
   const result = datasetDrift(ref, current, driftOptions)
-  const prediction = model === undefined ? undefined : await predictionDrift(model, ref, current, { ...(toInput === undefined ? {} : { toInput }), ...pick(driftOptions) })
+  const prediction = model === undefined ? undefined : await predictionDrift(model, ref, current, { ...(toInput === undefined ? {} : { toInput }), ...pick(driftOptions), source: NAME })
   const extras = [result.labelDrift, prediction].filter((extra): extra is FeatureDriftResult => extra !== undefined)
   const drifted = result.drifted || extras.some((extra) => extra.drifted)
   const warnings = [...result.warnings, ...(prediction?.warnings ?? [])]

@@ -22,7 +22,7 @@ export type { ComparisonEntry, ComparisonLog, MemoryComparisonLog } from './comp
 export { compareOutputs } from './compare-outputs.js'
 export type { CompareOutputsOptions, OutputComparison } from './compare-outputs.js'
 export { compareModels } from './compare-models.js'
-export type { CompareModelsResult, Disagreement } from './compare-models.js'
+export type { CompareModelsOptions, CompareModelsResult, Disagreement } from './compare-models.js'
 export { ensemble, isEnsembleModel } from './ensemble.js'
 export type { EnsembleModel, EnsembleOptions, EnsembleOutput } from './ensemble.js'
 export { evaluateEnsemble } from './evaluate-ensemble.js'

@@ -7,7 +7,7 @@ import { featureRange } from '../../../src/relations/feature-range.js'
 import { loadGoldenCases } from '../../../src/relations/load-golden-cases.js'
 import { localizeViolation } from '../../../src/relations/localize-violation.js'
 import { monotonicityProbe, raisedPair } from '../../../src/relations/monotonicity-probe.js'
-import { argmaxLabel, outputAt, outputIndex } from '../../../src/relations/output-selector.js'
+import { outputAt, outputIndex, outputNumberAt } from '../../../src/relations/output-selector.js'
 import { changeUnit } from '../../../src/relations/transforms/change-unit.js'
 import { permutationFromCodes } from '../../../src/relations/transforms/row-order.js'
 import { roundingHint } from '../../../src/relations/rounding-hint.js'
@@ -63,9 +63,11 @@ describe('outputs and transforms', () => {
     expect(outputAt([0.1, 0.7], 1)).toBe(0.7)
     expect(outputAt({ probabilities: [0.1, 0.9] }, 1)).toBe(0.9)
     expect(outputAt([1], 3)).toBeNaN()
-    expect(argmaxLabel([0.1, 0.7, 0.2])).toBe(1)
-    expect(argmaxLabel(0.51)).toBe(1)
-    expect(argmaxLabel([Number.NaN, 1])).toBe(-1)
+    expect(outputNumberAt({ probabilities: [0.1, 0.9], label: 1n }, 2, 'test')).toBe(1)
+    expect(outputNumberAt([], 0, 'test')).toBeUndefined()
+    expect(outputNumberAt([0.2, null], 1, 'test')).toBeUndefined()
+    expect(() => outputNumberAt([0.2, 0.8], 2, 'test')).toThrow(/^test: expected `output: 2` to select one of the output's values, received an output with 2 values: \[0\.2, 0\.8\]\.\nHint: /)
+    expect(() => outputNumberAt({ label: 'cat' }, 0, 'test')).toThrow(/^test: expected a number at output\.label \(the output this check watches\), received 'cat' \(a string\)\./)
     expect(outputIndex('Gentoo', ['Adelie', 'Chinstrap', 'Gentoo'], 'test')).toBe(2)
     expect(() => outputIndex('Emperor', ['Adelie'], 'test')).toThrow(/a class among \[Adelie\], received "Emperor"/)
   })
