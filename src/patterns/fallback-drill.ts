@@ -125,7 +125,8 @@ export async function fallbackDrill<I, O>(model: FallbackModel<I, O>, options: F
   const slowed = slow(primary, { delayMs: faults.delayMs ?? 5 * model.options.timeoutMs, rate: faults.timeoutRate ?? 0.1, seed })
   const thrown = failing(slowed, { rate: faults.errorRate ?? 0.1, error: 'injected failure', seed: seed + 1 })
   const nan = corrupt(thrown, { nanRate: faults.nanRate ?? 0.1, seed: seed + 2 })
-  const drilled = withFallback(nan, model.fallback, model.options)
+  const fallback: Model<I, O> = { identity: model.fallback.identity, release: () => model.fallback.release(), predict: (batch) => checkedPredict(model.fallback, batch, source) }
+  const drilled = withFallback(nan, fallback, model.options)
   const numRuns = options.numRuns ?? 100
   const batchSize = options.batchSize ?? 1
   const rows = drawRows('fallbackDrill', options.inputs, numRuns * batchSize, seed)

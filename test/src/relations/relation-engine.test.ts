@@ -4,6 +4,8 @@ import { functionModel } from '../../../src/model/function-model.js'
 import { checkGoldenCases } from '../../../src/relations/check-golden-cases.js'
 import { checkMonotonicity } from '../../../src/relations/check-monotonicity.js'
 import { featureRange } from '../../../src/relations/feature-range.js'
+import { judgeGoldenCase } from '../../../src/relations/golden-case.js'
+import { judgeUnchanged } from '../../../src/relations/invariance-probe.js'
 import { loadGoldenCases } from '../../../src/relations/load-golden-cases.js'
 import { localizeViolation } from '../../../src/relations/localize-violation.js'
 import { monotonicityProbe, raisedPair } from '../../../src/relations/monotonicity-probe.js'
@@ -108,5 +110,31 @@ describe('golden cases', () => {
     const model = functionModel((row: number[]) => [row[0] ?? 0], { name: 'echo' })
     const result = await checkGoldenCases(model, [{ input: [1], value: 1 }, { input: [2], value: 3 }, { input: [3], max: 2, name: 'capped' }])
     expect(result.failures.map((failure) => [failure.index, failure.name, failure.violation.reason])).toEqual([[1, 'case 1', 'wrong-value'], [2, 'capped', 'out-of-range']])
+  })
+})
+
+describe('outputs judged as what they are', () => {
+  test('judgeUnchanged: labels as labels, strings exactly, nothing is never unchanged', () => {
+    expect(judgeUnchanged('cat', 'dog', { tolerance: 0, label: true })).toEqual({ reason: 'label-changed', detail: "predicted class changed from 'cat' to 'dog'" })
+    expect(judgeUnchanged([0.2, 0.8], [0.6, 0.4], { tolerance: 0, label: true })).toEqual({ reason: 'label-changed', detail: 'predicted class changed from 1 to 0' })
+    expect(judgeUnchanged('cat', 'cat', { tolerance: 0, label: true })).toBeUndefined()
+    expect(judgeUnchanged('cat', 'dog', { tolerance: 1e9, label: false })).toEqual({ reason: 'output-changed', detail: "output changed: output 'cat' vs 'dog'" })
+    expect(judgeUnchanged({}, {}, { tolerance: 0, label: false })).toEqual({ reason: 'missing-output', detail: 'the base output is empty ({})' })
+    expect(judgeUnchanged([1], undefined, { tolerance: 0, label: true })).toEqual({ reason: 'missing-output', detail: 'the transformed output is missing (undefined)' })
+    expect(judgeUnchanged([Number.NaN, 1], [Number.NaN, 1], { tolerance: 0, label: true })).toEqual({ reason: 'no-label', detail: 'the base output has no predicted class: [NaN, 1]' })
+    // NaN equals NaN for numbers: the same NaN answer is unchanged (the range check is what rejects NaN).
+    expect(judgeUnchanged([Number.NaN], [Number.NaN], { tolerance: 0, label: false })).toBeUndefined()
+  })
+
+  test('judgeGoldenCase: string labels with or without classes; nothing fails the case', () => {
+    const options = { output: 0, tolerance: 0 }
+    expect(judgeGoldenCase({ input: 0, label: 'Gentoo' }, 'Gentoo', options)).toBeUndefined()
+    expect(judgeGoldenCase({ input: 0, label: 2 }, 'Gentoo', { ...options, classes: ['Adelie', 'Chinstrap', 'Gentoo'] })).toBeUndefined()
+    expect(judgeGoldenCase({ input: 0, label: 'Gentoo' }, [0.1, 0.2, 0.7], { ...options, classes: ['Adelie', 'Chinstrap', 'Gentoo'] })).toBeUndefined()
+    expect(judgeGoldenCase({ input: 0, label: 'Gentoo' }, 'Adelie', options)).toEqual({ reason: 'wrong-label', detail: "expected label Gentoo, got 'Adelie'" })
+    expect(judgeGoldenCase({ input: 0, label: 1 }, [Number.NaN, 1], options)).toEqual({ reason: 'wrong-label', detail: 'expected label 1, got no label ([NaN, 1])' })
+    expect(judgeGoldenCase({ input: 0, value: 1 }, {}, options)).toEqual({ reason: 'missing-output', detail: 'the output is empty ({})' })
+    expect(judgeGoldenCase({ input: 0, value: [1, 2] }, ['1', 2], options)).toEqual({ reason: 'wrong-value', detail: "expected [1, 2] +- 0, got ['1', 2]" })
+    expect(() => judgeGoldenCase({ input: 0, value: 1 }, 'one', options)).toThrow(/^toPassGoldenCases: expected a number at output \(the output this check watches\), received 'one' \(a string\)\./)
   })
 })
