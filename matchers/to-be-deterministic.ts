@@ -1,6 +1,7 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { checkDeterminism } from '../src/properties/check-determinism.js'
+import { determinismCounts } from '../src/properties/determinism-counts.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
@@ -62,16 +63,7 @@ export async function toBeDeterministic(this: MatcherState, received: unknown, g
     replay: { seed, numRuns: result.numRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', '', { isNot: this.isNot, promise: this.promise })
-  const missing = result.reasons['missing-output'] ?? 0
-  const byNumber = result.violations - missing - result.valueMismatches
-  // Answers are compared by what they are: say which rows differ by a number, which in an exact value, which got none.
-  const counts = missing === 0 && result.valueMismatches === 0
-    ? `${result.violations} of ${result.numRuns} rows (violation rate ${num(result.violationRate)}) differ by more than ${num(tolerance)}`
-    : `${result.violations} of ${result.numRuns} rows (violation rate ${num(result.violationRate)}) fail: ${[
-        byNumber > 0 ? `${byNumber} differ by more than ${num(tolerance)}` : undefined,
-        result.valueMismatches > 0 ? `${result.valueMismatches} differ in a value compared exactly (string, label, boolean, bigint) or in shape` : undefined,
-        missing > 0 ? `${missing} got no output (undefined, null, [] or {})` : undefined,
-      ].filter((part) => part !== undefined).join(', ')}`
+  const counts = determinismCounts(result, tolerance)
   return {
     pass: passed,
     message: () =>
