@@ -14,6 +14,8 @@ export default {
     'reporters/collect-tests.ts',
     'matchers/track-await.ts',
   ],
+  // Only what the tests need is copied to the sandbox (reports/ holds links into run folders, which Stryker cannot copy).
+  ignorePatterns: ['reports', 'test/e2e/.generated', '.bench-data', 'models/converters', 'examples/data', 'dist'],
   coverageAnalysis: 'perTest',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

@@ -52,7 +52,7 @@ async function checkAgreeWith(this: MatcherState, received: unknown, other: unkn
   const inputs = options?.inputs
   const positions = Array.isArray(inputs) && inputs.length > 0 ? sampleIndices(NAME, inputs.length, options.numRuns, seed) : undefined
   const rows = positions === undefined ? drawRows(NAME, inputs, options.numRuns, seed) : positions.map((position) => (inputs as readonly unknown[])[position])
-  const result = await compareModels(model, candidate, rows, options.tolerance === undefined ? {} : { tolerance: options.tolerance })
+  const result = await compareModels(model, candidate, rows, { source: NAME, ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }) })
   const agreementOk = minAgreement === undefined || result.agreement >= minAgreement
   const diffOk = options.maxMeanAbsDiff === undefined || result.meanAbsDiff <= options.maxMeanAbsDiff
   const passed = agreementOk && diffOk

@@ -1,6 +1,7 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { checkDeterminism } from '../src/properties/check-determinism.js'
+import { determinismCounts } from '../src/properties/determinism-counts.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
@@ -64,7 +65,7 @@ async function checkBeDeterministic(this: MatcherState, received: unknown, given
     replay: { seed, numRuns: result.numRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', '', { isNot: this.isNot, promise: this.promise })
-  const counts = `${result.violations} of ${result.numRuns} rows (violation rate ${num(result.violationRate)}) differ by more than ${num(tolerance)}`
+  const counts = determinismCounts(result, tolerance)
   return {
     pass: passed,
     message: () =>

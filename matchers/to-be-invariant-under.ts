@@ -90,7 +90,7 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
   const replay = replayLine(seed, result.plannedRuns, result.path)
   const example = counterexample === undefined ? [] : [
     `${result.passed ? 'Example violation' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${String(counterexample['violation'])}`,
-    ...Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => `  ${`${key}:`.padEnd(19)} ${typeof value === 'string' ? value : show(value)}`),
+    ...Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => `  ${`${key}:`.padEnd(19)} ${key === 'transform' ? String(value) : show(value)}`),
   ]
   return {
     pass: result.passed,

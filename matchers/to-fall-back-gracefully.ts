@@ -57,6 +57,7 @@ async function checkFallBackGracefully(this: MatcherState, received: unknown, op
     latencyBudgetMs: budget,
     numRuns,
     seed,
+    source: NAME,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   })

@@ -47,7 +47,7 @@ export function toHaveDriftedFrom(this: MatcherState, received: unknown, referen
   const result = datasetDrift(ref, current, driftOptions)
   // Data alone: decided synchronously, so the assertion works the same with or without `await`.
   if (model === undefined) return driftOutcome(this, current, ref, result, undefined, options)
-  const prediction = predictionDrift(model, ref, current, { ...(toInput === undefined ? {} : { toInput }), ...pick(driftOptions) })
+  const prediction = predictionDrift(model, ref, current, { ...(toInput === undefined ? {} : { toInput }), ...pick(driftOptions), source: NAME })
   return trackAwait(this, NAME, prediction.then((drift) => driftOutcome(this, current, ref, result, drift, options)))
 }
 

@@ -47,7 +47,7 @@ async function checkMeetLatency(this: MatcherState, received: unknown, budget: L
   else if (isModel(received)) {
     if (options === undefined) throw new VitestMlError(NAME, 'load options `{ inputs, ... }` as the second argument', 'none', 'Pass real rows to send: `toMeetLatency({ p99Ms: 200 }, { inputs: rows })`.')
     seed = resolveSeed(this, NAME, options.seed)
-    result = await measureLatency(received, { ...options, seed })
+    result = await measureLatency(received, { ...options, seed, source: NAME })
   } else throw new VitestMlError(NAME, 'a model or a measureLatency() result', typeof received, 'Wrap the model with onnxModel() or functionModel() first.')
   const { overall } = result
   const checks = [

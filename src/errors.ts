@@ -12,6 +12,12 @@
 export class VitestMlError extends Error {
   /** The public name that raised the error, such as `onnxModel` or `ksTwoSample`. */
   readonly source: string
+  /** What was expected, as a phrase; lets a caller re-raise the error under its own public name. */
+  readonly expected: string
+  /** What was received, as a phrase. */
+  readonly received: string
+  /** How to fix it, when given. */
+  readonly hint: string | undefined
 
   /**
    * @param source - public name of the function or matcher that failed
@@ -24,6 +30,9 @@ export class VitestMlError extends Error {
     super(`${source}: expected ${expected}, received ${received}.${hint === undefined ? '' : `\nHint: ${hint}`}`, options)
     this.name = 'VitestMlError'
     this.source = source
+    this.expected = expected
+    this.received = received
+    this.hint = hint
   }
 }
 
@@ -46,5 +55,36 @@ export class ModelTimeoutError extends VitestMlError {
     )
     this.name = 'ModelTimeoutError'
     this.timeoutMs = timeoutMs
+  }
+}
+
+/**
+ * Thrown when a model breaks the batch contract: `predict(batch)` must resolve to an array with exactly one output per
+ * input row. A wrong count misaligns every answer after the gap, so no check can be judged on it; every engine and
+ * wrapper treats it as an error, never as a failed (or passed) check.
+ */
+export class OutputCountError extends VitestMlError {
+  /** Rows in the batch. */
+  readonly rows: number
+  /** Outputs received (-1 when the answer was not an array at all). */
+  readonly outputs: number
+
+  /**
+   * @param source - public name of the matcher or function whose model call it was
+   * @param modelName - name of the model that answered
+   * @param rows - rows in the batch
+   * @param received - what came back: an array (its length is used) or anything else
+   */
+  constructor(source: string, modelName: string, rows: number, received: unknown) {
+    const outputs = Array.isArray(received) ? received.length : -1
+    super(
+      source,
+      `${modelName} to return one output per input (${rows})`,
+      outputs >= 0 ? `${outputs} outputs` : `${received === null ? 'null' : typeof received} instead of an array of outputs`,
+      'A Model must answer every row of a batch, in order: `predict(batch)` resolves to an array of exactly `batch.length` outputs.',
+    )
+    this.name = 'OutputCountError'
+    this.rows = rows
+    this.outputs = outputs
   }
 }

@@ -1,7 +1,7 @@
 // Curated public API of vitest-ml: named exports only, no logic. Statistics live in `vitest-ml/stats`.
 
 // Errors
-export { VitestMlError, ModelTimeoutError } from './errors.js'
+export { VitestMlError, ModelTimeoutError, OutputCountError } from './errors.js'
 
 // Models
 export type { Model, ModelIdentity, ModelInput, ModelOutput } from './model/model.js'
@@ -15,6 +15,15 @@ export type { FunctionModelOptions } from './model/function-model.js'
 export { recurrentModel } from './model/recurrent-model.js'
 export type { RecurrentModelOptions, FrameSequence } from './model/recurrent-model.js'
 export { outputNumbers, outputScalar } from './model/output-numbers.js'
+export { checkedPredict } from './model/checked-predict.js'
+export { outputDifference, outputsDiffer, describeOutputPlace } from './model/output-difference.js'
+export type { OutputDifference, OutputPlace } from './model/output-difference.js'
+export { outputLabel } from './model/output-label.js'
+export type { OutputLabel } from './model/output-label.js'
+export { outputLeaves } from './model/output-leaves.js'
+export type { OutputLeaf } from './model/output-leaves.js'
+export { missingOutput } from './model/missing-output.js'
+export { describeOutputValue } from './model/describe-output-value.js'
 
 // Data: datasets, schemas, readers
 export { datasetFromColumns, datasetFromRows } from './data/dataset.js'

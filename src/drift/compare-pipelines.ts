@@ -1,5 +1,7 @@
 import fc from 'fast-check'
 import { VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
+import { missingOutput } from '../model/missing-output.js'
 import { isModel, type Model } from '../model/model.js'
 import { flattenOutput } from './flatten-output.js'
 
@@ -60,7 +62,8 @@ export interface PipelineComparisonResult<I = unknown> {
 
 /**
  * Feeds the same raw inputs, in the same batches, through the training and the serving pipeline and compares what
- * comes out field by field, numbers within a tolerance, everything else exactly. This is the direct test of the
+ * comes out field by field, numbers within a tolerance, everything else exactly. A pipeline that returns more or fewer
+ * outputs than rows, or a missing or empty output for a row, is an error: nothing would be compared. This is the direct test of the
  * seed's anti-pattern 2 (training-serving skew from duplicated preprocessing): batch-dependent serving code, a
  * different fill value or a different scaling shows up as a mismatch with the worst row and field named.
  *
@@ -84,8 +87,8 @@ export async function comparePipelines<I>(training: Pipeline<I>, serving: Pipeli
   let worst: PipelineMismatch<I> | undefined
   for (let start = 0; start < inputs.length; start += batchSize) {
     const batch = inputs.slice(start, start + batchSize)
-    const trainingOutputs = await run('training', training, batch)
-    const servingOutputs = await run('serving', serving, batch)
+    const trainingOutputs = await run('training', training, batch, start)
+    const servingOutputs = await run('serving', serving, batch, start)
     batch.forEach((input, offset) => {
       const diff = compareOutput(trainingOutputs[offset], servingOutputs[offset], absolute, relative)
       if (diff.mismatch) mismatches++
@@ -109,16 +112,23 @@ function sampleInputs<I>(options: ComparePipelinesOptions<I>): readonly I[] {
   return fc.sample(options.inputs, { seed: options.seed, numRuns: options.numRuns ?? 1000 })
 }
 
-async function run<I>(role: string, pipeline: Pipeline<I>, batch: readonly I[]): Promise<readonly unknown[]> {
+async function run<I>(role: string, pipeline: Pipeline<I>, batch: readonly I[], start: number): Promise<readonly unknown[]> {
   let outputs: readonly unknown[]
   try {
-    outputs = isModel(pipeline) ? await pipeline.predict(batch) : await pipeline(batch)
+    outputs = isModel(pipeline) ? await checkedPredict(pipeline, batch, 'comparePipelines') : await pipeline(batch)
   } catch (error) {
     if (error instanceof VitestMlError) throw error
     throw new VitestMlError('comparePipelines', `the ${role} pipeline to return outputs`, `an exception: ${(error as Error)?.message ?? String(error)}`, 'Fix the pipeline; both pipelines must accept the same raw rows.', { cause: error })
   }
   if (!Array.isArray(outputs) || outputs.length !== batch.length) {
     throw new VitestMlError('comparePipelines', `the ${role} pipeline to return one output per row (${batch.length})`, Array.isArray(outputs) ? `${outputs.length} outputs` : typeof outputs, 'A pipeline function receives the whole batch: `(batch) => batch.map(preprocess)`; wrap a per-row function as functionModel(fn).')
+  }
+  // Two pipelines that both answer nothing would "match"; an empty answer is a broken pipeline, not agreement.
+  for (const [offset, output] of outputs.entries()) {
+    const missing = missingOutput(output)
+    if (missing !== undefined) {
+      throw new VitestMlError('comparePipelines', `the ${role} pipeline to return a value for every row`, `${missing} at row ${start + offset}`, 'Fix the pipeline so it returns the features (or outputs) of every row it is given.')
+    }
   }
   return outputs
 }

@@ -1,4 +1,5 @@
 import { VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { describeValue, normalizeLabel, type Label } from './labels.js'
 import { toPredictions, type Prediction, type ToPredictionOptions } from './to-prediction.js'
@@ -43,7 +44,8 @@ export function checkEvaluationData<I>(source: string, data: EvaluationData<I> |
 
 /**
  * Predicts a whole evaluation set in one batch and reads each output as a {@link Prediction}, failing clearly when the
- * model returns the wrong number of outputs or unreadable ones.
+ * model returns the wrong number of outputs, a missing, empty or unreadable one, or probability rows of different
+ * widths (a row that is not over the same classes as the others cannot be scored).
  *
  * @param source - public name to blame
  * @param model - the model
@@ -64,18 +66,26 @@ export async function predictAll<I>(
   options: ToPredictionOptions,
   labels?: readonly Label[],
 ): Promise<Prediction[]> {
-  const outputs = await model.predict(inputs)
-  if (!Array.isArray(outputs) || outputs.length !== inputs.length) {
-    throw new VitestMlError(
-      source,
-      `${inputs.length} outputs from ${model.identity.name} (one per input)`,
-      Array.isArray(outputs) ? `${outputs.length}` : describeValue(outputs),
-      'A batch-first model must return exactly one output per input row.',
-    )
-  }
-  const predictions = toPredictions(outputs, options)
+  const outputs = await checkedPredict(model, inputs, source)
+  const predictions = toPredictions(outputs, options, source)
+  assertSameWidth(source, model.identity.name, predictions)
   if (labels !== undefined) assertSameKind(source, labels, predictions)
   return predictions
+}
+
+/** Throws when probability rows differ in width: they are not over the same classes. */
+function assertSameWidth(source: string, modelName: string, predictions: readonly Prediction[]): void {
+  const first = predictions.findIndex((prediction) => prediction.probabilities !== undefined)
+  const width = predictions[first]?.probabilities?.length
+  if (width === undefined) return
+  const other = predictions.findIndex((prediction) => prediction.probabilities !== undefined && prediction.probabilities.length !== width)
+  if (other < 0) return
+  throw new VitestMlError(
+    source,
+    `probability rows of one width from ${modelName} (${width} values, as at row ${first})`,
+    `${predictions[other]?.probabilities?.length} values at row ${other}`,
+    'Every output must cover the same classes in the same order; check which output the model returns.',
+  )
 }
 
 /** Throws when no predicted label is of a kind (number or string) that any true label has: they could never match. */

@@ -124,5 +124,5 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value)
   if (typeof value === 'string') return JSON.stringify(value)
   if (value === null || value === undefined) return String(value)
-  return Array.isArray(value) ? `an array of ${value.length}` : `a ${typeof value}`
+  return Array.isArray(value) ? `an array of ${value.length}` : typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }

@@ -58,27 +58,29 @@ export function toPrediction(output: unknown, options: ToPredictionOptions = {})
   if (typeof output === 'bigint') return { label: mapIndex(Number(output), options.classes) }
   if (typeof output === 'boolean') return { label: output ? 1 : 0, score: output ? 1 : 0 }
   if (typeof output === 'string') return { label: output }
-  throw new VitestMlError('toPrediction', 'a label, a score, a probability row or a record of named outputs', describeValue(output), 'Wrap the model so it returns one of those per row.')
+  throw new VitestMlError('toPrediction', 'a label, a score, a probability row or a record of named outputs', describeValue(output), 'The model must answer every row; wrap it so it returns one of those per row.')
 }
 
 /**
- * Reads every output of a batch with {@link toPrediction}, naming the row in any error.
+ * Reads every output of a batch with {@link toPrediction}, naming the row in any error. A missing or empty output
+ * (`undefined`, `null`, `[]`, `{}`) has no prediction to score, so it is an error too.
  *
  * @param outputs - the outputs of one `predict` call
  * @param options - see {@link ToPredictionOptions}
+ * @param source - public name that starts errors (the matcher reading the outputs) @defaultValue 'toPrediction'
  * @returns one prediction per output
  * @example
  * ```ts
  * toPredictions([[0.9, 0.1], [0.2, 0.8]]).map((p) => p.label) // [0, 1]
  * ```
  */
-export function toPredictions(outputs: readonly unknown[], options: ToPredictionOptions = {}): Prediction[] {
+export function toPredictions(outputs: readonly unknown[], options: ToPredictionOptions = {}, source = 'toPrediction'): Prediction[] {
   return outputs.map((output, index) => {
     try {
       return toPrediction(output, options)
     } catch (error) {
       if (error instanceof VitestMlError) {
-        throw new VitestMlError('toPrediction', 'a readable model output', `${describeValue(output)} at row ${index}`, error.message, { cause: error })
+        throw new VitestMlError(source, `${error.expected} for every row`, `${error.received} at row ${index}`, error.hint, { cause: error })
       }
       throw error
     }
@@ -102,6 +104,7 @@ function fromRecord(record: Record<string, unknown>, options: ToPredictionOption
   const probabilityKey = PROBABILITY_KEYS.find((key) => record[key] !== undefined)
   const labelKey = LABEL_KEYS.find((key) => record[key] !== undefined)
   const keys = Object.keys(record)
+  if (keys.length === 0) throw new VitestMlError('toPrediction', 'a record of named outputs', 'an empty record {}', 'The model answered with no output at all; check which outputs it returns.')
   if (probabilityKey === undefined && labelKey === undefined) {
     if (keys.length === 1) return toPrediction(record[keys[0] as string], options)
     throw new VitestMlError('toPrediction', `a record with one of ${[...PROBABILITY_KEYS, ...LABEL_KEYS].join(', ')}`, `keys ${keys.join(', ')}`, "Select one output, for example onnxModel(path, { output: 'probabilities' }).")

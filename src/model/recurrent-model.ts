@@ -1,4 +1,5 @@
 import { VitestMlError } from '../errors.js'
+import { checkedPredict } from './checked-predict.js'
 import type { Model } from './model.js'
 import type { OnnxModel } from './onnx-model.js'
 
@@ -41,6 +42,12 @@ export function recurrentModel(step: OnnxModel<Readonly<Record<string, number[] 
     if (layout === undefined) throw new VitestMlError('recurrentModel', `a state input named one of [${step.inputs.map((i) => i.name).join(', ')}]`, `"${stateName}"`, 'Name the state inputs of the step model.')
     return layout.rowShape.reduce<number>((product, dim) => product * (typeof dim === 'number' ? dim : 1), 1)
   })
+  const declared = step.outputs.map((output) => output.name)
+  for (const wanted of [options.output, ...Object.values(options.state)]) {
+    if (!declared.includes(wanted)) {
+      throw new VitestMlError('recurrentModel', `an output named one of [${declared.join(', ')}]`, `"${wanted}"`, 'Name the answer and state outputs of the step model, and load it with all of them: `onnxModel(path, { output: [...] })`.')
+    }
+  }
   const reduce = options.reduce ?? 'last'
   return {
     identity: { ...step.identity, name },
@@ -54,7 +61,14 @@ export function recurrentModel(step: OnnxModel<Readonly<Record<string, number[] 
       let state = batch.map(() => Object.fromEntries(stateNames.map((stateName, k) => [stateName, new Array<number>(stateSizes[k] as number).fill(0)])))
       const answers: number[][][] = batch.map(() => [])
       for (let t = 0; t < steps; t++) {
-        const outputs = await step.predict(batch.map((sequence, row) => ({ [options.input]: sequence[t] as ArrayLike<number>, ...state[row] })))
+        const outputs = await checkedPredict(step, batch.map((sequence, row) => ({ [options.input]: sequence[t] as ArrayLike<number>, ...state[row] })), name)
+        outputs.forEach((output, row) => {
+          for (const wanted of [options.output, ...Object.values(options.state)]) {
+            if (output?.[wanted] === undefined) {
+              throw new VitestMlError(name, `the step output "${wanted}" for every row`, `a record without it at row ${row}, step ${t} (keys ${Object.keys(output ?? {}).join(', ')})`, 'Load the step model with every output the recurrence reads: `onnxModel(path, { output: [answer, ...state outputs] })`.')
+            }
+          }
+        })
         state = outputs.map((output) => Object.fromEntries(stateNames.map((stateName) => [stateName, output[options.state[stateName] as string] as number[]])))
         outputs.forEach((output, row) => {
           const value = output[options.output]

@@ -1,4 +1,5 @@
 import { VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { systemClock, type Clock } from './clock.js'
 import { featureHash } from './feature-hash.js'
@@ -101,7 +102,7 @@ export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): 
       })
       if (owner.size > 0) {
         const indices = [...owner.values()]
-        const call = model.predict(indices.map((index) => batch[index] as I))
+        const call = checkedPredict(model, indices.map((index) => batch[index] as I), 'cached')
         indices.forEach((index, k) => {
           const answer = call.then((fresh) => fresh[k] as O)
           answer.catch(() => undefined)

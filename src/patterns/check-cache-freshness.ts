@@ -1,5 +1,8 @@
 import { VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
+import { missingOutput } from '../model/missing-output.js'
 import type { Model } from '../model/model.js'
+import { outputLeaves } from '../model/output-leaves.js'
 import { cached, type CachedModel } from './cached.js'
 import { isManualClock, type ManualClock } from './clock.js'
 import { canonicalJson } from '../evaluation/row-hash.js'
@@ -8,6 +11,12 @@ import { assertRows } from './sample-rows.js'
 
 /** How the check's copy of the model changes its answers half-way through the TTL: every output number + 1000. */
 export const UPDATE_SHIFT = 1000
+
+/** The updated model's answer: every number shifted by {@link UPDATE_SHIFT}; an answer without numbers (a label) wrapped as `{ updated }`. */
+function updatedAnswer<O>(output: O): O {
+  const hasNumber = outputLeaves(output).some(({ value }) => typeof value === 'number' || typeof value === 'bigint')
+  return hasNumber ? mapOutputNumbers(output, (value) => value + UPDATE_SHIFT) : ({ updated: output } as O)
+}
 
 /** Options of {@link checkCacheFreshness}. */
 export interface CacheFreshnessOptions<I> {
@@ -57,8 +66,10 @@ export interface CacheFreshnessResult {
 
 /**
  * Checks a `cached()` model's freshness contract on a copy whose source model is "updated" half-way through the TTL
- * (every output number + 1000): within the TTL each row must get its own original answer from the cache (not another
- * row's: no key collisions), and after the TTL its updated answer from the model (no stale entries).
+ * (every output number + 1000; a label answer becomes `{ updated: label }`): within the TTL each row must get its own
+ * original answer from the cache (not another row's: no key collisions), and after the TTL its updated answer from the
+ * model (no stale entries). A model that answers a row with nothing (`undefined`, `null`, `[]`, `{}`) leaves nothing to
+ * cache, and one that returns more or fewer outputs than rows breaks the batch contract: both are errors.
  *
  * @param model - built with `cached()`
  * @param options - rows, promised TTL, manual clock
@@ -81,19 +92,24 @@ export async function checkCacheFreshness<I, O>(model: CachedModel<I, O>, option
   let updated = false
   const versioned: Model<I, O> = {
     identity: model.source.identity,
-    predict: async (batch) => (await model.source.predict(batch)).map((output) => (updated ? mapOutputNumbers(output, (value) => value + UPDATE_SHIFT) : output)),
+    predict: async (batch) => (await checkedPredict(model.source, batch, source)).map((output) => (updated ? updatedAnswer(output) : output)),
     release: async () => {},
   }
   const drill = cached(versioned, { ...model.options, clock, namespace: `${model.options.namespace ?? 'pred'}:freshness-check:${clock.now()}` })
   const rows = options.inputs
-  const original = (await model.source.predict(rows)).map(canonicalJson)
+  const answers = await checkedPredict(model.source, rows, source)
+  const empty = answers.findIndex((output) => missingOutput(output) !== undefined)
+  if (empty >= 0) {
+    throw new VitestMlError(source, `an answer for every row from ${model.source.identity.name}`, `${missingOutput(answers[empty]) as string} at row ${empty}`, 'A cache can only serve answers the model gives; fix the model so it answers every row.')
+  }
+  const original = answers.map(canonicalJson)
   const start = clock.now()
-  await drill.predict(rows)
+  await checkedPredict(drill, rows, source)
   clock.set(start + Math.floor(ttlMs / 2))
   updated = true
-  const refreshed = (await versioned.predict(rows)).map(canonicalJson)
+  const refreshed = (await checkedPredict(versioned, rows, source)).map(canonicalJson)
   const problems: CacheProblem[] = []
-  const withinTtl = (await drill.predict(rows)).map(canonicalJson)
+  const withinTtl = (await checkedPredict(drill, rows, source)).map(canonicalJson)
   let hits = 0
   withinTtl.forEach((served, row) => {
     if (served === original[row]) return void hits++
@@ -102,7 +118,7 @@ export async function checkCacheFreshness<I, O>(model: CachedModel<I, O>, option
     problems.push({ row, input: rows[row], phase: 'within-ttl', problem, served: JSON.parse(served), expected: JSON.parse(original[row] as string), ...(otherRow >= 0 && { servedFromRow: otherRow }) })
   })
   clock.set(start + ttlMs + 1)
-  const afterTtl = (await drill.predict(rows)).map(canonicalJson)
+  const afterTtl = (await checkedPredict(drill, rows, source)).map(canonicalJson)
   afterTtl.forEach((served, row) => {
     if (served === refreshed[row]) return
     const problem = original.includes(served) ? 'stale' : 'collision'

@@ -1,6 +1,12 @@
-import { VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { compareOutputs, type CompareOutputsOptions } from './compare-outputs.js'
+
+/** Options of {@link compareModels}. */
+export interface CompareModelsOptions extends CompareOutputsOptions {
+  /** Public name that starts errors (the matcher using it). @defaultValue 'compareModels' */
+  readonly source?: string
+}
 
 /** One row on which two models disagree. */
 export interface Disagreement {
@@ -12,7 +18,7 @@ export interface Disagreement {
   readonly reference: unknown
   /** The other model's answer. */
   readonly candidate: unknown
-  /** Mean absolute difference of their numbers. */
+  /** Mean absolute difference of their numbers (0 / 1 for labels, Infinity for a missing answer; see `compareOutputs`). */
   readonly absDiff: number
 }
 
@@ -32,12 +38,14 @@ export interface CompareModelsResult {
 
 /**
  * Runs two models on the same rows (one batch each, concurrently) and compares every answer with `compareOutputs`:
- * the offline half of a shadow deployment, and the engine of `toAgreeWith`.
+ * the offline half of a shadow deployment, and the engine of `toAgreeWith`. Answers are compared as what they are
+ * (labels as labels); a row where either model answers nothing is a disagreement, and a model that returns more or
+ * fewer outputs than rows is an error.
  *
  * @param reference - production, or the model to agree with
  * @param candidate - the other model
  * @param rows - input rows
- * @param options - tolerance for single-number outputs
+ * @param options - tolerance for single-number outputs, public name for errors
  * @returns agreement, differences and the disagreeing rows
  * @example
  * ```ts
@@ -46,13 +54,9 @@ export interface CompareModelsResult {
  * result.disagreements[0] // { index: 12, input: [...], reference: [...], candidate: [...], absDiff: 0.41 }
  * ```
  */
-export async function compareModels<I>(reference: Model<I, unknown>, candidate: Model<I, unknown>, rows: readonly I[], options: CompareOutputsOptions = {}): Promise<CompareModelsResult> {
-  const [left, right] = await Promise.all([reference.predict(rows), candidate.predict(rows)])
-  for (const [model, outputs] of [[reference, left], [candidate, right]] as const) {
-    if (outputs.length !== rows.length) {
-      throw new VitestMlError('compareModels', `${rows.length} outputs from ${model.identity.name}`, String(outputs.length), 'A batch-first model must return exactly one output per input row.')
-    }
-  }
+export async function compareModels<I>(reference: Model<I, unknown>, candidate: Model<I, unknown>, rows: readonly I[], options: CompareModelsOptions = {}): Promise<CompareModelsResult> {
+  const source = options.source ?? 'compareModels'
+  const [left, right] = await Promise.all([checkedPredict(reference, rows, source), checkedPredict(candidate, rows, source)])
   const disagreements: Disagreement[] = []
   let agreeing = 0
   let totalDiff = 0

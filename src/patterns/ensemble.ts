@@ -1,6 +1,8 @@
 import { VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
+import { describeOutputValue } from '../model/describe-output-value.js'
 import type { Model } from '../model/model.js'
-import { argmax, probabilityRow } from './probability-row.js'
+import { argmax, numericRow } from './probability-row.js'
 
 /** One answer of an {@link ensemble}: the combined probability row (vote shares for hard voting) and its class index. */
 export interface EnsembleOutput {
@@ -34,6 +36,9 @@ export interface EnsembleModel<I, O> extends Model<I, EnsembleOutput> {
  * Model ensemble (production pattern 3): asks every member for the batch (concurrently) and combines their probability
  * rows (a row, or the `probabilities` of a record of named outputs) row by row. Hard-voting ties go to the tied class
  * with the highest mean probability, then the lowest class index, so the same inputs always give the same label.
+ * A member that answers a row with something other than numbers (a string label, nothing, `{}`), with rows of another
+ * width, or with more or fewer outputs than rows makes `predict` reject with a {@link VitestMlError}: there is nothing
+ * to average, and averaging NaN would hide it.
  *
  * @param models - the members (at least 2), all returning rows of the same length
  * @param options - voting, weights, stacking hook
@@ -64,10 +69,16 @@ export function ensemble<I, O>(models: readonly Model<I, O>[], options: Ensemble
       if (Array.isArray(stacked)) return { probabilities: [...(stacked as number[])], label: argmax(stacked as number[]) }
       return stacked as EnsembleOutput
     }
-    const rows = outputs.map(probabilityRow)
+    const rows = outputs.map((output, member) => {
+      const probabilities = numericRow(output)
+      if (probabilities === undefined || probabilities.length === 0) {
+        throw new VitestMlError(name, `a probability row of numbers from every member`, `${describeOutputValue(output)} from ${models[member]?.identity.name} at row ${row}`, 'Members must answer every row with class probabilities (select their probability output); to combine labels, pass `stack`.')
+      }
+      return probabilities
+    })
     const width = rows[0]?.length ?? 0
     rows.forEach((probabilities, member) => {
-      if (probabilities.length !== width || width === 0) {
+      if (probabilities.length !== width) {
         throw new VitestMlError(name, `probability rows of ${width} values from every member`, `${probabilities.length} values from ${models[member]?.identity.name} at row ${row}`, 'Members must predict the same classes in the same order; select their probability output.')
       }
     })
@@ -90,12 +101,7 @@ export function ensemble<I, O>(models: readonly Model<I, O>[], options: Ensemble
     members: models,
     options,
     async predict(batch) {
-      const perMember = await Promise.all(models.map((model) => model.predict(batch)))
-      perMember.forEach((outputs, member) => {
-        if (outputs.length !== batch.length) {
-          throw new VitestMlError(name, `${batch.length} outputs from ${models[member]?.identity.name}`, String(outputs.length), 'A batch-first model must return exactly one output per input row.')
-        }
-      })
+      const perMember = await Promise.all(models.map((model) => checkedPredict(model, batch, name)))
       return batch.map((_, row) => combine(perMember.map((outputs) => outputs[row] as O), row))
     },
     async release() {

@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { assertRate, faultyModel, type FaultyModel } from './fault-injection.js'
 
@@ -41,6 +42,6 @@ export function failing<I, O>(model: Model<I, O>, options: FailingOptions): Faul
       counters.injected++
       throw makeError()
     }
-    return model.predict(batch)
+    return checkedPredict(model, batch, `${model.identity.name}+failing`)
   }, counters)
 }

@@ -1,8 +1,9 @@
 import { outputNumbers } from '../model/output-numbers.js'
 
 /**
- * The default validity test of a model answer: it has at least one number and every number is finite (no NaN, no
- * infinity, no string or null where a number should be).
+ * A strict validity test for numeric models: the answer has at least one number and every number is finite (no NaN,
+ * no infinity, no string or null where a number should be). `withFallback` defaults to {@link isUsableOutput}, which
+ * also serves label answers; pass `isValid: isFiniteOutput` to a fallback whose primary must answer numbers only.
  *
  * @param output - one model output
  * @returns whether the answer can be served

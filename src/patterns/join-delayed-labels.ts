@@ -1,7 +1,7 @@
 import { VitestMlError } from '../errors.js'
 import { normalizeLabel, type Label } from '../evaluation/labels.js'
 import { resolveMetric, type MetricDefinition, type MetricName } from '../evaluation/metric.js'
-import { toPrediction, type Prediction } from '../evaluation/to-prediction.js'
+import { toPrediction, type Prediction, type ToPredictionOptions } from '../evaluation/to-prediction.js'
 import type { PredictionLogEntry } from './prediction-log.js'
 
 /** A ground-truth label that arrived after the prediction it belongs to. */
@@ -99,7 +99,7 @@ export function joinDelayedLabels(log: readonly PredictionLogEntry[], labels: re
       const truth = byId.get(entry.id)
       if (truth === undefined) continue
       truths.push(truth)
-      predictions.push(toPrediction(entry.output, read))
+      predictions.push(readLoggedOutput(source, entry, read))
     }
     const values = Object.fromEntries(metrics.map((metric) => [metric.name, truths.length === 0 ? Number.NaN : metric.compute(truths, predictions, read)]))
     return { start: new Date(start).toISOString(), end: new Date(end).toISOString(), predictions: entries.length, labelled: truths.length, coverage: entries.length === 0 ? 0 : truths.length / entries.length, metrics: values }
@@ -117,4 +117,14 @@ export function joinDelayedLabels(log: readonly PredictionLogEntry[], labels: re
   const windows = starts.map((start) => summarize(buckets.get(start) ?? [], start, start + windowMs))
   const overall = summarize(log, starts[0] ?? 0, (starts.at(-1) ?? 0) + windowMs)
   return { windowMs, windows, overall, unmatchedLabels, notYetArrived, log }
+}
+
+/** Reads a logged output as a prediction; an unreadable or missing one is an error naming the log entry. */
+function readLoggedOutput(source: string, entry: PredictionLogEntry, options: ToPredictionOptions): Prediction {
+  try {
+    return toPrediction(entry.output, options)
+  } catch (error) {
+    if (!(error instanceof VitestMlError)) throw error
+    throw new VitestMlError(source, `${error.expected} in every labelled log entry`, `${error.received} in entry ${entry.id}`, error.hint, { cause: error })
+  }
 }

@@ -1,3 +1,4 @@
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { toJsonSafe } from '../report/json-safe.js'
 import { systemClock, type Clock } from './clock.js'
@@ -59,7 +60,7 @@ export function logged<I, O>(model: Model<I, O>, options: LoggedOptions<I>): Log
   let sequence = 0
 
   async function predictLogged(batch: readonly I[]): Promise<{ id: string; output: O }[]> {
-    const outputs = await model.predict(batch)
+    const outputs = await checkedPredict(model, batch, 'logged')
     const time = new Date(clock.now()).toISOString()
     counters.predictions += batch.length
     const entries: PredictionLogEntry[] = batch.map((row, index) => ({

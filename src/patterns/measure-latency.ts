@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks'
-import { VitestMlError } from '../errors.js'
+import { OutputCountError, VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
+import { missingOutput } from '../model/missing-output.js'
 import type { Model } from '../model/model.js'
 import { outputNumbers } from '../model/output-numbers.js'
 import { histogramPoints, percentile } from './percentile.js'
@@ -19,6 +21,8 @@ export interface MeasureLatencyOptions<I> {
   readonly warmup?: number
   /** Seed of the row sampling. @defaultValue 0 */
   readonly seed?: number
+  /** Public name that starts errors (the matcher using it). @defaultValue 'measureLatency' */
+  readonly source?: string
 }
 
 /** Latency of one batch size. */
@@ -27,7 +31,7 @@ export interface BatchLatency {
   readonly batchSize: number
   /** Measured requests. */
   readonly requests: number
-  /** Requests that threw. */
+  /** Requests that threw, or answered a row with nothing (`undefined`, `null`, `[]`, `{}`). */
   readonly errors: number
   /** Median request latency, in milliseconds. */
   readonly p50Ms: number
@@ -60,7 +64,9 @@ export interface MeasureLatencyResult {
 /**
  * Load-tests a model the way a service would see it: for each batch size, `requests` batches of seeded real rows with
  * `concurrency` in flight, timing every call; reports p50 / p95 / p99, throughput, errors, memory growth and the output
- * distribution (the data behind latency dashboards and alerts).
+ * distribution (the data behind latency dashboards and alerts). A request that answers some row with nothing counts
+ * as an error (a fast empty answer is not a served prediction); a model that returns more or fewer outputs than rows
+ * breaks the batch contract and is an error of the whole measurement.
  *
  * @param model - the model (any wrapper: fallback, cache, ensemble)
  * @param options - rows, batch sizes, concurrency, request count, seed
@@ -72,6 +78,7 @@ export interface MeasureLatencyResult {
  * ```
  */
 export async function measureLatency<I>(model: Model<I, unknown>, options: MeasureLatencyOptions<I>): Promise<MeasureLatencyResult> {
+  const source = options.source ?? 'measureLatency'
   const batchSizes = options.batchSizes ?? [1]
   const concurrency = options.concurrency ?? 1
   const requests = options.requests ?? 100
@@ -86,24 +93,36 @@ export async function measureLatency<I>(model: Model<I, unknown>, options: Measu
   let totalErrors = 0
   let totalWallMs = 0
   let lastError: string | undefined
+  let contractError: OutputCountError | undefined
+  const noteContractError = (error: unknown): undefined => {
+    if (error instanceof OutputCountError) contractError ??= error
+    return undefined
+  }
   for (const batchSize of batchSizes) {
     const warmup = options.warmup ?? 3
     const rows = drawRows('measureLatency', options.inputs, (requests + warmup) * batchSize, (options.seed ?? 0) + batchSize)
-    for (let request = 0; request < warmup; request++) await model.predict(rows.slice(request * batchSize, (request + 1) * batchSize)).catch(() => undefined)
+    for (let request = 0; request < warmup; request++) await checkedPredict(model, rows.slice(request * batchSize, (request + 1) * batchSize), source).catch(noteContractError)
+    if (contractError !== undefined) throw contractError
     const latencies: number[] = []
     let errors = 0
     let next = 0
     const worker = async (): Promise<void> => {
-      while (next < requests) {
+      while (next < requests && contractError === undefined) {
         const request = warmup + next++
         const batch = rows.slice(request * batchSize, (request + 1) * batchSize)
         const started = performance.now()
         try {
-          const outputs = await model.predict(batch)
+          const outputs = await checkedPredict(model, batch, source)
           latencies.push(performance.now() - started)
+          const empty = outputs.findIndex((output) => missingOutput(output) !== undefined)
+          if (empty >= 0) {
+            errors++
+            lastError = `row ${empty} of a batch of ${batch.length} was answered with nothing: ${missingOutput(outputs[empty]) as string}`
+          }
           for (const output of outputs) firstNumbers.push(outputNumbers(output)[0] ?? Number.NaN)
         } catch (error) {
           latencies.push(performance.now() - started)
+          if (error instanceof OutputCountError) contractError ??= error
           errors++
           lastError = ((error as Error)?.message ?? String(error)).split('\n')[0]
         }
@@ -111,6 +130,7 @@ export async function measureLatency<I>(model: Model<I, unknown>, options: Measu
     }
     const started = performance.now()
     await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker))
+    if (contractError !== undefined) throw contractError
     const wallMs = performance.now() - started
     const answeredRows = (requests - errors) * batchSize
     perBatchSize.push({ batchSize, requests, errors, p50Ms: percentile(latencies, 0.5), p95Ms: percentile(latencies, 0.95), p99Ms: percentile(latencies, 0.99), maxMs: percentile(latencies, 1), throughputPerSec: (answeredRows / wallMs) * 1000 })

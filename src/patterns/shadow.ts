@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { systemClock, type Clock } from './clock.js'
 import { compareOutputs, type CompareOutputsOptions } from './compare-outputs.js'
@@ -82,8 +83,7 @@ export function shadow<I, O>(production: Model<I, O>, candidate: Model<I, O>, op
     let outputs: O[]
     const started = performance.now()
     try {
-      outputs = await candidate.predict(batch)
-      if (outputs.length !== batch.length) throw new Error(`${outputs.length} outputs for ${batch.length} rows`)
+      outputs = await checkedPredict(candidate, batch, 'shadow')
     } catch (error) {
       counters.candidateFailures++
       const candidateError = ((error as Error)?.message ?? String(error)).split('\n')[0] ?? ''
@@ -107,7 +107,7 @@ export function shadow<I, O>(production: Model<I, O>, candidate: Model<I, O>, op
     log,
     async predict(batch) {
       const started = performance.now()
-      const served = await production.predict(batch)
+      const served = await checkedPredict(production, batch, 'shadow')
       const productionLatencyMs = performance.now() - started
       counters.calls++
       const work = runCandidate(batch, served, clock.now(), productionLatencyMs).catch(() => void counters.candidateFailures++)

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import seedrandom from 'seedrandom'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { assertRate, faultyModel, type FaultyModel } from './fault-injection.js'
 
@@ -40,6 +41,6 @@ export function slow<I, O>(model: Model<I, O>, options: SlowOptions): FaultyMode
       counters.injected++
       await sleep(options.delayMs)
     }
-    return model.predict(batch)
+    return checkedPredict(model, batch, `${model.identity.name}+slow`)
   }, counters)
 }

@@ -1,7 +1,8 @@
-import { ModelTimeoutError, VitestMlError } from '../errors.js'
+import { ModelTimeoutError, OutputCountError, VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { withTimeout } from '../model/with-timeout.js'
-import { isFiniteOutput } from './finite-output.js'
+import { isUsableOutput } from './usable-output.js'
 
 /** Why an answer came from the fallback. */
 export type FallbackReason = 'timeout' | 'error' | 'invalid-output'
@@ -20,7 +21,7 @@ export interface FallbackAnswer<O> {
 export interface FallbackOptions<O> {
   /** Budget for the primary per call, in milliseconds; past it the fallback answers. */
   readonly timeoutMs: number
-  /** Whether a primary answer may be served. @defaultValue {@link isFiniteOutput} */
+  /** Whether a primary answer may be served. @defaultValue {@link isUsableOutput} (a value, no holes, finite numbers; labels are fine) */
   readonly isValid?: (output: O) => boolean
   /** Name in reports. @defaultValue `primary|fallback` */
   readonly name?: string
@@ -56,8 +57,10 @@ export interface FallbackModel<I, O> extends Model<I, FallbackAnswer<O>> {
 
 /**
  * Graceful degradation (production pattern 1): asks the primary within `timeoutMs`; when it times out or throws, the
- * whole batch is answered by the fallback, and when single rows come back invalid (NaN by default) only those rows are.
- * Every answer says which path served it, and the counters give the fallback rate to monitor.
+ * whole batch is answered by the fallback, and when single rows come back invalid (NaN, nothing, `{}` by default) only
+ * those rows are. A primary that returns more or fewer outputs than rows has failed the call (reason `error`); a
+ * fallback that does so, or throws, makes `predict` reject. Every answer says which path served it, and the counters
+ * give the fallback rate to monitor.
  *
  * @param primary - the model to use when it works
  * @param fallback - a simple, dependable model (a heuristic, a smaller model, a constant)
@@ -74,15 +77,16 @@ export function withFallback<I, O>(primary: Model<I, O>, fallback: Model<I, O>, 
   if (!(options?.timeoutMs > 0)) {
     throw new VitestMlError('withFallback', 'a `timeoutMs` > 0', String(options?.timeoutMs), 'Give the primary a latency budget, for example `{ timeoutMs: 100 }`.')
   }
-  const isValid = options.isValid ?? isFiniteOutput
+  const isValid = options.isValid ?? isUsableOutput
   const name = options.name ?? `${primary.identity.name}|${fallback.identity.name}`
   const counters = { calls: 0, rows: 0, fallbackRows: 0, reasons: { timeout: 0, error: 0, 'invalid-output': 0 }, lastError: undefined as string | undefined }
 
   async function askFallback(rows: readonly I[], reason: FallbackReason): Promise<FallbackAnswer<O>[]> {
     let values: O[]
     try {
-      values = await fallback.predict(rows)
+      values = await checkedPredict(fallback, rows, name)
     } catch (error) {
+      if (error instanceof OutputCountError) throw error
       throw new VitestMlError(name, 'the fallback to answer', `an exception: ${(error as Error)?.message ?? String(error)} (after the primary failed: ${reason})`, 'The fallback is the last line of defence: make it a heuristic that cannot fail (no I/O, no model).', { cause: error })
     }
     counters.fallbackRows += rows.length
@@ -95,8 +99,7 @@ export function withFallback<I, O>(primary: Model<I, O>, fallback: Model<I, O>, 
     counters.rows += batch.length
     let values: O[]
     try {
-      values = await withTimeout(primary.predict(batch), options.timeoutMs, primary.identity.name)
-      if (values.length !== batch.length) throw new Error(`${values.length} outputs for ${batch.length} rows`)
+      values = await withTimeout(checkedPredict(primary, batch, name), options.timeoutMs, primary.identity.name)
     } catch (error) {
       counters.lastError = (error as Error)?.message ?? String(error)
       return askFallback(batch, error instanceof ModelTimeoutError ? 'timeout' : 'error')

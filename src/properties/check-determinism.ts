@@ -1,9 +1,11 @@
 import fc from 'fast-check'
 import seedrandom from 'seedrandom'
 import { VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
+import { missingOutput } from '../model/missing-output.js'
 import type { Model } from '../model/model.js'
+import { describeOutputPlace, outputDifference, outputsDiffer } from '../model/output-difference.js'
 import type { Violation } from './case-probe.js'
-import { maxAbsDifference } from './outputs-differ.js'
 import { shrinkCase } from './shrink-case.js'
 
 /** Options of {@link checkDeterminism}. */
@@ -30,7 +32,14 @@ export interface DeterminismResult<I> {
   readonly numRuns: number
   readonly violations: number
   readonly violationRate: number
+  /** Largest absolute difference between two numbers at the same place of two answers for the same row. */
   readonly maxDifference: number
+  /**
+   * Rows whose answers differ in something no tolerance covers: a string, label, boolean or bigint (compared exactly), a
+   * kind of value, or a shape (length, keys).
+   */
+  readonly valueMismatches: number
+  /** Failing rows per comparison (the first that broke), and rows whose output is missing or empty as `missing-output`. */
   readonly reasons: Readonly<Record<string, number>>
   readonly comparisons: readonly DeterminismComparison[]
   readonly counterexample?: { readonly input: I; readonly outputs: Readonly<Record<string, unknown>>; readonly violation: Violation }
@@ -59,6 +68,12 @@ function shuffledChunks(count: number, random: () => number): number[][] {
  * orders and sizes, alone, and in a fresh session. Batch-composition bugs (batch-dependent normalisation, padding,
  * state leaking across rows) show up here. A failure is shrunk by replaying the row alone, inside a fixed batch and in one fresh session.
  *
+ * Answers are compared by what they are: numbers within `tolerance` (NaN equals NaN: a model that answers NaN the same
+ * way every time is deterministic, and `toProduceOutputsInRange` is the check that rejects NaN), strings, labels,
+ * booleans and bigints exactly, arrays by length and element, records by key. A row whose output is missing or empty
+ * (`undefined`, `null`, `[]`, `{}`) fails as `missing-output`: there is nothing to be deterministic about. A model that
+ * returns more or fewer outputs than rows is an error.
+ *
  * @param model - the model under test
  * @param options - inputs, runs, seed and tolerance
  * @returns counts per comparison and the shrunk counterexample
@@ -76,59 +91,68 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
   const rows: readonly I[] = fixed ? (options.inputs as readonly I[]) : fc.sample(options.inputs as fc.Arbitrary<I>, { seed, numRuns })
   if (rows.length === 0) throw new VitestMlError('toBeDeterministic', 'at least one input row', 'none', 'Pass an arbitrary or real rows as `inputs`.')
   const random = seedrandom(String(seed))
-  const reference = await model.predict(rows)
+  const predict = (from: Model<I, O>, batch: readonly I[]): Promise<O[]> => checkedPredict(from, batch, 'toBeDeterministic')
+  const reference = await predict(model, rows)
   const answers = new Map<DeterminismComparison, unknown[]>()
-  answers.set('repeated-call', await model.predict(rows))
+  answers.set('repeated-call', await predict(model, rows))
   const composed = new Array<unknown>(rows.length)
   for (const chunk of shuffledChunks(rows.length, random)) {
-    const outputs = await model.predict(chunk.map((i) => rows[i] as I))
+    const outputs = await predict(model, chunk.map((i) => rows[i] as I))
     chunk.forEach((i, k) => { composed[i] = outputs[k] })
   }
   answers.set('batch-composition', composed)
   const alone = new Array<unknown>(rows.length)
   const aloneCount = Math.min(rows.length, options.aloneRows ?? 32)
-  for (let i = 0; i < aloneCount; i++) alone[i] = (await model.predict([rows[i] as I]))[0]
+  for (let i = 0; i < aloneCount; i++) alone[i] = (await predict(model, [rows[i] as I]))[0]
   answers.set('alone-vs-batch', alone)
   if (options.freshSession !== false && model.fresh !== undefined) {
     const fresh = await model.fresh()
-    try { answers.set('fresh-session', await fresh.predict(rows)) } finally { await fresh.release() }
+    try { answers.set('fresh-session', await predict(fresh, rows)) } finally { await fresh.release() }
   }
 
   const reasons: Record<string, number> = {}
   let violations = 0
+  let valueMismatches = 0
   let maxDifference = 0
   let first: number | undefined
   let firstViolation: Violation | undefined
   rows.forEach((_, i) => {
-    let violation: Violation | undefined
+    const missing = missingOutput(reference[i])
+    let violation: Violation | undefined = missing === undefined ? undefined : { reason: 'missing-output', detail: `the output is ${missing}` }
+    let byValue = false
     for (const [comparison, outputs] of answers) {
-      if (i >= outputs.length || (comparison === 'alone-vs-batch' && i >= aloneCount)) continue
-      const diff = maxAbsDifference(reference[i], outputs[i])
-      maxDifference = Math.max(maxDifference, diff)
-      if (diff > tolerance && violation === undefined) violation = { reason: comparison, detail: `${comparison}: max abs difference ${diff} > tolerance ${tolerance}` }
+      if (violation?.reason === 'missing-output' || (comparison === 'alone-vs-batch' && i >= aloneCount)) continue
+      const difference = outputDifference(reference[i], outputs[i])
+      maxDifference = Math.max(maxDifference, difference.numeric)
+      if (violation !== undefined || !outputsDiffer(difference, tolerance)) continue
+      byValue = difference.mismatch !== undefined
+      violation = { reason: comparison, detail: `${comparison}: ${describeDifference(difference, tolerance)}` }
     }
     if (violation === undefined) return
     violations++
+    if (byValue) valueMismatches++
     reasons[violation.reason] = (reasons[violation.reason] ?? 0) + 1
     if (first === undefined) { first = i; firstViolation = violation }
   })
-  const base = { numRuns: rows.length, violations, violationRate: violations / rows.length, maxDifference, reasons, comparisons: [...answers.keys()], seed }
+  const base = { numRuns: rows.length, violations, violationRate: violations / rows.length, maxDifference, valueMismatches, reasons, comparisons: [...answers.keys()], seed }
   if (first === undefined || firstViolation === undefined) return { ...base, numShrinks: 0 }
 
   const context = rows.filter((_, i) => i !== first).slice(0, 15)
   // One fresh session for the whole replay, so a fresh-session failure is shown (and shrunk) with the fresh answer.
   const freshModel = answers.has('fresh-session') && model.fresh !== undefined ? await model.fresh() : undefined
   const replay = async (input: I): Promise<{ outputs: Record<string, unknown>; violation: Violation | undefined }> => {
-    const [once] = await model.predict([input])
-    const [twice] = await model.predict([input])
-    const inBatch = (await model.predict([...context, input]))[context.length]
-    const reversed = (await model.predict([input, ...[...context].reverse()]))[0]
+    const [once] = await predict(model, [input])
+    const [twice] = await predict(model, [input])
+    const inBatch = (await predict(model, [...context, input]))[context.length]
+    const reversed = (await predict(model, [input, ...[...context].reverse()]))[0]
     const outputs: Record<string, unknown> = { alone: once, 'alone, again': twice, 'last in a batch': inBatch, 'first in a reversed batch': reversed }
-    if (freshModel !== undefined) outputs['in a fresh session'] = (await freshModel.predict([input]))[0]
+    if (freshModel !== undefined) outputs['in a fresh session'] = (await predict(freshModel, [input]))[0]
+    const missing = missingOutput(once)
+    if (missing !== undefined) return { outputs, violation: { reason: 'missing-output', detail: `alone: the output is ${missing}` } }
     for (const [label, output] of Object.entries(outputs).slice(1)) {
-      const diff = maxAbsDifference(once, output)
+      const difference = outputDifference(once, output)
       const reason = label === 'alone, again' ? 'repeated-call' : label === 'in a fresh session' ? 'fresh-session' : 'batch-composition'
-      if (diff > tolerance) return { outputs, violation: { reason, detail: `alone vs ${label}: max abs difference ${diff} > tolerance ${tolerance}` } }
+      if (outputsDiffer(difference, tolerance)) return { outputs, violation: { reason, detail: `alone vs ${label}: ${describeDifference(difference, tolerance)}` } }
     }
     return { outputs, violation: undefined }
   }
@@ -152,4 +176,10 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
   } finally {
     await freshModel?.release()
   }
+}
+
+/** `max abs difference 0.3 > tolerance 0` for numbers; the place and both values for anything compared exactly. */
+function describeDifference(difference: ReturnType<typeof outputDifference>, tolerance: number): string {
+  if (difference.mismatch !== undefined) return describeOutputPlace(difference.mismatch)
+  return `max abs difference ${difference.numeric} > tolerance ${tolerance}`
 }

@@ -1,5 +1,7 @@
 import { VitestMlError } from '../errors.js'
-import { outputNumbers } from '../model/output-numbers.js'
+import { describeOutputValue } from '../model/describe-output-value.js'
+import { missingOutput } from '../model/missing-output.js'
+import { outputLeaves } from '../model/output-leaves.js'
 import type { CaseProbe, Violation } from './case-probe.js'
 
 /** Bounds every output number must respect; either bound may be left out (but outputs must always be finite). */
@@ -47,7 +49,9 @@ function validate(range: OutputRange, source: string): void {
 }
 
 /**
- * A probe that predicts each case once and requires every output number to be finite and within `range`.
+ * A probe that predicts each case once and requires every output value to be a finite number within `range` (or, with
+ * `{ probabilities: true }`, each output row to be a probability distribution). Bigints and booleans count as their
+ * numbers; a string, a `null` or `undefined` value, and a missing or empty output are violations that show the value.
  *
  * @param range - numeric bounds or probability rows
  * @param source - public name for errors @defaultValue 'toProduceOutputsInRange'
@@ -55,19 +59,37 @@ function validate(range: OutputRange, source: string): void {
  * @example
  * ```ts
  * outputRangeProbe({ min: 0, max: 1 }).judge(row, [[1.2]]) // { reason: 'above-max', detail: 'output[0] = 1.2 > max 1' }
+ * outputRangeProbe({ min: 0, max: 1 }).judge(row, ['cat']) // { reason: 'not-a-number', detail: "output[0] = 'cat' is not a number" }
+ * outputRangeProbe({ min: 0, max: 1 }).judge(row, [{}]) // { reason: 'empty-output', detail: 'the output is empty ({})' }
  * ```
  */
 export function outputRangeProbe<I>(range: OutputRange, source = 'toProduceOutputsInRange'): CaseProbe<I, I, unknown> {
   validate(range, source)
   return {
     inputsOf: (row) => [row],
-    // Plain number rows (the common case) are judged as they are; anything else is flattened first.
-    judge: (_row, [output]) => judgeOutput(isNumberRow(output) ? output : outputNumbers(output), range),
+    // Plain number rows (the common case) are judged as they are; anything else is read value by value first.
+    judge: (_row, [output]) => (isNumberRow(output) ? judgeOutput(output, range) : judgeValues(output, range)),
   }
 }
 
+/** Reads an output that is not a plain number row: missing and non-numeric values are violations, the rest numbers. */
+function judgeValues(output: unknown, range: OutputRange): Violation | undefined {
+  const missing = missingOutput(output)
+  if (missing !== undefined) return { reason: output === undefined || output === null ? 'missing-output' : 'empty-output', detail: `the output is ${missing}` }
+  const leaves = outputLeaves(output)
+  const values: number[] = []
+  for (let j = 0; j < leaves.length; j++) {
+    const value = (leaves[j] as { value: unknown }).value
+    if (typeof value === 'number') values.push(value)
+    else if (typeof value === 'bigint') values.push(Number(value))
+    else if (typeof value === 'boolean') values.push(value ? 1 : 0)
+    else return { reason: 'not-a-number', detail: `output[${j}] = ${describeOutputValue(value)} is not a number` }
+  }
+  return judgeOutput(values, range)
+}
+
 function judgeOutput(values: readonly number[], range: OutputRange): Violation | undefined {
-  if (values.length === 0) return { reason: 'empty-output', detail: 'the output has no numbers' }
+  if (values.length === 0) return { reason: 'empty-output', detail: 'the output is empty ([])' }
   for (let j = 0; j < values.length; j++) {
     const value = values[j] as number
     if (!Number.isFinite(value)) return { reason: 'not-finite', detail: `output[${j}] = ${value} is not finite` }

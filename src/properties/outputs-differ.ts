@@ -1,7 +1,10 @@
-import { outputNumbers } from '../model/output-numbers.js'
+import { outputDifference } from '../model/output-difference.js'
 
 /**
- * The largest absolute difference between two outputs' numbers (NaN equals NaN; a length mismatch is Infinity).
+ * The largest absolute difference between two outputs' numbers, comparing the outputs by what they are: numbers at the
+ * same place by absolute difference (NaN equals NaN, NaN against a number is Infinity), and anything else exactly. A
+ * different string, label, boolean or bigint, a different kind of value, or a different shape (length, keys) is
+ * Infinity: no tolerance makes `'cat'` equal `'dog'`.
  *
  * @param reference - one output
  * @param current - the output to compare
@@ -9,20 +12,11 @@ import { outputNumbers } from '../model/output-numbers.js'
  * @example
  * ```ts
  * maxAbsDifference([0.2, 0.8], [0.25, 0.75]) // 0.05
+ * maxAbsDifference('cat', 'dog') // Infinity
+ * maxAbsDifference({ label: 'cat' }, { label: 'cat' }) // 0
  * ```
  */
 export function maxAbsDifference(reference: unknown, current: unknown): number {
-  const left = outputNumbers(reference)
-  const right = outputNumbers(current)
-  if (left.length !== right.length) return Number.POSITIVE_INFINITY
-  let worst = 0
-  for (let j = 0; j < left.length; j++) {
-    const l = left[j] as number
-    const r = right[j] as number
-    if (Number.isNaN(l) && Number.isNaN(r)) continue
-    const diff = Math.abs(l - r)
-    if (Number.isNaN(diff)) return Number.POSITIVE_INFINITY
-    if (diff > worst) worst = diff
-  }
-  return worst
+  const difference = outputDifference(reference, current)
+  return difference.mismatch === undefined ? difference.numeric : Number.POSITIVE_INFINITY
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe, Violation } from './case-probe.js'
 import { shrinkCounterexample } from './shrink-counterexample.js'
@@ -96,11 +97,8 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
     // A plain loop: Array.prototype.flat is several times slower on 100k small arrays.
     const batch: I[] = []
     for (const inputs of perCase) for (const input of inputs) batch.push(input)
-    const outputs = await model.predict(batch)
+    const outputs = await checkedPredict(model, batch, source)
     modelCalls++
-    if (outputs.length !== batch.length) {
-      throw new VitestMlError(source, `${model.identity.name} to return one output per input (${batch.length})`, `${outputs.length} outputs`, 'A Model must answer every row of a batch, in order.')
-    }
     let offset = 0
     chunk.forEach((testCase, k) => {
       const inputs = perCase[k] as readonly I[]
@@ -124,7 +122,7 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
   }
 
   const shrunk = await shrinkCounterexample({
-    model, probe, arbitrary: options.cases as fc.Arbitrary<C>, seed, numRuns: options.numRuns, index: firstFailure,
+    model, probe, arbitrary: options.cases as fc.Arbitrary<C>, seed, numRuns: options.numRuns, index: firstFailure, source,
     ...(firstCounterexample && { initial: firstCounterexample }),
   })
   return {

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { OutputCountError } from '../errors.js'
 
 /** Options of {@link shrinkCase}. */
 export interface ShrinkCaseOptions<C> {
@@ -10,7 +11,10 @@ export interface ShrinkCaseOptions<C> {
   readonly numRuns: number
   /** Index of the failing case in the generated sequence. */
   readonly index: number
-  /** Resolves to true when the case still fails. Errors count as "does not fail", so shrinking follows real failures. */
+  /**
+   * Resolves to true when the case still fails. Errors count as "does not fail", so shrinking follows real failures;
+   * only a broken batch contract ({@link OutputCountError}) stops shrinking and is rethrown.
+   */
   readonly fails: (testCase: C) => Promise<boolean>
 }
 
@@ -34,16 +38,19 @@ export interface ShrinkCaseResult {
  */
 export async function shrinkCase<C>(options: ShrinkCaseOptions<C>): Promise<ShrinkCaseResult> {
   let errors = 0
+  let contractError: OutputCountError | undefined
   const details = await fc.check(
     fc.asyncProperty(options.arbitrary, async (testCase) => {
       try {
         return !(await options.fails(testCase))
-      } catch {
-        errors++
+      } catch (error) {
+        if (error instanceof OutputCountError) contractError ??= error
+        else errors++
         return true
       }
     }),
     { seed: options.seed, numRuns: options.numRuns, path: String(options.index) },
   )
+  if (contractError !== undefined) throw contractError
   return { path: details.counterexamplePath ?? String(options.index), numShrinks: details.numShrinks, errors }
 }

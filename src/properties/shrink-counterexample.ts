@@ -1,4 +1,5 @@
 import type fc from 'fast-check'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe } from './case-probe.js'
 import type { Counterexample } from './run-batched-property.js'
@@ -20,6 +21,8 @@ export interface ShrinkCounterexampleOptions<C, I, O> {
   readonly index: number
   /** The failing case as first judged: kept when no smaller candidate fails. */
   readonly initial?: Counterexample<C, I, O>
+  /** Public name that starts error messages. @defaultValue 'shrinkCounterexample' */
+  readonly source?: string
 }
 
 /** The outcome of {@link shrinkCounterexample}. */
@@ -52,7 +55,7 @@ export async function shrinkCounterexample<C, I, O>(options: ShrinkCounterexampl
     index: options.index,
     fails: async (testCase) => {
       const inputs = probe.inputsOf(testCase)
-      const outputs = await model.predict(inputs)
+      const outputs = await checkedPredict(model, inputs, options.source ?? 'shrinkCounterexample')
       modelCalls++
       const violation = probe.judge(testCase, outputs)
       if (violation !== undefined) counterexample = { testCase, inputs, outputs, violation }

@@ -1,3 +1,4 @@
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe } from '../properties/case-probe.js'
 import { judgeUnchanged, type InvarianceCriterion } from './invariance-probe.js'
@@ -11,18 +12,19 @@ export type BatchOrderCase<I> = readonly [rows: readonly I[], codes: readonly nu
  * in is exactly the generated one (not a slice of the engine's big batch).
  *
  * @param model - the model under test
+ * @param source - public name for errors @defaultValue 'toBeInvariantUnder'
  * @returns a model from batches to their outputs
  * @example
  * ```ts
  * await perBatchModel(model).predict([[rowA, rowB], [rowB, rowA]]) // [[outA, outB], [outB, outA]]
  * ```
  */
-export function perBatchModel<I, O>(model: Model<I, O>): Model<readonly I[], O[]> {
+export function perBatchModel<I, O>(model: Model<I, O>, source = 'toBeInvariantUnder'): Model<readonly I[], O[]> {
   return {
     identity: model.identity,
     async predict(batches) {
       const answers: O[][] = []
-      for (const batch of batches) answers.push(await model.predict(batch))
+      for (const batch of batches) answers.push(await checkedPredict(model, batch, source))
       return answers
     },
     release: () => model.release(),

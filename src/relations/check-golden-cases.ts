@@ -1,5 +1,7 @@
 import { VitestMlError } from '../errors.js'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
+import { outputLabel } from '../model/output-label.js'
 import type { Violation } from '../properties/case-probe.js'
 import { judgeGoldenCase, type GoldenCase } from './golden-case.js'
 import { loadGoldenCases, type LoadGoldenCasesOptions } from './load-golden-cases.js'
@@ -61,12 +63,20 @@ export async function checkGoldenCases<I, O>(model: Model<I, O>, cases: readonly
     if (goldenCase.label === undefined && goldenCase.value === undefined && goldenCase.min === undefined && goldenCase.max === undefined) {
       throw new VitestMlError(source, 'an expectation on every case (label, value, min or max)', `case ${goldenCase.name ?? index} with none`, 'Say what the model must answer.')
     }
-    if (typeof goldenCase.label === 'string' && !(options.classes ?? []).includes(goldenCase.label)) {
+    if (typeof goldenCase.label === 'string' && options.classes !== undefined && !options.classes.includes(goldenCase.label)) {
       throw new VitestMlError(source, `a label among the classes [${(options.classes ?? []).join(', ')}]`, `"${goldenCase.label}" in case ${goldenCase.name ?? index}`, 'Pass `classes` in output order, or give labels as indices.')
     }
   })
-  const judgeOptions = { ...(options.classes === undefined ? {} : { classes: options.classes }), output: outputIndex(options.output, options.classes, source), tolerance: options.tolerance ?? 1e-6 }
-  const outputs = await model.predict(table.map((goldenCase) => goldenCase.input))
+  const judgeOptions = { ...(options.classes === undefined ? {} : { classes: options.classes }), output: outputIndex(options.output, options.classes, source), tolerance: options.tolerance ?? 1e-6, source }
+  const outputs = await checkedPredict(model, table.map((goldenCase) => goldenCase.input), source)
+  if (options.classes === undefined) {
+    // A class name can only match a model that answers with names; against class indices it needs `classes`.
+    const named = table.findIndex((goldenCase, index) => typeof goldenCase.label === 'string' && typeof outputLabel(outputs[index]) === 'number')
+    const goldenCase = table[named]
+    if (goldenCase !== undefined) {
+      throw new VitestMlError(source, 'a label among the classes []', `"${String(goldenCase.label)}" in case ${goldenCase.name ?? named}, where ${model.identity.name} answers class index ${String(outputLabel(outputs[named]))}`, 'Pass `classes` in output order, or give labels as indices.')
+    }
+  }
   const failures: GoldenFailure<I>[] = []
   table.forEach((goldenCase, index) => {
     const violation = judgeGoldenCase(goldenCase, outputs[index], judgeOptions)

@@ -57,7 +57,7 @@ export async function checkInvariance<I, O>(model: Model<I, O>, transform: Invar
       fc.array(base, { minLength: transform.minRows, maxLength: transform.maxRows }),
       fc.array(fc.nat({ max: transform.maxRows - 1 }), { minLength: transform.maxRows, maxLength: transform.maxRows }),
     )
-    const result = await runRelation({ ...options, model: perBatchModel(model), cases, probe: batchOrderProbe<I, O>(criterion), numRuns: options.numRuns ?? 200, source })
+    const result = await runRelation({ ...options, model: perBatchModel(model, source), cases, probe: batchOrderProbe<I, O>(criterion), numRuns: options.numRuns ?? 200, source })
     return { ...result, transformKind: 'row-order' }
   }
   let transforms: fc.Arbitrary<RowTransform<I>>

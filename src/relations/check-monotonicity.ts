@@ -83,9 +83,9 @@ export async function checkMonotonicity<I extends PerturbableRow, O>(model: Mode
   if (ce === undefined || result.passed) return { ...result, ...extra }
   const [baseRow, raisedRow] = raisedPair(ce.testCase[0], ce.testCase[1], { feature, bounds, source })
   const at = (row: I): number => (row as Record<string | number, unknown>)[feature] as number
-  const localized = await localizeViolation(model, probe, baseRow, feature, at(baseRow), at(raisedRow))
+  const localized = await localizeViolation(model, probe, baseRow, feature, at(baseRow), at(raisedRow), 40, source)
   const sweep = await sweepFeature(model, baseRow, {
-    feature, bounds, output, points: options.sweepPoints ?? 25,
+    feature, bounds, output, points: options.sweepPoints ?? 25, source,
     title: `${model.identity.name}: output[${output}] across feature ${JSON.stringify(feature)} (expected ${direction})`,
     markers: localized === undefined
       ? [{ x: at(baseRow), label: 'violation' }, { x: at(raisedRow), label: 'violation (raised)' }]

@@ -1,7 +1,9 @@
 import { VitestMlError } from '../errors.js'
+import { describeOutputValue } from '../model/describe-output-value.js'
+import { missingOutput } from '../model/missing-output.js'
+import { describeOutputPlace, outputDifference } from '../model/output-difference.js'
+import { outputLabel } from '../model/output-label.js'
 import type { CaseProbe, Violation } from '../properties/case-probe.js'
-import { maxAbsDifference } from '../properties/outputs-differ.js'
-import { argmaxLabel } from './output-selector.js'
 
 /** A row transform: a pure function from a row to the transformed row. */
 export type RowTransform<I> = (row: I) => I
@@ -11,15 +13,18 @@ export type InvarianceCase<I> = readonly [row: I, transform: RowTransform<I>]
 
 /** What "unchanged" means. */
 export interface InvarianceCriterion {
-  /** Largest absolute difference between the two outputs' numbers. Ignored with `label`. */
+  /** Largest absolute difference between two numbers of the outputs. Ignored with `label`; strings and labels have none. */
   readonly tolerance: number
-  /** Compare predicted classes (argmax) instead of numbers. */
+  /** Compare predicted classes (a string or boolean label as it is, the argmax of a row of numbers) instead of outputs. */
   readonly label: boolean
 }
 
 /**
- * Judges whether two outputs count as unchanged: the predicted class is the same (`label`), or every number is within
- * `tolerance`.
+ * Judges whether two outputs count as unchanged, comparing them by what they are. With `label`, the predicted classes
+ * must be equal: labels as the model gives them (`'cat'`, `true`), the argmax of a row of numbers (see
+ * {@link outputLabel}). Otherwise numbers must be within `tolerance` and everything else equal exactly: strings,
+ * booleans, bigints, array lengths, record keys. A missing or empty output (`undefined`, `null`, `[]`, `{}`) or, with
+ * `label`, an output with no readable class (NaN) is a violation, never "unchanged".
  *
  * @param before - output for the base input
  * @param after - output for the transformed input
@@ -28,16 +33,27 @@ export interface InvarianceCriterion {
  * @example
  * ```ts
  * judgeUnchanged([0.2, 0.8], [0.6, 0.4], { tolerance: 0, label: true }) // { reason: 'label-changed', detail: 'predicted class changed from 1 to 0' }
+ * judgeUnchanged('cat', 'dog', { tolerance: 0, label: true }) // { reason: 'label-changed', detail: "predicted class changed from 'cat' to 'dog'" }
+ * judgeUnchanged({}, {}, { tolerance: 0, label: false }) // { reason: 'missing-output', detail: 'the base output is empty ({})' }
  * ```
  */
 export function judgeUnchanged(before: unknown, after: unknown, criterion: InvarianceCriterion): Violation | undefined {
-  if (criterion.label) {
-    const from = argmaxLabel(before)
-    const to = argmaxLabel(after)
-    return from === to && from >= 0 ? undefined : { reason: 'label-changed', detail: `predicted class changed from ${from} to ${to}` }
+  for (const [which, output] of [['base', before], ['transformed', after]] as const) {
+    const missing = missingOutput(output)
+    if (missing !== undefined) return { reason: 'missing-output', detail: `the ${which} output is ${missing}` }
   }
-  const difference = maxAbsDifference(before, after)
-  return difference <= criterion.tolerance ? undefined : { reason: 'output-changed', detail: `output changed by ${difference} (max abs difference), tolerance ${criterion.tolerance}` }
+  if (criterion.label) {
+    const from = outputLabel(before)
+    const to = outputLabel(after)
+    if (from === undefined || to === undefined) {
+      const [which, output] = from === undefined ? ['base', before] : ['transformed', after]
+      return { reason: 'no-label', detail: `the ${which} output has no predicted class: ${describeOutputValue(output)}` }
+    }
+    return from === to ? undefined : { reason: 'label-changed', detail: `predicted class changed from ${describeOutputValue(from)} to ${describeOutputValue(to)}` }
+  }
+  const difference = outputDifference(before, after)
+  if (difference.mismatch !== undefined) return { reason: 'output-changed', detail: `output changed: ${describeOutputPlace(difference.mismatch)}` }
+  return difference.numeric <= criterion.tolerance ? undefined : { reason: 'output-changed', detail: `output changed by ${difference.numeric} (max abs difference), tolerance ${criterion.tolerance}` }
 }
 
 function transformName(transform: RowTransform<unknown>): string {

@@ -1,4 +1,5 @@
 import { withFeature, type PerturbableRow } from '../arbitraries/perturb-row.js'
+import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe, Violation } from '../properties/case-probe.js'
 import type { FeatureRef } from './feature-ref.js'
@@ -30,6 +31,7 @@ export interface LocalizedViolation<I, O> {
  * @param from - the base value
  * @param to - the raised value
  * @param maxSteps - bisection steps @defaultValue 40
+ * @param source - public name for errors @defaultValue 'localizeViolation'
  * @returns the narrowest violating pair found
  * @example
  * ```ts
@@ -37,11 +39,11 @@ export interface LocalizedViolation<I, O> {
  * where.from // 0.5999999
  * ```
  */
-export async function localizeViolation<I extends PerturbableRow, O>(model: Model<I, O>, probe: CaseProbe<MonotonicCase<I>, I, O>, row: I, feature: FeatureRef, from: number, to: number, maxSteps = 40): Promise<LocalizedViolation<I, O> | undefined> {
+export async function localizeViolation<I extends PerturbableRow, O>(model: Model<I, O>, probe: CaseProbe<MonotonicCase<I>, I, O>, row: I, feature: FeatureRef, from: number, to: number, maxSteps = 40, source = 'localizeViolation'): Promise<LocalizedViolation<I, O> | undefined> {
   const judgeInterval = async (low: number, high: number): Promise<Omit<LocalizedViolation<I, O>, 'steps'> | undefined> => {
     const testCase: MonotonicCase<I> = [withFeature(row, feature, low), high - low]
     const inputs = probe.inputsOf(testCase) as [I, I]
-    const outputs = await model.predict(inputs)
+    const outputs = await checkedPredict(model, inputs, source)
     const violation = probe.judge(testCase, outputs)
     return violation === undefined ? undefined : { from: low, to: high, inputs, outputs, violation }
   }

@@ -1,7 +1,8 @@
 import { withFeature, type PerturbableRow } from '../arbitraries/perturb-row.js'
 import type { CaseProbe, Violation } from '../properties/case-probe.js'
 import { numericFeature, type FeatureRef } from './feature-ref.js'
-import { outputAt } from './output-selector.js'
+import { describeOutputValue } from '../model/describe-output-value.js'
+import { outputNumberAt } from './output-selector.js'
 
 /** Which way the output must follow a raised feature. */
 export type MonotonicDirection = 'increasing' | 'decreasing'
@@ -54,7 +55,9 @@ export function raisedPair<I extends PerturbableRow>(row: I, step: number, optio
 
 /**
  * A probe for monotonicity: predicts the base and the raised row together, and flags a case when the watched output
- * moves the wrong way by more than `tolerance` (or, when `strict`, fails to move the right way by more than it).
+ * moves the wrong way by more than `tolerance` (or, when `strict`, fails to move the right way by more than it). A
+ * missing or empty output is a `missing-output` violation, NaN a `not-finite` one; an `output` position the outputs do
+ * not have, or a string there, is a misuse and throws.
  *
  * @param options - feature, direction, bounds, output, strictness, tolerance
  * @returns the probe for the batched property engine
@@ -70,13 +73,19 @@ export function monotonicityProbe<I extends PerturbableRow, O>(options: Monotoni
   return {
     inputsOf: ([row, step]) => raisedPair(row, step, options),
     judge: ([row, step], [baseOutput, raisedOutput]): Violation | undefined => {
-      const before = outputAt(baseOutput, output)
-      const after = outputAt(raisedOutput, output)
+      const read = outputNumberAt(baseOutput, output, options.source)
+      const moved = outputNumberAt(raisedOutput, output, options.source)
+      const before = read ?? Number.NaN
+      const after = moved ?? Number.NaN
       const change = sign * (after - before)
       const finite = Number.isFinite(before) && Number.isFinite(after)
       if (finite && change >= -tolerance && !(strict && change <= tolerance)) return undefined
       const [base, raised] = raisedPair(row, step, options)
       const where = `raising feature ${JSON.stringify(feature)} from ${numericFeature(base, feature, options.source)} to ${numericFeature(raised, feature, options.source)}`
+      if (read === undefined || moved === undefined) {
+        const [which, shown] = read === undefined ? ['base', baseOutput] : ['raised', raisedOutput]
+        return { reason: 'missing-output', detail: `${where}: the ${which} output has no value at output[${output}] (${describeOutputValue(shown)})` }
+      }
       if (!finite) return { reason: 'not-finite', detail: `${where}: output[${output}] went from ${before} to ${after}` }
       const verb = after < before ? 'lowered' : after > before ? 'raised' : 'kept'
       if (change < -tolerance) return { reason: 'wrong-direction', detail: `${where} ${verb} output[${output}] from ${before} to ${after} (by ${Math.abs(after - before)})` }

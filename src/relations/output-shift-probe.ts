@@ -1,7 +1,8 @@
 import { withFeature, type PerturbableRow } from '../arbitraries/perturb-row.js'
 import type { CaseProbe } from '../properties/case-probe.js'
 import { numericFeature, type FeatureRef } from './feature-ref.js'
-import { outputAt } from './output-selector.js'
+import { describeOutputValue } from '../model/describe-output-value.js'
+import { outputNumberAt } from './output-selector.js'
 
 /** One output-shift case: a base row and the amount the feature changes by (or `undefined` for a function change). */
 export type OutputShiftCase<I> = readonly [row: I, amount: number]
@@ -51,7 +52,8 @@ export function shiftedPair<I extends PerturbableRow>(row: I, amount: number, op
 
 /**
  * A probe for directional expectations (CheckList's DIR): changing the feature must move the watched output up (or
- * down) by at least `atLeast`.
+ * down) by at least `atLeast`. A missing or empty output is a `missing-output` violation, NaN a `not-finite` one; an
+ * `output` position the outputs do not have, or a string there, is a misuse and throws.
  *
  * @param options - feature, change, direction, delta, output
  * @returns the probe for the batched property engine
@@ -66,12 +68,18 @@ export function outputShiftProbe<I extends PerturbableRow, O>(options: OutputShi
   return {
     inputsOf: ([row, amount]) => shiftedPair(row, amount, options),
     judge: ([row, amount], [baseOutput, changedOutput]) => {
-      const before = outputAt(baseOutput, output)
-      const after = outputAt(changedOutput, output)
+      const read = outputNumberAt(baseOutput, output, options.source)
+      const shifted = outputNumberAt(changedOutput, output, options.source)
       const [base, changed] = shiftedPair(row, amount, options)
       const from = numericFeature(base, feature, options.source)
       const to = numericFeature(changed, feature, options.source)
       const where = `changing feature ${JSON.stringify(feature)} from ${from} to ${to}`
+      if (read === undefined || shifted === undefined) {
+        const [which, shown] = read === undefined ? ['base', baseOutput] : ['changed', changedOutput]
+        return { reason: 'missing-output', detail: `${where}: the ${which} output has no value at output[${output}] (${describeOutputValue(shown)})` }
+      }
+      const before = read
+      const after = shifted
       if (!Number.isFinite(before) || !Number.isFinite(after)) return { reason: 'not-finite', detail: `${where}: output[${output}] went from ${before} to ${after}` }
       const shift = direction === 'up' ? after - before : before - after
       if (shift >= atLeast) return undefined

@@ -142,6 +142,6 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   if (firstFailure === undefined || passed || arbitrary === undefined) {
     return { ...base, ...(counterexample && { counterexample }), ...(fixed === undefined && firstFailure !== undefined ? { path: String(firstFailure) } : {}), numShrinks: 0, modelCalls }
   }
-  const shrunk = await shrinkCounterexample({ model, probe, arbitrary, seed, numRuns, index: firstFailure, ...(counterexample && { initial: counterexample }) })
+  const shrunk = await shrinkCounterexample({ model, probe, arbitrary, seed, numRuns, index: firstFailure, source, ...(counterexample && { initial: counterexample }) })
   return { ...base, ...(shrunk.counterexample && { counterexample: shrunk.counterexample }), path: shrunk.path, numShrinks: shrunk.numShrinks, modelCalls: modelCalls + shrunk.modelCalls }
 }

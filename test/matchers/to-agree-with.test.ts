@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { patternMatchers } from '../../matchers/patterns-index.js'
 import { functionModel } from '../../src/model/function-model.js'
+import { catOrDog, constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(patternMatchers)
 
@@ -59,5 +60,44 @@ describe('toAgreeWith', () => {
     await expect(expect(production).toAgreeWith(shifted, { inputs: rows, minAgreement: 95 })).rejects.toThrow(/toAgreeWith: expected `minAgreement` in \[0, 1\], received 95/)
     await expect(expect(production).toAgreeWith(shifted, { inputs: [] })).rejects.toThrow(/toAgreeWith: expected a non-empty array of input rows/)
     await expect(expect(production).toAgreeWith(shifted, { inputs: 42 as never })).rejects.toThrow(/toAgreeWith: expected real rows \(an array\) or a fast-check Arbitrary in `inputs`, received number/)
+  })
+})
+
+describe('toAgreeWith compares answers as what they are', () => {
+  const shiftedCat = functionModel((row: number[]) => ((row[0] ?? 0) > 0.6 ? 'cat' : 'dog'), { name: 'shiftedCat' })
+
+  test('string labels agree when they are the same label (a label model agrees with itself)', async () => {
+    await expect(catOrDog).toAgreeWith(catOrDog, { inputs: rows, seed: 1 })
+  })
+
+  test('different labels disagree, listed with both labels and a difference of 1', async () => {
+    const failure = await failureOf(expect(catOrDog).toAgreeWith(shiftedCat, { inputs: rows, minAgreement: 0.95, top: 1, seed: 1 }))
+    expect(plain(failure?.message).split('\n').slice(2).join('\n')).toBe(
+      [
+        'catOrDog and shiftedCat disagree: agreement 0.9 (90 of 100 rows), expected >= 0.95.',
+        'Top 1 of 10 disagreements (largest difference first):',
+        '  row 57: input [0.57]',
+        '    catOrDog: "cat"',
+        '    shiftedCat: "dog" (mean |diff| 1)',
+        'Seed 1.',
+      ].join('\n'),
+    )
+  })
+
+  test.each([
+    ['undefined', undefined],
+    ['[]', []],
+    ['{}', {}],
+  ])('two models answering %s do not agree: a missing answer is a disagreement on its row', async (shown, value) => {
+    const failure = await failureOf(expect(constantModel(value, 'nothing')).toAgreeWith(constantModel(value, 'alsoNothing'), { inputs: rows.slice(0, 3), top: 1, seed: 2 }))
+    const message = plain(failure?.message)
+    expect(message).toMatch(/nothing and alsoNothing disagree: agreement 0 \(0 of 3 rows\), expected >= 0\.95\./)
+    expect(message).toContain(`  row 0: input [0]\n    nothing: ${shown === 'undefined' ? 'undefined' : shown}\n    alsoNothing: ${shown === 'undefined' ? 'undefined' : shown} (mean |diff| Infinity)`)
+  })
+
+  test('a hand-written model answering one output too many is an error under the matcher name', async () => {
+    await expect(expect(production).toAgreeWith(miscountingModel((row: number[]) => [row[0] ?? 0, 1 - (row[0] ?? 0)], 1), { inputs: rows, seed: 3 })).rejects.toThrow(
+      /^toAgreeWith: expected oneTooMany to return one output per input \(100\), received 101 outputs\./,
+    )
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { patternMatchers } from '../../matchers/patterns-index.js'
 import { functionModel } from '../../src/model/function-model.js'
 import { ensemble } from '../../src/patterns/ensemble.js'
+import { constantModel, failureOf as outcomeOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(patternMatchers)
 
@@ -56,5 +57,23 @@ describe('toBeAtLeastAsGoodAsBestMember', () => {
     await expect(expect(first).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels } })).rejects.toThrow(/toBeAtLeastAsGoodAsBestMember: expected a model built with ensemble\(\[\.\.\.models\]\), received object/)
     await expect(expect(ensemble([first, second])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels: [0] } })).rejects.toThrow(/expected 10 labels in data.labels \(one per input\), received 1/)
     await expect(expect(ensemble([first, second])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'acuracy' as never })).rejects.toThrow(/expected a metric name/)
+  })
+})
+
+describe('toBeAtLeastAsGoodAsBestMember reads outputs as what they are', () => {
+  test('a member answering string labels cannot be averaged: an error naming the member, the row and the label', async () => {
+    const labeller = functionModel((row: number[]) => ((row[0] ?? 0) >= 5 ? 'yes' : 'no'), { name: 'labeller' })
+    await expect(expect(ensemble([first, labeller as never])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels } })).rejects.toThrow(
+      /^ensemble\(first, labeller\): expected a probability row of numbers from every member, received 'no' from labeller at row 0\.\nHint: /,
+    )
+  })
+
+  test('a member answering nothing is an error; so is a member answering one output too many', async () => {
+    await expect(expect(ensemble([first, constantModel({}, 'nothing') as never])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels } })).rejects.toThrow(
+      /^ensemble\(first, nothing\): expected a probability row of numbers from every member, received \{\} from nothing at row 0\./,
+    )
+    await expect(expect(ensemble([first, miscountingModel((row: number[]) => [0.5, 0.5], 1) as never])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels } })).rejects.toThrow(
+      /^ensemble\(first, oneTooMany\): expected oneTooMany to return one output per input \(10\), received 11 outputs\./,
+    )
   })
 })

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { functionModel } from '../../src/model/function-model.js'
 import type { Model } from '../../src/model/model.js'
 import { onnxModel } from '../../src/model/onnx-model.js'
+import { catOrDog, constantModel, failureOf, miscountingModel, plain, randomStringModel } from '../support/malformed-models.js'
 
 const rows = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
 const linear = functionModel((row: readonly [number, number]) => [0.3 * row[0] + 0.7 * row[1]], { name: 'linear' })
@@ -99,5 +100,60 @@ describe('toBeDeterministic', () => {
     // A NaN tolerance would make every comparison false, so a noisy model would pass.
     await expect(expect(noisy).toBeDeterministic({ inputs: rows, numRuns: 20, tolerance: Number.NaN })).rejects.toThrow(/toBeDeterministic: expected a `tolerance` >= 0, received NaN/)
     await expect(expect(linear).toBeDeterministic({ inputs: 42 as never })).rejects.toThrow(/toBeDeterministic: expected `inputs`: a fast-check Arbitrary or an array of rows, received number/)
+  })
+})
+
+describe('toBeDeterministic compares outputs by what they are', () => {
+  test('a model answering a fresh random string on every call fails: strings are compared exactly, not as NaN', async () => {
+    const failure = await failureOf(expect(randomStringModel('determinism-strings')).toBeDeterministic({ inputs: rows, numRuns: 50, seed: 1 }))
+    const message = plain(failure?.message)
+    expect(message).toMatch(/randomString is not deterministic: 50 of 50 rows \(violation rate 1\) fail: 50 differ in a value compared exactly \(string, label, boolean, bigint\) or in shape; max abs difference 0\./)
+    expect(message).toMatch(/Broken comparisons: repeated-call 50/)
+    expect(message).toMatch(/Shrunk counterexample \(\d+ shrinks\): alone vs alone, again: output '0\.\d+' vs '0\.\d+'\n/)
+  })
+
+  test('a label model that answers the same label every time passes, and .not fails', async () => {
+    await expect(catOrDog).toBeDeterministic({ inputs: rows, numRuns: 100, seed: 2 })
+    await expect(expect(catOrDog).not.toBeDeterministic({ inputs: rows, numRuns: 20, seed: 2 })).rejects.toThrow(/Expected catOrDog to answer some row differently/)
+  })
+
+  test.each([
+    ['undefined', undefined, 'missing (undefined)'],
+    ['null', null, 'missing (null)'],
+    ['[]', [], 'empty ([])'],
+    ['{}', {}, 'empty ({})'],
+  ])('a model answering %s fails: there is nothing to be deterministic about', async (_, value, phrase) => {
+    const failure = await failureOf(expect(constantModel(value, 'nothing')).toBeDeterministic({ inputs: rows, numRuns: 30, seed: 3 }))
+    const message = plain(failure?.message)
+    expect(message).toMatch(/nothing is not deterministic: 30 of 30 rows \(violation rate 1\) fail: 30 got no output \(undefined, null, \[\] or \{\}\); max abs difference 0\./)
+    expect(message).toMatch(/Broken comparisons: missing-output 30/)
+    expect(message).toContain(`: alone: the output is ${phrase}\n`)
+  })
+
+  test('a hand-written model that answers one output too many or too few is an error, not a pass', async () => {
+    const first = (row: readonly [number, number]): number[] => [row[0]]
+    await expect(expect(miscountingModel(first, 1)).toBeDeterministic({ inputs: rows, numRuns: 50, seed: 4 })).rejects.toThrow(
+      /^toBeDeterministic: expected oneTooMany to return one output per input \(50\), received 51 outputs\.\nHint: A Model must answer every row of a batch, in order/,
+    )
+    await expect(expect(miscountingModel(first, -1)).toBeDeterministic({ inputs: rows, numRuns: 50, seed: 4 })).rejects.toThrow(
+      /^toBeDeterministic: expected oneTooFew to return one output per input \(50\), received 49 outputs\./,
+    )
+  })
+
+  test('an output whose shape changes between calls for the same row fails, showing both shapes', async () => {
+    let calls = 0
+    const growing = functionModel((batch: readonly (readonly [number, number])[]) => { calls++; return batch.map((row) => (calls % 2 === 1 ? [row[0]] : [row[0], 0])) }, { batched: true, name: 'growing' })
+    const failure = await failureOf(expect(growing).toBeDeterministic({ inputs: [[0.25, 0.5]] as [number, number][], seed: 5 }))
+    expect(plain(failure?.message)).toMatch(/Broken comparisons: repeated-call 1\nFirst failing row .*: alone vs alone, again: output \[0\.25\] vs \[0\.25, 0\] \(1 vs 2 values\)\n/)
+  })
+
+  test('bigints compare exactly and booleans as booleans; NaN answered the same way every time is deterministic', async () => {
+    let count = 0n
+    const counter = functionModel(() => ({ label: count++ }), { name: 'counter' })
+    const failure = await failureOf(expect(counter).toBeDeterministic({ inputs: [[0.1, 0.2]] as [number, number][], tolerance: 10, seed: 6 }))
+    expect(plain(failure?.message)).toMatch(/Broken comparisons: repeated-call 1\nFirst failing row .*: alone vs alone, again: output\.label 4n vs 5n\n/)
+    await expect(functionModel((row: readonly [number, number]) => row[0] > 0.5, { name: 'flag' })).toBeDeterministic({ inputs: rows, numRuns: 50, seed: 6 })
+    // NaN == NaN for numbers: the model is consistent; toProduceOutputsInRange is the check that rejects NaN.
+    await expect(functionModel(() => [Number.NaN], { name: 'nan' })).toBeDeterministic({ inputs: rows, numRuns: 20, seed: 6 })
   })
 })

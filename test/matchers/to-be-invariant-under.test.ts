@@ -7,6 +7,7 @@ import { noiseOn } from '../../src/relations/transforms/noise-on.js'
 import { rowOrder } from '../../src/relations/transforms/row-order.js'
 import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
 import { relationMatchers } from '../../matchers/relations-index.js'
+import { catOrDog, constantModel, failureOf, flipFirst, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(relationMatchers)
 
@@ -104,5 +105,60 @@ describe('toBeInvariantUnder', () => {
   test('same seed, same message', async () => {
     const run = (): Promise<string> => failure(expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows, tolerance: 1e-3, numRuns: 300, seed: 13 })).then((error) => error?.message ?? '')
     expect(await run()).toBe(await run())
+  })
+})
+
+describe('toBeInvariantUnder compares outputs by what they are', () => {
+  test('label mode compares string labels as labels and prints them: a transform that flips the answer fails', async () => {
+    const error = await failureOf(expect(catOrDog).toBeInvariantUnder(flipFirst, { inputs: rows, label: true, numRuns: 200, seed: 3 }))
+    const message = plain(error?.message)
+    expect(message).toMatch(/catOrDog is not invariant under flipFirst \(the predicted class\): violation rate 1 \(200 of 200 cases\), expected 0\./)
+    expect(message).toMatch(/Reasons: label-changed 200\n/)
+    expect(message).toMatch(/Shrunk counterexample \(\d+ shrinks\): predicted class changed from 'dog' to 'cat'\n/)
+    expect(message).toMatch(/baseOutput: +"dog"\n {2}transformedOutput: +"cat"/)
+  })
+
+  test('outside label mode a string is compared exactly: no tolerance makes two labels equal', async () => {
+    const error = await failureOf(expect(catOrDog).toBeInvariantUnder(flipFirst, { inputs: rows, tolerance: 1, numRuns: 100, seed: 3 }))
+    expect(plain(error?.message)).toMatch(/Shrunk counterexample \(\d+ shrinks\): output changed: output 'dog' vs 'cat'\n/)
+  })
+
+  test('a label model that ignores the transformed feature passes, in both modes', async () => {
+    const secondFeature = anyValueOf(1, { min: 0, max: 1 })
+    await expect(catOrDog).toBeInvariantUnder(secondFeature, { inputs: rows, label: true, numRuns: 200, seed: 4 })
+    await expect(catOrDog).toBeInvariantUnder(secondFeature, { inputs: rows, numRuns: 200, seed: 4 })
+  })
+
+  test('label mode reads the label output of a record, not the argmax of every number in it', async () => {
+    const named = functionModel((row: number[]) => ({ probabilities: [0.2, 0.8], label: (row[0] ?? 0) > 0.5 ? 1n : 0n }), { name: 'named' })
+    const error = await failureOf(expect(named).toBeInvariantUnder(flipFirst, { inputs: rows, label: true, numRuns: 100, seed: 5 }))
+    expect(plain(error?.message)).toMatch(/predicted class changed from 0 to 1\n/)
+  })
+
+  test.each([
+    ['undefined', undefined, 'missing (undefined)'],
+    ['[]', [], 'empty ([])'],
+    ['{}', {}, 'empty ({})'],
+  ])('a model answering %s fails in both modes: nothing is not "unchanged"', async (_, value, phrase) => {
+    for (const label of [false, true]) {
+      const error = await failureOf(expect(constantModel(value, 'nothing')).toBeInvariantUnder(flipFirst, { inputs: rows, label, numRuns: 50, seed: 6 }))
+      const message = plain(error?.message)
+      expect(message).toMatch(/nothing is not invariant under flipFirst \((outputs within 0|the predicted class)\): violation rate 1 \(50 of 50 cases\), expected 0\./)
+      expect(message).toMatch(/Reasons: missing-output 50\n/)
+      expect(message).toContain(`: the base output is ${phrase}\n`)
+    }
+  })
+
+  test('label mode on an output with no class (NaN) fails as no-label, naming the output', async () => {
+    const error = await failureOf(expect(constantModel([Number.NaN, 0.5], 'nan')).toBeInvariantUnder(flipFirst, { inputs: rows, label: true, numRuns: 20, seed: 7 }))
+    expect(plain(error?.message)).toMatch(/Reasons: no-label 20\n[\s\S]*: the base output has no predicted class: \[NaN, 0\.5\]\n/)
+  })
+
+  test('a hand-written model that answers one output too many is an error, for row transforms and for row order', async () => {
+    const extra = miscountingModel((row: number[]) => [row[0] ?? 0], 1)
+    await expect(expect(extra).toBeInvariantUnder(flipFirst, { inputs: rows, numRuns: 50, seed: 8 })).rejects.toThrow(
+      /^toBeInvariantUnder: expected oneTooMany to return one output per input \(100\), received 101 outputs\.\nHint: /,
+    )
+    await expect(expect(extra).toBeInvariantUnder(rowOrder(), { inputs: rows, numRuns: 20, seed: 8 })).rejects.toThrow(/^toBeInvariantUnder: expected oneTooMany to return one output per input \(\d+\), received \d+ outputs\./)
   })
 })

@@ -5,6 +5,7 @@ import { functionModel } from '../../src/model/function-model.js'
 import { onnxModel } from '../../src/model/onnx-model.js'
 import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
 import { relationMatchers } from '../../matchers/relations-index.js'
+import { catOrDog, constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(relationMatchers)
 
@@ -120,5 +121,40 @@ describe('toBeMonotonicIn', () => {
   test('same seed, same message', async () => {
     const run = (): Promise<string> => failure(expect(bumped).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, numRuns: 1000, seed: 11 })).then((error) => error?.message ?? '')
     expect(await run()).toBe(await run())
+  })
+})
+
+describe('toBeMonotonicIn reads the watched output as what it is', () => {
+  test('a string answer is a misuse of the check (an error naming the string), not a NaN violation', async () => {
+    await expect(expect(catOrDog).toBeMonotonicIn(0, 'increasing', { inputs: rows, numRuns: 50, seed: 1 })).rejects.toThrow(
+      /^toBeMonotonicIn: expected a number at output \(the output this check watches\), received '(cat|dog)' \(a string\)\.\nHint: This check reads a number/,
+    )
+  })
+
+  test.each([
+    ['undefined', undefined],
+    ['[]', []],
+    ['{}', {}],
+  ])('a model answering %s fails with the offending row', async (shown, value) => {
+    const error = await failureOf(expect(constantModel(value, 'nothing')).toBeMonotonicIn(0, 'increasing', { inputs: rows, numRuns: 50, seed: 2 }))
+    const message = plain(error?.message)
+    expect(message).toMatch(/nothing is not increasing in feature 0 \(bounds .*\): violation rate 1 \(50 of 50 cases\), expected 0\./)
+    expect(message).toMatch(/Reasons: missing-output 50/)
+    expect(message).toContain(`: the base output has no value at output[0] (${shown})`)
+  })
+
+  test('an output index past the end of the output is an error that shows the output', async () => {
+    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, output: 1, numRuns: 50, seed: 3 })).rejects.toThrow(
+      /^toBeMonotonicIn: expected `output: 1` to select one of the output's values, received an output with 1 value: \[\d/,
+    )
+    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, output: 'Gentoo', classes: ['Adelie', 'Chinstrap', 'Gentoo'], numRuns: 50, seed: 3 })).rejects.toThrow(
+      /^toBeMonotonicIn: expected `output: 2` to select one of the output's values, received an output with 1 value/,
+    )
+  })
+
+  test('a hand-written model that answers one output too many is an error', async () => {
+    await expect(expect(miscountingModel((row: number[]) => [row[2] ?? 0], 1)).toBeMonotonicIn(2, 'increasing', { inputs: rows, numRuns: 50, seed: 4 })).rejects.toThrow(
+      /^toBeMonotonicIn: expected oneTooMany to return one output per input \(100\), received 101 outputs\./,
+    )
   })
 })

@@ -6,6 +6,7 @@ import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { loadSplit } from '../support/model-split.js'
+import { constantModel, failureOf as outcomeOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(evaluationMatchers)
 
@@ -50,5 +51,29 @@ describe('toBeNoWorseThan', () => {
   test('requires a margin and a previous model', async () => {
     await expect(expect(mlp).toBeNoWorseThan(mlp, { data: held } as never)).rejects.toThrow(/toBeNoWorseThan: expected a `margin`/)
     await expect(expect(mlp).toBeNoWorseThan('v1', { data: held, margin: 0.01 })).rejects.toThrow(/toBeNoWorseThan: expected the previous model/)
+  })
+})
+
+describe('toBeNoWorseThan reads outputs as what they are', () => {
+  const names = (model: OnnxModel) => ({
+    identity: { name: `${model.identity.name} (names)` },
+    predict: async (batch: readonly number[][]) => (await model.predict(batch)).map((row) => classNames[(row as number[]).indexOf(Math.max(...(row as number[])))] as string),
+    release: async () => {},
+  })
+
+  test('string labels are scored as labels: the MLP answering class names is no worse than itself answering indices', async () => {
+    await expect(names(mlp)).toBeNoWorseThan(mlp, { data: held, classes: classNames, margin: 0.02, seed: 4 })
+  })
+
+  test('an empty answer from either model is an error naming the row; so is one output too many', async () => {
+    await expect(expect(constantModel({}, 'nothing')).toBeNoWorseThan(mlp, { data: held, classes: classNames, margin: 0.02, seed: 5 })).rejects.toThrow(
+      /^toBeNoWorseThan: expected a record of named outputs for every row, received an empty record \{\} at row 0\./,
+    )
+    await expect(expect(mlp).toBeNoWorseThan(constantModel(undefined, 'nothing'), { data: held, classes: classNames, margin: 0.02, seed: 5 })).rejects.toThrow(
+      /^toBeNoWorseThan: expected a label, a score, a probability row or a record of named outputs for every row, received undefined at row 0\./,
+    )
+    await expect(expect(miscountingModel(() => 'Adelie', 1)).toBeNoWorseThan(mlp, { data: held, classes: classNames, margin: 0.02, seed: 5 })).rejects.toThrow(
+      /^toBeNoWorseThan: expected oneTooMany to return one output per input \(86\), received 87 outputs\./,
+    )
   })
 })

@@ -7,6 +7,7 @@ import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.
 import type { Model } from '../../src/model/model.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { loadSplit } from '../support/model-split.js'
+import { constantModel, failureOf as outcomeOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(evaluationMatchers)
 
@@ -82,5 +83,27 @@ describe('toBeatBaseline', () => {
   test('bad input is a clear error, not a pass', async () => {
     await expect(expect(mlp).toBeatBaseline('majority', { data: { inputs: [], labels: [] } })).rejects.toThrow(/toBeatBaseline: expected at least 1 row in data\.inputs, received 0/)
     await expect(expect({}).toBeatBaseline('majority', { data: held })).rejects.toThrow(/toBeatBaseline: expected a model/)
+  })
+})
+
+describe('toBeatBaseline reads outputs as what they are', () => {
+  test('string labels are scored as labels: a flipper-length rule answering names beats the majority class', async () => {
+    const byFlipper: Model<number[], string> = { identity: { name: 'by-flipper' }, predict: async (batch) => batch.map((row) => ((row[2] ?? 0) > 206 ? 'Gentoo' : 'Adelie')), release: async () => {} }
+    await expect(byFlipper).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, seed: 7 })
+  })
+
+  test.each([
+    ['undefined', undefined, 'a label, a score, a probability row or a record of named outputs', 'undefined'],
+    ['[]', [], 'a non-empty output row', 'an empty row'],
+    ['{}', {}, 'a record of named outputs', 'an empty record {}'],
+  ])('a model answering %s is an error naming the row, not a score', async (_, value, expected, received) => {
+    const error = await outcomeOf(expect(constantModel(value, 'nothing')).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, seed: 8 }))
+    expect(plain(error?.message)).toContain(`toBeatBaseline: expected ${expected} for every row, received ${received} at row 0.\nHint: `)
+  })
+
+  test('a hand-written model answering one output too many is an error', async () => {
+    await expect(expect(miscountingModel(() => 'Adelie', 1)).toBeatBaseline('majority', { data: held, seed: 9 })).rejects.toThrow(
+      /^toBeatBaseline: expected oneTooMany to return one output per input \(86\), received 87 outputs\./,
+    )
   })
 })

@@ -4,6 +4,7 @@ import { patternMatchers } from '../../matchers/patterns-index.js'
 import { functionModel } from '../../src/model/function-model.js'
 import { failing } from '../../src/patterns/failing.js'
 import { withFallback } from '../../src/patterns/with-fallback.js'
+import { constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(patternMatchers)
 
@@ -64,5 +65,42 @@ describe('toFallBackGracefully', () => {
     await expect(expect(scorer).toFallBackGracefully({ inputs: rows })).rejects.toThrow(/toFallBackGracefully: expected a model built with withFallback\(primary, fallback, \{ timeoutMs \}\), received object/)
     await expect(expect(withFallback(scorer, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: [] })).rejects.toThrow(/fallbackDrill: expected a non-empty array of input rows in `inputs`, received an empty array/)
     await expect(expect(withFallback(scorer, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults: { errorRate: 2 } })).rejects.toThrow(/failing: expected `rate` in \[0, 1\], received 2/)
+  })
+})
+
+describe('toFallBackGracefully reads answers as what they are', () => {
+  const direction = functionModel((row: number[]) => ((row[0] ?? 0) > 0.5 ? 'up' : 'down'), { name: 'direction' })
+  const steady = functionModel(() => 'down', { name: 'steady' })
+
+  test('string labels are answers: a label service with a label fallback passes, the fallback serving only injected faults', async () => {
+    await expect(withFallback(direction, steady, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 500, numRuns: 30, seed: 1 })
+    await expect(withFallback(direction, steady, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults: { timeoutRate: 0, errorRate: 0, nanRate: 0 }, maxFallbackRate: 0, numRuns: 10, seed: 1 })
+  })
+
+  test.each([
+    ['undefined', undefined, 'missing (undefined)'],
+    ['[]', [], 'empty ([])'],
+    ['{}', {}, 'empty ({})'],
+  ])('a primary answering %s by itself is an error: the drill would measure its breakage as graceful fallback', async (_, value, phrase) => {
+    await expect(expect(withFallback(constantModel(value, 'nothing'), half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 500, numRuns: 10, seed: 2 })).rejects.toThrow(
+      `toFallBackGracefully: expected nothing to answer every row itself (the drill injects its faults on top of the primary's answers), received ${phrase} for row 0 of request 0.\nHint: `,
+    )
+  })
+
+  test('a fallback answering nothing fails the drill, naming the request and the empty answer', async () => {
+    const failure = await failureOf(expect(withFallback(scorer, constantModel({}, 'nothing'), { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 500, numRuns: 20, seed: 3 }))
+    const message = plain(failure?.message)
+    expect(message).toMatch(/scorer\|nothing did not fall back gracefully: 0 unanswered requests, \d+ non-finite answers, 0 over budget\./)
+    expect(message).toMatch(/request \d+: missing answer from the fallback \((timeout|error|invalid-output)\): empty \(\{\}\); input \[/)
+  })
+
+  test('a primary or a fallback answering one output too many is an error', async () => {
+    const tooMany = miscountingModel((row: number[]) => [row[0] ?? 0], 1)
+    await expect(expect(withFallback(tooMany, half, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 500, numRuns: 10, seed: 4 })).rejects.toThrow(
+      /^toFallBackGracefully: expected oneTooMany to return one output per input \(1\), received 2 outputs\./,
+    )
+    await expect(expect(withFallback(scorer, tooMany, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults: { timeoutRate: 0, errorRate: 1, nanRate: 0 }, latencyBudgetMs: 500, numRuns: 10, seed: 4 })).rejects.toThrow(
+      /^toFallBackGracefully: expected oneTooMany to return one output per input \(1\), received 2 outputs\./,
+    )
   })
 })

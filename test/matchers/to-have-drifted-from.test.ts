@@ -5,6 +5,7 @@ import { functionModel } from '../../src/model/function-model.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { driftMatchers } from '../../matchers/drift-index.js'
 import { failureMessage } from '../support/failure-of.js'
+import { constantModel, miscountingModel } from '../support/malformed-models.js'
 
 expect.extend(driftMatchers)
 
@@ -92,5 +93,31 @@ describe('toHaveDriftedFrom', () => {
   test('bad input is a clear error', async () => {
     expect(() => expect(42).not.toHaveDriftedFrom({ x: [1] })).toThrow(/toHaveDriftedFrom: expected current data: a Dataset, rows or columns, received number/)
     expect(() => expect({ x: [1, 2] }).not.toHaveDriftedFrom({ y: [1, 2] })).toThrow(/datasetDrift: expected every compared column in current, received no "y" \(it has x\)/)
+  })
+})
+
+describe('toHaveDriftedFrom: prediction drift reads outputs as what they are', () => {
+  test('string predictions are compared as categories: a segment-by-income labeller drifts, a constant label does not', async () => {
+    const { reference, current } = samples(1)
+    const labeller = functionModel((row: { income: number }) => (row.income > 55 ? 'premium' : 'standard'), { name: 'labeller' })
+    const message = await failureMessage(() => expect(current).not.toHaveDriftedFrom(reference, { model: labeller as never, features: ['age', 'score'] }))
+    expect(message).toMatch(/Prediction drifted: prediction {2}\S+ /)
+    await expect(current).not.toHaveDriftedFrom(reference, { model: functionModel(() => 'standard', { name: 'steady' }) as never, features: ['age', 'score'] })
+  })
+
+  test.each([
+    ['undefined', undefined, 'missing (undefined)'],
+    ['[]', [], 'empty ([])'],
+    ['{}', {}, 'empty ({})'],
+  ])('a model answering %s is an error naming the sample and row, never "no drift"', async (_, value, phrase) => {
+    const { reference, current } = samples(0)
+    const message = await failureMessage(() => expect(current).not.toHaveDriftedFrom(reference, { model: constantModel(value, 'nothing') as never, features: ['age'] }))
+    expect(message).toContain(`toHaveDriftedFrom: expected a prediction for every row of nothing on the reference: a number, a label, or a row of class scores, received ${phrase} at row 0.\nHint: `)
+  })
+
+  test('a model answering one output too many is an error', async () => {
+    const { reference, current } = samples(0)
+    const message = await failureMessage(() => expect(current).not.toHaveDriftedFrom(reference, { model: miscountingModel(() => 0.5, 1) as never, features: ['age'] }))
+    expect(message).toMatch(/^toHaveDriftedFrom: expected oneTooMany to return one output per input \(400\), received 401 outputs\./)
   })
 })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { loadSplit } from '../support/model-split.js'
+import { constantModel, failureOf as outcomeOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 const { classNames, test: held } = loadSplit('penguins-mlp')
 let mlp: OnnxModel
@@ -40,5 +41,22 @@ describe('toKeepMisclassificationsWithin', () => {
     await expect(weak).not.toKeepMisclassificationsWithin({ data: held, classes: classNames, maxRate: 0.05 })
     const failure = await failureOf(expect(mlp).not.toKeepMisclassificationsWithin({ data: held, classes: classNames, maxRate: 0.05 }))
     expect(failure?.message).toMatch(/Expected penguins-mlp\.onnx to exceed the misclassification limits, but it made 1 errors in 86 rows \(rate 0\.01163 <= 0\.05\)\./)
+  })
+})
+
+describe('toKeepMisclassificationsWithin reads outputs as what they are', () => {
+  test('string labels are compared as labels', async () => {
+    const byFlipper = { identity: { name: 'by-flipper' }, predict: async (batch: readonly number[][]) => batch.map((row) => ((row[2] ?? 0) > 206 ? 'Gentoo' : 'Adelie')), release: async () => {} }
+    const failure = await outcomeOf(expect(byFlipper).toKeepMisclassificationsWithin({ data: held, maxRate: 0.05 }))
+    expect(plain(failure?.message)).toMatch(/by-flipper misclassifies too often: \d+ errors in 86 rows \(rate 0\.\d+, expected <= 0\.05\)\./)
+  })
+
+  test('an empty answer is an error naming the row; so is one output too many', async () => {
+    await expect(expect(constantModel([], 'nothing')).toKeepMisclassificationsWithin({ data: held, classes: classNames, maxRate: 0.05 })).rejects.toThrow(
+      /^falsePositivesAndNegatives: expected a non-empty output row for every row, received an empty row at row 0\./,
+    )
+    await expect(expect(miscountingModel(() => 'Adelie', 1)).toKeepMisclassificationsWithin({ data: held, maxRate: 0.05 })).rejects.toThrow(
+      /^falsePositivesAndNegatives: expected oneTooMany to return one output per input \(86\), received 87 outputs\./,
+    )
   })
 })

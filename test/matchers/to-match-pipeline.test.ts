@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { functionModel } from '../../src/model/function-model.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { driftMatchers } from '../../matchers/drift-index.js'
+import { miscountingModel } from '../support/malformed-models.js'
 
 expect.extend(driftMatchers)
 
@@ -79,6 +80,23 @@ describe('toMatchPipeline', () => {
     await expect(expect(preprocessShared).toMatchPipeline(preprocessTraining, { inputs: 5 as never })).rejects.toThrow(/expected `inputs`: a fast-check Arbitrary or an array of raw rows, received number/)
     await expect(expect(preprocessShared).toMatchPipeline(preprocessTraining, { inputs: requests, batchSize: 0 })).rejects.toThrow(
       'comparePipelines: expected a whole `batchSize` >= 1, received 0.\nHint: batchSize is the number of rows per pipeline call, for example 100.',
+    )
+  })
+})
+
+describe('toMatchPipeline never matches on nothing', () => {
+  test('two pipelines that both answer a row with nothing are an error, not a match', async () => {
+    const nothing = (batch: readonly Raw[]): object[] => batch.map(() => ({}))
+    await expect(expect(nothing).toMatchPipeline(nothing, { inputs: requests })).rejects.toThrow(
+      /^comparePipelines: expected the training pipeline to return a value for every row, received empty \(\{\}\) at row 0\.\nHint: /,
+    )
+    const undefinedRows = (batch: readonly Raw[]): undefined[] => batch.map(() => undefined)
+    await expect(expect(undefinedRows).toMatchPipeline(preprocessTraining, { inputs: requests })).rejects.toThrow(/^comparePipelines: expected the serving pipeline to return a value for every row, received missing \(undefined\) at row 0\./)
+  })
+
+  test('a serving model answering one output too many is an error', async () => {
+    await expect(expect(miscountingModel((row: Raw) => preprocessTraining([row])[0], 1)).toMatchPipeline(preprocessTraining, { inputs: requests })).rejects.toThrow(
+      /^comparePipelines: expected oneTooMany to return one output per input \(8\), received 9 outputs\./,
     )
   })
 })

@@ -5,6 +5,7 @@ import { failing } from '../../src/patterns/failing.js'
 import { measureLatency } from '../../src/patterns/measure-latency.js'
 import { slow } from '../../src/patterns/slow.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
+import { catOrDog, constantModel, miscountingModel } from '../support/malformed-models.js'
 
 expect.extend(patternMatchers)
 
@@ -50,5 +51,33 @@ describe('toMeetLatency', () => {
     await expect(expect(fast).toMeetLatency({}, { inputs: rows })).rejects.toThrow(/toMeetLatency: expected a budget with p99Ms, p95Ms or throughputPerSec/)
     await expect(expect(fast).toMeetLatency({ p99Ms: 10 })).rejects.toThrow(/toMeetLatency: expected load options `\{ inputs, \.\.\. \}` as the second argument, received none/)
     await expect(expect('model').toMeetLatency({ p99Ms: 10 }, { inputs: rows })).rejects.toThrow(/toMeetLatency: expected a model or a measureLatency\(\) result, received string/)
+  })
+})
+
+describe('toMeetLatency reads answers as what they are', () => {
+  test('string answers are answers: a fast label model meets its objective', async () => {
+    await expect(catOrDog).toMeetLatency({ p99Ms: 200 }, { inputs: rows, batchSizes: [1, 4], requests: 20, seed: 1 })
+  })
+
+  test.each([
+    ['undefined', undefined, 'missing (undefined)'],
+    ['[]', [], 'empty ([])'],
+    ['{}', {}, 'empty ({})'],
+  ])('a fast model answering %s fails: every request is an error, the last one named', async (_, value, phrase) => {
+    await expect(expect(constantModel(value, 'nothing')).toMeetLatency({ p99Ms: 200 }, { inputs: rows, batchSizes: [2], requests: 5, seed: 2 })).rejects.toThrow(
+      `nothing misses its latency objective: error rate 1, expected <= 0.\n  batch 2:`,
+    )
+    await expect(expect(constantModel(value, 'nothing')).toMeetLatency({ p99Ms: 200 }, { inputs: rows, batchSizes: [2], requests: 5, seed: 2 })).rejects.toThrow(
+      `Last error: row 0 of a batch of 2 was answered with nothing: ${phrase}`,
+    )
+  })
+
+  test('a hand-written model answering one output too many is an error of the whole measurement', async () => {
+    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], 1)).toMeetLatency({ p99Ms: 200 }, { inputs: rows, requests: 5, seed: 3 })).rejects.toThrow(
+      /^toMeetLatency: expected oneTooMany to return one output per input \(1\), received 2 outputs\./,
+    )
+    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], -1)).toMeetLatency({ p99Ms: 200 }, { inputs: rows, requests: 5, warmup: 0, concurrency: 2, seed: 3 })).rejects.toThrow(
+      /^toMeetLatency: expected oneTooFew to return one output per input \(1\), received 0 outputs\./,
+    )
   })
 })

@@ -3,6 +3,7 @@ import { functionModel } from '../../src/model/function-model.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
 import { relationMatchers } from '../../matchers/relations-index.js'
+import { constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(relationMatchers)
 
@@ -72,5 +73,44 @@ describe('toPassGoldenCases', () => {
     await expect(expect(penguins).toPassGoldenCases([{ input: [1, 2, 3, 4, 5], label: 'Emperor' }], { classes })).rejects.toThrow(/a label among the classes \[Adelie, Chinstrap, Gentoo\], received "Emperor"/)
     await expect(expect(penguins).toPassGoldenCases('test/src/relations/fixtures/missing.csv')).rejects.toThrow(/loadGoldenCases: expected a readable CSV or JSON file, received "test\/src\/relations\/fixtures\/missing.csv" \(ENOENT\)/)
     await expect(expect(penguins).toPassGoldenCases('test/src/relations/fixtures/penguins-mlp-golden.csv', { classes, features: ['beak_length', 'wing'] })).rejects.toThrow(/expected a column "wing"/)
+  })
+})
+
+describe('toPassGoldenCases reads outputs as what they are', () => {
+  /** A label classifier answering class names, as a scikit-learn export with string labels does. */
+  const byFlipper = functionModel((row: number[]) => ((row[2] ?? 0) > 205 ? 'Gentoo' : 'Adelie'), { name: 'byFlipper' })
+
+  test('string labels are compared as labels, with or without classes; a wrong one is printed as the model gave it', async () => {
+    await expect(byFlipper).toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' }, { input: [46.1, 13.2, 211, 4500, 0], label: 'Gentoo' }])
+    await expect(byFlipper).toPassGoldenCases([{ input: [46.1, 13.2, 211, 4500, 0], label: 2 }], { classes })
+    const error = await failureOf(expect(byFlipper).toPassGoldenCases([{ name: 'big', input: [46.1, 13.2, 211, 4500, 0], label: 'Adelie' }]))
+    expect(plain(error?.message)).toContain("big: expected label Adelie, got 'Gentoo'")
+  })
+
+  test('a class name against a model that answers class indices needs `classes`: an error, not a row of failures', async () => {
+    await expect(expect(penguins).toPassGoldenCases([{ name: 'adelie', input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' }])).rejects.toThrow(
+      /^toPassGoldenCases: expected a label among the classes \[\], received "Adelie" in case adelie, where penguins-mlp\.onnx answers class index 0\.\nHint: Pass `classes`/,
+    )
+  })
+
+  test.each([
+    ['undefined', undefined, 'missing (undefined)'],
+    ['[]', [], 'empty ([])'],
+    ['{}', {}, 'empty ({})'],
+  ])('a model answering %s fails every case, naming it', async (_, value, phrase) => {
+    const error = await failureOf(expect(constantModel(value, 'nothing')).toPassGoldenCases([{ name: 'one', input: [1], value: 2 }, { name: 'two', input: [2], label: 1 }]))
+    const message = plain(error?.message)
+    expect(message).toMatch(/nothing failed 2 of 2 golden cases \(failure rate 1\):/)
+    expect(message).toContain(`one: the output is ${phrase}`)
+    expect(message).toContain(`two: the output is ${phrase}`)
+  })
+
+  test('a number expectation on a string answer is an error; a hand-written model answering one output too many is an error', async () => {
+    await expect(expect(byFlipper).toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], min: 0.5 }])).rejects.toThrow(
+      /^toPassGoldenCases: expected a number at output \(the output this check watches\), received 'Adelie' \(a string\)\./,
+    )
+    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], 1)).toPassGoldenCases([{ input: [1], value: 1 }, { input: [2], value: 2 }])).rejects.toThrow(
+      /^toPassGoldenCases: expected oneTooMany to return one output per input \(2\), received 3 outputs\./,
+    )
   })
 })

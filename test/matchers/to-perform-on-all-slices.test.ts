@@ -3,6 +3,7 @@ import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { loadSplit } from '../support/model-split.js'
+import { constantModel, failureOf as outcomeOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(evaluationMatchers)
 
@@ -42,5 +43,22 @@ describe('toPerformOnAllSlices', () => {
   test('needs a bar in the direction of the metric', async () => {
     await expect(expect(mlp).toPerformOnAllSlices({ data: held, rows: held.rows, slices: ['Island'], classes: classNames })).rejects.toThrow(/expected a bar for the slices: `min`, `max` or `maxDrop`/)
     await expect(expect(mlp).toPerformOnAllSlices({ data: held, rows: held.rows, slices: ['Island'], classes: classNames, metric: 'logLoss', min: 0.2 })).rejects.toThrow(/expected `max` \(not `min`\) for logLoss, where lower is better/)
+  })
+})
+
+describe('toPerformOnAllSlices reads outputs as what they are', () => {
+  test('string labels are scored as labels', async () => {
+    const byFlipper = { identity: { name: 'by-flipper' }, predict: async (batch: readonly number[][]) => batch.map((row) => ((row[2] ?? 0) > 206 ? 'Gentoo' : 'Adelie')), release: async () => {} }
+    const failure = await outcomeOf(expect(byFlipper).toPerformOnAllSlices({ data: held, rows: held.rows, slices: ['Island'], min: 0.9 }))
+    expect(plain(failure?.message)).toMatch(/by-flipper underperforms on \d+ slices?\.\nOverall accuracy 0\.\d+ on 86 rows/)
+  })
+
+  test('an empty answer is an error naming the row; so is one output too few', async () => {
+    await expect(expect(constantModel(null, 'nothing')).toPerformOnAllSlices({ data: held, rows: held.rows, slices: ['Island'], min: 0.9 })).rejects.toThrow(
+      /^toPerformOnAllSlices: expected a label, a score, a probability row or a record of named outputs for every row, received null at row 0\./,
+    )
+    await expect(expect(miscountingModel(() => 'Adelie', -1)).toPerformOnAllSlices({ data: held, rows: held.rows, slices: ['Island'], min: 0.9 })).rejects.toThrow(
+      /^toPerformOnAllSlices: expected oneTooFew to return one output per input \(86\), received 85 outputs\./,
+    )
   })
 })

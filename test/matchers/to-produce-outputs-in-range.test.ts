@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
 import { functionModel } from '../../src/model/function-model.js'
 import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
+import { catOrDog, constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 const rows = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
@@ -117,5 +118,45 @@ describe('toProduceOutputsInRange', () => {
     // A NaN sum tolerance would wave through rows that do not sum to one.
     const unnormalised = functionModel((row: readonly [number, number]) => [row[0] / 2, row[1] / 2, 0.25], { name: 'unnormalised' })
     await expect(expect(unnormalised).toProduceOutputsInRange({ probabilities: true, tolerance: Number.NaN }, { inputs: rows, seed: 2 })).rejects.toThrow(/toProduceOutputsInRange: expected a sum `tolerance` >= 0, received NaN/)
+  })
+})
+
+describe('toProduceOutputsInRange reads outputs as what they are', () => {
+  test('a string answer is a not-a-number violation that shows the string, not a NaN', async () => {
+    const failure = await failureOf(expect(catOrDog).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 100, seed: 1 }))
+    const message = plain(failure?.message)
+    expect(message).toMatch(/catOrDog produced outputs outside \[0, 1\]: violation rate 1 \(100 of 100 cases\), expected <= 0\./)
+    expect(message).toMatch(/Reasons: not-a-number 100\n/)
+    expect(message).toMatch(/ {2}output: "dog"\n {2}output\[0\] = 'dog' is not a number\n/)
+  })
+
+  test.each([
+    ['undefined', undefined, 'missing-output', 'missing (undefined)'],
+    ['null', null, 'missing-output', 'missing (null)'],
+    ['[]', [], 'empty-output', 'empty ([])'],
+    ['{}', {}, 'empty-output', 'empty ({})'],
+    ['{ scores: [] }', { scores: [] }, 'empty-output', 'empty ({ scores: [] })'],
+  ])('a model answering %s fails, without bounds too', async (_, value, reason, phrase) => {
+    const failure = await failureOf(expect(constantModel(value, 'nothing')).toProduceOutputsInRange({}, { inputs: rows, numRuns: 20, seed: 2 }))
+    const message = plain(failure?.message)
+    expect(message).toMatch(/nothing produced outputs outside finite numbers: violation rate 1 \(20 of 20 cases\), expected <= 0\./)
+    expect(message).toContain(`Reasons: ${reason} 20\n`)
+    expect(message).toContain(`  the output is ${phrase}\n`)
+  })
+
+  test('a hole inside an output fails, bigints and booleans count as their numbers', async () => {
+    const holed = await failureOf(expect(constantModel({ probabilities: [0.5, null] }, 'holed')).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 10, seed: 3 }))
+    expect(plain(holed?.message)).toMatch(/ {2}output\[1\] = null is not a number\n/)
+    await expect(constantModel({ label: 1n, positive: true }, 'typed')).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 10, seed: 3 })
+  })
+
+  test('a hand-written model that answers one output too many or too few is an error', async () => {
+    const first = (row: readonly [number, number]): number[] => [row[0]]
+    await expect(expect(miscountingModel(first, 1)).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 40, seed: 4 })).rejects.toThrow(
+      /^toProduceOutputsInRange: expected oneTooMany to return one output per input \(40\), received 41 outputs\.\nHint: /,
+    )
+    await expect(expect(miscountingModel(first, -1)).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 300, seed: 4, maxViolationRate: 0.05 })).rejects.toThrow(
+      /^toProduceOutputsInRange: expected oneTooFew to return one output per input \(300\), received 299 outputs\./,
+    )
   })
 })

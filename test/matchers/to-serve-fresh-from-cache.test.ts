@@ -4,6 +4,7 @@ import { functionModel } from '../../src/model/function-model.js'
 import { cached } from '../../src/patterns/cached.js'
 import { manualClock, systemClock } from '../../src/patterns/clock.js'
 import type { PredictionStore } from '../../src/patterns/prediction-store.js'
+import { constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(patternMatchers)
 
@@ -60,5 +61,34 @@ describe('toServeFreshFromCache', () => {
     await expect(expect(cached(model, { ttlMs: 1000, clock: systemClock })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/received a clock without advance\(\)/)
     await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: [] })).rejects.toThrow(/expected a non-empty array of input rows/)
     await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache(undefined as never)).rejects.toThrow(/toServeFreshFromCache: expected an options object, received undefined/)
+  })
+})
+
+describe('toServeFreshFromCache reads answers as what they are', () => {
+  const grade = functionModel((row: number[]) => ((row[0] ?? 0) > 1 ? 'high' : 'low'), { name: 'grade' })
+  const labelStore = (): PredictionStore<string> => {
+    const entries = new Map<string, string>()
+    return { get: async (key) => entries.get(key), set: async (key, value) => void entries.set(key, value) }
+  }
+
+  test('a label model is checked too: its update is visible, so a store that never expires fails', async () => {
+    await expect(cached(grade, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })
+    const failure = await failureOf(expect(cached(grade, { ttlMs: 1000, clock: manualClock(), store: labelStore() })).toServeFreshFromCache({ inputs: rows.slice(0, 1), top: 1 }))
+    expect(plain(failure?.message)).toContain('row 0 (after-ttl): served a stale answer after the TTL (entry never expired); input [1,0], served "low", expected {"updated":"low"}')
+  })
+
+  test.each([
+    ['undefined', undefined, 'missing (undefined)'],
+    ['{}', {}, 'empty ({})'],
+  ])('a model answering %s leaves nothing to cache: an error', async (_, value, phrase) => {
+    await expect(expect(cached(constantModel(value, 'nothing'), { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
+      `toServeFreshFromCache: expected an answer for every row from nothing, received ${phrase} at row 0.\nHint: `,
+    )
+  })
+
+  test('a hand-written model answering one output too many is an error', async () => {
+    await expect(expect(cached(miscountingModel((row: number[]) => [row[0] ?? 0], 1), { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
+      /^toServeFreshFromCache: expected oneTooMany to return one output per input \(3\), received 4 outputs\./,
+    )
   })
 })

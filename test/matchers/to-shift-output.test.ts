@@ -4,6 +4,7 @@ import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
 import { functionModel } from '../../src/model/function-model.js'
 import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
 import { relationMatchers } from '../../matchers/relations-index.js'
+import { constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(relationMatchers)
 
@@ -71,5 +72,33 @@ describe('toShiftOutput', () => {
     await expect(expect(mpg).toShiftOutput(0, Number.NaN, { inputs: rows, direction: 'up' })).rejects.toThrow(/expected a finite change/)
     // NaN printed as NaN (JSON would say null, which reads like a missing value in the data).
     await expect(expect(mpg).toShiftOutput(0, () => Number.NaN, { inputs: rows, direction: 'up', seed: 1 })).rejects.toThrow(/toShiftOutput: expected a finite number in feature 0, received NaN\./)
+  })
+})
+
+describe('toShiftOutput reads the watched output as what it is', () => {
+  const mpgLabel = functionModel((row: number[]) => ((row[0] ?? 0) > 3000 ? 'thirsty' : 'frugal'), { name: 'mpgLabel' })
+
+  test('a string answer is a misuse of the check (an error naming the string)', async () => {
+    await expect(expect(mpgLabel).toShiftOutput(0, 500, { inputs: rows, direction: 'down', seed: 1 })).rejects.toThrow(
+      /^toShiftOutput: expected a number at output \(the output this check watches\), received '(thirsty|frugal)' \(a string\)\./,
+    )
+  })
+
+  test.each([
+    ['null', null],
+    ['[]', []],
+    ['{}', {}],
+  ])('a model answering %s fails with the offending row', async (shown, value) => {
+    const error = await failureOf(expect(constantModel(value, 'nothing')).toShiftOutput(0, 500, { inputs: rows, direction: 'down', numRuns: 50, seed: 2 }))
+    const message = plain(error?.message)
+    expect(message).toMatch(/nothing: it is not true that changing feature 0 by \+500 moves output down by at least 0: violation rate 1 \(50 of 50 cases\), expected 0\./)
+    expect(message).toContain(`Shrunk counterexample (2 shrinks): changing feature 0 from 1500 to 2000: the base output has no value at output[0] (${shown})\n`)
+  })
+
+  test('an output index past the end is an error; a hand-written model answering one output too few is an error', async () => {
+    await expect(expect(mpg).toShiftOutput(0, 500, { inputs: rows, direction: 'down', output: 3, seed: 3 })).rejects.toThrow(/^toShiftOutput: expected `output: 3` to select one of the output's values, received an output with 1 value/)
+    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], -1)).toShiftOutput(0, 500, { inputs: rows, direction: 'down', numRuns: 50, seed: 3 })).rejects.toThrow(
+      /^toShiftOutput: expected oneTooFew to return one output per input \(100\), received 99 outputs\./,
+    )
   })
 })

@@ -1,3 +1,4 @@
+import { checkedPredict } from '../../model/checked-predict.js'
 import type { Model } from '../../model/model.js'
 import { baselineModel, type BaselineModel } from './baseline-model.js'
 
@@ -45,7 +46,7 @@ export function previousModelBaseline<I, O>(model: Model<I, O>): BaselineModel<I
   return {
     identity: model.identity,
     baseline: { kind: 'previous-model', fittedOn: 'none', description: `previous model ${model.identity.name}${version}` },
-    predict: (batch) => model.predict(batch),
+    predict: (batch) => checkedPredict(model, batch, 'previousModelBaseline'),
     release: () => model.release(),
   }
 }

@@ -40,4 +40,15 @@ describe('drift helpers', () => {
     expect(predictionColumn([0.3, [0.7]])).toEqual(Float64Array.of(0.3, 0.7))
     expect(predictionColumn(['cat', 'dog'])).toEqual(['cat', 'dog'])
   })
+
+  test('predictionColumn reads each output as what it is; a missing output or a mix of kinds is an error', () => {
+    expect(predictionColumn([true, false])).toEqual(['true', 'false'])
+    expect(predictionColumn([2n, 3n])).toEqual(Float64Array.of(2, 3))
+    expect(predictionColumn([{ probabilities: [0.2, 0.8], label: 'dog' }, { probabilities: [0.9, 0.1], label: 'cat' }])).toEqual(['dog', 'cat'])
+    expect(predictionColumn([{ probabilities: [0.2, 0.8] }, { probabilities: [Number.NaN, 0.1] }])).toEqual(['1', null])
+    expect(() => predictionColumn([[0.1, 0.9], {}])).toThrow(/^predictionColumn: expected a prediction for every row of the outputs: a number, a label, or a row of class scores, received empty \(\{\}\) at row 1\.\nHint: /)
+    expect(() => predictionColumn([undefined], 'toHaveDriftedFrom', 'scorer on the current')).toThrow(/^toHaveDriftedFrom: expected a prediction for every row of scorer on the current: .*, received missing \(undefined\) at row 0\./)
+    expect(() => predictionColumn([['cat', 0.5]])).toThrow(/received \['cat', 0\.5\] at row 0/)
+    expect(() => predictionColumn([0.3, 'cat'])).toThrow(/^predictionColumn: expected predictions of one kind in the outputs \(all numbers, or all classes\), received a number at row 0 \(0\.3\) and a class at row 1 \('cat'\)\./)
+  })
 })

@@ -104,7 +104,7 @@ describe('compareToBaseline', () => {
     await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [0] }, metric: 'acc' as 'accuracy' })).rejects.toThrow(/expected a metric name \(accuracy, .*\) or \{ name, higherIsBetter, compute \}, received "acc"/)
     await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [0] }, confidence: 95 })).rejects.toThrow(/expected `confidence` in \(0.5, 1\), received 95/)
     await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [Number.NaN] } })).rejects.toThrow(/expected finite numbers, strings or bigints as labels, received NaN at index 0/)
-    await expect(compareToBaseline(lookup('nan', [Number.NaN]), 'majority', { data: { inputs: [0], labels: [0] } })).rejects.toThrow(/expected a finite model output, received NaN/)
+    await expect(compareToBaseline(lookup('nan', [Number.NaN]), 'majority', { data: { inputs: [0], labels: [0] } })).rejects.toThrow(/^toBeatBaseline: expected a finite model output for every row, received NaN at row 0\.\nHint: /)
     await expect(compareToBaseline(mlp, 'majority', { data: penguins.test, classes: penguins.classNames, metric: 'logLoss' })).rejects.toThrow(
       /toBeatBaseline: expected a baseline the metric can score \(majority class "Adelie" .*\), received logLoss: expected a probability row per prediction.*\nHint: Probabilistic metrics need a probabilistic baseline: use 'prior'/,
     )

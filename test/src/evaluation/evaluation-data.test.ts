@@ -3,6 +3,7 @@ import { compareToBaseline } from '../../../src/evaluation/compare-to-baseline.j
 import { evaluateSlices } from '../../../src/evaluation/evaluate-slices.js'
 import { falsePositivesAndNegatives } from '../../../src/evaluation/false-positives-and-negatives.js'
 import type { Model } from '../../../src/model/model.js'
+import { miscountingModel } from '../../support/malformed-models.js'
 
 /** A model that answers each row with the class index an ONNX `label` output (int64) gives. */
 const indexModel: Model<number, unknown> = {
@@ -38,6 +39,19 @@ describe('predicted labels of another kind than the true labels', () => {
     const named: Model<number, unknown> = { identity: { name: 'named' }, predict: (batch) => Promise.resolve(batch.map((row) => names[row % 3])), release: () => Promise.resolve() }
     await expect(compareToBaseline(named, 'majority', { data: { inputs: data.inputs, labels: [0, 1, 2, 0, 1, 2] } })).rejects.toThrow(
       /expected predicted labels of the same kind as the true labels \(numbers such as 0, 1, 2\), received strings such as "Adelie", "Chinstrap", "Gentoo"/,
+    )
+  })
+})
+
+describe('outputs that cannot be scored', () => {
+  it('probability rows of different widths are an error naming both rows', async () => {
+    const ragged: Model<number, unknown> = { identity: { name: 'ragged' }, predict: async (batch) => batch.map((row) => (row === 3 ? [0.5, 0.5] : [0.2, 0.3, 0.5])), release: async () => {} }
+    await expect(compareToBaseline(ragged, 'majority', { data, classes: names })).rejects.toThrow(/^toBeatBaseline: expected probability rows of one width from ragged \(3 values, as at row 0\), received 2 values at row 3\./)
+  })
+
+  it('one output too many is an error under the caller\'s name', async () => {
+    await expect(evaluateSlices(miscountingModel((row: number) => names[row % 3], 1), { data, rows: data.labels.map((label) => ({ label })), slices: ['label'] })).rejects.toThrow(
+      /^toPerformOnAllSlices: expected oneTooMany to return one output per input \(6\), received 7 outputs\./,
     )
   })
 })

@@ -34,6 +34,15 @@ describe('toPrediction', () => {
     expect(() => toPrediction(Number.NaN)).toThrow(/toPrediction: expected a finite model output, received NaN/)
     expect(() => toPrediction([])).toThrow(/expected a non-empty output row/)
     expect(() => toPrediction({ a: 1, b: 2 })).toThrow(/expected a record with one of probabilities/)
-    expect(() => toPredictions([[0.5, 0.5], [0.5, Number.NaN]])).toThrow(/expected a readable model output, received an array of 2 at row 1/)
+    expect(() => toPredictions([[0.5, 0.5], [0.5, Number.NaN]])).toThrow(/^toPrediction: expected a row of finite probabilities for every row, received \[0\.5, NaN\] at row 1\.\nHint: /)
+  })
+
+  it('a missing or empty output is an error under the name of the caller, naming the row', () => {
+    expect(() => toPredictions([0, undefined], {}, 'toBeatBaseline')).toThrow(
+      /^toBeatBaseline: expected a label, a score, a probability row or a record of named outputs for every row, received undefined at row 1\.\nHint: The model must answer every row/,
+    )
+    expect(() => toPredictions([{}], {}, 'toBeatBaseline')).toThrow(/^toBeatBaseline: expected a record of named outputs for every row, received an empty record \{\} at row 0\./)
+    expect(() => toPredictions([[]], {}, 'toBeatBaseline')).toThrow(/^toBeatBaseline: expected a non-empty output row for every row, received an empty row at row 0\./)
+    expect(() => toPredictions([null], {}, 'toBeatBaseline')).toThrow(/received null at row 0/)
   })
 })

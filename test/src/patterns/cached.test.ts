@@ -7,6 +7,7 @@ import { manualClock } from '../../../src/patterns/clock.js'
 import { canonicalJson } from '../../../src/evaluation/row-hash.js'
 import { featureHash } from '../../../src/patterns/feature-hash.js'
 import { memoryPredictionStore, type PredictionStore } from '../../../src/patterns/prediction-store.js'
+import { miscountingModel } from '../../support/malformed-models.js'
 
 function countingModel() {
   const calls: number[][][] = []
@@ -84,5 +85,14 @@ describe('cached', () => {
 
   test('needs a positive TTL', () => {
     expect(() => cached(countingModel().model, { ttlMs: 0 })).toThrow(/cached: expected a finite `ttlMs` > 0, received 0/)
+  })
+})
+
+describe('cached and a wrong output count', () => {
+  test('a model answering one output too many is an error, and nothing is stored from the misaligned answer', async () => {
+    const store = memoryPredictionStore<number[]>({ clock: manualClock() })
+    const served = cached(miscountingModel((row: number[]) => [row[0] ?? 0], 1), { ttlMs: 1000, store })
+    await expect(served.predict([[1], [2]])).rejects.toThrow(/^cached: expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
+    await expect(served.predict([[1], [2]])).rejects.toThrow(/^cached: /)
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { functionModel } from '../../../src/model/function-model.js'
 import { ensemble } from '../../../src/patterns/ensemble.js'
 import { evaluateEnsemble } from '../../../src/patterns/evaluate-ensemble.js'
+import { constantModel, miscountingModel } from '../../support/malformed-models.js'
 
 const fixed = (name: string, row: number[]) => functionModel((): number[] => row, { name })
 const a = fixed('a', [0.6, 0.4, 0])
@@ -53,5 +54,21 @@ describe('evaluateEnsemble', () => {
     const result = await evaluateEnsemble(ensemble([a, b, c]), data, { metric: 'accuracy', classes: ['x', 'y', 'z'] })
     expect(result).toMatchObject({ metric: 'accuracy', ensembleScore: 0.5, best: { name: 'b', score: 0.5 }, gain: 0, rows: 4 })
     expect(result.members.map((member) => member.score)).toEqual([0.25, 0.5, 0.25])
+  })
+})
+
+describe('ensemble members must answer with probability rows', () => {
+  test('a member answering a string label, nothing or a hole is an error naming the member and the row, never NaN averaged in', async () => {
+    const labeller = functionModel((): string => 'Adelie', { name: 'labeller' })
+    await expect(ensemble([a, labeller as never]).predict([[0]])).rejects.toThrow(/^ensemble\(a, labeller\): expected a probability row of numbers from every member, received 'Adelie' from labeller at row 0\.\nHint: .*pass `stack`/)
+    await expect(ensemble([a, constantModel(undefined, 'nothing') as never]).predict([[0]])).rejects.toThrow(/received undefined from nothing at row 0/)
+    await expect(ensemble([a, constantModel([0.5, null, 0.5], 'holed') as never]).predict([[0]])).rejects.toThrow(/received \[0\.5, null, 0\.5\] from holed at row 0/)
+    await expect(ensemble([constantModel({}, 'nothing') as never, a]).predict([[0]])).rejects.toThrow(/received \{\} from nothing at row 0/)
+  })
+
+  test('a member answering one output too many is an error; a record with probabilities and a bigint label is fine', async () => {
+    await expect(ensemble([a, miscountingModel((): number[] => [0.2, 0.3, 0.5], 1)]).predict([[0], [1]])).rejects.toThrow(/^ensemble\(a, oneTooMany\): expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
+    const [answer] = await ensemble([a, record as never]).predict([[0]])
+    expect(answer?.label).toBe(0)
   })
 })

@@ -5,6 +5,8 @@ import { failing } from '../../../src/patterns/failing.js'
 import { slow } from '../../../src/patterns/slow.js'
 import { fallbackDrill } from '../../../src/patterns/fallback-drill.js'
 import { withFallback } from '../../../src/patterns/with-fallback.js'
+import { isUsableOutput, unusableOutput } from '../../../src/patterns/usable-output.js'
+import { constantModel, miscountingModel } from '../../support/malformed-models.js'
 
 const double = functionModel((row: number[]) => [2 * (row[0] ?? 0)], { name: 'double' })
 const zero = functionModel((): number[] => [0], { name: 'zero' })
@@ -107,5 +109,45 @@ describe('hangs and batches', () => {
     expect(first.reasons.timeout).toBeGreaterThanOrEqual(4 * first.injected.timeouts)
     const second = await drill()
     expect(second.injected).toEqual(first.injected)
+  })
+})
+
+describe('answers as what they are, in the fault wrappers and the fallback', () => {
+  test('a usable answer has a value, no holes and finite numbers; labels are answers', () => {
+    for (const output of ['cat', true, 2n, [0.2, 0.8], { label: 'cat', probabilities: [0.1, 0.9] }]) expect(isUsableOutput(output)).toBe(true)
+    expect(unusableOutput(undefined)).toBe('missing (undefined)')
+    expect(unusableOutput({})).toBe('empty ({})')
+    expect(unusableOutput([0.2, Number.NaN])).toBe('NaN at output[1]')
+    expect(unusableOutput({ probabilities: [0.5, null] })).toBe('null at output.probabilities[1]')
+    expect(unusableOutput(Number.POSITIVE_INFINITY)).toBe('Infinity at output')
+  })
+
+  test('withFallback serves label answers from the primary and replaces empty ones by default', async () => {
+    const labeller = functionModel((row: number[]) => ((row[0] ?? 0) > 0 ? 'up' : 'down'), { name: 'labeller' })
+    expect(await withFallback(labeller, constantModel('down', 'steady'), { timeoutMs: 100 }).predict([[1], [-1]])).toEqual([{ value: 'up', servedBy: 'primary' }, { value: 'down', servedBy: 'primary' }])
+    const empty = withFallback(constantModel({}, 'nothing'), zero, { timeoutMs: 100 })
+    expect(await empty.predict([[1]])).toEqual([{ value: [0], servedBy: 'fallback', reason: 'invalid-output' }])
+  })
+
+  test('withFallback: a primary answering the wrong number of outputs has failed (fallback, reason error); a fallback doing so is an error', async () => {
+    const primaryBroken = withFallback(miscountingModel((row: number[]) => [row[0] ?? 0], 1), zero, { timeoutMs: 100 })
+    expect(await primaryBroken.predict([[1], [2]])).toEqual([{ value: [0], servedBy: 'fallback', reason: 'error' }, { value: [0], servedBy: 'fallback', reason: 'error' }])
+    expect(primaryBroken.stats().lastError).toMatch(/^oneTooMany\|zero: expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
+    const fallbackBroken = withFallback(failing(double, { rate: 1 }), miscountingModel((): number[] => [0], 1), { timeoutMs: 100 })
+    await expect(fallbackBroken.predict([[1]])).rejects.toThrow(/^double\+failing\|oneTooMany: expected oneTooMany to return one output per input \(1\), received 2 outputs\./)
+  })
+
+  test('corrupt turns a label answer (no number to replace) into NaN, so every injected fault is a broken answer', async () => {
+    const broken = corrupt(constantModel('cat', 'labeller'), { nanRate: 1, seed: 1 })
+    expect(await broken.predict([[1], [2]])).toEqual([Number.NaN, Number.NaN])
+    expect(broken.injected).toBe(2)
+  })
+
+  test('fallbackDrill with label answers injects real faults: the fallback serves exactly the injected NaN rows', async () => {
+    const labeller = functionModel((row: number[]) => ((row[0] ?? 0) > 100 ? 'up' : 'down'), { name: 'labeller' })
+    const drill = await fallbackDrill(withFallback(labeller, constantModel('down', 'steady'), { timeoutMs: 10 }), { inputs: rows, numRuns: 40, latencyBudgetMs: 1000, seed: 2, faults: { timeoutRate: 0, errorRate: 0, nanRate: 0.3 } })
+    expect(drill).toMatchObject({ unanswered: 0, invalidAnswers: 0 })
+    expect(drill.reasons['invalid-output']).toBe(drill.injected.nanRows)
+    expect(drill.injected.nanRows).toBeGreaterThan(0)
   })
 })

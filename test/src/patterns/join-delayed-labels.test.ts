@@ -40,4 +40,13 @@ describe('joinDelayedLabels', () => {
     expect(() => joinDelayedLabels([entry('x', 'tuesday', 1)], [])).toThrow(/expected an ISO time on every log entry, received "tuesday" on entry x/)
     expect(() => joinDelayedLabels(log, [{ id: 'a', label: Number.NaN }])).toThrow(/joinDelayedLabels: expected finite numbers, strings or bigints as labels/)
   })
+
+  test('a labelled entry whose logged output is missing or empty is an error naming the entry; string outputs are labels', () => {
+    const empty = [{ ...entry('e', '2026-03-01T10:00:00Z', 0), output: undefined }]
+    expect(() => joinDelayedLabels(empty as never, [{ id: 'e', label: 0 }])).toThrow(/^joinDelayedLabels: expected a label, a score, a probability row or a record of named outputs in every labelled log entry, received undefined in entry e\./)
+    const record = [{ ...entry('r', '2026-03-01T10:00:00Z', 0), output: {} }]
+    expect(() => joinDelayedLabels(record, [{ id: 'r', label: 0 }])).toThrow(/received an empty record \{\} in entry r/)
+    const named = [{ ...entry('n', '2026-03-01T10:00:00Z', 0), output: 'cat' }]
+    expect(joinDelayedLabels(named, [{ id: 'n', label: 'cat' }]).overall.metrics).toEqual({ accuracy: 1 })
+  })
 })

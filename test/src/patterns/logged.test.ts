@@ -9,6 +9,7 @@ import { featureHash } from '../../../src/patterns/feature-hash.js'
 import { JsonlFileSink, readPredictionLog } from '../../../src/patterns/jsonl-file-sink.js'
 import { logged } from '../../../src/patterns/logged.js'
 import { memoryPredictionSink, type PredictionLogEntry } from '../../../src/patterns/prediction-log.js'
+import { miscountingModel } from '../../support/malformed-models.js'
 
 const model = functionModel((row: number[]) => [(row[0] ?? 0) > 0 ? 0.9 : 0.1], { name: 'scorer' })
 
@@ -66,5 +67,14 @@ describe('auditPredictionLog', () => {
       duplicateIds: ['a'],
       passed: false,
     })
+  })
+})
+
+describe('logged and a wrong output count', () => {
+  test('a model answering one output too many or too few is an error, never a log with a row silently dropped or left undefined', async () => {
+    const sink = memoryPredictionSink()
+    await expect(logged(miscountingModel((row: number[]) => [row[0] ?? 0], 1), { sink, modelVersion: '1' }).predict([[1], [2]])).rejects.toThrow(/^logged: expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
+    await expect(logged(miscountingModel((row: number[]) => [row[0] ?? 0], -1), { sink, modelVersion: '1' }).predict([[1], [2]])).rejects.toThrow(/received 1 outputs/)
+    expect(sink.entries).toEqual([])
   })
 })

@@ -4,6 +4,7 @@ import { failing } from '../../../src/patterns/failing.js'
 import { measureLatency } from '../../../src/patterns/measure-latency.js'
 import { histogramPoints, percentile } from '../../../src/patterns/percentile.js'
 import { slow } from '../../../src/patterns/slow.js'
+import { constantModel, miscountingModel } from '../../support/malformed-models.js'
 
 const rows = Array.from({ length: 20 }, (_, index) => [index / 20])
 const identity = functionModel((row: number[]) => [row[0] ?? 0], { name: 'identity' })
@@ -48,5 +49,20 @@ describe('measureLatency', () => {
   test('refuses nonsense load shapes', async () => {
     await expect(measureLatency(identity, { inputs: rows, batchSizes: [0] })).rejects.toThrow(/measureLatency: expected a whole number >= 1 in `batchSizes`, received 0/)
     await expect(measureLatency(identity, { inputs: [] })).rejects.toThrow(/measureLatency: expected a non-empty array of input rows/)
+  })
+})
+
+describe('measureLatency and answers that are not answers', () => {
+  test('a request answering a row with nothing is an error of that request; labels are answers', async () => {
+    const empty = await measureLatency(constantModel({}, 'nothing'), { inputs: rows, batchSizes: [2], requests: 4, warmup: 0 })
+    expect(empty.overall).toMatchObject({ requests: 4, errors: 4, errorRate: 1 })
+    expect(empty.lastError).toBe('row 0 of a batch of 2 was answered with nothing: empty ({})')
+    const labels = await measureLatency(constantModel('cat', 'labeller'), { inputs: rows, requests: 4, warmup: 0 })
+    expect(labels.overall.errors).toBe(0)
+  })
+
+  test('a wrong output count breaks the measurement: an error, in the warm-up as in measured requests', async () => {
+    await expect(measureLatency(miscountingModel((row: number[]) => [row[0] ?? 0], 1), { inputs: rows, requests: 4 })).rejects.toThrow(/^measureLatency: expected oneTooMany to return one output per input \(1\), received 2 outputs\./)
+    await expect(measureLatency(miscountingModel((row: number[]) => [row[0] ?? 0], -1), { inputs: rows, requests: 4, warmup: 0, concurrency: 3 })).rejects.toThrow(/^measureLatency: expected oneTooFew to return one output per input \(1\), received 0 outputs\./)
   })
 })

@@ -7,6 +7,7 @@ import { memoryComparisonLog } from '../../../src/patterns/comparison-log.js'
 import { failing } from '../../../src/patterns/failing.js'
 import { shadow } from '../../../src/patterns/shadow.js'
 import { slow } from '../../../src/patterns/slow.js'
+import { constantModel, miscountingModel } from '../../support/malformed-models.js'
 
 const production = functionModel((row: number[]) => [row[0] ?? 0, 1 - (row[0] ?? 0)], { name: 'production' })
 /** Agrees with production except when x is in (0.4, 0.5]. */
@@ -78,5 +79,36 @@ describe('compareModels', () => {
     const result = await compareModels(production, candidate, rows)
     expect(result.agreement).toBe(0.9)
     expect(result.disagreements).toEqual([{ index: 4, input: [0.45], reference: [0.45, 0.55], candidate: [0.6, 0.4], absDiff: expect.closeTo(0.15, 12) as number }])
+  })
+})
+
+describe('compareOutputs and shadow read answers as what they are', () => {
+  test('labels agree when they are the same label (difference 0), and disagree otherwise (difference 1)', () => {
+    expect(compareOutputs('cat', 'cat')).toEqual({ agree: true, absDiff: 0 })
+    expect(compareOutputs('cat', 'dog')).toEqual({ agree: false, absDiff: 1 })
+    expect(compareOutputs({ label: 'cat', confidence: 0.9 }, { label: 'cat', confidence: 0.6 })).toEqual({ agree: true, absDiff: 0 })
+    expect(compareOutputs(true, false)).toEqual({ agree: false, absDiff: 1 })
+    expect(compareOutputs('1', 1)).toEqual({ agree: false, absDiff: 1 })
+  })
+
+  test('a missing or empty answer never agrees, not even with another one', () => {
+    for (const output of [undefined, null, [], {}]) expect(compareOutputs(output, output)).toEqual({ agree: false, absDiff: Number.POSITIVE_INFINITY })
+    expect(compareOutputs([0.5, 0.5], {})).toEqual({ agree: false, absDiff: Number.POSITIVE_INFINITY })
+  })
+
+  test('compareModels counts missing answers as disagreements and a wrong output count as an error', async () => {
+    const result = await compareModels(constantModel(undefined, 'nothing'), constantModel(undefined, 'alsoNothing'), rows)
+    expect(result).toMatchObject({ rows: 10, agreement: 0, maxAbsDiff: Number.POSITIVE_INFINITY })
+    await expect(compareModels(production, miscountingModel((row: number[]) => [row[0] ?? 0, 0], 1), rows)).rejects.toThrow(/^compareModels: expected oneTooMany to return one output per input \(10\), received 11 outputs\./)
+  })
+
+  test('a production model answering one output too many rejects the call; a candidate doing so is a counted failure', async () => {
+    await expect(shadow(miscountingModel((row: number[]) => [row[0] ?? 0], 1), candidate).predict(rows)).rejects.toThrow(/^shadow: expected oneTooMany to return one output per input \(10\), received 11 outputs\./)
+    const log = memoryComparisonLog<number[], number[]>()
+    const shadowed = shadow(production, miscountingModel((row: number[]) => [row[0] ?? 0, 0], -1), { log })
+    expect(await shadowed.predict(rows)).toHaveLength(10)
+    await shadowed.flush()
+    expect(shadowed.stats()).toMatchObject({ candidateCalls: 1, candidateFailures: 1, compared: 0 })
+    expect(log.entries[0]).toMatchObject({ candidateError: 'shadow: expected oneTooFew to return one output per input (10), received 9 outputs.' })
   })
 })

@@ -70,6 +70,22 @@ describe('runBatchedProperty', () => {
     )
   })
 
+  test('a model that answers one output too many is an error too, also when it only does so on the small batches of shrinking', async () => {
+    const extra: Model<number[], number[]> = { identity: { name: 'extra' }, predict: async (batch) => [...batch, [0]].map((row) => [row[0] ?? 0]), release: async () => {} }
+    await expect(runBatchedProperty({ model: extra, cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 1 }), numRuns: 50, seed: 1, source: 'toProduceOutputsInRange' })).rejects.toThrow(
+      /^toProduceOutputsInRange: expected extra to return one output per input \(50\), received 51 outputs\./,
+    )
+    // Right on the big batch, one too many on the one-row batches shrinking asks for: no longer skipped as a "shrink error".
+    const smallBatchBug: Model<number[], number[]> = {
+      identity: { name: 'smallBatchBug' },
+      predict: async (batch) => (batch.length > 2 ? batch : [...batch, [0]]).map((row) => [2 * (row[0] ?? 0)]),
+      release: async () => {},
+    }
+    await expect(runBatchedProperty({ model: smallBatchBug, cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 1 }), numRuns: 50, seed: 1, source: 'toProduceOutputsInRange' })).rejects.toThrow(
+      /^toProduceOutputsInRange: expected smallBatchBug to return one output per input \(1\), received 2 outputs\./,
+    )
+  })
+
   test('bad arguments are clear errors', async () => {
     const probe = outputRangeProbe<number[]>({ min: 0, max: 1 })
     await expect(runBatchedProperty({ model: countingModel(), cases: rows, probe, numRuns: 0, seed: 1 })).rejects.toThrow(/^runBatchedProperty: expected a positive whole `numRuns`, received 0/)

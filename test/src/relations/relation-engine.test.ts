@@ -4,10 +4,12 @@ import { functionModel } from '../../../src/model/function-model.js'
 import { checkGoldenCases } from '../../../src/relations/check-golden-cases.js'
 import { checkMonotonicity } from '../../../src/relations/check-monotonicity.js'
 import { featureRange } from '../../../src/relations/feature-range.js'
+import { judgeGoldenCase } from '../../../src/relations/golden-case.js'
+import { judgeUnchanged } from '../../../src/relations/invariance-probe.js'
 import { loadGoldenCases } from '../../../src/relations/load-golden-cases.js'
 import { localizeViolation } from '../../../src/relations/localize-violation.js'
 import { monotonicityProbe, raisedPair } from '../../../src/relations/monotonicity-probe.js'
-import { argmaxLabel, outputAt, outputIndex } from '../../../src/relations/output-selector.js'
+import { outputAt, outputIndex, outputNumberAt } from '../../../src/relations/output-selector.js'
 import { changeUnit } from '../../../src/relations/transforms/change-unit.js'
 import { permutationFromCodes } from '../../../src/relations/transforms/row-order.js'
 import { roundingHint } from '../../../src/relations/rounding-hint.js'
@@ -63,9 +65,11 @@ describe('outputs and transforms', () => {
     expect(outputAt([0.1, 0.7], 1)).toBe(0.7)
     expect(outputAt({ probabilities: [0.1, 0.9] }, 1)).toBe(0.9)
     expect(outputAt([1], 3)).toBeNaN()
-    expect(argmaxLabel([0.1, 0.7, 0.2])).toBe(1)
-    expect(argmaxLabel(0.51)).toBe(1)
-    expect(argmaxLabel([Number.NaN, 1])).toBe(-1)
+    expect(outputNumberAt({ probabilities: [0.1, 0.9], label: 1n }, 2, 'test')).toBe(1)
+    expect(outputNumberAt([], 0, 'test')).toBeUndefined()
+    expect(outputNumberAt([0.2, null], 1, 'test')).toBeUndefined()
+    expect(() => outputNumberAt([0.2, 0.8], 2, 'test')).toThrow(/^test: expected `output: 2` to select one of the output's values, received an output with 2 values: \[0\.2, 0\.8\]\.\nHint: /)
+    expect(() => outputNumberAt({ label: 'cat' }, 0, 'test')).toThrow(/^test: expected a number at output\.label \(the output this check watches\), received 'cat' \(a string\)\./)
     expect(outputIndex('Gentoo', ['Adelie', 'Chinstrap', 'Gentoo'], 'test')).toBe(2)
     expect(() => outputIndex('Emperor', ['Adelie'], 'test')).toThrow(/a class among \[Adelie\], received "Emperor"/)
   })
@@ -106,5 +110,31 @@ describe('golden cases', () => {
     const model = functionModel((row: number[]) => [row[0] ?? 0], { name: 'echo' })
     const result = await checkGoldenCases(model, [{ input: [1], value: 1 }, { input: [2], value: 3 }, { input: [3], max: 2, name: 'capped' }])
     expect(result.failures.map((failure) => [failure.index, failure.name, failure.violation.reason])).toEqual([[1, 'case 1', 'wrong-value'], [2, 'capped', 'out-of-range']])
+  })
+})
+
+describe('outputs judged as what they are', () => {
+  test('judgeUnchanged: labels as labels, strings exactly, nothing is never unchanged', () => {
+    expect(judgeUnchanged('cat', 'dog', { tolerance: 0, label: true })).toEqual({ reason: 'label-changed', detail: "predicted class changed from 'cat' to 'dog'" })
+    expect(judgeUnchanged([0.2, 0.8], [0.6, 0.4], { tolerance: 0, label: true })).toEqual({ reason: 'label-changed', detail: 'predicted class changed from 1 to 0' })
+    expect(judgeUnchanged('cat', 'cat', { tolerance: 0, label: true })).toBeUndefined()
+    expect(judgeUnchanged('cat', 'dog', { tolerance: 1e9, label: false })).toEqual({ reason: 'output-changed', detail: "output changed: output 'cat' vs 'dog'" })
+    expect(judgeUnchanged({}, {}, { tolerance: 0, label: false })).toEqual({ reason: 'missing-output', detail: 'the base output is empty ({})' })
+    expect(judgeUnchanged([1], undefined, { tolerance: 0, label: true })).toEqual({ reason: 'missing-output', detail: 'the transformed output is missing (undefined)' })
+    expect(judgeUnchanged([Number.NaN, 1], [Number.NaN, 1], { tolerance: 0, label: true })).toEqual({ reason: 'no-label', detail: 'the base output has no predicted class: [NaN, 1]' })
+    // NaN equals NaN for numbers: the same NaN answer is unchanged (the range check is what rejects NaN).
+    expect(judgeUnchanged([Number.NaN], [Number.NaN], { tolerance: 0, label: false })).toBeUndefined()
+  })
+
+  test('judgeGoldenCase: string labels with or without classes; nothing fails the case', () => {
+    const options = { output: 0, tolerance: 0 }
+    expect(judgeGoldenCase({ input: 0, label: 'Gentoo' }, 'Gentoo', options)).toBeUndefined()
+    expect(judgeGoldenCase({ input: 0, label: 2 }, 'Gentoo', { ...options, classes: ['Adelie', 'Chinstrap', 'Gentoo'] })).toBeUndefined()
+    expect(judgeGoldenCase({ input: 0, label: 'Gentoo' }, [0.1, 0.2, 0.7], { ...options, classes: ['Adelie', 'Chinstrap', 'Gentoo'] })).toBeUndefined()
+    expect(judgeGoldenCase({ input: 0, label: 'Gentoo' }, 'Adelie', options)).toEqual({ reason: 'wrong-label', detail: "expected label Gentoo, got 'Adelie'" })
+    expect(judgeGoldenCase({ input: 0, label: 1 }, [Number.NaN, 1], options)).toEqual({ reason: 'wrong-label', detail: 'expected label 1, got no label ([NaN, 1])' })
+    expect(judgeGoldenCase({ input: 0, value: 1 }, {}, options)).toEqual({ reason: 'missing-output', detail: 'the output is empty ({})' })
+    expect(judgeGoldenCase({ input: 0, value: [1, 2] }, ['1', 2], options)).toEqual({ reason: 'wrong-value', detail: "expected [1, 2] +- 0, got ['1', 2]" })
+    expect(() => judgeGoldenCase({ input: 0, value: 1 }, 'one', options)).toThrow(/^toPassGoldenCases: expected a number at output \(the output this check watches\), received 'one' \(a string\)\./)
   })
 })
