@@ -1,6 +1,7 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { checkDeterminism } from '../src/properties/check-determinism.js'
+import { casesDistribution } from '../src/arbitraries/cases-distribution.js'
 import { determinismCounts } from '../src/properties/determinism-counts.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
@@ -61,11 +62,12 @@ async function checkBeDeterministic(this: MatcherState, received: unknown, given
     severity: options.severity ?? 'high',
     model: modelRef(model),
     metrics: { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, maxDifference: result.maxDifference, tolerance },
+    distribution: casesDistribution(options.inputs),
     ...(ce && { counterexample: toJsonSafe({ input: ce.input, outputs: ce.outputs, violation: ce.violation.detail }) }),
     replay: { seed, numRuns: result.numRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', '', { isNot: this.isNot, promise: this.promise })
-  const counts = determinismCounts(result, tolerance)
+  const counts = determinismCounts(result, tolerance, casesDistribution(options.inputs))
   return {
     pass: passed,
     message: () =>

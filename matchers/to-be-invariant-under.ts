@@ -1,6 +1,7 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { checkInvariance, type InvarianceOptions, type InvarianceTransform } from '../src/relations/check-invariance.js'
+import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
 import { roundingHint } from '../src/relations/rounding-hint.js'
 import { outputNumbers } from '../src/model/output-numbers.js'
@@ -54,7 +55,8 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
   const seed = resolveSeed(this, NAME, options?.seed)
   const { seed: _seed, severity, ...rest } = options ?? ({} as InvariantUnderOptions)
   const result = await checkInvariance(model, transform as InvarianceTransform<unknown>, { ...rest, seed, source: NAME })
-  const summary = relationSummary(result as never)
+  const cases = describeCases(options.inputs, { statistical: isStatistical(options.maxViolationRate), seed })
+  const summary = relationSummary(result as never, cases.distribution)
   const what = describeTransform(transform)
   const criterion = options.label === true ? 'the predicted class' : `outputs within ${options.tolerance ?? 0}`
   let counterexample: Record<string, unknown> | undefined
@@ -75,6 +77,8 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
     severity: severity ?? 'high',
     model: modelRef(model),
     metrics: summary.metrics,
+    distribution: cases.distribution,
+    ...(cases.warnings.length > 0 ? { warnings: cases.warnings } : {}),
     ...(counterexample && { counterexample: toJsonSafe(counterexample) }),
     replay: { seed, numRuns: result.plannedRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
@@ -96,8 +100,8 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
     pass: result.passed,
     message: () =>
       result.passed
-        ? [hint, '', `Expected ${model.identity.name} to change ${criterion} under ${what}, but it held: ${summary.sentence}.`, summary.design, ...example, replay].join('\n')
-        : [hint, '', `${model.identity.name} is not invariant under ${what} (${criterion}): ${summary.sentence}.`, summary.design,
+        ? [hint, '', `Expected ${model.identity.name} to change ${criterion} under ${what}, but it held: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n')
+        : [hint, '', `${model.identity.name} is not invariant under ${what} (${criterion}): ${summary.sentence}.`, summary.design, ...cases.warnings,
             `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, ...roundingLines(), replay].join('\n'),
     actual: toJsonSafe(counterexample?.['transformedOutput'] ?? counterexample?.['permutedOutputs']),
     expected: toJsonSafe(counterexample?.['baseOutput'] ?? counterexample?.['outputs']),

@@ -4,6 +4,7 @@ import { VitestMlError } from '../src/errors.js'
 import { checkMonotonicity, type MonotonicityOptions } from '../src/relations/check-monotonicity.js'
 import type { FeatureRef } from '../src/relations/feature-ref.js'
 import { raisedPair, type MonotonicDirection } from '../src/relations/monotonicity-probe.js'
+import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
 import { roundingHint } from '../src/relations/rounding-hint.js'
 import { outputAt, outputIndex } from '../src/relations/output-selector.js'
@@ -43,7 +44,8 @@ async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature
   const seed = resolveSeed(this, NAME, options?.seed)
   const { seed: _seed, severity, ...rest } = options ?? ({} as MonotonicInOptions)
   const result = await checkMonotonicity(model as never, feature, direction, { ...(rest as MonotonicInOptions<PerturbableRow>), seed, source: NAME })
-  const summary = relationSummary(result as never)
+  const cases = describeCases(options.inputs, { statistical: isStatistical(options.maxViolationRate), seed })
+  const summary = relationSummary(result as never, cases.distribution)
   const name = model.identity.name
   const what = `${direction} in feature ${JSON.stringify(feature)} (bounds [${num(result.bounds.min)}, ${num(result.bounds.max)}], steps ${num(result.step.min)}-${num(result.step.max)}${options.strict === true ? ', strict' : ''})`
   const ce = result.counterexample
@@ -64,6 +66,8 @@ async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature
     severity: severity ?? 'high',
     model: modelRef(model),
     metrics: summary.metrics,
+    distribution: cases.distribution,
+    ...(cases.warnings.length > 0 ? { warnings: cases.warnings } : {}),
     ...(counterexample && { counterexample: toJsonSafe({ ...counterexample, ...(where && { localized: { from: where.from, to: where.to, outputs: where.outputs, violation: where.violation.detail } }) }) }),
     replay: { seed, numRuns: result.plannedRuns, ...(result.path === undefined ? {} : { path: result.path }) },
     ...(result.sweep && { plots: [result.sweep] }),
@@ -80,8 +84,8 @@ async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature
     pass: result.passed,
     message: () =>
       result.passed
-        ? [hint, '', `Expected ${name} not to be ${what}, but it was: ${summary.sentence}.`, summary.design, ...example, replay].join('\n')
-        : [hint, '', `${name} is not ${what}: ${summary.sentence}.`, summary.design,
+        ? [hint, '', `Expected ${name} not to be ${what}, but it was: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n')
+        : [hint, '', `${name} is not ${what}: ${summary.sentence}.`, summary.design, ...cases.warnings,
             `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, ...localizedLine, ...sweepLine, ...(rounding === undefined ? [] : [rounding]), replay].join('\n'),
     actual: toJsonSafe(counterexample?.['raisedOutput']),
     expected: `output ${direction === 'increasing' ? '>=' : '<='} ${show(counterexample?.['baseOutput'] ?? null)}`,

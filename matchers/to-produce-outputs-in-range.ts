@@ -2,6 +2,7 @@ import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { outputRangeProbe, describeRange, type OutputRange } from '../src/properties/output-range-probe.js'
 import { runBatchedProperty } from '../src/properties/run-batched-property.js'
+import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
 import { runRelation } from '../src/relations/run-relation.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
@@ -48,12 +49,13 @@ async function checkProduceOutputsInRange(this: MatcherState, received: unknown,
   const numRuns = options.numRuns ?? 1000
   const probe = outputRangeProbe(range, NAME)
   // `maxViolationRate: 0` is the exact mode spelled out; anything else is the relations' statistical mode.
-  const statistical = options.maxViolationRate !== undefined && options.maxViolationRate !== 0
+  const statistical = isStatistical(options.maxViolationRate)
   const result = statistical
-    ? await runRelation({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, maxViolationRate: options.maxViolationRate, ...(options.confidence === undefined ? {} : { confidence: options.confidence }) })
+    ? await runRelation({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, maxViolationRate: options.maxViolationRate as number, ...(options.confidence === undefined ? {} : { confidence: options.confidence }) })
     : await runBatchedProperty({ model, cases: options.inputs, probe, numRuns, seed, source: NAME })
   const passed = 'passed' in result ? result.passed : result.violations === 0
-  const summary = 'passed' in result ? relationSummary(result) : undefined
+  const cases = describeCases(options.inputs, { statistical, seed })
+  const summary = 'passed' in result ? relationSummary(result, cases.distribution) : undefined
   const fixedRows = Array.isArray(options.inputs)
   const replayRuns = fixedRows ? result.numRuns : 'passed' in result ? result.plannedRuns : numRuns
   const firstFailure = 'firstFailure' in result && result.firstFailure !== undefined ? `row ${result.firstFailure}; ` : ''
@@ -67,23 +69,26 @@ async function checkProduceOutputsInRange(this: MatcherState, received: unknown,
     severity: options.severity ?? 'high',
     model: modelRef(model),
     metrics: summary?.metrics ?? { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, numShrinks: result.numShrinks },
+    distribution: cases.distribution,
+    ...(cases.warnings.length > 0 ? { warnings: cases.warnings } : {}),
     ...(ce && { counterexample: toJsonSafe({ input: ce.inputs[0], output: ce.outputs[0], violation: ce.violation.detail }) }),
     replay: { seed, numRuns: replayRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', show(range), { isNot: this.isNot, promise: this.promise })
-  const rate = summary?.sentence ?? `violation rate ${num(result.violationRate)} (${result.violations} of ${result.numRuns} cases), expected <= 0`
+  const rate = summary?.sentence ?? `violation rate ${num(result.violationRate)} (${result.violations} of ${result.numRuns} cases under ${cases.distribution}), expected 0`
   return {
     pass: passed,
     message: () =>
       passed
         ? summary === undefined
           ? `${hint}\n\nExpected ${model.identity.name} to produce an output outside ${where}, but all ${result.numRuns} cases stayed inside (${rate}).\n${replayLine(seed, replayRuns)}`
-          : `${hint}\n\nExpected ${model.identity.name} to leave ${where} too often, but ${rate}.\n${summary.design}\n${replayLine(seed, replayRuns)}`
+          : [hint, '', `Expected ${model.identity.name} to leave ${where} too often, but ${rate}.`, summary.design, ...cases.warnings, replayLine(seed, replayRuns)].join('\n')
         : [
             hint,
             '',
             `${model.identity.name} produced outputs outside ${where}: ${rate}.`,
             ...(summary === undefined ? [] : [summary.design]),
+            ...cases.warnings,
             `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`,
             fixedRows ? `First failing row (${firstFailure}real rows are used as given, not shrunk):` : `Shrunk counterexample (${result.numShrinks} shrinks):`,
             `  input:  ${show(ce?.inputs[0])}`,

@@ -2,6 +2,7 @@ import type { MatcherState } from 'vitest'
 import type { PerturbableRow } from '../src/arbitraries/perturb-row.js'
 import { checkOutputShift, type FeatureChange, type OutputShiftOptions } from '../src/relations/check-output-shift.js'
 import type { FeatureRef } from '../src/relations/feature-ref.js'
+import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
@@ -41,7 +42,8 @@ async function checkShiftOutput(this: MatcherState, received: unknown, feature: 
   const seed = resolveSeed(this, NAME, options?.seed)
   const { seed: _seed, severity, ...rest } = options ?? ({} as ShiftOutputOptions)
   const result = await checkOutputShift(model as never, feature, change, { ...(rest as ShiftOutputOptions<PerturbableRow>), seed, source: NAME })
-  const summary = relationSummary(result as never)
+  const cases = describeCases(options.inputs, { statistical: isStatistical(options.maxViolationRate), seed })
+  const summary = relationSummary(result as never, cases.distribution)
   const name = model.identity.name
   const what = `changing feature ${JSON.stringify(feature)} by ${describeChange(change)} moves output ${result.direction} by at least ${num(result.atLeast)}`
   const ce = result.counterexample
@@ -54,6 +56,8 @@ async function checkShiftOutput(this: MatcherState, received: unknown, feature: 
     severity: severity ?? 'medium',
     model: modelRef(model),
     metrics: { ...summary.metrics, atLeast: result.atLeast },
+    distribution: cases.distribution,
+    ...(cases.warnings.length > 0 ? { warnings: cases.warnings } : {}),
     ...(counterexample && { counterexample: toJsonSafe(counterexample) }),
     replay: { seed, numRuns: result.plannedRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
@@ -67,8 +71,8 @@ async function checkShiftOutput(this: MatcherState, received: unknown, feature: 
     pass: result.passed,
     message: () =>
       result.passed
-        ? [hint, '', `Expected it to be false that ${what} for ${name}, but it held: ${summary.sentence}.`, summary.design, ...example, replay].join('\n')
-        : [hint, '', `${name}: it is not true that ${what}: ${summary.sentence}.`, summary.design, ...example, replay].join('\n'),
+        ? [hint, '', `Expected it to be false that ${what} for ${name}, but it held: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n')
+        : [hint, '', `${name}: it is not true that ${what}: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n'),
     actual: toJsonSafe(counterexample?.changedOutput),
     expected: `${result.direction} by at least ${result.atLeast} from ${show(counterexample?.baseOutput ?? null)}`,
   }

@@ -3,6 +3,7 @@ import { VitestMlError } from '../errors.js'
 import type { CellValue, Dataset, DataRow } from '../data/dataset.js'
 import type { FeatureSchema } from '../data/feature-schema.js'
 import type { FeatureSpec } from '../data/feature-spec.js'
+import { describeArbitrary } from './described-arbitrary.js'
 import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link rowsNearData}. */
@@ -58,8 +59,10 @@ export function rowsNearData(data: Dataset | readonly DataRow[], schema: Feature
   }
   const perturbations = schema.names.map((name) => perturbation(schema.features[name] as FeatureSpec, noise, swapProbability))
   // Every real row equally likely (fast-check's size bias would favour the first rows); shrinking still goes to row 0.
-  return fc.tuple(fc.noBias(fc.nat({ max: rows.length - 1 })), fc.tuple(...perturbations)).map(([index, moves]) => {
+  const near = fc.tuple(fc.noBias(fc.nat({ max: rows.length - 1 })), fc.tuple(...perturbations)).map(([index, moves]) => {
     const row = rows[index] as DataRow
     return Object.fromEntries(schema.names.map((name, j) => [name, (moves[j] as (value: CellValue) => CellValue)(row[name] ?? null)]))
   })
+  const swaps = swapProbability > 0 ? `, categories swapped with probability ${swapProbability}` : ''
+  return describeArbitrary(near, `the ${rows.length} real rows, each equally likely, numbers moved uniformly by up to ${noise} of their feature's range${swaps}`)
 }

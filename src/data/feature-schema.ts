@@ -1,7 +1,9 @@
 import fc from 'fast-check'
+import { describeArbitrary } from '../arbitraries/described-arbitrary.js'
+import { uniformNumber } from '../arbitraries/uniform-number.js'
 import { VitestMlError } from '../errors.js'
 import type { CellValue, DataRow } from './dataset.js'
-import { featureIssue, type FeatureSpec } from './feature-spec.js'
+import { featureIssue, isFeatureSpec, type FeatureSpec } from './feature-spec.js'
 
 /** One problem found by {@link FeatureSchema.validate}. */
 export interface SchemaIssue {
@@ -32,18 +34,36 @@ export interface FeatureSchema {
 }
 
 /**
- * The fast-check arbitrary of one feature's values (missing values generated about 1 time in 10 when nullable).
+ * The fast-check arbitrary of one feature's values: numbers uniform (or log-uniform) over the bounds and whole numbers
+ * uniform over theirs, both with 5% edge values in exact mode (see `uniformNumber`); categories and booleans equally
+ * likely; missing values about 1 time in 10 when nullable.
  *
- * @param spec - the feature
+ * @param spec - one feature, from `numeric()`, `integer()`, `categorical()` or `boolean()`
  * @returns the arbitrary
+ * @throws VitestMlError when given anything else — a whole schema, a plain object — instead of one feature spec
+ * @example
+ * ```ts
+ * featureArbitrary(numeric({ min: 0, max: 1 })) // numbers uniform over [0, 1]
+ * ```
  */
 export function featureArbitrary(spec: FeatureSpec): fc.Arbitrary<CellValue> {
+  if (!isFeatureSpec(spec)) {
+    const received = typeof spec === 'object' && spec !== null && 'names' in spec && 'features' in spec ? 'a whole feature schema' : describeKind(spec)
+    throw new VitestMlError('featureArbitrary', 'one feature spec (from numeric(), integer(), categorical() or boolean())', received, 'For rows of a whole schema use schema.arrays() or schema.records(); for one feature pass schema.features.name.')
+  }
   const present: fc.Arbitrary<CellValue> =
-    spec.kind === 'numeric' ? fc.double({ min: spec.min, max: spec.max, noNaN: true, noDefaultInfinity: true })
-      : spec.kind === 'integer' ? fc.integer({ min: spec.min, max: spec.max })
+    spec.kind === 'numeric' ? uniformNumber({ min: spec.min, max: spec.max, scale: spec.scale ?? 'uniform' })
+      : spec.kind === 'integer' ? uniformNumber({ min: spec.min, max: spec.max, integer: true })
         : spec.kind === 'categorical' ? fc.constantFrom(...spec.values)
           : fc.boolean()
   return spec.nullable ? fc.option(present, { nil: null, freq: 10 }) : present
+}
+
+function describeKind(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') return `an object with ${Object.keys(value).slice(0, 4).map((key) => `"${key}"`).join(', ') || 'no keys'}`
+  return `${typeof value} ${JSON.stringify(value)}`
 }
 
 /**
@@ -58,8 +78,16 @@ export function featureArbitrary(spec: FeatureSpec): fc.Arbitrary<CellValue> {
  * ```
  */
 export function featureSchema(features: Readonly<Record<string, FeatureSpec>>): FeatureSchema {
+  if (typeof features !== 'object' || features === null || Array.isArray(features)) {
+    throw new VitestMlError('featureSchema', 'an object of named feature specs', describeKind(features), 'Pass `{ name: numeric({ min, max }), ... }`.')
+  }
   const names = Object.keys(features)
   if (names.length === 0) throw new VitestMlError('featureSchema', 'at least one feature', 'none', 'Pass `{ name: numeric({ min, max }), ... }`.')
+  for (const name of names) {
+    if (!isFeatureSpec(features[name])) {
+      throw new VitestMlError('featureSchema', `a feature spec for "${name}" (from numeric(), integer(), categorical() or boolean())`, describeKind(features[name]), `Write \`${name}: numeric({ min: 0, max: 1 })\` or similar.`)
+    }
+  }
   const specs = names.map((name) => features[name] as FeatureSpec)
   const toArray = (row: DataRow): CellValue[] => names.map((name) => row[name] ?? null)
   const validate = (rows: readonly (DataRow | readonly CellValue[])[]): SchemaIssue[] => {
@@ -80,8 +108,8 @@ export function featureSchema(features: Readonly<Record<string, FeatureSpec>>): 
   return {
     features,
     names,
-    records: () => fc.record(Object.fromEntries(names.map((name, j) => [name, featureArbitrary(specs[j] as FeatureSpec)]))) as fc.Arbitrary<Record<string, CellValue>>,
-    arrays: () => fc.tuple(...specs.map(featureArbitrary)).map((values) => [...values]),
+    records: () => describeArbitrary(fc.record(Object.fromEntries(names.map((name, j) => [name, featureArbitrary(specs[j] as FeatureSpec)]))) as fc.Arbitrary<Record<string, CellValue>>, `uniform rows of the schema (${names.join(', ')})`),
+    arrays: () => describeArbitrary(fc.tuple(...specs.map(featureArbitrary)).map((values) => [...values]), `uniform rows of the schema (${names.join(', ')})`),
     toArray,
     validate,
     assertValid(rows) {

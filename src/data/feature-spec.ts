@@ -1,7 +1,14 @@
 import { VitestMlError } from '../errors.js'
 
-/** A real-valued feature with inclusive bounds. */
-export interface NumericFeature { readonly kind: 'numeric'; readonly min: number; readonly max: number; readonly nullable: boolean }
+/** A real-valued feature with inclusive bounds, generated uniformly (or log-uniformly) over them. */
+export interface NumericFeature {
+  readonly kind: 'numeric'
+  readonly min: number
+  readonly max: number
+  readonly nullable: boolean
+  /** How generated values spread over `[min, max]`. */
+  readonly scale: 'uniform' | 'log-uniform'
+}
 /** A whole-number feature with inclusive bounds. */
 export interface IntegerFeature { readonly kind: 'integer'; readonly min: number; readonly max: number; readonly nullable: boolean }
 /** A feature taking one of a fixed set of values (strings, or numeric codes). */
@@ -20,24 +27,43 @@ export interface RangeConstraints {
   readonly nullable?: boolean
 }
 
-function checkRange(builder: string, { min, max }: RangeConstraints): void {
-  if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) {
+/** Constraints of {@link numeric}. */
+export interface NumericConstraints extends RangeConstraints {
+  /** `uniform` over `[min, max]`, or `log-uniform` (each decade equally likely; needs `min > 0`) for ranges that span decades. @defaultValue 'uniform' */
+  readonly scale?: 'uniform' | 'log-uniform'
+}
+
+function checkRange(builder: string, constraints: RangeConstraints): void {
+  if (typeof constraints !== 'object' || constraints === null) {
+    throw new VitestMlError(builder, 'constraints `{ min, max }`', String(constraints), 'Pass bounds such as `{ min: 0, max: 100 }`.')
+  }
+  const { min, max } = constraints
+  if (typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max) || min > max) {
     throw new VitestMlError(builder, 'finite bounds with min <= max', `min ${min}, max ${max}`, 'Pass bounds such as `{ min: 0, max: 100 }`.')
   }
 }
 
 /**
- * A real-valued feature.
+ * A real-valued feature. Its arbitrary draws values uniformly over `[min, max]` (not like `fc.double`, which crowds
+ * toward zero), or log-uniformly with `scale: 'log-uniform'`.
  *
- * @param constraints - bounds and nullability
+ * @param constraints - bounds, nullability and scale
  * @example
  * ```ts
- * numeric({ min: 1500, max: 5200 }) // { kind: 'numeric', min: 1500, max: 5200, nullable: false }
+ * numeric({ min: 1500, max: 5200 }) // { kind: 'numeric', min: 1500, max: 5200, nullable: false, scale: 'uniform' }
+ * numeric({ min: 1, max: 1e6, scale: 'log-uniform' }) // incomes: each decade as likely as the next
  * ```
  */
-export function numeric(constraints: RangeConstraints): NumericFeature {
+export function numeric(constraints: NumericConstraints): NumericFeature {
   checkRange('numeric', constraints)
-  return { kind: 'numeric', min: constraints.min, max: constraints.max, nullable: constraints.nullable ?? false }
+  const scale = constraints.scale ?? 'uniform'
+  if (scale !== 'uniform' && scale !== 'log-uniform') {
+    throw new VitestMlError('numeric', "scale 'uniform' or 'log-uniform'", JSON.stringify(scale), 'Leave `scale` out for uniform values.')
+  }
+  if (scale === 'log-uniform' && !(constraints.min > 0)) {
+    throw new VitestMlError('numeric', 'min > 0 for a log-uniform scale', `min ${constraints.min}`, 'A log scale needs positive bounds.')
+  }
+  return { kind: 'numeric', min: constraints.min, max: constraints.max, nullable: constraints.nullable ?? false, scale }
 }
 
 /**
@@ -85,6 +111,33 @@ export function categorical(values: readonly (string | number)[], options: { rea
  */
 export function boolean(options: { readonly nullable?: boolean } = {}): BooleanFeature {
   return { kind: 'boolean', nullable: options.nullable ?? false }
+}
+
+/**
+ * Whether a value is one feature spec made by {@link numeric}, {@link integer}, {@link categorical} or {@link boolean}.
+ *
+ * @param value - anything
+ * @example
+ * ```ts
+ * isFeatureSpec(numeric({ min: 0, max: 1 })) // true
+ * isFeatureSpec(featureSchema({ x: numeric({ min: 0, max: 1 }) })) // false: a whole schema
+ * ```
+ */
+export function isFeatureSpec(value: unknown): value is FeatureSpec {
+  if (typeof value !== 'object' || value === null) return false
+  const spec = value as Partial<Record<string, unknown>>
+  if (typeof spec['nullable'] !== 'boolean') return false
+  switch (spec['kind']) {
+    case 'numeric':
+    case 'integer':
+      return typeof spec['min'] === 'number' && typeof spec['max'] === 'number'
+    case 'categorical':
+      return Array.isArray(spec['values']) && spec['values'].length > 0
+    case 'boolean':
+      return true
+    default:
+      return false
+  }
 }
 
 /**

@@ -8,14 +8,16 @@ import type { DeterminismResult } from './check-determinism.js'
  *
  * @param result - what `checkDeterminism` found
  * @param tolerance - the tolerance the numbers were held to
+ * @param distribution - what the rows were drawn from (see `casesDistribution`)
  * @returns the phrase for the failure message
  * @example
  * ```ts
  * determinismCounts(result, 0) // '50 of 50 rows (violation rate 1) fail: 50 differ in a value compared exactly (string, label, boolean, bigint) or in shape'
  * ```
  */
-export function determinismCounts(result: DeterminismResult<unknown>, tolerance: number): string {
-  const rows = `${result.violations} of ${result.numRuns} rows (violation rate ${num(result.violationRate)})`
+export function determinismCounts(result: DeterminismResult<unknown>, tolerance: number, distribution?: string): string {
+  const under = distribution === undefined ? '' : ` under ${distribution}`
+  const rows = `${result.violations} of ${result.numRuns} rows (violation rate ${num(result.violationRate)}${under})`
   const missing = result.reasons['missing-output'] ?? 0
   if (missing === 0 && result.valueMismatches === 0) return `${rows} differ by more than ${num(tolerance)}`
   const byNumber = result.violations - missing - result.valueMismatches

@@ -16,18 +16,22 @@ function format(value: number): string {
 }
 
 /**
- * Summarises a relation result for messages and records: `violation rate 0.012 (12 of 1000 cases); 95% upper bound
- * 0.0189, expected < 0.01`, and how many cases the decision took (fixed n, or the look a sequential check stopped at).
+ * Summarises a relation result for messages and records: `violation rate 0.012 (12 of 1000 cases under uniform rows of
+ * the schema (a, b)); 95% upper bound 0.0189, expected < 0.01`, and how many cases the decision took (fixed n, or the
+ * look a sequential check stopped at). A rate is a rate under the distribution its cases were drawn from, so the
+ * sentence names it.
  *
  * @param result - what `runRelation` (or a check built on it) returned
+ * @param distribution - what the cases were drawn from (see `casesDistribution`)
  * @returns sentence, design line and metrics
  * @example
  * ```ts
- * relationSummary(result).sentence // 'violation rate 0 (0 of 1000 cases), expected 0'
+ * relationSummary(result, 'the 86 given rows, each once').sentence // 'violation rate 0 (0 of 86 cases under the 86 given rows, each once), expected 0'
  * ```
  */
-export function relationSummary(result: RelationResult<unknown, unknown, unknown>): RelationSummary {
-  const rate = `violation rate ${format(result.violationRate)} (${result.violations} of ${result.numRuns} cases)`
+export function relationSummary(result: RelationResult<unknown, unknown, unknown>, distribution?: string): RelationSummary {
+  const under = distribution === undefined ? '' : ` under ${distribution}`
+  const rate = `violation rate ${format(result.violationRate)} (${result.violations} of ${result.numRuns} cases${under})`
   const percent = `${format(result.confidence * 100)}%`
   const sentence = result.mode === 'exact'
     ? `${rate}, expected 0`

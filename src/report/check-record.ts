@@ -91,6 +91,8 @@ export interface CheckRecord {
   readonly counterexample?: unknown
   /** How to replay the check. */
   readonly replay?: ReplayInfo
+  /** What the check's cases were drawn from, when it measured a rate over them (`uniform rows of the schema (a, b)`). */
+  readonly distribution?: string
   /** Plots worth drawing in the report. */
   readonly plots?: readonly PlotSpec[]
   /** The failure message shown to the user, when the check failed. */

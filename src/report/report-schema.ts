@@ -26,7 +26,7 @@ const check = obj(['id', 'kind', 'title', 'passed', 'severity', 'checklist', 'me
   counterexample: {},
   replay: obj(['seed', 'numRuns'], { seed: num, path: str, numRuns: int }),
   plots: { type: 'array', items: plot },
-  message: str, warnings: strings,
+  message: str, warnings: strings, distribution: str,
   anchor: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }, file: str, test: str,
   healthyForm: { enum: ['positive', 'negated'] },
   outcome: { enum: ['passed', 'failed', 'expected-failure', 'demonstration'] }, evidence: { type: 'boolean' }, testState, replayCommand: str,

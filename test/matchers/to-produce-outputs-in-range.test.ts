@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
+import { featureSchema } from '../../src/data/feature-schema.js'
+import { numeric } from '../../src/data/feature-spec.js'
 import { functionModel } from '../../src/model/function-model.js'
 import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
 import { catOrDog, constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
@@ -31,7 +33,7 @@ describe('toProduceOutputsInRange', () => {
       () => undefined,
       (error: Error) => error,
     )
-    expect(failure?.message).toMatch(/doubled produced outputs outside \[0, 1\]: violation rate 0\.\d+ \(\d+ of 500 cases\), expected <= 0/)
+    expect(failure?.message).toMatch(/doubled produced outputs outside \[0, 1\]: violation rate 0\.\d+ \(\d+ of 500 cases under [^\n]+?\), expected 0/)
     expect(failure?.message).toMatch(/Reasons: above-max \d+/)
     expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\):/)
     expect(failure?.message).toMatch(/Replay: seed 7 — pass \{ seed: 7, numRuns: 500 \} to run the same cases \(fast-check path of the shrunk case: '[\d:]+'\)/)
@@ -59,7 +61,7 @@ describe('toProduceOutputsInRange', () => {
     expect(record.metrics['violationRate']).toBeLessThan(0.015)
     expect(record.metrics['upperBound']).toBeLessThan(0.03)
     const failure = await expect(edge).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: uniform, numRuns: 2000, maxViolationRate: 0.005, seed: 1 }).then(() => undefined, (error: Error) => error)
-    expect(failure?.message).toMatch(/edge produced outputs outside \[0, 1\]: violation rate 0\.0\d+ \(\d+ of 2000 cases\); 95% upper bound 0\.0\d+, expected < 0\.005\.\nfixed n: 2000 cases, one-sided Clopper-Pearson bound at 95%/)
+    expect(failure?.message).toMatch(/edge produced outputs outside \[0, 1\]: violation rate 0\.0\d+ \(\d+ of 2000 cases under [^\n]+?\); 95% upper bound 0\.0\d+, expected < 0\.005\.\nfixed n: 2000 cases, one-sided Clopper-Pearson bound at 95%/)
     expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\):\n {2}input: {2}\[0\.99\d*,0\]/)
     await expect(expect(edge).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: uniform, numRuns: 100, maxViolationRate: 0.01 })).rejects.toThrow(/toProduceOutputsInRange: expected numRuns >= 299/)
   })
@@ -101,7 +103,7 @@ describe('toProduceOutputsInRange', () => {
   test('real rows are judged as given: the first failing row is shown, not a shrunk one', async () => {
     const real: [number, number][] = [[0.1, 0.9], [0.9, 0.1], [0.95, 0.05]]
     const failure = await expect(doubled).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: real }).then(() => undefined, (error: Error) => error)
-    expect(failure?.message).toMatch(/violation rate 0\.6667 \(2 of 3 cases\)/)
+    expect(failure?.message).toMatch(/violation rate 0\.6667 \(2 of 3 cases under the 3 given rows, each once\)/)
     expect(failure?.message).toMatch(/First failing row \(row 1; real rows are used as given, not shrunk\):\n {2}input: {2}\[0\.9,0\.1\]/)
     expect(failure?.message).toMatch(/numRuns: 3\b/)
   })
@@ -125,7 +127,7 @@ describe('toProduceOutputsInRange reads outputs as what they are', () => {
   test('a string answer is a not-a-number violation that shows the string, not a NaN', async () => {
     const failure = await failureOf(expect(catOrDog).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 100, seed: 1 }))
     const message = plain(failure?.message)
-    expect(message).toMatch(/catOrDog produced outputs outside \[0, 1\]: violation rate 1 \(100 of 100 cases\), expected <= 0\./)
+    expect(message).toMatch(/catOrDog produced outputs outside \[0, 1\]: violation rate 1 \(100 of 100 cases under [^\n]+?\), expected 0\./)
     expect(message).toMatch(/Reasons: not-a-number 100\n/)
     expect(message).toMatch(/ {2}output: "dog"\n {2}output\[0\] = 'dog' is not a number\n/)
   })
@@ -139,7 +141,7 @@ describe('toProduceOutputsInRange reads outputs as what they are', () => {
   ])('a model answering %s fails, without bounds too', async (_, value, reason, phrase) => {
     const failure = await failureOf(expect(constantModel(value, 'nothing')).toProduceOutputsInRange({}, { inputs: rows, numRuns: 20, seed: 2 }))
     const message = plain(failure?.message)
-    expect(message).toMatch(/nothing produced outputs outside finite numbers: violation rate 1 \(20 of 20 cases\), expected <= 0\./)
+    expect(message).toMatch(/nothing produced outputs outside finite numbers: violation rate 1 \(20 of 20 cases under [^\n]+?\), expected 0\./)
     expect(message).toContain(`Reasons: ${reason} 20\n`)
     expect(message).toContain(`  the output is ${phrase}\n`)
   })
@@ -158,5 +160,37 @@ describe('toProduceOutputsInRange reads outputs as what they are', () => {
     await expect(expect(miscountingModel(first, -1)).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 300, seed: 4, maxViolationRate: 0.05 })).rejects.toThrow(
       /^toProduceOutputsInRange: expected oneTooFew to return one output per input \(300\), received 299 outputs\./,
     )
+  })
+})
+
+describe('toProduceOutputsInRange: a violation rate is a rate under a stated distribution', () => {
+  // Wrong on x < 0.02: 2% of the interval [0, 1].
+  const wrongBelow2Percent = functionModel((row: readonly number[]) => [(row[0] ?? 0) < 0.02 ? 2 : 0.5], { name: 'wrongBelow2Percent' })
+  const unit = featureSchema({ x: numeric({ min: 0, max: 1 }) })
+
+  test('with uniform schema rows the measured rate is near 0.02, and the message and the record name the distribution', async ({ task }) => {
+    const failure = await failureOf(expect(wrongBelow2Percent).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: unit.arrays(), numRuns: 5000, maxViolationRate: 0.01, seed: 11 }))
+    const rate = Number(/violation rate (\S+) /.exec(plain(failure?.message ?? ''))?.[1])
+    // 5000 uniform draws: 0.02 +- 3 standard errors (0.006).
+    expect(Math.abs(rate - 0.02)).toBeLessThan(0.006)
+    expect(plain(failure?.message ?? '')).toMatch(/cases under uniform rows of the schema \(x\)\); 95% upper bound/)
+    expect(checksFromMeta(task.meta).at(-1)?.distribution).toBe('uniform rows of the schema (x)')
+  })
+
+  test('with fc.double the same model shows a rate near 1: the message warns, names fc.double and the fix', async ({ task }) => {
+    const doubles = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }))
+    const failure = await failureOf(expect(wrongBelow2Percent).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: doubles, numRuns: 600, maxViolationRate: 0.05, seed: 1 }))
+    const message = plain(failure?.message ?? '')
+    expect(Number(/violation rate (\S+) /.exec(message)?.[1])).toBeGreaterThan(0.9)
+    expect(message).toContain('cases under your arbitrary (undescribed)')
+    expect(message).toMatch(/inputs coordinate \[0\]: half of 1000 sampled cases lie within .* fc\.double\(\{ min, max \}\) does this/)
+    expect(checksFromMeta(task.meta).at(-1)?.warnings?.[0]).toMatch(/^inputs coordinate \[0\]/)
+  })
+
+  test('exact mode states the distribution too, and stays sharp: the 5% edge values find a violation at the bound', async () => {
+    const atTheBound = functionModel((row: readonly number[]) => [(row[0] ?? 0) === 1 ? 1.5 : 0.5], { name: 'atTheBound' })
+    const failure = await failureOf(expect(atTheBound).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: unit.arrays(), numRuns: 200, seed: 2 }))
+    expect(plain(failure?.message ?? '')).toMatch(/atTheBound produced outputs outside \[0, 1\]: violation rate \S+ \(\d+ of 200 cases under uniform rows of the schema \(x\)\), expected 0\./)
+    expect(plain(failure?.message ?? '')).toContain('input:  [1]')
   })
 })

@@ -29,7 +29,7 @@ describe('toShiftOutput', () => {
   test('fails with the shrunk base row, the changed row, both outputs and the seed', async (context) => {
     const error = await failure(expect(mpg).toShiftOutput(0, 500, { inputs: rows, direction: 'down', atLeast: 1, numRuns: 500, seed: 3 }))
     const message = error?.message ?? ''
-    expect(message).toMatch(/mpg: it is not true that changing feature 0 by \+500 moves output down by at least 1: violation rate 0\.\d+ \(\d+ of 500 cases\), expected 0\./)
+    expect(message).toMatch(/mpg: it is not true that changing feature 0 by \+500 moves output down by at least 1: violation rate 0\.\d+ \(\d+ of 500 cases under [^\n]+?\), expected 0\./)
     expect(message).toMatch(/Shrunk counterexample \(\d+ shrinks\): changing feature 0 from [\d.]+ to [\d.]+ moved output\[0\] down by 0\.\d+ .*expected down by at least 1/)
     // Any base above 3500 lb crosses into the flat region; the year shrinks to its lower end.
     const base = JSON.parse(/ {2}base: +(\[.*\])/.exec(message)?.[1] ?? 'null') as number[]
@@ -49,7 +49,7 @@ describe('toShiftOutput', () => {
 
   test('.not fails when the change always moves the output far enough, with the numbers that say so', async () => {
     const error = await failure(expect(mpg).not.toShiftOutput(0, 500, { inputs: rows, direction: 'down', atLeast: 0.4, numRuns: 300, seed: 5 }))
-    expect(error?.message).toMatch(/Expected it to be false that changing feature 0 by \+500 moves output down by at least 0\.4 for mpg, but it held: violation rate 0 \(0 of 300 cases\), expected 0\.\nexact mode: 300 cases, any violation fails\nReplay: seed 5/)
+    expect(error?.message).toMatch(/Expected it to be false that changing feature 0 by \+500 moves output down by at least 0\.4 for mpg, but it held: violation rate 0 \(0 of 300 cases under [^\n]+?\), expected 0\.\nexact mode: 300 cases, any violation fails\nReplay: seed 5/)
   })
 
   test('bounds keep the change inside the data range: the base row moves instead of leaving it', async () => {
@@ -91,7 +91,7 @@ describe('toShiftOutput reads the watched output as what it is', () => {
   ])('a model answering %s fails with the offending row', async (shown, value) => {
     const error = await failureOf(expect(constantModel(value, 'nothing')).toShiftOutput(0, 500, { inputs: rows, direction: 'down', numRuns: 50, seed: 2 }))
     const message = plain(error?.message)
-    expect(message).toMatch(/nothing: it is not true that changing feature 0 by \+500 moves output down by at least 0: violation rate 1 \(50 of 50 cases\), expected 0\./)
+    expect(message).toMatch(/nothing: it is not true that changing feature 0 by \+500 moves output down by at least 0: violation rate 1 \(50 of 50 cases under [^\n]+?\), expected 0\./)
     expect(message).toContain(`Shrunk counterexample (2 shrinks): changing feature 0 from 1500 to 2000: the base output has no value at output[0] (${shown})\n`)
   })
 

@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { datasetFromRows } from '../../../src/data/dataset.js'
-import { featureSchema } from '../../../src/data/feature-schema.js'
+import { arbitraryDescription } from '../../../src/arbitraries/described-arbitrary.js'
+import { featureArbitrary, featureSchema } from '../../../src/data/feature-schema.js'
+import { chiSquareGoodnessOfFit } from '../../../src/stats/chi-square-goodness-of-fit.js'
 import { boolean, categorical, integer, numeric } from '../../../src/data/feature-spec.js'
 import { inferSchema } from '../../../src/data/infer-schema.js'
 import { vegaJson } from '../../support/vega-data.js'
@@ -16,6 +18,33 @@ const schema = featureSchema({
 })
 
 describe('featureSchema', () => {
+  test('numeric features are uniform over their bounds (body mass 2700-6300 g: each third equally likely), and rows say so', () => {
+    const mass = featureSchema({ mass: numeric({ min: 2700, max: 6300 }) })
+    const values = fc.sample(fc.noBias(mass.arrays()), { seed: 5, numRuns: 30_000 }).map((row) => row[0] as number)
+    const thirds = [0, 1, 2].map((third) => values.filter((value) => value >= 2700 + 1200 * third && value < 2700 + 1200 * (third + 1)).length)
+    expect(chiSquareGoodnessOfFit(thirds).pValue).toBeGreaterThan(0.001)
+    expect(arbitraryDescription(schema.arrays())).toBe('uniform rows of the schema (weight, cylinders, origin, turbo)')
+    expect(arbitraryDescription(schema.records())).toBe('uniform rows of the schema (weight, cylinders, origin, turbo)')
+    const incomes = fc.sample(fc.noBias(featureArbitrary(numeric({ min: 1, max: 1e6, scale: 'log-uniform' }))), { seed: 6, numRuns: 30_000 }) as number[]
+    const decades = [0, 1, 2, 3, 4, 5].map((decade) => incomes.filter((value) => Math.floor(Math.log10(value)) === decade || (decade === 5 && value === 1e6)).length)
+    expect(chiSquareGoodnessOfFit(decades).pValue).toBeGreaterThan(0.001)
+  })
+
+  test('a whole schema, or anything but one feature spec, is an error where one spec is expected (it used to give booleans)', () => {
+    expect(() => featureArbitrary(schema as never)).toThrow(
+      'featureArbitrary: expected one feature spec (from numeric(), integer(), categorical() or boolean()), received a whole feature schema.\nHint: For rows of a whole schema use schema.arrays() or schema.records(); for one feature pass schema.features.name.',
+    )
+    expect(() => featureArbitrary({ min: 0, max: 1 } as never)).toThrow(/received an object with "min", "max"\./)
+    expect(() => featureArbitrary({ kind: 'numeric', min: 0, max: 1 } as never)).toThrow(/expected one feature spec/)
+    expect(() => featureArbitrary(undefined as never)).toThrow(/received undefined undefined|received undefined/)
+    expect(() => featureSchema({ x: 5 } as never)).toThrow(/featureSchema: expected a feature spec for "x" \(from numeric\(\), integer\(\), categorical\(\) or boolean\(\)\), received number 5\./)
+    expect(() => featureSchema({ x: schema } as never)).toThrow(/featureSchema: expected a feature spec for "x"/)
+    expect(() => featureSchema([numeric({ min: 0, max: 1 })] as never)).toThrow(/featureSchema: expected an object of named feature specs, received an array/)
+    expect(() => numeric({ min: '0', max: 1 } as never)).toThrow(/numeric: expected finite bounds with min <= max, received min 0, max 1/)
+    expect(() => numeric({ min: 0, max: 1, scale: 'log' } as never)).toThrow(/numeric: expected scale 'uniform' or 'log-uniform', received "log"/)
+    expect(() => numeric({ min: 0, max: 1, scale: 'log-uniform' })).toThrow(/numeric: expected min > 0 for a log-uniform scale/)
+  })
+
   test('generated rows always validate, as records and as arrays', () => {
     fc.assert(fc.property(schema.records(), (row) => schema.validate([row]).length === 0), { seed: 1, numRuns: 500 })
     fc.assert(fc.property(schema.arrays(), (row) => row.length === 4 && schema.validate([row]).length === 0), { seed: 2, numRuns: 500 })
@@ -61,7 +90,7 @@ describe('inferSchema on the penguins data (which has missing values)', () => {
     expect(inferred.names).toEqual(['Species', 'Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'Sex'])
     expect(inferred.features.Species).toEqual({ kind: 'categorical', values: ['Adelie', 'Chinstrap', 'Gentoo'], nullable: false })
     expect(inferred.features['Body Mass (g)']).toEqual({ kind: 'integer', min: 2700, max: 6300, nullable: true })
-    expect(inferred.features['Beak Length (mm)']).toEqual({ kind: 'numeric', min: 32.1, max: 59.6, nullable: true })
+    expect(inferred.features['Beak Length (mm)']).toEqual({ kind: 'numeric', min: 32.1, max: 59.6, nullable: true, scale: 'uniform' })
     expect(inferred.features.Sex).toMatchObject({ kind: 'categorical', nullable: true })
     expect(skipped).toEqual([])
     expect(inferred.validate(data.rows())).toEqual([])
