@@ -3,8 +3,8 @@
  * nothing but the README's advice, the declarations type-check with `skipLibCheck: false`, the run passes, writes the
  * report and prints no warning of ours.
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { warningLines } from './packed-command.js'
 import { packedScenario, readJson, STRANGER_TSCONFIG } from './packed-project.js'
@@ -15,6 +15,17 @@ const { project } = quickStart
 describe(`the packed package on Node ${project.node} + Vitest ${project.vitest} + TypeScript ${project.typescript}`, () => {
   test('installs without a warning about vitest-ml, onnxruntime-node or an unknown npm config', () => {
     expect(warningLines(project.installOutput).filter((line) => /vitest-ml|onnxruntime|config/i.test(line))).toEqual([])
+  })
+
+  test('ships every source file its source maps and declaration maps point at', () => {
+    const installed = join(project.dir, 'node_modules/vitest-ml')
+    const maps = readdirSync(join(installed, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.map'))
+    expect(maps.length).toBeGreaterThan(100)
+    const missing = maps.flatMap((map) => {
+      const { sources } = JSON.parse(readFileSync(join(installed, 'dist', map), 'utf8')) as { sources: string[] }
+      return sources.map((source) => resolve(installed, 'dist', dirname(map), source)).filter((source) => !existsSync(source))
+    })
+    expect(missing.map((source) => relative(installed, source))).toEqual([])
   })
 
   test('type-checks the quick start against the installed declarations', { timeout: 300_000 }, async () => {
