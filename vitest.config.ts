@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Fixture projects run by the e2e tests in their own directories, not as part of this suite.
-    exclude: ['test/e2e/stranger/**', 'test/e2e/fixtures/**', '**/node_modules/**'],
+    // Fixture projects run by the e2e tests in their own directories, not as part of this suite; the packed-package
+    // scenarios have their own config (test/e2e/vitest.packed.config.ts, `npm run test:packed`).
+    exclude: ['test/e2e/stranger/**', 'test/e2e/fixtures/**', 'test/e2e/packed-*.test.ts', '**/node_modules/**'],
     setupFiles: ['./matchers/setup.ts'],
     // onnxruntime-node does not work under the vmThreads pool; forks isolates native sessions per file.
     pool: 'forks',

@@ -6,23 +6,21 @@ import type { MatchPipelineOptions } from './to-match-pipeline.js'
 
 /**
  * The drift, skew and pipeline matchers as they appear on `expect(...)`. All are asynchronous: always `await` them.
- *
- * @typeParam R - the assertion's return type
  */
-export interface DriftMatchers<R = unknown> {
+export interface DriftMatchers {
   /**
    * The current data drifted from the reference (drift share >= 0.5, or the label or predictions drifted). Use `.not`.
    * @example `await expect(current).not.toHaveDriftedFrom(reference, { ignore: ['id'] })`
    */
-  toHaveDriftedFrom<I = DataRow>(reference: DriftData, options?: DriftedFromOptions<I>): Promise<R>
+  toHaveDriftedFrom<I = DataRow>(reference: DriftData, options?: DriftedFromOptions<I>): Promise<void>
   /**
    * The serving features are skewed from the training features (L-infinity for categories, Jensen-Shannon for numbers). Use `.not`.
    * @example `await expect(servingLog).not.toHaveSkewFrom(trainingFeatures, { thresholds: { country: 0.01 } })`
    */
-  toHaveSkewFrom(training: DriftData, options?: SkewFromOptions): Promise<R>
+  toHaveSkewFrom(training: DriftData, options?: SkewFromOptions): Promise<void>
   /**
    * The same raw inputs through the serving and the training pipeline give the same features or outputs.
    * @example `await expect(servingPreprocess).toMatchPipeline(trainingPreprocess, { inputs: rows, tolerance: 1e-9 })`
    */
-  toMatchPipeline<I>(training: unknown, options: MatchPipelineOptions<I>): Promise<R>
+  toMatchPipeline<I>(training: unknown, options: MatchPipelineOptions<I>): Promise<void>
 }

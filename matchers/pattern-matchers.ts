@@ -9,46 +9,44 @@ import type { ServeFreshFromCacheOptions } from './to-serve-fresh-from-cache.js'
 
 /**
  * The production-pattern matchers as they appear on `expect(...)`. All are asynchronous: always `await` them.
- *
- * @typeParam R - the assertion's return type
  */
-export interface PatternMatchers<R = unknown> {
+export interface PatternMatchers {
   /**
    * Under injected timeouts, exceptions and NaN outputs, a `withFallback` model answers every request with a finite
    * value within the latency budget; the fallback rate is reported and bounded.
    * @example `await expect(withFallback(model, heuristic, { timeoutMs: 10 })).toFallBackGracefully({ inputs, latencyBudgetMs: 100 })`
    */
-  toFallBackGracefully<I>(options: FallBackGracefullyOptions<I>): Promise<R>
+  toFallBackGracefully<I>(options: FallBackGracefullyOptions<I>): Promise<void>
   /**
    * The model and `other` give the same decisions on real inputs (agreement rate, mean absolute difference); a failure
    * lists the worst disagreements.
    * @example `await expect(production).toAgreeWith(candidate, { inputs: testRows, minAgreement: 0.95 })`
    */
-  toAgreeWith<I>(other: unknown, options: AgreeWithOptions<I>): Promise<R>
+  toAgreeWith<I>(other: unknown, options: AgreeWithOptions<I>): Promise<void>
   /**
    * An `ensemble()` scores at least as well as its best member on held-out data.
    * @example `await expect(ensemble([a, b, c])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy' })`
    */
-  toBeAtLeastAsGoodAsBestMember<I>(options: AtLeastAsGoodAsBestMemberOptions<I>): Promise<R>
+  toBeAtLeastAsGoodAsBestMember<I>(options: AtLeastAsGoodAsBestMemberOptions<I>): Promise<void>
   /**
    * A `cached()` model serves each row its own answer while fresh and the model's current answer after the TTL.
    * @example `await expect(cached(model, { ttlMs: 60_000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })`
    */
-  toServeFreshFromCache<I>(options: ServeFreshFromCacheOptions<I>): Promise<R>
+  toServeFreshFromCache<I>(options: ServeFreshFromCacheOptions<I>): Promise<void>
   /**
    * Over a prediction log joined with its delayed labels, the metric stays within bounds in every window; the log is
    * complete (also records a `logging` check).
    * @example `await expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'day' })`
    */
-  toMaintainMetric(options: MaintainMetricOptions): Promise<R>
+  toMaintainMetric(options: MaintainMetricOptions): Promise<void>
   /**
    * Under load, overall p99 / p95 latency within budget, throughput above the floor, error rate within bounds.
    * @example `await expect(model).toMeetLatency({ p99Ms: 50, throughputPerSec: 1000 }, { inputs: rows, concurrency: 4 })`
    */
-  toMeetLatency<I>(budget: LatencyBudget, options?: MeetLatencyOptions<I>): Promise<R>
+  toMeetLatency<I>(budget: LatencyBudget, options?: MeetLatencyOptions<I>): Promise<void>
   /**
    * A metrics snapshot fires none of the alerting rules (defaults: accuracy, errorRate, p99Ms, driftScore).
    * @example `await expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftScore: 0.03 }).toRaiseNoAlerts()`
    */
-  toRaiseNoAlerts(thresholds?: readonly AlertThreshold[], options?: RaiseNoAlertsOptions): Promise<R>
+  toRaiseNoAlerts(thresholds?: readonly AlertThreshold[], options?: RaiseNoAlertsOptions): Promise<void>
 }

@@ -11,29 +11,27 @@ import type { ShiftOutputOptions } from './to-shift-output.js'
 
 /**
  * The metamorphic-relation matchers as they appear on `expect(...)`. All are asynchronous: always `await` them.
- *
- * @typeParam R - the assertion's return type
  */
-export interface RelationMatchers<R = unknown> {
+export interface RelationMatchers {
   /**
    * The output is unchanged (within `tolerance`, or the same class with `label: true`) when the input is transformed.
    * @example `await expect(model).toBeInvariantUnder(anyValueOf(4, [0, 1, 2]), { inputs: rows, tolerance: 0 })`
    */
-  toBeInvariantUnder<I>(transform: InvarianceTransform<I> | fc.Arbitrary<(row: I) => I>, options: InvariantUnderOptions<I>): Promise<R>
+  toBeInvariantUnder<I>(transform: InvarianceTransform<I> | fc.Arbitrary<(row: I) => I>, options: InvariantUnderOptions<I>): Promise<void>
   /**
    * Raising the feature never moves the watched output the wrong way.
    * @example `await expect(model).toBeMonotonicIn(3, 'decreasing', { inputs: rows, maxViolationRate: 0.01 })`
    */
-  toBeMonotonicIn<I>(feature: FeatureRef, direction: MonotonicDirection, options: MonotonicInOptions<I>): Promise<R>
+  toBeMonotonicIn<I>(feature: FeatureRef, direction: MonotonicDirection, options: MonotonicInOptions<I>): Promise<void>
   /**
    * Changing the feature moves the watched output up or down by at least `atLeast`.
    * @example `await expect(model).toShiftOutput(3, 500, { inputs: rows, direction: 'down', atLeast: 0.5 })`
    */
-  toShiftOutput<I>(feature: FeatureRef, change: FeatureChange, options: ShiftOutputOptions<I>): Promise<R>
+  toShiftOutput<I>(feature: FeatureRef, change: FeatureChange, options: ShiftOutputOptions<I>): Promise<void>
   /**
    * Every golden case (input with expected label, value or range; inline or a CSV / JSON file) passes.
    * @example `await expect(model).toPassGoldenCases([{ input: row, label: 'Gentoo' }], { classes })`
    */
-  toPassGoldenCases<I>(cases: readonly GoldenCase<I>[] | string, options?: PassGoldenCasesOptions): Promise<R>
+  toPassGoldenCases<I>(cases: readonly GoldenCase<I>[] | string, options?: PassGoldenCasesOptions): Promise<void>
 }
 

@@ -1,56 +1,49 @@
 /**
- * The packed tarball works for a stranger: `npm pack`, install it into an empty project next to vitest and
- * fast-check, type-check the quick start against the installed declarations, and run it with `mlTesting()`.
+ * The quick start on the packed tarball, in the root of the empty project packed-install.ts made: the install needs
+ * nothing but the README's advice, the declarations type-check with `skipLibCheck: false`, the run passes, writes the
+ * report and prints no warning of ours.
  */
-import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, test } from 'vitest'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { warningLines } from './packed-command.js'
+import { packedScenario, readJson, STRANGER_TSCONFIG } from './packed-project.js'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const STRANGER = fileURLToPath(new URL('./stranger/', import.meta.url))
-const project = mkdtempSync(join(tmpdir(), 'vitest-ml-stranger-'))
-const env: NodeJS.ProcessEnv = { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip', npm_config_onnxruntime_node_install: 'skip', FORCE_COLOR: '0', NO_COLOR: '1' }
-delete env['VITEST']
-delete env['VITEST_POOL_ID']
-delete env['VITEST_WORKER_ID']
-delete env['NODE_OPTIONS']
+const quickStart = packedScenario()
+const { project } = quickStart
 
-function run(command: string, args: readonly string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 })
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string; message: string }
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${failed.stdout ?? ''}\n${failed.stderr ?? failed.message}`)
-  }
-}
+describe(`the packed package on Node ${project.node} + Vitest ${project.vitest} + TypeScript ${project.typescript}`, () => {
+  test('installs without a warning about vitest-ml, onnxruntime-node or an unknown npm config', () => {
+    expect(warningLines(project.installOutput).filter((line) => /vitest-ml|onnxruntime|config/i.test(line))).toEqual([])
+  })
 
-afterAll(() => rmSync(project, { recursive: true, force: true }))
+  test('ships every source file its source maps and declaration maps point at', () => {
+    const installed = join(project.dir, 'node_modules/vitest-ml')
+    const maps = readdirSync(join(installed, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.map'))
+    expect(maps.length).toBeGreaterThan(100)
+    const missing = maps.flatMap((map) => {
+      const { sources } = JSON.parse(readFileSync(join(installed, 'dist', map), 'utf8')) as { sources: string[] }
+      return sources.map((source) => resolve(installed, 'dist', dirname(map), source)).filter((source) => !existsSync(source))
+    })
+    expect(missing.map((source) => relative(installed, source))).toEqual([])
+  })
 
-describe('the packed package in an empty project', () => {
-  test('packs, installs, type-checks and runs the quick start', { timeout: 600_000 }, () => {
-    run('npm', ['pack', '--pack-destination', project], ROOT)
-    const tarball = readdirSync(project).find((file) => file.endsWith('.tgz'))
-    expect(tarball).toMatch(/^vitest-ml-\d+\.\d+\.\d+\.tgz$/)
-    const versions = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> }
-    const pinned = (name: string): string => `${name}@${versions.packages[`node_modules/${name}`]?.version ?? 'latest'}`
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'stranger', private: true, type: 'module' }, null, 2))
-    writeFileSync(join(project, '.npmrc'), 'onnxruntime-node-install=skip\n')
-    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`, pinned('vitest'), pinned('fast-check'), pinned('typescript')], project)
-    cpSync(STRANGER, project, { recursive: true })
-    cpSync(join(ROOT, 'models/penguins-mlp.onnx'), join(project, 'model.onnx'))
-    writeFileSync(
-      join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, include: ['*.ts'] }, null, 2),
-    )
-    // The declarations resolve through the exports map, and the matchers are typed on expect().
-    run(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', project], project)
-    const output = run(process.execPath, [join(project, 'node_modules/vitest/vitest.mjs'), 'run'], project)
-    expect(output).toMatch(/Tests\s+4 passed \(4\)/)
-    expect(existsSync(join(project, 'reports/vitest-ml.json'))).toBe(true)
-    const report = JSON.parse(readFileSync(join(project, 'reports/vitest-ml.json'), 'utf8')) as { checks: { kind: string; passed: boolean }[] }
+  test('type-checks the quick start against the installed declarations', { timeout: 300_000 }, async () => {
+    quickStart.copyQuickStart()
+    quickStart.write('tsconfig.json', STRANGER_TSCONFIG)
+    await quickStart.tsc()
+  })
+
+  test('runs the quick start with mlTesting(), writes the report and prints no warning', { timeout: 300_000 }, async () => {
+    quickStart.copyQuickStart()
+    const run = await quickStart.vitest(['run'])
+    expect(run.output).toMatch(new RegExp(`RUN\\s+v${project.vitest.replaceAll('.', '\\.')}`))
+    expect(run.output).toMatch(/Tests\s+4 passed \(4\)/)
+    expect(run.code).toBe(0)
+    expect(warningLines(run.output)).toEqual([])
+    expect(existsSync(join(quickStart.dir, 'reports/vitest-ml.json'))).toBe(true)
+    const report = readJson<{ run: { vitestVersion: string }; checks: { kind: string }[] }>(quickStart, 'reports/vitest-ml.json')
+    expect(report.run.vitestVersion).toBe(project.vitest)
     expect(report.checks.map((check) => check.kind).sort()).toEqual(['consistency', 'range', 'range', 'range', 'range'])
   })
 })
