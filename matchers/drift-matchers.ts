@@ -1,23 +1,31 @@
 import type { DataRow } from '../src/data/dataset.js'
+import type { Model } from '../src/model/model.js'
 import type { DriftData } from '../src/drift/as-dataset.js'
 import type { DriftedFromOptions } from './to-have-drifted-from.js'
 import type { SkewFromOptions } from './to-have-skew-from.js'
 import type { MatchPipelineOptions } from './to-match-pipeline.js'
 
 /**
- * The drift, skew and pipeline matchers as they appear on `expect(...)`. All are asynchronous: always `await` them.
+ * The drift, skew and pipeline matchers as they appear on `expect(...)`. On data alone `toHaveDriftedFrom` and
+ * `toHaveSkewFrom` decide synchronously, so they work the same with or without `await`; with a `model` (prediction
+ * drift) and in `toMatchPipeline` they call code and are asynchronous: `await` them.
  */
 export interface DriftMatchers {
   /**
    * The current data drifted from the reference (drift share >= 0.5, or the label or predictions drifted). Use `.not`.
-   * @example `await expect(current).not.toHaveDriftedFrom(reference, { ignore: ['id'] })`
+   * @example `expect(current).not.toHaveDriftedFrom(reference, { ignore: ['id'] })`
    */
-  toHaveDriftedFrom<I = DataRow>(reference: DriftData, options?: DriftedFromOptions<I>): Promise<void>
+  toHaveDriftedFrom<I = DataRow>(reference: DriftData, options?: DriftedFromOptions<I> & { readonly model?: undefined }): void
+  /**
+   * With `model`: also the model's predictions on both samples (prediction drift). Calls the model: `await` it.
+   * @example `await expect(current).not.toHaveDriftedFrom(reference, { model })`
+   */
+  toHaveDriftedFrom<I = DataRow>(reference: DriftData, options: DriftedFromOptions<I> & { readonly model: Model<I, unknown> }): Promise<void>
   /**
    * The serving features are skewed from the training features (L-infinity for categories, Jensen-Shannon for numbers). Use `.not`.
-   * @example `await expect(servingLog).not.toHaveSkewFrom(trainingFeatures, { thresholds: { country: 0.01 } })`
+   * @example `expect(servingLog).not.toHaveSkewFrom(trainingFeatures, { thresholds: { country: 0.01 } })`
    */
-  toHaveSkewFrom(training: DriftData, options?: SkewFromOptions): Promise<void>
+  toHaveSkewFrom(training: DriftData, options?: SkewFromOptions): void
   /**
    * The same raw inputs through the serving and the training pipeline give the same features or outputs.
    * @example `await expect(servingPreprocess).toMatchPipeline(trainingPreprocess, { inputs: rows, tolerance: 1e-9 })`

@@ -8,7 +8,8 @@ import type { KeepMisclassificationsWithinOptions } from './to-keep-misclassific
 
 /**
  * The evaluation matchers as they appear on `expect(...)`: baseline beating, regression gates, held-out hygiene and
- * slices. All are asynchronous: `await` them.
+ * slices. Those that call a model are asynchronous: `await` them; `toBeHeldOutFrom` reads data only and decides
+ * synchronously, so it works the same with or without `await`.
  */
 export interface EvaluationMatchers {
   /**
@@ -26,9 +27,9 @@ export interface EvaluationMatchers {
   /**
    * The received test set is held out from `train`: no exact duplicate rows (SHA-256 of each row or of `keys`) and no
    * near duplicates (numeric values within `tolerance` training standard deviations).
-   * @example `await expect(testRows).toBeHeldOutFrom(trainRows, { keys: ['id'] })`
+   * @example `expect(testRows).toBeHeldOutFrom(trainRows, { keys: ['id'] })`
    */
-  toBeHeldOutFrom(train: RowSource, options?: HeldOutOptions): Promise<void>
+  toBeHeldOutFrom(train: RowSource, options?: HeldOutOptions): void
   /**
    * Every slice of the held-out data (categorical values, numeric bins) with at least `minSliceSize` rows clears
    * `min` (or `max` for errors) and drops at most `maxDrop` from the overall score; the worst slices are shown.

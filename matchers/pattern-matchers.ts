@@ -8,7 +8,8 @@ import type { RaiseNoAlertsOptions } from './to-raise-no-alerts.js'
 import type { ServeFreshFromCacheOptions } from './to-serve-fresh-from-cache.js'
 
 /**
- * The production-pattern matchers as they appear on `expect(...)`. All are asynchronous: always `await` them.
+ * The production-pattern matchers as they appear on `expect(...)`. Those that call a model are asynchronous: `await`
+ * them; `toMaintainMetric` and `toRaiseNoAlerts` read data only and decide synchronously (with or without `await`).
  */
 export interface PatternMatchers {
   /**
@@ -36,9 +37,9 @@ export interface PatternMatchers {
   /**
    * Over a prediction log joined with its delayed labels, the metric stays within bounds in every window; the log is
    * complete (also records a `logging` check).
-   * @example `await expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'day' })`
+   * @example `expect({ log: sink.entries, labels }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'day' })`
    */
-  toMaintainMetric(options: MaintainMetricOptions): Promise<void>
+  toMaintainMetric(options: MaintainMetricOptions): void
   /**
    * Under load, overall p99 / p95 latency within budget, throughput above the floor, error rate within bounds.
    * @example `await expect(model).toMeetLatency({ p99Ms: 50, throughputPerSec: 1000 }, { inputs: rows, concurrency: 4 })`
@@ -46,7 +47,7 @@ export interface PatternMatchers {
   toMeetLatency<I>(budget: LatencyBudget, options?: MeetLatencyOptions<I>): Promise<void>
   /**
    * A metrics snapshot fires none of the alerting rules (defaults: accuracy, errorRate, p99Ms, driftScore).
-   * @example `await expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftScore: 0.03 }).toRaiseNoAlerts()`
+   * @example `expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftScore: 0.03 }).toRaiseNoAlerts()`
    */
-  toRaiseNoAlerts(thresholds?: readonly AlertThreshold[], options?: RaiseNoAlertsOptions): Promise<void>
+  toRaiseNoAlerts(thresholds?: readonly AlertThreshold[], options?: RaiseNoAlertsOptions): void
 }

@@ -8,7 +8,9 @@ import type { OutputsInRangeOptions } from './to-produce-outputs-in-range.js'
 
 /**
  * The vitest-ml matchers as they appear on `expect(...)`, `expect(...).not`, `.resolves`, `.rejects` and
- * `expect.soft(...)`. All return a promise: always `await` them.
+ * `expect.soft(...)`. Matchers that call a model return a promise: `await` them (a forgotten `await` fails the test).
+ * Data-only matchers (`toHaveDriftedFrom` without a model, `toHaveSkewFrom`, `toBeHeldOutFrom`, `toMaintainMetric`,
+ * `toRaiseNoAlerts`) decide synchronously and work with or without `await`.
  *
  * @example
  * ```ts

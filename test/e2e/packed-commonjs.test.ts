@@ -4,12 +4,15 @@
 import { expect, test } from 'vitest'
 import { warningLines } from './packed-command.js'
 import { packedScenario } from './packed-project.js'
+import { readmeQuickStart } from './readme-quick-start.js'
 
 test('a CommonJS project runs the quick start with vitest.config.mts, warning-free', { timeout: 300_000 }, async () => {
   const scenario = packedScenario('commonjs')
   scenario.write('package.json', { name: 'commonjs-project', version: '1.0.0', main: 'index.js', type: 'commonjs' }) // as npm 11's `npm init -y`
-  scenario.copyFromRepo('test/e2e/stranger/contract.test.ts')
-  scenario.copyFromRepo('test/e2e/stranger/vitest.config.ts', 'vitest.config.mts')
+  const quickStart = readmeQuickStart()
+  scenario.write('vitest.config.mts', quickStart['vitest.config.ts']!)
+  scenario.write('model.test.ts', quickStart['model.test.ts']!)
+  scenario.copyFromRepo('test/e2e/stranger')
   scenario.copyFromRepo('models/penguins-mlp.onnx', 'model.onnx')
   scenario.write('tsconfig.json', {
     compilerOptions: { target: 'ES2022', module: 'preserve', strict: true, noEmit: true, skipLibCheck: false, types: [] },

@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { inject } from 'vitest'
 import { mustRun, runCommand, type CommandResult } from './packed-command.js'
+import { readmeQuickStart } from './readme-quick-start.js'
 
 /** The installed project and the versions it runs on. */
 export interface PackedProject {
@@ -51,7 +52,7 @@ export interface PackedScenario {
    * @param as - name in the scenario folder @defaultValue the file's own name (a folder's contents go to the top)
    */
   copyFromRepo(path: string, as?: string): void
-  /** Copies the quick start (test/e2e/stranger/: its test file and vitest.config.ts) and the model it loads. */
+  /** Writes the README's quick start as written (vitest.config.ts, model.test.ts), the model it loads, and test/e2e/stranger/'s extra checks. */
   copyQuickStart(): void
   /** `vitest <args>` in the folder, on the project's Node and Vitest. */
   vitest(args: readonly string[]): Promise<CommandResult>
@@ -95,6 +96,7 @@ export function packedScenario(name?: string): PackedScenario {
     write,
     copyFromRepo,
     copyQuickStart: () => {
+      for (const [file, content] of Object.entries(readmeQuickStart())) write(file, content)
       copyFromRepo('test/e2e/stranger')
       copyFromRepo('models/penguins-mlp.onnx', 'model.onnx')
     },

@@ -13,6 +13,16 @@ export async function drift(): Promise<void> {
   await expect(current).not.toHaveDriftFrom(reference)
   // @ts-expect-error misspelt option (ignored)
   await expect(current).not.toHaveDriftedFrom(reference, { ignored: ['id'] })
+  // On data alone it decides synchronously: no promise to await, and none to forget.
+  const decided: void = expect(current).not.toHaveDriftedFrom(reference)
+  void decided
+  // With a model it calls the model: a promise.
+  const model = functionModel((row: { age: number }) => row.age > 40)
+  const predicted: Promise<void> = expect(current).not.toHaveDriftedFrom(reference, { model })
+  await predicted
+  // @ts-expect-error prediction drift is not synchronous
+  const wrong: void = expect(current).not.toHaveDriftedFrom(reference, { model })
+  void wrong
 }
 
 export async function skew(): Promise<void> {
