@@ -28,8 +28,8 @@ describe('Silero VAD: speech probability', async () => {
   afterAll(() => vad.release())
 
   test('stays a probability on every real segment and on arbitrary audio', async () => {
-    await expect(vad).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: segments })
-    await expect(vad).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: anyAudio, numRuns: 200, seed: 1 })
+    await expect(vad).toProduceOutputsInRange({ inputs: segments, min: 0, max: 1 })
+    await expect(vad).toProduceOutputsInRange({ inputs: anyAudio, numRuns: 200, seed: 1, min: 0, max: 1 })
   })
 
   test('answers the same segment the same way, alone or in any batch, in a fresh session', async () => {
@@ -72,9 +72,9 @@ describe('penguins classifier (ONNX, trained by scripts/train/train-penguins.ts)
   })
 
   test('gives a probability distribution for every penguin, real or generated', async () => {
-    await expect(model).toProduceOutputsInRange({ probabilities: true }, { inputs: complete.map(toModelRow) })
-    await expect(model).toProduceOutputsInRange({ probabilities: true }, { inputs: nearReal, numRuns: 2000, seed: 1 })
-    await expect(model).toProduceOutputsInRange({ probabilities: true }, { inputs: anywhere, numRuns: 2000, seed: 2 })
+    await expect(model).toProduceOutputsInRange({ inputs: complete.map(toModelRow), probabilities: true })
+    await expect(model).toProduceOutputsInRange({ inputs: nearReal, numRuns: 2000, seed: 1, probabilities: true })
+    await expect(model).toProduceOutputsInRange({ inputs: anywhere, numRuns: 2000, seed: 2, probabilities: true })
   })
 
   test('is deterministic and batch-invariant', async () => {

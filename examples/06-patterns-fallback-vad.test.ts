@@ -97,7 +97,7 @@ describe('Silero VAD with an energy-threshold fallback', () => {
       inputs: segments,
       faults: { timeoutRate: 0.2, errorRate: 0.1, nanRate: 0.1, delayMs: 150 },
       latencyBudgetMs: 400,
-      maxFallbackRate: 0.6,
+      maxFallbackShare: 0.6,
       numRuns: 60,
       seed: 2026,
     })
@@ -146,10 +146,10 @@ describe('Silero VAD with an energy-threshold fallback', () => {
       { metric: 'errorRate', op: 'max', value: 0.05, severity: 'high' },
       { metric: 'fallbackRate', op: 'max', value: 0.25, severity: 'medium' },
     ] as const
-    await expect({ p99Ms: latency.overall.p99Ms, errorRate: latency.overall.errorRate, fallbackRate: service.stats().fallbackRate }).toRaiseNoAlerts(rules)
+    await expect({ p99Ms: latency.overall.p99Ms, errorRate: latency.overall.errorRate, fallbackRate: service.stats().fallbackRate }).toRaiseNoAlerts({ rules })
     // The same rules fire when half of the calls hang.
     const hanging = withFallback(slow(vad, { delayMs: 120, rate: 0.5, seed: 9 }), energyThreshold, { timeoutMs: 40 })
     const degraded = await measureLatency(hanging, { inputs: segments, requests: 30, seed: 6 })
-    await expect({ p99Ms: degraded.overall.p99Ms, errorRate: degraded.overall.errorRate, fallbackRate: hanging.stats().fallbackRate }).not.toRaiseNoAlerts(rules)
+    await expect({ p99Ms: degraded.overall.p99Ms, errorRate: degraded.overall.errorRate, fallbackRate: hanging.stats().fallbackRate }).not.toRaiseNoAlerts({ rules })
   })
 })

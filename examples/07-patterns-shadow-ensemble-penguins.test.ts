@@ -56,11 +56,11 @@ describe('shadow deployment: penguins-logreg in the shadow of penguins-mlp', () 
   })
 
   test('the candidate agrees with production on at least 95 % of the held-out rows', async () => {
-    await expect(models.mlp).toAgreeWith(models.logreg, { inputs, minAgreement: 0.95 })
+    await expect(models.logreg).toAgreeWith(models.mlp, { inputs, minAgreementShare: 0.95 })
   })
 
   test('a candidate that would change many decisions is caught before rollout', async () => {
-    await expect(models.mlp).not.toAgreeWith(models.weak, { inputs, minAgreement: 0.95 })
+    await expect(models.weak).not.toAgreeWith(models.mlp, { inputs, minAgreementShare: 0.95 })
   })
 })
 

@@ -88,20 +88,19 @@ export function show(value: unknown): string {
 export { formatNumber as num } from '../src/report/format-number.js'
 
 /**
- * The replay line every property failure ends with: the options that run the same cases again (the matchers take
- * `seed` and `numRuns`), and fast-check's path of the shrunk case, which the report also records.
+ * The one replay line every seeded check ends with: the options to paste back into the matcher to run the same cases
+ * (`seed`, `numRuns`) and, for a shrunk failure, replay just that case (`path`).
  *
  * @param seed - the seed
  * @param numRuns - cases generated
- * @param path - fast-check path, if any
+ * @param path - fast-check path of the shrunk case, if any
  * @example
  * ```ts
- * replayLine(7, 500, '4:5:0') // "Replay: seed 7 — pass { seed: 7, numRuns: 500 } to run the same cases (fast-check path of the shrunk case: '4:5:0')"
+ * replayLine(7, 500, '4:5:0') // "Replay: { seed: 7, numRuns: 500, path: '4:5:0' }"
  * ```
  */
 export function replayLine(seed: number, numRuns: number, path?: string): string {
-  const pathPart = path === undefined ? '' : ` (fast-check path of the shrunk case: '${path}')`
-  return `Replay: seed ${seed} — pass { seed: ${seed}, numRuns: ${numRuns} } to run the same cases${pathPart}`
+  return `Replay: { seed: ${seed}, numRuns: ${numRuns}${path === undefined ? '' : `, path: '${path}'`} }`
 }
 
 /** What a vitest-ml matcher resolves to (Vitest's synchronous expectation result). */

@@ -1,9 +1,8 @@
 import type { AgreeWithOptions } from './to-agree-with.js'
 import type { AtLeastAsGoodAsBestMemberOptions } from './to-be-at-least-as-good-as-best-member.js'
 import type { FallBackGracefullyOptions } from './to-fall-back-gracefully.js'
-import type { AlertThreshold } from '../src/patterns/evaluate-alerts.js'
 import type { MaintainMetricOptions } from './to-maintain-metric.js'
-import type { LatencyBudget, MeetLatencyOptions } from './to-meet-latency.js'
+import type { MeetLatencyOptions } from './to-meet-latency.js'
 import type { RaiseNoAlertsOptions } from './to-raise-no-alerts.js'
 import type { ServeFreshFromCacheOptions } from './to-serve-fresh-from-cache.js'
 
@@ -21,7 +20,7 @@ export interface PatternMatchers {
   /**
    * The model and `other` give the same decisions on real inputs (agreement rate, mean absolute difference); a failure
    * lists the worst disagreements.
-   * @example `await expect(production).toAgreeWith(candidate, { inputs: testRows, minAgreement: 0.95 })`
+   * @example `await expect(candidate).toAgreeWith(production, { inputs: testRows, minAgreementShare: 0.95 })`
    */
   toAgreeWith<I>(other: unknown, options: AgreeWithOptions<I>): Promise<void>
   /**
@@ -42,12 +41,12 @@ export interface PatternMatchers {
   toMaintainMetric(options: MaintainMetricOptions): void
   /**
    * Under load, overall p99 / p95 latency within budget, throughput above the floor, error rate within bounds.
-   * @example `await expect(model).toMeetLatency({ p99Ms: 50, throughputPerSec: 1000 }, { inputs: rows, concurrency: 4 })`
+   * @example `await expect(model).toMeetLatency({ inputs: rows, p99Ms: 50, throughputPerSec: 1000, concurrency: 4 })`
    */
-  toMeetLatency<I>(budget: LatencyBudget, options?: MeetLatencyOptions<I>): Promise<void>
+  toMeetLatency<I>(options: MeetLatencyOptions<I>): Promise<void>
   /**
-   * A metrics snapshot fires none of the alerting rules (defaults: accuracy, errorRate, p99Ms, driftScore).
-   * @example `expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftScore: 0.03 }).toRaiseNoAlerts()`
+   * A metrics snapshot fires none of the alerting rules (defaults: accuracy, errorRate, p99Ms, driftShare).
+   * @example `expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftShare: 0.03 }).toRaiseNoAlerts()`
    */
-  toRaiseNoAlerts(thresholds?: readonly AlertThreshold[], options?: RaiseNoAlertsOptions): void
+  toRaiseNoAlerts(options?: RaiseNoAlertsOptions): void
 }

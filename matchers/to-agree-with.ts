@@ -3,7 +3,7 @@ import { VitestMlError } from '../src/errors.js'
 import { compareModels } from '../src/patterns/compare-models.js'
 import { drawRows, sampleIndices, type InputSource } from '../src/patterns/sample-rows.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
-import { checkId, modelRef, num, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -11,8 +11,8 @@ import { recordCheck } from './record-check.js'
 export interface AgreeWithOptions<I = unknown> {
   /** Real input rows (production traffic, a test split; sampled with the seed) or a fast-check arbitrary. */
   readonly inputs: InputSource<I>
-  /** Smallest agreement rate (same argmax, or within `tolerance`) that passes. @defaultValue 0.95 when `maxMeanAbsDiff` is not given */
-  readonly minAgreement?: number
+  /** Smallest share of rows on which the two agree (same argmax or label, or within `tolerance`) that passes. @defaultValue 0.95 when `maxMeanAbsDiff` is not given */
+  readonly minAgreementShare?: number
   /** Largest mean absolute difference of the outputs' numbers that passes. */
   readonly maxMeanAbsDiff?: number
   /** Largest difference at which two single-number outputs agree. @defaultValue 0 */
@@ -22,7 +22,7 @@ export interface AgreeWithOptions<I = unknown> {
   /** Seed of the sampling. @defaultValue derived from the test name */
   readonly seed?: number
   /** Disagreements listed in the message. @defaultValue 5 */
-  readonly top?: number
+  readonly maxListed?: number
   /** Severity in the report. @defaultValue 'medium' */
   readonly severity?: 'high' | 'medium' | 'low'
 }
@@ -30,24 +30,26 @@ export interface AgreeWithOptions<I = unknown> {
 const NAME = 'toAgreeWith'
 
 /**
- * The model and `other` (a shadow candidate, a retrained version, a quantized export) give the same decisions on real
- * inputs: agreement rate and/or mean absolute difference within bounds; a failure lists the worst disagreements.
+ * The candidate (a shadow model, a retrained version, a quantized export) gives the same decisions as production on
+ * real inputs: the share of agreeing rows and/or the mean absolute difference within bounds; a failure lists the worst
+ * disagreements. The candidate is the model judged and recorded.
  *
  * @example
  * ```ts
- * await expect(production).toAgreeWith(candidate, { inputs: testRows, minAgreement: 0.95 })
+ * await expect(candidate).toAgreeWith(production, { inputs: testRows, minAgreementShare: 0.95 })
  * ```
  */
 export const toAgreeWith = asyncMatcher(NAME, checkAgreeWith)
 
 async function checkAgreeWith(this: MatcherState, received: unknown, other: unknown, options: AgreeWithOptions): Promise<MatcherOutcome> {
-  const model = requireModel(received, NAME)
-  const candidate = requireModel(other, NAME)
-  if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows, minAgreement: 0.95 }`.')
+  // The candidate is the model judged (`expect(candidate)`), production what it must agree with.
+  const candidate = requireModel(received, NAME)
+  const model = requireModel(other, NAME)
+  if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows, minAgreementShare: 0.95 }`.')
   const seed = resolveSeed(this, NAME, options?.seed)
-  const minAgreement = options.minAgreement ?? (options.maxMeanAbsDiff === undefined ? 0.95 : undefined)
+  const minAgreement = options.minAgreementShare ?? (options.maxMeanAbsDiff === undefined ? 0.95 : undefined)
   if (minAgreement !== undefined && !(minAgreement >= 0 && minAgreement <= 1)) {
-    throw new VitestMlError(NAME, '`minAgreement` in [0, 1]', String(minAgreement), 'Pass a rate, for example `minAgreement: 0.95`.')
+    throw new VitestMlError(NAME, '`minAgreementShare` in [0, 1]', String(minAgreement), 'Pass a share, for example `minAgreementShare: 0.95`.')
   }
   const inputs = options?.inputs
   const positions = Array.isArray(inputs) && inputs.length > 0 ? sampleIndices(NAME, inputs.length, options.numRuns, seed) : undefined
@@ -56,7 +58,7 @@ async function checkAgreeWith(this: MatcherState, received: unknown, other: unkn
   const agreementOk = minAgreement === undefined || result.agreement >= minAgreement
   const diffOk = options.maxMeanAbsDiff === undefined || result.meanAbsDiff <= options.maxMeanAbsDiff
   const passed = agreementOk && diffOk
-  const top = result.disagreements.slice(0, options.top ?? 5).map((row) => ({ ...row, index: positions?.[row.index] ?? row.index }))
+  const top = result.disagreements.slice(0, options.maxListed ?? 5).map((row) => ({ ...row, index: positions?.[row.index] ?? row.index }))
   const pair = `${model.identity.name} and ${candidate.identity.name}`
   await recordCheck(this, {
     id: checkId(this, 'shadow'),
@@ -70,18 +72,18 @@ async function checkAgreeWith(this: MatcherState, received: unknown, other: unkn
     replay: { seed, numRuns: rows.length },
   })
   const bounds = [
-    minAgreement === undefined ? undefined : `agreement ${num(result.agreement)} (${result.rows - result.disagreements.length} of ${result.rows} rows), expected >= ${num(minAgreement)}`,
+    minAgreement === undefined ? undefined : `agreement share ${num(result.agreement)} (${result.rows - result.disagreements.length} of ${result.rows} rows), expected >= ${num(minAgreement)}`,
     options.maxMeanAbsDiff === undefined ? undefined : `mean absolute difference ${num(result.meanAbsDiff)}, expected <= ${num(options.maxMeanAbsDiff)}`,
   ].filter((line) => line !== undefined)
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'other', { isNot: this.isNot, promise: this.promise })
+  const hint = this.utils.matcherHint(`.${NAME}`, 'candidate', 'production', { isNot: this.isNot, promise: this.promise })
   const listing = top.map((row) => `  row ${row.index}: input ${show(row.input)}\n    ${model.identity.name}: ${show(row.reference)}\n    ${candidate.identity.name}: ${show(row.candidate)} (mean |diff| ${num(row.absDiff)})`)
   return {
     pass: passed,
     message: () =>
       passed
-        ? `${hint}\n\nExpected ${pair} to disagree, but they agree: ${bounds.join('; ')}.\nSeed ${seed}.`
-        : [hint, '', `${pair} disagree: ${bounds.join('; ')}.`, `Top ${top.length} of ${result.disagreements.length} disagreements (largest difference first):`, ...listing, `Seed ${seed}.`].join('\n'),
+        ? `${hint}\n\nExpected ${pair} to disagree, but they agree: ${bounds.join('; ')}.\n${replayLine(seed, rows.length)}`
+        : [hint, '', `${pair} disagree: ${bounds.join('; ')}.`, `Top ${top.length} of ${result.disagreements.length} disagreements (largest difference first):`, ...listing, replayLine(seed, rows.length)].join('\n'),
     actual: { agreement: result.agreement, meanAbsDiff: result.meanAbsDiff },
-    expected: { minAgreement, maxMeanAbsDiff: options.maxMeanAbsDiff },
+    expected: { minAgreementShare: minAgreement, maxMeanAbsDiff: options.maxMeanAbsDiff },
   }
 }

@@ -17,8 +17,8 @@ export interface AtLeastAsGoodAsBestMemberOptions<I = unknown> {
   readonly metric?: MetricName | MetricDefinition
   /** Class of each probability column, when the labels are names. */
   readonly classes?: readonly Label[]
-  /** How far below the best member the ensemble may be and still pass. @defaultValue 0 */
-  readonly tolerance?: number
+  /** How many metric points below the best member the ensemble may be and still pass. @defaultValue 0 */
+  readonly margin?: number
   /** Name of the data set in the report. @defaultValue 'data' */
   readonly dataName?: string
   /** Severity in the report. @defaultValue 'medium' */
@@ -47,8 +47,8 @@ async function checkBeAtLeastAsGoodAsBestMember(this: MatcherState, received: un
     ...(options.metric === undefined ? {} : { metric: options.metric }),
     ...(options.classes === undefined ? {} : { classes: options.classes }),
   })
-  const tolerance = options.tolerance ?? 0
-  const passed = result.gain >= -tolerance
+  const margin = options.margin ?? 0
+  const passed = result.gain >= -margin
   const name = received.identity.name
   await recordCheck(this, {
     id: checkId(this, 'ensemble'),
@@ -63,7 +63,7 @@ async function checkBeAtLeastAsGoodAsBestMember(this: MatcherState, received: un
   const direction = result.higherIsBetter ? 'higher is better' : 'lower is better'
   const scores = result.members.map((member) => `  ${member.name}: ${num(member.score)}${member === result.best ? ' (best)' : ''}`)
   const hint = this.utils.matcherHint(`.${NAME}`, 'ensemble', 'options', { isNot: this.isNot, promise: this.promise })
-  const summary = `${result.metric} ${num(result.ensembleScore)} vs best member ${result.best.name} ${num(result.best.score)} (gain ${num(result.gain)}, tolerance ${num(tolerance)}; ${direction}; ${result.rows} rows)`
+  const summary = `${result.metric} ${num(result.ensembleScore)} vs best member ${result.best.name} ${num(result.best.score)} (gain ${num(result.gain)}, margin ${num(margin)}; ${direction}; ${result.rows} rows)`
   return {
     pass: passed,
     message: () =>

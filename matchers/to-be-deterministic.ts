@@ -16,6 +16,8 @@ export interface DeterministicOptions<I = unknown> {
   readonly numRuns?: number
   /** Seed for generation, shuffles and batch sizes. @defaultValue derived from the test name */
   readonly seed?: number
+  /** Replay one reported failure: the path from its `Replay:` line (with the same seed). */
+  readonly path?: string
   /** Largest allowed absolute difference between two answers for the same row. @defaultValue 0 */
   readonly tolerance?: number
   /** Rows also predicted alone, one call each. @defaultValue 32 */
@@ -51,6 +53,7 @@ async function checkBeDeterministic(this: MatcherState, received: unknown, given
     ...(options.numRuns === undefined ? {} : { numRuns: options.numRuns }),
     ...(options.aloneRows === undefined ? {} : { aloneRows: options.aloneRows }),
     ...(options.freshSession === undefined ? {} : { freshSession: options.freshSession }),
+    ...(options.path === undefined ? {} : { path: options.path }),
   })
   const passed = result.violations === 0
   const ce = result.counterexample

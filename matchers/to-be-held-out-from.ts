@@ -8,9 +8,9 @@ import { recordCheckNow } from './record-check.js'
 /** Options of `toBeHeldOutFrom`. */
 export interface HeldOutOptions extends FindLeakageOptions {
   /** Largest share of test rows that may also be training rows. @defaultValue 0 */
-  readonly maxExactRate?: number
+  readonly maxExactShare?: number
   /** Largest share of test rows that may be near duplicates of training rows. @defaultValue 0 */
-  readonly maxNearRate?: number
+  readonly maxNearShare?: number
   /** Severity in the report. @defaultValue 'high' */
   readonly severity?: 'high' | 'medium' | 'low'
 }
@@ -19,7 +19,7 @@ const NAME = 'toBeHeldOutFrom'
 
 /**
  * The test set is held out from the training set: no test row (or key) also appears in training, and no test row is a
- * near duplicate of a training row (every numeric value within `tolerance` standard deviations). Evidence for the
+ * near duplicate of a training row (every numeric value within `nearDuplicateDistance` standard deviations). Evidence for the
  * checklist item "Model tested on held-out test set".
  *
  * @example
@@ -30,8 +30,8 @@ const NAME = 'toBeHeldOutFrom'
  */
 export function toBeHeldOutFrom(this: MatcherState, received: unknown, train: RowSource, options: HeldOutOptions = {}): MatcherOutcome {
   const result = findLeakage(train, received as RowSource, options)
-  const maxExact = options.maxExactRate ?? 0
-  const maxNear = options.maxNearRate ?? 0
+  const maxExact = options.maxExactShare ?? 0
+  const maxNear = options.maxNearShare ?? 0
   const passed = result.exactRate <= maxExact && result.nearRate <= maxNear
   const hint = this.utils.matcherHint(`.${NAME}`, 'test', 'train', { isNot: this.isNot, promise: this.promise })
   const summary = describeLeakage(result, maxExact, maxNear)
@@ -67,14 +67,14 @@ export function toBeHeldOutFrom(this: MatcherState, received: unknown, train: Ro
 
 function describeLeakage(result: LeakageResult, maxExact: number, maxNear: number): string {
   const what = result.keys === undefined ? 'rows' : `keys (${result.keys.join(', ')})`
-  const near = result.tolerance === 0 || result.keys !== undefined
+  const near = result.nearDuplicateDistance === 0 || result.keys !== undefined
     ? '  near duplicates: not checked'
-    : `  near duplicates: ${result.nearDuplicates} of ${result.testRows} test rows within ${num(result.tolerance)} standard deviations of a training row (rate ${num(result.nearRate)}, expected <= ${num(maxNear)})`
+    : `  near duplicates: ${result.nearDuplicates} of ${result.testRows} test rows within ${num(result.nearDuplicateDistance)} standard deviations of a training row (share ${num(result.nearRate)}, expected <= ${num(maxNear)})`
   const example = (row: LeakedRow): string =>
     `    test row ${row.testIndex} ${show(row.testRow)} ~ train row ${row.trainIndex} ${show(row.trainRow)}${row.distance > 0 ? ` (distance ${num(row.distance)} sd)` : ''}`
   const examples = [...result.examples.exact, ...result.examples.near].slice(0, 5).map(example)
   return [
-    `  exact duplicates: ${result.exactDuplicates} of ${result.testRows} test ${what} also in the ${result.trainRows} training rows (rate ${num(result.exactRate)}, expected <= ${num(maxExact)})`,
+    `  exact duplicates: ${result.exactDuplicates} of ${result.testRows} test ${what} also in the ${result.trainRows} training rows (share ${num(result.exactRate)}, expected <= ${num(maxExact)})`,
     near,
     ...(examples.length === 0 ? [] : ['  examples:', ...examples]),
     `  test set sha256 ${result.testSha256.slice(0, 16)}…, train set sha256 ${result.trainSha256.slice(0, 16)}…`,

@@ -4,7 +4,7 @@ import { fallbackDrill, type FaultPlan } from '../src/patterns/fallback-drill.js
 import type { InputSource } from '../src/patterns/sample-rows.js'
 import { isFallbackModel } from '../src/patterns/with-fallback.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
-import { checkId, modelRef, num, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, num, replayLine, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -16,8 +16,8 @@ export interface FallBackGracefullyOptions<I = unknown> {
   readonly faults?: FaultPlan
   /** Largest acceptable latency of one request, in milliseconds. @defaultValue 2 x the fallback's `timeoutMs` + 50 */
   readonly latencyBudgetMs?: number
-  /** Largest fallback rate (rows answered by the fallback) that passes. @defaultValue 1 */
-  readonly maxFallbackRate?: number
+  /** Largest share of rows the fallback answered in the drill that passes (the rows of a timed-out batch fall back together, so this is an observed share, not a rate with a bound). @defaultValue 1 */
+  readonly maxFallbackShare?: number
   /** Requests sent. @defaultValue 100 */
   readonly numRuns?: number
   /** Rows per request. @defaultValue 1 */
@@ -32,12 +32,12 @@ const NAME = 'toFallBackGracefully'
 
 /**
  * Under injected timeouts, exceptions and NaN outputs of its primary, a `withFallback` model answers every request
- * with a finite value within the latency budget, and its fallback rate stays under `maxFallbackRate`.
+ * with a finite value within the latency budget, and its fallback rate stays under `maxFallbackShare`.
  *
  * @example
  * ```ts
  * await expect(withFallback(vad, energy, { timeoutMs: 10 })).toFallBackGracefully({
- *   inputs: windows, faults: { timeoutRate: 0.2, errorRate: 0.1, nanRate: 0.1 }, latencyBudgetMs: 100, maxFallbackRate: 0.6,
+ *   inputs: windows, faults: { timeoutRate: 0.2, errorRate: 0.1, nanRate: 0.1 }, latencyBudgetMs: 100, maxFallbackShare: 0.6,
  * })
  * ```
  */
@@ -51,7 +51,7 @@ async function checkFallBackGracefully(this: MatcherState, received: unknown, op
   const seed = resolveSeed(this, NAME, options?.seed)
   const numRuns = options?.numRuns ?? 100
   const budget = options.latencyBudgetMs ?? 2 * received.options.timeoutMs + 50
-  const maxRate = options.maxFallbackRate ?? 1
+  const maxRate = options.maxFallbackShare ?? 1
   const drill = await fallbackDrill(received, {
     inputs: options.inputs,
     latencyBudgetMs: budget,
@@ -90,9 +90,9 @@ async function checkFallBackGracefully(this: MatcherState, received: unknown, op
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
   const injected = `injected ${drill.injected.timeouts} timeouts, ${drill.injected.errors} exceptions, ${drill.injected.nanRows} NaN rows over ${drill.requests} requests`
-  const served = `fallback rate ${num(drill.fallbackRate)} (timeout ${drill.reasons.timeout}, error ${drill.reasons.error}, invalid-output ${drill.reasons['invalid-output']} rows), expected <= ${num(maxRate)}`
+  const served = `fallback share ${num(drill.fallbackRate)} (timeout ${drill.reasons.timeout}, error ${drill.reasons.error}, invalid-output ${drill.reasons['invalid-output']} rows), expected <= ${num(maxRate)}`
   const latency = `p50 ${num(drill.latency.p50Ms)} ms, p99 ${num(drill.latency.p99Ms)} ms, max ${num(drill.latency.maxMs)} ms, budget ${num(budget)} ms`
-  const replay = `Replay: seed ${seed} — pass { seed: ${seed}, numRuns: ${numRuns} }`
+  const replay = replayLine(seed, numRuns)
   return {
     pass: passed,
     message: () =>
@@ -101,7 +101,7 @@ async function checkFallBackGracefully(this: MatcherState, received: unknown, op
         : [
             hint,
             '',
-            `${name} did not fall back gracefully: ${drill.unanswered} unanswered requests, ${drill.invalidAnswers} non-finite answers, ${drill.overBudget} over budget${rateOk ? '' : ', fallback rate too high'}.`,
+            `${name} did not fall back gracefully: ${drill.unanswered} unanswered requests, ${drill.invalidAnswers} non-finite answers, ${drill.overBudget} over budget${rateOk ? '' : ', fallback share too high'}.`,
             `Faults: ${injected}.`,
             `Served: ${served}.`,
             `Latency: ${latency}.`,
@@ -109,6 +109,6 @@ async function checkFallBackGracefully(this: MatcherState, received: unknown, op
             replay,
           ].join('\n'),
     actual: { fallbackRate: drill.fallbackRate, unanswered: drill.unanswered, invalidAnswers: drill.invalidAnswers, overBudget: drill.overBudget },
-    expected: { maxFallbackRate: maxRate, latencyBudgetMs: budget },
+    expected: { maxFallbackShare: maxRate, latencyBudgetMs: budget },
   }
 }

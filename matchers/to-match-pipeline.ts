@@ -1,10 +1,11 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
-import { comparePipelines, type Pipeline, type PipelineTolerance } from '../src/drift/compare-pipelines.js'
+import { comparePipelines, type Pipeline } from '../src/drift/compare-pipelines.js'
+import { judgeRateLimit } from '../src/stats/rate-limit.js'
 import { VitestMlError } from '../src/errors.js'
 import { isModel } from '../src/model/model.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
-import { checkId, modelRef, num, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, num, replayLine, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -12,16 +13,23 @@ import { recordCheck } from './record-check.js'
 export interface MatchPipelineOptions<I = unknown> {
   /** Raw inputs: a fast-check arbitrary or real rows. */
   readonly inputs: fc.Arbitrary<I> | readonly I[]
-  /** Largest difference that still counts as equal; a number is absolute. @defaultValue `{ absolute: 1e-9, relative: 1e-9 }` */
-  readonly tolerance?: number | PipelineTolerance
+  /** Largest absolute difference that still counts as equal. @defaultValue 1e-9 */
+  readonly tolerance?: number
+  /** Largest difference relative to the larger magnitude that still counts as equal (added to `tolerance`). @defaultValue 1e-9 */
+  readonly relativeTolerance?: number
   /** Inputs sampled from an arbitrary. @defaultValue 1000 */
   readonly numRuns?: number
   /** Rows per call (the same batches go to both pipelines). @defaultValue 100 */
   readonly batchSize?: number
   /** Seed. @defaultValue derived from the test name */
   readonly seed?: number
-  /** Largest share of differing rows that still passes. @defaultValue 0 */
+  /**
+   * Largest acceptable rate of differing rows: 0 allows none; above 0, the one-sided Clopper-Pearson upper bound on the
+   * rate at `confidence` must be below it. @defaultValue 0
+   */
   readonly maxMismatchRate?: number
+  /** Confidence of that bound. @defaultValue 0.95 */
+  readonly confidence?: number
   /** Severity in the report. @defaultValue 'high' */
   readonly severity?: 'high' | 'medium' | 'low'
 }
@@ -57,16 +65,17 @@ async function checkMatchPipeline(this: MatcherState, received: unknown, trainin
     inputs: options?.inputs, seed, numRuns,
     ...(options?.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options?.tolerance === undefined ? {} : { tolerance: options.tolerance }),
+    ...(options?.relativeTolerance === undefined ? {} : { relativeTolerance: options.relativeTolerance }),
   })
-  const allowed = options.maxMismatchRate ?? 0
-  const passed = result.mismatchRate <= allowed
+  const limit = judgeRateLimit(result.mismatches, result.rows, { maxRate: options.maxMismatchRate ?? 0, ...(options.confidence === undefined ? {} : { confidence: options.confidence }), source: NAME, option: 'maxMismatchRate' })
+  const passed = limit.passed
   const servingName = pipelineName(received, 'serving')
   const trainingName = pipelineName(training, 'training')
   const worst = result.worst
-  const rate = `${result.mismatches} of ${result.rows} rows differ (rate ${num(result.mismatchRate)}, expected <= ${num(allowed)}), largest difference ${num(result.maxDifference)}`
+  const rate = `${limit.sentence.replace(/^(\d+ of \d+)/, '$1 rows differ')}, largest difference ${num(result.maxDifference)}`
   const hint = this.utils.matcherHint(`.${NAME}`, 'serving', 'training', { isNot: this.isNot, promise: this.promise })
   const message = passed
-    ? `${hint}\n\nExpected ${servingName} to differ from ${trainingName}, but ${rate}.\nSeed: ${seed}`
+    ? `${hint}\n\nExpected ${servingName} to differ from ${trainingName}, but ${rate}.\n${replayLine(seed, numRuns)}`
     : [
         hint, '',
         `${servingName} does not match ${trainingName}: ${rate}.`,
@@ -74,7 +83,7 @@ async function checkMatchPipeline(this: MatcherState, received: unknown, trainin
         `  input:    ${show(worst?.input)}`,
         `  training: ${show(worst?.training)}`,
         `  serving:  ${show(worst?.serving)}`,
-        `Seed: ${seed} (pass { seed: ${seed}, numRuns: ${numRuns} } to replay)`,
+        replayLine(seed, numRuns),
       ].join('\n')
   const model = isModel(received) ? received : isModel(training) ? training : undefined
   await recordCheck(this, {
@@ -84,7 +93,7 @@ async function checkMatchPipeline(this: MatcherState, received: unknown, trainin
     passed,
     severity: options.severity ?? 'high',
     ...(model === undefined ? {} : { model: modelRef(model) }),
-    metrics: { mismatchRate: result.mismatchRate, mismatches: result.mismatches, rows: result.rows, maxDifference: Number.isFinite(result.maxDifference) ? result.maxDifference : Number.MAX_VALUE },
+    metrics: { mismatchRate: result.mismatchRate, mismatches: result.mismatches, rows: result.rows, upperBound: limit.upperBound, maxMismatchRate: limit.maxRate, maxDifference: Number.isFinite(result.maxDifference) ? result.maxDifference : Number.MAX_VALUE },
     ...(worst === undefined ? {} : { counterexample: toJsonSafe({ input: worst.input, training: worst.training, serving: worst.serving, field: worst.field }) }),
     replay: { seed, numRuns },
     ...(passed === this.isNot ? { message } : {}),

@@ -19,8 +19,11 @@ export interface LatencyBudget {
   readonly maxErrorRate?: number
 }
 
-/** Options of `toMeetLatency`: how to load the model (ignored when a measured result is passed). */
-export type MeetLatencyOptions<I = unknown> = MeasureLatencyOptions<I> & { readonly severity?: 'high' | 'medium' | 'low' }
+/**
+ * Options of `toMeetLatency`: the objective (`p99Ms`, `p95Ms`, `throughputPerSec`, `maxErrorRate`) and how to load the
+ * model (`inputs`, batch sizes, concurrency...; not needed when a `measureLatency()` result is checked).
+ */
+export type MeetLatencyOptions<I = unknown> = LatencyBudget & Partial<MeasureLatencyOptions<I>> & { readonly severity?: 'high' | 'medium' | 'low' }
 
 const NAME = 'toMeetLatency'
 
@@ -32,22 +35,24 @@ const isResult = (value: unknown): value is MeasureLatencyResult => typeof value
  *
  * @example
  * ```ts
- * await expect(model).toMeetLatency({ p99Ms: 50, throughputPerSec: 1000 }, { inputs: rows, batchSizes: [1, 16], concurrency: 4, requests: 200 })
+ * await expect(model).toMeetLatency({ inputs: rows, p99Ms: 50, throughputPerSec: 1000, batchSizes: [1, 16], concurrency: 4, requests: 200 })
  * ```
  */
 export const toMeetLatency = asyncMatcher(NAME, checkMeetLatency)
 
-async function checkMeetLatency(this: MatcherState, received: unknown, budget: LatencyBudget, options?: MeetLatencyOptions): Promise<MatcherOutcome> {
+async function checkMeetLatency(this: MatcherState, received: unknown, options: MeetLatencyOptions): Promise<MatcherOutcome> {
+  const budget: LatencyBudget = options ?? {}
   if (typeof budget !== 'object' || budget === null || (budget.p99Ms === undefined && budget.p95Ms === undefined && budget.throughputPerSec === undefined)) {
-    throw new VitestMlError(NAME, 'a budget with p99Ms, p95Ms or throughputPerSec', String(budget), 'For example `toMeetLatency({ p99Ms: 200 }, { inputs })`.')
+    throw new VitestMlError(NAME, 'an objective: p99Ms, p95Ms or throughputPerSec', options === undefined || options === null ? String(options) : 'options without any of them', 'For example `toMeetLatency({ inputs: rows, p99Ms: 200 })`.')
   }
   let result: MeasureLatencyResult
   let seed: number | undefined
   if (isResult(received)) result = received
   else if (isModel(received)) {
-    if (options === undefined) throw new VitestMlError(NAME, 'load options `{ inputs, ... }` as the second argument', 'none', 'Pass real rows to send: `toMeetLatency({ p99Ms: 200 }, { inputs: rows })`.')
+    if (options.inputs === undefined) throw new VitestMlError(NAME, '`inputs` to send to the model', 'none', 'Pass real rows to send: `toMeetLatency({ inputs: rows, p99Ms: 200 })`.')
     seed = resolveSeed(this, NAME, options.seed)
-    result = await measureLatency(received, { ...options, seed, source: NAME })
+    const { p99Ms: _p99, p95Ms: _p95, throughputPerSec: _throughput, maxErrorRate: _errors, severity: _severity, ...load } = options
+    result = await measureLatency(received, { ...(load as MeasureLatencyOptions<unknown>), seed, source: NAME })
   } else throw new VitestMlError(NAME, 'a model or a measureLatency() result', typeof received, 'Wrap the model with onnxModel() or functionModel() first.')
   const { overall } = result
   const checks = [
@@ -81,15 +86,16 @@ async function checkMeetLatency(this: MatcherState, received: unknown, budget: L
     ...(seed !== undefined && { replay: { seed, numRuns: overall.requests } }),
   })
   const table = result.perBatchSize.map((row) => `  batch ${row.batchSize}: p50 ${num(row.p50Ms)} ms, p95 ${num(row.p95Ms)} ms, p99 ${num(row.p99Ms)} ms, ${num(row.throughputPerSec)} rows/s, ${row.errors} errors of ${row.requests}`)
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'budget', { isNot: this.isNot, promise: this.promise })
+  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
+  const replay = seed === undefined ? [] : [`Replay: { seed: ${seed}, requests: ${options.requests ?? 100} }`]
   const memory = `Memory: RSS ${num(result.memory.rssGrowthBytes / 1048576)} MiB, heap ${num(result.memory.heapGrowthBytes / 1048576)} MiB growth.${result.lastError === undefined ? '' : ` Last error: ${result.lastError}`}`
   return {
     pass: passed,
     message: () =>
       passed
-        ? `${hint}\n\nExpected ${name} to miss its latency objective, but it met it: ${checks.map((check) => check.text).join('; ')}.\n${table.join('\n')}`
-        : [hint, '', `${name} misses its latency objective: ${checks.filter((check) => !check.ok).map((check) => check.text).join('; ')}.`, ...table, memory].join('\n'),
+        ? [hint, '', `Expected ${name} to miss its latency objective, but it met it: ${checks.map((check) => check.text).join('; ')}.`, ...table, ...replay].join('\n')
+        : [hint, '', `${name} misses its latency objective: ${checks.filter((check) => !check.ok).map((check) => check.text).join('; ')}.`, ...table, memory, ...replay].join('\n'),
     actual: { p99Ms: overall.p99Ms, throughputPerSec: overall.throughputPerSec, errorRate: overall.errorRate },
-    expected: budget,
+    expected: { ...(budget.p99Ms === undefined ? {} : { p99Ms: budget.p99Ms }), ...(budget.p95Ms === undefined ? {} : { p95Ms: budget.p95Ms }), ...(budget.throughputPerSec === undefined ? {} : { throughputPerSec: budget.throughputPerSec }), maxErrorRate: budget.maxErrorRate ?? 0 },
   }
 }

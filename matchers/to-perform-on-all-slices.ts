@@ -14,7 +14,7 @@ export interface PerformOnAllSlicesOptions<I = unknown> extends EvaluateSlicesOp
   /** Largest acceptable drop from the overall score, in metric units. */
   readonly maxDrop?: number
   /** Worst slices shown in the message. @defaultValue 5 */
-  readonly show?: number
+  readonly maxListed?: number
   /** Severity in the report. @defaultValue 'medium' */
   readonly severity?: 'high' | 'medium' | 'low'
 }
@@ -58,7 +58,7 @@ async function checkPerformOnAllSlices(this: MatcherState, received: unknown, op
   const passed = failing.length === 0 && judged.length > 0
   const line = (slice: SliceScore): string =>
     `  ${slice.feature} = ${slice.slice} (n=${slice.size}): ${result.metric} ${num(slice.score)}${slice.interval === undefined ? '' : ` (95% CI ${num(slice.interval.low)}-${num(slice.interval.high)})`}, drop ${num(slice.drop)}${slice.tooSmall ? ' (too small, not judged)' : ''}${problems(slice).length > 0 ? `  <- ${problems(slice).join(', ')}` : ''}`
-  const shown = result.slices.slice(0, options.show ?? 5).map(line)
+  const shown = result.slices.slice(0, options.maxListed ?? 5).map(line)
   const skipped = result.slices.length - judged.length
   const summary = [
     `Overall ${result.metric} ${num(result.overall)} on ${result.rows} rows; ${judged.length} slices judged, ${failing.length} failing${skipped > 0 ? `, ${skipped} not judged (fewer than ${result.minSliceSize} rows or metric undefined)` : ''}.`,

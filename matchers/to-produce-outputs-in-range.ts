@@ -5,19 +5,30 @@ import { runBatchedProperty } from '../src/properties/run-batched-property.js'
 import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
 import { runRelation } from '../src/relations/run-relation.js'
+import { VitestMlError } from '../src/errors.js'
 import { toJsonSafe } from '../src/report/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
-/** Options of `toProduceOutputsInRange`. */
+/** Options of `toProduceOutputsInRange`: the inputs, the range every output must stay in, and how to draw cases. */
 export interface OutputsInRangeOptions<I = unknown> {
   /** Model inputs: a fast-check arbitrary (shrunk on failure) or real rows. */
   readonly inputs: fc.Arbitrary<I> | readonly I[]
+  /** Lowest acceptable output value. @defaultValue no lower bound (outputs must still be finite) */
+  readonly min?: number
+  /** Highest acceptable output value. @defaultValue no upper bound */
+  readonly max?: number
+  /** Each output row must be a probability distribution: values in [0, 1] summing to 1 within `sumTolerance`. */
+  readonly probabilities?: boolean
+  /** Allowed \|sum - 1\| of a probability row. @defaultValue 1e-4 (float32 softmax rounding) */
+  readonly sumTolerance?: number
   /** Generated cases. @defaultValue 1000 */
   readonly numRuns?: number
   /** Seed. @defaultValue derived from the test name */
   readonly seed?: number
+  /** Replay one reported failure: the path from its `Replay:` line (with the same seed). */
+  readonly path?: string
   /**
    * Statistical mode: passes only when the one-sided Clopper-Pearson upper bound on the violation rate (cases drawn
    * without fast-check's size bias) is below this. @defaultValue exact mode: any output out of range fails
@@ -32,27 +43,29 @@ export interface OutputsInRangeOptions<I = unknown> {
 const NAME = 'toProduceOutputsInRange'
 
 /**
- * Every output of the model is finite and within `range` (or, with `{ probabilities: true }`, each output row is a
+ * Every output of the model is finite and within `[min, max]` (or, with `probabilities: true`, each output row is a
  * probability distribution) for every generated input; a failure reports the violation rate and the shrunk input.
  *
  * @example
  * ```ts
- * await expect(model).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 2000, seed: 1 })
+ * await expect(model).toProduceOutputsInRange({ inputs: rows, min: 0, max: 1, numRuns: 2000, seed: 1 })
+ * await expect(model).toProduceOutputsInRange({ inputs: rows, probabilities: true })
  * ```
  */
 export const toProduceOutputsInRange = asyncMatcher(NAME, checkProduceOutputsInRange)
 
-async function checkProduceOutputsInRange(this: MatcherState, received: unknown, range: OutputRange, givenOptions: OutputsInRangeOptions): Promise<MatcherOutcome> {
+async function checkProduceOutputsInRange(this: MatcherState, received: unknown, givenOptions: OutputsInRangeOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
-  const options = requireOptions(givenOptions, NAME, '{ inputs: fc.tuple(fc.double({ min: 0, max: 1 })) }')
+  const options = requireOptions(givenOptions, NAME, '{ inputs: schema.arrays(), min: 0, max: 1 }')
+  const range = rangeOf(options)
   const seed = resolveSeed(this, NAME, options.seed)
   const numRuns = options.numRuns ?? 1000
   const probe = outputRangeProbe(range, NAME)
   // `maxViolationRate: 0` is the exact mode spelled out; anything else is the relations' statistical mode.
   const statistical = isStatistical(options.maxViolationRate)
   const result = statistical
-    ? await runRelation({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, maxViolationRate: options.maxViolationRate as number, ...(options.confidence === undefined ? {} : { confidence: options.confidence }) })
-    : await runBatchedProperty({ model, cases: options.inputs, probe, numRuns, seed, source: NAME })
+    ? await runRelation({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, maxViolationRate: options.maxViolationRate as number, ...(options.confidence === undefined ? {} : { confidence: options.confidence }), ...(options.path === undefined ? {} : { path: options.path }) })
+    : await runBatchedProperty({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, ...(options.path === undefined ? {} : { path: options.path }) })
   const passed = 'passed' in result ? result.passed : result.violations === 0
   const cases = describeCases(options.inputs, { statistical, seed })
   const summary = 'passed' in result ? relationSummary(result, cases.distribution) : undefined
@@ -74,7 +87,7 @@ async function checkProduceOutputsInRange(this: MatcherState, received: unknown,
     ...(ce && { counterexample: toJsonSafe({ input: ce.inputs[0], output: ce.outputs[0], violation: ce.violation.detail }) }),
     replay: { seed, numRuns: replayRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', show(range), { isNot: this.isNot, promise: this.promise })
+  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
   const rate = summary?.sentence ?? `violation rate ${num(result.violationRate)} (${result.violations} of ${result.numRuns} cases under ${cases.distribution}), expected 0`
   return {
     pass: passed,
@@ -99,4 +112,16 @@ async function checkProduceOutputsInRange(this: MatcherState, received: unknown,
     actual: toJsonSafe(ce?.outputs[0]),
     expected: where,
   }
+}
+
+/** The range the options state, checked: probability rows, or bounds (either may be left out). */
+function rangeOf(options: OutputsInRangeOptions): OutputRange {
+  if (options.probabilities === true) {
+    if (options.min !== undefined || options.max !== undefined) {
+      throw new VitestMlError(NAME, 'either `probabilities: true` or `min` / `max`', 'both', 'Probability rows are already bounded by [0, 1]; drop `min` and `max`.')
+    }
+    return { probabilities: true, ...(options.sumTolerance === undefined ? {} : { tolerance: options.sumTolerance }) }
+  }
+  if (options.sumTolerance !== undefined) throw new VitestMlError(NAME, '`sumTolerance` only with `probabilities: true`', `sumTolerance ${options.sumTolerance}`, 'Add `probabilities: true`, or drop `sumTolerance`.')
+  return { ...(options.min === undefined ? {} : { min: options.min }), ...(options.max === undefined ? {} : { max: options.max }) }
 }

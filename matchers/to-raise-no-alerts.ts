@@ -6,6 +6,8 @@ import { recordCheckNow } from './record-check.js'
 
 /** Options of `toRaiseNoAlerts`. */
 export interface RaiseNoAlertsOptions {
+  /** The alerting rules. @defaultValue DEFAULT_ALERT_THRESHOLDS (accuracy, p99Ms, errorRate, driftShare) */
+  readonly rules?: readonly AlertThreshold[]
   /** Ignore rules whose metric is not in the snapshot. @defaultValue false (an unreported metric fires its rule) */
   readonly allowMissing?: boolean
 }
@@ -18,11 +20,15 @@ const NAME = 'toRaiseNoAlerts'
  *
  * @example
  * ```ts
- * expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftScore: 0.03 }).toRaiseNoAlerts()
- * expect(metrics).toRaiseNoAlerts([{ metric: 'p99Ms', op: 'max', value: 50, severity: 'high' }])
+ * expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftShare: 0.03 }).toRaiseNoAlerts()
+ * expect(metrics).toRaiseNoAlerts({ rules: [{ metric: 'p99Ms', op: 'max', value: 50, severity: 'high' }] })
  * ```
  */
-export function toRaiseNoAlerts(this: MatcherState, received: unknown, thresholds: readonly AlertThreshold[] = DEFAULT_ALERT_THRESHOLDS, options: RaiseNoAlertsOptions = {}): MatcherOutcome {
+export function toRaiseNoAlerts(this: MatcherState, received: unknown, options: RaiseNoAlertsOptions = {}): MatcherOutcome {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new VitestMlError(NAME, 'an options object `{ rules?, allowMissing? }`', Array.isArray(options) ? 'an array' : String(options), 'Pass the rules as `toRaiseNoAlerts({ rules: [...] })`.')
+  }
+  const thresholds = options.rules ?? DEFAULT_ALERT_THRESHOLDS
   if (typeof received !== 'object' || received === null || Array.isArray(received) || !Object.values(received).every((value) => typeof value === 'number')) {
     throw new VitestMlError(NAME, 'a metrics object of numbers such as { accuracy: 0.9, p99Ms: 120 }', Array.isArray(received) ? 'an array' : received === null ? 'null' : typeof received === 'object' ? 'an object with non-numeric values' : typeof received, 'Collect the numbers first, for example from a check record\'s metrics.')
   }
@@ -39,7 +45,7 @@ export function toRaiseNoAlerts(this: MatcherState, received: unknown, threshold
     metrics: { ...Object.fromEntries(Object.entries(metrics).filter(([, value]) => Number.isFinite(value))), alerts: result.alerts.length, highAlerts: result.alerts.filter((alert) => alert.severity === 'high').length, missingMetrics: result.missing.length },
     ...(result.alerts.length > 0 && { counterexample: result.alerts.map((alert) => alert.message) }),
   })
-  const hint = this.utils.matcherHint(`.${NAME}`, 'metrics', 'thresholds', { isNot: this.isNot, promise: this.promise })
+  const hint = this.utils.matcherHint(`.${NAME}`, 'metrics', 'options', { isNot: this.isNot, promise: this.promise })
   return {
     pass: passed,
     message: () =>

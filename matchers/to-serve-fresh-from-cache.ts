@@ -17,7 +17,7 @@ export interface ServeFreshFromCacheOptions<I = unknown> {
   /** The manual clock of the cache (advanced by the check). @defaultValue the cache's `clock` option */
   readonly clock?: ManualClock
   /** Problems listed in the message. @defaultValue 5 */
-  readonly top?: number
+  readonly maxListed?: number
   /** Severity in the report. @defaultValue 'medium' */
   readonly severity?: 'high' | 'medium' | 'low'
 }
@@ -79,7 +79,7 @@ async function checkServeFreshFromCache(this: MatcherState, received: unknown, o
             hint,
             '',
             `The cache of ${name} does not serve fresh answers: ${summary}.`,
-            ...result.problems.slice(0, options.top ?? 5).map(describeProblem),
+            ...result.problems.slice(0, options.maxListed ?? 5).map(describeProblem),
             `(The check updates the model half-way through the TTL, every output number + ${UPDATE_SHIFT}: answers after the TTL must be the updated ones.)`,
             'Hint: a key must identify the whole input (the default is a SHA-256 of its canonical JSON), and the store must expire entries after ttlMs.',
           ].join('\n'),

@@ -1,4 +1,3 @@
-import type { OutputRange } from '../src/properties/output-range-probe.js'
 import type { DriftMatchers } from './drift-matchers.js'
 import type { EvaluationMatchers } from './evaluation-matchers.js'
 import type { PatternMatchers } from './pattern-matchers.js'
@@ -14,16 +13,16 @@ import type { OutputsInRangeOptions } from './to-produce-outputs-in-range.js'
  *
  * @example
  * ```ts
- * await expect(model).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows })
+ * await expect(model).toProduceOutputsInRange({ inputs: rows, min: 0, max: 1 })
  * await expect(expect(broken).toBeDeterministic({ inputs: rows })).rejects.toThrow(/differ/)
  * ```
  */
 export interface MlMatchers extends RelationMatchers, DriftMatchers, EvaluationMatchers, PatternMatchers {
   /**
-   * Every output is finite and within `range` (or each row is a probability distribution) for every generated input.
-   * @example `await expect(model).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, seed: 1 })`
+   * Every output is finite and within `[min, max]` (or each row is a probability distribution) for every generated input.
+   * @example `await expect(model).toProduceOutputsInRange({ inputs: rows, min: 0, max: 1, seed: 1 })`
    */
-  toProduceOutputsInRange<I>(range: OutputRange, options: OutputsInRangeOptions<I>): Promise<void>
+  toProduceOutputsInRange<I>(options: OutputsInRangeOptions<I>): Promise<void>
   /**
    * The same input gives the same output: repeated, alone vs in other batches, in a fresh session.
    * @example `await expect(model).toBeDeterministic({ inputs: rows, numRuns: 500 })`

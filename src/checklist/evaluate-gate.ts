@@ -7,7 +7,7 @@ import type { ChecklistItemResult } from './score-checklist.js'
 
 /** How one threshold fared against the recorded metrics. */
 export interface ThresholdResult {
-  /** Threshold name from the gate file (`accuracy`, `latencyP99`, ...). */
+  /** Threshold name from the gate file (`accuracy`, `p99Ms`, ...). */
   readonly name: string
   /** Metric key read from records. */
   readonly metric: string

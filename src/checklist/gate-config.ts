@@ -21,16 +21,16 @@ export interface ThresholdConfig {
   readonly models?: readonly string[]
 }
 
-/** The thresholds a gate can hold, named after the alerting pattern they come from. */
+/** The thresholds a gate can hold, each named after the record metric it reads (as alert rules and records name it). */
 export interface GateThresholds {
   /** Model accuracy, read from `metrics.accuracy`. */
   readonly accuracy?: ThresholdConfig
   /** 99th-percentile latency in milliseconds, read from `metrics.p99Ms`. */
-  readonly latencyP99?: ThresholdConfig
+  readonly p99Ms?: ThresholdConfig
   /** Share of failed predictions, read from `metrics.errorRate`. */
   readonly errorRate?: ThresholdConfig
-  /** Drift score, read from `metrics.driftShare` (share of drifted features). */
-  readonly driftScore?: ThresholdConfig
+  /** Share of drifted features, read from `metrics.driftShare`. */
+  readonly driftShare?: ThresholdConfig
 }
 
 /** The deployment gate: what must hold for the run to pass. */
@@ -52,9 +52,9 @@ export interface GateConfig {
 /** The metric key each named threshold reads by default. */
 export const THRESHOLD_METRICS: Readonly<Record<keyof GateThresholds, string>> = {
   accuracy: 'accuracy',
-  latencyP99: 'p99Ms',
+  p99Ms: 'p99Ms',
   errorRate: 'errorRate',
-  driftScore: 'driftShare',
+  driftShare: 'driftShare',
 }
 
 const threshold = {
@@ -101,7 +101,7 @@ export const GATE_CONFIG_SCHEMA = {
     thresholds: {
       type: 'object',
       additionalProperties: false,
-      properties: { accuracy: threshold, latencyP99: threshold, errorRate: threshold, driftScore: threshold },
+      properties: { accuracy: threshold, p99Ms: threshold, errorRate: threshold, driftShare: threshold },
     },
     attestations: {
       type: 'object',

@@ -8,14 +8,6 @@ import { flattenOutput } from './flatten-output.js'
 /** A pipeline from raw input to features or outputs: a {@link Model}, or a function from a batch to one output per row. */
 export type Pipeline<I = unknown, O = unknown> = Model<I, O> | ((batch: readonly I[]) => readonly O[] | Promise<readonly O[]>)
 
-/** How close two outputs must be: `|training - serving| <= absolute + relative * max(|training|, |serving|)`. */
-export interface PipelineTolerance {
-  /** @defaultValue 1e-9 */
-  readonly absolute?: number
-  /** @defaultValue 1e-9 */
-  readonly relative?: number
-}
-
 /** Options of {@link comparePipelines}. */
 export interface ComparePipelinesOptions<I = unknown> {
   /** Raw inputs: a fast-check arbitrary (sampled with `seed`) or real rows. */
@@ -26,8 +18,13 @@ export interface ComparePipelinesOptions<I = unknown> {
   readonly numRuns?: number
   /** Rows per call to each pipeline (the same batches go to both). @defaultValue 100 */
   readonly batchSize?: number
-  /** A number is an absolute tolerance. @defaultValue `{ absolute: 1e-9, relative: 1e-9 }` */
-  readonly tolerance?: number | PipelineTolerance
+  /**
+   * Two numbers are equal when `|training - serving| <= tolerance + relativeTolerance * max(|training|, |serving|)`.
+   * @defaultValue 1e-9
+   */
+  readonly tolerance?: number
+  /** The relative part of that rule. @defaultValue 1e-9 */
+  readonly relativeTolerance?: number
 }
 
 /** The row where the two pipelines disagree most. */
@@ -81,7 +78,8 @@ export async function comparePipelines<I>(training: Pipeline<I>, serving: Pipeli
   const inputs = sampleInputs(options)
   const batchSize = options.batchSize ?? 100
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new VitestMlError('comparePipelines', 'a whole `batchSize` >= 1', String(batchSize), 'batchSize is the number of rows per pipeline call, for example 100.')
-  const { absolute, relative } = typeof options.tolerance === 'number' ? { absolute: options.tolerance, relative: 0 } : { absolute: options.tolerance?.absolute ?? 1e-9, relative: options.tolerance?.relative ?? 1e-9 }
+  const absolute = options.tolerance ?? 1e-9
+  const relative = options.relativeTolerance ?? 1e-9
   let mismatches = 0
   let maxDifference = 0
   let worst: PipelineMismatch<I> | undefined

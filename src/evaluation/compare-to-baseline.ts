@@ -114,7 +114,7 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
   if (inputs.length < 30) warnings.push(`only ${inputs.length} evaluation rows: the interval is wide and the bootstrap approximate`)
   if (interval.undefinedResamples > 0) warnings.push(`${interval.undefinedResamples} of ${resamples} resamples had an undefined ${metric.name}; they count as the worst gain`)
   if (options.train?.inputs !== undefined) {
-    const leaked = findLeakage(options.train.inputs, inputs, { tolerance: 0, maxExamples: 0 })
+    const leaked = findLeakage(options.train.inputs, inputs, { nearDuplicateDistance: 0, maxListed: 0 })
     if (leaked.exactDuplicates > 0) warnings.push(`${leaked.exactDuplicates} of ${inputs.length} evaluation rows also appear in the training inputs: the score is optimistic (check with toBeHeldOutFrom)`)
   }
   const testSetSha256 = rowSetHash(inputs.map((input, i) => [input, labels[i]]))

@@ -12,7 +12,7 @@ export interface FalsePositivesAndNegativesOptions<I = unknown> {
   /** The positive class: only its false positives and negatives are listed. @defaultValue every class, one-vs-rest */
   readonly positiveLabel?: Label
   /** Examples kept per list, most confident first. @defaultValue `5` */
-  readonly top?: number
+  readonly maxListed?: number
   /** Class of each probability column. */
   readonly classes?: readonly Label[]
   /** Turns single-number outputs into classes. */
@@ -74,7 +74,7 @@ export async function falsePositivesAndNegatives<I>(model: Model<I, unknown>, op
     ...(options.classes === undefined ? {} : { classes: options.classes }),
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
   }, labels)
-  const top = options.top ?? 5
+  const top = options.maxListed ?? 5
   const wrong: ReviewExample<I>[] = []
   predictions.forEach((prediction, index) => {
     if (prediction.label !== labels[index]) {

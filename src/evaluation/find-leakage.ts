@@ -7,13 +7,13 @@ export interface FindLeakageOptions {
   /** Record keys (or array positions) that identify a row, such as an id; by default the whole row. */
   readonly keys?: readonly (string | number)[]
   /**
-   * Near-duplicate tolerance: two rows are near duplicates when their non-numeric values are equal and every numeric
+   * Near-duplicate distance: two rows are near duplicates when their non-numeric values are equal and every numeric
    * value differs by at most this many training standard deviations. `0` turns the search off.
    * @defaultValue `0.01`
    */
-  readonly tolerance?: number
+  readonly nearDuplicateDistance?: number
   /** Examples kept per kind. @defaultValue `10` */
-  readonly maxExamples?: number
+  readonly maxListed?: number
 }
 
 /** One leaked test row and the training row it matches. */
@@ -33,12 +33,12 @@ export interface LeakageResult {
   /** Test rows whose row (or key columns) also appears in training. */
   readonly exactDuplicates: number
   readonly exactRate: number
-  /** Test rows that are not exact duplicates but lie within `tolerance` of a training row. */
+  /** Test rows that are not exact duplicates but lie within `nearDuplicateDistance` of a training row. */
   readonly nearDuplicates: number
   readonly nearRate: number
-  /** Examples of each kind, at most `maxExamples`. */
+  /** Examples of each kind, at most `maxListed`. */
   readonly examples: { readonly exact: readonly LeakedRow[]; readonly near: readonly LeakedRow[] }
-  readonly tolerance: number
+  readonly nearDuplicateDistance: number
   readonly keys?: readonly (string | number)[]
   /** Order-independent SHA-256 of each set. */
   readonly trainSha256: string
@@ -62,10 +62,10 @@ export interface LeakageResult {
 export function findLeakage(train: RowSource, test: RowSource, options: FindLeakageOptions = {}): LeakageResult {
   const trainRows = rowsOf('findLeakage', train, 'train')
   const testRows = rowsOf('findLeakage', test, 'test')
-  const tolerance = options.tolerance ?? 0.01
-  const maxExamples = options.maxExamples ?? 10
+  const tolerance = options.nearDuplicateDistance ?? 0.01
+  const maxListed = options.maxListed ?? 10
   if (!(tolerance >= 0 && Number.isFinite(tolerance))) {
-    throw new VitestMlError('findLeakage', 'a finite `tolerance` >= 0 (in standard deviations)', String(tolerance), 'Use 0.01, or 0 to check exact duplicates only.')
+    throw new VitestMlError('findLeakage', 'a finite `nearDuplicateDistance` >= 0 (in standard deviations)', String(tolerance), 'Use 0.01, or 0 to check exact duplicates only.')
   }
   if (testRows.length === 0) throw new VitestMlError('findLeakage', 'at least 1 test row', '0', 'An empty test set cannot be checked; check the split.')
   const trainIndex = new Map<string, number>()
@@ -79,10 +79,10 @@ export function findLeakage(train: RowSource, test: RowSource, options: FindLeak
     const match = trainIndex.get(rowHash(row, options.keys))
     if (match === undefined) return
     exactSet.add(testIndex)
-    if (exact.length < maxExamples) exact.push({ testIndex, trainIndex: match, distance: 0, testRow: row, trainRow: trainRows[match] })
+    if (exact.length < maxListed) exact.push({ testIndex, trainIndex: match, distance: 0, testRow: row, trainRow: trainRows[match] })
   })
   const nearAll = tolerance === 0 || options.keys !== undefined ? [] : nearDuplicatePairs(trainRows, testRows, tolerance, exactSet)
-  const near = nearAll.slice(0, maxExamples).map(({ testIndex, trainIndex: match, distance }) => ({ testIndex, trainIndex: match, distance, testRow: testRows[testIndex], trainRow: trainRows[match] }))
+  const near = nearAll.slice(0, maxListed).map(({ testIndex, trainIndex: match, distance }) => ({ testIndex, trainIndex: match, distance, testRow: testRows[testIndex], trainRow: trainRows[match] }))
   return {
     trainRows: trainRows.length,
     testRows: testRows.length,
@@ -91,7 +91,7 @@ export function findLeakage(train: RowSource, test: RowSource, options: FindLeak
     nearDuplicates: nearAll.length,
     nearRate: nearAll.length / testRows.length,
     examples: { exact, near },
-    tolerance,
+    nearDuplicateDistance: tolerance,
     ...(options.keys === undefined ? {} : { keys: options.keys }),
     trainSha256: rowSetHash(trainRows),
     testSha256: rowSetHash(testRows),

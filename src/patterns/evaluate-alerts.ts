@@ -39,7 +39,7 @@ export const DEFAULT_ALERT_THRESHOLDS: readonly AlertThreshold[] = [
   { metric: 'accuracy', op: 'min', value: 0.85, severity: 'high' },
   { metric: 'errorRate', op: 'max', value: 0.05, severity: 'high' },
   { metric: 'p99Ms', op: 'max', value: 200, severity: 'medium' },
-  { metric: 'driftScore', op: 'max', value: 0.1, severity: 'medium' },
+  { metric: 'driftShare', op: 'max', value: 0.1, severity: 'medium' },
 ]
 
 const RANK = { high: 0, medium: 1, low: 2 } as const
@@ -48,13 +48,13 @@ const RANK = { high: 0, medium: 1, low: 2 } as const
  * Automated alerting (production pattern 10): checks a metrics snapshot against thresholds and returns the alerts to
  * send. A metric that is not reported, or is NaN, fires its rule: a silent metric is how models degrade silently.
  *
- * @param metrics - the snapshot, for example `{ accuracy: 0.91, p99Ms: 140, errorRate: 0.002, driftScore: 0.04 }`
+ * @param metrics - the snapshot, for example `{ accuracy: 0.91, p99Ms: 140, errorRate: 0.002, driftShare: 0.04 }`
  * @param thresholds - the rules @defaultValue {@link DEFAULT_ALERT_THRESHOLDS}
  * @param options - `allowMissing` ignores rules whose metric is absent
  * @returns fired alerts (most severe first) and missing metrics
  * @example
  * ```ts
- * evaluateAlerts({ accuracy: 0.81, p99Ms: 140, errorRate: 0, driftScore: 0.02 }).alerts
+ * evaluateAlerts({ accuracy: 0.81, p99Ms: 140, errorRate: 0, driftShare: 0.02 }).alerts
  * // [{ metric: 'accuracy', op: 'min', value: 0.85, severity: 'high', observed: 0.81, message: 'accuracy 0.81 < 0.85 (high)' }]
  * ```
  */

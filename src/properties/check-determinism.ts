@@ -22,6 +22,8 @@ export interface DeterminismOptions<I> {
   readonly aloneRows?: number
   /** Also compare against a fresh session when the model supports it. @defaultValue true */
   readonly freshSession?: boolean
+  /** Replay one reported failure (the path of a failure's `Replay:` line, same `seed`) instead of checking every row. */
+  readonly path?: string
 }
 
 /** One comparison the determinism check makes. */
@@ -89,7 +91,11 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
     throw new VitestMlError('toBeDeterministic', '`inputs`: a fast-check Arbitrary or an array of rows', options.inputs === null ? 'null' : typeof options.inputs, 'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.')
   }
   const rows: readonly I[] = fixed ? (options.inputs as readonly I[]) : fc.sample(options.inputs as fc.Arbitrary<I>, { seed, numRuns })
+  if (options.path !== undefined && !fixed && !/^\d+(:\d+)*$/.test(options.path)) {
+    throw new VitestMlError('toBeDeterministic', "a replay `path` such as '4:5:0' (from a failure's Replay line)", JSON.stringify(options.path), 'Copy the path from the failure message, or leave `path` out to run every row.')
+  }
   if (rows.length === 0) throw new VitestMlError('toBeDeterministic', 'at least one input row', 'none', 'Pass an arbitrary or real rows as `inputs`.')
+  if (options.path !== undefined && !fixed) return replayDeterminism(model, rows, { ...options, path: options.path, tolerance, numRuns })
   const random = seedrandom(String(seed))
   const predict = (from: Model<I, O>, batch: readonly I[]): Promise<O[]> => checkedPredict(from, batch, 'toBeDeterministic')
   const reference = await predict(model, rows)
@@ -137,9 +143,34 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
   const base = { numRuns: rows.length, violations, violationRate: violations / rows.length, maxDifference, valueMismatches, reasons, comparisons: [...answers.keys()], seed }
   if (first === undefined || firstViolation === undefined) return { ...base, numShrinks: 0 }
 
-  const context = rows.filter((_, i) => i !== first).slice(0, 15)
+  const replayer = await rowReplayer(model, rows.filter((_, i) => i !== first).slice(0, 15), tolerance, answers.has('fresh-session'))
+  try {
+    const firstRow = rows[first] as I
+    const initial = await replayer.replay(firstRow)
+    let counterexample = { input: firstRow, outputs: initial.outputs, violation: initial.violation ?? firstViolation }
+    if (fixed || initial.violation === undefined) return { ...base, counterexample, numShrinks: 0, ...(fixed ? {} : { path: String(first) }) }
+    const shrinking = await shrinkCase({
+      arbitrary: options.inputs as fc.Arbitrary<I>,
+      seed,
+      numRuns,
+      index: first,
+      fails: async (input) => {
+        const { outputs, violation } = await replayer.replay(input)
+        if (violation !== undefined) counterexample = { input, outputs, violation }
+        return violation !== undefined
+      },
+    })
+    return { ...base, counterexample, path: shrinking.path, numShrinks: shrinking.numShrinks }
+  } finally {
+    await replayer.release()
+  }
+}
+
+/** Replays rows one at a time: alone twice, last in a batch of context rows, first in the reversed batch, in a fresh session. */
+async function rowReplayer<I, O>(model: Model<I, O>, context: readonly I[], tolerance: number, useFreshSession: boolean) {
+  const predict = (from: Model<I, O>, batch: readonly I[]): Promise<O[]> => checkedPredict(from, batch, 'toBeDeterministic')
   // One fresh session for the whole replay, so a fresh-session failure is shown (and shrunk) with the fresh answer.
-  const freshModel = answers.has('fresh-session') && model.fresh !== undefined ? await model.fresh() : undefined
+  const freshModel = useFreshSession && model.fresh !== undefined ? await model.fresh() : undefined
   const replay = async (input: I): Promise<{ outputs: Record<string, unknown>; violation: Violation | undefined }> => {
     const [once] = await predict(model, [input])
     const [twice] = await predict(model, [input])
@@ -156,25 +187,34 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
     }
     return { outputs, violation: undefined }
   }
+  return { replay, release: async (): Promise<void> => { await freshModel?.release() } }
+}
+
+/** Replays the row at a reported path (and shrinks from it): one row, 1 violation when it still fails, 0 when it no longer does. */
+async function replayDeterminism<I, O>(
+  model: Model<I, O>, rows: readonly I[], options: DeterminismOptions<I> & { readonly path: string; readonly tolerance: number; readonly numRuns: number },
+): Promise<DeterminismResult<I>> {
+  const index = Number(options.path.split(':')[0])
+  const replayer = await rowReplayer(model, rows.filter((_, i) => i !== index).slice(0, 15), options.tolerance, options.freshSession !== false)
   try {
-    const firstRow = rows[first] as I
-    const initial = await replay(firstRow)
-    let counterexample = { input: firstRow, outputs: initial.outputs, violation: initial.violation ?? firstViolation }
-    if (fixed || initial.violation === undefined) return { ...base, counterexample, numShrinks: 0, ...(fixed ? {} : { path: String(first) }) }
+    let counterexample: DeterminismResult<I>['counterexample']
     const shrinking = await shrinkCase({
-      arbitrary: options.inputs as fc.Arbitrary<I>,
-      seed,
-      numRuns,
-      index: first,
+      arbitrary: options.inputs as fc.Arbitrary<I>, seed: options.seed, numRuns: Math.max(options.numRuns, index + 1), index, path: options.path,
       fails: async (input) => {
-        const { outputs, violation } = await replay(input)
+        const { outputs, violation } = await replayer.replay(input)
         if (violation !== undefined) counterexample = { input, outputs, violation }
         return violation !== undefined
       },
     })
-    return { ...base, counterexample, path: shrinking.path, numShrinks: shrinking.numShrinks }
+    const failed = counterexample !== undefined
+    const comparisons: DeterminismComparison[] = ['repeated-call', 'batch-composition', ...(options.freshSession !== false && model.fresh !== undefined ? ['fresh-session' as const] : [])]
+    return {
+      numRuns: 1, violations: failed ? 1 : 0, violationRate: failed ? 1 : 0, maxDifference: 0, valueMismatches: 0,
+      reasons: failed ? { [counterexample!.violation.reason]: 1 } : {}, comparisons, seed: options.seed,
+      ...(failed ? { counterexample: counterexample!, path: shrinking.path } : {}), numShrinks: shrinking.numShrinks,
+    }
   } finally {
-    await freshModel?.release()
+    await replayer.release()
   }
 }
 

@@ -23,6 +23,11 @@ export interface BatchedPropertyOptions<C, I, O> {
   readonly shrink?: boolean
   /** Public name that starts error messages (the matcher using the engine). @defaultValue 'runBatchedProperty' */
   readonly source?: string
+  /**
+   * Replay one reported failure: judge only the case at this fast-check path (from a failure's `Replay:` line) and
+   * shrink from it, instead of generating `numRuns` cases. Ignored for a fixed list of rows.
+   */
+  readonly path?: string
 }
 
 /** A shrunk (or, for fixed lists, the first) failing case with the outputs that broke the property. */
@@ -82,6 +87,7 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
   if (!Number.isInteger(options.numRuns) || options.numRuns < 1) {
     throw new VitestMlError(source, 'a positive whole `numRuns`', String(options.numRuns), 'Pass `numRuns: 1000` or similar.')
   }
+  if (!fixed && options.path !== undefined) return replayPath(options as BatchedPropertyOptions<C, I, O> & { readonly path: string }, source)
   const cases: readonly C[] = fixed ? (options.cases as readonly C[]) : fc.sample(options.cases as fc.Arbitrary<C>, { seed, numRuns: options.numRuns })
   if (cases.length === 0) throw new VitestMlError(source, 'at least one input row', 'an empty list', 'Pass real rows or an arbitrary.')
   const chunkSize = options.chunkSize ?? 8192
@@ -133,5 +139,26 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
     numShrinks: shrunk.numShrinks,
     modelCalls: modelCalls + shrunk.modelCalls,
     shrinkErrors: shrunk.errors,
+  }
+}
+
+/**
+ * Replays the case at a reported path: fast-check regenerates exactly that case from the seed (and the shrink steps the
+ * path records) and shrinks on from it. The result counts one case: 1 violation when it still fails, 0 when it no
+ * longer does (the model was fixed).
+ */
+async function replayPath<C, I, O>(options: BatchedPropertyOptions<C, I, O> & { readonly path: string }, source: string): Promise<BatchedPropertyResult<C, I, O>> {
+  const { model, probe, seed } = options
+  if (!/^\d+(:\d+)*$/.test(options.path)) {
+    throw new VitestMlError(source, "a replay `path` such as '4:5:0' (from a failure's Replay line)", JSON.stringify(options.path), 'Copy the path from the failure message, or leave `path` out to run every case.')
+  }
+  const index = Number(options.path.split(':')[0])
+  const shrunk = await shrinkCounterexample({ model, probe, arbitrary: options.cases as fc.Arbitrary<C>, seed, numRuns: Math.max(options.numRuns, index + 1), index, path: options.path, source })
+  const failed = shrunk.counterexample !== undefined
+  const reasons: Record<string, number> = failed ? { [shrunk.counterexample!.violation.reason]: 1 } : {}
+  return {
+    numRuns: 1, violations: failed ? 1 : 0, violationRate: failed ? 1 : 0, reasons, seed,
+    ...(failed ? { firstFailure: index, counterexample: shrunk.counterexample!, path: shrunk.path } : {}),
+    numShrinks: shrunk.numShrinks, modelCalls: shrunk.modelCalls, shrinkErrors: shrunk.errors,
   }
 }

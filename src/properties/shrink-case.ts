@@ -11,6 +11,8 @@ export interface ShrinkCaseOptions<C> {
   readonly numRuns: number
   /** Index of the failing case in the generated sequence. */
   readonly index: number
+  /** A replay path (`index:shrink:...`) to start from instead of the case at `index`. */
+  readonly path?: string
   /**
    * Resolves to true when the case still fails. Errors count as "does not fail", so shrinking follows real failures;
    * only a broken batch contract ({@link OutputCountError}) stops shrinking and is rethrown.
@@ -49,8 +51,8 @@ export async function shrinkCase<C>(options: ShrinkCaseOptions<C>): Promise<Shri
         return true
       }
     }),
-    { seed: options.seed, numRuns: options.numRuns, path: String(options.index) },
+    { seed: options.seed, numRuns: options.numRuns, path: options.path ?? String(options.index) },
   )
   if (contractError !== undefined) throw contractError
-  return { path: details.counterexamplePath ?? String(options.index), numShrinks: details.numShrinks, errors }
+  return { path: details.counterexamplePath ?? options.path ?? String(options.index), numShrinks: details.numShrinks, errors }
 }

@@ -19,6 +19,8 @@ export interface ShrinkCounterexampleOptions<C, I, O> {
   readonly numRuns: number
   /** Index of the failing case in the generated sequence. */
   readonly index: number
+  /** A replay path to start from instead of the case at `index` (replaying a reported failure). */
+  readonly path?: string
   /** The failing case as first judged: kept when no smaller candidate fails. */
   readonly initial?: Counterexample<C, I, O>
   /** Public name that starts error messages. @defaultValue 'shrinkCounterexample' */
@@ -53,6 +55,7 @@ export async function shrinkCounterexample<C, I, O>(options: ShrinkCounterexampl
     seed: options.seed,
     numRuns: options.numRuns,
     index: options.index,
+    ...(options.path === undefined ? {} : { path: options.path }),
     fails: async (testCase) => {
       const inputs = probe.inputsOf(testCase)
       const outputs = await checkedPredict(model, inputs, options.source ?? 'shrinkCounterexample')

@@ -33,11 +33,13 @@ export function relationSummary(result: RelationResult<unknown, unknown, unknown
   const under = distribution === undefined ? '' : ` under ${distribution}`
   const rate = `violation rate ${format(result.violationRate)} (${result.violations} of ${result.numRuns} cases${under})`
   const percent = `${format(result.confidence * 100)}%`
-  const sentence = result.mode === 'exact'
+  const sentence = result.mode === 'exact' || result.mode === 'replay'
     ? `${rate}, expected 0`
     : `${rate}; ${percent} upper bound ${format(result.upperBound)}, expected < ${format(result.maxViolationRate)}`
   const look = result.looks.length
-  const design = result.mode === 'exact'
+  const design = result.mode === 'replay'
+    ? `replay: the one case at the given path (and its shrinks), any violation fails`
+    : result.mode === 'exact'
     ? `exact mode: ${result.numRuns} cases, any violation fails`
     : result.mode === 'fixed-n'
       ? `fixed n: ${result.numRuns} cases, one-sided Clopper-Pearson bound at ${percent}`

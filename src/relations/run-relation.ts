@@ -15,6 +15,8 @@ export interface StatisticalOptions {
   readonly confidence?: number
   /** Stop early at pre-planned looks with alpha spending (`true` = 4 looks, rho 2), or judge all `numRuns` cases. @defaultValue false (fixed n) */
   readonly sequential?: boolean | SequentialOptions
+  /** Replay one reported failure: the path from a failure's `Replay:` line (with the same `seed`). */
+  readonly path?: string
 }
 
 /** Options of {@link runRelation}. */
@@ -37,8 +39,8 @@ export interface LookResult extends PlannedLook {
 
 /** What {@link runRelation} found. */
 export interface RelationResult<C, I, O> {
-  /** `exact`: any violation fails; `fixed-n`: all cases, one bound; `sequential`: looks with alpha spending. */
-  readonly mode: 'exact' | 'fixed-n' | 'sequential'
+  /** `exact`: any violation fails; `fixed-n`: all cases, one bound; `sequential`: looks with alpha spending; `replay`: one reported case. */
+  readonly mode: 'exact' | 'fixed-n' | 'sequential' | 'replay'
   readonly passed: boolean
   /** Cases judged (fewer than `plannedRuns` when a sequential check stopped early). */
   readonly numRuns: number
@@ -90,6 +92,14 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   const numRuns = fixed?.length ?? options.numRuns
   const confidence = options.confidence ?? 0.95
   if (!Number.isInteger(numRuns) || numRuns < 1) throw new VitestMlError(source, fixed ? 'at least one case' : 'a positive whole `numRuns`', String(numRuns), fixed ? 'Pass at least one input row.' : 'Pass `numRuns: 1000` or similar.')
+  if (options.path !== undefined && fixed === undefined) {
+    // Statistical mode draws (and so shrinks and reports paths) without fast-check's bias: replay the same way.
+    const cases = options.maxViolationRate === undefined || options.maxViolationRate === 0 ? options.cases : fc.noBias(options.cases as fc.Arbitrary<C>)
+    const result = await runBatchedProperty({ model, cases, probe, numRuns, seed, source, path: options.path })
+    const { firstFailure: _first, shrinkErrors: _errors, ...rest } = result
+    const look = { numRuns: 1, alpha: 1 - confidence, violations: result.violations, upperBound: result.violations }
+    return { ...rest, mode: 'replay', passed: result.violations === 0, plannedRuns: 1, upperBound: result.violations, confidence, maxViolationRate: 0, looks: [look] }
+  }
   if (options.maxViolationRate === undefined) {
     const result = await runBatchedProperty({ model, cases: options.cases, probe, numRuns, seed, source })
     const upperBound = violationUpperBound(result.violations, result.numRuns, confidence)

@@ -27,7 +27,7 @@ describe('the gate decides the exit code', () => {
       '   ✗ required item "ab-test-plan" is failed: attested file docs/ab-test-plan.md does not exist (owner growth-team, 2026-02-01)',
       '   ✗ high threshold accuracy: accuracy = 0.9 < min 0.95',
       '   ✗ high threshold errorRate: no evidence check recorded metrics.errorRate',
-      '   ! medium threshold latencyP99: no evidence check recorded metrics.p99Ms',
+      '   ! medium threshold p99Ms: no evidence check recorded metrics.p99Ms',
       `   report: ${join(dir, 'vitest-ml.html')}`,
       '',
     ])

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest'
 import { warningLines } from './packed-command.js'
 import { packedScenario, readJson, STRANGER_TSCONFIG } from './packed-project.js'
 
-const quickStart = packedScenario()
+const quickStart = packedScenario('quick-start')
 const { project } = quickStart
 
 describe(`the packed package on Node ${project.node} + Vitest ${project.vitest} + TypeScript ${project.typescript}`, () => {

@@ -66,8 +66,9 @@ export function packedProject(): PackedProject {
 }
 
 /**
- * A folder of the installed project for one scenario. Pass no name for the project root, which belongs to the quick
- * start (packed-package.test.ts); every other scenario takes a folder of its own, so scenarios never share files.
+ * A folder of the installed project for one scenario. Every scenario takes a folder of its own (the quick start too:
+ * its config, as the README writes it, includes every test file below it), so scenarios never share files. Pass no
+ * name for the project root itself.
  *
  * @param name - folder name, unique per scenario
  * @example

@@ -15,15 +15,15 @@ const flipped = functionModel((row: number[]) => [1 - (row[0] ?? 0), row[0] ?? 0
 
 describe('toAgreeWith', () => {
   test('passes when the decisions agree often enough', async () => {
-    await expect(production).toAgreeWith(shifted, { inputs: rows, minAgreement: 0.95 })
-    await expect(production).toAgreeWith(shifted, { inputs: rows, maxMeanAbsDiff: 0.05 })
+    await expect(shifted).toAgreeWith(production, { inputs: rows, minAgreementShare: 0.95 })
+    await expect(shifted).toAgreeWith(production, { inputs: rows, maxMeanAbsDiff: 0.05 })
   })
 
-  test('fails with the agreement rate and the worst disagreements, pinned', async () => {
-    const failure = await expect(production).toAgreeWith(flipped, { inputs: rows.slice(0, 4), minAgreement: 0.9, top: 2, seed: 1 }).then(() => undefined, (error: Error) => error)
+  test('fails with the agreement share and the worst disagreements, pinned', async () => {
+    const failure = await expect(flipped).toAgreeWith(production, { inputs: rows.slice(0, 4), minAgreementShare: 0.9, maxListed: 2, seed: 1 }).then(() => undefined, (error: Error) => error)
     expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
       [
-        'production and flipped disagree: agreement 0 (0 of 4 rows), expected >= 0.9.',
+        'production and flipped disagree: agreement share 0 (0 of 4 rows), expected >= 0.9.',
         'Top 2 of 4 disagreements (largest difference first):',
         '  row 0: input [0]',
         '    production: [0,1]',
@@ -31,35 +31,35 @@ describe('toAgreeWith', () => {
         '  row 1: input [0.01]',
         '    production: [0.01,0.99]',
         '    flipped: [0.99,0.01] (mean |diff| 0.98)',
-        'Seed 1.',
+        'Replay: { seed: 1, numRuns: 4 }',
       ].join('\n'),
     )
   })
 
   test('generates inputs from a fast-check arbitrary, reproducibly', async () => {
     const unit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }))
-    await expect(production).toAgreeWith(shifted, { inputs: unit, numRuns: 200, minAgreement: 0.9, seed: 3 })
+    await expect(shifted).toAgreeWith(production, { inputs: unit, numRuns: 200, minAgreementShare: 0.9, seed: 3 })
     const nearBoundary = fc.tuple(fc.double({ min: 0.4, max: 0.55, noNaN: true }))
-    const run = () => expect(production).toAgreeWith(shifted, { inputs: nearBoundary, numRuns: 200, minAgreement: 0.9, seed: 3 }).then(() => '', (error: Error) => error.message)
+    const run = () => expect(shifted).toAgreeWith(production, { inputs: nearBoundary, numRuns: 200, minAgreementShare: 0.9, seed: 3 }).then(() => '', (error: Error) => error.message)
     const message = await run()
-    expect(message).toMatch(/production and shifted disagree: agreement 0\.[0-8]\d* \(\d+ of 200 rows\), expected >= 0\.9\./)
+    expect(message).toMatch(/production and shifted disagree: agreement share 0\.[0-8]\d* \(\d+ of 200 rows\), expected >= 0\.9\./)
     expect(await run()).toBe(message)
   })
 
   test('checks the mean absolute difference when asked', async () => {
-    await expect(expect(production).toAgreeWith(shifted, { inputs: rows, maxMeanAbsDiff: 0.01 })).rejects.toThrow(/mean absolute difference 0\.05, expected <= 0\.01\./)
+    await expect(expect(shifted).toAgreeWith(production, { inputs: rows, maxMeanAbsDiff: 0.01 })).rejects.toThrow(/mean absolute difference 0\.05, expected <= 0\.01\./)
   })
 
   test('.not passes on a model that disagrees', async () => {
-    await expect(production).not.toAgreeWith(flipped, { inputs: rows })
-    await expect(expect(production).not.toAgreeWith(production, { inputs: rows, seed: 2 })).rejects.toThrow(/Expected production and production to disagree, but they agree: agreement 1 \(100 of 100 rows\), expected >= 0\.95\./)
+    await expect(flipped).not.toAgreeWith(production, { inputs: rows })
+    await expect(expect(production).not.toAgreeWith(production, { inputs: rows, seed: 2 })).rejects.toThrow(/Expected production and production to disagree, but they agree: agreement share 1 \(100 of 100 rows\), expected >= 0\.95\./)
   })
 
   test('bad input gives clear errors', async () => {
     await expect(expect(production).toAgreeWith({}, { inputs: rows })).rejects.toThrow(/toAgreeWith: expected a model \(from onnxModel\(\) or functionModel\(\)\), received object/)
-    await expect(expect(production).toAgreeWith(shifted, { inputs: rows, minAgreement: 95 })).rejects.toThrow(/toAgreeWith: expected `minAgreement` in \[0, 1\], received 95/)
-    await expect(expect(production).toAgreeWith(shifted, { inputs: [] })).rejects.toThrow(/toAgreeWith: expected a non-empty array of input rows/)
-    await expect(expect(production).toAgreeWith(shifted, { inputs: 42 as never })).rejects.toThrow(/toAgreeWith: expected real rows \(an array\) or a fast-check Arbitrary in `inputs`, received number/)
+    await expect(expect(shifted).toAgreeWith(production, { inputs: rows, minAgreementShare: 95 })).rejects.toThrow(/toAgreeWith: expected `minAgreementShare` in \[0, 1\], received 95/)
+    await expect(expect(shifted).toAgreeWith(production, { inputs: [] })).rejects.toThrow(/toAgreeWith: expected a non-empty array of input rows/)
+    await expect(expect(shifted).toAgreeWith(production, { inputs: 42 as never })).rejects.toThrow(/toAgreeWith: expected real rows \(an array\) or a fast-check Arbitrary in `inputs`, received number/)
   })
 })
 
@@ -71,15 +71,15 @@ describe('toAgreeWith compares answers as what they are', () => {
   })
 
   test('different labels disagree, listed with both labels and a difference of 1', async () => {
-    const failure = await failureOf(expect(catOrDog).toAgreeWith(shiftedCat, { inputs: rows, minAgreement: 0.95, top: 1, seed: 1 }))
+    const failure = await failureOf(expect(shiftedCat).toAgreeWith(catOrDog, { inputs: rows, minAgreementShare: 0.95, maxListed: 1, seed: 1 }))
     expect(plain(failure?.message).split('\n').slice(2).join('\n')).toBe(
       [
-        'catOrDog and shiftedCat disagree: agreement 0.9 (90 of 100 rows), expected >= 0.95.',
+        'catOrDog and shiftedCat disagree: agreement share 0.9 (90 of 100 rows), expected >= 0.95.',
         'Top 1 of 10 disagreements (largest difference first):',
         '  row 57: input [0.57]',
         '    catOrDog: "cat"',
         '    shiftedCat: "dog" (mean |diff| 1)',
-        'Seed 1.',
+        'Replay: { seed: 1, numRuns: 100 }',
       ].join('\n'),
     )
   })
@@ -89,9 +89,9 @@ describe('toAgreeWith compares answers as what they are', () => {
     ['[]', []],
     ['{}', {}],
   ])('two models answering %s do not agree: a missing answer is a disagreement on its row', async (shown, value) => {
-    const failure = await failureOf(expect(constantModel(value, 'nothing')).toAgreeWith(constantModel(value, 'alsoNothing'), { inputs: rows.slice(0, 3), top: 1, seed: 2 }))
+    const failure = await failureOf(expect(constantModel(value, 'alsoNothing')).toAgreeWith(constantModel(value, 'nothing'), { inputs: rows.slice(0, 3), maxListed: 1, seed: 2 }))
     const message = plain(failure?.message)
-    expect(message).toMatch(/nothing and alsoNothing disagree: agreement 0 \(0 of 3 rows\), expected >= 0\.95\./)
+    expect(message).toMatch(/nothing and alsoNothing disagree: agreement share 0 \(0 of 3 rows\), expected >= 0\.95\./)
     expect(message).toContain(`  row 0: input [0]\n    nothing: ${shown === 'undefined' ? 'undefined' : shown}\n    alsoNothing: ${shown === 'undefined' ? 'undefined' : shown} (mean |diff| Infinity)`)
   })
 

@@ -32,7 +32,7 @@ describe('toBeAtLeastAsGoodAsBestMember', () => {
       .then(() => undefined, (error: Error) => error)
     expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
       [
-        'first+contrarian is worse than its best member: accuracy 0 vs best member first 0.8 (gain -0.8, tolerance 0; higher is better; 10 rows).',
+        'first+contrarian is worse than its best member: accuracy 0 vs best member first 0.8 (gain -0.8, margin 0; higher is better; 10 rows).',
         'Member scores:',
         '  first: 0.8 (best)',
         '  contrarian: 0',
@@ -41,9 +41,9 @@ describe('toBeAtLeastAsGoodAsBestMember', () => {
     )
   })
 
-  test('works with metrics where lower is better, and with a tolerance', async () => {
+  test('works with metrics where lower is better, and with a margin', async () => {
     await expect(ensemble([first, second, third])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'logLoss' })
-    await expect(ensemble([first, second], { voting: 'weighted', weights: [1, 0.01] })).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, tolerance: 0 })
+    await expect(ensemble([first, second], { voting: 'weighted', weights: [1, 0.01] })).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, margin: 0 })
   })
 
   test('.not passes on an ensemble worse than its best member', async () => {

@@ -25,7 +25,7 @@ describe('toBeHeldOutFrom', () => {
     const leaky = [...held.rows, train.rows[0], train.rows[1]]
     const failure = await failureOf(() => expect(leaky).toBeHeldOutFrom(train.rows))
     expect(failure?.message).toMatch(/The test set is not held out from the training set:/)
-    expect(failure?.message).toMatch(/exact duplicates: 2 of 88 test rows also in the 256 training rows \(rate 0\.02273, expected <= 0\)/)
+    expect(failure?.message).toMatch(/exact duplicates: 2 of 88 test rows also in the 256 training rows \(share 0\.02273, expected <= 0\)/)
     expect(failure?.message).toMatch(/examples:\n {4}test row 86 \{"Species":"Adelie",.*"Beak Depth \(mm\)":18\.7,.*\} ~ train row 0 /)
   })
 
@@ -33,7 +33,7 @@ describe('toBeHeldOutFrom', () => {
     const remeasured = { ...(train.rows[5] as Record<string, unknown>), 'Beak Length (mm)': Number(train.rows[5]?.['Beak Length (mm)']) + 0.01 }
     const failure = await failureOf(() => expect([...held.rows, remeasured]).toBeHeldOutFrom(train.rows))
     expect(failure?.message).toMatch(/near duplicates: 1 of 87 test rows within 0\.01 standard deviations of a training row/)
-    await expect([...held.rows, remeasured]).toBeHeldOutFrom(train.rows, { maxNearRate: 0.02 })
+    await expect([...held.rows, remeasured]).toBeHeldOutFrom(train.rows, { maxNearShare: 0.02 })
   })
 
   test('.not passes for an overlapping set and fails for a held-out one', async () => {

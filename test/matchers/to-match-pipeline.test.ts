@@ -48,13 +48,13 @@ describe('toMatchPipeline', () => {
       [
         'expect(serving).toMatchPipeline(training)',
         '',
-        'preprocessServing does not match preprocessTraining: 8 of 8 rows differ (rate 1, expected <= 0), largest difference 0.6.',
+        'preprocessServing does not match preprocessTraining: 8 of 8 rows differ, expected none, largest difference 0.6.',
         // The first batch's largest income is 80,000 where training's was 200,000: 80,000 becomes 1 instead of 0.4.
         'Worst row (#2), field "income" differs by 0.6:',
         '  input:    {"age":null,"income":80000}',
         '  training: {"age":0,"income":0.4}',
         '  serving:  {"age":0,"income":1}',
-        'Seed: 1 (pass { seed: 1, numRuns: 1000 } to replay)',
+        'Replay: { seed: 1, numRuns: 1000 }',
       ].join('\n'),
     )
     expect(checksFromMeta(task.meta).at(-1)).toMatchObject({ kind: 'pipeline', passed: false, metrics: { mismatchRate: 1, mismatches: 8 }, counterexample: { field: 'income' } })
@@ -63,14 +63,27 @@ describe('toMatchPipeline', () => {
   test('generated inputs find it too, and a tolerance absorbs float noise but not the bug', async () => {
     await expect(expect(preprocessServing).toMatchPipeline(preprocessTraining, { inputs: rawRows, numRuns: 200, seed: 9 })).rejects.toThrow(/preprocessServing does not match preprocessTraining: \d+ of 200 rows differ/)
     const noisy = (batch: readonly Raw[]): Features[] => preprocessTraining(batch).map((row) => ({ age: row.age * (1 + 1e-12), income: row.income }))
-    await expect(noisy).toMatchPipeline(preprocessTraining, { inputs: requests, tolerance: { absolute: 1e-9, relative: 1e-9 } })
-    await expect(expect(noisy).toMatchPipeline(preprocessTraining, { inputs: requests, tolerance: 0 })).rejects.toThrow(/7 of 8 rows differ \(rate 0.875, expected <= 0\), largest difference 8.75e-13/)
+    await expect(noisy).toMatchPipeline(preprocessTraining, { inputs: requests, tolerance: 1e-9, relativeTolerance: 1e-9 })
+    await expect(expect(noisy).toMatchPipeline(preprocessTraining, { inputs: requests, tolerance: 0, relativeTolerance: 0 })).rejects.toThrow(/7 of 8 rows differ, expected none, largest difference 8.75e-13/)
+    // The relative part alone absorbs the noise (1e-12 of the value), not the bug.
+    await expect(noisy).toMatchPipeline(preprocessTraining, { inputs: requests, tolerance: 0, relativeTolerance: 1e-9 })
+  })
+
+  test('maxMismatchRate above 0 is a bound: it passes only when the 95% upper bound on the mismatch rate is below it', async () => {
+    // One row in ten differs: with 300 rows the observed rate is 0.1, and its 95% Clopper-Pearson upper bound is 0.1332.
+    const everyTenth = (batch: readonly Raw[]): Features[] => preprocessTraining(batch).map((row, index) => (index % 10 === 0 ? { ...row, income: row.income + 1 } : row))
+    const rows = Array.from({ length: 300 }, (_, index) => ({ age: 20 + (index % 50), income: 1000 * (index + 1) }))
+    await expect(everyTenth).toMatchPipeline(preprocessTraining, { inputs: rows, batchSize: 300, maxMismatchRate: 0.14 })
+    const message = await failure(expect(everyTenth).toMatchPipeline(preprocessTraining, { inputs: rows, batchSize: 300, maxMismatchRate: 0.12 }))
+    // scipy.stats.binomtest(30, 300).proportion_ci(0.90, 'exact').high -> 0.133188 (the one-sided 95% bound)
+    expect(message).toContain('everyTenth does not match preprocessTraining: 30 of 300 rows differ (rate 0.1; 95% upper bound 0.1332, expected < 0.12), largest difference 1.')
+    await expect(expect(everyTenth).toMatchPipeline(preprocessTraining, { inputs: rows, maxMismatchRate: 1.5 })).rejects.toThrow(/toMatchPipeline: expected `maxMismatchRate` in \[0, 1\), received 1\.5\./)
   })
 
   test('.not passes on different pipelines and fails on identical ones', async () => {
     await expect(preprocessServing).not.toMatchPipeline(preprocessTraining, { inputs: requests })
     const message = await failure(expect(preprocessShared).not.toMatchPipeline(preprocessTraining, { inputs: requests, seed: 2 }))
-    expect(message).toContain('Expected preprocessShared to differ from preprocessTraining, but 0 of 8 rows differ (rate 0, expected <= 0), largest difference 0.')
+    expect(message).toContain('Expected preprocessShared to differ from preprocessTraining, but 0 of 8 rows differ, expected none, largest difference 0.')
   })
 
   test('bad pipelines and inputs are clear errors', async () => {

@@ -14,13 +14,13 @@ const fast = functionModel((row: number[]) => [row[0] ?? 0], { name: 'fast' })
 
 describe('toMeetLatency', () => {
   test('passes for a fast model with a generous budget, from a model or a measured result', async () => {
-    await expect(fast).toMeetLatency({ p99Ms: 200, throughputPerSec: 10 }, { inputs: rows, batchSizes: [1, 4], requests: 30 })
+    await expect(fast).toMeetLatency({ inputs: rows, batchSizes: [1, 4], requests: 30, p99Ms: 200, throughputPerSec: 10 })
     await expect(await measureLatency(fast, { inputs: rows, requests: 10 })).toMeetLatency({ p99Ms: 200 })
   })
 
   test('fails on a model slowed past the budget, naming the numbers', async () => {
     const sluggish = slow(fast, { delayMs: 30 })
-    await expect(expect(sluggish).toMeetLatency({ p99Ms: 10 }, { inputs: rows, requests: 4, warmup: 0, seed: 1 })).rejects.toThrow(
+    await expect(expect(sluggish).toMeetLatency({ inputs: rows, requests: 4, warmup: 0, seed: 1, p99Ms: 10 })).rejects.toThrow(
       /fast\+slow misses its latency objective: p99 \d+(\.\d+)? ms, expected <= 10 ms\.\n {2}batch 1: p50 \d+(\.\d+)? ms, p95 .* ms, p99 .* ms, .* rows\/s, 0 errors of 4\nMemory: RSS/,
     )
   })
@@ -37,26 +37,27 @@ describe('toMeetLatency', () => {
   })
 
   test('fails on errors even when fast', async () => {
-    await expect(expect(failing(fast, { rate: 1, error: 'overloaded' })).toMeetLatency({ p99Ms: 200 }, { inputs: rows, requests: 5 })).rejects.toThrow(
+    await expect(expect(failing(fast, { rate: 1, error: 'overloaded' })).toMeetLatency({ inputs: rows, requests: 5, p99Ms: 200 })).rejects.toThrow(
       /misses its latency objective: error rate 1, expected <= 0\.[\s\S]*Last error: overloaded/,
     )
   })
 
   test('.not inverts', async () => {
-    await expect(slow(fast, { delayMs: 30 })).not.toMeetLatency({ p99Ms: 10 }, { inputs: rows, requests: 3, warmup: 0 })
-    await expect(expect(fast).not.toMeetLatency({ p99Ms: 500 }, { inputs: rows, requests: 5 })).rejects.toThrow(/Expected fast to miss its latency objective, but it met it: p99 .* ms, expected <= 500 ms/)
+    await expect(slow(fast, { delayMs: 30 })).not.toMeetLatency({ inputs: rows, requests: 3, warmup: 0, p99Ms: 10 })
+    await expect(expect(fast).not.toMeetLatency({ inputs: rows, requests: 5, p99Ms: 500 })).rejects.toThrow(/Expected fast to miss its latency objective, but it met it: p99 .* ms, expected <= 500 ms/)
   })
 
   test('bad input gives clear errors', async () => {
-    await expect(expect(fast).toMeetLatency({}, { inputs: rows })).rejects.toThrow(/toMeetLatency: expected a budget with p99Ms, p95Ms or throughputPerSec/)
-    await expect(expect(fast).toMeetLatency({ p99Ms: 10 })).rejects.toThrow(/toMeetLatency: expected load options `\{ inputs, \.\.\. \}` as the second argument, received none/)
-    await expect(expect('model').toMeetLatency({ p99Ms: 10 }, { inputs: rows })).rejects.toThrow(/toMeetLatency: expected a model or a measureLatency\(\) result, received string/)
+    await expect(expect(fast).toMeetLatency({ inputs: rows })).rejects.toThrow(/^toMeetLatency: expected an objective: p99Ms, p95Ms or throughputPerSec, received options without any of them\.\nHint: For example `toMeetLatency\(\{ inputs: rows, p99Ms: 200 \}\)`\./)
+    await expect(expect(fast).toMeetLatency(undefined as never)).rejects.toThrow(/toMeetLatency: expected an objective: p99Ms, p95Ms or throughputPerSec, received undefined/)
+    await expect(expect(fast).toMeetLatency({ p99Ms: 10 })).rejects.toThrow(/toMeetLatency: expected `inputs` to send to the model, received none/)
+    await expect(expect('model').toMeetLatency({ inputs: rows, p99Ms: 10 })).rejects.toThrow(/toMeetLatency: expected a model or a measureLatency\(\) result, received string/)
   })
 })
 
 describe('toMeetLatency reads answers as what they are', () => {
   test('string answers are answers: a fast label model meets its objective', async () => {
-    await expect(catOrDog).toMeetLatency({ p99Ms: 200 }, { inputs: rows, batchSizes: [1, 4], requests: 20, seed: 1 })
+    await expect(catOrDog).toMeetLatency({ inputs: rows, batchSizes: [1, 4], requests: 20, seed: 1, p99Ms: 200 })
   })
 
   test.each([
@@ -64,19 +65,19 @@ describe('toMeetLatency reads answers as what they are', () => {
     ['[]', [], 'empty ([])'],
     ['{}', {}, 'empty ({})'],
   ])('a fast model answering %s fails: every request is an error, the last one named', async (_, value, phrase) => {
-    await expect(expect(constantModel(value, 'nothing')).toMeetLatency({ p99Ms: 200 }, { inputs: rows, batchSizes: [2], requests: 5, seed: 2 })).rejects.toThrow(
+    await expect(expect(constantModel(value, 'nothing')).toMeetLatency({ inputs: rows, batchSizes: [2], requests: 5, seed: 2, p99Ms: 200 })).rejects.toThrow(
       `nothing misses its latency objective: error rate 1, expected <= 0.\n  batch 2:`,
     )
-    await expect(expect(constantModel(value, 'nothing')).toMeetLatency({ p99Ms: 200 }, { inputs: rows, batchSizes: [2], requests: 5, seed: 2 })).rejects.toThrow(
+    await expect(expect(constantModel(value, 'nothing')).toMeetLatency({ inputs: rows, batchSizes: [2], requests: 5, seed: 2, p99Ms: 200 })).rejects.toThrow(
       `Last error: row 0 of a batch of 2 was answered with nothing: ${phrase}`,
     )
   })
 
   test('a hand-written model answering one output too many is an error of the whole measurement', async () => {
-    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], 1)).toMeetLatency({ p99Ms: 200 }, { inputs: rows, requests: 5, seed: 3 })).rejects.toThrow(
+    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], 1)).toMeetLatency({ inputs: rows, requests: 5, seed: 3, p99Ms: 200 })).rejects.toThrow(
       /^toMeetLatency: expected oneTooMany to return one output per input \(1\), received 2 outputs\./,
     )
-    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], -1)).toMeetLatency({ p99Ms: 200 }, { inputs: rows, requests: 5, warmup: 0, concurrency: 2, seed: 3 })).rejects.toThrow(
+    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], -1)).toMeetLatency({ inputs: rows, requests: 5, warmup: 0, concurrency: 2, seed: 3, p99Ms: 200 })).rejects.toThrow(
       /^toMeetLatency: expected oneTooFew to return one output per input \(1\), received 0 outputs\./,
     )
   })

@@ -6,9 +6,9 @@ expect.extend(patternMatchers)
 
 describe('toRaiseNoAlerts', () => {
   test('passes on a healthy snapshot with the default rules, or custom ones', async () => {
-    await expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftScore: 0.03 }).toRaiseNoAlerts()
-    await expect({ p99Ms: 41 }).toRaiseNoAlerts([{ metric: 'p99Ms', op: 'max', value: 50, severity: 'high' }])
-    await expect({ accuracy: 0.93 }).toRaiseNoAlerts(undefined, { allowMissing: true })
+    await expect({ accuracy: 0.93, p99Ms: 41, errorRate: 0, driftShare: 0.03 }).toRaiseNoAlerts()
+    await expect({ p99Ms: 41 }).toRaiseNoAlerts({ rules: [{ metric: 'p99Ms', op: 'max', value: 50, severity: 'high' }] })
+    await expect({ accuracy: 0.93 }).toRaiseNoAlerts({ allowMissing: true })
   })
 
   test('fails listing the alerts by severity, pinned', async () => {
@@ -19,15 +19,15 @@ describe('toRaiseNoAlerts', () => {
         '  [high] accuracy 0.81 < 0.85',
         '  [high] errorRate 0.2 > 0.05',
         '  [medium] p99Ms 250 > 200',
-        '  [medium] driftScore not reported',
+        '  [medium] driftShare not reported',
         'Hint: report every monitored metric, or pass { allowMissing: true } to skip the rules of absent ones.',
       ].join('\n'),
     )
   })
 
   test('.not passes when an alert fires', async () => {
-    await expect({ accuracy: 0.5, p99Ms: 1, errorRate: 0, driftScore: 0 }).not.toRaiseNoAlerts()
-    expect(() => expect({ accuracy: 0.9, p99Ms: 1, errorRate: 0, driftScore: 0 }).not.toRaiseNoAlerts()).toThrow(/Expected an alert, but all 4 rules held\./)
+    await expect({ accuracy: 0.5, p99Ms: 1, errorRate: 0, driftShare: 0 }).not.toRaiseNoAlerts()
+    expect(() => expect({ accuracy: 0.9, p99Ms: 1, errorRate: 0, driftShare: 0 }).not.toRaiseNoAlerts()).toThrow(/Expected an alert, but all 4 rules held\./)
   })
 
   test('bad input gives clear errors', async () => {

@@ -25,7 +25,7 @@ describe('toServeFreshFromCache', () => {
 
   test('fails on a store that never expires, pinned', async () => {
     const failure = await expect(cached(model, { ttlMs: 1000, clock: manualClock(), store: neverExpires() }))
-      .toServeFreshFromCache({ inputs: rows.slice(0, 2), top: 1 })
+      .toServeFreshFromCache({ inputs: rows.slice(0, 2), maxListed: 1 })
       .then(() => undefined, (error: Error) => error)
     expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
       [
@@ -73,7 +73,7 @@ describe('toServeFreshFromCache reads answers as what they are', () => {
 
   test('a label model is checked too: its update is visible, so a store that never expires fails', async () => {
     await expect(cached(grade, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })
-    const failure = await failureOf(expect(cached(grade, { ttlMs: 1000, clock: manualClock(), store: labelStore() })).toServeFreshFromCache({ inputs: rows.slice(0, 1), top: 1 }))
+    const failure = await failureOf(expect(cached(grade, { ttlMs: 1000, clock: manualClock(), store: labelStore() })).toServeFreshFromCache({ inputs: rows.slice(0, 1), maxListed: 1 }))
     expect(plain(failure?.message)).toContain('row 0 (after-ttl): served a stale answer after the TTL (entry never expired); input [1,0], served "low", expected {"updated":"low"}')
   })
 

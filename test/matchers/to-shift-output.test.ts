@@ -35,7 +35,7 @@ describe('toShiftOutput', () => {
     const base = JSON.parse(/ {2}base: +(\[.*\])/.exec(message)?.[1] ?? 'null') as number[]
     expect(base[0]).toBeGreaterThan(3500)
     expect(base[1]).toBe(70)
-    expect(message).toMatch(/Replay: seed 3/)
+    expect(message).toMatch(/Replay: \{ seed: 3, numRuns: \d+, path: '[\d:]+' \}/)
     const record = checksFromMeta(context.task.meta).at(-1) as CheckRecord
     expect(record).toMatchObject({ kind: 'metamorphic', passed: false, checklist: [], metrics: { atLeast: 1, maxViolationRate: 0 } })
   })
@@ -49,7 +49,7 @@ describe('toShiftOutput', () => {
 
   test('.not fails when the change always moves the output far enough, with the numbers that say so', async () => {
     const error = await failure(expect(mpg).not.toShiftOutput(0, 500, { inputs: rows, direction: 'down', atLeast: 0.4, numRuns: 300, seed: 5 }))
-    expect(error?.message).toMatch(/Expected it to be false that changing feature 0 by \+500 moves output down by at least 0\.4 for mpg, but it held: violation rate 0 \(0 of 300 cases under [^\n]+?\), expected 0\.\nexact mode: 300 cases, any violation fails\nReplay: seed 5/)
+    expect(error?.message).toMatch(/Expected it to be false that changing feature 0 by \+500 moves output down by at least 0\.4 for mpg, but it held: violation rate 0 \(0 of 300 cases under [^\n]+?\), expected 0\.\nexact mode: 300 cases, any violation fails\nReplay: \{ seed: 5, /)
   })
 
   test('bounds keep the change inside the data range: the base row moves instead of leaving it', async () => {

@@ -22,7 +22,7 @@ export async function baselines(): Promise<void> {
 }
 
 export async function heldOut(): Promise<void> {
-  await expect(held).toBeHeldOutFrom({ inputs: [[0.2]] }, { keys: [0], tolerance: 0.01, maxNearRate: 0 })
+  await expect(held).toBeHeldOutFrom({ inputs: [[0.2]] }, { keys: [0], nearDuplicateDistance: 0.01, maxNearShare: 0 })
   // @ts-expect-error misspelt option (key)
   await expect(held).toBeHeldOutFrom({ inputs: [[0.2]] }, { key: [0] })
 }

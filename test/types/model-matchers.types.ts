@@ -9,16 +9,16 @@ const model = functionModel((row: number[]) => [(row[0] ?? 0) * 2])
 const rows = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }))
 
 export async function outputsInRange(): Promise<void> {
-  await expect(model).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRuns: 100, seed: 1 })
-  await expect(model).toProduceOutputsInRange({ probabilities: true }, { inputs: [[0.5]] })
+  await expect(model).toProduceOutputsInRange({ inputs: rows, numRuns: 100, seed: 1, min: 0, max: 1 })
+  await expect(model).toProduceOutputsInRange({ inputs: [[0.5]], probabilities: true })
   // @ts-expect-error misspelt matcher
   await expect(model).toProduceOutputInRange({ min: 0, max: 1 }, { inputs: rows })
   // @ts-expect-error misspelt option (numRun)
-  await expect(model).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, numRun: 100 })
+  await expect(model).toProduceOutputsInRange({ inputs: rows, numRun: 100, min: 0, max: 1 })
   // @ts-expect-error an option of the wrong type
-  await expect(model).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows, seed: '1' })
+  await expect(model).toProduceOutputsInRange({ inputs: rows, seed: '1', min: 0, max: 1 })
   // @ts-expect-error the inputs are required
-  await expect(model).toProduceOutputsInRange({ min: 0, max: 1 }, {})
+  await expect(model).toProduceOutputsInRange({ min: 0, max: 1 })
 }
 
 export async function deterministic(): Promise<void> {
@@ -31,12 +31,12 @@ export async function deterministic(): Promise<void> {
 
 /** `.not`, `.resolves`, `.rejects` (consuming an expected failure), `expect.soft` and `expect.poll` carry the matchers. */
 export async function modifiers(loading: Promise<Model<number[], number[]>>): Promise<void> {
-  await expect(model).not.toProduceOutputsInRange({ min: 0, max: 0.5 }, { inputs: rows })
+  await expect(model).not.toProduceOutputsInRange({ inputs: rows, min: 0, max: 0.5 })
   await expect(loading).resolves.toBeDeterministic({ inputs: rows })
-  await expect(loading).resolves.not.toProduceOutputsInRange({ min: 0, max: 0.5 }, { inputs: rows })
-  await expect(expect(model).toProduceOutputsInRange({ min: 0, max: 0.5 }, { inputs: rows })).rejects.toThrow(/outside/)
+  await expect(loading).resolves.not.toProduceOutputsInRange({ inputs: rows, min: 0, max: 0.5 })
+  await expect(expect(model).toProduceOutputsInRange({ inputs: rows, min: 0, max: 0.5 })).rejects.toThrow(/outside/)
   await expect.soft(model).toBeDeterministic({ inputs: rows })
-  await expect.soft(model).not.toProduceOutputsInRange({ min: 0, max: 0.5 }, { inputs: rows })
+  await expect.soft(model).not.toProduceOutputsInRange({ inputs: rows, min: 0, max: 0.5 })
   await expect.poll(() => model).toBeDeterministic({ inputs: rows })
   // @ts-expect-error misspelt matcher after .not
   await expect(model).not.toBeDeterminstic({ inputs: rows })
@@ -49,7 +49,7 @@ export async function modifiers(loading: Promise<Model<number[], number[]>>): Pr
 /** Every matcher returns a promise (so a lint rule for floating promises catches a missing `await`). */
 export function returnTypes(): void {
   expectTypeOf(expect(model).toBeDeterministic({ inputs: rows })).toEqualTypeOf<Promise<void>>()
-  expectTypeOf(expect(model).not.toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows })).toEqualTypeOf<Promise<void>>()
+  expectTypeOf(expect(model).not.toProduceOutputsInRange({ inputs: rows, min: 0, max: 1 })).toEqualTypeOf<Promise<void>>()
   expectTypeOf(expect.soft(model).toBeDeterministic({ inputs: rows })).toEqualTypeOf<Promise<void>>()
 }
 
@@ -58,5 +58,5 @@ export function notAsymmetric(): void {
   // @ts-expect-error not on expect itself
   expect.toBeDeterministic({ inputs: rows })
   // @ts-expect-error not on expect.not
-  expect.not.toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: rows })
+  expect.not.toProduceOutputsInRange({ inputs: rows, min: 0, max: 1 })
 }

@@ -8,13 +8,13 @@ const rows = [[0.1], [0.5], [0.9]]
 
 export async function fallbackAndShadow(): Promise<void> {
   await expect(withFallback(model, heuristic, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, latencyBudgetMs: 100, faults: { errorRate: 0.2 } })
-  await expect(model).toAgreeWith(heuristic, { inputs: rows, minAgreement: 0.95 })
+  await expect(heuristic).toAgreeWith(model, { inputs: rows, minAgreementShare: 0.95 })
   // @ts-expect-error misspelt option in the fault plan (errorRatio)
   await expect(withFallback(model, heuristic, { timeoutMs: 10 })).toFallBackGracefully({ inputs: rows, faults: { errorRatio: 0.2 } })
   // @ts-expect-error misspelt matcher
   await expect(model).toAgree(heuristic, { inputs: rows })
   // @ts-expect-error misspelt option (minAgreements)
-  await expect(model).toAgreeWith(heuristic, { inputs: rows, minAgreements: 0.95 })
+  await expect(heuristic).toAgreeWith(model, { inputs: rows, minAgreementsShare: 0.95 })
 }
 
 export async function ensembleAndCache(): Promise<void> {
@@ -28,12 +28,12 @@ export async function ensembleAndCache(): Promise<void> {
 
 export async function monitoring(): Promise<void> {
   await expect({ log: [], labels: [] }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'day' })
-  await expect(model).toMeetLatency({ p99Ms: 50, throughputPerSec: 100 }, { inputs: rows, requests: 20 })
-  await expect({ accuracy: 0.93, p99Ms: 41 }).toRaiseNoAlerts([{ metric: 'p99Ms', op: 'max', value: 50, severity: 'high' }])
+  await expect(model).toMeetLatency({ inputs: rows, requests: 20, p99Ms: 50, throughputPerSec: 100 })
+  await expect({ accuracy: 0.93, p99Ms: 41 }).toRaiseNoAlerts({ rules: [{ metric: 'p99Ms', op: 'max', value: 50, severity: 'high' }] })
   // @ts-expect-error not a window
   await expect({ log: [], labels: [] }).toMaintainMetric({ min: 0.85, window: 'week' })
   // @ts-expect-error misspelt budget (p99)
-  await expect(model).toMeetLatency({ p99: 50 }, { inputs: rows })
+  await expect(model).toMeetLatency({ inputs: rows, p99: 50 })
   // @ts-expect-error misspelt field of an alert rule (operator)
-  await expect({ p99Ms: 41 }).toRaiseNoAlerts([{ metric: 'p99Ms', operator: 'max', value: 50, severity: 'high' }])
+  await expect({ p99Ms: 41 }).toRaiseNoAlerts({ rules: [{ metric: 'p99Ms', operator: 'max', value: 50, severity: 'high' }] })
 }

@@ -11,8 +11,8 @@ const batched = functionModel((batch: number[][]) => batch.map((r) => [r[0]]), {
 
 test('function models and a failing check', async () => {
   const unit = fc.tuple(uniformNumber({ min: 0, max: 1 }))
-  await expect(batched).toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: unit })
-  await expect(perRow).not.toProduceOutputsInRange({ min: 0, max: 1 }, { inputs: unit, seed: 3 })
+  await expect(batched).toProduceOutputsInRange({ inputs: unit, min: 0, max: 1 })
+  await expect(perRow).not.toProduceOutputsInRange({ inputs: unit, seed: 3, min: 0, max: 1 })
 })
 
 test('statistics entry point', () => {

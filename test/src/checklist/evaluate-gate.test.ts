@@ -12,13 +12,13 @@ describe('evaluateGate', () => {
   it('passes when the run is clean, required items pass and thresholds hold', () => {
     const checks = [check('c1', { accuracy: 0.9, p99Ms: 120 })]
     const verdict = evaluateGate(checks, scoreChecklist(checks, { required: ['baseline-improvement'] }), 1, {
-      required: ['baseline-improvement'], thresholds: { accuracy: { min: 0.85, severity: 'high' }, latencyP99: { max: 200, severity: 'medium' } },
+      required: ['baseline-improvement'], thresholds: { accuracy: { min: 0.85, severity: 'high' }, p99Ms: { max: 200, severity: 'medium' } },
     }, healthyRun)
     expect(verdict).toEqual({
       passed: true, configured: true, failures: [], warnings: [],
       thresholds: [
         { name: 'accuracy', metric: 'accuracy', severity: 'high', min: 0.85, status: 'ok', worst: 0.9, checks: ['c1'] },
-        { name: 'latencyP99', metric: 'p99Ms', severity: 'medium', max: 200, status: 'ok', worst: 120, checks: ['c1'] },
+        { name: 'p99Ms', metric: 'p99Ms', severity: 'medium', max: 200, status: 'ok', worst: 120, checks: ['c1'] },
       ],
     })
   })
@@ -47,11 +47,11 @@ describe('evaluateGate', () => {
   it('fails on a breached high threshold and only warns on a breached medium one, pointing at the worst check', () => {
     const checks = [check('c1', { accuracy: 0.9, p99Ms: 150 }), check('c2', { accuracy: 0.8, p99Ms: 450 }), check('c3', { accuracy: 0.84, p99Ms: 210 })]
     const verdict = evaluateGate(checks, scoreChecklist(checks), 0, {
-      thresholds: { accuracy: { min: 0.85, severity: 'high' }, latencyP99: { max: 200, severity: 'medium' } },
+      thresholds: { accuracy: { min: 0.85, severity: 'high' }, p99Ms: { max: 200, severity: 'medium' } },
     }, healthyRun)
     expect(verdict.passed).toBe(false)
     expect(verdict.failures).toEqual([{ source: 'threshold', message: 'high threshold accuracy: accuracy = 0.8 < min 0.85', anchor: 'c2' }])
-    expect(verdict.warnings).toEqual([{ source: 'threshold', message: 'medium threshold latencyP99: p99Ms = 450 > max 200', anchor: 'c2' }])
+    expect(verdict.warnings).toEqual([{ source: 'threshold', message: 'medium threshold p99Ms: p99Ms = 450 > max 200', anchor: 'c2' }])
     expect(verdict.thresholds.map((result) => result.checks)).toEqual([['c2', 'c3', 'c1'], ['c2', 'c3', 'c1']])
   })
 
@@ -79,14 +79,14 @@ describe('evaluateGate', () => {
   })
 
   it('treats a high threshold nobody measured as blocking, a low one as a warning, and reads custom metric names', () => {
-    const checks = [check('c1', { driftScore: 0.3 })]
+    const checks = [check('c1', { driftShare: 0.3 })]
     const verdict = evaluateGate(checks, scoreChecklist(checks), 0, {
-      thresholds: { errorRate: { max: 0.05, severity: 'high' }, latencyP99: { max: 10, severity: 'low' }, driftScore: { max: 0.1, severity: 'low', metric: 'driftScore' } },
+      thresholds: { errorRate: { max: 0.05, severity: 'high' }, p99Ms: { max: 10, severity: 'low' }, driftShare: { max: 0.1, severity: 'low', metric: 'driftShare' } },
     }, healthyRun)
     expect(verdict.failures).toEqual([{ source: 'threshold', message: 'high threshold errorRate: no evidence check recorded metrics.errorRate' }])
     expect(verdict.warnings).toEqual([
-      { source: 'threshold', message: 'low threshold latencyP99: no evidence check recorded metrics.p99Ms' },
-      { source: 'threshold', message: 'low threshold driftScore: driftScore = 0.3 > max 0.1', anchor: 'c1' },
+      { source: 'threshold', message: 'low threshold p99Ms: no evidence check recorded metrics.p99Ms' },
+      { source: 'threshold', message: 'low threshold driftShare: driftShare = 0.3 > max 0.1', anchor: 'c1' },
     ])
   })
 
@@ -99,7 +99,7 @@ describe('evaluateGate', () => {
 
   it('measures only the check kinds a threshold names', () => {
     const checks = [check('c1', { driftShare: 1 }, { kind: 'drift' }), check('c2', { driftShare: 0.05 }, { kind: 'skew' })]
-    const verdict = evaluateGate(checks, scoreChecklist(checks), 0, { thresholds: { driftScore: { max: 0.1, severity: 'high', kinds: ['skew'] } } }, healthyRun)
+    const verdict = evaluateGate(checks, scoreChecklist(checks), 0, { thresholds: { driftShare: { max: 0.1, severity: 'high', kinds: ['skew'] } } }, healthyRun)
     expect(verdict.passed).toBe(true)
     expect(verdict.thresholds[0]).toMatchObject({ status: 'ok', worst: 0.05, checks: ['c2'] })
   })

@@ -13,7 +13,7 @@ const file = (name: string, text: string): string => {
 describe('loadGateConfig', () => {
   it('loads a valid gate file', () => {
     const path = file('ok.json', JSON.stringify({
-      required: ['held-out-test'], thresholds: { accuracy: { min: 0.85, severity: 'high' }, latencyP99: { max: 200, severity: 'medium' } },
+      required: ['held-out-test'], thresholds: { accuracy: { min: 0.85, severity: 'high' }, p99Ms: { max: 200, severity: 'medium' } },
       attestations: { 'ab-test-plan': { file: 'docs/ab.md', owner: 'growth', date: '2026-03-01' } }, minMlTestScore: 1,
     }))
     expect(loadGateConfig(path).thresholds?.accuracy).toEqual({ min: 0.85, severity: 'high' })

@@ -33,7 +33,7 @@ describe('falsePositivesAndNegatives', () => {
   })
 
   it('reviews every class of the weak penguin model one-vs-rest, and makes a report record', async () => {
-    const result = await falsePositivesAndNegatives(weak, { data: held, classes: classNames, top: 3 })
+    const result = await falsePositivesAndNegatives(weak, { data: held, classes: classNames, maxListed: 3 })
     expect(result.classes.map((item) => item.label)).toEqual(classNames)
     const totalFalsePositives = result.classes.reduce((sum, item) => sum + item.falsePositives, 0)
     const totalFalseNegatives = result.classes.reduce((sum, item) => sum + item.falseNegatives, 0)

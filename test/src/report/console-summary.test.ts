@@ -32,16 +32,16 @@ describe('consoleSummary', () => {
     const many = Array.from({ length: 14 }, (_, index) => ({
       file: 'a.test.ts', fullName: `t${index} ${'x'.repeat(index === 0 ? 250 : 1)}`, namePattern: `t${index}`, state: 'failed' as const, checks: [],
     }))
-    const lines = consoleSummary(sampleReport({ tests: many, gate: { thresholds: { latencyP99: { max: 100, severity: 'low' } } } }), { maxLines: 5 }).split('\n')
+    const lines = consoleSummary(sampleReport({ tests: many, gate: { thresholds: { p99Ms: { max: 100, severity: 'low' } } } }), { maxLines: 5 }).split('\n')
     expect(lines).toHaveLength(7)
     expect(lines[1]).toHaveLength(200)
     expect(lines[1]?.endsWith('…')).toBe(true)
     expect(lines[6]).toBe('   … 10 more in the report')
     const demos = [{ file: 'a.test.ts', fullName: 'd', namePattern: 'd', state: 'passed' as const, checks: [1, 2].map((n) => record({ id: `d${n}`, kind: 'baseline', passed: false, negated: true })) },
       { file: 'a.test.ts', fullName: 'e', namePattern: 'e', state: 'passed' as const, checks: [1, 2].map((n) => record({ id: `e${n}`, kind: 'range', passed: false })) }]
-    expect(consoleSummary(sampleReport({ tests: demos, gate: { thresholds: { latencyP99: { max: 100, severity: 'low' } } } })).split('\n')).toEqual([
+    expect(consoleSummary(sampleReport({ tests: demos, gate: { thresholds: { p99Ms: { max: 100, severity: 'low' } } } })).split('\n')).toEqual([
       ' vitest-ml  GATE PASSED  tests 2/2 passed; checks 0 passed, 0 failed (0 high), 2 expected failures, 2 demonstrations; checklist 0/13; ML Test Score 0',
-      '   ! low threshold latencyP99: no evidence check recorded metrics.p99Ms',
+      '   ! low threshold p99Ms: no evidence check recorded metrics.p99Ms',
     ])
     expect(sampleTests()).toHaveLength(3)
   })
