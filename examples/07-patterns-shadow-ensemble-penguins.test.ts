@@ -3,16 +3,8 @@
 // body-mass-only model) are combined by voting. Data: the held-out rows of the Palmer penguins data set shipped by
 // vega-datasets, selected by the test indices recorded in models/penguins-mlp.json.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { patternMatchers } from '../matchers/patterns-index.js'
-import type { Model } from '../src/model/model.js'
-import { onnxModel } from '../src/model/onnx-model.js'
-import { memoryComparisonLog } from '../src/patterns/comparison-log.js'
-import { ensemble } from '../src/patterns/ensemble.js'
-import { failing } from '../src/patterns/failing.js'
-import { shadow } from '../src/patterns/shadow.js'
-import { loadSplit } from '../test/support/model-split.js'
-
-expect.extend(patternMatchers)
+import { loadSplit } from './support/model-split.js'
+import { ensemble, failing, memoryComparisonLog, onnxModel, shadow, type Model } from 'vitest-ml'
 
 // The penguins model's held-out test split, rebuilt from its metadata the way the training script built it.
 const split = loadSplit('penguins-mlp')

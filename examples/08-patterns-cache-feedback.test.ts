@@ -9,17 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import seedrandom from 'seedrandom'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { patternMatchers } from '../matchers/patterns-index.js'
-import type { Model } from '../src/model/model.js'
-import { onnxModel } from '../src/model/onnx-model.js'
-import { cached } from '../src/patterns/cached.js'
-import { manualClock } from '../src/patterns/clock.js'
-import { joinDelayedLabels, type DelayedLabel } from '../src/patterns/join-delayed-labels.js'
-import { JsonlFileSink, readPredictionLog } from '../src/patterns/jsonl-file-sink.js'
-import { logged } from '../src/patterns/logged.js'
-import { loadSplit } from '../test/support/model-split.js'
-
-expect.extend(patternMatchers)
+import { loadSplit } from './support/model-split.js'
+import { JsonlFileSink, cached, joinDelayedLabels, logged, manualClock, onnxModel, readPredictionLog, type DelayedLabel, type Model } from 'vitest-ml'
 
 // The penguins model's held-out test split, rebuilt from its metadata the way the training script built it.
 const split = loadSplit('penguins-mlp')

@@ -3,8 +3,8 @@
  * and by doing so on every slice that matters. Splits are the ones the training scripts used (models/<name>.json).
  */
 import { afterAll, describe, expect, test } from 'vitest'
-import { onnxModel } from '../src/model/onnx-model.js'
-import { loadSplit } from '../test/support/model-split.js'
+import { loadSplit } from './support/model-split.js'
+import { onnxModel } from 'vitest-ml'
 
 describe('penguins species classifier', async () => {
   const { classNames, train, test: held } = loadSplit('penguins-mlp')
@@ -38,7 +38,7 @@ describe('penguins species classifier', async () => {
   })
 
   test('its few errors are listed for review', async () => {
-    await expect(mlp).toKeepMisclassificationsWithin({ data: held, classes: classNames, maxRate: 0.05 })
+    await expect(mlp).toKeepMisclassificationsWithin({ data: held, classes: classNames, maxErrorShare: 0.05 })
   })
 })
 

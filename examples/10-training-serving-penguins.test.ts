@@ -5,9 +5,9 @@
  * and what the service sees must look like what the model was trained on.
  */
 import { describe, expect, test } from 'vitest'
-import { datasetFromColumns } from '../src/data/dataset.js'
-import { loadSplit } from '../test/support/model-split.js'
-import { vegaJson } from '../test/support/vega-data.js'
+import { loadSplit } from './support/model-split.js'
+import { vegaJson } from './support/vega-data.js'
+import { datasetFromColumns } from 'vitest-ml'
 
 type RawPenguin = Record<string, unknown>
 const FEATURES = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'] as const

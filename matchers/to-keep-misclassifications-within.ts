@@ -8,7 +8,7 @@ import { recordCheck } from './record-check.js'
 /** Options of `toKeepMisclassificationsWithin`. */
 export interface KeepMisclassificationsWithinOptions<I = unknown> extends FalsePositivesAndNegativesOptions<I> {
   /** Largest share of wrong predictions that passes. */
-  readonly maxRate: number
+  readonly maxErrorShare: number
   /** Largest number of false negatives allowed for each of these classes (e.g. a rare class that must not be missed). */
   readonly maxFalseNegatives?: Readonly<Record<string, number>>
 }
@@ -16,12 +16,12 @@ export interface KeepMisclassificationsWithinOptions<I = unknown> extends FalseP
 const NAME = 'toKeepMisclassificationsWithin'
 
 /**
- * The model's wrong answers on held-out data stay within `maxRate` (and per-class false-negative limits); either way
+ * The model's wrong answers on held-out data stay within `maxErrorShare` of the rows (and per-class false-negative limits); either way
  * the false positives and negatives of every class, most confident first, are recorded for review in the report.
  *
  * @example
  * ```ts
- * await expect(model).toKeepMisclassificationsWithin({ data: test, classes, maxRate: 0.05, maxFalseNegatives: { Chinstrap: 1 } })
+ * await expect(model).toKeepMisclassificationsWithin({ data: test, classes, maxErrorShare: 0.05, maxFalseNegatives: { Chinstrap: 1 } })
  * ```
  */
 export const toKeepMisclassificationsWithin = asyncMatcher(NAME, checkKeepMisclassificationsWithin)
@@ -34,9 +34,9 @@ async function checkKeepMisclassificationsWithin(this: MatcherState, received: u
     const limit = options.maxFalseNegatives?.[String(item.label as Label)]
     return limit !== undefined && item.falseNegatives > limit
   })
-  const passed = rate <= options.maxRate && overLimit.length === 0
-  const record = falsePositivesAndNegativesRecord(review, { id: checkId(this, 'review'), maxErrorRate: options.maxRate })
-  await recordCheck(this, { ...record, passed, metrics: { ...record.metrics, maxRate: options.maxRate } })
+  const passed = rate <= options.maxErrorShare && overLimit.length === 0
+  const record = falsePositivesAndNegativesRecord(review, { id: checkId(this, 'review'), maxErrorRate: options.maxErrorShare })
+  await recordCheck(this, { ...record, passed, metrics: { ...record.metrics, maxErrorShare: options.maxErrorShare } })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', '', { isNot: this.isNot, promise: this.promise })
   const perClass = review.classes.map((item) => {
     const worst = item.topFalseNegatives[0]
@@ -50,8 +50,8 @@ async function checkKeepMisclassificationsWithin(this: MatcherState, received: u
         hint,
         '',
         passed
-          ? `Expected ${review.modelName} to exceed the misclassification limits, but it made ${review.errors} errors in ${review.rows} rows (rate ${num(rate)} <= ${num(options.maxRate)}).`
-          : `${review.modelName} misclassifies too often: ${review.errors} errors in ${review.rows} rows (rate ${num(rate)}, expected <= ${num(options.maxRate)})` +
+          ? `Expected ${review.modelName} to exceed the misclassification limits, but it made ${review.errors} errors in ${review.rows} rows (share ${num(rate)} <= ${num(options.maxErrorShare)}).`
+          : `${review.modelName} misclassifies too often: ${review.errors} errors in ${review.rows} rows (share ${num(rate)}, expected <= ${num(options.maxErrorShare)})` +
             (overLimit.length === 0 ? '.' : `; too many false negatives for ${overLimit.map((item) => `${String(item.label)} (${item.falseNegatives} > ${options.maxFalseNegatives?.[String(item.label)]})`).join(', ')}.`),
         ...perClass,
       ].join('\n'),
