@@ -31,6 +31,12 @@ export interface Model<I = unknown, O = unknown> {
   release(): Promise<void>
   /** A new instance in a fresh session, when the model has one (used by "same answer in a fresh session" checks). */
   fresh?(): Promise<Model<I, O>>
+  /**
+   * The class of each probability column (and of integer class outputs), when the model declares its classes (an
+   * ONNX classifier exported by skl2onnx: its ZipMap's or classifier's class labels). The evaluation matchers use it
+   * when no `classes` option is given.
+   */
+  readonly classes?: readonly (string | number)[]
 }
 
 /** Input row type of a {@link Model}. */
