@@ -108,7 +108,7 @@ function inputLayouts(metadata: readonly ort.InferenceSession.ValueMetadata[], a
  * const model = await onnxModel('models/converters/penguins-pipeline-zipmap.onnx', { output: ['output_label', 'output_probability'] })
  * model.classes // ['Adelie', 'Chinstrap', 'Gentoo']
  * await model.predict([{ island: 'Dream', sex: 'MALE', beak_length_mm: 49.5, beak_depth_mm: 19, flipper_length_mm: 200, body_mass_g: 3800 }])
- * // [{ output_label: 'Chinstrap', output_probability: [0.01, 0.98, 0.01] }]
+ * // [{ output_label: 'Chinstrap', output_probability: [0.034, 0.96, 0.0057] }]
  * ```
  */
 export async function onnxModel<O = OnnxOutputValue>(pathOrBytes: string | Uint8Array, options: OnnxModelOptions = {}): Promise<OnnxModel<O>> {
@@ -132,7 +132,8 @@ export async function onnxModel<O = OnnxOutputValue>(pathOrBytes: string | Uint8
     await session.release()
     throw error
   }
-  const zipTensors = [...new Set(selected.flatMap((layout) => (layout.kind === 'zipmap' ? [layout.tensor] : [])))]
+  // The tensors ZipMaps zip, unless the graph already outputs them.
+  const zipTensors = [...new Set(selected.flatMap((layout) => (layout.kind === 'zipmap' ? [layout.tensor] : [])))].filter((tensor) => !session.outputNames.includes(tensor))
   if (zipTensors.length > 0) {
     await session.release()
     session = await createSession(exposeGraphOutputs(bytes, zipTensors), options, name)
