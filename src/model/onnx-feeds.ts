@@ -39,7 +39,14 @@ function constantTensor(layout: TensorLayout, options: FeedOptions, modelName: s
 }
 
 function tensor(layout: TensorLayout, data: TensorData, dims: readonly number[]): ort.Tensor {
-  return new ort.Tensor(layout.type as 'float32', data as Float32Array, dims)
+  const made = new ort.Tensor(layout.type as 'float32', data as Float32Array, dims)
+  // Where the runtime has a Float16Array (Node >= 23), onnxruntime-common 1.30 turns a float16 tensor's Uint16Array
+  // into a Float16Array view, which onnxruntime-node's binding reads as 0 bytes ("not enough space: expected 128, got
+  // 0"; onnxruntime issue #26791, PR #32323). Hand the binding the bits it reads correctly, on this tensor only.
+  if (layout.type === 'float16' && !(made.data instanceof Uint16Array) && Object.prototype.hasOwnProperty.call(made, 'cpuData')) {
+    Object.defineProperty(made, 'cpuData', { value: data, writable: true, configurable: true, enumerable: true })
+  }
+  return made
 }
 
 /** A one-value-per-row input (`[N]`, `[N, 1]`): each row gives a scalar or a one-element array, written in place. */

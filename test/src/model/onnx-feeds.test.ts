@@ -118,6 +118,8 @@ describe('buildFeeds on quantized, float16 and bool inputs', () => {
     const half = tensorLayout('x', 'float16', ['N', 2])
     const feeds = buildFeeds([half], [[1, -2.5]], {}, 'half.onnx')
     expect(feeds['x']?.type).toBe('float16')
+    // the bits stay a Uint16Array even where Node has a Float16Array (onnxruntime-node reads no other form)
+    expect(feeds['x']?.data).toBeInstanceOf(Uint16Array)
     expect(Array.from(feeds['x']?.data as Uint16Array)).toEqual([0x3c00, 0xc100])
     expect(() => buildFeeds([half], [[1, 70000]], {}, 'half.onnx')).toThrow(/expected numbers within ±65504 in input "x" \(float16\), received 70000 at row 0, column 1\.\nHint: The model would read the value as Infinity/)
   })

@@ -35,12 +35,22 @@ describe('outputs that cannot be read do not stop a model from being tested on t
   })
 })
 
+/**
+ * A float16 tensor of half-float bits. Where the runtime has a Float16Array (Node >= 23) onnxruntime-common wraps the
+ * bits in one, which onnxruntime-node 1.30 reads as 0 bytes (onnxruntime PR #32323); the bits are handed back.
+ */
+function halfTensor(bits: Uint16Array, dims: readonly number[]): ort.Tensor {
+  const tensor = new ort.Tensor('float16', bits, dims)
+  if (!(tensor.data instanceof Uint16Array)) Object.defineProperty(tensor, 'cpuData', { value: bits })
+  return tensor
+}
+
 describe('every element type in and out, as onnxruntime-node gives it', () => {
   // Reference: the same Identity model run with hand-built tensors through onnxruntime-node directly.
   const cases: readonly [ElementTypeName, readonly unknown[][], ort.Tensor, readonly unknown[][]][] = [
     ['float32', [[0.5, -1]], new ort.Tensor('float32', Float32Array.of(0.5, -1), [1, 2]), [[0.5, -1]]],
     ['float64', [[0.1, 1e300]], new ort.Tensor('float64', Float64Array.of(0.1, 1e300), [1, 2]), [[0.1, 1e300]]],
-    ['float16', [[0.1, -2.5]], new ort.Tensor('float16', Uint16Array.of(0x2e66, 0xc100), [1, 2]), [[0.0999755859375, -2.5]]],
+    ['float16', [[0.1, -2.5]], halfTensor(Uint16Array.of(0x2e66, 0xc100), [1, 2]), [[0.0999755859375, -2.5]]],
     ['int8', [[-128, 127]], new ort.Tensor('int8', Int8Array.of(-128, 127), [1, 2]), [[-128, 127]]],
     ['uint8', [[0, 255]], new ort.Tensor('uint8', Uint8Array.of(0, 255), [1, 2]), [[0, 255]]],
     ['int16', [[-32768, 7]], new ort.Tensor('int16', Int16Array.of(-32768, 7), [1, 2]), [[-32768, 7]]],
