@@ -23,7 +23,10 @@ export interface FeatureSchema {
   readonly names: readonly string[]
   /** Arbitrary of record rows. */
   records(): fc.Arbitrary<Record<string, CellValue>>
-  /** Arbitrary of array rows in feature order (categorical values must be numeric codes for models). */
+  /**
+   * Arbitrary of array rows in feature order. Categorical values come as declared: strings feed string inputs directly
+   * (give a multi-input model `records()`, keyed by input name); a numeric input needs numeric codes.
+   */
   arrays(): fc.Arbitrary<CellValue[]>
   /** A record row as an array in feature order. */
   toArray(row: DataRow): CellValue[]

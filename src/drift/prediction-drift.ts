@@ -59,8 +59,8 @@ async function predictAll<I>(source: string, model: Model<I, unknown>, data: Dat
 /**
  * Turns model outputs into one column, reading each output as what it is: a number (or bigint) per row stays a number;
  * a string, a boolean, or the class of a row of several numbers (its arg max; `null` when the row has NaN) is a
- * category. A record of named outputs is read through its `label` / `class` / `prediction` output, then
- * `probabilities` / `probability` / `scores`, then its only output. A missing, empty or unreadable output, or a mix
+ * category. A record of named outputs is read through its `label` / `class` / `prediction` / `output_label` output,
+ * then `probabilities` / `probability` / `scores` / `output_probability` (skl2onnx's names), then its only output. A missing, empty or unreadable output, or a mix
  * of numbers and categories, is an error: a drift verdict on it would compare nothing.
  *
  * @param outputs - one output per row
@@ -115,7 +115,8 @@ function predictionCell(output: unknown): number | string | null | undefined {
   }
   if (typeof output !== 'object' || output === null) return undefined
   const record = output as Record<string, unknown>
-  for (const key of ['label', 'class', 'prediction', 'probabilities', 'probability', 'scores']) if (record[key] !== undefined) return predictionCell(record[key])
+  // `output_label` / `output_probability`: the names skl2onnx gives a classifier's outputs
+  for (const key of ['label', 'class', 'prediction', 'output_label', 'probabilities', 'probability', 'scores', 'output_probability']) if (record[key] !== undefined) return predictionCell(record[key])
   const values = Object.values(record)
   return values.length === 1 ? predictionCell(values[0]) : predictionCell(outputLeaves(record).map((leaf) => leaf.value))
 }

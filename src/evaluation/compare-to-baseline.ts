@@ -35,7 +35,7 @@ export interface CompareToBaselineOptions<I = unknown> {
   readonly resamples?: number
   /** Turns the test into non-inferiority: passes when the lower bound of the gain exceeds `-nonInferiorityMargin`. */
   readonly nonInferiorityMargin?: number
-  /** Class of each probability column (and of integer label outputs). */
+  /** Class of each probability column (and of integer label outputs). @defaultValue the model's own `classes` (an ONNX classifier's class labels), if it declares them */
   readonly classes?: readonly Label[]
   /** Positive class, for binary precision / recall / F1 and ranking metrics. */
   readonly positiveLabel?: Label
@@ -74,14 +74,16 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
   check(source, margin === undefined || (Number.isFinite(margin) && margin >= 0), 'a non-negative finite margin', String(margin), 'The margin is how much worse (in metric units) is still acceptable.')
   const threshold = margin === undefined ? (options.minGain ?? 0) : -margin
   check(source, Number.isFinite(threshold), 'a finite `minGain`', String(options.minGain), 'Use 0 for "any improvement" or e.g. 0.02 for two points.')
+  // Without a `classes` option, the classes the model declares (an ONNX classifier's class labels), if any.
+  const classes = options.classes ?? model.classes
   const fitted = resolveBaseline(baseline, {
     evaluationLabels: labels,
     seed,
     ...(options.train === undefined ? {} : { trainLabels: options.train.labels }),
-    ...(options.classes === undefined ? {} : { classes: options.classes }),
+    ...(classes === undefined ? {} : { classes }),
   })
-  const readOptions = { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) }
-  const context = { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }) }
+  const readOptions = { ...(classes === undefined ? {} : { classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) }
+  const context = { ...(classes === undefined ? {} : { classes }), ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }) }
   const modelPredictions = await predictAll(source, model, inputs, readOptions, labels)
   const baselinePredictions = await predictAll(source, fitted, inputs, readOptions, labels)
   const score = (predictions: readonly Prediction[], indices?: Uint32Array): number =>

@@ -19,7 +19,7 @@ export interface EvaluateSlicesOptions<I = unknown> {
   readonly minSliceSize?: number
   /** Records to read slice columns from, one per input (for columns the model does not take, like `Sex`). @defaultValue the inputs */
   readonly rows?: readonly unknown[]
-  /** Class of each probability column. */
+  /** Class of each probability column. @defaultValue the model's own `classes` (an ONNX classifier's class labels), if it declares them */
   readonly classes?: readonly Label[]
   /** Positive class for binary metrics. */
   readonly positiveLabel?: Label
@@ -76,8 +76,10 @@ export async function evaluateSlices<I>(model: Model<I, unknown>, options: Evalu
   if (rows.length !== inputs.length) {
     throw new VitestMlError(source, `${inputs.length} slice rows (one per input)`, `${rows.length}`, '`rows` must describe the same rows as `data.inputs`, in order.')
   }
-  const context: MetricContext = { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }) }
-  const predictions = await predictAll(source, model, inputs, { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) }, labels)
+  // Without a `classes` option, the classes the model declares (an ONNX classifier's class labels), if any.
+  const classes = options.classes ?? model.classes
+  const context: MetricContext = { ...(classes === undefined ? {} : { classes }), ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }) }
+  const predictions = await predictAll(source, model, inputs, { ...(classes === undefined ? {} : { classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) }, labels)
   return scoreSlices(metric, labels, predictions, sliceRows(rows, options.slices), minSliceSize, context)
 }
 

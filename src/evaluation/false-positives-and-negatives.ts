@@ -13,7 +13,7 @@ export interface FalsePositivesAndNegativesOptions<I = unknown> {
   readonly positiveLabel?: Label
   /** Examples kept per list, most confident first. @defaultValue `5` */
   readonly maxListed?: number
-  /** Class of each probability column. */
+  /** Class of each probability column. @defaultValue the model's own `classes` (an ONNX classifier's class labels), if it declares them */
   readonly classes?: readonly Label[]
   /** Turns single-number outputs into classes. */
   readonly threshold?: number
@@ -70,8 +70,10 @@ export interface FalsePositivesAndNegativesResult<I = unknown> {
  */
 export async function falsePositivesAndNegatives<I>(model: Model<I, unknown>, options: FalsePositivesAndNegativesOptions<I>): Promise<FalsePositivesAndNegativesResult<I>> {
   const { inputs, labels } = checkEvaluationData('falsePositivesAndNegatives', options?.data)
+  // Without a `classes` option, the classes the model declares (an ONNX classifier's class labels), if any.
+  const modelClasses = options.classes ?? model.classes
   const predictions = await predictAll('falsePositivesAndNegatives', model, inputs, {
-    ...(options.classes === undefined ? {} : { classes: options.classes }),
+    ...(modelClasses === undefined ? {} : { classes: modelClasses }),
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
   }, labels)
   const top = options.maxListed ?? 5

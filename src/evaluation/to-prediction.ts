@@ -25,13 +25,15 @@ export interface ToPredictionOptions {
   readonly threshold?: number
 }
 
-const LABEL_KEYS = ['label', 'labels', 'class', 'prediction', 'output', 'value'] as const
-const PROBABILITY_KEYS = ['probabilities', 'probability', 'proba', 'scores'] as const
+// `output_label` / `output_probability` are the names skl2onnx gives a classifier's outputs.
+const LABEL_KEYS = ['label', 'labels', 'class', 'prediction', 'output', 'value', 'output_label'] as const
+const PROBABILITY_KEYS = ['probabilities', 'probability', 'proba', 'scores', 'output_probability'] as const
 
 /**
  * Reads one model output as a {@link Prediction}: a label (number, string, bigint, boolean), a score, a probability row
  * (argmax gives the class, the row is kept), a one-element row (its number), a typed array, or a record of named
- * outputs such as `{ probabilities, label }` from a multi-output ONNX model.
+ * outputs such as `{ probabilities, label }` from a multi-output ONNX model (skl2onnx's `{ output_label,
+ * output_probability }` too).
  *
  * @param output - one output of `model.predict`
  * @param options - see {@link ToPredictionOptions}

@@ -31,6 +31,13 @@ export interface Model<I = unknown, O = unknown> {
   release(): Promise<void>
   /** A new instance in a fresh session, when the model has one (used by "same answer in a fresh session" checks). */
   fresh?(): Promise<Model<I, O>>
+  /**
+   * The class of each probability column (and of integer class outputs), when the model declares its classes (an
+   * ONNX classifier exported by skl2onnx: its ZipMap's or classifier's class labels). `toBeatBaseline`,
+   * `toBeNoWorseThan`, `toPerformOnAllSlices` and `toKeepMisclassificationsWithin` use it when no `classes` option is
+   * given; wrappers (fallback, cache, ensemble) do not carry it, so pass `classes: model.classes` to those.
+   */
+  readonly classes?: readonly (string | number)[]
 }
 
 /** Input row type of a {@link Model}. */

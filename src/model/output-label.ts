@@ -1,14 +1,16 @@
 /** A predicted class as the model gave it: a class name, a class index, or a boolean. */
 export type OutputLabel = string | number | boolean
 
-const LABEL_KEYS = ['label', 'class', 'prediction'] as const
-const PROBABILITY_KEYS = ['probabilities', 'probability', 'scores'] as const
+// `output_label` / `output_probability` are the names skl2onnx gives a classifier's outputs.
+const LABEL_KEYS = ['label', 'class', 'prediction', 'output_label'] as const
+const PROBABILITY_KEYS = ['probabilities', 'probability', 'scores', 'output_probability'] as const
 
 /**
  * Reads the predicted class of one output, as what it is: a string label stays a string (`'cat'`), a boolean a
  * boolean, a bigint class index (ONNX int64) becomes its number; a single number is rounded (a 0/1 score or an index);
  * a row of several numbers gives its argmax (the first on ties). A record of named outputs is read through its
- * `label` / `class` / `prediction` output first, then `probabilities` / `probability` / `scores`, then its only output,
+ * `label` / `class` / `prediction` / `output_label` output first, then `probabilities` / `probability` / `scores` /
+ * `output_probability` (skl2onnx's names), then its only output,
  * then the argmax of all its numbers.
  *
  * @param output - one model output

@@ -1,7 +1,13 @@
 import { VitestMlError } from '../errors.js'
 
-/** The element types vitest-ml can feed to and read from an ONNX model. */
-export type SupportedTensorType = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'bool'
+/**
+ * The element types vitest-ml can feed to and read from an ONNX model: floats (float16 as IEEE half-precision bits,
+ * converted both ways), signed and unsigned integers (int64 / uint64 through BigInt), booleans and strings.
+ */
+export type SupportedTensorType =
+  | 'float16' | 'float32' | 'float64'
+  | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'int64' | 'uint64'
+  | 'bool' | 'string'
 
 /** Where the batch dimension sits in a tensor and what one row of it looks like. */
 export interface TensorLayout {
@@ -19,7 +25,7 @@ export interface TensorLayout {
   readonly rowShape: readonly (number | string)[]
 }
 
-const SUPPORTED: readonly string[] = ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool']
+const SUPPORTED: readonly string[] = ['float16', 'float32', 'float64', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'bool', 'string']
 
 /**
  * Works out the batch layout of a declared tensor: the batch axis is the first symbolic (named or unknown) dimension,
@@ -44,9 +50,9 @@ export function tensorLayout(
   if (!SUPPORTED.includes(type)) {
     throw new VitestMlError(
       'onnxModel',
-      `tensor "${name}" of type ${SUPPORTED.join(', ')}`,
+      `tensor "${name}" of a type vitest-ml reads and writes (${SUPPORTED.join(', ')})`,
       `type ${type}`,
-      'vitest-ml maps JS numbers to numeric tensors only; wrap the model so its inputs and outputs are numeric.',
+      'Packed types (int4, uint4, float8) and complex numbers have no JS form here; for an output, select only the outputs you test with `output`; for an input, add a Cast to the model.',
     )
   }
   const axis = batchAxis ?? shape.findIndex((dim) => typeof dim === 'string' || dim < 0)
@@ -59,47 +65,54 @@ export function tensorLayout(
 }
 
 /**
- * Copies per-row flat buffers into one batched buffer laid out for `layout` (row-major, batch at `layout.batchAxis`).
+ * Lays a batch-first buffer (row `b` at `[b * width, (b + 1) * width)`) out for a tensor whose batch axis is not the
+ * first: the fixed dims before the batch axis (`layout.outer`) become the outermost.
  *
  * @param layout - the tensor's layout (must have a batch axis)
- * @param rows - one flat buffer per row, all the same length
- * @param target - destination buffer of length rows.length * rowLength
+ * @param flat - the rows end to end
+ * @param batch - how many rows
+ * @param target - destination of the same length, in the tensor's row-major order
+ * @example
+ * ```ts
+ * // h: [2, batch, 1], two rows [1, 2] and [3, 4] -> [1, 3, 2, 4]
+ * interleaveRows(tensorLayout('h', 'float32', [2, 'batch', 1]), [1, 2, 3, 4], 2, target)
+ * ```
  */
-export function interleaveRows(layout: TensorLayout, rows: readonly ArrayLike<number>[], target: { [index: number]: number }): void {
-  const batch = rows.length
-  const rowLength = rows[0]?.length ?? 0
-  const inner = rowLength / layout.outer
+export function interleaveRows<T>(layout: TensorLayout, flat: ArrayLike<T>, batch: number, target: { [index: number]: T }): void {
+  if (batch === 0) return
+  const width = flat.length / batch
+  const inner = width / layout.outer
   for (let b = 0; b < batch; b++) {
-    const row = rows[b] as ArrayLike<number>
     for (let o = 0; o < layout.outer; o++) {
-      const from = o * inner
+      const from = b * width + o * inner
       const to = (o * batch + b) * inner
-      for (let i = 0; i < inner; i++) target[to + i] = row[from + i] as number
+      for (let i = 0; i < inner; i++) target[to + i] = flat[from + i] as T
     }
   }
 }
 
 /**
- * Splits a batched output buffer back into one flat number array per row.
+ * Splits a batched output buffer back into one flat array per row (the inverse of {@link interleaveRows}).
  *
  * @param layout - the output's layout
- * @param data - the output tensor's data (numbers or bigints)
+ * @param data - the output tensor's values, already read as JS values
  * @param batch - the batch size the model was called with
  * @returns one array per row
+ * @example
+ * ```ts
+ * splitRows(tensorLayout('p', 'float32', ['N', 2]), [0.1, 0.9, 0.8, 0.2], 2) // [[0.1, 0.9], [0.8, 0.2]]
+ * ```
  */
-export function splitRows(layout: TensorLayout, data: ArrayLike<number | bigint>, batch: number): number[][] {
-  const rows: number[][] = []
+export function splitRows<T>(layout: TensorLayout, data: ArrayLike<T>, batch: number): T[][] {
+  const rows: T[][] = []
   if (batch === 0) return rows
-  const inner = data.length / batch / layout.outer
-  if (inner === 1 && layout.outer === 1) {
-    for (let b = 0; b < batch; b++) rows.push([Number(data[b])])
-    return rows
-  }
+  const outer = Math.max(layout.outer, 1)
+  const inner = data.length / batch / outer
   for (let b = 0; b < batch; b++) {
-    const row = new Array<number>(layout.outer * inner)
-    for (let o = 0; o < layout.outer; o++) {
+    const row = new Array<T>(outer * inner)
+    for (let o = 0; o < outer; o++) {
       const from = (o * batch + b) * inner
-      for (let i = 0; i < inner; i++) row[o * inner + i] = Number(data[from + i])
+      for (let i = 0; i < inner; i++) row[o * inner + i] = data[from + i] as T
     }
     rows.push(row)
   }

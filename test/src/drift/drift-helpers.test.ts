@@ -37,6 +37,9 @@ describe('drift helpers', () => {
     expect([...flattenOutput({ age: 0.3, tags: [1, 0], nested: { zip: '98101' } })]).toEqual([['age', 0.3], ['tags[0]', 1], ['tags[1]', 0], ['nested.zip', '98101']])
     expect([...flattenOutput(Float32Array.of(0.5))]).toEqual([['[0]', 0.5]])
     expect(predictionColumn([[0.1, 0.9], [0.8, 0.2]])).toEqual(['1', '0'])
+    // skl2onnx's names: the label output, not the argmax of the label and the probabilities together
+    expect(predictionColumn([{ output_label: 0, output_probability: [0.1, 0.9] }])).toEqual(Float64Array.of(0))
+    expect(predictionColumn([{ output_probability: [0.1, 0.9] }])).toEqual(['1'])
     expect(predictionColumn([0.3, [0.7]])).toEqual(Float64Array.of(0.3, 0.7))
     expect(predictionColumn(['cat', 'dog'])).toEqual(['cat', 'dog'])
   })

@@ -47,6 +47,19 @@ describe('compareToBaseline', () => {
     expect(result.warnings).toEqual([])
   })
 
+  it("takes the model's own `classes` when the options give none; an explicit option wins", async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => i)
+    const labels = rows.map((i) => (i % 3 === 0 ? 'b' : 'a'))
+    const outputs = labels.map((label) => (label === 'a' ? [0.9, 0.1] : [0.2, 0.8]))
+    const declared = { ...lookup('declares-classes', outputs), classes: ['a', 'b'] }
+    const result = await compareToBaseline(declared, 'majority', { data: { inputs: rows, labels } })
+    expect(result.modelScore).toBe(1)
+    // without classes the argmax indices 0 / 1 cannot be compared with 'a' / 'b'
+    await expect(compareToBaseline(lookup('no-classes', outputs), 'majority', { data: { inputs: rows, labels } })).rejects.toThrow(/expected predicted labels of the same kind as the true labels/)
+    // the option overrides the model's classes (here swapped, so every answer is wrong)
+    expect((await compareToBaseline(declared, 'majority', { data: { inputs: rows, labels }, classes: ['b', 'a'] })).modelScore).toBe(0)
+  })
+
   it('is reproducible with the same seed', async () => {
     const options = { data: penguins.test, train: { labels: penguins.train.labels }, classes: penguins.classNames, metric: 'logLoss' as const, seed: 11 }
     expect(await compareToBaseline(mlp, 'prior', options)).toEqual(await compareToBaseline(mlp, 'prior', options))

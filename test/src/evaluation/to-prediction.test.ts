@@ -30,6 +30,11 @@ describe('toPrediction', () => {
     expect(toPrediction({ anything: 'x' })).toEqual({ label: 'x' })
   })
 
+  it("reads skl2onnx's output names: output_label wins, output_probability is kept", () => {
+    expect(toPrediction({ output_label: 'Gentoo', output_probability: [0.1, 0.2, 0.7] })).toEqual({ label: 'Gentoo', probabilities: [0.1, 0.2, 0.7] })
+    expect(toPrediction({ output_probability: [0.6, 0.4] }, { classes: ['negative', 'positive'] })).toEqual({ label: 'negative', score: 0.4, probabilities: [0.6, 0.4] })
+  })
+
   it('rejects NaN, empty rows and unreadable outputs, naming the row', () => {
     expect(() => toPrediction(Number.NaN)).toThrow(/toPrediction: expected a finite model output, received NaN/)
     expect(() => toPrediction([])).toThrow(/expected a non-empty output row/)

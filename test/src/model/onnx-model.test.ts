@@ -50,7 +50,7 @@ describe('onnxModel on the penguins classifier', async () => {
       /expected numbers in input "features", received string "Dream" at row 0, column 4/,
     )
     await expect(model.predict([[39.1, Number.NaN, 181, 3750, 2]])).rejects.toThrow(/expected finite numbers in input "features", received NaN at row 0, column 1/)
-    await expect(model.predict([[39.1, 18.7, 181, 3750n as unknown as number, 2]])).rejects.toThrow(/received bigint 3750n at row 0, column 3\.\nHint: Pass bigints only to int64 inputs; "features" is float32\./)
+    await expect(model.predict([[39.1, 18.7, 181, 3750n as unknown as number, 2]])).rejects.toThrow(/received bigint 3750n at row 0, column 3\.\nHint: Pass bigints only to int64 or uint64 inputs; "features" is float32\./)
   })
 
   test('unknown output names list the real ones', async () => {

@@ -23,6 +23,9 @@ describe('outputLabel', () => {
     expect(outputLabel({ class: 'Gentoo', scores: [0.1, 0.9] })).toBe('Gentoo')
     expect(outputLabel({ anything: 'x' })).toBe('x')
     expect(outputLabel({ first: 0.1, second: 0.9 })).toBe(1)
+    // skl2onnx's names: the label output, not the argmax of all the record's numbers
+    expect(outputLabel({ output_label: 0, output_probability: [0.1, 0.9] })).toBe(0)
+    expect(outputLabel({ output_probability: [0.1, 0.9] })).toBe(1)
   })
 
   test('no label: missing, empty, NaN, or a row mixing strings and numbers', () => {
