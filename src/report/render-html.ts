@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Handlebars from 'handlebars'
+import type Handlebars from 'handlebars'
+import { lazyRequire } from '../util/lazy-require.js'
+
+const handlebars = lazyRequire<typeof Handlebars>('handlebars')
 import { VitestMlError } from '../errors.js'
 import { formatMetric, htmlView } from './html-view.js'
 import { renderPlotSvg } from './render-plot-svg.js'
@@ -38,7 +41,7 @@ let compiled: Handlebars.TemplateDelegate | undefined
 
 function template(): Handlebars.TemplateDelegate {
   if (compiled !== undefined) return compiled
-  const engine = Handlebars.create()
+  const engine = handlebars().create()
   const dir = templatesDir()
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.hbs') && name !== 'report.hbs')) {
     engine.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(dir, file), 'utf8'))
@@ -77,7 +80,7 @@ export async function renderHtml(report: Report, options: RenderHtmlOptions = {}
       budget--
       const drawn = svgs.get(check.anchor) ?? []
       // Vega builds the SVG and escapes every text node itself; it is the only markup inserted unescaped.
-      drawn.push({ title: plot.title, svg: new Handlebars.SafeString(await renderPlotSvg(plot)) })
+      drawn.push({ title: plot.title, svg: new (handlebars().SafeString)(await renderPlotSvg(plot)) })
       svgs.set(check.anchor, drawn)
     }
   }

@@ -1,11 +1,14 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
+import { lazyRequire } from '../util/lazy-require.js'
+
+const ajvModule = lazyRequire<typeof import('ajv')>('ajv')
 import { VitestMlError } from '../errors.js'
 
 let shared: Ajv | undefined
 
 /** One Ajv instance for every vitest-ml schema: all errors, no coercion, no defaults injected. */
 function ajv(): Ajv {
-  shared ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true })
+  shared ??= new (ajvModule().Ajv)({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true })
   return shared
 }
 
