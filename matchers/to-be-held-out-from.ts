@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest'
 import { findLeakage, type FindLeakageOptions, type LeakageResult, type LeakedRow } from '../src/evaluation/find-leakage.js'
 import type { RowSource } from '../src/evaluation/row-hash.js'
-import { toJsonSafe } from '../src/report/json-safe.js'
+import { toJsonSafe } from '../src/util/json-safe.js'
 import { checkId, num, show, type MatcherOutcome } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 

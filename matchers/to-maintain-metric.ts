@@ -1,11 +1,11 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/errors.js'
+import { VitestMlError } from '../src/util/errors.js'
 import type { Label } from '../src/evaluation/labels.js'
 import type { MetricDefinition, MetricName } from '../src/evaluation/metric.js'
 import { auditPredictionLog } from '../src/patterns/audit-prediction-log.js'
 import { joinDelayedLabels, type DelayedFeedbackResult, type DelayedLabel, type FeedbackWindow } from '../src/patterns/join-delayed-labels.js'
 import type { PredictionLogEntry } from '../src/patterns/prediction-log.js'
-import { toJsonSafe } from '../src/report/json-safe.js'
+import { toJsonSafe } from '../src/util/json-safe.js'
 import { checkId, num, type MatcherOutcome } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 

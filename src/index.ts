@@ -1,7 +1,7 @@
 // Curated public API of vitest-ml: named exports only, no logic. Statistics live in `vitest-ml/stats`.
 
 // Errors
-export { VitestMlError, ModelTimeoutError, OutputCountError } from './errors.js'
+export { VitestMlError, ModelTimeoutError, OutputCountError } from './util/errors.js'
 
 // Models
 export type { Model, ModelIdentity, ModelInput, ModelOutput } from './model/model.js'
@@ -50,9 +50,9 @@ export type { AudioClip } from './data/read-wav.js'
 export { datasetHash } from './data/dataset-hash.js'
 
 // Arbitraries: rows near real data and perturbations
-export { uniformNumber } from './arbitraries/uniform-number.js'
-export type { UniformNumberConstraints } from './arbitraries/uniform-number.js'
-export { describeArbitrary, arbitraryDescription } from './arbitraries/described-arbitrary.js'
+export { uniformNumber } from './util/uniform-number.js'
+export type { UniformNumberConstraints } from './util/uniform-number.js'
+export { describeArbitrary, arbitraryDescription } from './util/described-arbitrary.js'
 export { casesDistribution } from './arbitraries/cases-distribution.js'
 export { rowsNearData } from './arbitraries/rows-near-data.js'
 export type { RowsNearDataConstraints } from './arbitraries/rows-near-data.js'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import seedrandom from 'seedrandom'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { perturbFunction, type PerturbFunction } from './perturb-function.js'
 import { perturbUniform } from './perturb-uniform.js'
 

@@ -1,13 +1,9 @@
+import type { HealthyForm } from '../record/check-record.js'
 import type { ChecklistId } from './checklist-items.js'
 import type { RubricId } from './ml-test-score-rubric.js'
 
-/**
- * Which form of an assertion is evidence that the model is healthy. `positive`: the check holding is good news
- * (`expect(model).toBeMonotonicIn(...)`). `negated`: the check *not* holding is good news
- * (`expect(live).not.toHaveDriftedFrom(training)`). The other form is a demonstration that the check catches a fault
- * ("the check has teeth"), never evidence.
- */
-export type HealthyForm = 'positive' | 'negated'
+export type { HealthyForm }
+
 
 /** What a kind of check is evidence for, and in which form. */
 export interface CheckKindRule {

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Dataset } from './dataset.js'
 import { featureSchema, type FeatureSchema } from './feature-schema.js'
 import { boolean, categorical, integer, numeric, type FeatureSpec } from './feature-spec.js'

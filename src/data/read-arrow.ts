@@ -1,5 +1,5 @@
 import { DataType, tableFromIPC, type Table, type Vector } from 'apache-arrow'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { datasetFromColumns, type CellValue, type Column, type Dataset } from './dataset.js'
 import { datasetNameOf, readSourceBytes } from './read-source.js'
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { datasetFromColumns, type Column, type Dataset } from './dataset.js'
 import { datasetNameOf, readSourceText } from './read-source.js'
 

@@ -1,6 +1,6 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type ColumnData, type FileMetaData } from 'hyparquet'
 import { compressors } from 'hyparquet-compressors'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { datasetFromColumns, type CellValue, type Column, type Dataset } from './dataset.js'
 import { datasetNameOf, requireFile } from './read-source.js'
 

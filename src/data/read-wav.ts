@@ -4,7 +4,7 @@ import { lazyRequire } from '../util/lazy-require.js'
 
 /** wavefile, loaded when the first WAV file is read. */
 const wavefile = lazyRequire<typeof wavefileModule>('wavefile')
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** Mono audio as float samples in [-1, 1]. */
 export interface AudioClip {

@@ -1,5 +1,5 @@
 import type { Dataset } from '../data/dataset.js'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { asDataset, type DriftData } from './as-dataset.js'
 import { correctPValues, type DriftCorrection } from './correct-p-values.js'
 import { DRIFT_THRESHOLDS, isTestMethod, type DriftMethod } from './drift-method.js'

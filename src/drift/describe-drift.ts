@@ -1,4 +1,4 @@
-import { formatNumber as num } from '../report/format-number.js'
+import { formatNumber as num } from '../util/format-number.js'
 import { isTestMethod } from './drift-method.js'
 import type { FeatureDriftResult } from './feature-drift.js'
 

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Model } from './model.js'
 import { withTimeout } from './with-timeout.js'
 

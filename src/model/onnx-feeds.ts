@@ -1,6 +1,6 @@
 import type * as ort from 'onnxruntime-node'
 import { onnxRuntime } from './onnx-runtime.js'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { describeShape, fixedLength, flatRowValues, inputValue, nestedShape, shapeError, type OnnxInputValue, type OnnxScalar } from './input-row-value.js'
 import { allocateTensorData, elementWriter, type ElementPlace, type TensorData } from './tensor-element-writer.js'
 import { interleaveRows, type TensorLayout } from './tensor-layout.js'

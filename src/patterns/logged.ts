@@ -1,6 +1,6 @@
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
-import { toJsonSafe } from '../report/json-safe.js'
+import { toJsonSafe } from '../util/json-safe.js'
 import { systemClock, type Clock } from './clock.js'
 import { featureHash } from './feature-hash.js'
 import type { PredictionLogEntry, PredictionSink } from './prediction-log.js'

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
 import { baseRows } from './base-rows.js'
 import { batchOrderProbe, perBatchModel, type BatchOrderCase } from './batch-order-probe.js'

@@ -4,7 +4,7 @@ import { lazyRequire } from '../util/lazy-require.js'
 
 /** papaparse, loaded when a CSV of golden cases is read. */
 const papa = lazyRequire<typeof Papa>('papaparse')
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { GoldenCase } from './golden-case.js'
 
 /** Options of {@link loadGoldenCases}. */

@@ -5,7 +5,7 @@ import type Handlebars from 'handlebars'
 import { lazyRequire } from '../util/lazy-require.js'
 
 const handlebars = lazyRequire<typeof Handlebars>('handlebars')
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { formatMetric, htmlView } from './html-view.js'
 import { renderPlotSvg } from './render-plot-svg.js'
 import type { Report } from './report.js'

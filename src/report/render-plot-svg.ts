@@ -1,5 +1,5 @@
 import type { View } from 'vega'
-import type { PlotSpec } from './check-record.js'
+import type { PlotSpec } from '../record/check-record.js'
 import { plotToVegaLite } from './plot-to-vega-lite.js'
 
 /**

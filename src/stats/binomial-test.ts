@@ -1,5 +1,5 @@
 import type binomialPmfFunction from '@stdlib/stats-base-dists-binomial-pmf'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { clopperPearsonInterval } from './clopper-pearson-interval.js'
 import { binomialLowerTail, binomialUpperTail } from './distributions.js'
 import { checkAlternative, type Alternative } from './alternative.js'

@@ -1,5 +1,6 @@
+import { linearQuantile } from './linear-quantile.js'
 import seedrandom from 'seedrandom'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { normalQuantileStandard, normalSf } from './distributions.js'
 
 /** Options of {@link bootstrapConfidenceInterval} and {@link pairedBootstrapInterval}. */
@@ -47,14 +48,6 @@ export interface BootstrapResult {
 /** Default seed, so that an unseeded call is still reproducible. */
 export const DEFAULT_BOOTSTRAP_SEED = 20240601
 
-/** numpy's linear percentile of sorted values at fraction q. */
-function quantileSorted(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q
-  const lo = Math.floor(position)
-  const hi = Math.min(lo + 1, sorted.length - 1)
-  const t = position - lo
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * t
-}
 
 /**
  * The engine behind both bootstrap intervals: draws `resamples` index vectors of length `n` with replacement
@@ -137,7 +130,7 @@ export function bootstrapIndices(
     }
   }
   const sorted = distribution.sort()
-  return { low: quantileSorted(sorted, lowQ), high: quantileSorted(sorted, highQ), estimate, standardError, confidence, resamples, method, seed }
+  return { low: linearQuantile(sorted, lowQ), high: linearQuantile(sorted, highQ), estimate, standardError, confidence, resamples, method, seed }
 }
 
 function standardNormalCdf(z: number): number {

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { studentTSf } from './distributions.js'
 import { finiteSample } from './finite-sample.js'
 import { checkAlternative, type Alternative } from './alternative.js'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
-import { checksFromMeta } from '../../src/report/check-record.js'
+import { checksFromMeta } from '../../src/record/check-record.js'
 import { loadSplit } from '../support/model-split.js'
 import { failureOf } from '../support/failure-of.js'
 

@@ -5,7 +5,7 @@ import { manualClock } from '../../src/patterns/clock.js'
 import { joinDelayedLabels } from '../../src/patterns/join-delayed-labels.js'
 import { logged } from '../../src/patterns/logged.js'
 import { memoryPredictionSink, type PredictionLogEntry } from '../../src/patterns/prediction-log.js'
-import { checksFromMeta } from '../../src/report/check-record.js'
+import { checksFromMeta } from '../../src/record/check-record.js'
 import { failureOf } from '../support/failure-of.js'
 
 expect.extend(patternMatchers)

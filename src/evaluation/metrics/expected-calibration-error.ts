@@ -1,5 +1,5 @@
-import { VitestMlError } from '../../errors.js'
-import type { PlotSpec } from '../../report/check-record.js'
+import { VitestMlError } from '../../util/errors.js'
+import type { PlotSpec } from '../../record/check-record.js'
 import type { Label } from '../labels.js'
 import { binaryTargets, classColumns } from './binary-targets.js'
 import { isVector } from './log-loss.js'

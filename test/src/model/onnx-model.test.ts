@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, describe, expect, test } from 'vitest'
-import { ModelTimeoutError, VitestMlError } from '../../../src/errors.js'
+import { ModelTimeoutError, VitestMlError } from '../../../src/util/errors.js'
 import { onnxModel } from '../../../src/model/onnx-model.js'
 
 const PENGUINS = 'models/penguins-mlp.onnx'

@@ -1,4 +1,10 @@
-import type { HealthyForm } from '../checklist/check-kinds.js'
+/**
+ * Which form of an assertion is evidence that the model is healthy. `positive`: the check holding is good news
+ * (`expect(model).toBeMonotonicIn(...)`). `negated`: the check *not* holding is good news
+ * (`expect(live).not.toHaveDriftedFrom(training)`). The other form is a demonstration that the check catches a fault
+ * ("the check has teeth"), never evidence.
+ */
+export type HealthyForm = 'positive' | 'negated'
 
 /** How much a failing check matters to a release decision. */
 export type CheckSeverity = 'high' | 'medium' | 'low'

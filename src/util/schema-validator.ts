@@ -2,7 +2,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import { lazyRequire } from '../util/lazy-require.js'
 
 const ajvModule = lazyRequire<typeof import('ajv')>('ajv')
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from './errors.js'
 
 let shared: Ajv | undefined
 

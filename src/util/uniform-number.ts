@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from './errors.js'
 import { describeArbitrary } from './described-arbitrary.js'
 
 /** Constraints of {@link uniformNumber}. */

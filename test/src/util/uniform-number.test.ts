@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { arbitraryDescription } from '../../../src/arbitraries/described-arbitrary.js'
-import { uniformNumber } from '../../../src/arbitraries/uniform-number.js'
+import { arbitraryDescription } from '../../../src/util/described-arbitrary.js'
+import { uniformNumber } from '../../../src/util/uniform-number.js'
 import { chiSquareGoodnessOfFit } from '../../../src/stats/chi-square-goodness-of-fit.js'
 
 /** Counts of values per bin of equal width over [min, max]. */
