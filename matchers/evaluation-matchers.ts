@@ -5,10 +5,13 @@ import type { PerformOnAllSlicesOptions } from './to-perform-on-all-slices.js'
 import type { BeatBaselineOptions } from './to-beat-baseline.js'
 import type { NoWorseThanOptions } from './to-be-no-worse-than.js'
 import type { KeepMisclassificationsWithinOptions } from './to-keep-misclassifications-within.js'
+import type { NoWeakSegmentsOptions } from './to-have-no-weak-segments.js'
+import type { FairAcrossOptions } from './to-be-fair-across.js'
+import type { CalibratedOptions } from './to-be-calibrated.js'
 
 /**
- * The evaluation matchers as they appear on `expect(...)`: baseline beating, regression gates, held-out hygiene and
- * slices. All are asynchronous: `await` them.
+ * The evaluation matchers as they appear on `expect(...)`: baseline beating, regression gates, held-out hygiene,
+ * slices, weak segments, fairness between groups and calibration. All are asynchronous: `await` them.
  *
  * @typeParam R - the assertion's return type
  */
@@ -43,4 +46,22 @@ export interface EvaluationMatchers<R = unknown> {
    * @example `await expect(model).toKeepMisclassificationsWithin({ data: test, classes, maxRate: 0.05 })`
    */
   toKeepMisclassificationsWithin<I>(options: KeepMisclassificationsWithinOptions<I>): Promise<R>
+  /**
+   * No segment nobody named (each value or quantile range of each feature, and pairs of them) is confidently more than
+   * `maxDrop` below the overall score, after a Bonferroni (or Benjamini-Hochberg) correction over every segment examined.
+   * @example `await expect(model).toHaveNoWeakSegments({ data: test, rows: records, classes, maxDrop: 0.1, minSize: 15 })`
+   */
+  toHaveNoWeakSegments<I>(options: NoWeakSegmentsOptions<I>): Promise<R>
+  /**
+   * The groups of a protected attribute (or the intersection of two) are treated alike: the Fairlearn-defined metric is
+   * not confidently above `max` (differences) or below `min` (ratios); proxies of the attribute are reported.
+   * @example `await expect(model).toBeFairAcross('Sex', { data: test, rows: records, classes, metric: 'accuracyDifference', max: 0.1 })`
+   */
+  toBeFairAcross<I>(attribute: string | readonly string[], options: FairAcrossOptions<I>): Promise<R>
+  /**
+   * The probabilities are calibrated: the bootstrap upper bound of the ECE is at most `maxEce`; the report shows the
+   * reliability diagram, the Brier decomposition and over/under-confidence per class.
+   * @example `await expect(model).toBeCalibrated({ data: test, classes, maxEce: 0.05 })`
+   */
+  toBeCalibrated<I>(options: CalibratedOptions<I>): Promise<R>
 }
