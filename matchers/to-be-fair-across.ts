@@ -64,7 +64,7 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
   const side = result.kind === 'difference' ? 'lower' : 'upper'
   const compare = result.kind === 'difference' ? (passed ? '<=' : '>') : passed ? '>=' : '<'
   const level = `${num(result.confidence * 100)}%`
-  const statement = `${result.metric} ${num(result.value)}, one-sided ${level} ${side} bound ${num(bound)} ${compare} ${result.kind === 'difference' ? 'max' : 'min'} ${num(bar)} (bootstrap interval ${num(result.low)}-${num(result.high)})`
+  const statement = `${result.metric} ${num(result.value)}, one-sided ${level} ${side} bound ${num(bound)} ${compare} ${result.kind === 'difference' ? 'max' : 'min'} ${num(bar)} (${num((2 * result.confidence - 1) * 100)}% bootstrap interval ${num(result.low)}-${num(result.high)})`
   const warnings = [
     ...(inconclusive ? [`inconclusive: the interval ${num(result.low)}-${num(result.high)} reaches past ${num(bar)}; more held-out rows would settle it`] : []),
     ...result.smallGroups.map((group) => `group ${group.group} (${group.size} rows) is smaller than minGroupSize and was not compared`),
