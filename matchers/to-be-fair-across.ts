@@ -76,7 +76,7 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
     ...groupLines,
     ...(result.groups.length > groupLines.length ? [`  … ${result.groups.length - groupLines.length} more groups`] : []),
     ...(warnings.length === 0 ? [] : ['Warnings:', ...warnings.map((warning) => `  ${warning}`)]),
-    `Replay: seed ${result.seed}, ${result.resamples} bootstrap resamples stratified by group and class.`,
+    `Replay: seed ${result.seed}, ${result.resamples} bootstrap resamples stratified by ${result.strata}.`,
   ].join('\n')
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'attribute', { isNot: this.isNot, promise: this.promise })
   const message = passed

@@ -18,8 +18,8 @@ TypeScript code is checked against (test/src/evaluation/{segments,fairness,calib
   max - min selection rate, ratio = min / max; equal opportunity difference = max - min TPR; equalized odds
   difference = max(TPR difference, FPR difference), ratio = min(TPR ratio, FPR ratio). The user guide's own worked
   example (y_true, y_pred, sf_data below) documents 0.25, 0.66666, 1.0 and 0.0 for these four.
-- Weak segments: the Wilson score test of a proportion against p0 (z = (k/n - p0) / sqrt(p0 (1 - p0) / n), lower-tail
-  p from scipy.stats.norm) and the Wilson interval from scipy.stats.binomtest(...).proportion_ci(method='wilson').
+- Weak segments: the exact binomial lower tail P(X <= k), X ~ Binomial(n, p0) (scipy.stats.binom.cdf), and the Wilson
+  interval from scipy.stats.binomtest(...).proportion_ci(method='wilson').
 
 Run from the repository root with Debian's python3-sklearn:
     /usr/bin/python3 scripts/reference/segments_fairness_calibration_reference.py
@@ -184,12 +184,11 @@ synthetic["calibrationDifference"] = max(gaps) - min(gaps)
 # --- weak segments: Wilson score test and interval ---------------------------------------------------------------------
 wilson = []
 for kk, nn, p0 in [(25, 41, 0.87), (18, 20, 0.9), (3, 30, 0.5), (40, 40, 0.95)]:
-    z = (kk / nn - p0) / np.sqrt(p0 * (1 - p0) / nn)
     ci = stats.binomtest(kk, nn).proportion_ci(confidence_level=0.95, method="wilson")
-    wilson.append({"k": kk, "n": nn, "p0": p0, "pValue": float(stats.norm.cdf(z)), "low": float(ci.low), "high": float(ci.high)})
+    wilson.append({"k": kk, "n": nn, "p0": p0, "pValue": float(stats.binom.cdf(kk, nn, p0)), "low": float(ci.low), "high": float(ci.high)})
 
 OUT.write_text(json.dumps({"generator": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}",
                            "calibration": {"binary": binary, "multiclass": multiclass},
                            "fairness": {"fairlearnDocExample": doc, "synthetic": synthetic},
-                           "segments": {"wilsonScoreTest": wilson}}, indent=1) + "\n")
+                           "segments": {"binomialTest": wilson}}, indent=1) + "\n")
 print("wrote", OUT)

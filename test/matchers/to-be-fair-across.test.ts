@@ -35,7 +35,7 @@ describe('toBeFairAcross', () => {
     const intersection = await failureOf(expect(planted).toBeFairAcross(['Sex', 'Island'], { data: all, classes: classNames, max: 0.1 }))
     expect(plain(intersection?.message)).toContain('penguins-planted is unfair across Sex × Island: accuracyDifference 0.5574, one-sided 95% lower bound 0.4426 > max 0.1')
     expect(plain(intersection?.message)).toContain('\n  FEMALE & Dream: n = 61, accuracy 0.4426\n')
-    expect(plain(intersection?.message)).toContain('Replay: seed 42, 1000 bootstrap resamples stratified by group and class.')
+    expect(plain(intersection?.message)).toContain('Replay: seed 42, 1000 bootstrap resamples stratified by group.')
   })
 
   test('binary decisions: demographic parity, equalized odds and the four-fifths ratio on a planted unfair scorer; .not both ways', async () => {

@@ -42,8 +42,15 @@ export interface CalibrationResult {
   readonly strategy: BinStrategy
   /** ECE with the judged bins. */
   readonly ece: number
-  /** One-sided bootstrap upper bound on the ECE at `confidence`. */
+  /**
+   * One-sided upper bound on the ECE at `confidence`, by the basic (bias-corrected) bootstrap: 2 x ECE minus the
+   * (1 - confidence) quantile of the resampled ECEs. The plug-in ECE is biased upwards (noise alone makes bins miss the
+   * diagonal) and resampling adds that bias again, so a percentile bound would fail a perfectly calibrated model on a
+   * thousand rows; the basic bound subtracts the bias the bootstrap measures. Never below 0.
+   */
   readonly eceUpper: number
+  /** The bias the bootstrap measures: mean of the resampled ECEs minus the ECE. */
+  readonly eceBias: number
   readonly eceUniform: number
   readonly eceQuantile: number
   /** Maximum calibration error with the judged bins. */
@@ -62,8 +69,8 @@ export interface CalibrationResult {
 /**
  * Measures how far a model's probabilities are from the frequencies they claim, on held-out data: ECE with equal-width
  * and equal-mass bins (`sklearn.calibration.calibration_curve` bins), the maximum calibration error, the Brier score's
- * reliability / resolution / uncertainty, over- and under-confidence per predicted class, and a seeded bootstrap upper
- * bound on the ECE so that a small test set cannot look calibrated by luck.
+ * reliability / resolution / uncertainty, over- and under-confidence per predicted class, and a seeded, bias-corrected
+ * bootstrap upper bound on the ECE so that a small test set cannot look calibrated by luck.
  *
  * @param model - a model that returns probabilities
  * @param options - see {@link AssessCalibrationOptions}
@@ -117,7 +124,13 @@ export function calibrationOf(labels: readonly Label[], predictions: readonly Pr
   const uniformBins = binsOf('uniform')
   const quantileBins = binsOf('quantile')
   const judged = calibrationErrors(strategy === 'uniform' ? uniformBins : quantileBins)
-  const interval = bootstrapIndices(source, scores.length, (indices) => calibrationErrors(binsOf(strategy, indices)).ece, { confidence: 2 * confidence - 1, resamples, seed })
+  let resampledSum = 0
+  const interval = bootstrapIndices(source, scores.length, (indices) => {
+    const ece = calibrationErrors(binsOf(strategy, indices)).ece
+    resampledSum += ece
+    return ece
+  }, { confidence: 2 * confidence - 1, resamples, seed })
+  const eceBias = (resampledSum - judged.ece) / resamples - judged.ece
   const plot = reliabilityPlot({ ...calibrationErrors(uniformBins), bins: uniformBins }, `${modelName} reliability (${input.binary ? `P(${String(input.classes[1])})` : 'top-label confidence'})`)
   const massPoints = quantileBins.filter((bin) => bin.count > 0).map((bin) => [bin.meanConfidence, bin.observedFrequency] as const)
   return {
@@ -126,7 +139,8 @@ export function calibrationOf(labels: readonly Label[], predictions: readonly Pr
     classes: input.classes,
     strategy,
     ece: judged.ece,
-    eceUpper: Math.max(judged.ece, interval.high),
+    eceUpper: Math.max(0, 2 * judged.ece - interval.low),
+    eceBias,
     eceUniform: calibrationErrors(uniformBins).ece,
     eceQuantile: calibrationErrors(quantileBins).ece,
     maxCalibrationError: judged.maxCalibrationError,

@@ -28,7 +28,7 @@ export interface AssessFairnessOptions<I = unknown> {
   readonly minGroupSize?: number
   /** One-sided confidence of the bootstrap bound. @defaultValue `0.95` */
   readonly confidence?: number
-  /** Bootstrap resamples (stratified by group and true class). @defaultValue `1000` */
+  /** Bootstrap resamples (stratified by group, and by true class for TPR / FPR metrics). @defaultValue `1000` */
   readonly resamples?: number
   /** Seed of the bootstrap. @defaultValue `42` */
   readonly seed?: number
@@ -58,6 +58,8 @@ export interface FairnessAssessment {
   readonly rows: number
   readonly seed: number
   readonly resamples: number
+  /** What the bootstrap resamples within: each group, or each group and true class (for TPR / FPR metrics). */
+  readonly strata: 'group' | 'group and class'
   /** Features at or above `proxyThreshold`. */
   readonly proxies: readonly ProxyFinding[]
   /** The strongest candidate proxy, whether or not above the threshold. */
@@ -70,8 +72,8 @@ const SOURCE = 'toBeFairAcross'
 
 /**
  * Compares a model's behaviour between the groups of a protected attribute (or the intersection of two) on held-out
- * data: a Fairlearn-defined metric (`FAIRNESS_METRICS`) with a seeded bootstrap interval stratified by group and true
- * class, the rates of every group, and the features that act as proxies of the attribute.
+ * data: a Fairlearn-defined metric (`FAIRNESS_METRICS`) with a seeded bootstrap interval stratified by group (and true
+ * class for TPR / FPR metrics), the rates of every group, and the features that act as proxies of the attribute.
  *
  * @param model - the model
  * @param attribute - the column of the protected attribute, or two columns for intersectional groups
@@ -129,7 +131,10 @@ export async function assessFairness<I>(model: Model<I, unknown>, attribute: str
   const seed = options.seed ?? 42
   const resamples = options.resamples ?? 1000
   if (!(confidence > 0.5 && confidence < 1)) throw new VitestMlError(SOURCE, '`confidence` in (0.5, 1)', String(confidence), 'Use 0.95 or 0.99.')
-  const strata = Int32Array.from(group, (g, i) => g * 2 + (rows.positive[i] as number))
+  // Rates given the true class (TPR, FPR) resample within group and class; the others within group only: fixing the
+  // class mix of a group would hide part of the variance of its selection rate or accuracy (too narrow an interval).
+  const byClass = info.rates.includes('truePositiveRate') || info.rates.includes('falsePositiveRate')
+  const strata = Int32Array.from(group, (g, i) => (byClass ? g * 2 + (rows.positive[i] as number) : g))
   const interval = bootstrapIndices(SOURCE, labels.length, compare, { confidence: 2 * confidence - 1, resamples, seed }, strata)
   const proxyFeatures = options.proxyFeatures ?? recordColumns(records, attributes, labels)
   const compared = Array.from(group.keys()).filter((i) => judged.has(group[i] as number))
@@ -150,6 +155,7 @@ export async function assessFairness<I>(model: Model<I, unknown>, attribute: str
     rows: labels.length,
     seed,
     resamples,
+    strata: byClass ? 'group and class' : 'group',
     proxies: proxies.filter((proxy) => proxy.balancedAccuracy >= (options.proxyThreshold ?? 0.8)),
     ...(proxies[0] === undefined ? {} : { strongestProxy: proxies[0] }),
     plot: {

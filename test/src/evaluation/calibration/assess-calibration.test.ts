@@ -82,13 +82,15 @@ describe('confidenceBias: over- and under-confidence per predicted class', () =>
 })
 
 describe('calibrationOf', () => {
-  test('reports both ECEs, the Brier parts and a bootstrap upper bound above the ECE; same seed, same bound', () => {
+  test('reports both ECEs, the Brier parts and a bias-corrected bootstrap upper bound; same seed, same bound', () => {
     const predictions = binary.p.map((p: number) => ({ label: p >= 0.5 ? 1 : 0, score: p }))
     const result = calibrationOf(binary.y, predictions, { seed: 3, resamples: 500 }, 'm')
     expect(result.ece).toBeCloseTo(binary.uniform10.ece, 10)
     expect(result.eceQuantile).toBeCloseTo(binary.quantile10.ece, 10)
     expect(result.brier.reliability).toBeCloseTo(binary.murphy10.reliability, 10)
-    expect(result.eceUpper).toBeGreaterThan(result.ece)
+    // basic bootstrap: 2 x ECE - the 5% quantile of the resampled ECEs; the resampled ECEs sit above the ECE (bias > 0)
+    expect(result.eceBias).toBeGreaterThan(0)
+    expect(result.eceUpper).toBeGreaterThan(result.ece - result.eceBias)
     expect(calibrationOf(binary.y, predictions, { seed: 3, resamples: 500 }, 'm').eceUpper).toBe(result.eceUpper)
     expect(result.plot).toMatchObject({ type: 'reliability', series: [{ name: 'equal-width bins (10)' }, { name: 'equal-mass bins (10)' }, { name: 'perfectly calibrated' }] })
   })

@@ -6,15 +6,15 @@ import { segmentInterval, segmentTest } from '../../../../src/evaluation/segment
 import { weakSegmentsOf } from '../../../../src/evaluation/segments/find-weak-segments.js'
 import { studentTSf } from '../../../../src/stats/index.js'
 
-// Reference values: scripts/reference/segments_fairness_calibration_reference.py (scipy.stats.norm, scipy.stats.binomtest).
+// Reference values: scripts/reference/segments_fairness_calibration_reference.py (scipy.stats.binom, scipy.stats.binomtest).
 const reference = JSON.parse(readFileSync('test/fixtures/reference/segments-fairness-calibration.json', 'utf8'))
 
 describe('segmentTest', () => {
-  test.each(reference.segments.wilsonScoreTest as { k: number; n: number; p0: number; pValue: number; low: number; high: number }[])(
-    'Wilson score test and interval: $k of $n against $p0',
+  test.each(reference.segments.binomialTest as { k: number; n: number; p0: number; pValue: number; low: number; high: number }[])(
+    'exact binomial test and Wilson interval: $k of $n against $p0',
     ({ k, n, p0, pValue, low, high }) => {
       const values = Float64Array.from({ length: n }, (_, i) => (i < k ? 1 : 0))
-      // norm.cdf((k/n - p0) / sqrt(p0 (1 - p0) / n)) ; binomtest(k, n).proportion_ci(method='wilson')
+      // scipy.stats.binom.cdf(k, n, p0) ; binomtest(k, n).proportion_ci(method='wilson')
       expect(segmentTest(values, p0, true, true).pValue).toBeCloseTo(pValue, 12)
       const interval = segmentInterval(values, true, (m) => m, 1, 100)
       expect(interval.low).toBeCloseTo(low, 12)
