@@ -23,7 +23,7 @@ const NAME = 'toHaveNoWeakSegments'
  * @example
  * ```ts
  * await expect(model).toHaveNoWeakSegments({ data: test, rows: records, classes, maxDrop: 0.1, minSize: 15 })
- * // fails with: Island = Dream and Sex = FEMALE: accuracy 0.4 (95% CI 0.22-0.61) vs 0.95 overall, n = 20, adjusted p = 0.0003
+ * // fails with: #1 Island = Dream and Sex = FEMALE: accuracy 0.4426 (95% CI 0.3251-0.567) vs 0.9006 overall, n = 61, adjusted p = 1.01e-7  <- weak
  * ```
  */
 export const toHaveNoWeakSegments = asyncMatcher(NAME, checkNoWeakSegments)
@@ -35,9 +35,9 @@ async function checkNoWeakSegments(this: MatcherState, received: unknown, givenO
   const weak = result.segments.filter((segment) => segment.weak)
   const passed = weak.length === 0 && result.examined > 0
   const listed = result.segments.slice(0, options.maxListed ?? 5)
-  const line = (segment: SegmentScore): string => {
+  const line = (segment: SegmentScore, k: number): string => {
     const { low, high } = result.interval(segment)
-    return `  ${segment.rule}: ${result.metric} ${num(segment.score)} (95% CI ${num(low)}-${num(high)}) vs ${num(result.overall)} overall, n = ${segment.size}, adjusted p = ${num(segment.adjustedPValue)}${segment.weak ? '  <- weak' : ''}`
+    return `  #${k + 1} ${segment.rule}: ${result.metric} ${num(segment.score)} (95% CI ${num(low)}-${num(high)}) vs ${num(result.overall)} overall, n = ${segment.size}, adjusted p = ${num(segment.adjustedPValue)}${segment.weak ? '  <- weak' : ''}`
   }
   const family = `${result.correction === 'bonferroni' ? 'Bonferroni' : 'Benjamini-Hochberg'} over ${result.examined} segments examined, alpha ${num(result.alpha)}`
   const direction = result.higherIsBetter ? 'below' : 'above'
@@ -71,24 +71,24 @@ async function checkNoWeakSegments(this: MatcherState, received: unknown, givenO
       ...(worst === undefined ? {} : { worstScore: worst.score, worstDrop: worst.drop, smallestAdjustedPValue: Math.min(...result.segments.map((segment) => segment.adjustedPValue)) }),
     },
     counterexample: listed.map((segment) => ({ rule: segment.rule, size: segment.size, score: segment.score, drop: segment.drop, ...result.interval(segment), adjustedPValue: segment.adjustedPValue, weak: segment.weak })),
-    ...(listed.length === 0 ? {} : { plots: [segmentPlot(result, result.segments.slice(0, 10), model.identity.name)] }),
+    ...(listed.length === 0 ? {} : { plots: [segmentPlot(result, listed, model.identity.name)] }),
     ...(result.skippedFeatures.length === 0 ? {} : { warnings: result.skippedFeatures.map((skip) => `${skip.feature} not searched: ${skip.reason}`) }),
     ...(passed ? {} : { message }),
   })
   return { pass: passed, message: () => message, actual: weak.map((segment) => segment.rule), expected: { maxDrop: result.maxDrop, bar: result.bar } }
 }
 
-/** Bars of the worst segments' scores beside the bar they are tested against. */
+/**
+ * Bars of the listed segments' scores, numbered as in the message (#1 is the worst; rules are too long for an axis),
+ * with the overall score and the bar in the title.
+ */
 function segmentPlot(result: WeakSegmentsResult, segments: readonly SegmentScore[], modelName: string): PlotSpec {
   return {
     type: 'bar',
-    title: `${modelName}: worst segments by ${result.metric}`,
-    xLabel: 'segment',
+    title: `${modelName}: worst segments by ${result.metric} (overall ${num(result.overall)}, bar ${num(result.bar)})`,
+    xLabel: 'segment, as numbered in the message',
     yLabel: result.metric,
-    categories: segments.map((segment) => `${segment.rule} (n=${segment.size})`),
-    series: [
-      { name: `${result.metric} in the segment`, points: segments.map((segment, k) => [k, segment.score] as const) },
-      { name: `overall ${result.higherIsBetter ? '-' : '+'} maxDrop`, points: segments.map((_, k) => [k, result.bar] as const) },
-    ],
+    categories: segments.map((segment, k) => `#${k + 1}${segment.weak ? ' weak' : ''}`),
+    series: [{ name: `${result.metric} in the segment`, points: segments.map((segment, k) => [k, segment.score] as const) }],
   }
 }

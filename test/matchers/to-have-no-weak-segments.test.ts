@@ -26,7 +26,7 @@ describe('toHaveNoWeakSegments', () => {
     await expect(mlp).toHaveNoWeakSegments({ data: held, rows: held.rows, classes: classNames, maxDrop: 0.1, minSize: 15 })
     const record = checksFromMeta(task.meta).at(-1)
     expect(record).toMatchObject({ kind: 'segments', passed: true, checklist: ['held-out-test', 'review-false-positives-negatives'], metrics: { weakSegments: 0, segmentsExamined: 31, segmentsTooSmall: 153 } })
-    expect(record?.plots?.[0]).toMatchObject({ type: 'bar', series: [{ name: 'accuracy in the segment' }, { name: 'overall - maxDrop' }] })
+    expect(record?.plots?.[0]).toMatchObject({ type: 'bar', categories: ['#1', '#2', '#3', '#4', '#5'], series: [{ name: 'accuracy in the segment' }] })
   })
 
   test('fails: a planted weak spot (female penguins from Dream) is found, with the rule, the interval and the family size', async ({ task }) => {
@@ -36,7 +36,7 @@ describe('toHaveNoWeakSegments', () => {
       'penguins-planted is weak on 2 segments: accuracy more than 0.1 below the overall 0.9006 (bar 0.8006; Bonferroni over 135 segments examined, alpha 0.05).\n' +
         'Searched Island, Beak Length (mm), Beak Depth (mm), Flipper Length (mm), Body Mass (g), Sex (single features and pairs); 135 segments of 20+ rows examined, 76 smaller ones not.\nWeakest segments:\n',
     )
-    expect(plain(failure?.message)).toContain('  Island = Dream and Sex = FEMALE: accuracy 0.4426 (95% CI 0.3251-0.567) vs 0.9006 overall, n = 61, adjusted p = 1.01e-7  <- weak\n')
+    expect(plain(failure?.message)).toContain('  #2 Island = Dream and Sex = FEMALE: accuracy 0.4426 (95% CI 0.3251-0.567) vs 0.9006 overall, n = 61, adjusted p = 1.01e-7  <- weak\n')
     const record = checksFromMeta(task.meta).at(-1)
     expect(record).toMatchObject({ kind: 'segments', passed: false, metrics: { weakSegments: 2, segmentsExamined: 135 } })
     expect(record?.counterexample).toContainEqual(expect.objectContaining({ rule: 'Island = Dream and Sex = FEMALE', size: 61, weak: true }))
@@ -44,7 +44,7 @@ describe('toHaveNoWeakSegments', () => {
 
   test('the deliberately weak model (body mass only) fails on Dream; .not passes for it and fails for the MLP', async () => {
     const failure = await failureOf(expect(weak).toHaveNoWeakSegments({ data: held, rows: held.rows, classes: classNames, maxDrop: 0.1, minSize: 15 }))
-    expect(plain(failure?.message)).toContain('  Island = Dream: accuracy 0.3077 (95% CI 0.165-0.4999) vs 0.7442 overall, n = 26, adjusted p = 0.01543  <- weak')
+    expect(plain(failure?.message)).toContain('  #1 Island = Dream: accuracy 0.3077 (95% CI 0.165-0.4999) vs 0.7442 overall, n = 26, adjusted p = 0.01543  <- weak')
     await expect(weak).not.toHaveNoWeakSegments({ data: held, rows: held.rows, classes: classNames, maxDrop: 0.1, minSize: 15 })
     const notFailure = await failureOf(expect(mlp).not.toHaveNoWeakSegments({ data: held, rows: held.rows, classes: classNames, maxDrop: 0.1, minSize: 15 }))
     expect(plain(notFailure?.message)).toMatch(/^expect\(model\)\.not\.toHaveNoWeakSegments\(options\)\n\nExpected penguins-mlp\.onnx to have a weak segment, but no segment is confidently at accuracy more than 0\.1 below the overall 0\.9884 \(bar 0\.8884; Bonferroni over 31 segments examined, alpha 0\.05\)\./)
@@ -60,7 +60,7 @@ describe('toHaveNoWeakSegments', () => {
     const biased = { identity: { name: 'cars-biased' }, release: async () => {}, predict: async (batch: readonly number[][]) => (await regressor.predict(batch)).map((out, i) => [(out as number[])[0]! + (rows[i]?.Origin === 'Japan' ? 8 : 0)]) }
     const failure = await failureOf(expect(biased).toHaveNoWeakSegments({ data, rows, metric: 'rmse', maxDrop: 1.5, minSize: 15 }))
     expect(plain(failure?.message)).toMatch(/cars-biased is weak on \d+ segments?: rmse more than 1\.5 above the overall [\d.]+/)
-    expect(plain(failure?.message)).toMatch(/\n {2}Origin = Japan: rmse \d\.\d+ \(95% CI [\d.]+-[\d.]+\) vs [\d.]+ overall, n = \d+, adjusted p = [\d.e-]+ {2}<- weak/)
+    expect(plain(failure?.message)).toMatch(/\n {2}#1 Origin = Japan: rmse \d\.\d+ \(95% CI [\d.]+-[\d.]+\) vs [\d.]+ overall, n = \d+, adjusted p = [\d.e-]+ {2}<- weak/)
     await regressor.release()
   })
 
