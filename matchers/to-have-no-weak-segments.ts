@@ -23,7 +23,7 @@ const NAME = 'toHaveNoWeakSegments'
  * @example
  * ```ts
  * await expect(model).toHaveNoWeakSegments({ data: test, rows: records, classes, maxDrop: 0.1, minSize: 15 })
- * // fails with: #1 Island = Dream and Sex = FEMALE: accuracy 0.4426 (95% CI 0.3251-0.567) vs 0.9006 overall, n = 61, adjusted p = 1.01e-7  <- weak
+ * // fails with: #2 Island = Dream and Sex = FEMALE: accuracy 0.4426 (95% CI 0.3251-0.567) vs 0.9006 overall, n = 61, adjusted p = 1.01e-7  <- weak
  * ```
  */
 export const toHaveNoWeakSegments = asyncMatcher(NAME, checkNoWeakSegments)
