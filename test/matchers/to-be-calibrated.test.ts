@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
+import { rubricItemsOf } from '../../src/checklist/evidence-check.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { loadSplit } from '../support/model-split.js'
 import { catOrDog, failureOf, plain } from '../support/malformed-models.js'
@@ -22,6 +23,8 @@ describe('toBeCalibrated', () => {
     expect(record).toMatchObject({ kind: 'calibration', passed: true, checklist: ['held-out-test'], metrics: { maxEce: 0.05, classesMiscalibrated: 0 } })
     expect(record?.metrics['eceUpper']).toBeLessThan(0.05)
     expect(record?.plots?.[0]).toMatchObject({ type: 'reliability', series: [{ name: 'equal-width bins (10)' }, { name: 'equal-mass bins (10)' }, { name: 'perfectly calibrated' }] })
+    // CHECK_KINDS: what the record is evidence for in the ML Test Score
+    expect(rubricItemsOf(record!)).toEqual(['infra-4'])
   })
 
   test('fails: the MLP with its probabilities softened (temperature 4) is under-confident, with its reliability diagram in the report', async ({ task }) => {

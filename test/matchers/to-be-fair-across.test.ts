@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
+import { rubricItemsOf } from '../../src/checklist/evidence-check.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { loadSplit } from '../support/model-split.js'
 import { failureOf, plain } from '../support/malformed-models.js'
@@ -24,6 +25,8 @@ describe('toBeFairAcross', () => {
     expect(record).toMatchObject({ kind: 'fairness', passed: true, checklist: ['held-out-test', 'review-false-positives-negatives'], metrics: { groupsCompared: 2, groupsTooSmall: 1, max: 0.1 } })
     expect(record?.warnings).toEqual(['group missing (2 rows) is smaller than minGroupSize and was not compared'])
     expect(record?.plots?.[0]).toMatchObject({ type: 'bar', categories: ['FEMALE', 'MALE'], series: [{ name: 'accuracy' }] })
+    // CHECK_KINDS: what the record is evidence for in the ML Test Score
+    expect(rubricItemsOf(record!)).toEqual(['model-7'])
   })
 
   test('fails: a planted unfair group, found by sex and pinned by the intersection of sex and island', async () => {

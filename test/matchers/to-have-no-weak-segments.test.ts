@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/report/check-record.js'
+import { rubricItemsOf } from '../../src/checklist/evidence-check.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { loadSplit } from '../support/model-split.js'
 import { constantModel, failureOf, plain } from '../support/malformed-models.js'
@@ -27,6 +28,8 @@ describe('toHaveNoWeakSegments', () => {
     const record = checksFromMeta(task.meta).at(-1)
     expect(record).toMatchObject({ kind: 'segments', passed: true, checklist: ['held-out-test', 'review-false-positives-negatives'], metrics: { weakSegments: 0, segmentsExamined: 31, segmentsTooSmall: 153 } })
     expect(record?.plots?.[0]).toMatchObject({ type: 'bar', categories: ['#1', '#2', '#3', '#4', '#5'], series: [{ name: 'accuracy in the segment' }] })
+    // CHECK_KINDS: what the record is evidence for in the ML Test Score
+    expect(rubricItemsOf(record!)).toEqual(['model-6'])
   })
 
   test('fails: a planted weak spot (female penguins from Dream) is found, with the rule, the interval and the family size', async ({ task }) => {
