@@ -144,11 +144,10 @@ export function weakSegmentsOf(labels: readonly Label[], predictions: readonly P
   check(features.length > 0, 'at least one feature to search', 'none', 'Pass `rows` as records (one per input) or name the columns in `features`.')
   const { conditions, skipped } = segmentConditions(rows, features, options.bins === undefined ? {} : { bins: options.bins })
   const { candidates, tooSmall } = segmentCandidates(conditions, { minSize, pairs: options.pairs ?? true })
+  const valuesAt = (indices: readonly number[]): Float64Array => Float64Array.from(indices, (index) => values[index] as number)
   const tested = candidates.map((candidate) => {
-    const segmentValues = Float64Array.from(candidate.indices, (index) => values[index] as number)
-    const { mean, pValue } = segmentTest(segmentValues, meanBar, metric.higherIsBetter, binary)
-    const score = fromMean(mean)
-    return { candidate, segmentValues, score, pValue }
+    const { mean, pValue } = segmentTest(valuesAt(candidate.indices), meanBar, metric.higherIsBetter, binary)
+    return { candidate, score: fromMean(mean), pValue }
   })
   const corrected = tested.length === 0 ? { adjusted: [], rejected: [] } : (correction === 'bonferroni' ? bonferroni : benjaminiHochberg)(tested.map((entry) => entry.pValue), { alpha })
   const direction = metric.higherIsBetter ? 1 : -1
@@ -162,7 +161,7 @@ export function weakSegmentsOf(labels: readonly Label[], predictions: readonly P
     adjustedPValue: corrected.adjusted[k] as number,
     weak: corrected.rejected[k] === true,
   }))
-  const valuesOf = new Map(segments.map((segment, k) => [segment, tested[k]?.segmentValues as Float64Array]))
+  const rowsOf = new Map(segments.map((segment, k) => [segment, tested[k]?.candidate.indices ?? []]))
   segments.sort((left, right) => Number(right.weak) - Number(left.weak) || right.drop - left.drop || left.rule.localeCompare(right.rule))
   const seed = options.seed ?? 42
   return {
@@ -180,7 +179,7 @@ export function weakSegmentsOf(labels: readonly Label[], predictions: readonly P
     features,
     skippedFeatures: skipped,
     segments,
-    interval: (segment) => segmentInterval(valuesOf.get(segment) ?? new Float64Array(), binary, fromMean, seed, 1000),
+    interval: (segment) => segmentInterval(valuesAt(rowsOf.get(segment) ?? []), binary, fromMean, seed, 1000),
   }
 }
 

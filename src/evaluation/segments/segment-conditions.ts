@@ -48,7 +48,11 @@ export function segmentConditions(rows: readonly unknown[], features: readonly s
     const present = values.filter((value) => !missing(value))
     const distinct = new Set(present)
     const numeric = present.every((value) => typeof value === 'number')
-    const members = (test: (value: unknown) => boolean): Uint8Array => Uint8Array.from(values, (value) => (test(value) ? 1 : 0))
+    const members = (test: (value: unknown) => boolean): Uint8Array => {
+      const flags = new Uint8Array(values.length)
+      for (let index = 0; index < values.length; index++) if (test(values[index])) flags[index] = 1
+      return flags
+    }
     if (numeric && distinct.size > 10) {
       const edges = niceQuantiles(present as number[], bins)
       edges.forEach((edge, k) => {
