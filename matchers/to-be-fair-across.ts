@@ -75,6 +75,9 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
     `Groups of ${result.attribute}${result.positiveLabel === undefined ? '' : ` (positive class ${String(result.positiveLabel)})`}:`,
     ...groupLines,
     ...(result.groups.length > groupLines.length ? [`  … ${result.groups.length - groupLines.length} more groups`] : []),
+    ...(result.groupCalibration === undefined
+      ? []
+      : [`Calibration of P(${String(result.positiveLabel)}) by group: ${result.groupCalibration.slice(0, options.maxListed ?? 8).map((entry) => `${entry.group} ECE ${num(entry.ece)} (mean score ${num(entry.meanScore)} vs observed ${num(entry.positiveRate)})`).join('; ')}.`]),
     ...(warnings.length === 0 ? [] : ['Warnings:', ...warnings.map((warning) => `  ${warning}`)]),
     `Replay: seed ${result.seed}, ${result.resamples} bootstrap resamples stratified by ${result.strata}.`,
   ].join('\n')
@@ -98,6 +101,7 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
       groupsCompared: result.groups.length,
       groupsTooSmall: result.smallGroups.length,
       ...(result.strongestProxy === undefined ? {} : { strongestProxyBalancedAccuracy: result.strongestProxy.balancedAccuracy }),
+      ...(result.groupCalibration === undefined ? {} : { largestGroupEce: Math.max(...result.groupCalibration.map((entry) => entry.ece)) }),
     },
     counterexample: result.groups.map((group) => Object.fromEntries(Object.entries(group).map(([key, value]) => [key, typeof value === 'number' && !Number.isFinite(value) ? null : value]))),
     plots: [result.plot],

@@ -46,6 +46,8 @@ describe('toBeFairAcross', () => {
     const parity = await failureOf(expect(unfair).toBeFairAcross('sex', { data: applicantData, threshold: 0.5, max: 0.1 }))
     expect(plain(parity?.message)).toMatch(/^expect\(model\)\.toBeFairAcross\(attribute\)\n\napplicants-unfair is unfair across sex: demographicParityDifference 0\.\d+, one-sided 95% lower bound 0\.\d+ > max 0\.1/)
     expect(plain(parity?.message)).toMatch(/Groups of sex \(positive class 1\):\n {2}female: n = \d+, selection rate 0\.\d+, accuracy 0\.\d+\n/)
+    // per-group calibration of P(1): the penalty makes women's scores too low (mean score below the observed rate)
+    expect(plain(parity?.message)).toMatch(/\nCalibration of P\(1\) by group: female ECE 0\.\d+ \(mean score 0\.\d+ vs observed 0\.\d+\); male ECE 0\.0\d+ \(mean score 0\.\d+ vs observed 0\.\d+\)\.\n/)
     await expect(unfair).not.toBeFairAcross('sex', { data: applicantData, threshold: 0.5, metric: 'equalizedOddsDifference', max: 0.1 })
     await expect(unfair).not.toBeFairAcross('sex', { data: applicantData, threshold: 0.5, metric: 'demographicParityRatio', min: 0.8 })
     await expect(applicantModel(0)).toBeFairAcross('sex', { data: applicantData, threshold: 0.5, metric: 'equalizedOddsDifference', max: 0.1 })

@@ -4,6 +4,7 @@ import type { PlotSpec } from '../../report/check-record.js'
 import { bootstrapIndices } from '../../stats/bootstrap-resampler.js'
 import { checkEvaluationData, predictAll, type EvaluationData } from '../evaluation-data.js'
 import { describeValue, sortedLabels, type Label } from '../labels.js'
+import { expectedCalibrationError } from '../metrics/expected-calibration-error.js'
 import { recordColumns } from '../record-columns.js'
 import { FAIRNESS_METRICS, fairnessMetric, type FairnessMetricName } from './fairness-metrics.js'
 import { findProxies, type ProxyFinding } from './find-proxies.js'
@@ -60,6 +61,11 @@ export interface FairnessAssessment {
   readonly resamples: number
   /** What the bootstrap resamples within: each group, or each group and true class (for TPR / FPR metrics). */
   readonly strata: 'group' | 'group and class'
+  /**
+   * Per-group calibration of P(positive), when the model gives it: each compared group's ECE (10 equal-width bins), mean
+   * score and observed positive rate.
+   */
+  readonly groupCalibration?: readonly { readonly group: string; readonly ece: number; readonly meanScore: number; readonly positiveRate: number }[]
   /** Features at or above `proxyThreshold`. */
   readonly proxies: readonly ProxyFinding[]
   /** The strongest candidate proxy, whether or not above the threshold. */
@@ -141,6 +147,13 @@ export async function assessFairness<I>(model: Model<I, unknown>, attribute: str
   const proxies = findProxies(compared.map((i) => records[i]), Int32Array.from(compared, (i) => group[i] as number), names.length, proxyFeatures)
   const groups = all.filter((_, k) => judged.has(k))
   const name = attributes.join(' × ')
+  const scored = positiveLabel !== undefined && rows.score.every((score) => score >= 0 && score <= 1)
+  const groupCalibration = !scored ? undefined : groups.map((rate) => {
+    const k = names.indexOf(rate.group)
+    const members = Array.from(group.keys()).filter((i) => group[i] === k)
+    const { ece } = expectedCalibrationError(members.map((i) => rows.positive[i] as number), members.map((i) => rows.score[i] as number), { positiveLabel: 1 })
+    return { group: rate.group, ece, meanScore: rate.meanScore, positiveRate: rate.positiveRate }
+  })
   return {
     attribute: name,
     metric,
@@ -156,6 +169,7 @@ export async function assessFairness<I>(model: Model<I, unknown>, attribute: str
     seed,
     resamples,
     strata: byClass ? 'group and class' : 'group',
+    ...(groupCalibration === undefined ? {} : { groupCalibration }),
     proxies: proxies.filter((proxy) => proxy.balancedAccuracy >= (options.proxyThreshold ?? 0.8)),
     ...(proxies[0] === undefined ? {} : { strongestProxy: proxies[0] }),
     plot: {
