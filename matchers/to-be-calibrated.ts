@@ -55,9 +55,10 @@ async function checkCalibrated(this: MatcherState, received: unknown, givenOptio
     `Replay: seed ${result.seed}, ${result.resamples} bootstrap resamples.`,
   ].join('\n')
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
-  const message = passed
-    ? `${hint}\n\nExpected ${model.identity.name} to be miscalibrated, but ${statement}.\n${summary}`
-    : `${hint}\n\n${model.identity.name} is not calibrated: ${statement}.\n${summary}`
+  const body = passed
+    ? `Expected ${model.identity.name} to be miscalibrated, but ${statement}.\n${summary}`
+    : `${model.identity.name} is not calibrated: ${statement}.\n${summary}`
+  const message = `${hint}\n\n${body}`
   await recordCheck(this, {
     id: checkId(this, 'calibration'),
     kind: 'calibration',
@@ -82,7 +83,7 @@ async function checkCalibrated(this: MatcherState, received: unknown, givenOptio
     counterexample: result.classConfidence.map(({ label, rows, meanConfidence, accuracy, gap, adjustedPValue, verdict }) => ({ label, rows, meanConfidence, accuracy, gap, adjustedPValue, verdict })),
     plots: [result.plot],
     ...(flagged.length === 0 ? {} : { warnings: flagged.map((entry) => `${String(entry.label)}: ${entry.verdict} (confidence ${num(entry.meanConfidence)} vs accuracy ${num(entry.accuracy)})`) }),
-    ...(passed ? {} : { message }),
+    ...(passed ? {} : { message: body }),
   })
   return { pass: passed, message: () => message, actual: { ece: result.ece, eceUpper: result.eceUpper }, expected: { maxEce: options.maxEce } }
 }

@@ -82,9 +82,10 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
     `Replay: seed ${result.seed}, ${result.resamples} bootstrap resamples stratified by ${result.strata}.`,
   ].join('\n')
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'attribute', { isNot: this.isNot, promise: this.promise })
-  const message = passed
-    ? `${hint}\n\nExpected ${model.identity.name} to be unfair across ${result.attribute}, but it is not confidently beyond the bar: ${statement}.\n${summary}`
-    : `${hint}\n\n${model.identity.name} is unfair across ${result.attribute}: ${statement}.\n${summary}`
+  const body = passed
+    ? `Expected ${model.identity.name} to be unfair across ${result.attribute}, but it is not confidently beyond the bar: ${statement}.\n${summary}`
+    : `${model.identity.name} is unfair across ${result.attribute}: ${statement}.\n${summary}`
+  const message = `${hint}\n\n${body}`
   await recordCheck(this, {
     id: checkId(this, 'fairness'),
     kind: 'fairness',
@@ -106,7 +107,7 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
     counterexample: result.groups.map((group) => Object.fromEntries(Object.entries(group).map(([key, value]) => [key, typeof value === 'number' && !Number.isFinite(value) ? null : value]))),
     plots: [result.plot],
     ...(warnings.length === 0 ? {} : { warnings }),
-    ...(passed ? {} : { message }),
+    ...(passed ? {} : { message: body }),
   })
   return { pass: passed, message: () => message, actual: { [result.metric]: result.value, low: result.low, high: result.high }, expected: { [result.kind === 'difference' ? 'max' : 'min']: bar } }
 }

@@ -48,11 +48,12 @@ async function checkNoWeakSegments(this: MatcherState, received: unknown, givenO
   ].join('\n')
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
   const claim = `${result.metric} more than ${num(result.maxDrop)} ${direction} the overall ${num(result.overall)} (bar ${num(result.bar)}; ${family})`
-  const message = passed
-    ? `${hint}\n\nExpected ${model.identity.name} to have a weak segment, but no segment is confidently at ${claim}.\n${summary}`
+  const body = passed
+    ? `Expected ${model.identity.name} to have a weak segment, but no segment is confidently at ${claim}.\n${summary}`
     : result.examined === 0
-      ? `${hint}\n\n${model.identity.name}: no segment has ${result.minSize} or more rows, so none could be examined (${result.rows} rows).\n${summary}\nHint: use more held-out data or a smaller \`minSize\`.`
-      : `${hint}\n\n${model.identity.name} is weak on ${weak.length} segment${weak.length === 1 ? '' : 's'}: ${claim}.\n${summary}`
+      ? `${model.identity.name}: no segment has ${result.minSize} or more rows, so none could be examined (${result.rows} rows).\n${summary}\nHint: use more held-out data or a smaller \`minSize\`.`
+      : `${model.identity.name} is weak on ${weak.length} segment${weak.length === 1 ? '' : 's'}: ${claim}.\n${summary}`
+  const message = `${hint}\n\n${body}`
   const worst = result.segments[0]
   await recordCheck(this, {
     id: checkId(this, 'segments'),
@@ -73,7 +74,7 @@ async function checkNoWeakSegments(this: MatcherState, received: unknown, givenO
     counterexample: listed.map((segment) => ({ rule: segment.rule, size: segment.size, score: segment.score, drop: segment.drop, ...result.interval(segment), adjustedPValue: segment.adjustedPValue, weak: segment.weak })),
     ...(listed.length === 0 ? {} : { plots: [segmentPlot(result, listed, model.identity.name)] }),
     ...(result.skippedFeatures.length === 0 ? {} : { warnings: result.skippedFeatures.map((skip) => `${skip.feature} not searched: ${skip.reason}`) }),
-    ...(passed ? {} : { message }),
+    ...(passed ? {} : { message: body }),
   })
   return { pass: passed, message: () => message, actual: weak.map((segment) => segment.rule), expected: { maxDrop: result.maxDrop, bar: result.bar } }
 }

@@ -35,6 +35,7 @@ describe('toBeCalibrated', () => {
     )
     const record = checksFromMeta(task.meta).at(-1)
     expect(record).toMatchObject({ kind: 'calibration', passed: false, plots: [{ type: 'reliability' }] })
+    expect(record?.message).toMatch(/^penguins-mlp-softened is not calibrated: ECE /)
     expect(record?.warnings?.[0]).toMatch(/^Adelie: under-confident \(confidence 0\.\d+ vs accuracy 0\.9744\)$/)
   })
 

@@ -29,7 +29,7 @@ describe('toBeFairAcross', () => {
     expect(rubricItemsOf(record!)).toEqual(['model-7'])
   })
 
-  test('fails: a planted unfair group, found by sex and pinned by the intersection of sex and island', async () => {
+  test('fails: a planted unfair group, found by sex and pinned by the intersection of sex and island', async ({ task }) => {
     const planted = plantedPenguinModel(mlp as never, all.features)
     const bySex = await failureOf(expect(planted).toBeFairAcross('Sex', { data: all, classes: classNames, max: 0.05 }))
     expect(plain(bySex?.message)).toContain(
@@ -39,6 +39,7 @@ describe('toBeFairAcross', () => {
     expect(plain(intersection?.message)).toContain('penguins-planted is unfair across Sex × Island: accuracyDifference 0.5574, one-sided 95% lower bound 0.4426 > max 0.1')
     expect(plain(intersection?.message)).toContain('\n  FEMALE & Dream: n = 61, accuracy 0.4426\n')
     expect(plain(intersection?.message)).toContain('Replay: seed 42, 1000 bootstrap resamples stratified by group.')
+    expect(checksFromMeta(task.meta).at(-1)?.message).toMatch(/^penguins-planted is unfair across Sex × Island: accuracyDifference 0\.5574/)
   })
 
   test('binary decisions: demographic parity, equalized odds and the four-fifths ratio on a planted unfair scorer; .not both ways', async () => {

@@ -42,6 +42,8 @@ describe('toHaveNoWeakSegments', () => {
     expect(plain(failure?.message)).toContain('  #2 Island = Dream and Sex = FEMALE: accuracy 0.4426 (95% CI 0.3251-0.567) vs 0.9006 overall, n = 61, adjusted p = 1.01e-7  <- weak\n')
     const record = checksFromMeta(task.meta).at(-1)
     expect(record).toMatchObject({ kind: 'segments', passed: false, metrics: { weakSegments: 2, segmentsExamined: 135 } })
+    // the report gets the message without the terminal-coloured matcher hint
+    expect(record?.message).toMatch(/^penguins-planted is weak on 2 segments: /)
     expect(record?.counterexample).toContainEqual(expect.objectContaining({ rule: 'Island = Dream and Sex = FEMALE', size: 61, weak: true }))
   })
 
