@@ -3,6 +3,9 @@ import { toBeNoWorseThan } from './to-be-no-worse-than.js'
 import { toBeatBaseline } from './to-beat-baseline.js'
 import { toKeepMisclassificationsWithin } from './to-keep-misclassifications-within.js'
 import { toPerformOnAllSlices } from './to-perform-on-all-slices.js'
+import { toHaveNoWeakSegments } from './to-have-no-weak-segments.js'
+import { toBeFairAcross } from './to-be-fair-across.js'
+import { toBeCalibrated } from './to-be-calibrated.js'
 
 export type { EvaluationMatchers } from './evaluation-matchers.js'
 export type { BeatBaselineOptions } from './to-beat-baseline.js'
@@ -10,7 +13,10 @@ export type { NoWorseThanOptions } from './to-be-no-worse-than.js'
 export type { HeldOutOptions } from './to-be-held-out-from.js'
 export type { PerformOnAllSlicesOptions } from './to-perform-on-all-slices.js'
 export type { KeepMisclassificationsWithinOptions } from './to-keep-misclassifications-within.js'
-export { toBeatBaseline, toBeHeldOutFrom, toBeNoWorseThan, toKeepMisclassificationsWithin, toPerformOnAllSlices }
+export type { NoWeakSegmentsOptions } from './to-have-no-weak-segments.js'
+export type { FairAcrossOptions } from './to-be-fair-across.js'
+export type { CalibratedOptions } from './to-be-calibrated.js'
+export { toBeatBaseline, toBeCalibrated, toBeFairAcross, toBeHeldOutFrom, toBeNoWorseThan, toHaveNoWeakSegments, toKeepMisclassificationsWithin, toPerformOnAllSlices }
 
 /** The evaluation matchers, ready for `expect.extend(evaluationMatchers)`. */
 export const evaluationMatchers = {
@@ -19,4 +25,7 @@ export const evaluationMatchers = {
   toBeHeldOutFrom,
   toPerformOnAllSlices,
   toKeepMisclassificationsWithin,
+  toHaveNoWeakSegments,
+  toBeFairAcross,
+  toBeCalibrated,
 }

@@ -6,6 +6,7 @@ export type { BinaryTargetOptions } from './metrics/binary-targets.js'
 export { brierScore, type BrierScoreOptions } from './metrics/brier-score.js'
 export { confusionMatrix, type ConfusionMatrixOptions, type ConfusionMatrixResult } from './metrics/confusion-matrix.js'
 export {
+  calibrationPairs,
   expectedCalibrationError,
   reliabilityPlot,
   type ExpectedCalibrationErrorOptions,
@@ -56,3 +57,17 @@ export {
   type FalsePositivesAndNegativesResult,
   type ReviewExample,
 } from './false-positives-and-negatives.js'
+
+export { findWeakSegments, weakSegmentsOf, type FindWeakSegmentsOptions, type SegmentScore, type WeakSegmentsResult } from './segments/find-weak-segments.js'
+export { segmentConditions, type SegmentCondition, type SegmentConditionOptions } from './segments/segment-conditions.js'
+export { segmentCandidates, type SegmentCandidate } from './segments/segment-candidates.js'
+export { groupFairness, groupIndex, type GroupFairnessOptions, type GroupFairnessResult } from './fairness/group-fairness.js'
+export { FAIRNESS_METRICS, fairnessMetric, type FairnessMetricInfo, type FairnessMetricName } from './fairness/fairness-metrics.js'
+export { groupRates, type FairnessRows, type GroupRates } from './fairness/group-rates.js'
+export { findProxies, type ProxyFinding } from './fairness/find-proxies.js'
+export { assessFairness, type AssessFairnessOptions, type FairnessAssessment } from './fairness/assess-fairness.js'
+export { assessCalibration, calibrationOf, type AssessCalibrationOptions, type CalibrationResult } from './calibration/assess-calibration.js'
+export { brierDecomposition, type BrierDecompositionOptions, type BrierDecompositionResult } from './calibration/brier-decomposition.js'
+export { confidenceBias, type ClassConfidence } from './calibration/confidence-bias.js'
+export { classProbabilities, type ClassProbabilities } from './calibration/class-probabilities.js'
+export { calibrationBins, calibrationEdges, calibrationErrors, type BinStrategy } from './metrics/calibration-bins.js'

@@ -58,6 +58,8 @@ export const DEFAULT_BOOTSTRAP_SEED = 20240601
  * @param n - number of observations (index range 0 .. n - 1)
  * @param evaluate - statistic of the observations at the given indices; the array is reused, do not keep it
  * @param options - confidence, resamples, seed, method
+ * @param strata - optional stratum of each observation: each resample then draws, for every position, an observation of
+ *   the same stratum, so stratum sizes stay fixed (a stratified bootstrap, for statistics that compare groups)
  * @returns the interval with the estimate, standard error and seed
  * @example
  * ```ts
@@ -69,6 +71,7 @@ export function bootstrapIndices(
   n: number,
   evaluate: (indices: Uint32Array) => number,
   options: BootstrapOptions,
+  strata?: ArrayLike<number>,
 ): BootstrapResult {
   const confidence = options.confidence ?? 0.95
   const resamples = options.resamples ?? 9999
@@ -80,13 +83,21 @@ export function bootstrapIndices(
   if (!(confidence > 0 && confidence < 1)) throw new VitestMlError(source, 'a confidence level in (0, 1)', String(confidence), 'Use 0.95 for a 95% interval.')
   if (!Number.isInteger(resamples) || resamples < 2) throw new VitestMlError(source, 'an integer number of resamples >= 2', String(resamples), 'Use several thousand resamples (9999 by default).')
   if (method !== 'percentile' && method !== 'bca') throw new VitestMlError(source, "method 'percentile' or 'bca'", JSON.stringify(method), "'bca' corrects bias and skew; 'percentile' is the plain quantile interval.")
+  if (strata !== undefined && strata.length !== n) throw new VitestMlError(source, `one stratum per observation (${n})`, String(strata.length), 'Pass the stratum of every observation, in order.')
   const random = seedrandom.alea(String(seed))
   const indices = new Uint32Array(n)
   for (let i = 0; i < n; i++) indices[i] = i
   const estimate = evaluate(indices)
   const distribution = new Float64Array(resamples)
+  const members = strata === undefined ? undefined : stratumMembers(strata, n)
   for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < n; i++) indices[i] = Math.floor(random() * n)
+    if (members === undefined) for (let i = 0; i < n; i++) indices[i] = Math.floor(random() * n)
+    else {
+      for (let i = 0; i < n; i++) {
+        const pool = members.get(strata?.[i] as number) as number[]
+        indices[i] = pool[Math.floor(random() * pool.length)] as number
+      }
+    }
     distribution[b] = evaluate(indices)
   }
   let mean = 0
@@ -131,6 +142,17 @@ export function bootstrapIndices(
   }
   const sorted = distribution.sort()
   return { low: linearQuantile(sorted, lowQ), high: linearQuantile(sorted, highQ), estimate, standardError, confidence, resamples, method, seed }
+}
+
+function stratumMembers(strata: ArrayLike<number>, n: number): Map<number, number[]> {
+  const members = new Map<number, number[]>()
+  for (let i = 0; i < n; i++) {
+    const stratum = strata[i] as number
+    const list = members.get(stratum)
+    if (list === undefined) members.set(stratum, [i])
+    else list.push(i)
+  }
+  return members
 }
 
 function standardNormalCdf(z: number): number {
