@@ -5,9 +5,9 @@
  * with an interval, so a small test set cannot pass by luck. Splits are the ones the training scripts used.
  */
 import { afterAll, describe, expect, test } from 'vitest'
-import { onnxModel } from '../src/model/onnx-model.js'
-import { loadSplit } from '../test/support/model-split.js'
-import { allPenguins, plantedPenguinModel, temperatureScaled } from '../test/support/planted-models.js'
+import { onnxModel } from 'vitest-ml'
+import { loadSplit } from './support/model-split.js'
+import { allPenguins, plantedPenguinModel, temperatureScaled } from './support/planted-models.js'
 
 describe('penguins species classifiers', async () => {
   const { classNames, test: held } = loadSplit('penguins-mlp')
