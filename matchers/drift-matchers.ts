@@ -1,5 +1,6 @@
 import type { DataRow } from '../src/data/dataset.js'
 import type { DriftData } from '../src/drift/as-dataset.js'
+import type { DataProfile } from '../src/profile/data-profile.js'
 import type { DriftedFromOptions } from './to-have-drifted-from.js'
 import type { SkewFromOptions } from './to-have-skew-from.js'
 import type { MatchPipelineOptions } from './to-match-pipeline.js'
@@ -11,10 +12,13 @@ import type { MatchPipelineOptions } from './to-match-pipeline.js'
  */
 export interface DriftMatchers<R = unknown> {
   /**
-   * The current data drifted from the reference (drift share >= 0.5, or the label or predictions drifted). Use `.not`.
-   * @example `await expect(current).not.toHaveDriftedFrom(reference, { ignore: ['id'] })`
+   * The current data drifted from the reference (drift share >= 0.5, a multivariate test drifted, or the label or
+   * predictions drifted). Use `.not`. Both sides may be profiles (`profile()`, `profileWithDuckDb()`): then the
+   * summaries are compared and each statistic's approximation error is stated.
+   * @example `await expect(current).not.toHaveDriftedFrom(reference, { ignore: ['id'], multivariate: ['classifier'] })`
+   * @example `expect(juneProfile).not.toHaveDriftedFrom(januaryProfile)`
    */
-  toHaveDriftedFrom<I = DataRow>(reference: DriftData, options?: DriftedFromOptions<I>): Promise<R>
+  toHaveDriftedFrom<I = DataRow>(reference: DriftData | DataProfile, options?: DriftedFromOptions<I>): Promise<R>
   /**
    * The serving features are skewed from the training features (L-infinity for categories, Jensen-Shannon for numbers). Use `.not`.
    * @example `await expect(servingLog).not.toHaveSkewFrom(trainingFeatures, { thresholds: { country: 0.01 } })`

@@ -13,6 +13,8 @@ import { VitestMlError } from '../src/errors.js'
 import { checkId, modelRef, num, type MatcherOutcome } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 import { trackAwait } from './track-await.js'
+import type { DataProfile } from '../src/profile/data-profile.js'
+import { involvesProfile, profileDriftOutcome } from './profile-drift-outcome.js'
 
 /** Options of `toHaveDriftedFrom`: the dataset drift options, plus prediction drift and report details. */
 export interface DriftedFromOptions<I = DataRow> extends DatasetDriftOptions {
@@ -33,6 +35,9 @@ const NAME = 'toHaveDriftedFrom'
  * worst first, then the small-sample and tiny-effect warnings. On data alone it decides synchronously, so it works
  * the same with or without `await`; with `model` (prediction drift) it calls the model and must be awaited.
  *
+ * On two profiles (`profile()`, `profileStream()`, `profileWithDuckDb()`), `expect(currentProfile).not.toHaveDriftedFrom(referenceProfile)`
+ * compares the summaries (see `profileDrift`) and states each statistic's approximation error; it is synchronous too.
+ *
  * `multivariate: ['classifier', 'mmd']` also tests the features jointly (a seeded domain classifier with a permutation
  * test, and the kernel MMD), which catches a change in the joint distribution — a correlation that flips — that every
  * per-feature test misses; a drifted joint test makes the data drift. Columns of vectors (embeddings) get an MMD test
@@ -44,9 +49,11 @@ const NAME = 'toHaveDriftedFrom'
  * expect(thisWeek).not.toHaveDriftedFrom(training, { multivariate: ['classifier', 'mmd'] })
  * ```
  */
-export function toHaveDriftedFrom(this: MatcherState, received: unknown, reference: DriftData, options: DriftedFromOptions<unknown> = {}): MatcherOutcome | Promise<MatcherOutcome> {
+export function toHaveDriftedFrom(this: MatcherState, received: unknown, reference: DriftData | DataProfile, options: DriftedFromOptions<unknown> = {}): MatcherOutcome | Promise<MatcherOutcome> {
+  // Two profiles (summaries of data that may never have been in this process): decided from the sketches, synchronously.
+  if (involvesProfile(received, reference)) return profileDriftOutcome(this, received, reference, options)
   const current = asDataset(NAME, 'current', received as DriftData)
-  const ref = asDataset(NAME, 'reference', reference)
+  const ref = asDataset(NAME, 'reference', reference as DriftData)
   if (options.model !== undefined && !isModel(options.model)) {
     throw new VitestMlError(NAME, '`model` to be a model (from onnxModel() or functionModel())', typeof options.model, 'Wrap a function with functionModel(fn).')
   }
