@@ -59,7 +59,17 @@ export function profileDriftOutcome(state: MatcherState, current: unknown, refer
   return { pass: result.drifted, message: () => message }
 }
 
-/** Whether either side of a drift assertion is a profile. */
+/**
+ * Whether either side of a drift assertion is a profile (then both must be).
+ *
+ * @param current - the received value
+ * @param reference - the reference argument
+ * @returns true when one of them is a profile
+ * @example
+ * ```ts
+ * involvesProfile(profile(june), profile(january)) // true
+ * ```
+ */
 export function involvesProfile(current: unknown, reference: unknown): current is DataProfile {
   return isDataProfile(current) || isDataProfile(reference)
 }

@@ -78,6 +78,6 @@ export function classifierDrift(features: readonly EncodedFeature[], options: Mu
  * ```
  */
 export function checkCount(name: string, value: number, minimum: number): number {
-  if (!Number.isInteger(value) || value < minimum) throw new VitestMlError('multivariate drift', `\`${name}\` a whole number >= ${minimum}`, String(value), `For example \`${name}: ${Math.max(minimum, name === 'folds' ? 5 : 100)}\`.`)
+  if (!Number.isInteger(value) || value < minimum) throw new VitestMlError('multivariateDrift', `\`${name}\` a whole number >= ${minimum}`, String(value), `For example \`${name}: ${Math.max(minimum, name === 'folds' ? 5 : 100)}\`.`)
   return value
 }

@@ -68,7 +68,7 @@ export function multivariateDrift(reference: DriftData, current: DriftData, opti
  */
 export function checkMultivariateMethods(methods: readonly unknown[]): MultivariateMethod[] {
   for (const method of methods) {
-    if (method !== 'classifier' && method !== 'mmd') throw new VitestMlError('multivariate drift', "methods 'classifier' or 'mmd'", JSON.stringify(method), "Pass for example `multivariate: ['classifier', 'mmd']`.")
+    if (method !== 'classifier' && method !== 'mmd') throw new VitestMlError('multivariateDrift', "methods 'classifier' or 'mmd'", JSON.stringify(method), "Pass for example `multivariate: ['classifier', 'mmd']`.")
   }
   return methods as MultivariateMethod[]
 }

@@ -10,7 +10,16 @@ export interface ProfileQueryColumn {
   readonly expression: string
 }
 
-/** Fractions at which pass 1 asks the engine for approximate quantiles (cut points). */
+/**
+ * Fractions at which pass 1 asks the engine for approximate quantiles (the cut points of pass 3).
+ *
+ * @param count - number of bins (cut points = count - 1)
+ * @returns the fractions 1/count .. (count-1)/count
+ * @example
+ * ```ts
+ * cutFractions(4) // [0.25, 0.5, 0.75]
+ * ```
+ */
 export function cutFractions(count: number): number[] {
   return Array.from({ length: count - 1 }, (_, index) => Number(((index + 1) / count).toFixed(6)))
 }
