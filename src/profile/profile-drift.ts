@@ -17,7 +17,7 @@ export type ProfileDriftOptions = Pick<DatasetDriftOptions, 'features' | 'ignore
 
 /** A statistic from two profiles: its value, its error bound and, for tests, its p-value. */
 export interface ProfileStatistic extends BoundedStatistic {
-  /** The p-value (KS: asymptotic; chi-square) when the statistic is a test's. */
+  /** The p-value (KS: exact for exact summaries up to 10,000 values, else asymptotic; chi-square) when the statistic is a test's. */
   readonly pValue?: number
 }
 
@@ -52,7 +52,7 @@ export interface ProfileDriftResult {
 /**
  * Drift between two profiles, with the rules of `datasetDrift` (Evidently's method per feature kind and reference
  * size, thresholds, drift share, corrections) applied to statistics computed from the summaries alone: KS D (with an
- * asymptotic p-value), normed Wasserstein and PSI for numbers, Jensen-Shannon distance and chi-square for categories.
+ * p-value chosen as scipy's `ks_2samp` chooses it), normed Wasserstein and PSI for numbers, Jensen-Shannon distance and chi-square for categories.
  * Each statistic carries its approximation error: 0 for exact summaries (value counts, up to `exactLimit` distinct
  * values), the KLL rank-error bound otherwise. A verdict within the error of its threshold is flagged in `warnings`.
  *
@@ -127,7 +127,7 @@ function numericDrift(feature: string, reference: NumericColumnProfile, current:
   const ks = profileKs(r, c)
   const w = profileWasserstein(r, c, range)
   const statistics: Record<string, ProfileStatistic> = {
-    ks: { ...ks, pValue: ksAsymptoticPValue(ks.value, reference.moments.count, current.moments.count) },
+    ks: { ...ks, pValue: ksAsymptoticPValue(ks.value, reference.moments.count, current.moments.count, ks.error === 0) },
     wasserstein: { value: w.value / sd, error: w.error / sd },
     psi: profilePsi(r, c),
   }

@@ -1,4 +1,5 @@
 import { kolmogorovSf } from '../stats/kolmogorov-distribution.js'
+import { ksExactProbability } from '../stats/ks-exact-probability.js'
 import { cdfAt, linearQuantileOf, type SummaryCdf } from './numeric-summary.js'
 
 /** A statistic computed from two profiles, with how far it can be from the same statistic on the raw data. */
@@ -31,21 +32,30 @@ export function profileKs(reference: SummaryCdf, current: SummaryCdf): BoundedSt
 }
 
 /**
- * The asymptotic two-sided KS p-value for D between samples of sizes n1 and n2, as scipy's `ks_2samp(method='asymp')`:
- * the Kolmogorov distribution `kstwo.sf(D, round(n1 n2 / (n1 + n2)))`.
+ * The two-sided KS p-value for D between samples of sizes n1 and n2, chosen as scipy's `ks_2samp(method='auto')`
+ * chooses: the exact distribution when D is exact (both summaries hold exact counts) and both samples have at most
+ * 10,000 values, otherwise the Kolmogorov distribution `kstwo.sf(D, round(n1 n2 / (n1 + n2)))`.
  *
  * @param d - the statistic
  * @param n1 - reference size
  * @param n2 - current size
+ * @param exact - whether D is exact (error 0) @defaultValue false
  * @returns the p-value
  * @example
  * ```ts
  * ksAsymptoticPValue(0.05, 500_000, 500_000) // ~0
  * ```
  */
-export function ksAsymptoticPValue(d: number, n1: number, n2: number): number {
-  const en = Math.round((n1 * n2) / (n1 + n2))
-  return kolmogorovSf(Math.max(en, 1), Math.min(Math.max(d, 0), 1))
+export function ksAsymptoticPValue(d: number, n1: number, n2: number, exact = false): number {
+  const statistic = Math.min(Math.max(d, 0), 1)
+  if (exact && Math.max(n1, n2) <= 10_000) {
+    const outcome = ksExactProbability(n1, n2, statistic, 'two-sided')
+    if (outcome.pValue !== undefined) return Math.min(1, Math.max(0, outcome.pValue))
+  }
+  const raw = (n1 * n2) / (n1 + n2)
+  const rounded = Math.round(raw)
+  const en = Math.abs(raw % 1) === 0.5 && rounded % 2 !== 0 ? rounded - 1 : rounded
+  return Math.min(1, Math.max(0, kolmogorovSf(Math.max(en, 1), statistic)))
 }
 
 /**

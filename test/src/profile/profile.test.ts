@@ -50,6 +50,12 @@ describe('profile and profileDrift', () => {
     expect(amount?.statistics.ks?.value).toBeCloseTo(ksTwoSample(r, c).statistic, 12)
     expect(amount?.statistics.psi?.value).toBeCloseTo(populationStabilityIndex(r, c).statistic, 10)
     expect(amount?.statistics.wasserstein?.value).toBeCloseTo(normedWasserstein(r, c), 10)
+    // Small samples: the KS method and its exact p-value, as the suite (scipy's ks_2samp 'auto') gives them.
+    const small = (data: Dataset) => slice(data, 0, 400)
+    const smallResult = profileDrift(profile(small(reference)), profile(small(current)), { features: ['amount'] })
+    const smallExact = datasetDrift(small(reference), small(current), { features: ['amount'] })
+    expect(smallResult.features[0]?.method).toBe('ks')
+    expect(smallResult.features[0]?.pValue).toBeCloseTo(smallExact.features[0]?.pValue ?? Number.NaN, 12)
   })
 
   it('keeps each KLL-based statistic within its stated error of the exact one', () => {
