@@ -99,3 +99,12 @@ export * from './report/index.js'
 
 // The matcher typings augment Vitest's `expect` for anyone who imports this package.
 export type { MlMatchers } from '../matchers/typings.js'
+
+// Data profiles: mergeable summaries, streaming readers, DuckDB and warehouse queries
+export * from './profile/index.js'
+export { streamParquet } from './data/stream-parquet.js'
+export type { StreamParquetOptions } from './data/stream-parquet.js'
+export { streamCsv } from './data/stream-csv.js'
+export type { StreamCsvOptions } from './data/stream-csv.js'
+export { streamArrow } from './data/stream-arrow.js'
+export type { StreamArrowOptions } from './data/stream-arrow.js'

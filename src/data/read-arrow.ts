@@ -47,7 +47,18 @@ export async function readArrow(path: string, options: ReadArrowOptions = {}): P
   return datasetFromColumns(columns, { name: options.name ?? datasetNameOf(path) })
 }
 
-function toColumn(vector: Vector): Column {
+/**
+ * One Arrow vector as a dataset column (numbers as `Float64Array`, nulls NaN; booleans; text), as `readArrow` converts
+ * them; shared with the streaming reader.
+ *
+ * @param vector - an Arrow vector
+ * @returns the column
+ * @example
+ * ```ts
+ * toColumn(table.getChild('delay')!) // Float64Array [...]
+ * ```
+ */
+export function toColumn(vector: Vector): Column {
   const type = vector.type
   const numeric = DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type) || DataType.isDate(type) || DataType.isTimestamp(type)
   if (numeric) {

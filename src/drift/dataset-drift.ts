@@ -5,6 +5,9 @@ import { correctPValues, type DriftCorrection } from './correct-p-values.js'
 import { DRIFT_THRESHOLDS, isTestMethod, type DriftMethod } from './drift-method.js'
 import { driftSeverity } from './drift-verdict.js'
 import { decideFeatureDrift, measureFeatureDrift, type FeatureDriftMeasurement, type FeatureDriftResult } from './feature-drift.js'
+import { isEmbeddingColumn } from './multivariate/embedding-matrix.js'
+import { checkMultivariateMethods, multivariateDrift } from './multivariate/multivariate-drift.js'
+import type { MultivariateDriftOptions, MultivariateDriftResult, MultivariateMethod } from './multivariate/multivariate-drift-types.js'
 
 /** Options of {@link datasetDrift}. */
 export interface DatasetDriftOptions {
@@ -30,6 +33,13 @@ export interface DatasetDriftOptions {
   readonly minEffect?: number
   /** Samples smaller than this get a "too small to mean anything" warning. @defaultValue 30 */
   readonly minSampleSize?: number
+  /**
+   * Also test the features jointly: `['classifier', 'mmd']`, or options with `methods`, `features`, `seed`,
+   * `permutations`, `maxRows`, `folds`, `threshold`. A drifted multivariate test makes the dataset drift whatever the
+   * per-feature share. Embedding columns (vectors) always get their own MMD test, with these options.
+   * @defaultValue none (embedding columns still get MMD with the defaults)
+   */
+  readonly multivariate?: readonly MultivariateMethod[] | MultivariateDriftOptions
 }
 
 /** Result of {@link datasetDrift}. */
@@ -42,8 +52,10 @@ export interface DatasetDriftResult {
   readonly driftShare: number
   /** The share that makes the dataset count as drifted. */
   readonly shareThreshold: number
-  /** Whether the dataset drifted: `driftShare >= shareThreshold` (with at least one drifted feature). */
+  /** Whether the dataset drifted: `driftShare >= shareThreshold` (with at least one drifted feature), or a multivariate test drifted. */
   readonly drifted: boolean
+  /** The multivariate tests (joint tabular tests, then one MMD test per embedding column); empty when none ran. */
+  readonly multivariate: MultivariateDriftResult[]
   /** The correction applied to test p-values. */
   readonly correction: DriftCorrection
   /** Drift of the label column, when `label` was given. */
@@ -82,7 +94,10 @@ export function datasetDrift(reference: DriftData, current: DriftData, options: 
       throw new VitestMlError('datasetDrift', `at least 1 row in ${role}`, '0 rows', `An empty ${role} sample cannot show drift or its absence; check the query or filter that produced it.`)
     }
   }
-  const features = selectFeatures(ref, cur, options)
+  const selected = selectFeatures(ref, cur, options)
+  const embeddings = selected.filter((name) => isEmbeddingColumn(ref.column(name)) || isEmbeddingColumn(cur.column(name)))
+  const features = selected.filter((name) => !embeddings.includes(name))
+  const multivariate = runMultivariate(ref, cur, features, embeddings, options)
   const measured = features.map((feature) => measure(feature, ref, cur, options))
   const correction = options.correction ?? 'none'
   const tests = measured.filter((result) => isTestMethod(result.method) && result.pValue !== undefined)
@@ -97,17 +112,28 @@ export function datasetDrift(reference: DriftData, current: DriftData, options: 
   const driftedFeatures = results.filter((result) => result.drifted).map((result) => result.feature)
   const shareThreshold = options.driftShare ?? 0.5
   const driftShare = results.length === 0 ? 0 : driftedFeatures.length / results.length
+  const jointDrift = multivariate.some((test) => test.drifted)
   const labelDrift = options.label === undefined ? undefined : decideFeatureDrift(measure(options.label, ref, cur, options), options)
   const extra = cur.columnNames.filter((name) => !ref.columnNames.includes(name))
   const warnings = [
     ...results.flatMap((result) => result.warnings),
     ...(labelDrift?.warnings ?? []),
     ...(extra.length > 0 ? [`current has columns the reference lacks, not compared: ${extra.join(', ')}`] : []),
+    ...multivariate.flatMap((test) => test.warnings),
   ]
   return {
-    features: results, driftedFeatures, driftShare, shareThreshold, drifted: driftedFeatures.length > 0 && driftShare >= shareThreshold, correction,
+    features: results, driftedFeatures, driftShare, shareThreshold, drifted: (driftedFeatures.length > 0 && driftShare >= shareThreshold) || jointDrift, multivariate, correction,
     ...(labelDrift === undefined ? {} : { labelDrift }), referenceRows: ref.rowCount, currentRows: cur.rowCount, warnings,
   }
+}
+
+function runMultivariate(reference: Dataset, current: Dataset, features: readonly string[], embeddings: readonly string[], options: DatasetDriftOptions): MultivariateDriftResult[] {
+  const requested = options.multivariate
+  if (requested === undefined && embeddings.length === 0) return []
+  const settings: MultivariateDriftOptions = requested === undefined ? { methods: [] } : Array.isArray(requested) ? { methods: checkMultivariateMethods(requested) } : (requested as MultivariateDriftOptions)
+  if (settings.methods !== undefined) checkMultivariateMethods(settings.methods)
+  const tabular = settings.features ?? features
+  return multivariateDrift(reference, current, { ...settings, features: tabular, embeddings, ...(options.categorical === undefined ? {} : { categorical: options.categorical }) })
 }
 
 function selectFeatures(reference: Dataset, current: Dataset, options: DatasetDriftOptions): string[] {
@@ -121,6 +147,12 @@ function selectFeatures(reference: Dataset, current: Dataset, options: DatasetDr
     }
   }
   if (features.length === 0) throw new VitestMlError('datasetDrift', 'at least one feature to compare', 'none', 'Check `features` and `ignore`.')
+  // Multivariate features may name columns outside the per-feature list; they must exist too.
+  const joint = options.multivariate !== undefined && !Array.isArray(options.multivariate) ? ((options.multivariate as MultivariateDriftOptions).features ?? []) : []
+  for (const [role, data] of [['reference', reference], ['current', current]] as const) {
+    const absent = joint.filter((name) => !data.columnNames.includes(name))
+    if (absent.length > 0) throw new VitestMlError('datasetDrift', `every multivariate feature in ${role}`, `no ${absent.map((name) => `"${name}"`).join(', ')} (it has ${data.columnNames.join(', ')})`, 'Check `multivariate.features`; names are case-sensitive.')
+  }
   return [...features]
 }
 
