@@ -1,5 +1,4 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type ColumnData, type FileMetaData } from 'hyparquet'
-import { compressors } from 'hyparquet-compressors'
+import type { ColumnData, FileMetaData } from 'hyparquet'
 import { VitestMlError } from '../util/errors.js'
 import { datasetFromColumns, type CellValue, type Column, type Dataset } from './dataset.js'
 import { datasetNameOf, requireFile } from './read-source.js'
@@ -35,6 +34,8 @@ const NUMERIC_TYPES = new Set(['INT32', 'INT64', 'INT96', 'FLOAT', 'DOUBLE'])
  */
 export async function readParquet(path: string, options: ReadParquetOptions = {}): Promise<Dataset> {
   await requireFile('readParquet', path)
+  // hyparquet loads here, on first use, not when vitest-ml is imported.
+  const [{ asyncBufferFromFile, parquetMetadataAsync, parquetRead }, { compressors }] = await Promise.all([import('hyparquet'), import('hyparquet-compressors')])
   const file = await asyncBufferFromFile(path)
   let metadata: FileMetaData
   try {

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs'
-import { RecordBatchReader } from 'apache-arrow'
+import type { RecordBatchReader } from 'apache-arrow'
+import { lazyRequire } from '../util/lazy-require.js'
 import { VitestMlError } from '../util/errors.js'
 import { datasetFromColumns, type Column, type Dataset } from './dataset.js'
 import { toColumn } from './read-arrow.js'
@@ -12,6 +13,10 @@ export interface StreamArrowOptions {
   /** Dataset name of every batch. @defaultValue the file name */
   readonly name?: string
 }
+
+
+/** apache-arrow, loaded on first use (not when vitest-ml is imported). */
+const arrow = lazyRequire<typeof import('apache-arrow')>('apache-arrow')
 
 /**
  * Reads an Arrow IPC file or stream one record batch at a time with `apache-arrow`'s `RecordBatchReader` over a file
@@ -30,7 +35,7 @@ export async function* streamArrow(path: string, options: StreamArrowOptions = {
   const name = options.name ?? datasetNameOf(path)
   let reader: Awaited<ReturnType<typeof RecordBatchReader.from>>
   try {
-    reader = await RecordBatchReader.from(createReadStream(path))
+    reader = await arrow().RecordBatchReader.from(createReadStream(path))
     await reader.open()
   } catch (error) {
     throw new VitestMlError('streamArrow', 'an Arrow IPC file or stream', `"${path}" (${(error as Error).message})`, 'Write the file with pyarrow.feather.write_feather or RecordBatchFileWriter; Parquet files need streamParquet().', { cause: error })

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs'
-import Papa from 'papaparse'
+import type Papa from 'papaparse'
+import { lazyRequire } from '../util/lazy-require.js'
 import { VitestMlError } from '../util/errors.js'
 import { datasetFromColumns, type Column, type Dataset } from './dataset.js'
 import { datasetNameOf, requireFile } from './read-source.js'
@@ -17,6 +18,10 @@ export interface StreamCsvOptions {
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/
+
+
+/** papaparse, loaded on first use (not when vitest-ml is imported). */
+const papaparse = lazyRequire<typeof Papa>('papaparse')
 
 /**
  * Reads a CSV file in batches of `batchRows` rows, parsed by papaparse from a file stream (RFC 4180 quoting), so memory
@@ -81,7 +86,7 @@ async function* parsedRows(path: string, delimiter: string | undefined, buffer: 
   let wake: (() => void) | undefined
   let paused: Papa.Parser | undefined
   const notify = (): void => { wake?.(); wake = undefined }
-  Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }) as unknown as File, {
+  papaparse().parse<string[]>(createReadStream(path, { encoding: 'utf8' }) as unknown as File, {
     skipEmptyLines: true,
     ...(delimiter === undefined ? {} : { delimiter }),
     chunk: (results, parser) => {

@@ -1,5 +1,4 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type ColumnData, type FileMetaData } from 'hyparquet'
-import { compressors } from 'hyparquet-compressors'
+import type { ColumnData, FileMetaData } from 'hyparquet'
 import { VitestMlError } from '../util/errors.js'
 import { datasetFromColumns, type CellValue, type Column, type Dataset } from './dataset.js'
 import { copyChunk, topLevelColumns } from './read-parquet.js'
@@ -28,6 +27,8 @@ export interface StreamParquetOptions {
  */
 export async function* streamParquet(path: string, options: StreamParquetOptions = {}): AsyncGenerator<Dataset> {
   await requireFile('streamParquet', path)
+  // hyparquet loads here, on first use, not when vitest-ml is imported.
+  const [{ asyncBufferFromFile, parquetMetadataAsync, parquetRead }, { compressors }] = await Promise.all([import('hyparquet'), import('hyparquet-compressors')])
   const file = await asyncBufferFromFile(path)
   let metadata: FileMetaData
   try {
