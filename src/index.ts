@@ -1,11 +1,13 @@
-// Curated public API of vitest-ml: named exports only, no logic. Statistics live in `vitest-ml/stats`.
+// The public API of vitest-ml: what a test file uses, and nothing else (api/vitest-ml.api.md is the reviewed record;
+// docs/api-conventions.md says what belongs here). Named exports only, no logic. Statistics live in `vitest-ml/stats`.
+// The engines behind the matchers (check*, run*, probes, judges), formatting, hashing and internal predicates are not
+// exported: a matcher is their API.
 
 // Errors
 export { VitestMlError, ModelTimeoutError, OutputCountError } from './util/errors.js'
 
 // Models
 export type { Model, ModelIdentity, ModelInput, ModelOutput } from './model/model.js'
-export { isModel } from './model/model.js'
 export { onnxModel } from './model/onnx-model.js'
 export type { OnnxModel, OnnxModelOptions, OnnxOutputValue } from './model/onnx-model.js'
 export type { OnnxRow, FeedOptions, OnnxInputValue, OnnxScalar } from './model/onnx-feeds.js'
@@ -14,24 +16,20 @@ export { readOnnxGraph } from './model/read-onnx-graph.js'
 export type { OnnxGraphInfo, OnnxClassLabel, ZipMapSource } from './model/read-onnx-graph.js'
 export type { TensorLayout, SupportedTensorType } from './model/tensor-layout.js'
 export { functionModel } from './model/function-model.js'
-export type { FunctionModelOptions } from './model/function-model.js'
+export type { BatchedFunction, FunctionModelOptions, PerRowFunction } from './model/function-model.js'
 export { recurrentModel } from './model/recurrent-model.js'
 export type { RecurrentModelOptions, FrameSequence } from './model/recurrent-model.js'
 export { outputNumbers, outputScalar } from './model/output-numbers.js'
 export { checkedPredict } from './model/checked-predict.js'
-export { outputDifference, outputsDiffer, describeOutputPlace } from './model/output-difference.js'
+export { outputDifference, outputsDiffer } from './model/output-difference.js'
 export type { OutputDifference, OutputPlace } from './model/output-difference.js'
 export { outputLabel } from './model/output-label.js'
 export type { OutputLabel } from './model/output-label.js'
-export { outputLeaves } from './model/output-leaves.js'
-export type { OutputLeaf } from './model/output-leaves.js'
-export { missingOutput } from './model/missing-output.js'
-export { describeOutputValue } from './model/describe-output-value.js'
 
 // Data: datasets, schemas, readers
 export { datasetFromColumns, datasetFromRows } from './data/dataset.js'
 export type { CellValue, Column, DataRow, Dataset } from './data/dataset.js'
-export { numeric, integer, categorical, boolean, isFeatureSpec } from './data/feature-spec.js'
+export { numeric, integer, categorical, boolean } from './data/feature-spec.js'
 export type { FeatureSpec, NumericFeature, IntegerFeature, CategoricalFeature, BooleanFeature, RangeConstraints, NumericConstraints } from './data/feature-spec.js'
 export { featureSchema, featureArbitrary } from './data/feature-schema.js'
 export type { FeatureSchema, SchemaIssue } from './data/feature-schema.js'
@@ -47,13 +45,11 @@ export { readArrow } from './data/read-arrow.js'
 export type { ReadArrowOptions } from './data/read-arrow.js'
 export { readWav, audioWindows } from './data/read-wav.js'
 export type { AudioClip } from './data/read-wav.js'
-export { datasetHash } from './data/dataset-hash.js'
 
 // Arbitraries: rows near real data and perturbations
 export { uniformNumber } from './util/uniform-number.js'
 export type { UniformNumberConstraints } from './util/uniform-number.js'
-export { describeArbitrary, arbitraryDescription } from './util/described-arbitrary.js'
-export { casesDistribution } from './arbitraries/cases-distribution.js'
+export { describeArbitrary } from './util/described-arbitrary.js'
 export { rowsNearData } from './arbitraries/rows-near-data.js'
 export type { RowsNearDataConstraints } from './arbitraries/rows-near-data.js'
 export { perturbNoise } from './arbitraries/perturb-noise.js'
@@ -77,16 +73,6 @@ export type { AudioNoiseConstraints } from './arbitraries/audio-noise.js'
 export { audioTimeShift } from './arbitraries/audio-time-shift.js'
 export type { AudioTimeShiftConstraints } from './arbitraries/audio-time-shift.js'
 
-// The batched property engine
-export { runBatchedProperty } from './properties/run-batched-property.js'
-export type { BatchedPropertyOptions, BatchedPropertyResult, Counterexample } from './properties/run-batched-property.js'
-export type { CaseProbe, Violation } from './properties/case-probe.js'
-export { outputRangeProbe, describeRange } from './properties/output-range-probe.js'
-export type { OutputRange, NumericRange, ProbabilityRange } from './properties/output-range-probe.js'
-export { checkDeterminism } from './properties/check-determinism.js'
-export type { DeterminismOptions, DeterminismResult, DeterminismComparison } from './properties/check-determinism.js'
-export { maxAbsDifference } from './properties/outputs-differ.js'
-
 // Metamorphic relations, evaluation, drift, production patterns
 export * from './relations/index.js'
 export * from './evaluation/index.js'
@@ -97,8 +83,36 @@ export * from './patterns/index.js'
 export * from './checklist/index.js'
 export * from './report/index.js'
 
-// The matcher typings augment Vitest's `expect` for anyone who imports this package.
+// The matcher typings augment Vitest's `expect` for anyone who imports this package; each matcher's options by name.
 export type { MlMatchers } from '../matchers/typings.js'
+export type { RelationMatchers } from '../matchers/relation-matchers.js'
+export type { EvaluationMatchers } from '../matchers/evaluation-matchers.js'
+export type { DriftMatchers } from '../matchers/drift-matchers.js'
+export type { PatternMatchers } from '../matchers/pattern-matchers.js'
+export type { AgreeWithOptions } from '../matchers/to-agree-with.js'
+export type { AtLeastAsGoodAsBestMemberOptions } from '../matchers/to-be-at-least-as-good-as-best-member.js'
+export type { CalibratedOptions } from '../matchers/to-be-calibrated.js'
+export type { DeterministicOptions } from '../matchers/to-be-deterministic.js'
+export type { FairAcrossOptions } from '../matchers/to-be-fair-across.js'
+export type { HeldOutOptions } from '../matchers/to-be-held-out-from.js'
+export type { InvariantUnderOptions } from '../matchers/to-be-invariant-under.js'
+export type { MonotonicInOptions } from '../matchers/to-be-monotonic-in.js'
+export type { NoWorseThanOptions } from '../matchers/to-be-no-worse-than.js'
+export type { BeatBaselineOptions } from '../matchers/to-beat-baseline.js'
+export type { FallBackGracefullyOptions } from '../matchers/to-fall-back-gracefully.js'
+export type { DriftedFromOptions } from '../matchers/to-have-drifted-from.js'
+export type { NoWeakSegmentsOptions } from '../matchers/to-have-no-weak-segments.js'
+export type { SkewFromOptions } from '../matchers/to-have-skew-from.js'
+export type { KeepMisclassificationsWithinOptions } from '../matchers/to-keep-misclassifications-within.js'
+export type { MaintainMetricOptions } from '../matchers/to-maintain-metric.js'
+export type { MatchPipelineOptions } from '../matchers/to-match-pipeline.js'
+export type { PassGoldenCasesOptions } from '../matchers/to-pass-golden-cases.js'
+export type { PerformOnAllSlicesOptions } from '../matchers/to-perform-on-all-slices.js'
+export type { OutputsInRangeOptions } from '../matchers/to-produce-outputs-in-range.js'
+export type { RaiseNoAlertsOptions } from '../matchers/to-raise-no-alerts.js'
+export type { LatencyBudget, MeetLatencyOptions } from '../matchers/to-meet-latency.js'
+export type { ServeFreshFromCacheOptions } from '../matchers/to-serve-fresh-from-cache.js'
+export type { ShiftOutputOptions } from '../matchers/to-shift-output.js'
 
 // Data profiles: mergeable summaries, streaming readers, DuckDB and warehouse queries
 export * from './profile/index.js'
