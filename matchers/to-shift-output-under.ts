@@ -27,7 +27,7 @@ function transformName(transform: unknown): string {
     const label = (transform as { label?: unknown }).label
     return typeof label === 'string' ? label : transform.name === '' ? 'the given transform' : transform.name
   }
-  return 'generated transforms'
+  return 'each generated transform'
 }
 
 /**

@@ -23,7 +23,7 @@ out = {
     "scipy": scipy.__version__,
     "shape": [channels, height, width],
     "image": image.ravel().tolist(),
-    "rotate": {str(angle): per_channel(lambda plane: ndimage.rotate(plane, angle, reshape=False, order=1, mode="constant", cval=0.0))
+    "rotate": {str(angle): per_channel(lambda plane: ndimage.rotate(plane, angle, reshape=False, order=1, mode="grid-constant", cval=0.0))
                for angle in [17, -33, 90, 180]},
     "shift": {"1,-2": per_channel(lambda plane: ndimage.shift(plane, (1, -2), order=0, mode="constant", cval=0.0))},
     "gaussian_filter": {str(sigma): per_channel(lambda plane: ndimage.gaussian_filter(plane, sigma, mode="reflect", truncate=4.0))

@@ -17,7 +17,7 @@ export interface ImageRotationConstraints extends ImageConstraints {
 
 /**
  * A small rotation about the image centre by an angle uniform in `[-maxDegrees, maxDegrees]`, bilinear, corners
- * filled with `fill` (as `scipy.ndimage.rotate(reshape=False, order=1, mode='constant')`). Shrinks toward 0 degrees
+ * filled with `fill` (as `scipy.ndimage.rotate(reshape=False, order=1, mode='grid-constant')`, so a small angle changes the image a little). Shrinks toward 0 degrees
  * (the identity).
  *
  * @param constraints - largest angle, fill, layout, sizes, range

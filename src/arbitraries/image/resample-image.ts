@@ -2,9 +2,9 @@ import type { ImagePixels } from './image-layout.js'
 
 /**
  * Rotates every channel about the image centre by `degrees` with bilinear interpolation, as
- * `scipy.ndimage.rotate(image, degrees, reshape=False, order=1, mode='constant', cval=fill)` does on each `[H, W]`
- * plane (positive angles turn the picture counter-clockwise as displayed, rows downward). Points that come from
- * outside the image take `fill`.
+ * `scipy.ndimage.rotate(image, degrees, reshape=False, order=1, mode='grid-constant', cval=fill)` does on each
+ * `[H, W]` plane (positive angles turn the picture counter-clockwise as displayed, rows downward). The image is
+ * extended with `fill` beyond its edges, so corners that come from outside take `fill` and the border blends into it.
  *
  * @param image - the image
  * @param degrees - the angle
@@ -36,19 +36,18 @@ export function rotatePixels(image: ImagePixels, degrees: number, fill: number):
   return out
 }
 
-const EPSILON = 1e-9
-
-/** Bilinear sample of one plane at (row, col); `fill` outside `[0, H - 1] x [0, W - 1]` (scipy's 'constant' mode). */
+/**
+ * Bilinear sample of one plane at (row, col), the plane extended with `fill` beyond its edges and interpolated there
+ * too (scipy's 'grid-constant' mode): a point just outside blends the edge pixel with `fill`, so a rotation changes
+ * the image continuously with its angle and a tiny angle changes it only a little.
+ */
 function bilinear(pixels: Float64Array, offset: number, height: number, width: number, row: number, col: number, fill: number): number {
-  if (row < -EPSILON || col < -EPSILON || row > height - 1 + EPSILON || col > width - 1 + EPSILON) return fill
-  const r0 = Math.min(height - 1, Math.max(0, Math.floor(row + EPSILON)))
-  const c0 = Math.min(width - 1, Math.max(0, Math.floor(col + EPSILON)))
-  const r1 = Math.min(height - 1, r0 + 1)
-  const c1 = Math.min(width - 1, c0 + 1)
-  const dr = Math.min(1, Math.max(0, row - r0))
-  const dc = Math.min(1, Math.max(0, col - c0))
-  const at = (r: number, c: number): number => pixels[offset + r * width + c] as number
-  return (1 - dr) * ((1 - dc) * at(r0, c0) + dc * at(r0, c1)) + dr * ((1 - dc) * at(r1, c0) + dc * at(r1, c1))
+  const r0 = Math.floor(row)
+  const c0 = Math.floor(col)
+  const dr = row - r0
+  const dc = col - c0
+  const at = (r: number, c: number): number => (r >= 0 && r < height && c >= 0 && c < width ? (pixels[offset + r * width + c] as number) : fill)
+  return (1 - dr) * ((1 - dc) * at(r0, c0) + dc * at(r0, c0 + 1)) + dr * ((1 - dc) * at(r0 + 1, c0) + dc * at(r0 + 1, c0 + 1))
 }
 
 /**

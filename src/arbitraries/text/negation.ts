@@ -31,9 +31,16 @@ function sites(text: string, direction: 'add' | 'remove'): readonly SentenceSite
       const doc = nlp(original).sentences()
       const written = (direction === 'add' ? doc.toNegative() : doc.toPositive()).text().trim()
       const changed = direction === 'remove' && (written === '' || written === original) ? withoutNegation(original) : written
-      return changed === '' || changed === original ? [] : [{ start, end, text: original, changed }]
+      // A rewrite that does not add (remove) a negation is no negation: compromise sometimes only re-cases a fragment.
+      const added = negations(changed) - negations(original)
+      return changed === '' || changed === original || (direction === 'add' ? added <= 0 : added >= 0) ? [] : [{ start, end, text: original, changed }]
     })
   })
+}
+
+/** How many negation words a sentence has (`not`, `n't`, `never`, `no`, `cannot`). */
+function negations(sentence: string): number {
+  return (sentence.match(/\b(not|never|no|cannot)\b|n't\b/gi) ?? []).length
 }
 
 const NEGATED_AUXILIARY = /\b(is|are|was|were|am|do|does|did|will|would|can|could|should|has|have|had|must)(\s+not\b|n't\b)/i
