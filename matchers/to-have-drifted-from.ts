@@ -75,8 +75,16 @@ function driftOutcome(
   const warnings = [...result.warnings, ...(prediction?.warnings ?? [])]
   const summary = `${result.driftedFeatures.length} of ${result.features.length} features drifted (share ${num(result.driftShare)}, dataset drifts at >= ${num(result.shareThreshold)})${jointSummary}`
   const jointLines = joint.length === 0 ? [] : ['Multivariate:', ...joint.map((test) => `  ${test.drifted ? 'drifted' : 'stable '}  ${describeMultivariateDrift(test)}`)]
-  const extraLines = extras.map((extra) => `${extra === prediction ? 'Prediction' : 'Label'} ${extra.drifted ? 'drifted' : 'did not drift'}: ${describeFeatureDrift(extra)}`)
-  const plots = [...result.features, ...extras].filter((feature) => feature.drifted && feature !== prediction).map((feature) => driftHistogram(feature.feature, ref.column(feature.feature), current.column(feature.feature), { kind: feature.kind }))
+  const extraLines = [
+    ...extras.map((extra) => `${extra === prediction ? 'Prediction' : 'Label'} ${extra.drifted ? 'drifted' : 'did not drift'}: ${describeFeatureDrift(extra)}`),
+    ...Object.entries(result.textDomainAuc ?? {}).map(([feature, auc]) => `Text column ${feature}: a domain classifier tells current from reference texts with AUC ${num(auc)} (0.5: alike).`),
+  ]
+  const plots = [...result.features, ...extras].filter((feature) => feature.drifted && feature !== prediction).map((feature) => {
+    const derived = result.derivedColumns?.[feature.feature]
+    return derived === undefined
+      ? driftHistogram(feature.feature, ref.column(feature.feature), current.column(feature.feature), { kind: feature.kind })
+      : driftHistogram(feature.feature, derived.reference, derived.current, { kind: 'numeric' })
+  })
   const hint = state.utils.matcherHint(`.${NAME}`, 'current', 'reference', { isNot: state.isNot, promise: state.promise })
   const correction = result.correction === 'none' ? '' : `, ${result.correction} correction`
   const header = drifted
@@ -92,7 +100,11 @@ function driftOutcome(
     severity: options.severity ?? 'medium',
     ...(options.model === undefined ? {} : { model: modelRef(options.model) }),
     data: { name: current.name, rows: current.rowCount, sha256: datasetHash(current) },
-    metrics: { ...metrics(result.driftShare, result.driftedFeatures.length, result.features, extras, ref.rowCount, current.rowCount), ...jointMetrics(joint) },
+    metrics: {
+      ...metrics(result.driftShare, result.driftedFeatures.length, result.features, extras, ref.rowCount, current.rowCount),
+      ...jointMetrics(joint),
+      ...Object.fromEntries(Object.entries(result.textDomainAuc ?? {}).map(([feature, auc]) => [`${feature}.domainAuc`, auc])),
+    },
     ...(replay === undefined ? {} : { replay }),
     plots,
     ...(warnings.length > 0 ? { warnings } : {}),

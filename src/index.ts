@@ -72,6 +72,10 @@ export { audioNoise } from './arbitraries/audio-noise.js'
 export type { AudioNoiseConstraints } from './arbitraries/audio-noise.js'
 export { audioTimeShift } from './arbitraries/audio-time-shift.js'
 export type { AudioTimeShiftConstraints } from './arbitraries/audio-time-shift.js'
+export { chainPerturbations } from './arbitraries/chain-perturbations.js'
+export type { ChainPerturbationsConstraints } from './arbitraries/chain-perturbations.js'
+export * from './arbitraries/text/index.js'
+export * from './arbitraries/image/index.js'
 
 // Metamorphic relations, evaluation, drift, production patterns
 export * from './relations/index.js'

@@ -8,6 +8,8 @@ import { decideFeatureDrift, measureFeatureDrift, type FeatureDriftMeasurement, 
 import { isEmbeddingColumn } from './multivariate/embedding-matrix.js'
 import { checkMultivariateMethods, multivariateDrift } from './multivariate/multivariate-drift.js'
 import type { MultivariateDriftOptions, MultivariateDriftResult, MultivariateMethod } from './multivariate/multivariate-drift-types.js'
+import { textDriftColumns, type TextDriftOptions } from './text-drift-columns.js'
+import { freeTextWarning } from './free-text-warning.js'
 
 /** Options of {@link datasetDrift}. */
 export interface DatasetDriftOptions {
@@ -40,6 +42,12 @@ export interface DatasetDriftOptions {
    * @defaultValue none (embedding columns still get MMD with the defaults)
    */
   readonly multivariate?: readonly MultivariateMethod[] | MultivariateDriftOptions
+  /**
+   * Free-text columns, compared by length, out-of-vocabulary share and a domain classifier (see `textDriftColumns`)
+   * instead of as categories: `['review']`, or `{ review: { embed } }` to run the classifier on your embeddings.
+   * @defaultValue none (a column that looks like free text gets a warning)
+   */
+  readonly text?: readonly string[] | Readonly<Record<string, TextDriftOptions>>
 }
 
 /** Result of {@link datasetDrift}. */
@@ -66,6 +74,10 @@ export interface DatasetDriftResult {
   readonly currentRows: number
   /** Every feature's warnings, plus dataset-level ones (columns only in current). */
   readonly warnings: string[]
+  /** The numeric columns derived from `text` columns (`review:length` ...), for plots, by derived feature name. */
+  readonly derivedColumns?: Readonly<Record<string, { readonly reference: Float64Array; readonly current: Float64Array }>>
+  /** The domain classifier's ROC AUC per text column (0.5: current texts look like the reference). */
+  readonly textDomainAuc?: Readonly<Record<string, number>>
 }
 
 /**
@@ -94,11 +106,20 @@ export function datasetDrift(reference: DriftData, current: DriftData, options: 
       throw new VitestMlError('datasetDrift', `at least 1 row in ${role}`, '0 rows', `An empty ${role} sample cannot show drift or its absence; check the query or filter that produced it.`)
     }
   }
+  const textOptions: Readonly<Record<string, TextDriftOptions>> = Array.isArray(options.text) ? Object.fromEntries((options.text as readonly string[]).map((name) => [name, {}])) : ((options.text ?? {}) as Readonly<Record<string, TextDriftOptions>>)
   const selected = selectFeatures(ref, cur, options)
   const embeddings = selected.filter((name) => isEmbeddingColumn(ref.column(name)) || isEmbeddingColumn(cur.column(name)))
   const features = selected.filter((name) => !embeddings.includes(name))
-  const multivariate = runMultivariate(ref, cur, features, embeddings, options)
-  const measured = features.map((feature) => measure(feature, ref, cur, options))
+  const textColumns = features.filter((feature) => feature in textOptions)
+  const tabular = features.filter((feature) => !textColumns.includes(feature))
+  const derived = textColumns.map((feature) => [feature, textDriftColumns(feature, ref.column(feature), cur.column(feature), textOptions[feature])] as const)
+  const derivedColumns = Object.assign({}, ...derived.map(([, text]) => text.columns)) as Record<string, { reference: Float64Array; current: Float64Array }>
+  // Free text is compared through its derived columns, never as raw strings in the joint tests.
+  const multivariate = runMultivariate(ref, cur, tabular, embeddings, options)
+  const measured = [
+    ...tabular.map((feature) => measure(feature, ref, cur, options)),
+    ...Object.entries(derivedColumns).map(([name, columns]) => measureDerived(name, columns, options)),
+  ]
   const correction = options.correction ?? 'none'
   const tests = measured.filter((result) => isTestMethod(result.method) && result.pValue !== undefined)
   const adjusted = correctPValues(tests.map((result) => result.pValue ?? 1), correction)
@@ -117,6 +138,7 @@ export function datasetDrift(reference: DriftData, current: DriftData, options: 
   const extra = cur.columnNames.filter((name) => !ref.columnNames.includes(name))
   const warnings = [
     ...results.flatMap((result) => result.warnings),
+    ...features.filter((feature) => !textColumns.includes(feature) && feature !== options.label).flatMap((feature) => freeTextWarning(feature, ref.column(feature))),
     ...(labelDrift?.warnings ?? []),
     ...(extra.length > 0 ? [`current has columns the reference lacks, not compared: ${extra.join(', ')}`] : []),
     ...multivariate.flatMap((test) => test.warnings),
@@ -124,6 +146,7 @@ export function datasetDrift(reference: DriftData, current: DriftData, options: 
   return {
     features: results, driftedFeatures, driftShare, shareThreshold, drifted: (driftedFeatures.length > 0 && driftShare >= shareThreshold) || jointDrift, multivariate, correction,
     ...(labelDrift === undefined ? {} : { labelDrift }), referenceRows: ref.rowCount, currentRows: cur.rowCount, warnings,
+    ...(derived.length === 0 ? {} : { derivedColumns, textDomainAuc: Object.fromEntries(derived.map(([feature, text]) => [feature, text.domainAuc])) }),
   }
 }
 
@@ -154,6 +177,14 @@ function selectFeatures(reference: Dataset, current: Dataset, options: DatasetDr
     if (absent.length > 0) throw new VitestMlError('datasetDrift', `every multivariate feature in ${role}`, `no ${absent.map((name) => `"${name}"`).join(', ')} (it has ${data.columnNames.join(', ')})`, 'Check `multivariate.features`; names are case-sensitive.')
   }
   return [...features]
+}
+
+/** A numeric column derived from a text column: always compared as numbers, with the method's usual threshold. */
+function measureDerived(name: string, columns: { reference: Float64Array; current: Float64Array }, options: DatasetDriftOptions): FeatureDriftMeasurement {
+  const method = options.methods?.[name]
+  const measured = measureFeatureDrift(name, columns.reference, columns.current, { kind: 'numeric', ...(method === undefined ? {} : { method }) })
+  const threshold = options.featureThresholds?.[name] ?? options.thresholds?.[measured.method] ?? DRIFT_THRESHOLDS[measured.method]
+  return { ...measured, threshold }
 }
 
 function measure(feature: string, reference: Dataset, current: Dataset, options: DatasetDriftOptions): FeatureDriftMeasurement {
