@@ -47,6 +47,7 @@ const column = {
     maxUnseenShare: share,
     maxOutOfRangeShare: share,
     summary: { oneOf: [numericSummary, categorySummary] },
+    note: { type: 'string' },
   },
 } as const
 

@@ -59,6 +59,8 @@ export interface ColumnContract {
   readonly maxOutOfRangeShare?: number
   /** Distribution summary, when inferred with `summaries: true`. */
   readonly summary?: NumericSummary | CategorySummary
+  /** A reviewer's (or `vitest-ml init`'s) note on why the column is as it is: an allowance, a known defect. */
+  readonly note?: string
 }
 
 /**
