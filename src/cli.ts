@@ -45,7 +45,7 @@ const consoleIo: CliIo = { out: (text) => process.stdout.write(`${text}\n`), err
  * ```
  */
 export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
-  // `init` has options of its own; its logic lives in src/init/.
+  // `init` has options of its own; its logic lives in src/init/ and loads only when asked for.
   if (argv[0] === 'init') return (await import('./init/run-init.js')).runInit(argv.slice(1), io)
   let parsed: ReturnType<typeof parse>
   try {
@@ -61,9 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
     return values.help === true ? 0 : 2
   }
   if ((command !== 'report' && command !== 'gate') || file === undefined || extra.length > 0) {
-    io.err(
-      `vitest-ml: ${command !== 'report' && command !== 'gate' ? `unknown command "${command}"` : file === undefined ? `"${command}" needs a REPORT.json path` : `unexpected argument "${extra[0]}"`}\n\n${USAGE}`,
-    )
+    io.err(`vitest-ml: ${command !== 'report' && command !== 'gate' ? `unknown command "${command}"` : file === undefined ? `"${command}" needs a REPORT.json path` : `unexpected argument "${extra[0]}"`}\n\n${USAGE}`)
     return 2
   }
   try {

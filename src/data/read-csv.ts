@@ -45,12 +45,7 @@ export async function readCsv(source: string, options: ReadCsvOptions = {}): Pro
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) })
   const fatal = parsed.errors.find((error) => error.type === 'Quotes')
   if (fatal !== undefined) {
-    throw new VitestMlError(
-      'readCsv',
-      `well-formed CSV in ${where}`,
-      `${fatal.message.toLowerCase()} at line ${(fatal.row ?? 0) + 1}`,
-      'Close the quoted field, or escape quotes inside it by doubling them ("").',
-    )
+    throw new VitestMlError('readCsv', `well-formed CSV in ${where}`, `${fatal.message.toLowerCase()} at line ${(fatal.row ?? 0) + 1}`, 'Close the quoted field, or escape quotes inside it by doubling them ("").')
   }
   const [header, ...rows] = parsed.data
   if (header === undefined || header.length === 0) {
@@ -59,12 +54,7 @@ export async function readCsv(source: string, options: ReadCsvOptions = {}): Pro
   const repeated = header.findIndex((name, index) => header.indexOf(name) !== index)
   if (repeated >= 0) {
     const name = header[repeated] as string
-    throw new VitestMlError(
-      'readCsv',
-      `distinct column names in the header of ${where}`,
-      `${JSON.stringify(name)} twice (columns ${header.indexOf(name) + 1} and ${repeated + 1})`,
-      'Rename one of the columns; every column needs its own name.',
-    )
+    throw new VitestMlError('readCsv', `distinct column names in the header of ${where}`, `${JSON.stringify(name)} twice (columns ${header.indexOf(name) + 1} and ${repeated + 1})`, 'Rename one of the columns; every column needs its own name.')
   }
   const ragged = rows.findIndex((row) => row.length !== header.length)
   if (ragged >= 0) {
@@ -82,10 +72,7 @@ export async function readCsv(source: string, options: ReadCsvOptions = {}): Pro
   for (const name of wanted) {
     const index = header.indexOf(name)
     if (index < 0) throw new VitestMlError('readCsv', `a column named one of [${header.join(', ')}]`, `"${name}"`, 'Check `columns`; names are case-sensitive.')
-    columns[name] = typeColumn(
-      rows.map((row) => (row[index] ?? '').trim()),
-      missing,
-    )
+    columns[name] = typeColumn(rows.map((row) => (row[index] ?? '').trim()), missing)
   }
   return datasetFromColumns(columns, { name: options.name ?? (isText ? 'csv' : datasetNameOf(source)) })
 }
