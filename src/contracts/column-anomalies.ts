@@ -206,7 +206,7 @@ function outOfRange(name: string, contract: ColumnContract, scan: ColumnScan, li
       : scan.farOut > 0
         ? `${scan.farOut} beyond the range by more than its width`
         : `more than sampling from the training data explains (exceedance p = ${num(pValue)} < ${num(limits.alpha)})`
-  const unit = guessUnitChange(scan.numbers, min, max)
+  const unit = outside >= 5 ? guessUnitChange(scan.outside, min, max) : undefined
   const sides = [
     scan.below > 0 ? `${scan.below} below min ${num(min)} (lowest ${num(scan.lowest)})` : '',
     scan.above > 0 ? `${scan.above} above max ${num(max)} (highest ${num(scan.highest)})` : '',

@@ -38,8 +38,8 @@ export interface ColumnScan {
   readonly constant: boolean
   /** Repeats of an earlier value in a unique (id) column. */
   readonly repeats: number
-  /** A sample of the numbers (for the median that spots a unit change). */
-  readonly numbers: Float64Array
+  /** A sample of the numbers outside [min, max] (to spot a unit change). */
+  readonly outside: Float64Array
   /** The first offending rows of each finding. */
   readonly examples: Readonly<Record<'unparsed' | 'asText' | 'wrongType' | 'notWhole' | 'range' | 'unseen' | 'repeats', readonly RowValue[]>>
 }
@@ -68,7 +68,6 @@ export function scanColumn(column: Column, contract: ColumnContract, extraSentin
   const domainText = new Set((contract.values ?? []).map(String))
   const min = contract.min ?? Number.NEGATIVE_INFINITY
   const max = contract.max ?? Number.POSITIVE_INFINITY
-  const stride = Math.max(1, Math.ceil(column.length / SAMPLE))
   const sample: number[] = []
   const seen = contract.unique ? new Set<unknown>() : undefined
   const unparsed = new Map<string, number>()
@@ -140,7 +139,6 @@ export function scanColumn(column: Column, contract: ColumnContract, extraSentin
         note(examples.wrongType, row, value)
         continue
       }
-      if (row % stride === 0 && Number.isFinite(number)) sample.push(number)
       if (contract.kind === 'datetime') continue
       if (contract.kind === 'integer' && Number.isFinite(number) && !Number.isInteger(number)) {
         notWhole++
@@ -148,6 +146,7 @@ export function scanColumn(column: Column, contract: ColumnContract, extraSentin
       }
       if (number < lowest) lowest = number
       if (number > highest) highest = number
+      if ((number < min || number > max) && sample.length < SAMPLE && Number.isFinite(number)) sample.push(number)
       if (number < min) {
         below++
         if (number < min - width) farOut++
@@ -193,7 +192,7 @@ export function scanColumn(column: Column, contract: ColumnContract, extraSentin
     unseen,
     constant: present > 0 && constant,
     repeats,
-    numbers: Float64Array.from(sample),
+    outside: Float64Array.from(sample),
     examples,
   }
 }

@@ -43,7 +43,8 @@ const CONVERSIONS: readonly Conversion[] = [
 ]
 
 /**
- * Looks for a unit change behind out-of-range values: tries common conversions (temperature scales, powers of ten,
+ * Looks for a unit change behind out-of-range values (pass those values: a feed that mixes units has some in range):
+ * tries common conversions (temperature scales, powers of ten,
  * inches, pounds, miles, feet, speeds, minutes) and returns the one that, undone, brings at least 90% of the values
  * back into [min, max] when fewer than half were in range as received; among those, the one whose undone values spread
  * most like data of that range (dividing by a large factor would squeeze anything into a range around 0). Returns
@@ -69,7 +70,7 @@ export function guessUnitChange(values: ArrayLike<number>, min: number, max: num
     return count / values.length
   }
   const before = inRange((value) => value)
-  // A unit change moves most values: with half or more in range as received, out-of-range ones are outliers, not units.
+  // A unit change moves most of the values it is tried on: with half or more in range, the others are outliers.
   if (before >= 0.5) return undefined
   let best: (UnitChange & { readonly score: number }) | undefined
   for (const conversion of CONVERSIONS) {
