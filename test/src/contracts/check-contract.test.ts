@@ -13,8 +13,8 @@ const weather = (await readCsv(vegaDataPath('seattle-weather.csv'))).rows()
 const before2014 = datasetFromRows(weather.filter((row) => String(row['date']) < '2014'), { name: '2012-2013' })
 const after2014 = weather.filter((row) => String(row['date']) >= '2014')
 const { contract } = inferContract(before2014, { label: 'weather' })
-const check = (rows: readonly DataRow[], options = {}) => checkContract(datasetFromRows(rows, { name: '2014-2015' }), contract, options)
-const types = (rows: readonly DataRow[], options = {}) => check(rows, options).failing.map((anomaly) => `${anomaly.column ?? '(table)'}:${anomaly.type}`)
+const check = (rows: readonly Record<string, unknown>[], options = {}) => checkContract(datasetFromRows(rows, { name: '2014-2015' }), contract, options)
+const types = (rows: readonly Record<string, unknown>[], options = {}) => check(rows, options).failing.map((anomaly) => `${anomaly.column ?? '(table)'}:${anomaly.type}`)
 
 describe('checkContract on seattle-weather (contract learned from 2012-2013)', () => {
   it('passes 2014-2015 as recorded: a few values just past the 2012-2013 range are what sampling gives', () => {
