@@ -60,7 +60,7 @@ describe('suggestChecks', () => {
 
   it('feeds a one-tensor model the named feature columns in order, and reads its classes as the sorted training labels', async () => {
     const code = { Biscoe: 0, Dream: 1, Torgersen: 2 } as Record<string, number>
-    const numeric = (rows: readonly PenguinRow[]) => rows.map((row) => ({ beak_length: row.beak_length_mm, beak_depth: row.beak_depth_mm, flipper: row.flipper_length_mm, mass: row.body_mass_g, island: code[String(row.island)], species: row.species }))
+    const numeric = (rows: readonly PenguinRow[]) => rows.map((row) => ({ beak_length: row.beak_length_mm, beak_depth: row.beak_depth_mm, flipper: row.flipper_length_mm, mass: row.body_mass_g, island: code[String(row.island)] ?? null, species: row.species }))
     writeFileSync(join(dir, 'train.csv'), toCsv(numeric(train)))
     writeFileSync(join(dir, 'test.csv'), toCsv(numeric(test)))
     const plan = await suggestChecks({ model: 'models/penguins-mlp.onnx', train: join(dir, 'train.csv'), test: join(dir, 'test.csv'), label: 'species' })
