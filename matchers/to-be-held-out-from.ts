@@ -44,9 +44,11 @@ export function toBeHeldOutFrom(this: MatcherState, received: unknown, train: Ro
   const split = options.time !== undefined || options.label !== undefined || (options.ids?.length ?? 0) > 0
   const trainData = split ? asRecords(train, 'train') : undefined
   const testData = split ? asRecords(received as RowSource, 'test') : undefined
-  // Rows are compared without their ids and times, so the same record under a new id or date is still a repeat.
-  const keys = [...(options.ids ?? []), ...(options.time === undefined ? [] : [options.time])]
-  const withoutKeys = (data: Dataset): Record<string, unknown>[] => data.rows().map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key))))
+  // Rows are compared without their ids, so the same record under a new id is still a repeat. (Times stay: two days
+  // with the same readings are two days, not a leak.)
+  const keys = [...(options.ids ?? [])]
+  const withoutKeys = (data: Dataset): Record<string, unknown>[] =>
+    data.rows().map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key))))
   const rowsOf = (data: Dataset | undefined, source: RowSource): RowSource => (data !== undefined && keys.length > 0 ? withoutKeys(data) : source)
   const result = findLeakage(rowsOf(trainData, train), rowsOf(testData, received as RowSource), options)
   const judged: SplitLeakageJudgement | undefined =

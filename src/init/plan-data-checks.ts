@@ -111,9 +111,11 @@ export function planDataChecks(input: DataPlanInput): { checks: PlannedCheck[]; 
     options: hygieneOptions,
   })
   // 3. The split: held out, no time overlap, no shared ids, no single feature that gives the label away.
-  // Rows are compared without their ids and times, as the matcher does.
-  const withoutKeys = (data: Dataset): Record<string, unknown>[] => data.rows().map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !ignore.includes(key))))
-  const leakage = ignore.length === 0 ? findLeakage(train, test) : findLeakage(withoutKeys(train), withoutKeys(test))
+  // Rows are compared without their ids, as the matcher does.
+  const ids = input.ids ?? []
+  const withoutIds = (data: Dataset): Record<string, unknown>[] =>
+    data.rows().map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !ids.includes(key))))
+  const leakage = ids.length === 0 ? findLeakage(train, test) : findLeakage(withoutIds(train), withoutIds(test))
   const judged = judgeSplitLeakage(
     splitLeakage(train, test, { label, ...(input.time === undefined ? {} : { time: input.time }), ...(input.ids === undefined ? {} : { ids: input.ids }) }),
     {},
