@@ -62,16 +62,16 @@ export function findNearDuplicateRows(
   const cells = grid.map((k) => Float64Array.from(standardised[k]!.values, (z) => (Number.isNaN(z) ? Number.NaN : Math.floor(z / distance))))
   const rest = other.length === 0 ? new Float64Array(rows) : rowFingerprints(dataset, other)
   const otherColumns = other.map((name) => dataset.column(name))
+  // A 30-bit key (a small integer: cheap to hash in a Map) per cell and rest; equal keys of different cells only cost
+  // comparisons, never a false match.
   const keyOf = (row: number, offset: readonly number[]): number => {
-    let high = (rest[row] as number) % 4_294_967_291
-    let low = Math.floor((rest[row] as number) / 4_294_967_291)
+    const print = rest[row] as number
+    let hash = avalanche((print % 4_294_967_291) ^ Math.imul(Math.floor(print / 4_294_967_291), 0x9e3779b1))
     for (const [position, column] of cells.entries()) {
       const cell = column[row] as number
-      const value = Number.isNaN(cell) ? 0x7fffffff : cell + (offset[position] as number)
-      high = (Math.imul(high ^ (value | 0), 0x9e3779b1) + position) >>> 0
-      low = (Math.imul(low ^ (value | 0), 0x85ebca77) + 0x632be5ab) >>> 0
+      hash = avalanche(hash ^ Math.imul((Number.isNaN(cell) ? 0x7fffffff : cell + (offset[position] as number)) | 0, 0xcc9e2d51) ^ position)
     }
-    return high * 2 ** 21 + (low >>> 11)
+    return hash >>> 2
   }
   const offsets = neighbourOffsets(grid.length)
   const zero = grid.map(() => 0)
@@ -127,6 +127,16 @@ function standardise(column: Float64Array): Standardised {
   const sd = count === 0 ? 0 : Math.sqrt(squares / count)
   const scale = sd > 0 ? sd : 1
   return { values: column.map((value) => (Number.isFinite(value) ? (value - mean) / scale : Number.NaN)), spread: sd }
+}
+
+/** MurmurHash3's finaliser: every input bit moves every output bit. */
+function avalanche(value: number): number {
+  let h = value >>> 0
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
 }
 
 function sameOther(columns: readonly Column[], row: number, other: number): boolean {
