@@ -1,6 +1,7 @@
 import type { DataRow } from '../src/data/dataset.js'
 import type { Model } from '../src/model/model.js'
 import type { DriftData } from '../src/drift/as-dataset.js'
+import type { DataProfile } from '../src/profile/data-profile.js'
 import type { DriftedFromOptions } from './to-have-drifted-from.js'
 import type { SkewFromOptions } from './to-have-skew-from.js'
 import type { MatchPipelineOptions } from './to-match-pipeline.js'
@@ -14,10 +15,13 @@ import type { MatchSchemaOptions } from './to-match-schema.js'
  */
 export interface DriftMatchers {
   /**
-   * The current data drifted from the reference (drift share >= 0.5, or the label or predictions drifted). Use `.not`.
-   * @example `expect(current).not.toHaveDriftedFrom(reference, { ignore: ['id'] })`
+   * The current data drifted from the reference (drift share >= 0.5, a multivariate test drifted, or the label or
+   * predictions drifted). Use `.not`. Both sides may be profiles (`profile()`, `profileWithDuckDb()`): then the
+   * summaries are compared and each statistic's approximation error is stated.
+   * @example `expect(current).not.toHaveDriftedFrom(reference, { ignore: ['id'], multivariate: ['classifier'] })`
+   * @example `expect(juneProfile).not.toHaveDriftedFrom(januaryProfile)`
    */
-  toHaveDriftedFrom<I = DataRow>(reference: DriftData, options?: DriftedFromOptions<I> & { readonly model?: undefined }): void
+  toHaveDriftedFrom<I = DataRow>(reference: DriftData | DataProfile, options?: DriftedFromOptions<I> & { readonly model?: undefined }): void
   /**
    * With `model`: also the model's predictions on both samples (prediction drift). Calls the model: `await` it.
    * @example `await expect(current).not.toHaveDriftedFrom(reference, { model })`
