@@ -5,9 +5,11 @@ import type { DataProfile } from '../src/profile/data-profile.js'
 import type { DriftedFromOptions } from './to-have-drifted-from.js'
 import type { SkewFromOptions } from './to-have-skew-from.js'
 import type { MatchPipelineOptions } from './to-match-pipeline.js'
+import type { DataContract } from '../src/data/data-contract.js'
+import type { MatchSchemaOptions } from './to-match-schema.js'
 
 /**
- * The drift, skew and pipeline matchers as they appear on `expect(...)`. On data alone `toHaveDriftedFrom` and
+ * The drift, skew, pipeline and data-contract matchers as they appear on `expect(...)`. On data alone `toHaveDriftedFrom` and
  * `toHaveSkewFrom` decide synchronously, so they work the same with or without `await`; with a `model` (prediction
  * drift) and in `toMatchPipeline` they call code and are asynchronous: `await` them.
  */
@@ -35,4 +37,11 @@ export interface DriftMatchers {
    * @example `await expect(servingPreprocess).toMatchPipeline(trainingPreprocess, { inputs: rows, tolerance: 1e-9 })`
    */
   toMatchPipeline<I>(training: unknown, options: MatchPipelineOptions<I>): Promise<void>
+  /**
+   * The data matches its data contract: no missing or unexpected column, type change, value out of range, unseen
+   * category, significant missing-rate change, constant column, repeated id or extra duplicate rows; each anomaly comes
+   * with a severity and a one-line fix. Reads data only: works with or without `await`.
+   * @example `expect(servingRows).toMatchSchema(loadContract('schema.json'), { maxUnseenShare: 0.01 })`
+   */
+  toMatchSchema(contract: DataContract, options?: MatchSchemaOptions): void
 }
