@@ -93,9 +93,10 @@ export * from './evaluation/index.js'
 export * from './drift/index.js'
 export * from './patterns/index.js'
 
-// Report, checklist and gate
+// Report, checklist and gate; comparing reports across releases
 export * from './checklist/index.js'
 export * from './report/index.js'
+export * from './compare/index.js'
 
 // The matcher typings augment Vitest's `expect` for anyone who imports this package.
 export type { MlMatchers } from '../matchers/typings.js'
