@@ -57,11 +57,7 @@ function reportDiffView(report: Report): DiffView | undefined {
   if (report.baseline === undefined) return undefined
   const head = snapshotReport(report)
   const anchors = new Map(head.checks.map((check, index) => [check, report.checks[index]!.anchor]))
-  return diffView(diffReports(report.baseline, head), {
-    anchors,
-    ...(report.gate.regressions === undefined ? {} : { rules: report.gate.regressions }),
-    // New failing checks are already regressions of the diff itself; the rule's other reasons (no-regression breaches,
-    // metrics not compared, no base) are added.
-    ruleFailures: report.gate.failures.filter((reason) => reason.source === 'baseline' && !reason.message.startsWith('new failing check')),
-  })
+  // The rules' blocking reasons are already at the top of the report ("Why the gate failed"); the section lists every
+  // comparison the rule made.
+  return diffView(diffReports(report.baseline, head), { anchors, ...(report.gate.regressions === undefined ? {} : { rules: report.gate.regressions }) })
 }

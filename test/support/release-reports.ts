@@ -28,6 +28,8 @@ export interface ReleaseSeriesOptions {
   readonly renameAt?: number
   /** The gate of every release. */
   readonly gate?: GateConfig
+  /** Title of the accuracy check. @defaultValue 'credit.onnx beats majority on accuracy' */
+  readonly accuracyTitle?: string
 }
 
 const ROWS = 500
@@ -44,7 +46,7 @@ function records(index: number, options: ReleaseSeriesOptions): { accuracy: Chec
   const base = { checklist: [], passed: true, severity: 'high' as const }
   return {
     accuracy: [{
-      ...base, id: `baseline:credit-model-beats-the-majority-class:0`, kind: 'baseline', title: 'credit.onnx beats majority on accuracy', model,
+      ...base, id: `baseline:credit-model-beats-the-majority-class:0`, kind: 'baseline', title: options.accuracyTitle ?? 'credit.onnx beats majority on accuracy', model,
       data: { name: 'evaluation set', rows: ROWS, sha256: sha('evaluation set') }, metrics: { accuracy: correct / ROWS, gain: correct / ROWS - 0.62, ciLow: correct / ROWS - 0.66 },
     }],
     latency: [{ ...base, severity: 'medium', id: 'latency:credit-model-is-fast-enough:0', kind: 'latency', title: 'credit.onnx answers within budget', model, metrics: { p50Ms: p99 / 3, p95Ms: p99 * 0.8, p99Ms: p99, errorRate: 0, requests: 2000 } }],
