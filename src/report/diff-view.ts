@@ -153,7 +153,8 @@ export function diffView(diff: ReportDiff, options: DiffViewOptions = {}): DiffV
       score: { base: num(diff.mlTestScore.base), head: num(diff.mlTestScore.head), sections: diff.mlTestScore.sections.map((section) => ({ id: section.id, base: section.base === undefined ? '—' : num(section.base), head: section.head === undefined ? '—' : num(section.head) })) },
     }),
     artifacts: diff.artifacts.map((change) => ({ artifact: change.artifact, name: change.name, base: artifactText(change.base), head: artifactText(change.head) })),
-    rules: (options.rules ?? []).map((rule) => ({ status: rule.status, text: ruleText(rule), ...(rule.check === undefined ? {} : { anchor: rule.check }) })),
+    // A rule links to its head check's card only on a page that has the cards (the report, which passes `anchors`).
+    rules: (options.rules ?? []).map((rule) => ({ status: rule.status, text: ruleText(rule), ...(rule.check === undefined || options.anchors === undefined ? {} : { anchor: rule.check }) })),
   }
 }
 
@@ -222,5 +223,18 @@ function artifactText(entry: { sha256?: string; rows?: number } | undefined): st
 function ruleText(rule: RegressionResult): string {
   const what = rule.baseCheck === undefined ? `${rule.metric}: no base evidence check recorded it` : `${rule.metric} of "${rule.baseCheck.title}"`
   if (rule.status === 'not-measured' || rule.status === 'not-compared') return `${what}${rule.status === 'not-compared' ? ': no evidence counterpart in the head' : ''}`
-  return `${what}: ${num(rule.base!)} → ${num(rule.head!)}, gain ${signed(rule.gain!)}, bound ${num(rule.bound!)} vs -margin ${num(-rule.margin)} (${rule.basis})`
+  return `${what}: ${num(rule.base!)} → ${num(rule.head!)}, gain ${signed(rule.gain!)}; ${BASIS[rule.basis ?? 'point']} ${num(rule.bound!)} ${comparison(rule)} -margin ${num(-rule.margin)}`
+}
+
+// As judgeNoRegression decides: a bound of an interval must exceed -margin; a gain without one must reach it.
+function comparison(rule: RegressionResult): string {
+  const strict = rule.basis === 'newcombe'
+  if (rule.status === 'ok') return strict ? '>' : '>='
+  return strict ? '<=' : '<'
+}
+
+const BASIS: Readonly<Record<NonNullable<RegressionResult['basis']>, string>> = {
+  newcombe: 'one-sided bound of the gain (Newcombe interval, independent samples)',
+  identical: 'exact gain (same model file and data)',
+  point: 'gain (no interval: the reports hold the two values only)',
 }

@@ -49,10 +49,11 @@ function codeAxis(binned: readonly Row[], categories: readonly string[] | undefi
 function categoryAxis(categories: readonly string[] | undefined): object {
   if (categories === undefined || categories.length === 0) return {}
   const names = JSON.stringify(categories.map((name) => label(name, '?')))
-  const step = Math.max(1, Math.ceil(categories.length / 25))
+  // At most 20 labels, all drawn: Vega's overlap test reads rotated labels' boxes and would drop every other one.
+  const step = Math.max(1, Math.ceil(categories.length / 20))
   const values = categories.map((_, index) => index).filter((index) => index % step === 0)
   return {
-    axis: { values, labelExpr: `${names}[datum.value] || ''`, labelAngle: categories.length > 6 ? -40 : 0, labelLimit: 120, grid: false },
+    axis: { values, labelExpr: `${names}[datum.value] || ''`, labelAngle: categories.length > 6 ? -40 : 0, labelLimit: 120, labelOverlap: false, grid: false },
     scale: { nice: false, domain: [0, Math.max(1, categories.length - 1)] },
   }
 }
@@ -82,7 +83,7 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
   const layers: object[] = []
   if (plot.type === 'line' || plot.type === 'reliability') {
     // Over categories (releases), y follows the data rather than starting at zero, so a change between releases shows.
-    const yScale = plot.categories === undefined || plot.categories.length === 0 ? {} : { scale: { zero: false } }
+    const yScale = plot.categories === undefined || plot.categories.length === 0 ? {} : { scale: { zero: false, ...flatDomain(data) } }
     layers.push({ data: { values: data }, mark: { type: 'line', point: true }, encoding: { x: { ...x, ...categoryAxis(plot.categories) }, y: { ...y, ...yScale }, color } })
     if (plot.type === 'reliability') {
       layers.push({ data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: '#888' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } })
@@ -109,5 +110,18 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
     const lines = [...byPosition.entries()].map(([at, labels]) => `${plot.xLabel === undefined ? 'x' : label(plot.xLabel, 'x')} = ${at}: ${labels.join(', ')}`)
     base.title = { text: base.title.text, subtitle: lines.length > 4 ? [...lines.slice(0, 3), `… ${lines.length - 3} more positions`] : lines, subtitleColor: MARKER_COLOR, subtitleFontSize: 11 }
   }
+  if (plot.categories !== undefined && plot.categories.length > 0 && plot.type === 'line') {
+    // A long title (a check's title) would widen the drawing and shrink the whole plot on the page: cut it instead.
+    base.title = { ...base.title, limit: base.width + 60, subtitleLimit: base.width + 60 } as typeof base.title
+  }
   return { ...base, layer: layers } as unknown as TopLevelSpec
+}
+
+/** A y domain around a value every point shares (Vega would draw a degenerate axis, labelled `0.000000`). */
+function flatDomain(data: readonly Row[]): { domain?: [number, number] } {
+  const values = data.map((row) => row.y)
+  if (values.length === 0 || values.some((value) => value !== values[0])) return {}
+  const value = values[0]!
+  const pad = value === 0 ? 1 : Math.abs(value) * 0.1
+  return { domain: [value >= 0 ? Math.max(0, value - pad) : value - pad, value + pad] }
 }

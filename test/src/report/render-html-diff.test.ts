@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { evaluateRegressions } from '../../../src/checklist/evaluate-regressions.js'
 import { diffReports } from '../../../src/compare/diff-reports.js'
 import { diffView, intervalText } from '../../../src/report/diff-view.js'
 import { renderHtml } from '../../../src/report/render-html.js'
@@ -59,6 +60,22 @@ describe('diffView', () => {
     expect(view.metrics.map((row) => row.judgement)[0]).toBe('regressed')
     expect(view.metrics).toHaveLength(2)
     expect(view.metricsOmitted).toBeGreaterThan(0)
+  })
+
+  it('states each rule comparison as the gate judged it, and links it to a card only where the page has cards', () => {
+    const report = head({ regressionAt: 1 })
+    const rules = evaluateRegressions(report.checks, report.baseline, gate)!.regressions
+    const diff = diffReports(report.baseline!, snapshotReport(report))
+    const standalone = diffView(diff, { rules })
+    expect(standalone.rules.map((line) => line.text)).toEqual([
+      expect.stringMatching(/^accuracy of "credit\.onnx beats majority on accuracy": 0\.\d+ → 0\.\d+, gain -0\.\d+; one-sided bound of the gain \(Newcombe interval, independent samples\) -0\.\d+ <= -margin -0\.05$/),
+      expect.stringMatching(/^p99Ms of "credit\.onnx answers within budget": [\d.]+ → [\d.]+, gain [+-][\d.]+; gain \(no interval: the reports hold the two values only\) [-\d.]+ >= -margin -10$/),
+    ])
+    expect(standalone.rules.map((line) => line.status)).toEqual(['regressed', 'ok'])
+    expect(standalone.rules.every((line) => line.anchor === undefined)).toBe(true)
+    const anchors = new Map(snapshotReport(report).checks.map((check, index) => [check, report.checks[index]!.anchor]))
+    const inReport = diffView(diffReports(report.baseline!, snapshotReport(report)), { rules, anchors })
+    expect(inReport.rules.map((line) => line.anchor)).toEqual(rules.map((rule) => rule.check))
   })
 
   it('describes intervals by what they rest on', () => {
