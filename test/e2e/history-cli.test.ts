@@ -93,7 +93,7 @@ describe('vitest-ml diff and history on a folder of 50 releases', () => {
     expect(html).toMatch(/<tr class="moved"><td><strong>v1\.31\.0<\/strong>.*?<span class="chip moved">accuracy<\/span>/s)
     expect(html).toMatch(/<tr class="j-regressed"><td><strong>v1\.31\.0<\/strong><\/td><td>credit\.onnx beats majority on accuracy<\/td><td><code>accuracy<\/code>/)
     expect(html).toMatch(/<tr class="j-worse"><td><strong>v1\.40\.0<\/strong><\/td><td>credit\.onnx answers within budget<\/td><td><code>p99Ms<\/code>/)
-    expect(html.match(/<figure class="plot trend"><svg/g)!.length).toBeGreaterThanOrEqual(6)
+    expect(html.match(/<figure class="plot trend" title="[^"]+"><svg/g)!.length).toBeGreaterThanOrEqual(6)
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/)
   })
 
