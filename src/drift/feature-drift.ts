@@ -8,7 +8,7 @@ import { chooseDriftMethod, DRIFT_THRESHOLDS, isTestMethod, MAX_NUMERIC_AS_CATEG
 import { isDrifted, sampleWarnings } from './drift-verdict.js'
 import { driftColumnKind } from './drift-column-kind.js'
 import { checkDriftMethod } from './feature-kind.js'
-import { missingRateChange, type MissingRateTest } from './missing-rate-change.js'
+import { missingRateChange, type MissingRateChange } from './missing-rate-change.js'
 import { categoricalValues, distinctUpTo, numericValues, type NumericValues } from './feature-values.js'
 import { normedWasserstein } from './normed-wasserstein.js'
 
@@ -63,7 +63,7 @@ export interface FeatureDriftResult {
   /** ±Infinity values in the current sample. */
   readonly currentNonFinite: number
   /** Whether the share of missing values moved (Fisher's exact test), when either sample has missing values; reported, not counted as drift. */
-  readonly missingRate?: MissingRateTest
+  readonly missingRate?: MissingRateChange
   /** Small-sample, sparse-category, tiny-effect and missing-value warnings. */
   readonly warnings: string[]
 }

@@ -2,7 +2,7 @@ import { fisherExact } from '../stats/fisher-exact.js'
 import { formatNumber } from '../util/format-number.js'
 
 /** Whether the share of missing values of a feature moved between the samples. */
-export interface MissingRateTest {
+export interface MissingRateChange {
   /** Share of the reference rows that are missing. */
   readonly reference: number
   /** Share of the current rows that are missing. */
@@ -37,7 +37,7 @@ interface MissingCounts {
  * // { test: { reference: 0.1, current: 0.4, pValue: 1.5e-6 }, warning: 'temp: the share of missing values moved from 10% to 40% ...' }
  * ```
  */
-export function missingRateChange(feature: string, counts: MissingCounts, alpha = 0.05): { test: MissingRateTest; warning?: string } | undefined {
+export function missingRateChange(feature: string, counts: MissingCounts, alpha = 0.05): { test: MissingRateChange; warning?: string } | undefined {
   if (counts.referenceMissing === 0 && counts.currentMissing === 0) return undefined
   // Categorical sizes count every row (missing is a category); numeric sizes count the present values only.
   const referencePresent = counts.kind === 'numeric' ? counts.referenceSize : counts.referenceSize - counts.referenceMissing
