@@ -86,12 +86,12 @@ const baseline = obj(['file', 'runId', 'digest', 'title', 'finishedAt', 'passed'
   models: { type: 'array', items: artifact }, data: { type: 'array', items: dataRef },
 })
 
-/** JSON Schema (draft-07) of `vitest-ml.json`, the report file (format versions 2 and 3; only 3 has a `baseline`). */
+/** JSON Schema (draft-07) of `vitest-ml.json`, the report file (format versions 2 and 3; only 3 has a `baseline` or `profiles`). */
 export const REPORT_SCHEMA: object = {
   $id: 'https://vitest-ml.dev/schemas/report.json',
   if: { properties: { schemaVersion: { const: 2 } } },
   // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if / then keywords, not a thenable
-  then: { not: { required: ['baseline', 'profiles'] } },
+  then: { not: { anyOf: [{ required: ['baseline'] }, { required: ['profiles'] }] } },
   ...obj(['schemaVersion', 'title', 'run', 'provenance', 'summary', 'tests', 'errors', 'checks', 'checklist', 'mlTestScore', 'gate', 'integrity'], {
     schemaVersion: { enum: [...READABLE_SCHEMA_VERSIONS] },
     title: str,
