@@ -205,12 +205,13 @@ async function connect(url: string, timeoutMs: number, connectTimeoutMs: number)
     // Commands issued in the same tick (concurrent requests) share one write to the socket.
     enableAutoPipelining: true,
   })
-  client.on('error', () => undefined)
+  let refused: string | undefined
+  client.on('error', (error) => void (refused ??= error.message))
   try {
     await client.connect()
   } catch (error) {
     client.disconnect()
-    throw new VitestMlError(SOURCE, `a Redis server at ${url}`, `no connection (${(error as Error)?.message ?? String(error)})`, 'Check the URL and that the server runs (`redis-cli -u <url> ping`); in tests, start one with `startRedisServer()`.', { cause: error })
+    throw new VitestMlError(SOURCE, `a Redis server at ${url}`, `no connection (${refused ?? (error as Error)?.message ?? String(error)})`, 'Check the URL and that the server runs (`redis-cli -u <url> ping`); in tests, start one with `startRedisServer()`.', { cause: error })
   }
   return client
 }
