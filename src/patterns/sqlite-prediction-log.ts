@@ -36,6 +36,9 @@ export interface SqlitePredictionLog extends PredictionLogDatabase {
 }
 
 const SOURCE = 'sqlitePredictionLog'
+/** Flushes of the logs still open, run when the process exits normally (one listener for all of them). */
+const openLogs = new Set<() => void>()
+let exitHook = false
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value))
 const text = (value: unknown): string | null => (value === undefined || value === null ? null : String(value))
 
@@ -126,7 +129,8 @@ export function sqlitePredictionLog(path: string, options: SqlitePredictionLogOp
   }
   const timer = setInterval(flush, flushIntervalMs)
   timer.unref()
-  process.on('exit', flush)
+  openLogs.add(flush)
+  if (!exitHook) exitHook = Boolean(process.on('exit', () => openLogs.forEach((pending) => pending())))
 
   const log: SqlitePredictionLog = {
     path,
@@ -137,7 +141,7 @@ export function sqlitePredictionLog(path: string, options: SqlitePredictionLogOp
     flush,
     async close() {
       clearInterval(timer)
-      process.removeListener('exit', flush)
+      openLogs.delete(flush)
       flush()
       if (db.open) db.close()
     },

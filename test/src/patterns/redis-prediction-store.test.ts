@@ -90,14 +90,17 @@ describe('redisPredictionStore on a real Redis server', () => {
   })
 
   test('keys are distinct per row and per model: no collision over 5,000 rows, and a new SHA-256 never reads old entries', async () => {
-    const before = await raw.dbsize()
     const rows = Array.from({ length: 5000 }, (_, index) => [index % 100, Math.floor(index / 100), 0.5])
     const shared = await store<number[]>()
     const identity = (sha256: string): Model<number[], number[]> => ({ identity: { name: 'scorer.onnx', sha256 }, predict: async (batch) => batch.map((row) => [row[0] ?? 0, row[1] ?? 0, sha256 === 'a'.repeat(64) ? 1 : 2]), release: async () => {} })
     const old = cached(identity('a'.repeat(64)), { ttlMs: 60_000, store: shared })
     const renewed = cached(identity('b'.repeat(64)), { ttlMs: 60_000, store: shared })
     await old.predict(rows)
-    expect(await raw.dbsize()).toBe(before + 5000)
+    // One key per distinct row under the model's namespace (other tests' entries expire meanwhile: count these alone).
+    const keys = await raw.keys(`pred:scorer.onnx@${'a'.repeat(64)}:*`)
+    expect(keys).toHaveLength(5000)
+    expect(new Set(keys).size).toBe(5000)
+    expect(keys.every((key) => /^pred:scorer\.onnx@a{64}:[0-9a-f]{64}$/.test(key))).toBe(true)
     expect(await old.predict(rows)).toEqual(rows.map((row) => [row[0], row[1], 1]))
     expect(await renewed.predict(rows)).toEqual(rows.map((row) => [row[0], row[1], 2]))
     expect(old.stats()).toMatchObject({ hits: 5000, misses: 5000 })

@@ -171,3 +171,13 @@ describe('sqlitePredictionLog and a writer killed in the middle of a transaction
     await reopened.close()
   })
 })
+
+describe('sqlitePredictionLog at a normal exit', () => {
+  test('a process that exits without close() still commits its buffer', async () => {
+    const path = databasePath()
+    const script = `const { sqlitePredictionLog } = await import('./src/patterns/sqlite-prediction-log.ts')
+      sqlitePredictionLog(${JSON.stringify(path)}).write([{ id: 'last', time: '2026-03-02T00:00:00Z', model: 'm', modelVersion: '1', featureHash: 'f', output: 1 }])`
+    await new Promise<void>((resolve, reject) => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'inherit' }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`)))))
+    expect(sqlitePredictionLog(path).entries().map((entry) => entry.id)).toEqual(['last'])
+  })
+})
