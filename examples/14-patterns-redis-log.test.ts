@@ -39,7 +39,8 @@ beforeAll(async () => {
   log = sqlitePredictionLog(join(folder, 'predictions.db'))
   if (!REDIS) return
   redis = await startRedisServer()
-  store = await redisPredictionStore({ url: redis.url, timeoutMs: 100 })
+  // A cache call that takes longer than its timeout is served as a miss; 1 s keeps a loaded test machine from missing.
+  store = await redisPredictionStore({ url: redis.url, timeoutMs: 1000 })
 })
 
 afterAll(async () => {
@@ -58,7 +59,7 @@ describe.skipIf(!REDIS)('a Redis prediction cache in front of penguins-mlp', () 
     expect(await served.predict(inputs)).toEqual(fresh)
     expect(fresh.map((answer) => answer.value)).toEqual(await mlp.predict(inputs))
     // No manual clock: Redis expires entries by its own clock, so the check sleeps through a 1-second TTL.
-    const probabilities = await redisPredictionStore<number[]>({ url: redis.url })
+    const probabilities = await redisPredictionStore<number[]>({ url: redis.url, timeoutMs: 1000 })
     await expect(cached(mlp, { ttlMs: 1000, store: probabilities })).toServeFreshFromCache({ inputs })
     await probabilities.close()
   })

@@ -17,7 +17,7 @@ const model = {
   },
   release: async () => {},
 }
-const store = await redisPredictionStore<number[]>({ url: url as string, timeoutMs: 1000 })
+const store = await redisPredictionStore<number[]>({ url: url as string, timeoutMs: 5000 })
 const served = cached(model, { ttlMs: 60_000, store })
 const rows = Array.from({ length: Number(rowsText) }, (_, index) => [index])
 const requests = rows.flatMap((row) => Array.from({ length: Number(burstText) }, () => served.predict([row])))

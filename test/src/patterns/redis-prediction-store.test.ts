@@ -17,8 +17,9 @@ expect.extend(patternMatchers)
 let redis: RedisServer
 let raw: Redis
 const opened: RedisPredictionStore[] = []
+// A generous per-call timeout unless a test is about timeouts: this machine is shared, and a late call is a miss.
 async function store<O>(options: { timeoutMs?: number } = {}): Promise<RedisPredictionStore<O>> {
-  const created = await redisPredictionStore<O>({ url: redis.url, ...options })
+  const created = await redisPredictionStore<O>({ url: redis.url, timeoutMs: 5000, ...options })
   opened.push(created as RedisPredictionStore)
   return created
 }
@@ -120,11 +121,11 @@ describe('redisPredictionStore on a real Redis server', () => {
   test('a store call past its timeout is a miss, counted, and the answer still comes', async () => {
     const cache = await store<number[]>({ timeoutMs: 40 })
     const served = cached(countingModel('slow-redis').model, { ttlMs: 60_000, store: cache })
-    await raw.call('CLIENT', 'PAUSE', '300', 'ALL')
+    await raw.call('CLIENT', 'PAUSE', '1000', 'ALL')
     expect(await served.predict([[4]])).toEqual([[40]])
     expect(cache.stats()).toMatchObject({ timeouts: 2, errors: 2 })
     expect(served.stats()).toMatchObject({ storeErrors: 2, misses: 1 })
-    await sleep(300)
+    await raw.call('CLIENT', 'UNPAUSE')
   })
 
   test('a wrong URL fails at once with a clear error; an unversioned model is refused in front of the shared store', async () => {
@@ -138,7 +139,7 @@ describe('redisPredictionStore on a real Redis server', () => {
 describe('redisPredictionStore when the server is killed and restarted mid-run', () => {
   test('answers keep coming and stay right; the outage shows in the counters and in the report', async ({ task }) => {
     const { model, asked } = countingModel('outage')
-    const cache = await store<number[]>({ timeoutMs: 50 })
+    const cache = await store<number[]>({ timeoutMs: 1000 })
     const served = cached(model, { ttlMs: 60_000, store: cache })
     const rows = Array.from({ length: 20 }, (_, index) => [index])
     const phase = async (rounds: number) => {
