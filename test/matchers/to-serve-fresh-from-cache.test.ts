@@ -95,13 +95,13 @@ describe('toServeFreshFromCache reads answers as what they are', () => {
 
 describe('toServeFreshFromCache in real time (a store that expires entries by itself)', () => {
   // The default store on the system clock expires entries in real time, as Redis does: the check sleeps through the TTL.
-  test('passes for the default store on the system clock, and records how time moved', async () => {
-    await expect(cached(model, { ttlMs: 300 })).toServeFreshFromCache({ inputs: rows })
+  test('passes for the default store on the system clock (it expires entries in real time)', async () => {
+    await expect(cached(model, { ttlMs: 1000 })).toServeFreshFromCache({ inputs: rows })
   })
 
   test('fails on a store that never expires, in real time too', async () => {
-    const failure = await failureOf(expect(cached(model, { ttlMs: 200, store: neverExpires() })).toServeFreshFromCache({ inputs: rows, maxListed: 1 }))
-    expect(failure?.message).toMatch(/0 collisions, 3 stale answers, 0 uncached answers over 3 rows \(hit rate within the TTL 1, TTL 200 ms in real time\)/)
+    const failure = await failureOf(expect(cached(model, { ttlMs: 1000, store: neverExpires() })).toServeFreshFromCache({ inputs: rows, maxListed: 1 }))
+    expect(failure?.message).toMatch(/0 collisions, 3 stale answers, 0 uncached answers over 3 rows \(hit rate within the TTL 1, TTL 1000 ms in real time\)/)
   })
 
   test('a store too slow for the TTL makes the check throw instead of reporting misses it did not see', async () => {

@@ -70,11 +70,11 @@ describe('redisPredictionStore on a real Redis server', () => {
 
   test('entries expire in real time: after the TTL the model is asked again', async () => {
     const { model, asked } = countingModel('ttl')
-    const served = cached(model, { ttlMs: 150, store: await store<number[]>() })
+    const served = cached(model, { ttlMs: 1000, store: await store<number[]>() })
     await served.predict([[1], [2]])
     await served.predict([[1], [2]])
     expect(asked).toEqual([[1], [2]])
-    await sleep(200)
+    await sleep(1100)
     await served.predict([[1], [2]])
     expect(asked).toEqual([[1], [2], [1], [2]])
     expect(served.stats()).toMatchObject({ hits: 2, misses: 4 })

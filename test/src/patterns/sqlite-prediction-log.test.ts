@@ -59,7 +59,8 @@ describe('sqlitePredictionLog', () => {
     await service.predict([[0.3]])
     expect(log.stats()).toMatchObject({ committed: 3, buffered: 0, flushes: 1 })
     await service.predict([[0.4]])
-    await new Promise((resolve) => setTimeout(resolve, 120))
+    expect(log.stats()).toMatchObject({ committed: 3, buffered: 1 })
+    for (let wait = 0; wait < 100 && log.stats().buffered > 0; wait++) await new Promise((resolve) => setTimeout(resolve, 20))
     expect(log.stats()).toMatchObject({ committed: 4, buffered: 0, flushes: 2 })
     await service.predict([[0.5]])
     await log.close()
@@ -144,7 +145,8 @@ describe('sqlitePredictionLog and a writer killed in the middle of a transaction
   test('SIGKILL loses only the uncommitted batch: the file is intact and holds whole batches, readable while written', async () => {
     const path = databasePath()
     const rows = 40_000
-    const writer = spawn(process.execPath, ['--import', 'tsx', 'test/support/sqlite-log-writer.ts', path, String(rows)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    // Batches 1 and 2 hold 40,000 rows; batch 3 holds 320,000 (seconds of work), so the kill lands inside it.
+    const writer = spawn(process.execPath, ['--import', 'tsx', 'test/support/sqlite-log-writer.ts', path, String(rows), '3'], { stdio: ['ignore', 'pipe', 'inherit'] })
     let output = ''
     let countWhileWriting = -1
     const exited = new Promise<NodeJS.Signals | null>((resolve) => writer.once('exit', (_, signal) => resolve(signal)))
@@ -156,7 +158,7 @@ describe('sqlitePredictionLog and a writer killed in the middle of a transaction
         if (output.includes('committing 3\n')) resolve()
       })
     })
-    await new Promise((resolve) => setTimeout(resolve, 15))
+    await new Promise((resolve) => setTimeout(resolve, 50))
     writer.kill('SIGKILL')
     expect(await exited).toBe('SIGKILL')
     expect(output).not.toContain('committed 3\n')
