@@ -30,7 +30,7 @@ export interface SoakOptions {
   readonly store: PredictionStore<FallbackAnswer<number[]>>
   /** Where every request is logged. */
   readonly sink: PredictionSink
-  /** Killed (kill -9) after half the requests and restarted 200 ms later, while requests keep coming. */
+  /** Killed (kill -9) after half the requests and restarted 200 ms later, while requests keep coming (the last 10 % wait for the restart). */
   readonly redis?: RedisServer
   /** Stop early past this many milliseconds (the result says how many requests ran). @defaultValue 120000 */
   readonly maxDurationMs?: number
@@ -95,8 +95,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const picks = Array.from({ length: options.requests }, () => Math.floor(options.distinctRows * random() ** 3))
   const started = performance.now()
 
+  // The last 10 % of requests wait for the restart, so the cache comes back while requests keep coming even when a loaded
+  // machine is slow to start the server again.
+  const restartedBy = Math.floor(options.requests * 0.9)
+
   async function client(): Promise<void> {
     while (next < options.requests && performance.now() < deadline) {
+      if (options.redis !== undefined && next >= restartedBy) await outage
+      if (next >= options.requests) break
       const request = next++
       if (options.redis !== undefined && request === Math.floor(options.requests / 2)) {
         const server = options.redis

@@ -59,14 +59,14 @@ describe('soak: 100,000 requests through the Redis cache and the SQLite log, one
     expect(log.count({ servedBy: 'fallback' })).toBe(result.fallbackAnswers)
     expect(log.count({ servedBy: 'primary' })).toBe(REQUESTS - result.hits - result.fallbackAnswers)
     expect(log.stats()).toMatchObject({ duplicates: 0, lost: 0 })
-    // The numbers in the report, with the rules a team would alert on.
+    // The numbers in the report, with the rules a team would alert on. Latency (p50, p99) is reported, not asserted: on a
+    // shared machine it measures the machine; `npm run bench` (soak-100k) times the pipeline.
     const { p50Ms, p99Ms, hitRate, fallbackRate, storeErrors, outageMs } = result
     expect({ requests: REQUESTS, unanswered: REQUESTS - result.answered, wrongAnswers: result.wrongAnswers, p50Ms, p99Ms, hitRate, fallbackRate, storeErrors, outageMs, seconds: result.seconds }).toRaiseNoAlerts({
       rules: [
         { metric: 'unanswered', op: 'max', value: 0, severity: 'high' },
         { metric: 'wrongAnswers', op: 'max', value: 0, severity: 'high' },
         { metric: 'fallbackRate', op: 'max', value: 0.05, severity: 'medium' },
-        { metric: 'p99Ms', op: 'max', value: 500, severity: 'medium' },
       ],
     })
     expect(checksFromMeta(task.meta).at(-1)?.metrics).toMatchObject({ requests: REQUESTS, unanswered: 0, storeErrors: result.storeErrors })
