@@ -1,6 +1,14 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // Example code (examples/support/, which some tests reuse) imports `vitest-ml` as users do: here, the source.
+  resolve: {
+    alias: [
+      { find: /^vitest-ml$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      { find: /^vitest-ml\/stats$/, replacement: fileURLToPath(new URL('./src/stats/index.ts', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // Fixture projects run by the e2e tests in their own directories, not as part of this suite; the packed-package

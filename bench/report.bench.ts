@@ -3,7 +3,7 @@
  * report issue sets: under 2 seconds. The reference is that fixed budget, not a measured tool: a ratio below 1 meets it.
  */
 import { buildReport, type CollectedTest } from '../src/report/build-report.js'
-import type { CheckRecord } from '../src/report/check-record.js'
+import type { CheckRecord } from '../src/record/check-record.js'
 import { renderHtml } from '../src/report/render-html.js'
 import { entry, medianSeconds, type BenchEntry } from './bench-entry.js'
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/errors.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { isModel, type Model } from '../src/model/model.js'
-import { META_KEY, type CheckRecord } from '../src/report/check-record.js'
-import { toJsonSafe } from '../src/report/json-safe.js'
+import { META_KEY, type CheckRecord } from '../src/record/check-record.js'
+import { toJsonSafe } from '../src/util/json-safe.js'
 
 /**
  * The seed a check uses: the one given, or one derived from the test name and the matcher, so the same test generates
@@ -85,7 +85,7 @@ export function show(value: unknown): string {
 }
 
 /** Formats a number for a failure message (the project's one number format). */
-export { formatNumber as num } from '../src/report/format-number.js'
+export { formatNumber as num } from '../src/util/format-number.js'
 
 /**
  * The one replay line every seeded check ends with: the options to paste back into the matcher to run the same cases

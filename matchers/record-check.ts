@@ -1,7 +1,7 @@
 import { recordArtifact, type TestAnnotationArtifact, type TestAttachment } from 'vitest'
 import type { MatcherState } from 'vitest'
 import { checklistItemsOf } from '../src/checklist/evidence-check.js'
-import { META_KEY, type CheckMeta, type CheckRecord, type PlotSpec } from '../src/report/check-record.js'
+import { META_KEY, type CheckMeta, type CheckRecord, type PlotSpec } from '../src/record/check-record.js'
 import { formatMetric } from '../src/report/html-view.js'
 
 /**

@@ -1,12 +1,14 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { checkInvariance, type InvarianceOptions, type InvarianceTransform } from '../src/relations/check-invariance.js'
-import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
+import { casesDistribution, describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
+import { transformedCasesDistribution } from '../src/relations/changed-cases.js'
+import { textChange } from '../src/relations/text-change.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
 import { roundingHint } from '../src/relations/rounding-hint.js'
 import { outputNumbers } from '../src/model/output-numbers.js'
 import { isRowOrderTransform, permutationFromCodes } from '../src/relations/transforms/row-order.js'
-import { toJsonSafe } from '../src/report/json-safe.js'
+import { toJsonSafe } from '../src/util/json-safe.js'
 import { checkId, modelRef, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
@@ -55,7 +57,8 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
   const seed = resolveSeed(this, NAME, options?.seed)
   const { seed: _seed, severity, ...rest } = options ?? ({} as InvariantUnderOptions)
   const result = await checkInvariance(model, transform as InvarianceTransform<unknown>, { ...rest, seed, source: NAME })
-  const cases = describeCases(options.inputs, { statistical: isStatistical(options.maxViolationRate), seed })
+  const described = describeCases(options.inputs, { statistical: isStatistical(options.maxViolationRate), seed })
+  const cases = result.transformKind === 'row' ? { ...described, distribution: transformedCasesDistribution(options.inputs, transform, casesDistribution, result.skip) } : described
   const summary = relationSummary(result as never, cases.distribution)
   const what = describeTransform(transform)
   const criterion = options.label === true ? 'the predicted class' : `outputs within ${options.tolerance ?? 0}`
@@ -66,7 +69,7 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
       counterexample = { batch: rows, order: permutationFromCodes(codes, rows.length), outputs: outputs[0], permutedOutputs: outputs[1], violation: violation.detail }
     } else {
       const { testCase: [, rowTransform], inputs, outputs, violation } = result.counterexample
-      counterexample = { transform: transformLabel(rowTransform), base: inputs[0], transformed: inputs[1], baseOutput: outputs[0], transformedOutput: outputs[1], violation: violation.detail }
+      counterexample = { transform: transformLabel(rowTransform), ...textChange(rowTransform, inputs[0], inputs[1]), base: inputs[0], transformed: inputs[1], baseOutput: outputs[0], transformedOutput: outputs[1], violation: violation.detail }
     }
   }
   await recordCheck(this, {
@@ -94,7 +97,7 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
   const replay = replayLine(seed, result.plannedRuns, result.path)
   const example = counterexample === undefined ? [] : [
     `${result.passed ? 'Example violation' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${String(counterexample['violation'])}`,
-    ...Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => `  ${`${key}:`.padEnd(19)} ${key === 'transform' ? String(value) : show(value)}`),
+    ...Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => `  ${`${key}:`.padEnd(19)} ${key === 'transform' || key === 'change' ? String(value) : show(value)}`),
   ]
   return {
     pass: result.passed,

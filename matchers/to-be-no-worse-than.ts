@@ -1,5 +1,5 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/errors.js'
+import { VitestMlError } from '../src/util/errors.js'
 import type { EvaluationData } from '../src/evaluation/evaluation-data.js'
 import type { Label } from '../src/evaluation/labels.js'
 import type { MetricDefinition, MetricName } from '../src/evaluation/metric.js'

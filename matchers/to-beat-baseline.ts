@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest'
 import type { BaselineSpec } from '../src/evaluation/baselines/resolve-baseline.js'
 import { compareToBaseline, type BaselineComparisonResult, type CompareToBaselineOptions } from '../src/evaluation/compare-to-baseline.js'
-import type { CheckRecord } from '../src/report/check-record.js'
+import type { CheckRecord } from '../src/record/check-record.js'
 import { checkId, modelRef, num, requireModel, resolveSeed, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'

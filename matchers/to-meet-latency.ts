@@ -1,5 +1,5 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/errors.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { isModel } from '../src/model/model.js'
 import { measureLatency, type MeasureLatencyOptions, type MeasureLatencyResult } from '../src/patterns/measure-latency.js'
 import { histogramPoints } from '../src/patterns/percentile.js'

@@ -1,5 +1,5 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/errors.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { evaluateSlices, type EvaluateSlicesOptions, type SliceScore } from '../src/evaluation/evaluate-slices.js'
 import { checkId, modelRef, num, requireModel, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'

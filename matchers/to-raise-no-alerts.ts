@@ -1,6 +1,6 @@
 import type { MatcherState } from 'vitest'
 import { DEFAULT_ALERT_THRESHOLDS, evaluateAlerts, type AlertThreshold } from '../src/patterns/evaluate-alerts.js'
-import { VitestMlError } from '../src/errors.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { checkId, type MatcherOutcome } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 

@@ -4,7 +4,7 @@ import { checkOutputShift, type FeatureChange, type OutputShiftOptions } from '.
 import type { FeatureRef } from '../src/relations/feature-ref.js'
 import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
-import { toJsonSafe } from '../src/report/json-safe.js'
+import { toJsonSafe } from '../src/util/json-safe.js'
 import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'

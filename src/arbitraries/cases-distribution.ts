@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { arbitraryDescription } from './described-arbitrary.js'
+import { arbitraryDescription } from '../util/described-arbitrary.js'
 
 /**
  * What a check's cases are drawn from, in words, so a rate can say what it is a rate *of*: the given rows, or the

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { perturbChance, perturbFunction, type PerturbFunction } from './perturb-function.js'
 
 /** Constraints of {@link perturbCategory}. */

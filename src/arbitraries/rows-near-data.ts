@@ -1,9 +1,9 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { CellValue, Dataset, DataRow } from '../data/dataset.js'
 import type { FeatureSchema } from '../data/feature-schema.js'
 import type { FeatureSpec } from '../data/feature-spec.js'
-import { describeArbitrary } from './described-arbitrary.js'
+import { describeArbitrary } from '../util/described-arbitrary.js'
 import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link rowsNearData}. */

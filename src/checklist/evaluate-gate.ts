@@ -1,4 +1,4 @@
-import type { CheckSeverity } from '../report/check-record.js'
+import type { CheckSeverity } from '../record/check-record.js'
 import type { EvidenceCheck } from './evidence-check.js'
 import { THRESHOLD_METRICS, type GateConfig, type GateThresholds } from './gate-config.js'
 import { runFailures, type NamedCheck } from './run-failures.js'

@@ -1,4 +1,4 @@
-import type { CheckSeverity } from '../report/check-record.js'
+import type { CheckSeverity } from '../record/check-record.js'
 import type { Attestation } from './attestation.js'
 import { CHECKLIST_ITEMS } from './checklist-items.js'
 import { ML_TEST_SCORE_RUBRIC } from './ml-test-score-rubric.js'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { VitestMlError } from '../errors.js'
-import { schemaValidator, type SchemaValidator } from '../report/schema-validator.js'
+import { VitestMlError } from '../util/errors.js'
+import { schemaValidator, type SchemaValidator } from '../util/schema-validator.js'
 import { GATE_CONFIG_SCHEMA, type GateConfig } from './gate-config.js'
 
 const HINT =

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** One cell: numbers (NaN = missing in numeric columns), strings, booleans, or null for missing. */
 export type CellValue = number | string | boolean | null

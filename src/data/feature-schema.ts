@@ -1,7 +1,7 @@
 import fc from 'fast-check'
-import { describeArbitrary } from '../arbitraries/described-arbitrary.js'
-import { uniformNumber } from '../arbitraries/uniform-number.js'
-import { VitestMlError } from '../errors.js'
+import { describeArbitrary } from '../util/described-arbitrary.js'
+import { uniformNumber } from '../util/uniform-number.js'
+import { VitestMlError } from '../util/errors.js'
 import type { CellValue, DataRow } from './dataset.js'
 import { featureIssue, isFeatureSpec, type FeatureSpec } from './feature-spec.js'
 

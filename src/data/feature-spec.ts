@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** A real-valued feature with inclusive bounds, generated uniformly (or log-uniformly) over them. */
 export interface NumericFeature {

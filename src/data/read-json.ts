@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { datasetFromRows, type Dataset } from './dataset.js'
 import { datasetNameOf, readSourceText } from './read-source.js'
 

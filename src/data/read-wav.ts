@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import wavefile from 'wavefile'
-import { VitestMlError } from '../errors.js'
+import type wavefileModule from 'wavefile'
+import { lazyRequire } from '../util/lazy-require.js'
+
+/** wavefile, loaded when the first WAV file is read. */
+const wavefile = lazyRequire<typeof wavefileModule>('wavefile')
+import { VitestMlError } from '../util/errors.js'
 
 /** Mono audio as float samples in [-1, 1]. */
 export interface AudioClip {
@@ -32,7 +36,7 @@ export async function readWav(path: string, options: { readonly sampleRate?: num
   } catch (error) {
     throw new VitestMlError('readWav', 'a readable .wav file', `"${path}" (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`, 'Check the path; it resolves from the working directory.', { cause: error })
   }
-  const wav = new wavefile.WaveFile()
+  const wav = new (wavefile().WaveFile)()
   try {
     wav.fromBuffer(bytes)
     if (options.sampleRate !== undefined) wav.toSampleRate(options.sampleRate)

@@ -1,5 +1,5 @@
 import { datasetFromColumns, datasetFromRows, type Dataset } from '../data/dataset.js'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** Data as the drift functions accept it: a {@link Dataset}, columns (`{ feature: values[] }`) or rows (records). */
 export type DriftData = Dataset | Readonly<Record<string, ArrayLike<unknown>>> | readonly Readonly<Record<string, unknown>>[]

@@ -1,6 +1,6 @@
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.js'
 import { bonferroni } from '../stats/bonferroni.js'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /**
  * Multiple-testing correction across features: `none` (each test at its own threshold, Evidently's default),

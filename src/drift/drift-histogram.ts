@@ -1,5 +1,5 @@
 import type { Column } from '../data/dataset.js'
-import type { PlotSpec } from '../report/check-record.js'
+import type { PlotSpec } from '../record/check-record.js'
 import { sortFloat64 } from '../stats/sort-float64.js'
 import { categoryCounts, proportions } from './category-counts.js'
 import { categoricalValues, numericValues } from './feature-values.js'

@@ -1,4 +1,4 @@
-import { formatNumber as num } from '../report/format-number.js'
+import { formatNumber as num } from '../util/format-number.js'
 import { DRIFT_THRESHOLDS, isTestMethod } from './drift-method.js'
 import type { FeatureDriftMeasurement, FeatureDriftOptions, FeatureDriftResult } from './feature-drift.js'
 

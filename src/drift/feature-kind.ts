@@ -1,5 +1,5 @@
 import type { Column } from '../data/dataset.js'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { DriftMethod, FeatureKind } from './drift-method.js'
 
 const NUMERIC_METHODS: readonly DriftMethod[] = ['ks', 'wasserstein', 'psi']

@@ -1,5 +1,5 @@
 import type { Column, Dataset, DataRow } from '../data/dataset.js'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import { describeOutputValue } from '../model/describe-output-value.js'

@@ -1,5 +1,5 @@
 import type { Dataset } from '../data/dataset.js'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { jensenShannonDistance } from '../stats/jensen-shannon-distance.js'
 import { asDataset, type DriftData } from './as-dataset.js'
 import { categoryCounts, proportions } from './category-counts.js'

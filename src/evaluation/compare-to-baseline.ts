@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
 import type { BaselineComparisonResult } from './baseline-comparison-result.js'
 import { resolveBaseline, type BaselineSpec } from './baselines/resolve-baseline.js'

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
 import { checkEvaluationData, predictAll, type EvaluationData } from './evaluation-data.js'
 import type { Label } from './labels.js'

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { describeValue, normalizeLabel, type Label } from './labels.js'

@@ -1,6 +1,6 @@
 import type { Model, ModelIdentity } from '../model/model.js'
-import type { CheckRecord } from '../report/check-record.js'
-import { toJsonSafe } from '../report/json-safe.js'
+import type { CheckRecord } from '../record/check-record.js'
+import { toJsonSafe } from '../util/json-safe.js'
 import { checkEvaluationData, predictAll, type EvaluationData } from './evaluation-data.js'
 import { sortedLabels, type Label } from './labels.js'
 import type { Prediction } from './to-prediction.js'

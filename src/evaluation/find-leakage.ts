@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { nearDuplicatePairs } from './near-duplicates.js'
 import { rowHash, rowSetHash, rowsOf, type RowSource } from './row-hash.js'
 

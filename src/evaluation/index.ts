@@ -7,7 +7,6 @@ export { brierScore, type BrierScoreOptions } from './metrics/brier-score.js'
 export { confusionMatrix, type ConfusionMatrixOptions, type ConfusionMatrixResult } from './metrics/confusion-matrix.js'
 export {
   expectedCalibrationError,
-  reliabilityPlot,
   type ExpectedCalibrationErrorOptions,
   type ExpectedCalibrationErrorResult,
   type ReliabilityBin,
@@ -28,31 +27,44 @@ export { rocAuc, rocAucOneVsRest, type RocAucOneVsRestOptions, type RocAucOption
 
 export type { Label } from './labels.js'
 export { toPrediction, toPredictions, type Prediction, type ToPredictionOptions } from './to-prediction.js'
-export { defaultMetric, METRIC_NAMES, resolveMetric, type MetricContext, type MetricDefinition, type MetricName } from './metric.js'
+export { METRIC_NAMES, type MetricContext, type MetricDefinition, type MetricName } from './metric.js'
 export type { EvaluationData } from './evaluation-data.js'
+export type { RowLoss } from './row-losses.js'
 
 export type { BaselineFittedOn, BaselineInfo, BaselineKind, BaselineModel, FitBaselineOptions } from './baselines/baseline-model.js'
 export { classPriorBaseline, type ClassPriorBaselineOptions, type ClassPriorOutput } from './baselines/class-prior-baseline.js'
 export { heuristicBaseline, previousModelBaseline, type HeuristicBaselineOptions } from './baselines/heuristic-baseline.js'
 export { majorityClassBaseline } from './baselines/majority-class-baseline.js'
 export { meanBaseline, medianBaseline } from './baselines/mean-baseline.js'
-export { resolveBaseline, type BaselineName, type BaselineSpec, type ResolveBaselineOptions } from './baselines/resolve-baseline.js'
+export { type BaselineName, type BaselineSpec, type ResolveBaselineOptions } from './baselines/resolve-baseline.js'
 export { stratifiedBaseline, type StratifiedBaselineOptions } from './baselines/stratified-baseline.js'
 
-export { compareToBaseline, type BaselineComparisonResult, type CompareToBaselineOptions } from './compare-to-baseline.js'
-export { mcnemarExact, type McnemarExactResult } from './paired-tests.js'
+export { type BaselineComparisonResult, type CompareToBaselineOptions } from './compare-to-baseline.js'
+export { type McnemarExactResult } from './paired-tests.js'
 export { recordTestSetUsage, DEFAULT_TEST_SET_LEDGER, type TestSetUsageOptions, type TestSetUsageResult } from './test-set-usage.js'
 
-export { findLeakage, type FindLeakageOptions, type LeakageResult, type LeakedRow } from './find-leakage.js'
-export { canonicalJson, rowHash, rowSetHash, type RowSource } from './row-hash.js'
+export { type FindLeakageOptions, type LeakageResult, type LeakedRow } from './find-leakage.js'
+export { type RowSource } from './row-hash.js'
 
-export { sliceRows, type SliceMembers, type SliceSpec } from './slice-rows.js'
-export { evaluateSlices, scoreSlices, type EvaluateSlicesOptions, type EvaluateSlicesResult, type SliceScore } from './evaluate-slices.js'
+export { type SliceMembers, type SliceSpec } from './slice-rows.js'
+export { type EvaluateSlicesOptions, type EvaluateSlicesResult, type SliceScore } from './evaluate-slices.js'
 export {
-  falsePositivesAndNegatives,
-  falsePositivesAndNegativesRecord,
   type ClassErrors,
   type FalsePositivesAndNegativesOptions,
   type FalsePositivesAndNegativesResult,
   type ReviewExample,
 } from './false-positives-and-negatives.js'
+
+export { type FindWeakSegmentsOptions, type SegmentScore, type WeakSegmentsResult } from './segments/find-weak-segments.js'
+export { type SegmentCondition, type SegmentConditionOptions } from './segments/segment-conditions.js'
+export { type SegmentCandidate } from './segments/segment-candidates.js'
+export { groupFairness, type GroupFairnessOptions, type GroupFairnessResult } from './fairness/group-fairness.js'
+export { FAIRNESS_METRICS, type FairnessMetricInfo, type FairnessMetricName } from './fairness/fairness-metrics.js'
+export { type FairnessRows, type GroupRates } from './fairness/group-rates.js'
+export { type ProxyFinding } from './fairness/find-proxies.js'
+export { type AssessFairnessOptions, type FairnessAssessment } from './fairness/assess-fairness.js'
+export { type AssessCalibrationOptions, type CalibrationResult } from './calibration/assess-calibration.js'
+export { brierDecomposition, type BrierDecompositionOptions, type BrierDecompositionResult } from './calibration/brier-decomposition.js'
+export { type ClassConfidence } from './calibration/confidence-bias.js'
+export { type ClassProbabilities } from './calibration/class-probabilities.js'
+export { type BinStrategy } from './metrics/calibration-bins.js'

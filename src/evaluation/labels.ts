@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** A class label or a regression target: what a metric compares predictions against. */
 export type Label = number | string

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { describeValue, type Label } from './labels.js'
 import { accuracy, balancedAccuracy } from './metrics/accuracy.js'
 import { averagePrecision, averagePrecisionOneVsRest } from './metrics/average-precision.js'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Dataset } from '../data/dataset.js'
 import { describeValue } from './labels.js'
 

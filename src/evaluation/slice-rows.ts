@@ -1,4 +1,5 @@
-import { VitestMlError } from '../errors.js'
+import { linearQuantile } from '../stats/linear-quantile.js'
+import { VitestMlError } from '../util/errors.js'
 import { describeValue } from './labels.js'
 
 /** How to cut the evaluation set into slices. */
@@ -94,12 +95,7 @@ function group(feature: string, keys: readonly (string | number | undefined)[], 
 function quantileEdges(values: readonly (number | null | undefined)[], bins: number): number[] {
   if (!Number.isInteger(bins) || bins < 2) throw new VitestMlError('toPerformOnAllSlices', 'an integer `bins` >= 2', String(bins), 'Use 4 for quartiles.')
   const sorted = values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value)).sort((left, right) => left - right)
-  const at = (q: number): number => {
-    const position = q * (sorted.length - 1)
-    const lower = Math.floor(position)
-    return (sorted[lower] as number) + (position - lower) * ((sorted[Math.min(lower + 1, sorted.length - 1)] as number) - (sorted[lower] as number))
-  }
-  return [...new Set(Array.from({ length: bins + 1 }, (_, k) => at(k / bins)))]
+  return [...new Set(Array.from({ length: bins + 1 }, (_, k) => linearQuantile(sorted, k / bins)))]
 }
 
 function binLabel(value: number, edges: readonly number[]): string {

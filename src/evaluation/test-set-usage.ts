@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { ModelIdentity } from '../model/model.js'
-import { writeAtomically } from '../report/write-atomically.js'
+import { writeAtomically } from '../util/write-atomically.js'
 
 /** Options of {@link recordTestSetUsage}. */
 export interface TestSetUsageOptions {

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { describeValue, type Label } from './labels.js'
 
 /** A model output read for evaluation: a hard label or value, and the probability row when there was one. */

@@ -1,4 +1,4 @@
-import { OutputCountError } from '../errors.js'
+import { OutputCountError } from '../util/errors.js'
 import type { Model } from './model.js'
 
 /**

@@ -1,6 +1,8 @@
-import onnxProto from 'onnx-proto'
+import type onnxProtoModule from 'onnx-proto'
+import { lazyRequire } from '../util/lazy-require.js'
 
-const { onnx } = onnxProto
+/** onnx-proto, loaded when a ZipMap model is opened. */
+const onnxProto = lazyRequire<typeof onnxProtoModule>('onnx-proto')
 
 /**
  * The model bytes with some intermediate float tensors added to the graph's outputs, so that a session can return
@@ -26,6 +28,7 @@ const { onnx } = onnxProto
  * ```
  */
 export function exposeGraphOutputs(bytes: Uint8Array, tensors: readonly string[]): Uint8Array {
+  const { onnx } = onnxProto()
   const extra = onnx.ModelProto.encode({
     graph: { output: tensors.map((name) => ({ name, type: { tensorType: { elemType: onnx.TensorProto.DataType.FLOAT } } })) },
   }).finish()

@@ -1,4 +1,8 @@
-import { getFloat16, setFloat16 } from '@petamoriken/float16'
+import type * as Float16 from '@petamoriken/float16'
+import { lazyRequire } from '../util/lazy-require.js'
+
+/** @petamoriken/float16, loaded when the first float16 tensor is read or written. */
+const float16 = lazyRequire<typeof Float16>('@petamoriken/float16')
 
 /** The largest finite IEEE 754 half-precision value; anything larger in magnitude rounds to infinity. */
 export const FLOAT16_MAX = 65504
@@ -23,6 +27,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
  */
 export function float16Writer(target: Uint16Array): (index: number, value: number) => void {
   const view = new DataView(target.buffer, target.byteOffset, target.byteLength)
+  const { setFloat16 } = float16()
   return (index, value) => setFloat16(view, 2 * index, value, LITTLE_ENDIAN)
 }
 
@@ -41,6 +46,7 @@ export function readFloat16(data: ArrayLike<number>): number[] {
   if (!(data instanceof Uint16Array)) return Array.from(data, Number)
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
   const numbers = new Array<number>(data.length)
+  const { getFloat16 } = float16()
   for (let i = 0; i < data.length; i++) numbers[i] = getFloat16(view, 2 * i, LITTLE_ENDIAN)
   return numbers
 }

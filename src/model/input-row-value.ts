@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { describeElement } from './tensor-element-writer.js'
 import type { TensorLayout } from './tensor-layout.js'
 

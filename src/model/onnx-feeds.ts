@@ -1,5 +1,6 @@
-import * as ort from 'onnxruntime-node'
-import { VitestMlError } from '../errors.js'
+import type * as ort from 'onnxruntime-node'
+import { onnxRuntime } from './onnx-runtime.js'
+import { VitestMlError } from '../util/errors.js'
 import { describeShape, fixedLength, flatRowValues, inputValue, nestedShape, shapeError, type OnnxInputValue, type OnnxScalar } from './input-row-value.js'
 import { allocateTensorData, elementWriter, type ElementPlace, type TensorData } from './tensor-element-writer.js'
 import { interleaveRows, type TensorLayout } from './tensor-layout.js'
@@ -39,7 +40,7 @@ function constantTensor(layout: TensorLayout, options: FeedOptions, modelName: s
 }
 
 function tensor(layout: TensorLayout, data: TensorData, dims: readonly number[]): ort.Tensor {
-  const made = new ort.Tensor(layout.type as 'float32', data as Float32Array, dims)
+  const made = new (onnxRuntime().Tensor)(layout.type as 'float32', data as Float32Array, dims)
   // Where the runtime has a Float16Array (Node >= 23), onnxruntime-common 1.30 turns a float16 tensor's Uint16Array
   // into a Float16Array view, which onnxruntime-node's binding reads as 0 bytes ("not enough space: expected 128, got
   // 0"; onnxruntime issue #26791, PR #32323). Hand the binding the bits it reads correctly, on this tensor only.

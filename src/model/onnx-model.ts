@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import * as ort from 'onnxruntime-node'
-import { VitestMlError } from '../errors.js'
+import type * as ort from 'onnxruntime-node'
+import { onnxRuntime } from './onnx-runtime.js'
+import { VitestMlError } from '../util/errors.js'
 import { exposeGraphOutputs } from './expose-graph-outputs.js'
 import type { Model, ModelIdentity } from './model.js'
 import { buildFeeds, type FeedOptions, type OnnxRow } from './onnx-feeds.js'
@@ -68,7 +69,7 @@ async function loadBytes(pathOrBytes: string | Uint8Array): Promise<Uint8Array> 
 
 async function createSession(bytes: Uint8Array, options: OnnxModelOptions, name: string): Promise<ort.InferenceSession> {
   try {
-    return await ort.InferenceSession.create(bytes, options.sessionOptions ?? {})
+    return await onnxRuntime().InferenceSession.create(bytes, options.sessionOptions ?? {})
   } catch (error) {
     const message = (error as Error).message
     const locale = /Failed to construct locale with name:\s*([^\s:]+)/.exec(message)

@@ -1,5 +1,5 @@
 import type * as ort from 'onnxruntime-node'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { readFloat16 } from './float16-bits.js'
 import { describeShape } from './input-row-value.js'
 import type { OnnxClassLabel, OnnxGraphInfo } from './read-onnx-graph.js'

@@ -1,7 +1,9 @@
-import onnxProto from 'onnx-proto'
+import type onnxProtoModule from 'onnx-proto'
 import type { onnx as Onnx } from 'onnx-proto'
+import { lazyRequire } from '../util/lazy-require.js'
 
-const { onnx } = onnxProto
+/** onnx-proto, loaded when a model's graph is first read. */
+const onnxProto = lazyRequire<typeof onnxProtoModule>('onnx-proto')
 
 /** A class label as an ONNX-ML classifier declares it: a string, or an integer (int64 labels). */
 export type OnnxClassLabel = string | number
@@ -64,7 +66,7 @@ function classLabels(node: Onnx.INodeProto): OnnxClassLabel[] | undefined {
 export function readOnnxGraph(bytes: Uint8Array): OnnxGraphInfo | undefined {
   let graph: Onnx.IGraphProto | null | undefined
   try {
-    graph = onnx.ModelProto.decode(bytes).graph
+    graph = onnxProto().onnx.ModelProto.decode(bytes).graph
   } catch {
     return undefined
   }

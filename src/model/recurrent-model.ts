@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { checkedPredict } from './checked-predict.js'
 import type { Model } from './model.js'
 import type { OnnxModel } from './onnx-model.js'

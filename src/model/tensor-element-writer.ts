@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { FLOAT16_MAX, float16Writer } from './float16-bits.js'
 import type { SupportedTensorType } from './tensor-layout.js'
 

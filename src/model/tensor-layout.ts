@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /**
  * The element types vitest-ml can feed to and read from an ONNX model: floats (float16 as IEEE half-precision bits,

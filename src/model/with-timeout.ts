@@ -1,4 +1,4 @@
-import { ModelTimeoutError } from '../errors.js'
+import { ModelTimeoutError } from '../util/errors.js'
 
 /**
  * Races a model call against a timer. The call itself cannot be cancelled, but the caller gets a `ModelTimeoutError`

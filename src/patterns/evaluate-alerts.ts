@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** One alerting rule: the metric, which side is bad, the threshold and who gets woken up. */
 export interface AlertThreshold {

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Label } from '../evaluation/labels.js'
 import { resolveMetric, type MetricDefinition } from '../evaluation/metric.js'
 import { toPrediction, type Prediction, type ToPredictionOptions } from '../evaluation/to-prediction.js'

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { normalizeLabel, type Label } from '../evaluation/labels.js'
 import type { MetricDefinition, MetricName } from '../evaluation/metric.js'
 import type { AuditPredictionLogResult } from './audit-prediction-log.js'

@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { PredictionLogEntry, PredictionSink } from './prediction-log.js'
 
 /**

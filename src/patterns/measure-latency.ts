@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import { OutputCountError, VitestMlError } from '../errors.js'
+import { OutputCountError, VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import { missingOutput } from '../model/missing-output.js'
 import type { Model } from '../model/model.js'

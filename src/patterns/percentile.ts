@@ -1,3 +1,5 @@
+import { linearQuantile } from '../stats/linear-quantile.js'
+
 /**
  * The q-th quantile of a sample by linear interpolation between order statistics (numpy's default, `method='linear'`:
  * position `(n - 1) * q` in the sorted sample), as used for latency p50 / p95 / p99.
@@ -14,12 +16,7 @@
 export function percentile(values: readonly number[], q: number): number {
   const sorted = values.filter((value) => !Number.isNaN(value)).sort((left, right) => left - right)
   if (sorted.length === 0) return Number.NaN
-  const position = (sorted.length - 1) * Math.min(1, Math.max(0, q))
-  const below = Math.floor(position)
-  const above = Math.ceil(position)
-  const low = sorted[below] as number
-  const high = sorted[above] as number
-  return low + (high - low) * (position - below)
+  return linearQuantile(sorted, Math.min(1, Math.max(0, q)))
 }
 
 /**

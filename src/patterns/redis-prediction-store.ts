@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { jsonMismatch } from './cache-json.js'
 import type { PredictionStore, StoreEntry } from './prediction-store.js'
 

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** Options of {@link startRedisServer}. */
 export interface StartRedisServerOptions {

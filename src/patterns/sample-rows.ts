@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import seedrandom from 'seedrandom'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /**
  * Draws `count` row positions in `[0, length)` with a seeded generator: without replacement while the rows last (a

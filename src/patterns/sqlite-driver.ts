@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** A prepared statement of better-sqlite3, typed by shape so the package stays an optional peer dependency. */
 export interface SqliteStatement {

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Label } from '../evaluation/labels.js'
 import { REQUIRED_LOG_FIELDS } from './prediction-log.js'
 import type { AuditPredictionLogOptions, AuditPredictionLogResult } from './audit-prediction-log.js'

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { normalizeLabel } from '../evaluation/labels.js'
 import type { AuditPredictionLogOptions, AuditPredictionLogResult } from './audit-prediction-log.js'
 import { epochMs } from './feedback-window.js'

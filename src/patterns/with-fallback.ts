@@ -1,4 +1,4 @@
-import { ModelTimeoutError, OutputCountError, VitestMlError } from '../errors.js'
+import { ModelTimeoutError, OutputCountError, VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { withTimeout } from '../model/with-timeout.js'

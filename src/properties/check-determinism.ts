@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import seedrandom from 'seedrandom'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import { missingOutput } from '../model/missing-output.js'
 import type { Model } from '../model/model.js'

@@ -1,4 +1,4 @@
-import { formatNumber as num } from '../report/format-number.js'
+import { formatNumber as num } from '../util/format-number.js'
 import type { DeterminismResult } from './check-determinism.js'
 
 /**

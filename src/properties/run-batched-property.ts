@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe, Violation } from './case-probe.js'

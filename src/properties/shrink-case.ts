@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { OutputCountError } from '../errors.js'
+import { OutputCountError } from '../util/errors.js'
 
 /** Options of {@link shrinkCase}. */
 export interface ShrinkCaseOptions<C> {

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /**
  * The arbitrary of base rows a relation starts from: an arbitrary is used as is; a list of real rows is sampled

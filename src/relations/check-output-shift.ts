@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { PerturbableRow } from '../arbitraries/perturb-row.js'
 import type { Model } from '../model/model.js'
 import { baseRows, sampleRows } from './base-rows.js'

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { PerturbableRow } from '../arbitraries/perturb-row.js'
 import { numericFeature, requireNumericFeature, type FeatureRef } from './feature-ref.js'
 import type { FeatureBounds } from './monotonicity-probe.js'

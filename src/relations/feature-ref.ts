@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { featureOf, type PerturbableRow } from '../arbitraries/perturb-row.js'
 
 /** A feature of a row: an index for array rows, a name for record rows. */

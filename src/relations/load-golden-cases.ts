@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import Papa from 'papaparse'
-import { VitestMlError } from '../errors.js'
+import type Papa from 'papaparse'
+import { lazyRequire } from '../util/lazy-require.js'
+
+/** papaparse, loaded when a CSV of golden cases is read. */
+const papa = lazyRequire<typeof Papa>('papaparse')
+import { VitestMlError } from '../util/errors.js'
 import type { GoldenCase } from './golden-case.js'
 
 /** Options of {@link loadGoldenCases}. */
@@ -57,7 +61,7 @@ export async function loadGoldenCases(file: string, options: LoadGoldenCasesOpti
       throw new VitestMlError('loadGoldenCases', 'valid JSON', `"${file}" (${(error as Error).message})`, 'Fix the file; it must hold an array of cases.', { cause: error })
     }
   } else {
-    const parsed = Papa.parse<Record<string, unknown>>(text.trim(), { header: true, dynamicTyping: true, skipEmptyLines: true })
+    const parsed = papa().parse<Record<string, unknown>>(text.trim(), { header: true, dynamicTyping: true, skipEmptyLines: true })
     if (parsed.errors.length > 0) {
       const first = parsed.errors[0]
       throw new VitestMlError('loadGoldenCases', 'well-formed CSV', `"${file}": ${first?.message ?? 'parse error'} (row ${(first?.row ?? 0) + 1})`, 'Check the header and the number of fields on that line.')

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { describeOutputValue } from '../model/describe-output-value.js'
 import { missingOutput } from '../model/missing-output.js'
 import { outputLeaves } from '../model/output-leaves.js'

@@ -1,3 +1,4 @@
+import { formatNumber as format } from '../util/format-number.js'
 import type { RelationResult } from './run-relation.js'
 
 /** The parts of a relation result every matcher prints and records. */
@@ -10,10 +11,6 @@ export interface RelationSummary {
   readonly metrics: Readonly<Record<string, number>>
 }
 
-function format(value: number): string {
-  if (Number.isInteger(value) || !Number.isFinite(value)) return String(value)
-  return Math.abs(value) >= 1e-4 ? String(Number(value.toPrecision(4))) : value.toExponential(2)
-}
 
 /**
  * Summarises a relation result for messages and records: `violation rate 0.012 (12 of 1000 cases under uniform rows of

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe } from '../properties/case-probe.js'
 import { runBatchedProperty, type Counterexample } from '../properties/run-batched-property.js'

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** Options of a sequential (group-sequential) statistical check. */
 export interface SequentialOptions {

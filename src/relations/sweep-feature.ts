@@ -1,7 +1,7 @@
 import { withFeature, type PerturbableRow } from '../arbitraries/perturb-row.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
-import type { PlotSpec } from '../report/check-record.js'
+import type { PlotSpec } from '../record/check-record.js'
 import type { FeatureRef } from './feature-ref.js'
 import type { FeatureBounds } from './monotonicity-probe.js'
 import { outputAt } from './output-selector.js'

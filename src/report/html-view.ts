@@ -1,3 +1,4 @@
+import { formatNumber } from '../util/format-number.js'
 import type { Report, ReportCheck } from './report.js'
 
 /** A check card as the HTML template sees it. */
@@ -56,20 +57,17 @@ export interface HtmlView {
 }
 
 /**
- * Formats a metric for people: integers as is, other numbers with 4 significant digits or in exponent form.
+ * Formats a metric for people: the project's one number format (`formatNumber`), so a value reads the same in a
+ * failure message, the console summary, the HTML and the Markdown.
  *
  * @param value - the number
  * @returns the text shown in tables
  * @example
  * ```ts
- * formatMetric(0.000012345) // '1.235e-5'
+ * formatMetric(0.000012345) // '1.23e-5'
  * ```
  */
-export function formatMetric(value: number): string {
-  if (Number.isInteger(value)) return String(value)
-  const magnitude = Math.abs(value)
-  return magnitude >= 1e-3 && magnitude < 1e6 ? String(Number(value.toPrecision(4))) : value.toExponential(3)
-}
+export const formatMetric: (value: number) => string = formatNumber
 
 /** Longest counterexample shown inline; the JSON report keeps the whole value. */
 const MAX_COUNTEREXAMPLE_CHARS = 20_000

@@ -1,4 +1,4 @@
-import type { CheckRecord, PlotSpec } from './check-record.js'
+import type { CheckRecord, PlotSpec } from '../record/check-record.js'
 
 /**
  * Makes a record safe to write as JSON and valid against the report schema: non-finite metrics are dropped (with a

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite'
-import type { PlotSpec } from './check-record.js'
+import type { PlotSpec } from '../record/check-record.js'
 
 /** Keeps chart text printable and short (Vega escapes it in SVG; this just keeps it readable). */
 function label(text: string | undefined, fallback: string): string {

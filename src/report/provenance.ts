@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import type { CheckRecord } from './check-record.js'
+import type { CheckRecord } from '../record/check-record.js'
 import type { Provenance } from './report.js'
 
 /**

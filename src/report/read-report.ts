@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { REPORT_SCHEMA_VERSION, type Report } from './report.js'
 import { validateReport } from './validate-report.js'
 

@@ -1,8 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Handlebars from 'handlebars'
-import { VitestMlError } from '../errors.js'
+import type Handlebars from 'handlebars'
+import { lazyRequire } from '../util/lazy-require.js'
+
+const handlebars = lazyRequire<typeof Handlebars>('handlebars')
+import { VitestMlError } from '../util/errors.js'
 import { formatMetric, htmlView } from './html-view.js'
 import { renderPlotSvg } from './render-plot-svg.js'
 import type { Report } from './report.js'
@@ -19,13 +22,13 @@ export interface RenderHtmlOptions {
 
 /**
  * Finds the directory holding the report templates (`reporters/templates/*.hbs`). They ship as package files, so the
- * path is resolved from this module both in the source layout (`src/report/`) and the built one (`dist/src/report/`).
+ * path is resolved from this module both in the source layout (`src/report/`) and the built one (`dist/chunks/`).
  *
  * @returns an absolute directory path
  * @throws VitestMlError when the templates are missing (a broken install)
  */
 export function templatesDir(): string {
-  const candidates = ['../../reporters/templates/', '../../../reporters/templates/']
+  const candidates = ['../../reporters/templates/']
   for (const candidate of candidates) {
     const path = fileURLToPath(new URL(candidate, import.meta.url))
     if (existsSync(`${path}report.hbs`)) return path
@@ -38,7 +41,7 @@ let compiled: Handlebars.TemplateDelegate | undefined
 
 function template(): Handlebars.TemplateDelegate {
   if (compiled !== undefined) return compiled
-  const engine = Handlebars.create()
+  const engine = handlebars().create()
   const dir = templatesDir()
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.hbs') && name !== 'report.hbs')) {
     engine.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(dir, file), 'utf8'))
@@ -77,7 +80,7 @@ export async function renderHtml(report: Report, options: RenderHtmlOptions = {}
       budget--
       const drawn = svgs.get(check.anchor) ?? []
       // Vega builds the SVG and escapes every text node itself; it is the only markup inserted unescaped.
-      drawn.push({ title: plot.title, svg: new Handlebars.SafeString(await renderPlotSvg(plot)) })
+      drawn.push({ title: plot.title, svg: new (handlebars().SafeString)(await renderPlotSvg(plot)) })
       svgs.set(check.anchor, drawn)
     }
   }

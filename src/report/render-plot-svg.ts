@@ -1,6 +1,5 @@
-import { parse, View } from 'vega'
-import { compile } from 'vega-lite'
-import type { PlotSpec } from './check-record.js'
+import type { View } from 'vega'
+import type { PlotSpec } from '../record/check-record.js'
 import { plotToVegaLite } from './plot-to-vega-lite.js'
 
 /**
@@ -19,7 +18,9 @@ import { plotToVegaLite } from './plot-to-vega-lite.js'
 export async function renderPlotSvg(plot: PlotSpec): Promise<string> {
   let view: View | undefined
   try {
-    view = new View(parse(compile(plotToVegaLite(plot)).spec), { renderer: 'none', logLevel: 0 })
+    // Vega and Vega-Lite are loaded on the first plot drawn, not when vitest-ml is imported (~0.45 s together).
+    const [{ parse, View: VegaView }, { compile }] = await Promise.all([import('vega'), import('vega-lite')])
+    view = new VegaView(parse(compile(plotToVegaLite(plot)).spec), { renderer: 'none', logLevel: 0 })
     return await view.toSVG()
   } catch (error) {
     const text = `plot could not be drawn: ${(error as Error).message}`.replace(/[<>&"']/g, ' ').slice(0, 160)

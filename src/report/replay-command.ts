@@ -1,4 +1,4 @@
-import type { ReplayInfo } from './check-record.js'
+import type { ReplayInfo } from '../record/check-record.js'
 
 /** Quotes a string for POSIX shells (single quotes; embedded single quotes closed, escaped and reopened). */
 function shellQuote(value: string): string {

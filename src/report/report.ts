@@ -5,7 +5,7 @@ import type { GateConfig } from '../checklist/gate-config.js'
 import type { RunError } from '../checklist/run-facts.js'
 import type { ChecklistItemResult } from '../checklist/score-checklist.js'
 import type { MlTestScoreResult } from '../checklist/score-ml-test-score.js'
-import type { CheckRecord } from './check-record.js'
+import type { CheckRecord } from '../record/check-record.js'
 
 /** The version of the report format; bumped on incompatible changes. */
 export const REPORT_SCHEMA_VERSION = 2

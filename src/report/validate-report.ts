@@ -1,4 +1,4 @@
-import { schemaValidator, type SchemaValidator } from './schema-validator.js'
+import { schemaValidator, type SchemaValidator } from '../util/schema-validator.js'
 import { REPORT_SCHEMA } from './report-schema.js'
 import type { Report } from './report.js'
 

@@ -5,7 +5,7 @@ import { renderMarkdown } from './render-markdown.js'
 import type { Report } from './report.js'
 import { publishReportSet, stageReportSet, type PublishOptions } from './switch-report-set.js'
 import { validateReport } from './validate-report.js'
-import { writeAtomically } from './write-atomically.js'
+import { writeAtomically } from '../util/write-atomically.js'
 
 /** The files a report can be written as. */
 export type ReportFormat = 'json' | 'html' | 'markdown'

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** Direction of a hypothesis test: either direction, or one of the two one-sided alternatives (as scipy names them). */
 export type Alternative = 'two-sided' | 'less' | 'greater'

@@ -1,9 +1,14 @@
-import binomialPmf from '@stdlib/stats-base-dists-binomial-pmf'
-import { VitestMlError } from '../errors.js'
+import type binomialPmfFunction from '@stdlib/stats-base-dists-binomial-pmf'
+import { VitestMlError } from '../util/errors.js'
 import { clopperPearsonInterval } from './clopper-pearson-interval.js'
 import { binomialLowerTail, binomialUpperTail } from './distributions.js'
 import { checkAlternative, type Alternative } from './alternative.js'
 import type { ProportionInterval } from './proportion-interval.js'
+import { lazyRequire } from '../util/lazy-require.js'
+
+/** `@stdlib/stats-base-dists-binomial-pmf`, loaded on first use (see `lazyRequire`). */
+const binomialPmf = (...args: Parameters<typeof binomialPmfFunction>): ReturnType<typeof binomialPmfFunction> => binomialPmfModule()(...args)
+const binomialPmfModule = lazyRequire<typeof binomialPmfFunction>('@stdlib/stats-base-dists-binomial-pmf')
 
 /** Options of {@link binomialTest}. */
 export interface BinomialTestOptions {

@@ -1,5 +1,6 @@
+import { linearQuantile } from './linear-quantile.js'
 import seedrandom from 'seedrandom'
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { normalQuantileStandard, normalSf } from './distributions.js'
 
 /** Options of {@link bootstrapConfidenceInterval} and {@link pairedBootstrapInterval}. */
@@ -47,14 +48,6 @@ export interface BootstrapResult {
 /** Default seed, so that an unseeded call is still reproducible. */
 export const DEFAULT_BOOTSTRAP_SEED = 20240601
 
-/** numpy's linear percentile of sorted values at fraction q. */
-function quantileSorted(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q
-  const lo = Math.floor(position)
-  const hi = Math.min(lo + 1, sorted.length - 1)
-  const t = position - lo
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * t
-}
 
 /**
  * The engine behind both bootstrap intervals: draws `resamples` index vectors of length `n` with replacement
@@ -65,6 +58,8 @@ function quantileSorted(sorted: Float64Array, q: number): number {
  * @param n - number of observations (index range 0 .. n - 1)
  * @param evaluate - statistic of the observations at the given indices; the array is reused, do not keep it
  * @param options - confidence, resamples, seed, method
+ * @param strata - optional stratum of each observation: each resample then draws, for every position, an observation of
+ *   the same stratum, so stratum sizes stay fixed (a stratified bootstrap, for statistics that compare groups)
  * @returns the interval with the estimate, standard error and seed
  * @example
  * ```ts
@@ -76,6 +71,7 @@ export function bootstrapIndices(
   n: number,
   evaluate: (indices: Uint32Array) => number,
   options: BootstrapOptions,
+  strata?: ArrayLike<number>,
 ): BootstrapResult {
   const confidence = options.confidence ?? 0.95
   const resamples = options.resamples ?? 9999
@@ -87,13 +83,21 @@ export function bootstrapIndices(
   if (!(confidence > 0 && confidence < 1)) throw new VitestMlError(source, 'a confidence level in (0, 1)', String(confidence), 'Use 0.95 for a 95% interval.')
   if (!Number.isInteger(resamples) || resamples < 2) throw new VitestMlError(source, 'an integer number of resamples >= 2', String(resamples), 'Use several thousand resamples (9999 by default).')
   if (method !== 'percentile' && method !== 'bca') throw new VitestMlError(source, "method 'percentile' or 'bca'", JSON.stringify(method), "'bca' corrects bias and skew; 'percentile' is the plain quantile interval.")
+  if (strata !== undefined && strata.length !== n) throw new VitestMlError(source, `one stratum per observation (${n})`, String(strata.length), 'Pass the stratum of every observation, in order.')
   const random = seedrandom.alea(String(seed))
   const indices = new Uint32Array(n)
   for (let i = 0; i < n; i++) indices[i] = i
   const estimate = evaluate(indices)
   const distribution = new Float64Array(resamples)
+  const members = strata === undefined ? undefined : stratumMembers(strata, n)
   for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < n; i++) indices[i] = Math.floor(random() * n)
+    if (members === undefined) for (let i = 0; i < n; i++) indices[i] = Math.floor(random() * n)
+    else {
+      for (let i = 0; i < n; i++) {
+        const pool = members.get(strata?.[i] as number) as number[]
+        indices[i] = pool[Math.floor(random() * pool.length)] as number
+      }
+    }
     distribution[b] = evaluate(indices)
   }
   let mean = 0
@@ -137,7 +141,18 @@ export function bootstrapIndices(
     }
   }
   const sorted = distribution.sort()
-  return { low: quantileSorted(sorted, lowQ), high: quantileSorted(sorted, highQ), estimate, standardError, confidence, resamples, method, seed }
+  return { low: linearQuantile(sorted, lowQ), high: linearQuantile(sorted, highQ), estimate, standardError, confidence, resamples, method, seed }
+}
+
+function stratumMembers(strata: ArrayLike<number>, n: number): Map<number, number[]> {
+  const members = new Map<number, number[]>()
+  for (let i = 0; i < n; i++) {
+    const stratum = strata[i] as number
+    const list = members.get(stratum)
+    if (list === undefined) members.set(stratum, [i])
+    else list.push(i)
+  }
+  return members
 }
 
 function standardNormalCdf(z: number): number {

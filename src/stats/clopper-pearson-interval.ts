@@ -1,5 +1,10 @@
-import betaincinv from '@stdlib/math-base-special-betaincinv'
+import type betaincinvFunction from '@stdlib/math-base-special-betaincinv'
 import { checkProportion, type ProportionInterval, type ProportionIntervalOptions } from './proportion-interval.js'
+import { lazyRequire } from '../util/lazy-require.js'
+
+/** `@stdlib/math-base-special-betaincinv`, loaded on first use (see `lazyRequire`). */
+const betaincinv = (...args: Parameters<typeof betaincinvFunction>): ReturnType<typeof betaincinvFunction> => betaincinvModule()(...args)
+const betaincinvModule = lazyRequire<typeof betaincinvFunction>('@stdlib/math-base-special-betaincinv')
 
 /**
  * Clopper-Pearson ("exact") confidence interval for a binomial proportion, as

@@ -1,4 +1,9 @@
-import gammaln from '@stdlib/math-base-special-gammaln'
+import type gammalnFunction from '@stdlib/math-base-special-gammaln'
+import { lazyRequire } from '../util/lazy-require.js'
+
+/** `@stdlib/math-base-special-gammaln`, loaded on first use (see `lazyRequire`). */
+const gammaln = (...args: Parameters<typeof gammalnFunction>): ReturnType<typeof gammalnFunction> => gammalnModule()(...args)
+const gammalnModule = lazyRequire<typeof gammalnFunction>('@stdlib/math-base-special-gammaln')
 
 /**
  * Modified Bessel function of the second kind K_nu(x) for x > 0, from its integral representation

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { averageRanks } from './average-ranks.js'
 import { cramerVonMisesExactPValue, cramerVonMisesLimitCdf } from './cramer-von-mises-distribution.js'
 import { finiteSample } from './finite-sample.js'

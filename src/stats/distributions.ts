@@ -1,7 +1,21 @@
-import betainc from '@stdlib/math-base-special-betainc'
-import erfc from '@stdlib/math-base-special-erfc'
-import gammainc from '@stdlib/math-base-special-gammainc'
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile'
+import type betaincFunction from '@stdlib/math-base-special-betainc'
+import type erfcFunction from '@stdlib/math-base-special-erfc'
+import type gammaincFunction from '@stdlib/math-base-special-gammainc'
+import type normalQuantileFunction from '@stdlib/stats-base-dists-normal-quantile'
+import { lazyRequire } from '../util/lazy-require.js'
+
+/** `@stdlib/math-base-special-betainc`, loaded on first use (see `lazyRequire`). */
+const betainc = (...args: Parameters<typeof betaincFunction>): ReturnType<typeof betaincFunction> => betaincModule()(...args)
+const betaincModule = lazyRequire<typeof betaincFunction>('@stdlib/math-base-special-betainc')
+/** `@stdlib/math-base-special-erfc`, loaded on first use (see `lazyRequire`). */
+const erfc = (...args: Parameters<typeof erfcFunction>): ReturnType<typeof erfcFunction> => erfcModule()(...args)
+const erfcModule = lazyRequire<typeof erfcFunction>('@stdlib/math-base-special-erfc')
+/** `@stdlib/math-base-special-gammainc`, loaded on first use (see `lazyRequire`). */
+const gammainc = (...args: Parameters<typeof gammaincFunction>): ReturnType<typeof gammaincFunction> => gammaincModule()(...args)
+const gammaincModule = lazyRequire<typeof gammaincFunction>('@stdlib/math-base-special-gammainc')
+/** `@stdlib/stats-base-dists-normal-quantile`, loaded on first use (see `lazyRequire`). */
+const normalQuantile = (...args: Parameters<typeof normalQuantileFunction>): ReturnType<typeof normalQuantileFunction> => normalQuantileModule()(...args)
+const normalQuantileModule = lazyRequire<typeof normalQuantileFunction>('@stdlib/stats-base-dists-normal-quantile')
 
 /**
  * The tail probabilities the tests need, built on the `@stdlib` special functions (regularized incomplete gamma and

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** A numeric sample with NaN removed, as every statistic in `vitest-ml/stats` sees it. */
 export interface FiniteSample {

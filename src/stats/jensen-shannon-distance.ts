@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { nonNegativeCount } from './finite-sample.js'
 
 /** Options of {@link jensenShannonDistance}. */

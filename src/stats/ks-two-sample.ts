@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { checkAlternative, type Alternative } from './alternative.js'
 import { finiteSample } from './finite-sample.js'
 import { kolmogorovSf } from './kolmogorov-distribution.js'

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** Options of {@link bonferroni} and {@link benjaminiHochberg}. */
 export interface MultipleTestingOptions {

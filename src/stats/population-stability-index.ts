@@ -1,4 +1,5 @@
-import { VitestMlError } from '../errors.js'
+import { linearQuantile } from './linear-quantile.js'
+import { VitestMlError } from '../util/errors.js'
 import { finiteSample } from './finite-sample.js'
 import { selectOrderStatistics } from './select-order-statistics.js'
 
@@ -29,18 +30,6 @@ export interface PopulationStabilityIndexResult {
   readonly nanDropped: number
 }
 
-/** numpy's linear-interpolation quantile (`np.quantile(x, q)`, method 'linear', its `_lerp`) on partitioned data. */
-function linearQuantile(partitioned: Float64Array, q: number): number {
-  const n = partitioned.length
-  const virtual = (n - 1) * q
-  const lo = Math.floor(virtual)
-  if (lo >= n - 1) return partitioned[n - 1] as number
-  const a = partitioned[lo] as number
-  const b = partitioned[lo + 1] as number
-  const t = virtual - lo
-  const diff = b - a
-  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t
-}
 
 /**
  * Counts values per bin: bin = number of edges <= value (numpy searchsorted side='right'). Up to 15 edges use a

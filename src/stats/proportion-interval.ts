@@ -1,4 +1,4 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
 import { checkAlternative } from './alternative.js'
 
 /** A confidence interval for a proportion. */

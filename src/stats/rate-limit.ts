@@ -1,4 +1,5 @@
-import { VitestMlError } from '../errors.js'
+import { VitestMlError } from '../util/errors.js'
+import { formatNumber as format } from '../util/format-number.js'
 import { clopperPearsonInterval } from './clopper-pearson-interval.js'
 
 /** What {@link judgeRateLimit} decided. */
@@ -55,9 +56,4 @@ export function judgeRateLimit(
     ? `${events} of ${trials}, expected none`
     : `${events} of ${trials} (rate ${format(observedRate)}; ${format(confidence * 100)}% upper bound ${format(upperBound)}, expected < ${format(maxRate)})`
   return { passed, observedRate, upperBound, maxRate, confidence, sentence }
-}
-
-function format(value: number): string {
-  if (Number.isInteger(value)) return String(value)
-  return Math.abs(value) >= 1e-4 ? String(Number(value.toPrecision(4))) : value.toExponential(2)
 }

@@ -1,11 +1,16 @@
 /**
  * The README's quick start draws rows that are uniform over the ranges it states: each feature's histogram is flat
- * within sampling error (a chi-square test on 30,000 unbiased draws, the way statistical mode draws them).
+ * within sampling error (a chi-square test on 30,000 unbiased draws, the way statistical mode draws them). Its example
+ * failure message is the one its code prints.
  */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { stripVTControlCharacters } from 'node:util'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { featureSchema } from '../../src/data/feature-schema.js'
 import { integer, numeric } from '../../src/data/feature-spec.js'
+import { functionModel } from '../../src/model/function-model.js'
 import { chiSquareGoodnessOfFit } from '../../src/stats/chi-square-goodness-of-fit.js'
 import { readmeQuickStart } from './readme-quick-start.js'
 
@@ -34,5 +39,21 @@ describe("the README quick start's rows", () => {
       }
       expect(chiSquareGoodnessOfFit(counts).pValue, `${feature.name}: ${counts.join(', ')}`).toBeGreaterThan(0.001)
     })
+  })
+})
+
+describe("the README's example failure", () => {
+  const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8')
+  const section = readme.slice(readme.indexOf('A failure says what broke'), readme.indexOf('Matchers that call a model are asynchronous'))
+  const [code, printed] = [...section.matchAll(/```(?:ts)?\n([\s\S]*?)```/g)].map((match) => match[1] as string)
+
+  it('is the message the README code really prints, line for line', async () => {
+    // The README's code, run as written (its one type annotation removed, since it runs as JavaScript here).
+    const run = new Function('expect', 'functionModel', 'featureSchema', 'numeric', `return (async () => {\n${(code ?? '').replace(': number[]', '')}\n})()`)
+    const error = await run(expect, functionModel, featureSchema, numeric).then(() => undefined, (thrown: unknown) => thrown as Error)
+    expect(error, 'the README example must fail').toBeInstanceOf(Error)
+    const message = stripVTControlCharacters(error?.message ?? '')
+    const body = message.slice(message.indexOf('doubled produced'))
+    expect(body.trim()).toBe((printed ?? '').trim())
   })
 })

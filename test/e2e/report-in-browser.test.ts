@@ -6,7 +6,7 @@ import { chromium, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildReport } from '../../src/report/build-report.js'
 import { renderHtml } from '../../src/report/render-html.js'
-import { writeAtomically } from '../../src/report/write-atomically.js'
+import { writeAtomically } from '../../src/util/write-atomically.js'
 import { record } from '../src/report/sample-report.js'
 import { runFixture } from './run-fixture.js'
 

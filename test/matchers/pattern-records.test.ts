@@ -8,7 +8,7 @@ import { ensemble } from '../../src/patterns/ensemble.js'
 import { logged } from '../../src/patterns/logged.js'
 import { memoryPredictionSink } from '../../src/patterns/prediction-log.js'
 import { withFallback } from '../../src/patterns/with-fallback.js'
-import { checksFromMeta } from '../../src/report/check-record.js'
+import { checksFromMeta } from '../../src/record/check-record.js'
 
 expect.extend(patternMatchers)
 

@@ -1,7 +1,7 @@
 import type { MatcherState } from '@vitest/expect'
 import { describe, expect, test } from 'vitest'
 import { recordCheck } from '../../matchers/record-check.js'
-import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
+import { checksFromMeta, type CheckRecord } from '../../src/record/check-record.js'
 
 const record = (passed: boolean): CheckRecord => ({
   id: 'range:demo', kind: 'range', title: 'demo outputs in [0, 1]', passed, severity: 'high', checklist: [],

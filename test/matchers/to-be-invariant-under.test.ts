@@ -5,7 +5,7 @@ import { functionModel } from '../../src/model/function-model.js'
 import { anyValueOf } from '../../src/relations/transforms/any-value-of.js'
 import { noiseOn } from '../../src/relations/transforms/noise-on.js'
 import { rowOrder } from '../../src/relations/transforms/row-order.js'
-import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
+import { checksFromMeta, type CheckRecord } from '../../src/record/check-record.js'
 import { relationMatchers } from '../../matchers/relations-index.js'
 import { catOrDog, constantModel, failureOf, flipFirst, miscountingModel, plain } from '../support/malformed-models.js'
 

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom'
 import { describe, expect, test } from 'vitest'
-import { checksFromMeta } from '../../src/report/check-record.js'
+import { checksFromMeta } from '../../src/record/check-record.js'
 import { trainingServingSkew } from '../../src/drift/training-serving-skew.js'
 import { driftMatchers } from '../../matchers/drift-index.js'
 import { failureMessage } from '../support/failure-of.js'

@@ -7,7 +7,7 @@ import { logged } from '../../src/patterns/logged.js'
 import { memoryPredictionSink, type PredictionLogEntry } from '../../src/patterns/prediction-log.js'
 import type { PredictionLogDatabase } from '../../src/patterns/prediction-log-database.js'
 import { sqlitePredictionLog } from '../../src/patterns/sqlite-prediction-log.js'
-import { checksFromMeta } from '../../src/report/check-record.js'
+import { checksFromMeta } from '../../src/record/check-record.js'
 import { failureOf } from '../support/failure-of.js'
 
 expect.extend(patternMatchers)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { functionModel } from '../../src/model/function-model.js'
-import { checksFromMeta } from '../../src/report/check-record.js'
+import { checksFromMeta } from '../../src/record/check-record.js'
 import { driftMatchers } from '../../matchers/drift-index.js'
 import { miscountingModel } from '../support/malformed-models.js'
 

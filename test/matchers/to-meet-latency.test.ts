@@ -4,7 +4,7 @@ import { functionModel } from '../../src/model/function-model.js'
 import { failing } from '../../src/patterns/failing.js'
 import { measureLatency } from '../../src/patterns/measure-latency.js'
 import { slow } from '../../src/patterns/slow.js'
-import { checksFromMeta } from '../../src/report/check-record.js'
+import { checksFromMeta } from '../../src/record/check-record.js'
 import { catOrDog, constantModel, miscountingModel } from '../support/malformed-models.js'
 
 expect.extend(patternMatchers)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { functionModel } from '../../src/model/function-model.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
-import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
+import { checksFromMeta, type CheckRecord } from '../../src/record/check-record.js'
 import { relationMatchers } from '../../matchers/relations-index.js'
 import { constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 

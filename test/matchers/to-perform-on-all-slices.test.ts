@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
-import { checksFromMeta } from '../../src/report/check-record.js'
+import { checksFromMeta } from '../../src/record/check-record.js'
 import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import { loadSplit } from '../support/model-split.js'
 import { constantModel, failureOf as outcomeOf, miscountingModel, plain } from '../support/malformed-models.js'

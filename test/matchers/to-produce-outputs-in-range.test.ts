@@ -4,7 +4,7 @@ import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
 import { featureSchema } from '../../src/data/feature-schema.js'
 import { numeric } from '../../src/data/feature-spec.js'
 import { functionModel } from '../../src/model/function-model.js'
-import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
+import { checksFromMeta, type CheckRecord } from '../../src/record/check-record.js'
 import { catOrDog, constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 const rows = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
 import { functionModel } from '../../src/model/function-model.js'
-import { checksFromMeta, type CheckRecord } from '../../src/report/check-record.js'
+import { checksFromMeta, type CheckRecord } from '../../src/record/check-record.js'
 import { relationMatchers } from '../../matchers/relations-index.js'
 import { constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { TestModule, Vitest } from 'vitest/node'
 import { MlReporter } from '../../reporters/ml-reporter.js'
-import { META_KEY, type CheckRecord } from '../../src/report/check-record.js'
+import { META_KEY, type CheckRecord } from '../../src/record/check-record.js'
 import type { Report } from '../../src/report/report.js'
 
 const record = (overrides: Partial<CheckRecord>): CheckRecord =>

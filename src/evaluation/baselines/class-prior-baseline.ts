@@ -1,4 +1,4 @@
-import { VitestMlError } from '../../errors.js'
+import { VitestMlError } from '../../util/errors.js'
 import { describeValue, type Label } from '../labels.js'
 import { baselineModel, countLabels, type BaselineModel, type FitBaselineOptions } from './baseline-model.js'
 

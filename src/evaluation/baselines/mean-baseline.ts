@@ -1,4 +1,4 @@
-import { VitestMlError } from '../../errors.js'
+import { VitestMlError } from '../../util/errors.js'
 import { assertFinite } from '../labels.js'
 import { baselineModel, type BaselineModel, type FitBaselineOptions } from './baseline-model.js'
 

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../../errors.js'
+import { VitestMlError } from '../../util/errors.js'
 import { isModel, type Model } from '../../model/model.js'
 import { describeValue, type Label } from '../labels.js'
 import type { BaselineFittedOn, BaselineModel } from './baseline-model.js'

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../../errors.js'
+import { VitestMlError } from '../../util/errors.js'
 import { assertFinite, assertPaired, describeValue, sortedLabels, type Label } from '../labels.js'
 
 /** Options shared by the binary ranking and probability metrics. */

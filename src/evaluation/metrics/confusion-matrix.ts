@@ -1,4 +1,4 @@
-import { VitestMlError } from '../../errors.js'
+import { VitestMlError } from '../../util/errors.js'
 import { assertPaired, sortedLabels, type Label } from '../labels.js'
 
 /** Options of {@link confusionMatrix}. */

@@ -1,32 +1,23 @@
-import { VitestMlError } from '../../errors.js'
-import type { PlotSpec } from '../../report/check-record.js'
+import { VitestMlError } from '../../util/errors.js'
+import type { PlotSpec } from '../../record/check-record.js'
 import type { Label } from '../labels.js'
 import { binaryTargets, classColumns } from './binary-targets.js'
 import { isVector } from './log-loss.js'
+import { calibrationBins, calibrationEdges, calibrationErrors, type BinStrategy, type ReliabilityBin } from './calibration-bins.js'
 
 /** Options of {@link expectedCalibrationError}. */
 export interface ExpectedCalibrationErrorOptions {
-  /** Number of equal-width confidence bins on [0, 1]. @defaultValue `10` */
+  /** Number of confidence bins. @defaultValue `10` */
   readonly bins?: number
+  /** `uniform`: equal-width bins on [0, 1]; `quantile`: equal-mass bins at quantiles of the predictions. @defaultValue `'uniform'` */
+  readonly strategy?: BinStrategy
   /** The class of each probability column (matrix input). @defaultValue the sorted labels of `yTrue` */
   readonly classes?: readonly Label[]
   /** The positive class (vector input). @defaultValue the larger label; with one class present, 1 for 0 / -1 labels (see `BinaryTargetOptions`) */
   readonly positiveLabel?: Label
 }
 
-/** One bin of a reliability diagram. */
-export interface ReliabilityBin {
-  /** Lower edge of the bin. */
-  readonly lower: number
-  /** Upper edge of the bin. */
-  readonly upper: number
-  /** Rows whose confidence falls in the bin. */
-  readonly count: number
-  /** Mean predicted probability in the bin (NaN when empty). */
-  readonly meanConfidence: number
-  /** Observed frequency of the event in the bin (NaN when empty). */
-  readonly observedFrequency: number
-}
+export type { BinStrategy, ReliabilityBin } from './calibration-bins.js'
 
 /** Result of {@link expectedCalibrationError}. */
 export interface ExpectedCalibrationErrorResult {
@@ -39,9 +30,47 @@ export interface ExpectedCalibrationErrorResult {
 }
 
 /**
+ * The (confidence, outcome) pairs calibration is measured on. A probability vector is read as P(positive) against the
+ * positive outcome; a probability matrix gives top-label confidence (max probability) against top-label correctness.
+ *
+ * @param yTrue - true labels
+ * @param probabilities - probability rows, or the probability of the positive class
+ * @param options - classes or positive label
+ * @returns the confidence and 0/1 outcome of each row
+ * @example
+ * ```ts
+ * calibrationPairs([0, 1], [0.2, 0.7]) // { confidence: [0.2, 0.7], outcome: [0, 1] }
+ * ```
+ */
+export function calibrationPairs(
+  yTrue: readonly Label[],
+  probabilities: readonly number[] | readonly (readonly number[])[],
+  options: Pick<ExpectedCalibrationErrorOptions, 'classes' | 'positiveLabel'> = {},
+): { confidence: number[]; outcome: number[] } {
+  let confidence: number[]
+  let outcome: number[]
+  if (isVector(probabilities)) {
+    const { targets } = binaryTargets('expectedCalibrationError', yTrue, probabilities, options, true)
+    confidence = [...probabilities]
+    outcome = Array.from(targets)
+  } else {
+    const { columns } = classColumns('expectedCalibrationError', yTrue, probabilities, options.classes)
+    confidence = probabilities.map((row) => Math.max(...row))
+    outcome = probabilities.map((row, index) => (row.indexOf(Math.max(...row)) === columns[index] ? 1 : 0))
+  }
+  confidence.forEach((value, index) => {
+    if (!(value >= 0 && value <= 1)) {
+      throw new VitestMlError('expectedCalibrationError', 'probabilities in [0, 1]', `${value} at row ${index}`, 'Apply a softmax or sigmoid to raw scores first.')
+    }
+  })
+  return { confidence, outcome }
+}
+
+/**
  * Expected calibration error with its reliability bins. A probability vector is read as P(positive) and compared with
- * the positive rate (the bins of `sklearn.calibration.calibration_curve(y, p, n_bins, strategy='uniform')`); a
- * probability matrix uses top-label confidence (max probability) against top-label accuracy (Guo et al., 2017).
+ * the positive rate (the bins of `sklearn.calibration.calibration_curve(y, p, n_bins, strategy)`, `uniform` or
+ * `quantile`); a probability matrix uses top-label confidence (max probability) against top-label accuracy (Guo et
+ * al., 2017).
  *
  * @param yTrue - true labels
  * @param probabilities - probability rows, or the probability of the positive class
@@ -58,53 +87,11 @@ export function expectedCalibrationError(
   options: ExpectedCalibrationErrorOptions = {},
 ): ExpectedCalibrationErrorResult {
   const binCount = options.bins ?? 10
-  if (!Number.isInteger(binCount) || binCount < 1) {
-    throw new VitestMlError('expectedCalibrationError', 'a positive integer number of bins', String(binCount), 'Use `bins: 10` or `bins: 15`.')
-  }
-  let confidence: number[]
-  let outcome: number[]
-  if (isVector(probabilities)) {
-    const { targets } = binaryTargets('expectedCalibrationError', yTrue, probabilities, options, true)
-    confidence = [...probabilities]
-    outcome = Array.from(targets)
-  } else {
-    const { columns } = classColumns('expectedCalibrationError', yTrue, probabilities, options.classes)
-    confidence = probabilities.map((row) => Math.max(...row))
-    outcome = probabilities.map((row, index) => (row.indexOf(Math.max(...row)) === columns[index] ? 1 : 0))
-  }
-  const step = 1 / binCount
-  const edges = Array.from({ length: binCount + 1 }, (_, k) => k * step)
-  const counts = new Array<number>(binCount).fill(0)
-  const confidenceSums = new Array<number>(binCount).fill(0)
-  const outcomeSums = new Array<number>(binCount).fill(0)
-  for (let index = 0; index < confidence.length; index++) {
-    const value = confidence[index] as number
-    if (value < 0 || value > 1) {
-      throw new VitestMlError('expectedCalibrationError', 'probabilities in [0, 1]', `${value} at row ${index}`, 'Apply a softmax or sigmoid to raw scores first.')
-    }
-    // numpy.searchsorted(inner edges, p, side='left'): a value on an edge belongs to the lower bin.
-    let bin = 0
-    while (bin < binCount - 1 && (edges[bin + 1] as number) < value) bin++
-    counts[bin] = (counts[bin] as number) + 1
-    confidenceSums[bin] = (confidenceSums[bin] as number) + value
-    outcomeSums[bin] = (outcomeSums[bin] as number) + (outcome[index] as number)
-  }
-  const bins = counts.map((count, k) => ({
-    lower: edges[k] as number,
-    upper: edges[k + 1] as number,
-    count,
-    meanConfidence: count === 0 ? Number.NaN : (confidenceSums[k] as number) / count,
-    observedFrequency: count === 0 ? Number.NaN : (outcomeSums[k] as number) / count,
-  }))
-  let ece = 0
-  let maxCalibrationError = 0
-  for (const bin of bins) {
-    if (bin.count === 0) continue
-    const gap = Math.abs(bin.observedFrequency - bin.meanConfidence)
-    ece += (bin.count / confidence.length) * gap
-    maxCalibrationError = Math.max(maxCalibrationError, gap)
-  }
-  return { ece, maxCalibrationError, bins }
+  const edges = calibrationEdges([], binCount, 'uniform')
+  const { confidence, outcome } = calibrationPairs(yTrue, probabilities, options)
+  const strategy = options.strategy ?? 'uniform'
+  const bins = calibrationBins(confidence, outcome, strategy === 'uniform' ? edges : calibrationEdges(confidence, binCount, strategy))
+  return { ...calibrationErrors(bins), bins }
 }
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../../errors.js'
+import { VitestMlError } from '../../util/errors.js'
 import { perturbFunction, type PerturbFunction } from '../../arbitraries/perturb-function.js'
 import { withFeature, type PerturbableRow } from '../../arbitraries/perturb-row.js'
 import { perturbUniform } from '../../arbitraries/perturb-uniform.js'

@@ -1,4 +1,4 @@
-import { VitestMlError } from '../../errors.js'
+import { VitestMlError } from '../../util/errors.js'
 import { perturbFunction, type PerturbFunction } from '../../arbitraries/perturb-function.js'
 import { featureOf, withFeature, type PerturbableRow } from '../../arbitraries/perturb-row.js'
 import type { FeatureRef } from '../feature-ref.js'

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { casesDistribution, concentrationWarnings, describeCases, isStatistical } from '../../../src/arbitraries/cases-distribution.js'
-import { describeArbitrary } from '../../../src/arbitraries/described-arbitrary.js'
+import { describeArbitrary } from '../../../src/util/described-arbitrary.js'
 import { rowsNearData } from '../../../src/arbitraries/rows-near-data.js'
-import { uniformNumber } from '../../../src/arbitraries/uniform-number.js'
+import { uniformNumber } from '../../../src/util/uniform-number.js'
 import { featureSchema } from '../../../src/data/feature-schema.js'
 import { numeric } from '../../../src/data/feature-spec.js'
 

@@ -30,7 +30,7 @@ describe('evaluateGate', () => {
   it('fails on a required item that is not covered', () => {
     const verdict = evaluateGate([], scoreChecklist([], { required: ['held-out-test'] }), 0, { required: ['held-out-test'] }, healthyRun)
     expect(verdict.passed).toBe(false)
-    expect(verdict.failures).toEqual([{ source: 'checklist', message: 'required item "held-out-test" is not covered: no check of kind held-out/slices (or tagged "held-out-test") ran', anchor: 'item-held-out-test' }])
+    expect(verdict.failures).toEqual([{ source: 'checklist', message: 'required item "held-out-test" is not covered: no check of kind held-out/slices/segments/fairness/calibration (or tagged "held-out-test") ran', anchor: 'item-held-out-test' }])
   })
 
   it('fails on a required item whose evidence failed, even a medium-severity check, and passes without it', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { datasetFromRows } from '../../../src/data/dataset.js'
-import { arbitraryDescription } from '../../../src/arbitraries/described-arbitrary.js'
+import { arbitraryDescription } from '../../../src/util/described-arbitrary.js'
 import { featureArbitrary, featureSchema } from '../../../src/data/feature-schema.js'
 import { chiSquareGoodnessOfFit } from '../../../src/stats/chi-square-goodness-of-fit.js'
 import { boolean, categorical, integer, numeric } from '../../../src/data/feature-spec.js'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { OutputCountError, VitestMlError } from '../../../src/errors.js'
+import { OutputCountError, VitestMlError } from '../../../src/util/errors.js'
 import { checkedPredict } from '../../../src/model/checked-predict.js'
 import type { Model } from '../../../src/model/model.js'
 

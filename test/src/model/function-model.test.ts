@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ModelTimeoutError } from '../../../src/errors.js'
+import { ModelTimeoutError } from '../../../src/util/errors.js'
 import { functionModel } from '../../../src/model/function-model.js'
 
 describe('functionModel', () => {

@@ -9,7 +9,7 @@ import { cached } from '../../../src/patterns/cached.js'
 import { featureHash } from '../../../src/patterns/feature-hash.js'
 import { redisPredictionStore, type RedisPredictionStore } from '../../../src/patterns/redis-prediction-store.js'
 import { startRedisServer, type RedisServer } from '../../../src/patterns/redis-server.js'
-import { checksFromMeta } from '../../../src/report/check-record.js'
+import { checksFromMeta } from '../../../src/record/check-record.js'
 
 expect.extend(patternMatchers)
 

@@ -7,7 +7,7 @@ import { redisPredictionStore, type RedisPredictionStore } from '../../../src/pa
 import { startRedisServer, type RedisServer } from '../../../src/patterns/redis-server.js'
 import { sqlitePredictionLog, type SqlitePredictionLog } from '../../../src/patterns/sqlite-prediction-log.js'
 import type { FallbackAnswer } from '../../../src/patterns/with-fallback.js'
-import { checksFromMeta } from '../../../src/report/check-record.js'
+import { checksFromMeta } from '../../../src/record/check-record.js'
 import { runSoak } from '../../support/soak-pipeline.js'
 
 expect.extend(patternMatchers)

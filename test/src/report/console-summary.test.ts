@@ -8,7 +8,7 @@ describe('consoleSummary', () => {
       ' vitest-ml  GATE FAILED  tests 1/3 passed; checks 2 passed, 2 failed (1 high); checklist 2/13; ML Test Score 0',
       '   ✗ test failed: test/drift.test.ts > live data > has not drifted: check holds although asserted with .not (high): "income has drifted"',
       '   ✗ test failed: test/model.test.ts > credit model > is monotonic in income: check does not hold (medium): "P(default) decreases with income"',
-      '   ✗ required item "held-out-test" is not covered: no check of kind held-out/slices (or tagged "held-out-test") ran',
+      '   ✗ required item "held-out-test" is not covered: no check of kind held-out/slices/segments/fairness/calibration (or tagged "held-out-test") ran',
       '   report: reports/vitest-ml.html',
     ])
   })

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { buildReport } from '../../../src/report/build-report.js'
-import type { CheckRecord } from '../../../src/report/check-record.js'
+import type { CheckRecord } from '../../../src/record/check-record.js'
 import { validateReport } from '../../../src/report/validate-report.js'
 
 const record = (id: string, passed: boolean): CheckRecord => ({ id, kind: 'baseline', title: id, passed, severity: 'high', checklist: ['baseline-improvement'], metrics: {} })

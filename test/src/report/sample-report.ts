@@ -1,4 +1,4 @@
-import type { CheckRecord } from '../../../src/report/check-record.js'
+import type { CheckRecord } from '../../../src/record/check-record.js'
 import { buildReport, type BuildReportOptions, type CollectedTest } from '../../../src/report/build-report.js'
 import type { Report } from '../../../src/report/report.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/errors.js'
+import { VitestMlError } from '../../../src/util/errors.js'
 import { binomialTest } from '../../../src/stats/binomial-test.js'
 import { expectPValue, expectStatistic, reference, type Json } from './reference-fixture.js'
 

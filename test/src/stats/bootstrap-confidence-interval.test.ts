@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/errors.js'
+import { VitestMlError } from '../../../src/util/errors.js'
 import { bootstrapConfidenceInterval } from '../../../src/stats/bootstrap-confidence-interval.js'
 import { reference, type Json } from './reference-fixture.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/errors.js'
+import { VitestMlError } from '../../../src/util/errors.js'
 import { cramerVonMises } from '../../../src/stats/cramer-von-mises.js'
 import { expectPValue, expectStatistic, reference, type Json } from './reference-fixture.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/errors.js'
+import { VitestMlError } from '../../../src/util/errors.js'
 import { ksTwoSample } from '../../../src/stats/ks-two-sample.js'
 import { expectPValue, expectStatistic, reference, weyl, type Json } from './reference-fixture.js'
 

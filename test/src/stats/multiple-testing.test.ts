@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/errors.js'
+import { VitestMlError } from '../../../src/util/errors.js'
 import { benjaminiHochberg } from '../../../src/stats/benjamini-hochberg.js'
 import { bonferroni } from '../../../src/stats/bonferroni.js'
 import { expectStatistic, reference, type Json } from './reference-fixture.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/errors.js'
+import { VitestMlError } from '../../../src/util/errors.js'
 import { pairedBootstrapInterval } from '../../../src/stats/paired-bootstrap-interval.js'
 
 // 400 labelled rows: the candidate is right on 85%, the baseline on 75%, on the same rows (paired).

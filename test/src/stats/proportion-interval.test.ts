@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/errors.js'
+import { VitestMlError } from '../../../src/util/errors.js'
 import { clopperPearsonInterval } from '../../../src/stats/clopper-pearson-interval.js'
 import { wilsonInterval } from '../../../src/stats/wilson-interval.js'
 import { expectPValue, reference, type Json } from './reference-fixture.js'

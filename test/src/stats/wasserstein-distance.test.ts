@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/errors.js'
+import { VitestMlError } from '../../../src/util/errors.js'
 import { wassersteinDistance } from '../../../src/stats/wasserstein-distance.js'
 import { expectStatistic, reference, type Json } from './reference-fixture.js'
 
