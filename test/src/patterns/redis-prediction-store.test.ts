@@ -172,10 +172,11 @@ describe('redisPredictionStore when the server is killed and restarted mid-run',
 
 describe('two processes sharing one Redis server', () => {
   const client = (version: string, offset: number) =>
-    promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/redis-cache-client.ts', redis.url, version, String(offset), '30', '20'], { timeout: 30_000 })
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/redis-cache-client.ts', redis.url, version, String(offset), '30', '20'], { timeout: 90_000 })
       .then(({ stdout }) => JSON.parse(stdout.trim().split('\n').at(-1) as string) as { perRow: number[][]; predictedRows: number; cache: { hits: number; misses: number; coalesced: number } })
 
-  test('each process coalesces its own burst, versions never see each other, and a later process reads the shared entries', async () => {
+  // Each client is a new Node process loading the sources through tsx: seconds each on a loaded machine, hence the budgets.
+  test('each process coalesces its own burst, versions never see each other, and a later process reads the shared entries', { timeout: 200_000 }, async () => {
     const [first, second] = await Promise.all([client('v1', 0), client('v2', 1000)])
     // 30 rows x 20 concurrent requests each: one prediction per row in each process, the other 19 wait for it.
     expect(first.predictedRows).toBe(30)

@@ -20,7 +20,7 @@ describe('startRedisServer', () => {
       await expect(client.get('k')).rejects.toThrow()
       await server.restart()
       expect(server.pid).not.toBe(pid)
-      for (let wait = 0; wait < 100 && client.status !== 'ready'; wait++) await new Promise((resolve) => setTimeout(resolve, 20))
+      for (let wait = 0; wait < 500 && client.status !== 'ready'; wait++) await new Promise((resolve) => setTimeout(resolve, 20))
       expect(await client.get('k')).toBeNull()
     } finally {
       client.disconnect()

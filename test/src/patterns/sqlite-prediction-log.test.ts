@@ -60,7 +60,7 @@ describe('sqlitePredictionLog', () => {
     expect(log.stats()).toMatchObject({ committed: 3, buffered: 0, flushes: 1 })
     await service.predict([[0.4]])
     expect(log.stats()).toMatchObject({ committed: 3, buffered: 1 })
-    for (let wait = 0; wait < 100 && log.stats().buffered > 0; wait++) await new Promise((resolve) => setTimeout(resolve, 20))
+    for (let wait = 0; wait < 500 && log.stats().buffered > 0; wait++) await new Promise((resolve) => setTimeout(resolve, 20))
     expect(log.stats()).toMatchObject({ committed: 4, buffered: 0, flushes: 2 })
     await service.predict([[0.5]])
     await log.close()
@@ -142,7 +142,8 @@ describe('sqlitePredictionLog', () => {
 })
 
 describe('sqlitePredictionLog and a writer killed in the middle of a transaction', () => {
-  test('SIGKILL loses only the uncommitted batch: the file is intact and holds whole batches, readable while written', async () => {
+  // The writer is a new Node process (tsx) that writes 80,000 rows before the long batch: give a loaded machine time.
+  test('SIGKILL loses only the uncommitted batch: the file is intact and holds whole batches, readable while written', { timeout: 180_000 }, async () => {
     const path = databasePath()
     const rows = 40_000
     // Batches 1 and 2 hold 40,000 rows; batch 3 holds 320,000 (seconds of work), so the kill lands inside it.
@@ -175,7 +176,7 @@ describe('sqlitePredictionLog and a writer killed in the middle of a transaction
 })
 
 describe('sqlitePredictionLog at a normal exit', () => {
-  test('a process that exits without close() still commits its buffer', async () => {
+  test('a process that exits without close() still commits its buffer', { timeout: 120_000 }, async () => {
     const path = databasePath()
     const script = `const { sqlitePredictionLog } = await import('./src/patterns/sqlite-prediction-log.ts')
       sqlitePredictionLog(${JSON.stringify(path)}).write([{ id: 'last', time: '2026-03-02T00:00:00Z', model: 'm', modelVersion: '1', featureHash: 'f', output: 1 }])`
