@@ -114,7 +114,7 @@ export async function redisPredictionStore<O = unknown>(options: RedisPrediction
   if (!(timeoutMs > 0) || !(connectTimeoutMs > 0)) throw new VitestMlError(SOURCE, '`timeoutMs` and `connectTimeoutMs` > 0', `${timeoutMs} and ${connectTimeoutMs}`, 'A cache call should cost a few milliseconds: `{ timeoutMs: 50 }`.')
   const counters = { calls: 0, errors: 0, timeouts: 0, skipped: 0, unreadable: 0, lastError: undefined as string | undefined }
   const owned = options.client === undefined
-  const client = options.client ?? (await connect(options.url ?? 'redis://127.0.0.1:6379', timeoutMs, connectTimeoutMs))
+  const client = options.client ?? (await connect(options.url ?? 'redis://127.0.0.1:6379', connectTimeoutMs))
   client.on('error', (error) => void (counters.lastError = error.message))
 
   async function timed<T>(work: () => Promise<T>): Promise<T> {
@@ -190,7 +190,7 @@ export async function redisPredictionStore<O = unknown>(options: RedisPrediction
 }
 
 /** Opens an ioredis connection that fails fast while the server is away and comes back by itself. */
-async function connect(url: string, timeoutMs: number, connectTimeoutMs: number): Promise<RedisClientLike> {
+async function connect(url: string, connectTimeoutMs: number): Promise<RedisClientLike> {
   const Redis = await loadIoredis()
   const client = new Redis(url, {
     lazyConnect: true,
@@ -198,7 +198,8 @@ async function connect(url: string, timeoutMs: number, connectTimeoutMs: number)
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
-    commandTimeout: timeoutMs,
+    // No `commandTimeout`: ioredis would apply it to its own ready check (INFO) on every (re)connection, so a busy
+    // machine that answers INFO in more than `timeoutMs` could never connect. The store times each call itself.
     connectTimeout: connectTimeoutMs,
     // Reconnect quickly (25, 50, 100... ms, at most 500 ms apart) and forever: a restarted server is found again.
     retryStrategy: (times: number) => Math.min(25 * 2 ** Math.min(times - 1, 5), 500),

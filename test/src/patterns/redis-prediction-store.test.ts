@@ -33,8 +33,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(opened.map((each) => each.close()))
-  raw.disconnect()
-  await redis.stop()
+  raw?.disconnect()
+  await redis?.stop()
 })
 
 /** A model that counts the rows it is asked for. */
@@ -127,6 +127,14 @@ describe('redisPredictionStore on a real Redis server', () => {
     expect(cache.stats()).toMatchObject({ timeouts: 2, errors: 2 })
     expect(served.stats()).toMatchObject({ storeErrors: 2, misses: 1 })
     await raw.call('CLIENT', 'UNPAUSE')
+  })
+
+  test('a server slow to answer while the store connects: it still connects (the per-call timeout is not the ready check\'s)', async () => {
+    // A loaded machine answers the connection's INFO late; a 50 ms call budget must not turn that into no connection.
+    await raw.call('CLIENT', 'PAUSE', '500', 'ALL')
+    const cache = await store<number[]>({ timeoutMs: 50 })
+    expect(cache.stats()).toMatchObject({ connected: true, calls: 0, errors: 0 })
+    expect(await cache.getMany(['slow-connect:missing'])).toEqual([undefined])
   })
 
   test('a wrong URL fails at once with a clear error; an unversioned model is refused in front of the shared store', async () => {

@@ -31,9 +31,10 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await store.close()
-  await log.close()
-  await redis.stop()
+  // Optional: when beforeAll failed, its error is the one to read.
+  await store?.close()
+  await log?.close()
+  await redis?.stop()
   rmSync(folder, { recursive: true, force: true })
 })
 
