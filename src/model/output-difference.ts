@@ -2,7 +2,7 @@ import { describeOutputValue } from './describe-output-value.js'
 
 /** One place where two outputs differ, with the values found there. */
 export interface OutputPlace {
-  /** Path from the output (`''`, `[2]`, `.label`); see {@link outputLeaves}. */
+  /** Path from the output (`''`, `[2]`, `.label`); see `outputLeaves`. */
   readonly path: string
   /** The value in the reference output (`undefined` when it has none there). */
   readonly reference: unknown
@@ -31,7 +31,7 @@ export interface OutputDifference {
 /**
  * Compares two outputs by what they are: numbers by absolute difference, strings, booleans and bigints exactly, arrays
  * and typed arrays by length and element, records by key. `undefined` equals only `undefined` and `null` only `null`,
- * so whether an output is missing at all is a separate question (see {@link missingOutput}).
+ * so whether an output is missing at all is a separate question (see `missingOutput`).
  *
  * @param reference - one output (the first answer, the answer to the base row)
  * @param current - the output to compare with it
@@ -99,14 +99,20 @@ function compare(reference: unknown, current: unknown, path: string, state: { nu
     state.mismatch ??= { path, reference, current }
   }
   if (isSequence(reference) || isSequence(current)) {
-    if (!isSequence(reference) || !isSequence(current) || reference.length !== current.length) return mismatch()
+    if (!isSequence(reference) || !isSequence(current) || reference.length !== current.length) {
+      mismatch()
+      return
+    }
     for (let index = 0; index < reference.length; index++) compare(reference[index], current[index], `${path}[${index}]`, state)
     return
   }
   const referenceIsRecord = typeof reference === 'object' && reference !== null
   const currentIsRecord = typeof current === 'object' && current !== null
   if (referenceIsRecord || currentIsRecord) {
-    if (!referenceIsRecord || !currentIsRecord) return mismatch()
+    if (!referenceIsRecord || !currentIsRecord) {
+      mismatch()
+      return
+    }
     const left = reference as Record<string, unknown>
     const right = current as Record<string, unknown>
     for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) compare(left[key], right[key], `${path}.${key}`, state)

@@ -10,7 +10,7 @@ import { isFallbackAnswer, servedByOf, type ServedAnswer, type ServingModel } fr
 export interface CachedOptions<I, O> {
   /** How long an answer may be served from the cache, in milliseconds. */
   readonly ttlMs: number
-  /** Cache key of a row. @defaultValue {@link featureHash} (SHA-256 of the row's canonical JSON) */
+  /** Cache key of a row. @defaultValue `featureHash` (SHA-256 of the row's canonical JSON) */
   readonly key?: (row: I) => string
   /** Where answers are kept. @defaultValue a new in-memory store on `clock` */
   readonly store?: PredictionStore<O>
@@ -144,26 +144,34 @@ export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): 
     const fromCache = found.map((value) => value !== undefined)
     const owner = new Map<string, number>()
     const waits: Promise<void>[] = []
-    found.forEach((value, index) => {
+    for (const [index, value] of found.entries()) {
       const key = keys[index] as string
-      if (value !== undefined) return void counters.hits++
+      if (value !== undefined) {
+        counters.hits++
+        continue
+      }
       const pending = inflight.get(key)
       if (pending !== undefined || owner.has(key)) counters.coalesced++
       else counters.misses++
-      if (pending !== undefined) waits.push(pending.then((answer) => void (found[index] = answer)))
-      else if (!owner.has(key)) owner.set(key, index)
-    })
+      if (pending !== undefined) {
+        waits.push(
+          pending.then((answer) => {
+            found[index] = answer
+          }),
+        )
+      } else if (!owner.has(key)) owner.set(key, index)
+    }
     if (owner.size > 0) {
       const indices = [...owner.values()]
       const call = checkedPredict(model, indices.map((index) => batch[index] as I), 'cached')
-      indices.forEach((index, k) => {
+      for (const [k, index] of indices.entries()) {
         const answer = call.then((fresh) => fresh[k] as O)
         answer.catch(() => undefined)
         inflight.set(keys[index] as string, answer)
-      })
+      }
       try {
         const fresh = await call
-        indices.forEach((index, k) => (found[index] = fresh[k]))
+        for (const [k, index] of indices.entries()) found[index] = fresh[k]
         await storeAll(indices.map((index, k) => ({ key: keys[index] as string, value: fresh[k] as O })))
       } finally {
         for (const index of indices) inflight.delete(keys[index] as string)

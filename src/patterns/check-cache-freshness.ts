@@ -19,7 +19,7 @@ function updatedAnswer<O>(output: O): O {
   return hasNumber ? mapOutputNumbers(output, (value) => value + UPDATE_SHIFT) : ({ updated: output } as O)
 }
 
-/** Options of {@link checkCacheFreshness}. */
+/** Options of `checkCacheFreshness`. */
 export interface CacheFreshnessOptions<I> {
   /** Rows to serve (distinct rows make key collisions visible). */
   readonly inputs: readonly I[]
@@ -52,7 +52,7 @@ export interface CacheProblem {
   readonly servedFromRow?: number
 }
 
-/** What {@link checkCacheFreshness} found. */
+/** What `checkCacheFreshness` found. */
 export interface CacheFreshnessResult {
   /** Rows served per phase. */
   readonly rows: number
@@ -152,7 +152,10 @@ export async function checkCacheFreshness<I, O>(model: CachedModel<I, O>, option
   const problems: CacheProblem[] = []
   let hits = 0
   withinTtl.forEach((served, row) => {
-    if (served === original[row]) return void hits++
+    if (served === original[row]) {
+      hits++
+      return
+    }
     const otherRow = served === refreshed[row] ? -1 : original.findIndex((answer) => answer === served)
     const problem = otherRow >= 0 ? 'collision' : 'not-cached'
     problems.push({ row, input: rows[row], phase: 'within-ttl', problem, served: JSON.parse(served), expected: JSON.parse(original[row] as string), ...(otherRow >= 0 && { servedFromRow: otherRow }) })

@@ -115,7 +115,9 @@ export async function redisPredictionStore<O = unknown>(options: RedisPrediction
   const counters = { calls: 0, errors: 0, timeouts: 0, skipped: 0, unreadable: 0, lastError: undefined as string | undefined }
   const owned = options.client === undefined
   const client = options.client ?? (await connect(options.url ?? 'redis://127.0.0.1:6379', connectTimeoutMs))
-  client.on('error', (error) => void (counters.lastError = error.message))
+  client.on('error', (error) => {
+    counters.lastError = error.message
+  })
 
   async function timed<T>(work: () => Promise<T>): Promise<T> {
     counters.calls++
@@ -207,7 +209,9 @@ async function connect(url: string, connectTimeoutMs: number): Promise<RedisClie
     enableAutoPipelining: true,
   })
   let refused: string | undefined
-  client.on('error', (error) => void (refused ??= error.message))
+  client.on('error', (error) => {
+    refused ??= error.message
+  })
   try {
     await client.connect()
   } catch (error) {

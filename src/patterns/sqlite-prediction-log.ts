@@ -130,7 +130,12 @@ export function sqlitePredictionLog(path: string, options: SqlitePredictionLogOp
   const timer = setInterval(flush, flushIntervalMs)
   timer.unref()
   openLogs.add(flush)
-  if (!exitHook) exitHook = Boolean(process.on('exit', () => openLogs.forEach((pending) => pending())))
+  if (!exitHook) {
+    exitHook = true
+    process.on('exit', () => {
+      for (const pending of openLogs) pending()
+    })
+  }
 
   const log: SqlitePredictionLog = {
     path,
@@ -150,7 +155,9 @@ export function sqlitePredictionLog(path: string, options: SqlitePredictionLogOp
         const arrived = label.arrivedAt === undefined ? Number.NaN : epochMs(label.arrivedAt)
         return [String(label.id), JSON.stringify(normalizeLabel('addLabels', label.label, index)), Number.isFinite(arrived) ? arrived : null]
       })
-      db.transaction(() => rows.forEach((row) => upsertLabel.run(...row)))()
+      db.transaction(() => {
+        for (const row of rows) upsertLabel.run(...row)
+      })()
     },
     count(filter = {}) {
       const query = filter.servedBy === undefined ? db.prepare('SELECT COUNT(*) AS n FROM predictions').get() : db.prepare('SELECT COUNT(*) AS n FROM predictions WHERE served_by = ?').get(filter.servedBy)

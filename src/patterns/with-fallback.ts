@@ -21,7 +21,7 @@ export interface FallbackAnswer<O> {
 export interface FallbackOptions<O> {
   /** Budget for the primary per call, in milliseconds; past it the fallback answers. */
   readonly timeoutMs: number
-  /** Whether a primary answer may be served. @defaultValue {@link isUsableOutput} (a value, no holes, finite numbers; labels are fine) */
+  /** Whether a primary answer may be served. @defaultValue `isUsableOutput` (a value, no holes, finite numbers; labels are fine) */
   readonly isValid?: (output: O) => boolean
   /** Name in reports. @defaultValue `primary|fallback` */
   readonly name?: string
@@ -109,7 +109,7 @@ export function withFallback<I, O>(primary: Model<I, O>, fallback: Model<I, O>, 
     const answers: FallbackAnswer<O>[] = values.map((value) => ({ value, servedBy: 'primary' }))
     if (invalid.length > 0) {
       const replaced = await askFallback(invalid.map((index) => batch[index] as I), 'invalid-output')
-      invalid.forEach((index, k) => (answers[index] = replaced[k] as FallbackAnswer<O>))
+      for (const [k, index] of invalid.entries()) answers[index] = replaced[k] as FallbackAnswer<O>
     }
     return answers
   }

@@ -3,7 +3,7 @@ import type { PlotSpec } from '../record/check-record.js'
 
 /** Keeps chart text printable and short (Vega escapes it in SVG; this just keeps it readable). */
 function label(text: string | undefined, fallback: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes from labels
   const cleaned = (text ?? fallback).replace(/[\u0000-\u001f\u007f]/g, ' ').trim()
   return cleaned.length > 120 ? `${cleaned.slice(0, 119)}…` : cleaned
 }

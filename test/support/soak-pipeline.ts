@@ -107,7 +107,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (options.redis !== undefined && request === Math.floor(options.requests / 2)) {
         const server = options.redis
         crashedAt = performance.now()
-        outage = server.crash().then(() => new Promise((resolve) => setTimeout(resolve, 200))).then(() => server.restart()).then(() => void (hitsAtRestart = cache.stats().hits))
+        outage = (async () => {
+          await server.crash()
+          await new Promise((resolve) => setTimeout(resolve, 200))
+          await server.restart()
+          hitsAtRestart = cache.stats().hits
+        })()
       }
       const row = rows[picks[request] as number] as Row
       const begin = performance.now()

@@ -11,7 +11,7 @@ describe('jsonMismatch', () => {
     expect(jsonMismatch({ at: new Date(0) })).toBe('value.at is a Date (JSON writes something else)')
     expect(jsonMismatch({ missing: undefined })).toBe('value.missing is undefined (JSON drops or refuses it)')
     expect(jsonMismatch(2n)).toBe('value is a bigint (JSON drops or refuses it)')
-    // eslint-disable-next-line no-sparse-arrays
+    // biome-ignore lint/suspicious/noSparseArray: a hole is exactly what this reports
     expect(jsonMismatch([1, , 3])).toBe('value[1] is a hole (JSON writes null)')
     expect(jsonMismatch(Object.assign(Object.create(null) as object, { a: 1 }))).toBeUndefined()
   })
