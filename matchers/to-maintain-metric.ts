@@ -2,8 +2,9 @@ import type { MatcherState } from 'vitest'
 import { VitestMlError } from '../src/util/errors.js'
 import type { Label } from '../src/evaluation/labels.js'
 import type { MetricDefinition, MetricName } from '../src/evaluation/metric.js'
-import { auditPredictionLog } from '../src/patterns/audit-prediction-log.js'
-import { joinDelayedLabels, type DelayedFeedbackResult, type DelayedLabel, type FeedbackWindow } from '../src/patterns/join-delayed-labels.js'
+import { auditPredictionLog, type AuditPredictionLogResult } from '../src/patterns/audit-prediction-log.js'
+import { joinDelayedLabels, type DelayedFeedbackResult, type DelayedLabel, type FeedbackWindow, type JoinDelayedLabelsOptions } from '../src/patterns/join-delayed-labels.js'
+import { isPredictionLogDatabase, type PredictionLogDatabase } from '../src/patterns/prediction-log-database.js'
 import type { PredictionLogEntry } from '../src/patterns/prediction-log.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { checkId, num, type MatcherOutcome } from './matcher-context.js'
@@ -31,8 +32,18 @@ export interface MaintainMetricOptions {
   readonly severity?: 'high' | 'medium' | 'low'
 }
 
-/** What `toMaintainMetric` accepts: the log and the labels so far (optionally the logged model, to count predictions), or a joined result. */
-export type MaintainMetricSubject = { readonly log: readonly PredictionLogEntry[]; readonly labels: readonly DelayedLabel[]; readonly model?: { stats(): { predictions: number } } } | DelayedFeedbackResult
+/** Counts predictions made, to check none is missing from the log (a `logged()` model). */
+type PredictionCounter = { stats(): { predictions: number } }
+
+/**
+ * What `toMaintainMetric` accepts: the log and the labels so far, a prediction log database (its stored labels are
+ * joined in SQL), either with the logged model to count predictions, or a joined result.
+ */
+export type MaintainMetricSubject =
+  | { readonly log: readonly PredictionLogEntry[]; readonly labels: readonly DelayedLabel[]; readonly model?: PredictionCounter }
+  | { readonly log: PredictionLogDatabase; readonly model?: PredictionCounter }
+  | PredictionLogDatabase
+  | DelayedFeedbackResult
 
 const NAME = 'toMaintainMetric'
 const WINDOW_NAMES: Record<string, string> = { day: 'daily', hour: 'hourly' }
@@ -41,27 +52,26 @@ const WINDOW_NAMES: Record<string, string> = { day: 'daily', hour: 'hourly' }
  * Over a prediction log joined with its delayed labels, the metric stays within bounds in every time window ("monitor
  * accuracy daily"), and the log itself is complete (records a `logging` check too).
  *
+ * A database log (`sqlitePredictionLog`) is read where it is: its buffer is committed, the join with its stored labels
+ * and the audit run in SQL, synchronously. A server database answers with promises: await its `joinDelayedLabels()`
+ * and pass the result.
+ *
  * @example
  * ```ts
  * expect({ log: sink.entries, labels, model: service }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'hour' })
+ * expect({ log: sqliteLog, model: service }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'hour' })
  * ```
  */
 export function toMaintainMetric(this: MatcherState, received: unknown, options: MaintainMetricOptions = {}): MatcherOutcome {
   const metricName = typeof options.metric === 'string' ? options.metric : (options.metric?.name ?? 'accuracy')
   if (options.min === undefined && options.max === undefined) throw new VitestMlError(NAME, 'a bound: `min` or `max`', 'neither', `Say what is acceptable, for example \`{ metric: '${metricName}', min: 0.85 }\`.`)
-  const subject = received as Partial<{ log: PredictionLogEntry[]; labels: DelayedLabel[]; model: { stats(): { predictions: number } }; windows: FeedbackWindow[] }> | null
-  if (typeof subject !== 'object' || subject === null || !Array.isArray(subject.log) || (!Array.isArray(subject.labels) && !Array.isArray(subject.windows))) {
-    throw new VitestMlError(NAME, '`{ log, labels }` or the result of joinDelayedLabels()', subject === null ? 'null' : typeof subject, 'Pass the prediction log and the labels received so far: `expect({ log: sink.entries, labels })`.')
+  const joinOptions: JoinDelayedLabelsOptions = {
+    window: options.window ?? 'day',
+    metrics: [options.metric ?? 'accuracy'],
+    ...(options.classes === undefined ? {} : { classes: options.classes }),
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
   }
-  const feedback = Array.isArray(subject.windows)
-    ? (subject as unknown as DelayedFeedbackResult)
-    : joinDelayedLabels(subject.log, subject.labels ?? [], {
-        window: options.window ?? 'day',
-        metrics: [options.metric ?? 'accuracy'],
-        ...(options.classes === undefined ? {} : { classes: options.classes }),
-        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-      })
-  const audit = auditPredictionLog(feedback.log, subject.model === undefined ? {} : { expectedPredictions: subject.model.stats().predictions })
+  const { feedback, audit } = readFeedback(received, joinOptions)
   // The log audit is evidence of its own: recorded un-negated, and a broken log cannot prove a degradation under .not.
   const plain = Object.assign(Object.create(this) as MatcherState, { isNot: false })
   recordCheckNow(plain, {
@@ -128,4 +138,26 @@ export function toMaintainMetric(this: MatcherState, received: unknown, options:
     actual: bad.map((window) => ({ start: window.start, [metricName]: value(window) })),
     expected: bound,
   }
+}
+
+/** Joins and audits the subject: in memory for `{ log, labels }`, in SQL for a database log, as given for a joined result. */
+function readFeedback(received: unknown, joinOptions: JoinDelayedLabelsOptions): { feedback: DelayedFeedbackResult; audit: AuditPredictionLogResult } {
+  const subject = received as Partial<{ log: unknown; labels: DelayedLabel[]; model: PredictionCounter; windows: FeedbackWindow[] }> | null
+  const expected = (model: PredictionCounter | undefined) => (model === undefined ? {} : { expectedPredictions: model.stats().predictions })
+  const database = isPredictionLogDatabase(received) ? received : isPredictionLogDatabase(subject?.log) ? subject.log : undefined
+  if (database !== undefined) {
+    const flushed = database.flush()
+    const feedback = database.joinDelayedLabels(joinOptions)
+    const audit = database.audit(expected(database === received ? undefined : subject?.model))
+    if (flushed instanceof Promise || feedback instanceof Promise || audit instanceof Promise) {
+      throw new VitestMlError(NAME, 'a database log whose reads answer synchronously (SQLite)', 'reads that return promises', 'With a server database, `await log.joinDelayedLabels(options)` first and pass its result: `expect(await log.joinDelayedLabels({ window: \'hour\' })).toMaintainMetric(...)`.')
+    }
+    return { feedback, audit }
+  }
+  if (typeof subject !== 'object' || subject === null || (Array.isArray(subject.windows) ? subject.log !== undefined && !Array.isArray(subject.log) : !Array.isArray(subject.log) || !Array.isArray(subject.labels))) {
+    throw new VitestMlError(NAME, '`{ log, labels }`, a prediction log database, or the result of joinDelayedLabels()', subject === null ? 'null' : typeof subject, 'Pass the prediction log and the labels received so far: `expect({ log: sink.entries, labels })`.')
+  }
+  const feedback = Array.isArray(subject.windows) ? (subject as unknown as DelayedFeedbackResult) : joinDelayedLabels(subject.log as PredictionLogEntry[], subject.labels ?? [], joinOptions)
+  const audit = feedback.log === undefined && feedback.audit !== undefined ? feedback.audit : auditPredictionLog(feedback.log ?? [], expected(subject.model))
+  return { feedback, audit }
 }

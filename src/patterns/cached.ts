@@ -4,6 +4,7 @@ import type { Model } from '../model/model.js'
 import { systemClock, type Clock } from './clock.js'
 import { featureHash } from './feature-hash.js'
 import { memoryPredictionStore, type PredictionStore } from './prediction-store.js'
+import { isFallbackAnswer, servedByOf, type ServedAnswer, type ServingModel } from './served-answer.js'
 
 /** Options of {@link cached}. */
 export interface CachedOptions<I, O> {
@@ -17,6 +18,11 @@ export interface CachedOptions<I, O> {
   readonly clock?: Clock
   /** Prefix of every key. @defaultValue `pred:<model name>@<sha256 or version>`, so a new model never serves old answers */
   readonly namespace?: string
+  /**
+   * Whether an answer may be stored. @defaultValue every answer except a `withFallback()` fallback answer, so a
+   * degraded answer is not served for a whole TTL after the primary has recovered
+   */
+  readonly cacheable?: (output: O) => boolean
 }
 
 /** Counters of a {@link CachedModel}. */
@@ -29,25 +35,31 @@ export interface CacheStats {
   readonly coalesced: number
   /** `hits / rows` (0 before any call). */
   readonly hitRate: number
-  /** Store calls that threw (served as misses, never as errors). */
+  /** Store calls that threw or timed out (served as misses, never as errors). */
   readonly storeErrors: number
+  /** Answers not stored because `cacheable` refused them (fallback answers by default). */
+  readonly uncacheable: number
 }
 
 /** A model whose answers are served from a cache while they are fresh. */
-export interface CachedModel<I, O> extends Model<I, O> {
+export interface CachedModel<I, O> extends ServingModel<I, O> {
   /** The model asked on a miss. */
   readonly source: Model<I, O>
   /** The options it was built with. */
   readonly options: CachedOptions<I, O>
   /** Counters so far. */
   stats(): CacheStats
+  /** Like `predict`, saying which rows were served from the cache (`'cache'`) and which by the model. */
+  predictServed(batch: readonly I[]): Promise<ServedAnswer<O>[]>
 }
 
 /**
  * Prediction caching (production pattern 5): each row is looked up by key; misses are predicted in one batch and
  * stored for `ttlMs`. Rows whose key is already being predicted (a duplicate in the batch, or a concurrent call) wait
  * for that answer instead of asking the model again, so a burst of identical requests costs one prediction. A store
- * that fails is treated as a miss (counted), so a cache outage costs latency, not answers.
+ * that fails is treated as a miss (counted), so a cache outage costs latency, not answers. A store with `getMany` /
+ * `setMany` is asked once per batch for all its keys. Coalescing is per process: two processes sharing a Redis server
+ * may both ask their model for the same new key, and both store the same answer.
  *
  * @param model - the model to cache
  * @param options - TTL, key function, store, clock, namespace
@@ -69,8 +81,12 @@ export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): 
   const store = options.store ?? memoryPredictionStore<O>({ clock: options.clock ?? systemClock })
   const keyOf = options.key ?? featureHash
   const { name, sha256, version } = model.identity
+  if (store.shared === true && sha256 === undefined && version === undefined && options.namespace === undefined) {
+    throw new VitestMlError('cached', `a model with a SHA-256 or a version in front of a shared store`, `${name} with neither`, 'Entries in a shared store outlive this process: give the model a version (`functionModel(fn, { version })`) or a `namespace`, so a changed model never serves the old one\'s answers.')
+  }
   const namespace = options.namespace ?? `pred:${name}@${sha256 ?? version ?? 'unversioned'}`
-  const counters = { hits: 0, misses: 0, coalesced: 0, storeErrors: 0 }
+  const cacheable = options.cacheable ?? ((output: O) => !(isFallbackAnswer(output) && output.servedBy === 'fallback'))
+  const counters = { hits: 0, misses: 0, coalesced: 0, storeErrors: 0, uncacheable: 0 }
   const inflight = new Map<string, Promise<O>>()
 
   async function lookup(key: string): Promise<O | undefined> {
@@ -82,52 +98,98 @@ export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): 
     }
   }
 
+  /** Every key's value: one `getMany` call when the store has it (each distinct key asked once), else one `get` per key. */
+  async function lookupAll(keys: readonly string[]): Promise<(O | undefined)[]> {
+    const distinct = [...new Set(keys)]
+    let values: readonly (O | undefined)[]
+    if (store.getMany === undefined) values = await Promise.all(distinct.map(lookup))
+    else {
+      try {
+        values = await store.getMany(distinct)
+        if (values.length !== distinct.length) throw new Error(`getMany returned ${values.length} values for ${distinct.length} keys`)
+      } catch {
+        counters.storeErrors++
+        values = []
+      }
+    }
+    const byKey = new Map(distinct.map((key, index) => [key, values[index]]))
+    return keys.map((key) => byKey.get(key))
+  }
+
+  /** Stores the fresh answers that may be cached: one `setMany` call when the store has it, else one `set` per key. */
+  async function storeAll(entries: readonly { key: string; value: O }[]): Promise<void> {
+    const kept = entries.filter((entry) => cacheable(entry.value))
+    counters.uncacheable += entries.length - kept.length
+    if (kept.length === 0) return
+    if (store.setMany !== undefined) {
+      try {
+        await store.setMany(kept, options.ttlMs)
+      } catch {
+        counters.storeErrors++
+      }
+      return
+    }
+    await Promise.all(kept.map(async ({ key, value }) => {
+      try {
+        await store.set(key, value, options.ttlMs)
+      } catch {
+        counters.storeErrors++
+      }
+    }))
+  }
+
+  async function predictServed(batch: readonly I[]): Promise<ServedAnswer<O>[]> {
+    const keys = batch.map((row) => `${namespace}:${keyOf(row)}`)
+    const found = await lookupAll(keys)
+    const fromCache = found.map((value) => value !== undefined)
+    const owner = new Map<string, number>()
+    const waits: Promise<void>[] = []
+    for (const [index, value] of found.entries()) {
+      const key = keys[index] as string
+      if (value !== undefined) {
+        counters.hits++
+        continue
+      }
+      const pending = inflight.get(key)
+      if (pending !== undefined || owner.has(key)) counters.coalesced++
+      else counters.misses++
+      if (pending !== undefined) {
+        waits.push(
+          pending.then((answer) => {
+            found[index] = answer
+          }),
+        )
+      } else if (!owner.has(key)) owner.set(key, index)
+    }
+    if (owner.size > 0) {
+      const indices = [...owner.values()]
+      const call = checkedPredict(model, indices.map((index) => batch[index] as I), 'cached')
+      for (const [k, index] of indices.entries()) {
+        const answer = call.then((fresh) => fresh[k] as O)
+        answer.catch(() => undefined)
+        inflight.set(keys[index] as string, answer)
+      }
+      try {
+        const fresh = await call
+        for (const [k, index] of indices.entries()) found[index] = fresh[k]
+        await storeAll(indices.map((index, k) => ({ key: keys[index] as string, value: fresh[k] as O })))
+      } finally {
+        for (const index of indices) inflight.delete(keys[index] as string)
+      }
+    }
+    await Promise.all(waits)
+    return found.map((value, index) => {
+      const output = value ?? (found[owner.get(keys[index] as string) as number] as O)
+      return { output, servedBy: fromCache[index] === true ? 'cache' : servedByOf(output) }
+    })
+  }
+
   return {
     identity: model.identity,
     source: model,
     options,
-    async predict(batch) {
-      const keys = batch.map((row) => `${namespace}:${keyOf(row)}`)
-      const found: (O | undefined)[] = await Promise.all(keys.map(lookup))
-      const owner = new Map<string, number>()
-      const waits: Promise<void>[] = []
-      found.forEach((value, index) => {
-        const key = keys[index] as string
-        if (value !== undefined) {
-          counters.hits++
-          return
-        }
-        const pending = inflight.get(key)
-        if (pending !== undefined || owner.has(key)) counters.coalesced++
-        else counters.misses++
-        if (pending !== undefined) waits.push(pending.then((answer) => { found[index] = answer }))
-        else if (!owner.has(key)) owner.set(key, index)
-      })
-      if (owner.size > 0) {
-        const indices = [...owner.values()]
-        const call = checkedPredict(model, indices.map((index) => batch[index] as I), 'cached')
-        indices.forEach((index, k) => {
-          const answer = call.then((fresh) => fresh[k] as O)
-          answer.catch(() => undefined)
-          inflight.set(keys[index] as string, answer)
-        })
-        try {
-          const fresh = await call
-          await Promise.all(indices.map(async (index, k) => {
-            found[index] = fresh[k]
-            try {
-              await store.set(keys[index] as string, fresh[k] as O, options.ttlMs)
-            } catch {
-              counters.storeErrors++
-            }
-          }))
-        } finally {
-          for (const index of indices) inflight.delete(keys[index] as string)
-        }
-      }
-      await Promise.all(waits)
-      return found.map((value, index) => value ?? (found[owner.get(keys[index] as string) as number] as O))
-    },
+    predictServed,
+    predict: async (batch) => (await predictServed(batch)).map((answer) => answer.output),
     stats: () => {
       const rows = counters.hits + counters.misses + counters.coalesced
       return { ...counters, hitRate: rows === 0 ? 0 : counters.hits / rows }

@@ -1,7 +1,7 @@
 /**
  * Production patterns as `Model` wrappers a team can ship, with the checks that prove they behave under faults:
- * fallback with fault injection, shadow deployment, ensembles, caching, prediction logging with delayed labels,
- * latency monitoring and alert rules.
+ * fallback with fault injection, shadow deployment, ensembles, caching (in memory or on Redis), prediction logging (a
+ * JSONL file or an SQLite database) with delayed labels, latency monitoring and alert rules.
  */
 export { withFallback } from './with-fallback.js'
 export type { FallbackAnswer, FallbackModel, FallbackOptions, FallbackReason, FallbackStats } from './with-fallback.js'
@@ -25,7 +25,12 @@ export type { EvaluateEnsembleOptions, EvaluateEnsembleResult } from './evaluate
 export { cached } from './cached.js'
 export type { CachedModel, CachedOptions, CacheStats } from './cached.js'
 export { memoryPredictionStore } from './prediction-store.js'
-export type { MemoryPredictionStore, MemoryPredictionStoreOptions, PredictionStore } from './prediction-store.js'
+export type { MemoryPredictionStore, MemoryPredictionStoreOptions, PredictionStore, StoreEntry } from './prediction-store.js'
+export { redisPredictionStore } from './redis-prediction-store.js'
+export type { RedisClientLike, RedisPipelineLike, RedisPredictionStore, RedisPredictionStoreOptions, RedisStoreStats } from './redis-prediction-store.js'
+export { startRedisServer, redisServerAvailable } from './redis-server.js'
+export type { RedisServer, StartRedisServerOptions } from './redis-server.js'
+export type { ServedAnswer, ServedBy, ServingModel } from './served-answer.js'
 export type { CacheFreshnessOptions, CacheFreshnessResult, CacheProblem } from './check-cache-freshness.js'
 export { manualClock, systemClock } from './clock.js'
 export type { Clock, ManualClock } from './clock.js'
@@ -34,6 +39,9 @@ export type { LoggedModel, LoggedOptions, LoggedStats } from './logged.js'
 export { memoryPredictionSink, REQUIRED_LOG_FIELDS } from './prediction-log.js'
 export type { MemoryPredictionSink, PredictionLogEntry, PredictionSink } from './prediction-log.js'
 export { JsonlFileSink, readPredictionLog } from './jsonl-file-sink.js'
+export { sqlitePredictionLog } from './sqlite-prediction-log.js'
+export type { SqlitePredictionLog, SqlitePredictionLogOptions } from './sqlite-prediction-log.js'
+export type { MaybePromise, PredictionLogDatabase, PredictionLogDatabaseStats } from './prediction-log-database.js'
 export { auditPredictionLog } from './audit-prediction-log.js'
 export type { AuditPredictionLogOptions, AuditPredictionLogResult } from './audit-prediction-log.js'
 export { joinDelayedLabels } from './join-delayed-labels.js'

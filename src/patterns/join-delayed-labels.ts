@@ -1,7 +1,8 @@
 import { VitestMlError } from '../util/errors.js'
 import { normalizeLabel, type Label } from '../evaluation/labels.js'
-import { resolveMetric, type MetricDefinition, type MetricName } from '../evaluation/metric.js'
-import { toPrediction, type Prediction, type ToPredictionOptions } from '../evaluation/to-prediction.js'
+import type { MetricDefinition, MetricName } from '../evaluation/metric.js'
+import type { AuditPredictionLogResult } from './audit-prediction-log.js'
+import { epochMs, feedbackSettings, summarizeFeedbackWindow, type LabelledOutput } from './feedback-window.js'
 import type { PredictionLogEntry } from './prediction-log.js'
 
 /** A ground-truth label that arrived after the prediction it belongs to. */
@@ -54,12 +55,11 @@ export interface DelayedFeedbackResult {
   readonly unmatchedLabels: number
   /** Labels that arrived after `asOf`. */
   readonly notYetArrived: number
-  /** The log that was joined (for the logging check). */
-  readonly log: readonly PredictionLogEntry[]
+  /** The log that was joined (for the logging check); absent when the join ran inside a database. */
+  readonly log?: readonly PredictionLogEntry[]
+  /** The log's completeness audit, when the join ran inside a database (the entries stayed there). */
+  readonly audit?: AuditPredictionLogResult
 }
-
-const WINDOWS = { day: 86_400_000, hour: 3_600_000 } as const
-const epoch = (time: number | string): number => (typeof time === 'number' ? time : Date.parse(time))
 
 /**
  * Delayed feedback (production pattern 6): joins labels that arrive hours or days after the predictions to the
@@ -78,16 +78,14 @@ const epoch = (time: number | string): number => (typeof time === 'number' ? tim
 export function joinDelayedLabels(log: readonly PredictionLogEntry[], labels: readonly DelayedLabel[], options: JoinDelayedLabelsOptions = {}): DelayedFeedbackResult {
   const source = 'joinDelayedLabels'
   if (!Array.isArray(log) || !Array.isArray(labels)) throw new VitestMlError(source, 'a log array and a labels array', `${typeof log} and ${typeof labels}`, 'Pass `sink.entries` (or `await readPredictionLog(path)`) and `[{ id, label }]`.')
-  const windowMs = typeof options.window === 'number' ? options.window : WINDOWS[options.window ?? 'day']
-  if (!(windowMs > 0)) throw new VitestMlError(source, "a window of 'day', 'hour' or milliseconds > 0", String(options.window), 'Use `window: "day"` to monitor accuracy daily.')
-  const metrics = (options.metrics ?? ['accuracy']).map((metric) => resolveMetric(metric, source))
-  const asOf = options.asOf === undefined ? Number.POSITIVE_INFINITY : epoch(options.asOf)
+  const settings = feedbackSettings(source, options)
+  const { windowMs, asOf } = settings
   const ids = new Set(log.map((entry) => entry.id))
   const byId = new Map<string, Label>()
   let unmatchedLabels = 0
   let notYetArrived = 0
   labels.forEach((label, index) => {
-    if (label.arrivedAt !== undefined && epoch(label.arrivedAt) > asOf) {
+    if (label.arrivedAt !== undefined && epochMs(label.arrivedAt) > asOf) {
       notYetArrived++
       return
     }
@@ -97,22 +95,16 @@ export function joinDelayedLabels(log: readonly PredictionLogEntry[], labels: re
     }
     byId.set(label.id, normalizeLabel(source, label.label, index))
   })
-  const read = options.classes === undefined ? {} : { classes: options.classes }
-  const summarize = (entries: readonly PredictionLogEntry[], start: number, end: number): FeedbackWindow => {
-    const truths: Label[] = []
-    const predictions: Prediction[] = []
-    for (const entry of entries) {
+  const summarize = (entries: readonly PredictionLogEntry[], start: number, end: number) => {
+    const labelled: LabelledOutput[] = entries.flatMap((entry) => {
       const truth = byId.get(entry.id)
-      if (truth === undefined) continue
-      truths.push(truth)
-      predictions.push(readLoggedOutput(source, entry, read))
-    }
-    const values = Object.fromEntries(metrics.map((metric) => [metric.name, truths.length === 0 ? Number.NaN : metric.compute(truths, predictions, read)]))
-    return { start: new Date(start).toISOString(), end: new Date(end).toISOString(), predictions: entries.length, labelled: truths.length, coverage: entries.length === 0 ? 0 : truths.length / entries.length, metrics: values }
+      return truth === undefined ? [] : [{ id: entry.id, output: entry.output, truth }]
+    })
+    return summarizeFeedbackWindow(source, start, end, entries.length, labelled, settings)
   }
   const buckets = new Map<number, PredictionLogEntry[]>()
   for (const entry of log) {
-    const time = epoch(entry.time)
+    const time = epochMs(entry.time)
     if (Number.isNaN(time)) throw new VitestMlError(source, 'an ISO time on every log entry', `"${String(entry.time)}" on entry ${entry.id}`, 'Check the log with auditPredictionLog().')
     const start = Math.floor(time / windowMs) * windowMs
     const bucket = buckets.get(start)
@@ -123,14 +115,4 @@ export function joinDelayedLabels(log: readonly PredictionLogEntry[], labels: re
   const windows = starts.map((start) => summarize(buckets.get(start) ?? [], start, start + windowMs))
   const overall = summarize(log, starts[0] ?? 0, (starts.at(-1) ?? 0) + windowMs)
   return { windowMs, windows, overall, unmatchedLabels, notYetArrived, log }
-}
-
-/** Reads a logged output as a prediction; an unreadable or missing one is an error naming the log entry. */
-function readLoggedOutput(source: string, entry: PredictionLogEntry, options: ToPredictionOptions): Prediction {
-  try {
-    return toPrediction(entry.output, options)
-  } catch (error) {
-    if (!(error instanceof VitestMlError)) throw error
-    throw new VitestMlError(source, `${error.expected} in every labelled log entry`, `${error.received} in entry ${entry.id}`, error.hint, { cause: error })
-  }
 }

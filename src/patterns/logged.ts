@@ -1,9 +1,11 @@
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { toJsonSafe } from '../util/json-safe.js'
-import { systemClock, type Clock } from './clock.js'
+import { VitestMlError } from '../util/errors.js'
+import { isManualClock, systemClock, type Clock } from './clock.js'
 import { featureHash } from './feature-hash.js'
 import type { PredictionLogEntry, PredictionSink } from './prediction-log.js'
+import { isFallbackAnswer, isServingModel, servedByOf, type ServedAnswer } from './served-answer.js'
 
 /** Options of {@link logged}. */
 export interface LoggedOptions<I> {
@@ -11,7 +13,7 @@ export interface LoggedOptions<I> {
   readonly sink: PredictionSink
   /** Version of the model, written on every entry. */
   readonly modelVersion: string
-  /** Time source. @defaultValue the system clock */
+  /** Time source; latency is measured on it when it is a manual clock (deterministic tests), else with `performance.now()`. @defaultValue the system clock */
   readonly clock?: Clock
   /** Id of a prediction (a request id, a UUID). @defaultValue `<modelVersion>-<n>`, n counting from 1 in this wrapper */
   readonly id?: (row: I, index: number) => string
@@ -41,8 +43,10 @@ export interface LoggedModel<I, O> extends Model<I, O> {
 
 /**
  * Prediction logging (anti-pattern 5, "not logging predictions", avoided): writes one entry per predicted row (id,
- * time, model and version, feature hash, output) to a sink before answering. A failing sink never fails the answer;
- * lost entries are counted, and the logging check in `toMaintainMetric` reports them.
+ * time, model name, version and SHA-256, feature hash, output, latency, and which path served it) to a sink before
+ * answering. A `withFallback()` answer is logged as its value with `servedBy` primary or fallback; rows a `cached()`
+ * model answered from its cache are logged with `servedBy: 'cache'`. A failing sink never fails the answer; lost
+ * entries are counted, and the logging check in `toMaintainMetric` reports them.
  *
  * @param model - the model to log
  * @param options - sink, version, clock, ids
@@ -59,26 +63,43 @@ export function logged<I, O>(model: Model<I, O>, options: LoggedOptions<I>): Log
   const counters = { predictions: 0, logged: 0, logFailures: 0 }
   let sequence = 0
 
+  async function serve(batch: readonly I[]): Promise<ServedAnswer<O>[]> {
+    if (!isServingModel(model)) return (await checkedPredict(model, batch, 'logged')).map((output) => ({ output, servedBy: servedByOf(output) }))
+    const answers = await model.predictServed(batch)
+    if (answers.length !== batch.length) throw new VitestMlError('logged', `${model.identity.name} to serve one answer per input (${batch.length})`, `${answers.length} answers`, 'predictServed must answer every row of the batch, in order.')
+    return answers
+  }
+
   async function predictLogged(batch: readonly I[]): Promise<{ id: string; output: O }[]> {
-    const outputs = await checkedPredict(model, batch, 'logged')
+    const manual = isManualClock(clock)
+    const started = manual ? clock.now() : performance.now()
+    const answers = await serve(batch)
+    const latencyMs = Math.round(((manual ? clock.now() : performance.now()) - started) * 1000) / 1000
     const time = new Date(clock.now()).toISOString()
     counters.predictions += batch.length
-    const entries: PredictionLogEntry[] = batch.map((row, index) => ({
-      id: options.id?.(row, index) ?? `${options.modelVersion}-${++sequence}`,
-      time,
-      model: model.identity.name,
-      modelVersion: options.modelVersion,
-      featureHash: featureHash(row),
-      output: toJsonSafe(outputs[index]),
-      ...(options.includeFeatures === true && { features: toJsonSafe(row) }),
-    }))
+    const { name, sha256 } = model.identity
+    const entries: PredictionLogEntry[] = batch.map((row, index) => {
+      const { output, servedBy } = answers[index] as ServedAnswer<O>
+      return {
+        id: options.id?.(row, index) ?? `${options.modelVersion}-${++sequence}`,
+        time,
+        model: name,
+        modelVersion: options.modelVersion,
+        ...(sha256 === undefined ? {} : { modelSha256: sha256 }),
+        featureHash: featureHash(row),
+        output: toJsonSafe(isFallbackAnswer(output) ? output.value : output),
+        ...(options.includeFeatures === true && { features: toJsonSafe(row) }),
+        latencyMs,
+        servedBy,
+      }
+    })
     try {
       await options.sink.write(entries)
       counters.logged += entries.length
     } catch {
       counters.logFailures += entries.length
     }
-    return entries.map((entry, index) => ({ id: entry.id, output: outputs[index] as O }))
+    return entries.map((entry, index) => ({ id: entry.id, output: (answers[index] as ServedAnswer<O>).output }))
   }
 
   return {

@@ -14,6 +14,12 @@ export interface PredictionLogEntry {
   readonly output: unknown
   /** The input row itself, JSON-safe, when the logger was asked to keep it. */
   readonly features?: unknown
+  /** SHA-256 of the model artifact that answered, when it has one (ONNX models do). */
+  readonly modelSha256?: string
+  /** Milliseconds the call that answered this row took (the whole batch, as its caller waited). */
+  readonly latencyMs?: number
+  /** Which path produced the answer: the primary model, its fallback, or the prediction cache. */
+  readonly servedBy?: 'primary' | 'fallback' | 'cache'
 }
 
 /** The fields every {@link PredictionLogEntry} must have. */

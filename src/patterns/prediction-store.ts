@@ -2,23 +2,17 @@ import { systemClock, type Clock } from './clock.js'
 
 /**
  * Where `cached()` keeps predictions: an async key-value store with a time-to-live per entry. The in-memory store
- * below serves tests and single processes; a shared cache implements the same two methods.
+ * below serves tests and single processes; `redisPredictionStore` is the shared one. A store may add the batch methods
+ * `getMany` / `setMany` (one round trip per batch); `cached()` uses them when they are there.
  *
  * @example
- * A Redis-backed store (node-redis v4), JSON for the values, `PX` for a TTL in milliseconds:
+ * A store is two methods (and optionally their batch forms); values must come back equal to what was stored:
  * ```ts
- * import { createClient } from 'redis'
- * const redis = await createClient({ url: process.env.REDIS_URL }).connect()
- * const redisStore: PredictionStore<number[]> = {
- *   async get(key) {
- *     const text = await redis.get(key)
- *     return text === null ? undefined : (JSON.parse(text) as number[])
- *   },
- *   async set(key, value, ttlMs) {
- *     await redis.set(key, JSON.stringify(value), { PX: ttlMs })
- *   },
+ * const store: PredictionStore<number[]> = {
+ *   async get(key) { return entries.get(key) },
+ *   async set(key, value, ttlMs) { entries.set(key, value); setTimeout(() => entries.delete(key), ttlMs).unref() },
  * }
- * const served = cached(model, { ttlMs: 3_600_000, store: redisStore })
+ * const served = cached(model, { ttlMs: 3_600_000, store })
  * ```
  */
 export interface PredictionStore<O = unknown> {
@@ -26,6 +20,23 @@ export interface PredictionStore<O = unknown> {
   get(key: string): Promise<O | undefined>
   /** Stores `value` under `key` for `ttlMs` milliseconds. */
   set(key: string, value: O, ttlMs: number): Promise<void>
+  /** The live values under `keys`, in order, in one round trip (`undefined` where there is none). */
+  getMany?(keys: readonly string[]): Promise<(O | undefined)[]>
+  /** Stores every entry for `ttlMs` milliseconds in one round trip, each value with its TTL in one atomic command. */
+  setMany?(entries: readonly StoreEntry<O>[], ttlMs: number): Promise<void>
+  /**
+   * True when other processes read and write the same entries (a Redis server): `cached()` then refuses a model with
+   * neither a SHA-256 nor a version, whose entries another model of the same name could serve.
+   */
+  readonly shared?: boolean
+}
+
+/** One entry of {@link PredictionStore.setMany}. */
+export interface StoreEntry<O> {
+  /** The full key. */
+  readonly key: string
+  /** The value. */
+  readonly value: O
 }
 
 /** Options of {@link memoryPredictionStore}. */

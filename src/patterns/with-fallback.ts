@@ -60,7 +60,8 @@ export interface FallbackModel<I, O> extends Model<I, FallbackAnswer<O>> {
  * whole batch is answered by the fallback, and when single rows come back invalid (NaN, nothing, `{}` by default) only
  * those rows are. A primary that returns more or fewer outputs than rows has failed the call (reason `error`); a
  * fallback that does so, or throws, makes `predict` reject. Every answer says which path served it, and the counters
- * give the fallback rate to monitor.
+ * give the fallback rate to monitor. Its identity carries the primary's SHA-256 and version, so a cache in front of it is keyed by
+ * the primary (only primary answers are cached by default).
  *
  * @param primary - the model to use when it works
  * @param fallback - a simple, dependable model (a heuristic, a smaller model, a constant)
@@ -114,7 +115,7 @@ export function withFallback<I, O>(primary: Model<I, O>, fallback: Model<I, O>, 
   }
 
   return {
-    identity: { name, ...(primary.identity.version === undefined ? {} : { version: primary.identity.version }) },
+    identity: { name, ...(primary.identity.sha256 === undefined ? {} : { sha256: primary.identity.sha256 }), ...(primary.identity.version === undefined ? {} : { version: primary.identity.version }) },
     primary,
     fallback,
     options,

@@ -5,6 +5,8 @@ import { manualClock } from '../../src/patterns/clock.js'
 import { joinDelayedLabels } from '../../src/patterns/join-delayed-labels.js'
 import { logged } from '../../src/patterns/logged.js'
 import { memoryPredictionSink, type PredictionLogEntry } from '../../src/patterns/prediction-log.js'
+import type { PredictionLogDatabase } from '../../src/patterns/prediction-log-database.js'
+import { sqlitePredictionLog } from '../../src/patterns/sqlite-prediction-log.js'
 import { checksFromMeta } from '../../src/record/check-record.js'
 import { failureOf } from '../support/failure-of.js'
 
@@ -102,7 +104,56 @@ describe('toMaintainMetric', () => {
   })
 
   test('bad input gives clear errors', async () => {
-    expect(() => expect(42).toMaintainMetric({ min: 0.85 })).toThrow(/toMaintainMetric: expected `\{ log, labels \}` or the result of joinDelayedLabels\(\), received number/)
+    expect(() => expect(42).toMaintainMetric({ min: 0.85 })).toThrow(/toMaintainMetric: expected `\{ log, labels \}`, a prediction log database, or the result of joinDelayedLabels\(\), received number/)
     expect(() => expect({ log: [], labels: [] }).toMaintainMetric({})).toThrow(/toMaintainMetric: expected a bound: `min` or `max`, received neither/)
+  })
+})
+
+describe('toMaintainMetric on a database log (SQLite: joined and audited in SQL, synchronously)', () => {
+  /** The same two days logged to an in-memory SQLite log, with the labels stored next to the predictions. */
+  async function twoDaysInSqlite(relabel = (labels: { id: string; label: number }[]) => labels) {
+    const { sink, service, labels } = await twoDays()
+    const log = sqlitePredictionLog(':memory:', { batchSize: 7 })
+    for (const entry of sink.entries) log.write([entry])
+    log.addLabels(relabel(labels))
+    return { log, service, sink }
+  }
+
+  test('passes and fails as on the entries themselves, with the same pinned message', async () => {
+    const passing = await twoDaysInSqlite(rightTwice)
+    expect({ log: passing.log, model: passing.service }).toMaintainMetric({ metric: 'accuracy', min: 0.85, classes: [0, 1] })
+    expect(passing.log).toMaintainMetric({ metric: 'accuracy', min: 0.85 })
+    const { log } = await twoDaysInSqlite()
+    const failure = await failureOf(() => expect(log).toMaintainMetric({ metric: 'accuracy', min: 0.85 }))
+    expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
+      [
+        'accuracy left >= 0.85 in 1 of 2 daily windows:',
+        '  2026-03-02T00:00:00.000Z .. 2026-03-03T00:00:00.000Z: accuracy 0.4 (10 labelled of 10, coverage 1)',
+        'Overall: 2026-03-01T00:00:00.000Z .. 2026-03-03T00:00:00.000Z: accuracy 0.7 (20 labelled of 20, coverage 1); 0 windows skipped (fewer than 1 labels); 0 labels matched no prediction.',
+        'Logging: 20 entries, complete.',
+      ].join('\n'),
+    )
+    expect(log).not.toMaintainMetric({ metric: 'accuracy', min: 0.85 })
+  })
+
+  test('commits the buffer before reading, and counts predictions the database never got', async ({ task }) => {
+    const { log, service } = await twoDaysInSqlite(rightTwice)
+    expect(log.stats().buffered).toBe(6)
+    expect({ log, model: service }).toMaintainMetric({ metric: 'accuracy', min: 0.85 })
+    expect(log.stats()).toMatchObject({ buffered: 0, committed: 20 })
+    await service.predict([[0.9], [0.1]])
+    const failure = await failureOf(() => expect({ log, model: service }).toMaintainMetric({ metric: 'accuracy', min: 0.85 }))
+    expect(failure?.message).toMatch(/Logging: 2 predictions not logged, 0 entries missing fields, 0 duplicate ids\.$/)
+    expect(checksFromMeta(task.meta).filter((check) => check.kind === 'logging').at(-1)?.metrics).toMatchObject({ entries: 20, missingEntries: 2 })
+  })
+
+  test('a server database answers with promises: its joined result is awaited first and passed', async () => {
+    const { log } = await twoDaysInSqlite(rightTwice)
+    const server: PredictionLogDatabase = {
+      write: async (entries) => log.write(entries), flush: async () => log.flush(), close: () => log.close(), addLabels: async (labels) => log.addLabels(labels),
+      count: async () => log.count(), entries: async () => log.entries(), joinDelayedLabels: async (options) => log.joinDelayedLabels(options), audit: async (options) => log.audit(options), stats: () => log.stats(),
+    }
+    expect(() => expect(server).toMaintainMetric({ min: 0.85 })).toThrow(/toMaintainMetric: expected a database log whose reads answer synchronously \(SQLite\), received reads that return promises\.\nHint: With a server database, `await log\.joinDelayedLabels\(options\)` first/)
+    expect(await server.joinDelayedLabels({ window: 'day' })).toMaintainMetric({ metric: 'accuracy', min: 0.85 })
   })
 })

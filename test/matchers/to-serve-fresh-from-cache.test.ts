@@ -57,8 +57,8 @@ describe('toServeFreshFromCache', () => {
 
   test('bad input gives clear errors', async () => {
     await expect(expect(model).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/toServeFreshFromCache: expected a model built with cached\(model, \{ ttlMs, clock \}\), received object/)
-    await expect(expect(cached(model, { ttlMs: 1000 })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/expected a manual clock shared with the cache \(`clock: manualClock\(\)`\), received no clock/)
-    await expect(expect(cached(model, { ttlMs: 1000, clock: systemClock })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/received a clock without advance\(\)/)
+    await expect(expect(cached(model, { ttlMs: 60_000 })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/expected a manual clock shared with the cache \(`clock: manualClock\(\)`\), or a TTL short enough to wait for \(1.5 x ttlMs <= maxWaitMs 10000 ms\), received no clock and ttlMs 60000/)
+    await expect(expect(cached(model, { ttlMs: 1000, clock: systemClock })).toServeFreshFromCache({ inputs: rows, maxWaitMs: 1000 })).rejects.toThrow(/received a clock without advance\(\) and ttlMs 1000/)
     await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: [] })).rejects.toThrow(/expected a non-empty array of input rows/)
     await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache(undefined as never)).rejects.toThrow(/toServeFreshFromCache: expected an options object, received undefined/)
   })
@@ -89,6 +89,28 @@ describe('toServeFreshFromCache reads answers as what they are', () => {
   test('a hand-written model answering one output too many is an error', async () => {
     await expect(expect(cached(miscountingModel((row: number[]) => [row[0] ?? 0], 1), { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
       /^toServeFreshFromCache: expected oneTooMany to return one output per input \(3\), received 4 outputs\./,
+    )
+  })
+})
+
+describe('toServeFreshFromCache in real time (a store that expires entries by itself)', () => {
+  // The default store on the system clock expires entries in real time, as Redis does: the check sleeps through the TTL.
+  test('passes for the default store on the system clock (it expires entries in real time)', async () => {
+    await expect(cached(model, { ttlMs: 1000 })).toServeFreshFromCache({ inputs: rows })
+  })
+
+  test('fails on a store that never expires, in real time too', async () => {
+    const failure = await failureOf(expect(cached(model, { ttlMs: 1000, store: neverExpires() })).toServeFreshFromCache({ inputs: rows, maxListed: 1 }))
+    expect(failure?.message).toMatch(/0 collisions, 3 stale answers, 0 uncached answers over 3 rows \(hit rate within the TTL 1, TTL 1000 ms in real time\)/)
+  })
+
+  test('a store too slow for the TTL makes the check throw instead of reporting misses it did not see', async () => {
+    const slowStore = (): PredictionStore<number[]> => {
+      const entries = new Map<string, number[]>()
+      return { get: async (key) => (await new Promise((resolve) => setTimeout(resolve, 80)), entries.get(key)), set: async (key, value) => void entries.set(key, value) }
+    }
+    await expect(expect(cached(model, { ttlMs: 100, store: slowStore() })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
+      /toServeFreshFromCache: expected the within-TTL reads to finish inside the TTL of 100 ms, received reads that finished \d+ ms after the first write began/,
     )
   })
 })

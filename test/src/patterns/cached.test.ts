@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { functionModel } from '../../../src/model/function-model.js'
 import { cached } from '../../../src/patterns/cached.js'
 import { failing } from '../../../src/patterns/failing.js'
+import { withFallback } from '../../../src/patterns/with-fallback.js'
 import { slow } from '../../../src/patterns/slow.js'
 import { manualClock } from '../../../src/patterns/clock.js'
 import { canonicalJson } from '../../../src/evaluation/row-hash.js'
@@ -52,7 +53,7 @@ describe('cached', () => {
     clock.advance(1000)
     await served.predict([[1]])
     expect(calls.at(-1)).toEqual([[1]])
-    expect(served.stats()).toEqual({ hits: 2, misses: 4, coalesced: 0, hitRate: 2 / 6, storeErrors: 0 })
+    expect(served.stats()).toEqual({ hits: 2, misses: 4, coalesced: 0, hitRate: 2 / 6, storeErrors: 0, uncacheable: 0 })
   })
 
   test('duplicate rows and concurrent requests for the same key cost one prediction', async () => {
@@ -94,5 +95,63 @@ describe('cached and a wrong output count', () => {
     const served = cached(miscountingModel((row: number[]) => [row[0] ?? 0], 1), { ttlMs: 1000, store })
     await expect(served.predict([[1], [2]])).rejects.toThrow(/^cached: expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
     await expect(served.predict([[1], [2]])).rejects.toThrow(/^cached: /)
+  })
+})
+
+describe('cached with a batch store, fallback answers and provenance', () => {
+  /** A memory store that also answers getMany / setMany, recording every call. */
+  function batchStore() {
+    const inner = memoryPredictionStore<number[]>({ clock: manualClock() })
+    const calls: string[] = []
+    const store: PredictionStore<number[]> = {
+      get: (key) => (calls.push('get'), inner.get(key)),
+      set: (key, value, ttlMs) => (calls.push('set'), inner.set(key, value, ttlMs)),
+      getMany: async (keys) => (calls.push(`getMany ${keys.length}`), Promise.all(keys.map((key) => inner.get(key)))),
+      setMany: async (entries, ttlMs) => (calls.push(`setMany ${entries.length}`), void (await Promise.all(entries.map(({ key, value }) => inner.set(key, value, ttlMs))))),
+    }
+    return { store, calls }
+  }
+
+  test('a store with getMany / setMany is asked once per batch, each distinct key once', async () => {
+    const { store, calls } = batchStore()
+    const served = cached(countingModel().model, { ttlMs: 1000, store })
+    expect(await served.predict([[1], [2], [1], [3]])).toEqual([[10], [20], [10], [30]])
+    expect(await served.predict([[1], [2]])).toEqual([[10], [20]])
+    expect(calls).toEqual(['getMany 3', 'setMany 3', 'getMany 2'])
+  })
+
+  test('a getMany that fails, or answers the wrong number of keys, is one store error and a miss for every row', async () => {
+    const served = cached(countingModel().model, { ttlMs: 1000, store: { get: async () => undefined, set: async () => {}, getMany: async () => [[99]], setMany: () => Promise.reject(new Error('down')) } })
+    expect(await served.predict([[1], [2]])).toEqual([[10], [20]])
+    expect(served.stats()).toMatchObject({ hits: 0, misses: 2, storeErrors: 2 })
+  })
+
+  test('fallback answers are served but not cached, so the recovered primary is asked again', async () => {
+    const { model, calls } = countingModel()
+    let down = true
+    const primary = functionModel((row: number[]) => {
+      if (down) throw new Error('primary down')
+      return [(row[0] ?? 0) * 10]
+    }, { name: 'primary', version: '1' })
+    const served = cached(withFallback(primary, model, { timeoutMs: 1000 }), { ttlMs: 1000, clock: manualClock() })
+    expect(await served.predictServed([[1]])).toEqual([{ output: { value: [10], servedBy: 'fallback', reason: 'error' }, servedBy: 'fallback' }])
+    expect(served.stats()).toMatchObject({ misses: 1, uncacheable: 1 })
+    down = false
+    expect(await served.predictServed([[1]])).toEqual([{ output: { value: [10], servedBy: 'primary' }, servedBy: 'primary' }])
+    expect(await served.predictServed([[1]])).toEqual([{ output: { value: [10], servedBy: 'primary' }, servedBy: 'cache' }])
+    expect(calls).toHaveLength(1)
+    const everything = cached(withFallback(failing(primary, { rate: 1 }), model, { timeoutMs: 1000 }), { ttlMs: 1000, clock: manualClock(), cacheable: () => true })
+    await everything.predict([[2]])
+    expect(await everything.predictServed([[2]])).toEqual([{ output: { value: [20], servedBy: 'fallback', reason: 'error' }, servedBy: 'cache' }])
+  })
+
+  test('a shared store refuses a model with neither a SHA-256 nor a version', () => {
+    const shared: PredictionStore<number[]> = { get: async () => undefined, set: async () => {}, shared: true }
+    expect(() => cached(countingModel().model, { ttlMs: 1000, store: shared })).toThrow(
+      /cached: expected a model with a SHA-256 or a version in front of a shared store, received times-ten with neither\.\nHint: Entries in a shared store outlive this process/,
+    )
+    const versioned = functionModel((row: number[]) => [row[0] ?? 0], { name: 'm', version: '3' })
+    expect(cached(versioned, { ttlMs: 1000, store: shared }).identity.version).toBe('3')
+    expect(() => cached(countingModel().model, { ttlMs: 1000, store: shared, namespace: 'pred:times-ten@build-42' })).not.toThrow()
   })
 })

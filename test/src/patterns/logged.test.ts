@@ -20,8 +20,8 @@ describe('logged', () => {
     const service = logged(model, { sink, modelVersion: '1.4.0', clock })
     expect(await service.predict([[1], [-1]])).toEqual([[0.9], [0.1]])
     expect(sink.entries).toEqual([
-      { id: '1.4.0-1', time: '2026-03-02T09:30:00.000Z', model: 'scorer', modelVersion: '1.4.0', featureHash: featureHash([1]), output: [0.9] },
-      { id: '1.4.0-2', time: '2026-03-02T09:30:00.000Z', model: 'scorer', modelVersion: '1.4.0', featureHash: featureHash([-1]), output: [0.1] },
+      { id: '1.4.0-1', time: '2026-03-02T09:30:00.000Z', model: 'scorer', modelVersion: '1.4.0', featureHash: featureHash([1]), output: [0.9], latencyMs: 0, servedBy: 'primary' },
+      { id: '1.4.0-2', time: '2026-03-02T09:30:00.000Z', model: 'scorer', modelVersion: '1.4.0', featureHash: featureHash([-1]), output: [0.1], latencyMs: 0, servedBy: 'primary' },
     ])
     expect(service.identity.version).toBe('1.4.0')
     const [answer] = await logged(model, { sink, modelVersion: '1.4.0', id: () => 'req-7', includeFeatures: true }).predictLogged([[3]])
