@@ -3,8 +3,9 @@ import type { MatcherState } from 'vitest'
 import { checkDeterminism } from '../src/properties/check-determinism.js'
 import { casesDistribution } from '../src/arbitraries/cases-distribution.js'
 import { determinismCounts } from '../src/properties/determinism-counts.js'
+import { exactRunCounts, relationSummary } from '../src/relations/relation-summary.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, heldHint, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -69,17 +70,26 @@ async function checkBeDeterministic(this: MatcherState, received: unknown, given
     ...(ce && { counterexample: toJsonSafe({ input: ce.input, outputs: ce.outputs, violation: ce.violation.detail }) }),
     replay: { seed, numRuns: result.numRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', '', { isNot: this.isNot, promise: this.promise })
+  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
   const counts = determinismCounts(result, tolerance, casesDistribution(options.inputs))
+  const design = relationSummary(exactRunCounts(result, options.path !== undefined)).design
   return {
     pass: passed,
     message: () =>
       passed
-        ? `${hint}\n\nExpected ${model.identity.name} to answer some row differently, but every row matched across ${result.comparisons.join(', ')} (max abs difference ${num(result.maxDifference)}).\n${replayLine(seed, result.numRuns)}`
+        ? [
+            hint,
+            '',
+            `Expected ${model.identity.name} to answer some row differently, but all ${result.numRuns} rows (under ${casesDistribution(options.inputs)}) matched across ${result.comparisons.join(', ')} (max abs difference ${num(result.maxDifference)}).`,
+            design,
+            heldHint(false, result.numRuns, 'be deterministic'),
+            replayLine(seed, result.numRuns),
+          ].join('\n')
         : [
             hint,
             '',
             `${model.identity.name} is not deterministic: ${counts}; max abs difference ${num(result.maxDifference)}.`,
+            design,
             `Broken comparisons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`,
             `${Array.isArray(options.inputs) ? 'First failing row (real rows are used as given, not shrunk)' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${ce?.violation.detail ?? ''}`,
             `  input: ${show(ce?.input)}`,

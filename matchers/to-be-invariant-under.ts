@@ -7,7 +7,7 @@ import { roundingHint } from '../src/relations/rounding-hint.js'
 import { outputNumbers } from '../src/model/output-numbers.js'
 import { isRowOrderTransform, permutationFromCodes } from '../src/relations/transforms/row-order.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, heldHint, modelRef, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -93,14 +93,15 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
   }
   const replay = replayLine(seed, result.plannedRuns, result.path)
   const example = counterexample === undefined ? [] : [
-    `${result.passed ? 'Example violation' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${String(counterexample['violation'])}`,
+    `${result.passed ? 'Example violation' : Array.isArray(options.inputs) ? 'First failing row (real rows are used as given, not shrunk)' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${String(counterexample['violation'])}`,
     ...Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => `  ${`${key}:`.padEnd(19)} ${key === 'transform' ? String(value) : show(value)}`),
   ]
   return {
     pass: result.passed,
     message: () =>
       result.passed
-        ? [hint, '', `Expected ${model.identity.name} to change ${criterion} under ${what}, but it held: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n')
+        ? [hint, '', `Expected ${model.identity.name} not to be invariant under ${what} (${criterion}), but it was: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example,
+            heldHint(isStatistical(options.maxViolationRate), result.numRuns, 'be invariant'), replay].join('\n')
         : [hint, '', `${model.identity.name} is not invariant under ${what} (${criterion}): ${summary.sentence}.`, summary.design, ...cases.warnings,
             `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, ...roundingLines(), replay].join('\n'),
     actual: toJsonSafe(counterexample?.['transformedOutput'] ?? counterexample?.['permutedOutputs']),

@@ -9,7 +9,7 @@ import { relationSummary } from '../src/relations/relation-summary.js'
 import { roundingHint } from '../src/relations/rounding-hint.js'
 import { outputAt, outputIndex } from '../src/relations/output-selector.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, heldHint, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -74,7 +74,7 @@ async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'feature, direction', { isNot: this.isNot, promise: this.promise })
   const example = counterexample === undefined ? [] : [
-    `${result.passed ? 'Example violation' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${String(counterexample['violation'])}`,
+    `${result.passed ? 'Example violation' : Array.isArray(options.inputs) ? 'First failing row (real rows are used as given, not shrunk)' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${String(counterexample['violation'])}`,
     ...Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => `  ${`${key}:`.padEnd(13)} ${show(value)}`),
   ]
   const sweep = result.sweep?.series[0]?.points
@@ -84,7 +84,8 @@ async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature
     pass: result.passed,
     message: () =>
       result.passed
-        ? [hint, '', `Expected ${name} not to be ${what}, but it was: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n')
+        ? [hint, '', `Expected ${name} not to be ${what}, but it was: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example,
+            heldHint(isStatistical(options.maxViolationRate), result.numRuns, `be ${direction}`), replay].join('\n')
         : [hint, '', `${name} is not ${what}: ${summary.sentence}.`, summary.design, ...cases.warnings,
             `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, ...localizedLine, ...sweepLine, ...(rounding === undefined ? [] : [rounding]), replay].join('\n'),
     actual: toJsonSafe(counterexample?.['raisedOutput']),

@@ -3,11 +3,11 @@ import type { MatcherState } from 'vitest'
 import { outputRangeProbe, describeRange, type OutputRange } from '../src/properties/output-range-probe.js'
 import { runBatchedProperty } from '../src/properties/run-batched-property.js'
 import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
-import { relationSummary } from '../src/relations/relation-summary.js'
+import { exactRunCounts, relationSummary } from '../src/relations/relation-summary.js'
 import { runRelation } from '../src/relations/run-relation.js'
 import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, heldHint, modelRef, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -68,7 +68,8 @@ async function checkProduceOutputsInRange(this: MatcherState, received: unknown,
     : await runBatchedProperty({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, ...(options.path === undefined ? {} : { path: options.path }) })
   const passed = 'passed' in result ? result.passed : result.violations === 0
   const cases = describeCases(options.inputs, { statistical, seed })
-  const summary = 'passed' in result ? relationSummary(result, cases.distribution) : undefined
+  // An exact run is summarised like a relation's: the same sentence, design line and metrics.
+  const summary = relationSummary('passed' in result ? result : exactRunCounts(result, options.path !== undefined), cases.distribution)
   const fixedRows = Array.isArray(options.inputs)
   const replayRuns = fixedRows ? result.numRuns : 'passed' in result ? result.plannedRuns : numRuns
   const firstFailure = 'firstFailure' in result && result.firstFailure !== undefined ? `row ${result.firstFailure}; ` : ''
@@ -81,32 +82,32 @@ async function checkProduceOutputsInRange(this: MatcherState, received: unknown,
     passed,
     severity: options.severity ?? 'high',
     model: modelRef(model),
-    metrics: summary?.metrics ?? { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, numShrinks: result.numShrinks },
+    metrics: summary.metrics,
     distribution: cases.distribution,
     ...(cases.warnings.length > 0 ? { warnings: cases.warnings } : {}),
     ...(ce && { counterexample: toJsonSafe({ input: ce.inputs[0], output: ce.outputs[0], violation: ce.violation.detail }) }),
     replay: { seed, numRuns: replayRuns, ...(result.path === undefined ? {} : { path: result.path }) },
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
-  const rate = summary?.sentence ?? `violation rate ${num(result.violationRate)} (${result.violations} of ${result.numRuns} cases under ${cases.distribution}), expected 0`
+  const example = ce === undefined ? [] : [
+    `${passed ? 'Example violation' : fixedRows ? `First failing row (${firstFailure}real rows are used as given, not shrunk)` : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${ce.violation.detail}`,
+    `  input:  ${show(ce.inputs[0])}`,
+    `  output: ${show(ce.outputs[0])}`,
+  ]
   return {
     pass: passed,
     message: () =>
       passed
-        ? summary === undefined
-          ? `${hint}\n\nExpected ${model.identity.name} to produce an output outside ${where}, but all ${result.numRuns} cases stayed inside (${rate}).\n${replayLine(seed, replayRuns)}`
-          : [hint, '', `Expected ${model.identity.name} to leave ${where} too often, but ${rate}.`, summary.design, ...cases.warnings, replayLine(seed, replayRuns)].join('\n')
+        ? [hint, '', `Expected ${model.identity.name} to leave ${where}${statistical ? ' too often' : ''}, but it did not: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example,
+            heldHint(statistical, result.numRuns, `stay in ${where}`), replayLine(seed, replayRuns)].join('\n')
         : [
             hint,
             '',
-            `${model.identity.name} produced outputs outside ${where}: ${rate}.`,
-            ...(summary === undefined ? [] : [summary.design]),
+            `${model.identity.name} produced outputs outside ${where}: ${summary.sentence}.`,
+            summary.design,
             ...cases.warnings,
             `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`,
-            fixedRows ? `First failing row (${firstFailure}real rows are used as given, not shrunk):` : `Shrunk counterexample (${result.numShrinks} shrinks):`,
-            `  input:  ${show(ce?.inputs[0])}`,
-            `  output: ${show(ce?.outputs[0])}`,
-            `  ${ce?.violation.detail ?? ''}`,
+            ...example,
             replayLine(seed, replayRuns, result.path),
           ].join('\n'),
     actual: toJsonSafe(ce?.outputs[0]),

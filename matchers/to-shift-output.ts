@@ -5,7 +5,7 @@ import type { FeatureRef } from '../src/relations/feature-ref.js'
 import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
 import { relationSummary } from '../src/relations/relation-summary.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, heldHint, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -63,7 +63,7 @@ async function checkShiftOutput(this: MatcherState, received: unknown, feature: 
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'feature, change', { isNot: this.isNot, promise: this.promise })
   const example = counterexample === undefined ? [] : [
-    `${result.passed ? 'Example violation' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${counterexample.violation}`,
+    `${result.passed ? 'Example violation' : Array.isArray(options.inputs) ? 'First failing row (real rows are used as given, not shrunk)' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${counterexample.violation}`,
     ...Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => `  ${`${key}:`.padEnd(14)} ${show(value)}`),
   ]
   const replay = replayLine(seed, result.plannedRuns, result.path)
@@ -71,8 +71,10 @@ async function checkShiftOutput(this: MatcherState, received: unknown, feature: 
     pass: result.passed,
     message: () =>
       result.passed
-        ? [hint, '', `Expected it to be false that ${what} for ${name}, but it held: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n')
-        : [hint, '', `${name}: it is not true that ${what}: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n'),
+        ? [hint, '', `Expected it to be false that ${what} for ${name}, but it held: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example,
+            heldHint(isStatistical(options.maxViolationRate), result.numRuns), replay].join('\n')
+        : [hint, '', `${name}: it is not true that ${what}: ${summary.sentence}.`, summary.design, ...cases.warnings,
+            `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, replay].join('\n'),
     actual: toJsonSafe(counterexample?.changedOutput),
     expected: `${result.direction} by at least ${result.atLeast} from ${show(counterexample?.baseOutput ?? null)}`,
   }
