@@ -6,6 +6,7 @@ import { toPerformOnAllSlices } from './to-perform-on-all-slices.js'
 import { toHaveNoWeakSegments } from './to-have-no-weak-segments.js'
 import { toBeFairAcross } from './to-be-fair-across.js'
 import { toBeCalibrated } from './to-be-calibrated.js'
+import { toBeHygienic } from './to-be-hygienic.js'
 
 export type { EvaluationMatchers } from './evaluation-matchers.js'
 export type { BeatBaselineOptions } from './to-beat-baseline.js'
@@ -16,13 +17,15 @@ export type { KeepMisclassificationsWithinOptions } from './to-keep-misclassific
 export type { NoWeakSegmentsOptions } from './to-have-no-weak-segments.js'
 export type { FairAcrossOptions } from './to-be-fair-across.js'
 export type { CalibratedOptions } from './to-be-calibrated.js'
-export { toBeatBaseline, toBeCalibrated, toBeFairAcross, toBeHeldOutFrom, toBeNoWorseThan, toHaveNoWeakSegments, toKeepMisclassificationsWithin, toPerformOnAllSlices }
+export type { HygienicOptions } from './to-be-hygienic.js'
+export { toBeatBaseline, toBeCalibrated, toBeFairAcross, toBeHeldOutFrom, toBeHygienic, toBeNoWorseThan, toHaveNoWeakSegments, toKeepMisclassificationsWithin, toPerformOnAllSlices }
 
 /** The evaluation matchers, ready for `expect.extend(evaluationMatchers)`. */
 export const evaluationMatchers = {
   toBeatBaseline,
   toBeNoWorseThan,
   toBeHeldOutFrom,
+  toBeHygienic,
   toPerformOnAllSlices,
   toKeepMisclassificationsWithin,
   toHaveNoWeakSegments,

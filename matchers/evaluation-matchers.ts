@@ -8,11 +8,13 @@ import type { KeepMisclassificationsWithinOptions } from './to-keep-misclassific
 import type { NoWeakSegmentsOptions } from './to-have-no-weak-segments.js'
 import type { FairAcrossOptions } from './to-be-fair-across.js'
 import type { CalibratedOptions } from './to-be-calibrated.js'
+import type { HygienicOptions } from './to-be-hygienic.js'
 
 /**
  * The evaluation matchers as they appear on `expect(...)`: baseline beating, regression gates, held-out hygiene,
  * slices, weak segments, fairness between groups and calibration. Those that call a model are asynchronous: `await`
- * them; `toBeHeldOutFrom` reads data only and decides synchronously, so it works the same with or without `await`.
+ * them; `toBeHeldOutFrom` and `toBeHygienic` read data only and decide synchronously, so they work the same with or
+ * without `await`.
  */
 export interface EvaluationMatchers {
   /**
@@ -29,10 +31,18 @@ export interface EvaluationMatchers {
   toBeNoWorseThan<I>(previousModel: unknown, options: NoWorseThanOptions<I>): Promise<void>
   /**
    * The received test set is held out from `train`: no exact duplicate rows (SHA-256 of each row or of `keys`) and no
-   * near duplicates (numeric values within `nearDuplicateDistance` training standard deviations).
+   * near duplicates (numeric values within `nearDuplicateDistance` training standard deviations); with `time`, `ids`
+   * or `label`, also no time overlap, no shared ids and no single feature that gives the label away.
    * @example `expect(testRows).toBeHeldOutFrom(trainRows, { keys: ['id'] })`
    */
   toBeHeldOutFrom(train: RowSource, options?: HeldOutOptions): void
+  /**
+   * The data set is clean: no repeated rows, no equal features with different labels, no missing labels, no label
+   * shift from `reference`, no empty, constant or copied feature; near duplicates, rare classes and MAD outliers are
+   * reported (judged with a limit). Reads data only: works with or without `await`.
+   * @example `expect(train).toBeHygienic({ label: 'species' })`
+   */
+  toBeHygienic(options?: HygienicOptions): void
   /**
    * Every slice of the held-out data (categorical values, numeric bins) with at least `minSliceSize` rows clears
    * `min` (or `max` for errors) and drops at most `maxDrop` from the overall score; the worst slices are shown.

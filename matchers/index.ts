@@ -4,38 +4,41 @@ import { patternMatchers } from './patterns-index.js'
 import { relationMatchers } from './relations-index.js'
 import { toBeDeterministic } from './to-be-deterministic.js'
 import { toProduceOutputsInRange } from './to-produce-outputs-in-range.js'
-
-export type { DeterministicOptions } from './to-be-deterministic.js'
-export type { OutputsInRangeOptions } from './to-produce-outputs-in-range.js'
-export type { MlMatchers } from './typings.js'
 import type { MatcherState } from 'vitest'
-import type { MlMatchers } from './typings.js'
 import type { MatcherOutcome } from './matcher-context.js'
-export * from './drift-index.js'
-export * from './evaluation-index.js'
-export * from './patterns-index.js'
-export * from './relations-index.js'
-export { recordCheck } from './record-check.js'
-export { toBeDeterministic, toProduceOutputsInRange }
+import type { MlMatchers } from './typings.js'
+
+export type { MlMatchers } from './typings.js'
+export type { MatcherOutcome } from './matcher-context.js'
 
 /**
  * What an implementation of each typed matcher must look like: the matcher's `this`, the received value, then exactly
  * the arguments its typing (`MlMatchers`) declares.
  */
-type MatcherImplementations = {
+export type MlMatcherImplementations = {
   readonly [K in keyof MlMatchers]: (this: MatcherState, received: unknown, ...args: Parameters<MlMatchers[K]>) => MatcherOutcome | Promise<MatcherOutcome>
 }
 
-/**
- * Every vitest-ml matcher, ready for `expect.extend(mlMatchers)` (the `vitest-ml/setup` entry does this). Checked
- * against the typings with `satisfies`: a matcher typed but not implemented, implemented but not typed, or taking other
- * arguments than its typing says is a compile error.
- */
-export const mlMatchers = {
+// Every vitest-ml matcher, checked against the typings with `satisfies`: a matcher typed but not implemented,
+// implemented but not typed, or taking other arguments than its typing says is a compile error.
+const implementations = {
   toProduceOutputsInRange,
   toBeDeterministic,
   ...relationMatchers,
   ...driftMatchers,
   ...evaluationMatchers,
   ...patternMatchers,
-} satisfies MatcherImplementations
+} satisfies MlMatcherImplementations
+
+/**
+ * Every vitest-ml matcher, ready for `expect.extend(mlMatchers)` where the `mlTesting()` plugin (or the `vitest-ml/setup`
+ * file) is not used.
+ *
+ * @example
+ * ```ts
+ * import { expect } from 'vitest'
+ * import { mlMatchers } from 'vitest-ml/matchers'
+ * expect.extend(mlMatchers)
+ * ```
+ */
+export const mlMatchers: MlMatcherImplementations = implementations

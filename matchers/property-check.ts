@@ -80,6 +80,16 @@ export interface PropertyCheck<R extends PropertyRun> {
   readonly severity: 'high' | 'medium' | 'low'
   /** Runs the property with the resolved seed. */
   readonly run: (seed: number) => Promise<R>
+  /**
+   * What the cases were drawn from, when the inputs alone do not say it (a transform relation: the rows, the
+   * transform's distribution, the unchanged cases left out). @defaultValue `describeCases(options.inputs)`
+   */
+  readonly distribution?: (run: R) => string
+  /**
+   * Whether each given row was judged once, as given (nothing sampled, nothing to shrink), so the counterexample is the
+   * first failing row. @defaultValue `Array.isArray(options.inputs)`
+   */
+  readonly givenRows?: boolean
   /** Words and records what the run found. */
   readonly report: (run: R, context: { readonly cases: CasesDescription; readonly summary: RelationSummary }) => PropertyReport
 }
@@ -109,7 +119,8 @@ export async function checkProperty<R extends PropertyRun>(state: MatcherState, 
   const seed = resolveSeed(state, name, options.seed)
   const run = await check.run(seed)
   const statistical = isStatistical(options.maxViolationRate)
-  const cases = describeCases(options.inputs, { statistical, seed })
+  const described = describeCases(options.inputs, { statistical, seed })
+  const cases = check.distribution === undefined ? described : { ...described, distribution: check.distribution(run) }
   const summary = relationSummary(run, cases.distribution)
   const report = check.report(run, { cases, summary })
   const replayRuns = report.replayRuns ?? run.plannedRuns
@@ -129,7 +140,7 @@ export async function checkProperty<R extends PropertyRun>(state: MatcherState, 
     ...(report.plots && { plots: report.plots }),
   })
   const hint = state.utils.matcherHint(`.${name}`, 'model', check.hintArguments, { isNot: state.isNot, promise: state.promise })
-  const example = ce === undefined ? [] : [`${exampleHeading(run, ce, Array.isArray(options.inputs))}: ${ce.violation}`, ...ce.fields.map(([label, text]) => `  ${`${label}:`.padEnd(ce.labelWidth)} ${text}`)]
+  const example = ce === undefined ? [] : [`${exampleHeading(run, ce, check.givenRows ?? Array.isArray(options.inputs))}: ${ce.violation}`, ...ce.fields.map(([label, text]) => `  ${`${label}:`.padEnd(ce.labelWidth)} ${text}`)]
   const reasons = `${report.reasonsLabel ?? 'Reasons'}: ${Object.entries(run.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`
   return {
     pass: run.passed,

@@ -8,6 +8,8 @@ import type { InvariantUnderOptions } from './to-be-invariant-under.js'
 import type { MonotonicInOptions } from './to-be-monotonic-in.js'
 import type { PassGoldenCasesOptions } from './to-pass-golden-cases.js'
 import type { ShiftOutputOptions } from './to-shift-output.js'
+import type { ShiftOutputUnderOptions } from './to-shift-output-under.js'
+import type { RowTransform } from '../src/relations/invariance-probe.js'
 
 /**
  * The metamorphic-relation matchers as they appear on `expect(...)`. All are asynchronous: always `await` them.
@@ -28,6 +30,12 @@ export interface RelationMatchers {
    * @example `await expect(model).toShiftOutput(3, 500, { inputs: rows, direction: 'down', atLeast: 0.5 })`
    */
   toShiftOutput<I>(feature: FeatureRef, change: FeatureChange, options: ShiftOutputOptions<I>): Promise<void>
+  /**
+   * Transforming the input (a negation, an intensifier) moves the watched output up, down, away from or toward a point
+   * by at least `atLeast` (CheckList's DIR); inputs the transform leaves unchanged are not cases.
+   * @example `await expect(model).toShiftOutputUnder(negation(), { inputs: sentences, direction: 'down', output: 'positive' })`
+   */
+  toShiftOutputUnder<I>(transform: RowTransform<I> | fc.Arbitrary<(row: I) => I>, options: ShiftOutputUnderOptions<I>): Promise<void>
   /**
    * Every golden case (input with expected label, value or range; inline or a CSV / JSON file) passes.
    * @example `await expect(model).toPassGoldenCases([{ input: row, label: 'Gentoo' }], { classes })`

@@ -1,7 +1,10 @@
 import type { MatcherState } from 'vitest'
+import { casesDistribution } from '../src/arbitraries/cases-distribution.js'
 import { outputNumbers } from '../src/model/output-numbers.js'
 import { checkInvariance, type InvarianceOptions, type InvarianceResult, type InvarianceTransform } from '../src/relations/check-invariance.js'
+import { transformedCasesDistribution } from '../src/relations/changed-cases.js'
 import { roundingHint } from '../src/relations/rounding-hint.js'
+import { textChange } from '../src/relations/text-change.js'
 import { isRowOrderTransform, permutationFromCodes } from '../src/relations/transforms/row-order.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
@@ -61,7 +64,10 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
     model,
     options,
     severity: 'high',
+    // Real rows under one plain transform are each judged once; a generated transform or a row order is drawn and shrunk.
+    givenRows: Array.isArray(options.inputs) && typeof transform === 'function' && !isRowOrderTransform(transform),
     run: (seed) => checkInvariance(model, transform, { ...rest, seed, source: NAME }),
+    ...(isRowOrderTransform(transform) ? {} : { distribution: (result: InvarianceResult<unknown, unknown>) => transformedCasesDistribution(options.inputs, transform, casesDistribution, result.transformKind === 'row' ? result.skip : undefined) }),
     report: (result) => {
       const counterexample = invarianceCounterexample(result)
       return {
@@ -72,7 +78,7 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
         ...(counterexample && {
           counterexample: {
             violation: String(counterexample['violation']),
-            fields: Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => [key, key === 'transform' ? String(value) : show(value)] as const),
+            fields: Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => [key, key === 'transform' || key === 'change' ? String(value) : show(value)] as const),
             labelWidth: 19,
             record: counterexample,
           },
@@ -93,7 +99,7 @@ function invarianceCounterexample(result: InvarianceResult<unknown, unknown>): R
     return { batch: rows, order: permutationFromCodes(codes, rows.length), outputs: outputs[0], permutedOutputs: outputs[1], violation: violation.detail }
   }
   const { testCase: [, rowTransform], inputs, outputs, violation } = result.counterexample
-  return { transform: transformLabel(rowTransform), base: inputs[0], transformed: inputs[1], baseOutput: outputs[0], transformedOutput: outputs[1], violation: violation.detail }
+  return { transform: transformLabel(rowTransform), ...textChange(rowTransform, inputs[0], inputs[1]), base: inputs[0], transformed: inputs[1], baseOutput: outputs[0], transformedOutput: outputs[1], violation: violation.detail }
 }
 
 /** The rounding hint (see `roundingHint`) for the output that moved most, when it moved by a few float32 steps only. */

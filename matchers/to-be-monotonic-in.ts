@@ -51,6 +51,8 @@ async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature
     model,
     options,
     severity: 'high',
+    // Every case draws a step (and a row), so a failure is always shrunk, real rows included.
+    givenRows: false,
     run: (seed) => checkMonotonicity<PerturbableRow, unknown>(model, feature, direction, { ...rows, seed, source: NAME }),
     report: (result) => {
       const what = `${direction} in feature ${JSON.stringify(feature)} (bounds [${num(result.bounds.min)}, ${num(result.bounds.max)}], steps ${num(result.step.min)}-${num(result.step.max)}${options.strict === true ? ', strict' : ''})`

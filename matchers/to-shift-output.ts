@@ -49,6 +49,8 @@ async function checkShiftOutput(this: MatcherState, received: unknown, feature: 
     model,
     options,
     severity: 'medium',
+    // Real rows under a fixed change are each judged once; a drawn change is shrunk with its row.
+    givenRows: Array.isArray(options.inputs) && (typeof change === 'number' || typeof change === 'function'),
     run: (seed) => checkOutputShift<PerturbableRow, unknown>(model, feature, change, { ...rows, seed, source: NAME }),
     report: (result, { summary }) => {
       const what = `changing feature ${JSON.stringify(feature)} by ${describeChange(change)} moves output ${result.direction} by at least ${num(result.atLeast)}`

@@ -14,6 +14,9 @@ import { renderMarkdown } from '../src/report/render-markdown.js'
 import { writeReport } from '../src/report/write-report.js'
 import { collectTests, errorSummary } from './collect-tests.js'
 
+export type { Report } from '../src/report/report.js'
+export type { ReportOptions } from '../src/report/report-options.js'
+
 /** Options of the vitest-ml reporter (`mlTesting({ report: { ... } })`); see {@link ReportOptions}. */
 export type MlReporterOptions = ReportOptions
 

@@ -9,6 +9,7 @@ import { readReport } from './report/read-report.js'
 import type { Report } from './report/report.js'
 import { verifyReport } from './report/verify-report.js'
 import { writeReport } from './report/write-report.js'
+import { INIT_USAGE } from './init/init-usage.js'
 
 const USAGE = `Usage:
   vitest-ml report REPORT.json [--out DIR]        re-render the report set (JSON, HTML, Markdown) into DIR
@@ -18,6 +19,7 @@ const USAGE = `Usage:
                                                   inconsistent or unreadable (with --config, the saved checks
                                                   are re-decided under that gate; attestation files are
                                                   resolved from the current directory)
+${INIT_USAGE}
   vitest-ml --help`
 
 /** Where the CLI writes. */
@@ -35,13 +37,16 @@ const consoleIo: CliIo = { out: (text) => process.stdout.write(`${text}\n`), err
  *
  * @param argv - arguments after the program name, such as `['gate', 'reports/vitest-ml.json']`
  * @param io - output streams @defaultValue stdout / stderr
- * @returns the exit code: 0 success or gate passed, 1 gate failed, 2 usage errors, unreadable or inconsistent reports
+ * @returns the exit code: 0 success or gate passed, 1 gate failed (or `init` would overwrite files), 2 usage errors,
+ *   unreadable or inconsistent reports
  * @example
  * ```ts
  * await runCli(['gate', 'reports/vitest-ml.json', '--config', 'gate.json']) // 1 when the gate fails
  * ```
  */
 export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
+  // `init` has options of its own; its logic lives in src/init/ and loads only when asked for.
+  if (argv[0] === 'init') return (await import('./init/run-init.js')).runInit(argv.slice(1), io)
   let parsed: ReturnType<typeof parse>
   try {
     parsed = parse(argv)

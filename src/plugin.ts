@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import type { ReportOptions } from './report/report-options.js'
 
+export type { ReportOptions } from './report/report-options.js'
+
 /** Options of {@link mlTesting}. */
 export interface MlTestingOptions {
   /**

@@ -326,6 +326,33 @@ def bootstrap_cases():
     return cases
 
 
+def encode(value):
+    """JSON has no inf or NaN: they are written as the strings "inf", "-inf" and "nan"."""
+    value = float(value)
+    return "nan" if math.isnan(value) else ("inf" if value == math.inf else ("-inf" if value == -math.inf else value))
+
+
+def degenerate_cases():
+    """Decisive degenerate inputs that scipy answers instead of raising: an observation in a category expected 0 times
+    (chisquare: statistic inf, p 0) and two different constant samples (ttest_ind Welch: statistic +-inf, p 0 or 1)."""
+    gof = []
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for obs, exp, ddof in [([3, 2, 1], [3, 3, 0], 0), ([5, 5], [10, 0], 0), ([0, 4, 6], [0, 5, 5], 0)]:
+            res = stats.chisquare(obs, exp, ddof=ddof)
+            gof.append({"observed": obs, "expected": exp, "ddof": ddof, "statistic": encode(res.statistic),
+                        "pValue": encode(res.pvalue)})
+    welch = []
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for ref, cur in [([1.0, 1.0, 1.0], [2.0, 2.0, 2.0]), ([5.0, 5.0], [-1.0, -1.0, -1.0]), ([1.0, 1.0], [1.0, 1.0])]:
+            for alt in ("two-sided", "less", "greater"):
+                res = stats.ttest_ind(ref, cur, equal_var=False, alternative=alt)
+                welch.append({"reference": ref, "current": cur, "alternative": alt, "statistic": encode(res.statistic),
+                              "pValue": encode(res.pvalue), "df": encode(res.df)})
+    return {"chiSquareGoodnessOfFit": gof, "welchTTest": welch}
+
+
 def main():
     g = np.random.default_rng(20260601)
     out = {"meta": {"scipy": scipy.__version__, "numpy": np.__version__,
@@ -338,6 +365,7 @@ def main():
     out["multipleTesting"] = multiple_cases()
     out["cramerVonMises"], out["mannWhitneyU"], out["welchTTest"] = rank_cases(g)
     out["bootstrapConfidenceInterval"] = bootstrap_cases()
+    out["degenerate"] = degenerate_cases()
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as fh:
         json.dump(out, fh, separators=(",", ":"))

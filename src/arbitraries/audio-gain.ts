@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { VitestMlError } from '../util/errors.js'
+import { describeArbitrary } from '../util/described-arbitrary.js'
 import { perturbFunction, type PerturbFunction } from './perturb-function.js'
 import { perturbUniform } from './perturb-uniform.js'
 
@@ -32,7 +33,7 @@ export function audioGain(constraints: AudioGainConstraints = {}): fc.Arbitrary<
     throw new VitestMlError('audioGain', 'a dB range with minDb <= 0 <= maxDb', `minDb ${minDb}, maxDb ${maxDb}`, 'The range must contain 0 dB (no change), for example `{ minDb: -3, maxDb: 3 }`.')
   }
   const clip = constraints.clip ?? true
-  return perturbUniform(minDb, maxDb, 0).map((db) => {
+  return describeArbitrary(perturbUniform(minDb, maxDb, 0).map((db) => {
     const factor = 10 ** (db / 20)
     return perturbFunction<Float32Array>(db === 0 ? 'identity' : `gain ${db > 0 ? '+' : ''}${Number(db.toFixed(3))} dB`, (window) => {
       const out = new Float32Array(window.length)
@@ -42,5 +43,5 @@ export function audioGain(constraints: AudioGainConstraints = {}): fc.Arbitrary<
       }
       return out
     }, db === 0)
-  })
+  }), `a gain uniform in [${minDb}, ${maxDb}] dB${clip ? ', clipped to [-1, 1]' : ''}`)
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import seedrandom from 'seedrandom'
 import { VitestMlError } from '../util/errors.js'
+import { describeArbitrary } from '../util/described-arbitrary.js'
 import { perturbFunction, type PerturbFunction } from './perturb-function.js'
 import { perturbUniform } from './perturb-uniform.js'
 
@@ -30,7 +31,7 @@ export function audioNoise(constraints: AudioNoiseConstraints = {}): fc.Arbitrar
     throw new VitestMlError('audioNoise', 'a finite `maxAmplitude` >= 0', String(maxAmplitude), 'Samples are in [-1, 1]; 0.01 is about -40 dBFS.')
   }
   const clip = constraints.clip ?? true
-  return fc.tuple(perturbUniform(0, maxAmplitude), fc.nat()).map(([amplitude, noiseSeed]) => {
+  return describeArbitrary(fc.tuple(perturbUniform(0, maxAmplitude), fc.nat()).map(([amplitude, noiseSeed]) => {
     const label = amplitude === 0 ? 'identity' : `noise amplitude ${Number(amplitude.toPrecision(4))} (noise seed ${noiseSeed})`
     return perturbFunction<Float32Array>(label, (window) => {
       if (amplitude === 0) return Float32Array.from(window)
@@ -42,5 +43,5 @@ export function audioNoise(constraints: AudioNoiseConstraints = {}): fc.Arbitrar
       }
       return out
     }, amplitude === 0)
-  })
+  }), `uniform white noise of an amplitude uniform in [0, ${maxAmplitude}]`)
 }

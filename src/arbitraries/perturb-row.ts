@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { VitestMlError } from '../util/errors.js'
+import { arbitraryDescription, describeArbitrary } from '../util/described-arbitrary.js'
 import { perturbFunction, type PerturbFunction } from './perturb-function.js'
 
 /** A model input row: an array of features (by index) or a record of features (by name). */
@@ -74,7 +75,8 @@ export function perturbRow<R extends PerturbableRow>(perFeature: Readonly<Record
   const entries = Object.entries(perFeature)
   if (entries.length === 0) throw new VitestMlError('perturbRow', 'at least one feature to perturb', 'none', 'Pass `{ 0: perturbNoise({ scale: 0.1 }) }` or `{ mass: ... }`.')
   const keys = entries.map(([key]) => key)
-  return fc.tuple(...entries.map(([, arbitrary]) => arbitrary as fc.Arbitrary<PerturbFunction<unknown>>)).map((perturbations) => {
+  const described = entries.map(([key, arbitrary]) => `[${key}] ${arbitraryDescription(arbitrary) ?? 'an undescribed perturbation'}`).join('; ')
+  const rows = fc.tuple(...entries.map(([, arbitrary]) => arbitrary as fc.Arbitrary<PerturbFunction<unknown>>)).map((perturbations) => {
     const active = perturbations.map((p, k) => [keys[k] as string, p] as const).filter(([, p]) => !p.identity)
     const label = active.length === 0 ? 'identity' : active.map(([key, p]) => `[${key}] ${p.label}`).join(', ')
     return perturbFunction<R>(label, (row) => {
@@ -87,4 +89,5 @@ export function perturbRow<R extends PerturbableRow>(perFeature: Readonly<Record
       return current
     }, active.length === 0)
   })
+  return describeArbitrary(rows, `each listed feature perturbed independently: ${described}`)
 }

@@ -44,6 +44,14 @@ export const CHECK_KINDS = {
   pipeline: rule('positive', ['training-serving-identical'], ['data-7', 'infra-3', 'monitor-3']),
   skew: rule('negated', ['training-serving-identical'], ['monitor-3']),
   drift: rule('negated', ['data-drift-weekly'], ['monitor-2']),
+  // A data contract checked on new data: the contract is the input expectations written as a schema (data-1); run on
+  // serving or fresh data it shows the input invariants hold there (monitor-2), and it is the automated form of the
+  // weekly comparison of live inputs with what training saw (types, domains, ranges, missing rates, duplicates).
+  schema: rule('positive', ['data-drift-weekly'], ['data-1', 'monitor-2']),
+  // Data hygiene of one set: no duplicate or conflicting rows, labels as expected, and no feature that cannot earn its
+  // place (constant, empty, or a copy of another) - data-2 as far as data alone can tell. Leakage between training and
+  // test is the held-out kind's.
+  hygiene: rule('positive', [], ['data-2']),
   fallback: rule('positive', ['fallback-strategy'], ['infra-3']),
   shadow: rule('positive', [], ['model-2', 'infra-6']),
   ensemble: rule('positive', [], ['infra-3']),

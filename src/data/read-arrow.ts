@@ -1,4 +1,5 @@
-import { DataType, tableFromIPC, type Table, type Vector } from 'apache-arrow'
+import type { Table, Vector } from 'apache-arrow'
+import { lazyRequire } from '../util/lazy-require.js'
 import { VitestMlError } from '../util/errors.js'
 import { datasetFromColumns, type CellValue, type Column, type Dataset } from './dataset.js'
 import { datasetNameOf, readSourceBytes } from './read-source.js'
@@ -10,6 +11,10 @@ export interface ReadArrowOptions {
   /** Dataset name in reports. @defaultValue the file name */
   readonly name?: string
 }
+
+
+/** apache-arrow, loaded on first use (not when vitest-ml is imported). */
+const arrow = lazyRequire<typeof import('apache-arrow')>('apache-arrow')
 
 /**
  * Reads an Apache Arrow IPC file or stream (`.arrow`, `.feather` v2) into a columnar {@link Dataset} with the official
@@ -29,7 +34,7 @@ export async function readArrow(path: string, options: ReadArrowOptions = {}): P
   const bytes = await readSourceBytes('readArrow', path)
   let table: Table
   try {
-    table = tableFromIPC(bytes)
+    table = arrow().tableFromIPC(bytes)
   } catch (error) {
     throw new VitestMlError('readArrow', 'an Arrow IPC file or stream', `"${path}" (${(error as Error).message})`, 'Write the file with pyarrow.feather.write_feather or RecordBatchFileWriter; Parquet files need readParquet().', { cause: error })
   }
@@ -47,7 +52,19 @@ export async function readArrow(path: string, options: ReadArrowOptions = {}): P
   return datasetFromColumns(columns, { name: options.name ?? datasetNameOf(path) })
 }
 
-function toColumn(vector: Vector): Column {
+/**
+ * One Arrow vector as a dataset column (numbers as `Float64Array`, nulls NaN; booleans; text), as `readArrow` converts
+ * them; shared with the streaming reader.
+ *
+ * @param vector - an Arrow vector
+ * @returns the column
+ * @example
+ * ```ts
+ * toColumn(table.getChild('delay')!) // Float64Array [...]
+ * ```
+ */
+export function toColumn(vector: Vector): Column {
+  const { DataType } = arrow()
   const type = vector.type
   const numeric = DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type) || DataType.isDate(type) || DataType.isTimestamp(type)
   if (numeric) {
@@ -65,7 +82,7 @@ function toColumn(vector: Vector): Column {
 }
 
 function is64BitInt(vector: Vector): boolean {
-  return DataType.isInt(vector.type) && (vector.type as { bitWidth: number }).bitWidth === 64
+  return arrow().DataType.isInt(vector.type) && (vector.type as { bitWidth: number }).bitWidth === 64
 }
 
 function toNumber(value: unknown): number {

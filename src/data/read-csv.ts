@@ -1,4 +1,5 @@
-import Papa from 'papaparse'
+import type Papa from 'papaparse'
+import { lazyRequire } from '../util/lazy-require.js'
 import { VitestMlError } from '../util/errors.js'
 import { datasetFromColumns, type Column, type Dataset } from './dataset.js'
 import { datasetNameOf, readSourceText } from './read-source.js'
@@ -21,6 +22,10 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/
 const BOOLEAN = /^(?:true|false)$/i
 const DEFAULT_MISSING = ['', 'NA', 'N/A', 'NaN', 'null']
 
+
+/** papaparse, loaded on first use (not when vitest-ml is imported). */
+const papaparse = lazyRequire<typeof Papa>('papaparse')
+
 /**
  * Reads a CSV file (or CSV text) into a columnar {@link Dataset}, parsed by papaparse (RFC 4180 quoting, delimiter
  * detection). The first line is the header. A column whose present cells are all numbers becomes a `Float64Array`
@@ -42,7 +47,7 @@ export async function readCsv(source: string, options: ReadCsvOptions = {}): Pro
   const isText = options.text === true || (typeof source === 'string' && /[\r\n]/.test(source))
   const text = isText ? source : await readSourceText('readCsv', source)
   const where = isText ? 'the CSV text' : `"${source}"`
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) })
+  const parsed = papaparse().parse<string[]>(text, { skipEmptyLines: true, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) })
   const fatal = parsed.errors.find((error) => error.type === 'Quotes')
   if (fatal !== undefined) {
     throw new VitestMlError('readCsv', `well-formed CSV in ${where}`, `${fatal.message.toLowerCase()} at line ${(fatal.row ?? 0) + 1}`, 'Close the quoted field, or escape quotes inside it by doubling them ("").')

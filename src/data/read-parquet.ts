@@ -1,5 +1,4 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type ColumnData, type FileMetaData } from 'hyparquet'
-import { compressors } from 'hyparquet-compressors'
+import type { ColumnData, FileMetaData } from 'hyparquet'
 import { VitestMlError } from '../util/errors.js'
 import { datasetFromColumns, type CellValue, type Column, type Dataset } from './dataset.js'
 import { datasetNameOf, requireFile } from './read-source.js'
@@ -35,6 +34,8 @@ const NUMERIC_TYPES = new Set(['INT32', 'INT64', 'INT96', 'FLOAT', 'DOUBLE'])
  */
 export async function readParquet(path: string, options: ReadParquetOptions = {}): Promise<Dataset> {
   await requireFile('readParquet', path)
+  // hyparquet loads here, on first use, not when vitest-ml is imported.
+  const [{ asyncBufferFromFile, parquetMetadataAsync, parquetRead }, { compressors }] = await Promise.all([import('hyparquet'), import('hyparquet-compressors')])
   const file = await asyncBufferFromFile(path)
   let metadata: FileMetaData
   try {
@@ -67,8 +68,17 @@ export async function readParquet(path: string, options: ReadParquetOptions = {}
   return datasetFromColumns(Object.fromEntries(columns) as Record<string, Column>, { name: options.name ?? datasetNameOf(path) })
 }
 
-/** Top-level column names and whether they are read as numbers. */
-function topLevelColumns(metadata: FileMetaData): Map<string, 'numeric' | 'other'> {
+/**
+ * Top-level column names of a Parquet file and whether they are read as numbers (shared with the streaming reader).
+ *
+ * @param metadata - the file's metadata
+ * @returns name to `numeric` or `other`
+ * @example
+ * ```ts
+ * topLevelColumns(metadata) // Map { 'delay' => 'numeric', 'origin' => 'other' }
+ * ```
+ */
+export function topLevelColumns(metadata: FileMetaData): Map<string, 'numeric' | 'other'> {
   const columns = new Map<string, 'numeric' | 'other'>()
   const [root, ...elements] = metadata.schema
   let remaining = root?.num_children ?? 0
@@ -94,15 +104,28 @@ function descendants(elements: FileMetaData['schema'], index: number): number {
   return skipped
 }
 
-function copyChunk(chunk: ColumnData, target: Float64Array | CellValue[] | undefined, rowCount: number): void {
+/**
+ * Copies a decoded column chunk into a column being filled (numbers as numbers, the rest as cells), rows
+ * `[chunk.rowStart, min(chunk.rowEnd, rowCount))` shifted by `offset` (shared with the streaming reader).
+ *
+ * @param chunk - the decoded chunk
+ * @param target - the column to fill
+ * @param rowCount - rows of the target
+ * @param offset - the target's first row in file coordinates @defaultValue 0
+ * @example
+ * ```ts
+ * copyChunk(chunk, new Float64Array(100), 100)
+ * ```
+ */
+export function copyChunk(chunk: ColumnData, target: Float64Array | CellValue[] | undefined, rowCount: number, offset = 0): void {
   if (target === undefined) return
-  const start = Math.max(chunk.rowStart, 0)
-  const end = Math.min(chunk.rowEnd, rowCount)
+  const start = Math.max(chunk.rowStart, offset)
+  const end = Math.min(chunk.rowEnd, offset + rowCount)
   const values = chunk.columnData as ArrayLike<unknown>
   for (let row = start; row < end; row++) {
     const value = values[row - chunk.rowStart]
-    if (target instanceof Float64Array) target[row] = toNumber(value)
-    else target[row] = toCell(value)
+    if (target instanceof Float64Array) target[row - offset] = toNumber(value)
+    else target[row - offset] = toCell(value)
   }
 }
 

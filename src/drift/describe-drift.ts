@@ -1,6 +1,7 @@
 import { formatNumber as num } from '../util/format-number.js'
 import { isTestMethod } from './drift-method.js'
 import type { FeatureDriftResult } from './feature-drift.js'
+import type { MultivariateDriftResult } from './multivariate/multivariate-drift-types.js'
 
 /**
  * One line per feature for failure messages and logs: name, method, statistic, p-value (tests), threshold, effect size
@@ -48,3 +49,25 @@ export function describeDrift(features: readonly FeatureDriftResult[], warnings:
   return lines
 }
 
+
+/**
+ * One line per multivariate test for failure messages: method, statistic, permutation p-value against its threshold,
+ * the features that drive a classifier (largest AUC drop first), rows used, seed and permutations (to replay it).
+ *
+ * @param result - a multivariate test result
+ * @param maxListed - how many driving features to list
+ * @returns the line
+ * @example
+ * ```ts
+ * describeMultivariateDrift(result)
+ * // 'classifier on x, y  AUC 0.9075 (5-fold)  p 0.0099 < 0.05  driven by y (AUC drop 0.405), x (0.404)  n 1000 vs 1000  seed 0, 100 permutations'
+ * ```
+ */
+export function describeMultivariateDrift(result: MultivariateDriftResult, maxListed = 5): string {
+  const what = `${result.method} on ${result.embedding ? `embedding ${result.features[0] ?? ''}` : result.features.join(', ')}`
+  const statistic = result.statisticName === 'auc' ? `AUC ${num(result.statistic)} (${result.foldAucs?.length ?? 0}-fold)` : `MMD^2 ${num(result.statistic)} (RBF sigma ${num(result.bandwidth ?? Number.NaN)})`
+  const comparison = `p ${num(result.pValue)} ${result.pValue < result.threshold ? '<' : '>='} ${num(result.threshold)}`
+  const drivers = (result.importance ?? []).filter((entry) => entry.aucDrop > 0).slice(0, maxListed)
+  const driven = drivers.length === 0 ? '' : `  driven by ${drivers.map((entry, index) => `${entry.feature} (${index === 0 ? 'AUC drop ' : ''}${num(entry.aucDrop)})`).join(', ')}`
+  return `${what}  ${statistic}  ${comparison}${driven}  n ${result.referenceRows} vs ${result.currentRows}  seed ${result.seed}, ${result.permutations} permutations`
+}

@@ -6,9 +6,7 @@ export type { BinaryTargetOptions } from './metrics/binary-targets.js'
 export { brierScore, type BrierScoreOptions } from './metrics/brier-score.js'
 export { confusionMatrix, type ConfusionMatrixOptions, type ConfusionMatrixResult } from './metrics/confusion-matrix.js'
 export {
-  calibrationPairs,
   expectedCalibrationError,
-  reliabilityPlot,
   type ExpectedCalibrationErrorOptions,
   type ExpectedCalibrationErrorResult,
   type ReliabilityBin,
@@ -29,45 +27,44 @@ export { rocAuc, rocAucOneVsRest, type RocAucOneVsRestOptions, type RocAucOption
 
 export type { Label } from './labels.js'
 export { toPrediction, toPredictions, type Prediction, type ToPredictionOptions } from './to-prediction.js'
-export { defaultMetric, METRIC_NAMES, resolveMetric, type MetricContext, type MetricDefinition, type MetricName } from './metric.js'
+export { METRIC_NAMES, type MetricContext, type MetricDefinition, type MetricName } from './metric.js'
 export type { EvaluationData } from './evaluation-data.js'
+export type { RowLoss } from './row-losses.js'
 
 export type { BaselineFittedOn, BaselineInfo, BaselineKind, BaselineModel, FitBaselineOptions } from './baselines/baseline-model.js'
 export { classPriorBaseline, type ClassPriorBaselineOptions, type ClassPriorOutput } from './baselines/class-prior-baseline.js'
 export { heuristicBaseline, previousModelBaseline, type HeuristicBaselineOptions } from './baselines/heuristic-baseline.js'
 export { majorityClassBaseline } from './baselines/majority-class-baseline.js'
 export { meanBaseline, medianBaseline } from './baselines/mean-baseline.js'
-export { resolveBaseline, type BaselineName, type BaselineSpec, type ResolveBaselineOptions } from './baselines/resolve-baseline.js'
+export { type BaselineName, type BaselineSpec, type ResolveBaselineOptions } from './baselines/resolve-baseline.js'
 export { stratifiedBaseline, type StratifiedBaselineOptions } from './baselines/stratified-baseline.js'
 
-export { compareToBaseline, type BaselineComparisonResult, type CompareToBaselineOptions } from './compare-to-baseline.js'
-export { mcnemarExact, type McnemarExactResult } from './paired-tests.js'
+export { type BaselineComparisonResult, type CompareToBaselineOptions } from './compare-to-baseline.js'
+export { type McnemarExactResult } from './paired-tests.js'
 export { recordTestSetUsage, DEFAULT_TEST_SET_LEDGER, type TestSetUsageOptions, type TestSetUsageResult } from './test-set-usage.js'
 
-export { findLeakage, type FindLeakageOptions, type LeakageResult, type LeakedRow } from './find-leakage.js'
-export { canonicalJson, rowHash, rowSetHash, type RowSource } from './row-hash.js'
+export { type FindLeakageOptions, type LeakageResult, type LeakedRow } from './find-leakage.js'
+export { type RowSource } from './row-hash.js'
 
-export { sliceRows, type SliceMembers, type SliceSpec } from './slice-rows.js'
-export { evaluateSlices, scoreSlices, type EvaluateSlicesOptions, type EvaluateSlicesResult, type SliceScore } from './evaluate-slices.js'
+export { type SliceMembers, type SliceSpec } from './slice-rows.js'
+export { type EvaluateSlicesOptions, type EvaluateSlicesResult, type SliceScore } from './evaluate-slices.js'
 export {
-  falsePositivesAndNegatives,
-  falsePositivesAndNegativesRecord,
   type ClassErrors,
   type FalsePositivesAndNegativesOptions,
   type FalsePositivesAndNegativesResult,
   type ReviewExample,
 } from './false-positives-and-negatives.js'
 
-export { findWeakSegments, weakSegmentsOf, type FindWeakSegmentsOptions, type SegmentScore, type WeakSegmentsResult } from './segments/find-weak-segments.js'
-export { segmentConditions, type SegmentCondition, type SegmentConditionOptions } from './segments/segment-conditions.js'
-export { segmentCandidates, type SegmentCandidate } from './segments/segment-candidates.js'
-export { groupFairness, groupIndex, type GroupFairnessOptions, type GroupFairnessResult } from './fairness/group-fairness.js'
-export { FAIRNESS_METRICS, fairnessMetric, type FairnessMetricInfo, type FairnessMetricName } from './fairness/fairness-metrics.js'
-export { groupRates, type FairnessRows, type GroupRates } from './fairness/group-rates.js'
-export { findProxies, type ProxyFinding } from './fairness/find-proxies.js'
-export { assessFairness, type AssessFairnessOptions, type FairnessAssessment } from './fairness/assess-fairness.js'
-export { assessCalibration, calibrationOf, type AssessCalibrationOptions, type CalibrationResult } from './calibration/assess-calibration.js'
+export { type FindWeakSegmentsOptions, type SegmentScore, type WeakSegmentsResult } from './segments/find-weak-segments.js'
+export { type SegmentCondition, type SegmentConditionOptions } from './segments/segment-conditions.js'
+export { type SegmentCandidate } from './segments/segment-candidates.js'
+export { groupFairness, type GroupFairnessOptions, type GroupFairnessResult } from './fairness/group-fairness.js'
+export { FAIRNESS_METRICS, type FairnessMetricInfo, type FairnessMetricName } from './fairness/fairness-metrics.js'
+export { type FairnessRows, type GroupRates } from './fairness/group-rates.js'
+export { type ProxyFinding } from './fairness/find-proxies.js'
+export { type AssessFairnessOptions, type FairnessAssessment } from './fairness/assess-fairness.js'
+export { type AssessCalibrationOptions, type CalibrationResult } from './calibration/assess-calibration.js'
 export { brierDecomposition, type BrierDecompositionOptions, type BrierDecompositionResult } from './calibration/brier-decomposition.js'
-export { confidenceBias, type ClassConfidence } from './calibration/confidence-bias.js'
-export { classProbabilities, type ClassProbabilities } from './calibration/class-probabilities.js'
-export { calibrationBins, calibrationEdges, calibrationErrors, type BinStrategy } from './metrics/calibration-bins.js'
+export { type ClassConfidence } from './calibration/confidence-bias.js'
+export { type ClassProbabilities } from './calibration/class-probabilities.js'
+export { type BinStrategy } from './metrics/calibration-bins.js'

@@ -2,7 +2,7 @@ import { VitestMlError } from '../util/errors.js'
 import type { Model } from './model.js'
 import { withTimeout } from './with-timeout.js'
 
-/** Options of {@link functionModel}. */
+/** Options of `functionModel`. */
 export interface FunctionModelOptions {
   /** The function takes a whole batch and returns one output per row. @defaultValue false */
   readonly batched?: boolean
@@ -14,8 +14,10 @@ export interface FunctionModelOptions {
   readonly timeoutMs?: number
 }
 
-type PerRow<I, O> = (row: I) => O | Promise<O>
-type Batched<I, O> = (batch: I[]) => readonly O[] | Promise<readonly O[]>
+/** A model function that answers one row at a time. */
+export type PerRowFunction<I, O> = (row: I) => O | Promise<O>
+/** A model function that answers a whole batch at once (`{ batched: true }`). */
+export type BatchedFunction<I, O> = (batch: I[]) => readonly O[] | Promise<readonly O[]>
 
 /**
  * Wraps a plain JS function as a batch-first {@link Model}: per-row functions are mapped over the batch, batched
@@ -31,17 +33,17 @@ type Batched<I, O> = (batch: I[]) => readonly O[] | Promise<readonly O[]>
  * const batched = functionModel((batch: number[][]) => batch.map((r) => [r[0]]), { batched: true })
  * ```
  */
-export function functionModel<I, O>(fn: PerRow<I, O>, options?: FunctionModelOptions & { readonly batched?: false }): Model<I, O>
-export function functionModel<I, O>(fn: Batched<I, O>, options: FunctionModelOptions & { readonly batched: true }): Model<I, O>
-export function functionModel<I, O>(fn: PerRow<I, O> | Batched<I, O>, options: FunctionModelOptions = {}): Model<I, O> {
+export function functionModel<I, O>(fn: PerRowFunction<I, O>, options?: FunctionModelOptions & { readonly batched?: false }): Model<I, O>
+export function functionModel<I, O>(fn: BatchedFunction<I, O>, options: FunctionModelOptions & { readonly batched: true }): Model<I, O>
+export function functionModel<I, O>(fn: PerRowFunction<I, O> | BatchedFunction<I, O>, options: FunctionModelOptions = {}): Model<I, O> {
   if (typeof fn !== 'function') throw new VitestMlError('functionModel', 'a function', typeof fn, 'Pass `(row) => output`, or `(batch) => outputs` with `{ batched: true }`.')
   const name = options.name ?? (fn.name === '' ? 'function-model' : fn.name)
   const timeoutMs = options.timeoutMs ?? 30_000
 
   async function call(batch: readonly I[]): Promise<O[]> {
     try {
-      if (options.batched === true) return [...(await (fn as Batched<I, O>)([...batch]))]
-      return await Promise.all(batch.map((row) => (fn as PerRow<I, O>)(row)))
+      if (options.batched === true) return [...(await (fn as BatchedFunction<I, O>)([...batch]))]
+      return await Promise.all(batch.map((row) => (fn as PerRowFunction<I, O>)(row)))
     } catch (error) {
       throw new VitestMlError(name, 'the model function to return outputs', `an exception: ${(error as Error)?.message ?? String(error)}`, 'Fix the model function, or wrap it with a fallback if failures are expected.', { cause: error })
     }

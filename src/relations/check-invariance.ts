@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
 import { baseRows } from './base-rows.js'
+import { changedCases, type ChangedCases } from './changed-cases.js'
 import { batchOrderProbe, perBatchModel, type BatchOrderCase } from './batch-order-probe.js'
 import { invarianceProbe, type InvarianceCase, type RowTransform } from './invariance-probe.js'
 import { runRelation, type RelationResult, type StatisticalOptions } from './run-relation.js'
@@ -22,13 +23,18 @@ export interface InvarianceOptions<I> extends StatisticalOptions {
   readonly tolerance?: number
   /** Compare predicted classes (argmax of the output numbers) instead of numbers. @defaultValue false */
   readonly label?: boolean
+  /**
+   * Leave out cases whose transform does not change the input (a name swap on a sentence without a name), as CheckList
+   * counts a perturbation over the inputs it applies to; otherwise they count as passing cases. @defaultValue false
+   */
+  readonly skipUnchanged?: boolean
   /** Public name for errors. @defaultValue 'toBeInvariantUnder' */
   readonly source?: string
 }
 
 /** What {@link checkInvariance} found: cases are `[row, transform]`, or `[batch, codes]` for `rowOrder()`. */
 export type InvarianceResult<I, O> =
-  | (RelationResult<InvarianceCase<I>, I, O> & { readonly transformKind: 'row' })
+  | (RelationResult<InvarianceCase<I>, I, O> & { readonly transformKind: 'row'; readonly skip?: ChangedCases<I> })
   | (RelationResult<BatchOrderCase<I>, readonly I[], O[]> & { readonly transformKind: 'row-order' })
 
 /**
@@ -65,9 +71,11 @@ export async function checkInvariance<I, O>(model: Model<I, O>, transform: Invar
   else if (typeof transform === 'function') transforms = fc.constant(transform)
   else throw new VitestMlError(source, 'a transform: a function `(row) => row`, an arbitrary of such functions, or rowOrder()', transform === null ? 'null' : typeof transform, 'Pass `(row) => ...`, `noiseOn(0, { scale: 0.1 })` or `rowOrder()`.')
   // Real rows under one plain transform: every row is judged once (no sampling, nothing to shrink).
-  const cases: fc.Arbitrary<InvarianceCase<I>> | readonly InvarianceCase<I>[] = Array.isArray(options.inputs) && typeof transform === 'function'
+  const all: fc.Arbitrary<InvarianceCase<I>> | readonly InvarianceCase<I>[] = Array.isArray(options.inputs) && typeof transform === 'function'
     ? (options.inputs as readonly I[]).map((row) => [row, transform as RowTransform<I>] as const)
     : fc.tuple(base, transforms)
+  const skip = options.skipUnchanged === true ? changedCases(all, options.seed, source) : undefined
+  const cases = skip?.cases ?? all
   const result = await runRelation({ ...options, model, cases, probe: invarianceProbe<I, O>(criterion, source), numRuns: options.numRuns ?? 1000, source })
-  return { ...result, transformKind: 'row' }
+  return { ...result, transformKind: 'row', ...(skip === undefined ? {} : { skip }) }
 }

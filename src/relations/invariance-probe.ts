@@ -57,6 +57,7 @@ export function judgeUnchanged(before: unknown, after: unknown, criterion: Invar
 }
 
 function transformName(transform: RowTransform<unknown>): string {
+  if (typeof transform !== 'function') return `a transform that is not a function (${transform === null ? 'null' : typeof transform})`
   const label = (transform as { label?: unknown }).label
   const name = typeof label === 'string' ? label : transform.name
   return name === '' ? 'the transform' : `the transform ${name}`

@@ -22,13 +22,13 @@ export interface RenderHtmlOptions {
 
 /**
  * Finds the directory holding the report templates (`reporters/templates/*.hbs`). They ship as package files, so the
- * path is resolved from this module both in the source layout (`src/report/`) and the built one (`dist/src/report/`).
+ * path is resolved from this module both in the source layout (`src/report/`) and the built one (`dist/chunks/`).
  *
  * @returns an absolute directory path
  * @throws VitestMlError when the templates are missing (a broken install)
  */
 export function templatesDir(): string {
-  const candidates = ['../../reporters/templates/', '../../../reporters/templates/']
+  const candidates = ['../../reporters/templates/']
   for (const candidate of candidates) {
     const path = fileURLToPath(new URL(candidate, import.meta.url))
     if (existsSync(`${path}report.hbs`)) return path

@@ -25,8 +25,11 @@ export interface ChiSquareGoodnessOfFitResult {
  * Pearson's chi-square goodness-of-fit test, as `scipy.stats.chisquare(observed, expected, ddof)`.
  *
  * Without `expected`, every category is expected equally often. As in scipy, observed and expected totals must agree
- * (relative 1e-8): rescale expected proportions to counts first. Degenerate inputs throw `VitestMlError`: no
- * categories, a length mismatch, negative or non-finite counts, an expected count of 0, or dof < 1.
+ * (relative 1e-8): rescale expected proportions to counts first. An observation in a category whose expected count is
+ * 0 answers as scipy does — statistic `Infinity`, p-value 0 — because a category the reference never had is drift,
+ * not an error. A category expected 0 times and observed 0 times is dropped (scipy returns NaN for it: 0/0); it does
+ * not count in the degrees of freedom. Malformed inputs throw `VitestMlError`: no categories, a length mismatch,
+ * negative or non-finite counts, no observation, or dof < 1.
  *
  * @param observed - observed counts per category
  * @param expected - expected counts per category (same total as observed); uniform when omitted
@@ -36,6 +39,8 @@ export interface ChiSquareGoodnessOfFitResult {
  * ```ts
  * chiSquareGoodnessOfFit([16, 18, 16, 14, 12, 12])
  * // -> { statistic: 2, pValue: 0.8491..., dof: 5 }
+ * chiSquareGoodnessOfFit([3, 2, 1], [3, 3, 0])
+ * // -> { statistic: Infinity, pValue: 0, dof: 2 } (scipy.stats.chisquare: inf, 0.0)
  * ```
  */
 export function chiSquareGoodnessOfFit(
@@ -58,7 +63,6 @@ export function chiSquareGoodnessOfFit(
     let expectedTotal = 0
     for (let i = 0; i < k; i++) {
       const e = nonNegativeCount(source, `expected[${i}]`, expected[i] as number)
-      if (e === 0) throw new VitestMlError(source, `expected[${i}] > 0`, '0', 'Merge or drop categories that are impossible under the expected distribution.')
       expectedCounts[i] = e
       expectedTotal += e
     }
@@ -66,15 +70,25 @@ export function chiSquareGoodnessOfFit(
       throw new VitestMlError(source, `expected counts summing to the observed total ${observedTotal}`, `a total of ${expectedTotal}`, 'Scale expected proportions by the observed total: expected = proportions * sum(observed).')
     }
   }
-  const dof = k - 1 - (options.ddof ?? 0)
-  if (dof < 1) {
-    throw new VitestMlError(source, 'at least 1 degree of freedom (k - 1 - ddof >= 1)', `${dof} (k = ${k}, ddof = ${options.ddof ?? 0})`, 'Use more categories or a smaller ddof.')
-  }
   if (observedTotal === 0) throw new VitestMlError(source, 'at least one observation', 'all counts 0', 'Check that the sample was counted.')
+  // Categories expected 0 times and observed 0 times say nothing: dropped (scipy: NaN), not counted in dof.
+  let kept = 0
+  for (let i = 0; i < k; i++) if ((expectedCounts[i] as number) > 0 || (observed[i] as number) > 0) kept++
+  const dof = kept - 1 - (options.ddof ?? 0)
+  if (dof < 1) {
+    const dropped = k - kept
+    throw new VitestMlError(source, 'at least 1 degree of freedom (k - 1 - ddof >= 1)', `${dof} (k = ${kept}${dropped > 0 ? ` after dropping ${dropped} categories expected and observed 0 times` : ''}, ddof = ${options.ddof ?? 0})`, 'Use more categories or a smaller ddof.')
+  }
   let statistic = 0
   for (let i = 0; i < k; i++) {
     const e = expectedCounts[i] as number
-    const d = (observed[i] as number) - e
+    const o = observed[i] as number
+    if (e === 0) {
+      // An observation where none was expected: scipy.stats.chisquare gives statistic inf, p 0.
+      if (o > 0) return { statistic: Number.POSITIVE_INFINITY, pValue: 0, dof }
+      continue
+    }
+    const d = o - e
     statistic += (d * d) / e
   }
   return { statistic, pValue: chiSquareSf(statistic, dof), dof }

@@ -37,8 +37,11 @@ function meanAndVariance(values: Float64Array): [number, number] {
 /**
  * Welch's unequal-variances t-test, as `scipy.stats.ttest_ind(reference, current, equal_var=False, alternative)`.
  *
- * Degenerate inputs: NaN is dropped and counted; ±Infinity, fewer than 2 values in a sample, or two constant samples
- * (zero standard error, where scipy returns NaN) throw `VitestMlError`. One constant sample is fine.
+ * Degenerate inputs: NaN is dropped and counted. Two constant samples with different values answer as scipy does —
+ * statistic ±Infinity, two-sided p-value 0 (one-sided 0 or 1 by direction), df 1 (scipy's value when the
+ * Welch-Satterthwaite formula is 0/0) — because two different constants are as decisive as evidence gets. Two
+ * constant samples with the same value (scipy: NaN), ±Infinity, or fewer than 2 values in a sample throw
+ * `VitestMlError`. One constant sample is fine.
  *
  * @param reference - the reference sample
  * @param current - the current sample
@@ -47,6 +50,7 @@ function meanAndVariance(values: Float64Array): [number, number] {
  * @example
  * ```ts
  * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]) // -> { statistic: -2.2514..., pValue: 0.0691..., df: 5.5207..., ... }
+ * welchTTest([1, 1, 1], [2, 2, 2])           // -> { statistic: -Infinity, pValue: 0, df: 1, ... } (as scipy)
  * ```
  */
 export function welchTTest(reference: ArrayLike<number>, current: ArrayLike<number>, options: WelchTTestOptions = {}): WelchTTestResult {
@@ -60,7 +64,14 @@ export function welchTTest(reference: ArrayLike<number>, current: ArrayLike<numb
   const v1 = var1 / n1
   const v2 = var2 / n2
   if (v1 + v2 === 0) {
-    throw new VitestMlError('welchTTest', 'variation in at least one sample', 'two constant samples (standard error 0)', 'Compare the constants directly; a t-test needs spread.')
+    if (mean1 === mean2) {
+      throw new VitestMlError('welchTTest', 'variation in at least one sample, or two different constants', `two constant samples equal to ${mean1} (standard error 0)`, 'Two identical constants carry no evidence either way (scipy returns NaN); compare the constants directly.')
+    }
+    // scipy.stats.ttest_ind(equal_var=False): t = ±inf, df = 1 (its value for 0/0), p from the t distribution's tails.
+    const statistic = mean1 > mean2 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY
+    const upper = statistic > 0 ? 0 : 1
+    const pValue = alternative === 'greater' ? upper : alternative === 'less' ? 1 - upper : 0
+    return { statistic, pValue, df: 1, meanDifference: mean1 - mean2, nanDropped: ref.nanDropped + cur.nanDropped }
   }
   const statistic = (mean1 - mean2) / Math.sqrt(v1 + v2)
   const df = (v1 + v2) ** 2 / ((v1 * v1) / (n1 - 1) + (v2 * v2) / (n2 - 1))

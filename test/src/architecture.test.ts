@@ -58,8 +58,10 @@ describe('architecture of src/', () => {
     for (const [folder, targets] of dependencies) expect([...targets].filter((target) => target === ''), `${folder} imports an entry point`).toEqual([])
   })
 
-  it('never imports matchers/ or reporters/ from src/, but for the typings export of the root entry', () => {
+  it('never imports matchers/ or reporters/ from src/, but for the root entry re-exporting the matcher typings and options types', () => {
     const upward = edges.filter((edge) => edge.to.startsWith('outside:'))
-    expect(upward.map((edge) => `${edge.file} -> ${edge.to} ${edge.typeOnly ? '(type)' : ''}`.trim())).toEqual(['index.ts -> outside:matchers/typings.js (type)'])
+    expect(upward.length).toBeGreaterThan(0)
+    const stray = upward.filter((edge) => !(edge.file === 'index.ts' && edge.typeOnly && edge.to.startsWith('outside:matchers/')))
+    expect(stray.map((edge) => `${edge.file} -> ${edge.to} ${edge.typeOnly ? '(type)' : ''}`.trim())).toEqual([])
   })
 })

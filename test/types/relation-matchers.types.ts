@@ -24,6 +24,16 @@ export async function monotonicity(): Promise<void> {
   await expect(model).toBeMonotonicIn(0, 'increasing', { inputs: rows, sweepPoint: 5 })
 }
 
+export async function outputShiftUnder(): Promise<void> {
+  const negate = (text: string): string => text.replace(' is ', ' is not ')
+  await expect(model).toShiftOutputUnder(negate, { inputs: ['It is good.'], direction: 'down', output: 1, atLeast: 0.1 })
+  await expect(model).toShiftOutputUnder(negate, { inputs: ['It is good.'], direction: { awayFrom: 0.5 }, maxViolationRate: 0.05, numRuns: 100 })
+  // @ts-expect-error the direction is required
+  await expect(model).toShiftOutputUnder(negate, { inputs: ['It is good.'] })
+  // @ts-expect-error not a direction
+  await expect(model).toShiftOutputUnder(negate, { inputs: ['It is good.'], direction: 'sideways' })
+}
+
 export async function outputShift(): Promise<void> {
   await expect(model).toShiftOutput(0, 0.5, { inputs: rows, direction: 'up', atLeast: 0.4 })
   await expect(model).toShiftOutput(1, (value) => value + 1, { inputs: rows, direction: 'down' })

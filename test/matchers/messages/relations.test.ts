@@ -37,7 +37,7 @@ describe('toBeInvariantUnder messages', () => {
     expect(await failureSnapshot(() => expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows5, tolerance: 1e-3, numRuns: 500, seed: 9 }))).toMatchInlineSnapshot(`
       "expect(model).toBeInvariantUnder(transform)
 
-      leaky is not invariant under generated transforms (outputs within 0.001): violation rate 0.894 (447 of 500 cases under your arbitrary (undescribed)), expected 0.
+      leaky is not invariant under generated transforms (outputs within 0.001): violation rate 0.894 (447 of 500 cases under your arbitrary (undescribed), each perturbed by your arbitrary (undescribed)), expected 0.
       exact mode: 500 cases, any violation fails
       Reasons: output-changed 447
       Shrunk counterexample (24 shrinks): output changed by 0.0010000000055879355 (max abs difference), tolerance 0.001
@@ -54,7 +54,7 @@ describe('toBeInvariantUnder messages', () => {
     expect(await failureSnapshot(() => expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows5, tolerance: 1e-3, numRuns: 600, maxViolationRate: 0.05, seed: 9 }))).toMatchInlineSnapshot(`
       "expect(model).toBeInvariantUnder(transform)
 
-      leaky is not invariant under generated transforms (outputs within 0.001): violation rate 0.8917 (535 of 600 cases under your arbitrary (undescribed)); 95% upper bound 0.9119, expected < 0.05.
+      leaky is not invariant under generated transforms (outputs within 0.001): violation rate 0.8917 (535 of 600 cases under your arbitrary (undescribed), each perturbed by your arbitrary (undescribed)); 95% upper bound 0.9119, expected < 0.05.
       fixed n: 600 cases, one-sided Clopper-Pearson bound at 95%
       Reasons: output-changed 535
       Shrunk counterexample (21 shrinks): output changed by 0.0010000000149011613 (max abs difference), tolerance 0.001
@@ -73,7 +73,7 @@ describe('toBeInvariantUnder messages', () => {
     expect(await failureSnapshot(() => expect(leaky).toBeInvariantUnder(zeroLast, { inputs: real, tolerance: 1e-3, seed: 5 }))).toMatchInlineSnapshot(`
       "expect(model).toBeInvariantUnder(transform)
 
-      leaky is not invariant under zeroLast (outputs within 0.001): violation rate 0.725 (29 of 40 cases under the 40 given rows, each once), expected 0.
+      leaky is not invariant under zeroLast (outputs within 0.001): violation rate 0.725 (29 of 40 cases under the 40 given rows, each once, each transformed by zeroLast), expected 0.
       exact mode: 40 cases, any violation fails
       Reasons: output-changed 29
       First failing row (real rows are used as given, not shrunk): output changed by 0.0016927926987409592 (max abs difference), tolerance 0.001
@@ -106,7 +106,7 @@ describe('toBeInvariantUnder messages', () => {
     expect(await failureSnapshot(() => expect(ignoresFirst).not.toBeInvariantUnder(anyValueOf(0, { min: 0, max: 1 }), { inputs: rows5, numRuns: 300, seed: 6 }))).toMatchInlineSnapshot(`
       "expect(model).not.toBeInvariantUnder(transform)
 
-      Expected ignoresFirst not to be invariant under generated transforms (outputs within 0), but it was: violation rate 0 (0 of 300 cases under your arbitrary (undescribed)), expected 0.
+      Expected ignoresFirst not to be invariant under generated transforms (outputs within 0), but it was: violation rate 0 (0 of 300 cases under your arbitrary (undescribed), each perturbed by your arbitrary (undescribed)), expected 0.
       exact mode: 300 cases, any violation fails
       Hint: no violation in 300 cases; raise numRuns or widen the inputs to search further, or drop .not if the model is meant to be invariant.
       Replay: { seed: 6, numRuns: 300 }"

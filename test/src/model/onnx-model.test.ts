@@ -121,7 +121,9 @@ describe('onnxModel on the Silero VAD (several inputs, int64 scalar, batch in th
     const windows = Array.from({ length: 2048 }, (_, i) => ({ input: tone(100 + i, 0.2) }))
     const error = await hurried.predict(windows).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ModelTimeoutError)
-    expect((error as Error).message).toMatch(/silero_vad\.onnx\.predict: expected an answer within 1 ms, received an answer after \d+ ms \(discarded as too late\)/)
+    // Which of the two timeout paths fires depends on whether the event loop is free when the 1 ms timer is due: a
+    // late answer is discarded with its measured time, or, on a busy machine, the timer wins and the call is abandoned.
+    expect((error as Error).message).toMatch(/silero_vad\.onnx\.predict: expected an answer within 1 ms, received (an answer after \d+ ms \(discarded as too late\)|no answer in time \(the call was abandoned\))/)
     await hurried.release()
   })
 })

@@ -22,8 +22,26 @@ describe('welchTTest', () => {
     expectStatistic(result.statistic, -1.7320508075688772)
   })
 
+  // The fixture's degenerate cases: scipy.stats.ttest_ind(equal_var=False) on constant samples ("inf" / "nan" encode them).
+  const decode = (value: number | string): number => (value === 'inf' ? Infinity : value === '-inf' ? -Infinity : value === 'nan' ? Number.NaN : (value as number))
+  for (const testCase of reference.degenerate.welchTTest as Json[]) {
+    const label = `${JSON.stringify(testCase.reference)} vs ${JSON.stringify(testCase.current)}, ${testCase.alternative}`
+    if (testCase.statistic === 'nan') {
+      it(`throws where scipy gives NaN (equal constants): ${label}`, () => {
+        expect(() => welchTTest(testCase.reference, testCase.current, { alternative: testCase.alternative })).toThrow(/two constant samples equal to 1 \(standard error 0\)\.\nHint:/)
+      })
+    } else {
+      it(`answers two different constants like scipy: ${label}`, () => {
+        // e.g. scipy.stats.ttest_ind([1, 1, 1], [2, 2, 2], equal_var=False) -> (-inf, 0.0, df 1.0)
+        const result = welchTTest(testCase.reference, testCase.current, { alternative: testCase.alternative })
+        expect(result.statistic).toBe(decode(testCase.statistic))
+        expect(result.pValue).toBe(decode(testCase.pValue))
+        expect(result.df).toBe(decode(testCase.df))
+      })
+    }
+  }
+
   it('throws VitestMlError with a hint on degenerate input', () => {
-    expect(() => welchTTest([1, 1], [1, 1])).toThrow(/two constant samples \(standard error 0\)\.\nHint:/)
     expect(() => welchTTest([1], [1, 2])).toThrow(/at least 2 finite values in reference/)
     expect(welchTTest([1, 2, Number.NaN], [1, 3]).nanDropped).toBe(1)
     expect(() => welchTTest([1, 2], [Number.NEGATIVE_INFINITY, 3])).toThrow(VitestMlError)

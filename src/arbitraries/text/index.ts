@@ -1,0 +1,33 @@
+/**
+ * Text perturbations (CheckList's INV and DIR tests as fast-check arbitraries): typos, case, whitespace, punctuation,
+ * contractions, name / place / number swaps, negation, synonyms and intensifiers. Each generates
+ * {@link TextPerturbation}s that record their edits, and states its distribution.
+ */
+export { textPerturbation } from './text-perturbation.js'
+export type { TextPerturbation, TextChange, TextEdit } from './text-perturbation.js'
+export type { EditPlan, EditCountConstraints } from './edit-plans.js'
+export { typos } from './typos.js'
+export type { TyposConstraints, TypoKind } from './typos.js'
+export { letterCase } from './letter-case.js'
+export type { LetterCaseConstraints, LetterCaseKind } from './letter-case.js'
+export { whitespace } from './whitespace.js'
+export type { WhitespaceConstraints, WhitespaceKind } from './whitespace.js'
+export { punctuation } from './punctuation.js'
+export type { PunctuationConstraints, PunctuationKind } from './punctuation.js'
+export { contractions } from './contractions.js'
+export type { ContractionsConstraints } from './contractions.js'
+export { swapPeople } from './swap-people.js'
+export type { SwapPeopleConstraints } from './swap-people.js'
+export { swapPlaces } from './swap-places.js'
+export type { SwapPlacesConstraints } from './swap-places.js'
+export { changeNumbers } from './change-numbers.js'
+export type { ChangeNumbersConstraints } from './change-numbers.js'
+export { negation } from './negation.js'
+export type { NegationConstraints } from './negation.js'
+export { swapSynonyms } from './swap-synonyms.js'
+export type { SwapSynonymsConstraints } from './swap-synonyms.js'
+export { intensify } from './intensify.js'
+export type { IntensifyConstraints } from './intensify.js'
+export { lexicon, LEXICON_NAMES } from './lexicon.js'
+export type { LexiconName } from './lexicon.js'
+export type { EntitySpan } from './text-entities.js'
