@@ -122,17 +122,19 @@ export function resamplingReplayLine(seed: number, resamples: number): string {
  * The line that closes a shortened list in a message: how many items were left out, and where they are.
  *
  * @param omitted - items not listed
- * @param noun - what one of them is (`'failing case'`); an `s` is added for more than one
+ * @param noun - what one of them is (`'failing case'`; an `s` is added for more than one), or `[singular, plural]`
  * @param where - where the rest can be read @defaultValue 'raise maxListed to list them'
  * @returns the line, indented as a list item, or nothing when none were left out
  * @example
  * ```ts
  * moreLine(3, 'failing case', 'all are in the report') // ['  ... and 3 more failing cases (all are in the report)']
+ * moreLine(2, ['anomaly', 'anomalies']) // ['  ... and 2 more anomalies (raise maxListed to list them)']
  * moreLine(0, 'group') // []
  * ```
  */
-export function moreLine(omitted: number, noun: string, where = 'raise maxListed to list them'): string[] {
-  return omitted > 0 ? [`  ... and ${omitted} more ${noun}${omitted === 1 ? '' : 's'} (${where})`] : []
+export function moreLine(omitted: number, noun: string | readonly [singular: string, plural: string], where = 'raise maxListed to list them'): string[] {
+  const [singular, plural] = typeof noun === 'string' ? [noun, `${noun}s`] : noun
+  return omitted > 0 ? [`  ... and ${omitted} more ${omitted === 1 ? singular : plural} (${where})`] : []
 }
 
 /**

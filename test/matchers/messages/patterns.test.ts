@@ -203,7 +203,7 @@ describe('toMeetLatency messages', () => {
     expect(await failureSnapshot(() => expect(failing(fast, { rate: 1, error: 'overloaded' })).toMeetLatency({ inputs: rows, requests: 5, seed: 2, p99Ms: 200 }))).toMatchInlineSnapshot(`
       "expect(model).toMeetLatency(options)
 
-      fast+failing misses its latency objective: error rate 1, expected <= 0.
+      fast+failing misses its latency objective: error rate 1 (5 of 5 requests, rows sampled from the 50 given rows), expected <= 0.
         batch 1: p50 <ms>, p95 <ms>, p99 <ms>, <n> rows/s, 5 errors of 5
       Memory: RSS <MiB>, heap <MiB> growth. Last error: overloaded
       Replay: { seed: 2, requests: 5 }"
@@ -214,7 +214,7 @@ describe('toMeetLatency messages', () => {
     expect(await failureSnapshot(() => expect(fast).not.toMeetLatency({ inputs: rows, requests: 5, seed: 3, p99Ms: 500 }))).toMatchInlineSnapshot(`
       "expect(model).not.toMeetLatency(options)
 
-      Expected fast to miss its latency objective, but it met it: p99 <ms>, expected <= 500 ms; error rate 0, expected <= 0.
+      Expected fast to miss its latency objective, but it met it: p99 <ms>, expected <= 500 ms; error rate 0 (0 of 5 requests, rows sampled from the 50 given rows), expected <= 0.
         batch 1: p50 <ms>, p95 <ms>, p99 <ms>, <n> rows/s, 0 errors of 5
       Replay: { seed: 3, requests: 5 }"
     `)
