@@ -4,7 +4,7 @@ import type { Model } from '../src/model/model.js'
 import type { CheckKind, PlotSpec } from '../src/record/check-record.js'
 import { relationSummary, type RelationCounts, type RelationSummary } from '../src/relations/relation-summary.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, heldHint, modelRef, replayLine, resolveSeed, type MatcherOutcome } from './matcher-context.js'
+import { checkId, heldHint, modelRef, replayLine, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** The options every property-based matcher reads here: what the cases are drawn from, the seed, the verdict rule, the severity. */
@@ -140,14 +140,41 @@ export async function checkProperty<R extends PropertyRun>(state: MatcherState, 
     ...(report.plots && { plots: report.plots }),
   })
   const hint = state.utils.matcherHint(`.${name}`, 'model', check.hintArguments, { isNot: state.isNot, promise: state.promise })
-  const example = ce === undefined ? [] : [`${exampleHeading(run, ce, check.givenRows ?? Array.isArray(options.inputs))}: ${ce.violation}`, ...ce.fields.map(([label, text]) => `  ${`${label}:`.padEnd(ce.labelWidth)} ${text}`)]
-  const reasons = `${report.reasonsLabel ?? 'Reasons'}: ${Object.entries(run.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`
+  const example =
+    ce === undefined
+      ? []
+      : [
+          `${exampleHeading(run, ce, check.givenRows ?? Array.isArray(options.inputs))}: ${ce.violation}`,
+          ...ce.fields.map(([label, text]) => `  ${`${label}:`.padEnd(ce.labelWidth)} ${text}`),
+        ]
+  const reasons = `${report.reasonsLabel ?? 'Reasons'}: ${Object.entries(run.reasons)
+    .map(([reason, count]) => `${reason} ${count}`)
+    .join(', ')}`
   return {
     pass: run.passed,
     message: () =>
       (run.passed
-        ? [hint, '', report.held(summary.sentence), summary.design, ...cases.warnings, ...example, heldHint(statistical, run.numRuns, report.claim), replayLine(seed, replayRuns)]
-        : [hint, '', report.failed(summary.sentence), summary.design, ...cases.warnings, reasons, ...example, ...(report.lines ?? []), replayLine(seed, replayRuns, run.path)]
+        ? [
+            hint,
+            '',
+            report.held(summary.sentence),
+            summary.design,
+            ...cases.warnings,
+            ...example,
+            heldHint(statistical, run.numRuns, report.claim),
+            replayLine(seed, replayRuns),
+          ]
+        : [
+            hint,
+            '',
+            report.failed(summary.sentence),
+            summary.design,
+            ...cases.warnings,
+            reasons,
+            ...example,
+            ...(report.lines ?? []),
+            replayLine(seed, replayRuns, run.path),
+          ]
       ).join('\n'),
     ...('actual' in report ? { actual: report.actual } : {}),
     ...('expected' in report ? { expected: report.expected } : {}),
@@ -159,4 +186,33 @@ function exampleHeading(run: PropertyRun, ce: PropertyCounterexample, givenRows:
   if (run.passed) return 'Example violation'
   if (givenRows) return `First failing row (${ce.row === undefined ? '' : `row ${ce.row}; `}real rows are used as given, not shrunk)`
   return `Shrunk counterexample (${run.numShrinks} shrinks)`
+}
+
+/**
+ * A counterexample listed field by field, as most property-based matchers list theirs: each value shown as data
+ * (`show`), or as plain text for the fields named in `asText`; the record keeps the fields and the violation.
+ *
+ * @param violation - why the case fails, one line
+ * @param fields - the case's parts in the order the message lists them
+ * @param labelWidth - width of the label column, colon included
+ * @param asText - fields that are already text to print as is (a transform's label, a highlighted change)
+ * @returns the counterexample for a {@link PropertyReport}
+ * @example
+ * ```ts
+ * listedCounterexample('output[0] = 2 > max 1', { input: [3], output: [2] }, 7)
+ * // listed as "  input:  [3]" and "  output: [2]"; recorded as { input: [3], output: [2], violation: 'output[0] = 2 > max 1' }
+ * ```
+ */
+export function listedCounterexample(
+  violation: string,
+  fields: Readonly<Record<string, unknown>>,
+  labelWidth: number,
+  asText: readonly string[] = [],
+): PropertyCounterexample {
+  return {
+    violation,
+    fields: Object.entries(fields).map(([key, value]) => [key, asText.includes(key) ? String(value) : show(value)] as const),
+    labelWidth,
+    record: { ...fields, violation },
+  }
 }

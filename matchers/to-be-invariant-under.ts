@@ -8,8 +8,8 @@ import { textChange } from '../src/relations/text-change.js'
 import { isRowOrderTransform, permutationFromCodes } from '../src/relations/transforms/row-order.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
-import { requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
-import { checkProperty } from './property-check.js'
+import { requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
+import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toBeInvariantUnder`. */
 export interface InvariantUnderOptions<I = unknown> extends Omit<InvarianceOptions<I>, 'seed' | 'source'> {
@@ -75,14 +75,7 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
         failed: (rate) => `${name} is not invariant under ${what} (${criterion}): ${rate}.`,
         held: (rate) => `Expected ${name} not to be invariant under ${what} (${criterion}), but it was: ${rate}.`,
         claim: 'be invariant',
-        ...(counterexample && {
-          counterexample: {
-            violation: String(counterexample['violation']),
-            fields: Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => [key, key === 'transform' || key === 'change' ? String(value) : show(value)] as const),
-            labelWidth: 19,
-            record: counterexample,
-          },
-        }),
+        ...(counterexample && { counterexample: listedCounterexample(String(counterexample['violation']), withoutViolation(counterexample), 19, ['transform', 'change']) }),
         lines: options.label === true ? [] : roundingLines(counterexample),
         actual: toJsonSafe(counterexample?.['transformedOutput'] ?? counterexample?.['permutedOutputs']),
         expected: toJsonSafe(counterexample?.['baseOutput'] ?? counterexample?.['outputs']),
@@ -110,4 +103,10 @@ function roundingLines(counterexample: Record<string, unknown> | undefined): str
   const worst = before.reduce((best, value, j) => (Math.abs((after[j] ?? value) - value) > Math.abs((after[best] ?? 0) - (before[best] ?? 0)) ? j : best), 0)
   const line = roundingHint(before[worst] ?? 0, after[worst] ?? 0)
   return line === undefined ? [] : [line]
+}
+
+/** The fields a counterexample lists; its violation heads the block instead. */
+function withoutViolation(counterexample: Record<string, unknown>): Record<string, unknown> {
+  const { violation: _violation, ...fields } = counterexample
+  return fields
 }

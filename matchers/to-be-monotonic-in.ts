@@ -9,7 +9,7 @@ import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
 import { num, requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
-import { checkProperty } from './property-check.js'
+import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toBeMonotonicIn`. */
 export interface MonotonicInOptions<I = unknown> extends Omit<MonotonicityOptions<I>, 'seed' | 'source'> {
@@ -71,9 +71,7 @@ async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature
         ...(ce &&
           counterexample && {
             counterexample: {
-              violation: ce.violation.detail,
-              fields: Object.entries(counterexample).map(([key, value]) => [key, show(value)] as const),
-              labelWidth: 13,
+              ...listedCounterexample(ce.violation.detail, counterexample, 13),
               record: { ...counterexample, violation: ce.violation.detail, ...(where && { localized: { from: where.from, to: where.to, outputs: where.outputs, violation: where.violation.detail } }) },
             },
           }),

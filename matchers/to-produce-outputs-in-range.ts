@@ -8,8 +8,8 @@ import { runRelation } from '../src/relations/run-relation.js'
 import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
-import { requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
-import { checkProperty, type PropertyRun } from './property-check.js'
+import { requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
+import { checkProperty, listedCounterexample, type PropertyRun } from './property-check.js'
 
 /** Options of `toProduceOutputsInRange`: the inputs, the range every output must stay in, and how to draw cases. */
 export interface OutputsInRangeOptions<I = unknown> {
@@ -90,10 +90,7 @@ async function checkProduceOutputsInRange(this: MatcherState, received: unknown,
         claim: `stay in ${where}`,
         ...(ce && {
           counterexample: {
-            violation: ce.violation.detail,
-            fields: [['input', show(ce.inputs[0])], ['output', show(ce.outputs[0])]],
-            labelWidth: 7,
-            record: { input: ce.inputs[0], output: ce.outputs[0], violation: ce.violation.detail },
+            ...listedCounterexample(ce.violation.detail, { input: ce.inputs[0], output: ce.outputs[0] }, 7),
             ...(run.firstFailure === undefined ? {} : { row: run.firstFailure }),
           },
         }),

@@ -9,7 +9,7 @@ import { describeDirection } from '../src/relations/transform-shift-probe.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
 import { num, requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
-import { checkProperty } from './property-check.js'
+import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toShiftOutputUnder`. */
 export interface ShiftOutputUnderOptions<I = unknown> extends Omit<TransformShiftOptions<I>, 'seed' | 'source'> {
@@ -72,15 +72,7 @@ async function checkShiftOutputUnder(this: MatcherState, received: unknown, tran
         title: `${name}: ${what}`,
         failed: (rate) => `${name}: it is not true that ${what}: ${rate}.`,
         held: (rate) => `Expected it to be false that ${what} for ${name}, but it held: ${rate}.`,
-        ...(ce &&
-          counterexample && {
-            counterexample: {
-              violation: ce.violation.detail,
-              fields: Object.entries(counterexample).map(([key, value]) => [key, key === 'transform' || key === 'change' ? String(value) : show(value)] as const),
-              labelWidth: 19,
-              record: { ...counterexample, violation: ce.violation.detail },
-            },
-          }),
+        ...(ce && counterexample && { counterexample: listedCounterexample(ce.violation.detail, counterexample, 19, ['transform', 'change']) }),
         metrics: { ...summary.metrics, atLeast: result.atLeast, ...(result.skip?.skipped === undefined ? {} : { skipped: result.skip.skipped }) },
         actual: toJsonSafe(counterexample?.transformedOutput),
         expected: `${describeDirection(result.direction)} by at least ${result.atLeast} from ${show(counterexample?.baseOutput ?? null)}`,

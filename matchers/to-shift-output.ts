@@ -5,7 +5,7 @@ import type { FeatureRef } from '../src/relations/feature-ref.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
 import { num, requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
-import { checkProperty } from './property-check.js'
+import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toShiftOutput`. */
 export interface ShiftOutputOptions<I = unknown> extends Omit<OutputShiftOptions<I>, 'seed' | 'source'> {
@@ -60,15 +60,7 @@ async function checkShiftOutput(this: MatcherState, received: unknown, feature: 
         title: `${name}: ${what}`,
         failed: (rate) => `${name}: it is not true that ${what}: ${rate}.`,
         held: (rate) => `Expected it to be false that ${what} for ${name}, but it held: ${rate}.`,
-        ...(ce &&
-          counterexample && {
-            counterexample: {
-              violation: ce.violation.detail,
-              fields: Object.entries(counterexample).map(([key, value]) => [key, show(value)] as const),
-              labelWidth: 14,
-              record: { ...counterexample, violation: ce.violation.detail },
-            },
-          }),
+        ...(ce && counterexample && { counterexample: listedCounterexample(ce.violation.detail, counterexample, 14) }),
         metrics: { ...summary.metrics, atLeast: result.atLeast },
         actual: toJsonSafe(counterexample?.changedOutput),
         expected: `${result.direction} by at least ${result.atLeast} from ${show(counterexample?.baseOutput ?? null)}`,

@@ -10,11 +10,22 @@ import { vegaDataPath } from '../../support/vega-data.js'
 // They read data only, so nothing here is random.
 
 const weather = (await readCsv(vegaDataPath('seattle-weather.csv'))).rows()
-const history = datasetFromRows(weather.filter((row) => String(row['date']) < '2014'), { name: 'weather 2012-2013' })
-const recent = datasetFromRows(weather.filter((row) => String(row['date']) >= '2014'), { name: 'weather 2014-2015' })
+const history = datasetFromRows(
+  weather.filter((row) => String(row['date']) < '2014'),
+  { name: 'weather 2012-2013' },
+)
+const recent = datasetFromRows(
+  weather.filter((row) => String(row['date']) >= '2014'),
+  { name: 'weather 2014-2015' },
+)
 const { contract } = inferContract(history, { label: 'weather' })
 /** The 2014-2015 feed as a broken upstream job sends it: temperatures in °F, and "n/a" for missing wind. */
-const broken = datasetFromRows(recent.rows().map((row, index) => ({ ...row, temp_max: Math.round(((row['temp_max'] as number) * 1.8 + 32) * 10) / 10, wind: index % 10 === 0 ? 'n/a' : row['wind'] })), { name: 'feed' })
+const broken = datasetFromRows(
+  recent
+    .rows()
+    .map((row, index) => ({ ...row, temp_max: Math.round(((row['temp_max'] as number) * 1.8 + 32) * 10) / 10, wind: index % 10 === 0 ? 'n/a' : row['wind'] })),
+  { name: 'feed' },
+)
 
 describe('toMatchSchema messages', () => {
   test('a broken feed: every anomaly with its severity and fix', async () => {
@@ -49,7 +60,9 @@ describe('toMatchSchema messages', () => {
 const { train, test: held } = penguinSplit()
 const trainSet = datasetFromRows(train, { name: 'train.csv' })
 /** Training rows as a careless export writes them: ten rows twice, and one of them relabelled. */
-const dirty = datasetFromRows([...train, ...train.slice(0, 10), { ...train[20]!, species: train[20]!.species === 'Adelie' ? 'Gentoo' : 'Adelie' }], { name: 'export.csv' })
+const dirty = datasetFromRows([...train, ...train.slice(0, 10), { ...train[20]!, species: train[20]!.species === 'Adelie' ? 'Gentoo' : 'Adelie' }], {
+  name: 'export.csv',
+})
 
 describe('toBeHygienic messages', () => {
   test('repeated and conflicting rows, each with a fix', async () => {
@@ -83,7 +96,11 @@ describe('toBeHygienic messages', () => {
 
 describe('toBeHeldOutFrom messages beyond repeated rows', () => {
   const stamp = (rows: readonly Record<string, unknown>[], start: number): Record<string, unknown>[] =>
-    rows.map((row, index) => ({ ...row, id: `P${start + index}`, seen: new Date(Date.UTC(2007, 0, 1) + (start + index) * 86_400_000).toISOString().slice(0, 10) }))
+    rows.map((row, index) => ({
+      ...row,
+      id: `P${start + index}`,
+      seen: new Date(Date.UTC(2007, 0, 1) + (start + index) * 86_400_000).toISOString().slice(0, 10),
+    }))
   const trainRows = stamp(train, 0)
   const testRows = stamp(held, train.length)
 
@@ -112,7 +129,9 @@ describe('toBeHeldOutFrom messages beyond repeated rows', () => {
   })
 
   test('.not on a split by time and id', async () => {
-    expect(await failureSnapshot(() => expect(testRows).not.toBeHeldOutFrom(trainRows, { label: 'species', time: 'seen', ids: ['id'] }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(testRows).not.toBeHeldOutFrom(trainRows, { label: 'species', time: 'seen', ids: ['id'] })),
+    ).toMatchInlineSnapshot(`
       "expect(test).not.toBeHeldOutFrom(train)
 
       Expected the test set to overlap the training set, but it is held out:

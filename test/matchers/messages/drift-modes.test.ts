@@ -10,15 +10,20 @@ import { failureSnapshot } from '../../support/mask-message.js'
 
 function week(rows: number, shift: number, seed: string, name: string): Dataset {
   const random = seedrandom(seed)
-  return datasetFromColumns({
-    latency: Float64Array.from({ length: rows }, () => Math.round(100 * (1 + shift) * -Math.log(1 - random()))),
-    country: Array.from({ length: rows }, () => (random() < 0.6 - 0.3 * shift ? 'de' : random() < 0.5 ? 'fr' : 'it')),
-  }, { name })
+  return datasetFromColumns(
+    {
+      latency: Float64Array.from({ length: rows }, () => Math.round(100 * (1 + shift) * -Math.log(1 - random()))),
+      country: Array.from({ length: rows }, () => (random() < 0.6 - 0.3 * shift ? 'de' : random() < 0.5 ? 'fr' : 'it')),
+    },
+    { name },
+  )
 }
 
 describe('toHaveDriftedFrom messages on two profiles', () => {
   test('.not: each statistic with its approximation error', async () => {
-    expect(await failureSnapshot(() => expect(profile(week(5000, 0.5, 'c', 'this-week'))).not.toHaveDriftedFrom(profile(week(5000, 0, 'b', 'last-week'))))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(profile(week(5000, 0.5, 'c', 'this-week'))).not.toHaveDriftedFrom(profile(week(5000, 0, 'b', 'last-week')))),
+    ).toMatchInlineSnapshot(`
       "expect(currentProfile).not.toHaveDriftedFrom(referenceProfile)
 
       Profile this-week (5000 rows) drifted from profile last-week (5000 rows): 1 of 2 features drifted (share 0.5, drifts at >= 0.5).
@@ -30,7 +35,11 @@ describe('toHaveDriftedFrom messages on two profiles', () => {
   })
 
   test('without drift', async () => {
-    expect(await failureSnapshot(() => expect(profile(week(5000, 0, 'a', 'x'), { k: 64, exactLimit: 8 })).toHaveDriftedFrom(profile(week(5000, 0, 'b', 'y'), { k: 64, exactLimit: 8 })))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(profile(week(5000, 0, 'a', 'x'), { k: 64, exactLimit: 8 })).toHaveDriftedFrom(profile(week(5000, 0, 'b', 'y'), { k: 64, exactLimit: 8 })),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(currentProfile).toHaveDriftedFrom(referenceProfile)
 
       Expected profile x (5000 rows) to have drifted from profile y (5000 rows), but 0 of 2 features drifted (share 0, drifts at >= 0.5).
@@ -50,7 +59,11 @@ describe('toHaveDriftedFrom messages with the multivariate tests', () => {
     const flip = correlationFlip(300, 0.8, 'matcher-flip')
     const current = datasetFromColumns(flip.current, { name: 'this-week' })
     const reference = datasetFromColumns(flip.reference, { name: 'training' })
-    expect(await failureSnapshot(() => expect(current).not.toHaveDriftedFrom(reference, { multivariate: { methods: ['classifier', 'mmd'], features: ['x', 'y', 'z'], ...FAST } }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(current).not.toHaveDriftedFrom(reference, { multivariate: { methods: ['classifier', 'mmd'], features: ['x', 'y', 'z'], ...FAST } }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(current).not.toHaveDriftedFrom(reference)
 
       this-week (300 rows) drifted from training (300 rows): 0 of 4 features drifted (share 0, dataset drifts at >= 0.5); jointly 2 of 2 multivariate tests drifted.
@@ -67,7 +80,11 @@ describe('toHaveDriftedFrom messages with the multivariate tests', () => {
 
   test('without drift', async () => {
     const same = correlationFlip(300, 0, 'matcher-same')
-    expect(await failureSnapshot(() => expect(same.current).toHaveDriftedFrom(same.reference, { multivariate: { methods: ['classifier', 'mmd'], seed: 4, ...FAST } }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(same.current).toHaveDriftedFrom(same.reference, { multivariate: { methods: ['classifier', 'mmd'], seed: 4, ...FAST } }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(current).toHaveDriftedFrom(reference)
 
       Expected current (300 rows) to have drifted from reference (300 rows), but 0 of 4 features drifted (share 0, dataset drifts at >= 0.5); jointly 0 of 2 multivariate tests drifted.

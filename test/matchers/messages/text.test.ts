@@ -20,21 +20,39 @@ function score(text: string): number {
   }, 0)
 }
 /** [P(negative), P(positive)]. */
-const aware = functionModel((text: string) => {
-  const positive = 1 / (1 + Math.exp(-score(text)))
-  return [1 - positive, positive]
-}, { name: 'aware' })
+const aware = functionModel(
+  (text: string) => {
+    const positive = 1 / (1 + Math.exp(-score(text)))
+    return [1 - positive, positive]
+  },
+  { name: 'aware' },
+)
 /** The same without negation: the classic lexicon bug. */
-const unaware = functionModel((text: string) => {
-  const positive = 1 / (1 + Math.exp(-score(text.replace(/\bnot\b/gi, ''))))
-  return [1 - positive, positive]
-}, { name: 'unaware' })
+const unaware = functionModel(
+  (text: string) => {
+    const positive = 1 / (1 + Math.exp(-score(text.replace(/\bnot\b/gi, ''))))
+    return [1 - positive, positive]
+  },
+  { name: 'unaware' },
+)
 const sentences = ['The screen is good.', 'The case is great.', 'The light is bright.', 'The battery is bad.', 'The sound is awful.']
 const classes = ['negative', 'positive']
 
 describe('toShiftOutputUnder messages', () => {
   test('a model blind to negation: the shrunk sentence, the change, the edits, both outputs', async () => {
-    expect(await failureSnapshot(() => expect(unaware).toShiftOutputUnder(negation(), { inputs: sentences.slice(0, 3), direction: 'down', output: 'positive', classes, atLeast: 0.05, numRuns: 100, seed: 2 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(unaware).toShiftOutputUnder(negation(), {
+          inputs: sentences.slice(0, 3),
+          direction: 'down',
+          output: 'positive',
+          classes,
+          atLeast: 0.05,
+          numRuns: 100,
+          seed: 2,
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).toShiftOutputUnder(transform)
 
       unaware: it is not true that each generated transform moves P(positive) down by at least 0.05: violation rate 1 (100 of 100 cases under the 3 given rows drawn uniformly, each perturbed by negation added to one sentence drawn uniformly among those compromise can rewrite (only cases it changes: 100% of 200 sampled cases)), expected 0.
@@ -54,7 +72,11 @@ describe('toShiftOutputUnder messages', () => {
 
   test('real rows under a plain transform: the first failing row, as given', async () => {
     const exclaim = Object.assign((text: string) => (text.includes('good') ? text.replace('good', 'very good') : text), { label: 'very before good' })
-    expect(await failureSnapshot(() => expect(aware).toShiftOutputUnder(exclaim, { inputs: sentences, direction: 'up', output: 1, atLeast: 0.01, skipUnchanged: false, seed: 1 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(aware).toShiftOutputUnder(exclaim, { inputs: sentences, direction: 'up', output: 1, atLeast: 0.01, skipUnchanged: false, seed: 1 }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).toShiftOutputUnder(transform)
 
       aware: it is not true that very before good moves output[1] up by at least 0.01: violation rate 0.8 (4 of 5 cases under the 5 given rows, each once, each transformed by very before good), expected 0.
@@ -71,7 +93,18 @@ describe('toShiftOutputUnder messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(aware).not.toShiftOutputUnder(intensify({ words: ['very'] }), { inputs: sentences, direction: { awayFrom: 0.5 }, output: 1, atLeast: 0.01, numRuns: 100, seed: 3 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(aware).not.toShiftOutputUnder(intensify({ words: ['very'] }), {
+          inputs: sentences,
+          direction: { awayFrom: 0.5 },
+          output: 1,
+          atLeast: 0.01,
+          numRuns: 100,
+          seed: 3,
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toShiftOutputUnder(transform)
 
       Expected it to be false that each generated transform moves output[1] away from 0.5 by at least 0.01 for aware, but it held: violation rate 0 (0 of 100 cases under the 5 given rows drawn uniformly, each perturbed by one of 1 words (drawn uniformly) put before an adjective drawn uniformly among those compromise finds (only cases it changes: 100% of 200 sampled cases)), expected 0.
@@ -86,7 +119,9 @@ describe('toBeInvariantUnder messages on text', () => {
   test('a name swap that changes the class: the change highlighted, the edits listed', async () => {
     const nameAware = functionModel((text: string) => (text.includes('Maria') ? [0.2, 0.8] : [0.6, 0.4]), { name: 'nameAware' })
     const inputs = ['Maria says the phone is good.', 'The case is fine.']
-    expect(await failureSnapshot(() => expect(nameAware).toBeInvariantUnder(swapPeople(), { inputs, label: true, skipUnchanged: true, numRuns: 50, seed: 4 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(nameAware).toBeInvariantUnder(swapPeople(), { inputs, label: true, skipUnchanged: true, numRuns: 50, seed: 4 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toBeInvariantUnder(transform)
 
       nameAware is not invariant under generated transforms (the predicted class): violation rate 1 (50 of 50 cases under the 2 given rows drawn uniformly, each perturbed by 1 name swap: a name compromise finds, drawn uniformly, replaced by one drawn uniformly from 1788 female / 1297 male first names or 895 last names (only cases it changes: 47% of 200 sampled cases)), expected 0.
