@@ -3,6 +3,7 @@ import type { TestCase, TestModule } from 'vitest/node'
 import type { RunError } from '../src/checklist/run-facts.js'
 import type { CollectedTest } from '../src/report/build-report.js'
 import { checksFromMeta } from '../src/record/check-record.js'
+import { profilesFromMeta } from '../src/record/published-profile.js'
 
 /** Every test of a run and the errors that happened outside tests, as the report needs them. */
 export interface CollectedRun {
@@ -55,6 +56,7 @@ export function collectTests(testModules: readonly TestModule[], root: string): 
     for (const testCase of testModule.children.allTests()) {
       const result = testCase.result()
       const failures = result.state === 'failed' ? result.errors.map(errorSummary) : []
+      const profiles = profilesFromMeta(testCase.meta())
       tests.push({
         file,
         fullName: testCase.fullName,
@@ -62,6 +64,7 @@ export function collectTests(testModules: readonly TestModule[], root: string): 
         state: result.state,
         checks: checksFromMeta(testCase.meta()),
         ...(failures.length === 0 ? {} : { errors: failures }),
+        ...(profiles.length === 0 ? {} : { profiles }),
       })
     }
   }

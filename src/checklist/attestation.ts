@@ -26,7 +26,7 @@ export interface AttestationCheck {
   readonly reason?: string
 }
 
-/** Options of {@link verifyAttestation}. */
+/** Options of `verifyAttestation`. */
 export interface VerifyAttestationOptions {
   /** The moment the attestation is judged at (the run's end, so a report re-checked later gives the same answer). @defaultValue now */
   readonly now?: Date

@@ -4,7 +4,7 @@ import type { RunFacts } from './run-facts.js'
 import { scoreChecklist, type ChecklistItemResult } from './score-checklist.js'
 import { scoreMlTestScore, type MlTestScoreResult } from './score-ml-test-score.js'
 
-/** Inputs of {@link decideVerdict} beside the checks and the run. */
+/** Inputs of `decideVerdict` beside the checks and the run. */
 export interface VerdictOptions {
   /** The gate, if one is configured (with every attestation the run knows). */
   readonly gate?: GateConfig

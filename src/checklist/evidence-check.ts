@@ -100,7 +100,7 @@ export interface EvidenceCheck {
   readonly checklist: readonly string[]
   /** How it came out. */
   readonly outcome: CheckOutcome
-  /** Whether it counts as evidence (see {@link isEvidence}). */
+  /** Whether it counts as evidence (see `isEvidence`). */
   readonly evidence: boolean
 }
 

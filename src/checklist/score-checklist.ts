@@ -31,7 +31,7 @@ export interface ChecklistItemResult {
   readonly attestation?: Attestation
 }
 
-/** Inputs of {@link scoreChecklist}. */
+/** Inputs of `scoreChecklist`. */
 export interface ScoreChecklistOptions {
   /** Ids the gate requires. @defaultValue [] */
   readonly required?: readonly string[]

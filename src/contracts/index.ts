@@ -5,5 +5,5 @@
  */
 export { checkContract } from './check-contract.js'
 export type { CheckContractOptions, ContractCheckResult, MissingRateTest } from './check-contract.js'
-export { describeAnomaly } from './anomaly.js'
+export { ANOMALY_TYPES, describeAnomaly } from './anomaly.js'
 export type { Anomaly, AnomalySeverity, AnomalyType, Finding } from './anomaly.js'

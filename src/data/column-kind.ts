@@ -1,13 +1,13 @@
 import type { Column } from './dataset.js'
 
 /**
- * What a column holds, decided once (from training or reference data) by {@link columnKind}: numbers (`numeric`, or
+ * What a column holds, decided once (from training or reference data) by `columnKind`: numbers (`numeric`, or
  * `integer` when every one is whole), `boolean`, calendar dates and times (`datetime`, ISO 8601 text), a small set of
  * values (`categorical`), free `text` (too many distinct values: ids, names, addresses), or nothing at all (`empty`).
  */
 export type ColumnKind = 'numeric' | 'integer' | 'boolean' | 'datetime' | 'categorical' | 'text' | 'empty'
 
-/** Options of {@link columnKind}. */
+/** Options of `columnKind`. */
 export interface ColumnKindOptions {
   /** Values that mean "missing" in this column besides null, undefined and NaN (`-999`, `'n/a'`, `''`). @defaultValue [] */
   readonly sentinels?: readonly (string | number)[]

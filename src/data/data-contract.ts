@@ -4,7 +4,7 @@ import type { ColumnKind } from './column-kind.js'
 export const DATA_CONTRACT_FORMAT = 'vitest-ml/data-contract@1'
 
 /** A numeric column's distribution, for review and later comparison (saved when `summaries: true`). */
-export interface NumericSummary {
+export interface ContractNumericSummary {
   readonly mean: number
   /** Population standard deviation. */
   readonly sd: number
@@ -21,7 +21,7 @@ export interface NumericSummary {
 }
 
 /** A categorical column's distribution: the share of each value among present values. */
-export interface CategorySummary {
+export interface ContractCategorySummary {
   readonly shares: Readonly<Record<string, number>>
 }
 
@@ -58,7 +58,7 @@ export interface ColumnContract {
   /** Share of values allowed outside [min, max] before it is an anomaly. @defaultValue 0 (or the matcher's option) */
   readonly maxOutOfRangeShare?: number
   /** Distribution summary, when inferred with `summaries: true`. */
-  readonly summary?: NumericSummary | CategorySummary
+  readonly summary?: ContractNumericSummary | ContractCategorySummary
   /** A reviewer's (or `vitest-ml init`'s) note on why the column is as it is: an allowance, a known defect. */
   readonly note?: string
 }

@@ -6,7 +6,7 @@ export interface DuplicateRow {
   readonly firstRow: number
 }
 
-/** Result of {@link findDuplicateRows}. */
+/** Result of `findDuplicateRows`. */
 export interface DuplicateRowsResult {
   /** Rows compared. */
   readonly rows: number
@@ -22,7 +22,7 @@ export interface DuplicateRowsResult {
   readonly repeated: Uint8Array
 }
 
-/** Options of {@link findDuplicateRows}. */
+/** Options of `findDuplicateRows`. */
 export interface DuplicateRowsOptions {
   /** Columns that make a row (leave out ids and timestamps to find the same record entered twice). @defaultValue every column */
   readonly columns?: readonly string[]

@@ -1,11 +1,11 @@
 import { linearQuantile } from '../stats/linear-quantile.js'
 import { columnKind, isMissingCell, parseDateText, parseNumberText, type ColumnKind } from './column-kind.js'
-import { DATA_CONTRACT_FORMAT, type CategorySummary, type ColumnContract, type DataContract, type NumericSummary } from './data-contract.js'
+import { DATA_CONTRACT_FORMAT, type ContractCategorySummary, type ColumnContract, type DataContract, type ContractNumericSummary } from './data-contract.js'
 import { datasetHash } from './dataset-hash.js'
 import type { Column, Dataset } from './dataset.js'
 import { findDuplicateRows } from './duplicate-rows.js'
 
-/** Options of {@link inferContract}. */
+/** Options of `inferContract`. */
 export interface InferContractOptions {
   /** The label column (recorded in the contract; never taken for an id). */
   readonly label?: string
@@ -19,7 +19,7 @@ export interface InferContractOptions {
   readonly columns?: readonly string[]
 }
 
-/** Result of {@link inferContract}: the contract and what a reviewer should look at. */
+/** Result of `inferContract`: the contract and what a reviewer should look at. */
 export interface InferContractResult {
   readonly contract: DataContract
   /** One line per finding worth a look: constant or empty columns, non-numeric tokens read as missing, ids. */
@@ -133,7 +133,7 @@ function asNumber(value: unknown, kind: ColumnKind): number | undefined {
   return undefined
 }
 
-function numericSummary(sorted: Float64Array): NumericSummary {
+function numericSummary(sorted: Float64Array): ContractNumericSummary {
   let sum = 0
   for (const value of sorted) sum += value
   const mean = sum / sorted.length
@@ -147,7 +147,7 @@ function numericSummary(sorted: Float64Array): NumericSummary {
   }
 }
 
-function categorySummary(counts: ReadonlyMap<unknown, number>, present: number): CategorySummary {
+function categorySummary(counts: ReadonlyMap<unknown, number>, present: number): ContractCategorySummary {
   const shares: Record<string, number> = {}
   for (const [value, count] of [...counts].sort(([x], [y]) => compareValues(x, y))) shares[String(value)] = round(count / present)
   return { shares }

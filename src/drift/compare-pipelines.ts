@@ -8,7 +8,7 @@ import { flattenOutput } from './flatten-output.js'
 /** A pipeline from raw input to features or outputs: a {@link Model}, or a function from a batch to one output per row. */
 export type Pipeline<I = unknown, O = unknown> = Model<I, O> | ((batch: readonly I[]) => readonly O[] | Promise<readonly O[]>)
 
-/** Options of {@link comparePipelines}. */
+/** Options of `comparePipelines`. */
 export interface ComparePipelinesOptions<I = unknown> {
   /** Raw inputs: a fast-check arbitrary (sampled with `seed`) or real rows. */
   readonly inputs: fc.Arbitrary<I> | readonly I[]
@@ -43,7 +43,7 @@ export interface PipelineMismatch<I = unknown> {
   readonly difference: number
 }
 
-/** Result of {@link comparePipelines}. */
+/** Result of `comparePipelines`. */
 export interface PipelineComparisonResult<I = unknown> {
   /** Rows compared. */
   readonly rows: number

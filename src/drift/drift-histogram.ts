@@ -4,7 +4,7 @@ import { sortFloat64 } from '../stats/sort-float64.js'
 import { categoryCounts, proportions } from './category-counts.js'
 import { categoricalValues, numericValues } from './feature-values.js'
 
-/** Options of {@link driftHistogram}. */
+/** Options of `driftHistogram`. */
 export interface DriftHistogramOptions {
   /** Most bins (numeric) or categories (categorical, the rest merged into "other"). @defaultValue 40 */
   readonly maxBins?: number

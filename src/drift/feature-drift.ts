@@ -14,7 +14,7 @@ import { normedWasserstein } from './normed-wasserstein.js'
 export interface FeatureDriftOptions {
   /** Compare as numbers or as categories. @defaultValue numeric when both columns are numeric with more than 5 distinct reference values */
   readonly kind?: FeatureKind
-  /** The method. @defaultValue chosen by {@link chooseDriftMethod} */
+  /** The method. @defaultValue chosen by `chooseDriftMethod` */
   readonly method?: DriftMethod
   /** The method's threshold: a p-value for tests, a distance for distances. @defaultValue {@link DRIFT_THRESHOLDS} */
   readonly threshold?: number
@@ -64,7 +64,7 @@ export interface FeatureDriftResult {
 
 /**
  * Whether one feature's distribution moved between `reference` and `current`, with the method chosen by feature kind
- * and reference size (Evidently's defaults, see {@link chooseDriftMethod}), the method's statistic and p-value, an
+ * and reference size (Evidently's defaults, see `chooseDriftMethod`), the method's statistic and p-value, an
  * effect size on a common scale, and warnings when the answer means little (small samples, sparse categories) or is
  * "significant but tiny" (a large sample makes a negligible shift significant).
  *

@@ -22,7 +22,7 @@ export interface PredictionDriftOptions<I = DataRow> extends FeatureDriftOptions
  * Prediction drift: runs the model on both samples and compares its outputs like any feature. A single number per row
  * (score, regression output) is compared as a number; several numbers (class probabilities, logits) as the predicted
  * class (arg max); strings and booleans as categories. A model that returns more or fewer outputs than rows, or a
- * missing, empty or unreadable output, is an error (see {@link predictionColumn}).
+ * missing, empty or unreadable output, is an error (see `predictionColumn`).
  *
  * @param model - the model (from onnxModel() or functionModel())
  * @param reference - reference data (rows it was validated on)

@@ -5,7 +5,7 @@ import { hashedBagOfWords } from './hashed-bag-of-words.js'
 import { outOfVocabularyShares } from './out-of-vocabulary.js'
 import { textTokens } from './text-tokens.js'
 
-/** How a text column is compared (see {@link textDriftColumns}). */
+/** How a text column is compared (see `textDriftColumns`). */
 export interface TextDriftOptions {
   /** Turns texts into vectors (sentence embeddings) for the domain classifier. @defaultValue hashed bags of words and word pairs */
   readonly embed?: (texts: readonly string[]) => readonly ArrayLike<number>[]

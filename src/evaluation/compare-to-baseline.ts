@@ -14,7 +14,7 @@ import type { Prediction } from './to-prediction.js'
 
 export type { BaselineComparisonResult } from './baseline-comparison-result.js'
 
-/** Options of {@link compareToBaseline}. */
+/** Options of `compareToBaseline`. */
 export interface CompareToBaselineOptions<I = unknown> {
   /** The held-out evaluation set. */
   readonly data: EvaluationData<I>

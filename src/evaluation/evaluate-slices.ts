@@ -7,7 +7,7 @@ import { sliceRows, type SliceSpec } from './slice-rows.js'
 import type { Prediction } from './to-prediction.js'
 import { wilsonInterval } from '../stats/index.js'
 
-/** Options of {@link evaluateSlices}. */
+/** Options of `evaluateSlices`. */
 export interface EvaluateSlicesOptions<I = unknown> {
   /** The held-out evaluation set. */
   readonly data: EvaluationData<I>
@@ -42,7 +42,7 @@ export interface SliceScore {
   readonly interval?: { readonly low: number; readonly high: number }
 }
 
-/** Result of {@link evaluateSlices}. */
+/** Result of `evaluateSlices`. */
 export interface EvaluateSlicesResult {
   readonly metric: string
   readonly higherIsBetter: boolean
@@ -84,7 +84,7 @@ export async function evaluateSlices<I>(model: Model<I, unknown>, options: Evalu
 }
 
 /**
- * Scores already-made predictions per slice (the part of {@link evaluateSlices} after predicting).
+ * Scores already-made predictions per slice (the part of `evaluateSlices` after predicting).
  *
  * @param metric - the metric
  * @param labels - true labels

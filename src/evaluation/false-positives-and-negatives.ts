@@ -5,7 +5,7 @@ import { checkEvaluationData, predictAll, type EvaluationData } from './evaluati
 import { sortedLabels, type Label } from './labels.js'
 import type { Prediction } from './to-prediction.js'
 
-/** Options of {@link falsePositivesAndNegatives}. */
+/** Options of `falsePositivesAndNegatives`. */
 export interface FalsePositivesAndNegativesOptions<I = unknown> {
   /** The held-out evaluation set. */
   readonly data: EvaluationData<I>
@@ -43,7 +43,7 @@ export interface ClassErrors<I = unknown> {
   readonly topFalseNegatives: readonly ReviewExample<I>[]
 }
 
-/** Result of {@link falsePositivesAndNegatives}. */
+/** Result of `falsePositivesAndNegatives`. */
 export interface FalsePositivesAndNegativesResult<I = unknown> {
   readonly modelName: string
   /** The model's identity (name, SHA-256, version) for the record. */
@@ -110,7 +110,7 @@ function confidenceOf(prediction: Prediction): number {
  * A report record for a false-positive/negative review (`review-false-positives-negatives`): counts as metrics and
  * the top examples as the counterexample. It passes unless the error rate exceeds `maxErrorRate`.
  *
- * @param result - from {@link falsePositivesAndNegatives}
+ * @param result - from `falsePositivesAndNegatives`
  * @param options - record id and an optional error-rate bar
  * @returns a record to store with `recordCheck`
  * @example

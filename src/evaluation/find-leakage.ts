@@ -2,7 +2,7 @@ import { VitestMlError } from '../util/errors.js'
 import { nearDuplicatePairs } from './near-duplicates.js'
 import { rowHash, rowSetHash, rowsOf, type RowSource } from './row-hash.js'
 
-/** Options of {@link findLeakage}. */
+/** Options of `findLeakage`. */
 export interface FindLeakageOptions {
   /** Record keys (or array positions) that identify a row, such as an id; by default the whole row. */
   readonly keys?: readonly (string | number)[]
@@ -26,7 +26,7 @@ export interface LeakedRow {
   readonly trainRow: unknown
 }
 
-/** Result of {@link findLeakage}. */
+/** Result of `findLeakage`. */
 export interface LeakageResult {
   readonly trainRows: number
   readonly testRows: number

@@ -61,7 +61,7 @@ export function bootstrapGainInterval(
   }
 }
 
-/** Result of {@link mcnemarExact}. */
+/** Result of `mcnemarExact`. */
 export interface McnemarExactResult {
   /** Exact one-sided p-value that the model is right more often: P(X >= modelOnly), X ~ Binomial(discordant, 1/2). */
   readonly oneSided: number

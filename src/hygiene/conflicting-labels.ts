@@ -9,7 +9,7 @@ export interface LabelConflict {
   readonly labels: readonly { readonly label: string; readonly count: number }[]
 }
 
-/** Result of {@link findConflictingLabels}. */
+/** Result of `findConflictingLabels`. */
 export interface ConflictingLabelsResult {
   /** Rows that share their features with a row of another label. */
   readonly conflictingRows: number

@@ -5,8 +5,9 @@
  */
 export { checkHygiene } from './check-hygiene.js'
 export type { HygieneOptions, HygieneResult } from './check-hygiene.js'
+export { HYGIENE_ISSUE_TYPES } from './hygiene-issues.js'
 export type { HygieneIssue, HygieneIssueType } from './hygiene-issues.js'
-export type { NearDuplicateRowsResult } from './near-duplicate-rows.js'
+export type { NearDuplicateRow, NearDuplicateRowsResult } from './near-duplicate-rows.js'
 export type { ConflictingLabelsResult, LabelConflict } from './conflicting-labels.js'
 export type { LabelClass, LabelDistributionResult, LabelShift } from './label-distribution.js'
 export type { ColumnOutliers, MadOutliersResult } from './mad-outliers.js'

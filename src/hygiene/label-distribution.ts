@@ -41,7 +41,7 @@ export interface LabelShift {
   readonly pValue: number
 }
 
-/** Result of {@link labelDistribution}. */
+/** Result of `labelDistribution`. */
 export interface LabelDistributionResult {
   readonly label: string
   /**

@@ -20,7 +20,7 @@ export interface ColumnOutliers {
   readonly examples: readonly { readonly row: number; readonly value: number }[]
 }
 
-/** Result of {@link findMadOutliers}. */
+/** Result of `findMadOutliers`. */
 export interface MadOutliersResult {
   /** The false-alarm rate per value under normality, and the robust z-score it sets. */
   readonly falseAlarmRate: number

@@ -9,7 +9,7 @@ export interface NearDuplicateRow {
   readonly distance: number
 }
 
-/** Result of {@link findNearDuplicateRows}. */
+/** Result of `findNearDuplicateRows`. */
 export interface NearDuplicateRowsResult {
   /** Rows within `distance` of an earlier row that are not exact repeats. */
   readonly nearDuplicateRows: number

@@ -5,7 +5,7 @@ import { rowFingerprints } from '../data/duplicate-rows.js'
 import { VitestMlError } from '../util/errors.js'
 import { singleFeatureScores, type SingleFeatureScore } from './single-feature-scores.js'
 
-/** Options of {@link splitLeakage}. */
+/** Options of `splitLeakage`. */
 export interface SplitLeakageOptions {
   /** The label column: each feature is scored alone as a predictor of it (a leakage smell near 1). */
   readonly label?: string
@@ -17,7 +17,7 @@ export interface SplitLeakageOptions {
   readonly features?: readonly string[]
 }
 
-/** Result of {@link splitLeakage}. */
+/** Result of `splitLeakage`. */
 export interface SplitLeakageResult {
   readonly trainRows: number
   readonly testRows: number

@@ -2,7 +2,7 @@ import { describeOutputValue } from './describe-output-value.js'
 
 /** One place where two outputs differ, with the values found there. */
 export interface OutputPlace {
-  /** Path from the output (`''`, `[2]`, `.label`); see {@link outputLeaves}. */
+  /** Path from the output (`''`, `[2]`, `.label`); see `outputLeaves`. */
   readonly path: string
   /** The value in the reference output (`undefined` when it has none there). */
   readonly reference: unknown
@@ -31,7 +31,7 @@ export interface OutputDifference {
 /**
  * Compares two outputs by what they are: numbers by absolute difference, strings, booleans and bigints exactly, arrays
  * and typed arrays by length and element, records by key. `undefined` equals only `undefined` and `null` only `null`,
- * so whether an output is missing at all is a separate question (see {@link missingOutput}).
+ * so whether an output is missing at all is a separate question (see `missingOutput`).
  *
  * @param reference - one output (the first answer, the answer to the base row)
  * @param current - the output to compare with it

@@ -2,7 +2,7 @@
  * Flattens a model output into its numbers, in a stable order: a number, a (nested) array or typed array, a bigint, or
  * a record of named outputs (keys in insertion order). Anything else (strings, null) becomes NaN. The checks do not
  * compare outputs through these numbers (a string would become a NaN equal to every other NaN): they read outputs as
- * what they are with {@link outputLeaves}, {@link outputDifference} and {@link outputLabel}.
+ * what they are with `outputLeaves`, {@link outputDifference} and {@link outputLabel}.
  *
  * @param output - one model output
  * @returns its numbers

@@ -9,7 +9,7 @@ import { memoryPredictionStore, type PredictionStore } from './prediction-store.
 export interface CachedOptions<I, O> {
   /** How long an answer may be served from the cache, in milliseconds. */
   readonly ttlMs: number
-  /** Cache key of a row. @defaultValue {@link featureHash} (SHA-256 of the row's canonical JSON) */
+  /** Cache key of a row. @defaultValue `featureHash` (SHA-256 of the row's canonical JSON) */
   readonly key?: (row: I) => string
   /** Where answers are kept. @defaultValue a new in-memory store on `clock` */
   readonly store?: PredictionStore<O>

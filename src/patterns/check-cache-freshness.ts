@@ -18,7 +18,7 @@ function updatedAnswer<O>(output: O): O {
   return hasNumber ? mapOutputNumbers(output, (value) => value + UPDATE_SHIFT) : ({ updated: output } as O)
 }
 
-/** Options of {@link checkCacheFreshness}. */
+/** Options of `checkCacheFreshness`. */
 export interface CacheFreshnessOptions<I> {
   /** Rows to serve (distinct rows make key collisions visible). */
   readonly inputs: readonly I[]
@@ -46,7 +46,7 @@ export interface CacheProblem {
   readonly servedFromRow?: number
 }
 
-/** What {@link checkCacheFreshness} found. */
+/** What `checkCacheFreshness` found. */
 export interface CacheFreshnessResult {
   /** Rows served per phase. */
   readonly rows: number

@@ -2,7 +2,7 @@ import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { compareOutputs, type CompareOutputsOptions } from './compare-outputs.js'
 
-/** Options of {@link compareModels}. */
+/** Options of `compareModels`. */
 export interface CompareModelsOptions extends CompareOutputsOptions {
   /** Public name that starts errors (the matcher using it). @defaultValue 'compareModels' */
   readonly source?: string
@@ -22,7 +22,7 @@ export interface Disagreement {
   readonly absDiff: number
 }
 
-/** What {@link compareModels} found. */
+/** What `compareModels` found. */
 export interface CompareModelsResult {
   /** Rows compared. */
   readonly rows: number

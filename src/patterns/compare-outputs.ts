@@ -2,7 +2,7 @@ import { missingOutput } from '../model/missing-output.js'
 import { outputLabel } from '../model/output-label.js'
 import { argmax, numericRow } from './probability-row.js'
 
-/** Options of {@link compareOutputs}. */
+/** Options of `compareOutputs`. */
 export interface CompareOutputsOptions {
   /** Largest absolute difference at which two single-number outputs still agree. @defaultValue 0 */
   readonly tolerance?: number

@@ -3,7 +3,7 @@ import type { Label } from '../evaluation/labels.js'
 import { defaultMetric, resolveMetric, type MetricDefinition, type MetricName } from '../evaluation/metric.js'
 import type { EnsembleModel } from './ensemble.js'
 
-/** Options of {@link evaluateEnsemble}. */
+/** Options of `evaluateEnsemble`. */
 export interface EvaluateEnsembleOptions {
   /** Metric to compare on. @defaultValue accuracy for class labels, rmse otherwise */
   readonly metric?: MetricName | MetricDefinition

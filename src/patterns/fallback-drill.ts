@@ -23,7 +23,7 @@ export interface FaultPlan {
   readonly delayMs?: number
 }
 
-/** Options of {@link fallbackDrill}. */
+/** Options of `fallbackDrill`. */
 export interface FallbackDrillOptions<I> {
   /** Real input rows (sampled with the seed) or a fast-check arbitrary. */
   readonly inputs: InputSource<I>
@@ -53,7 +53,7 @@ export interface DrillFailure {
   readonly latencyMs: number
 }
 
-/** What {@link fallbackDrill} observed. */
+/** What `fallbackDrill` observed. */
 export interface FallbackDrillResult {
   /** Requests sent. */
   readonly requests: number

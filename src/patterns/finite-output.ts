@@ -2,7 +2,7 @@ import { outputNumbers } from '../model/output-numbers.js'
 
 /**
  * A strict validity test for numeric models: the answer has at least one number and every number is finite (no NaN,
- * no infinity, no string or null where a number should be). `withFallback` defaults to {@link isUsableOutput}, which
+ * no infinity, no string or null where a number should be). `withFallback` defaults to `isUsableOutput`, which
  * also serves label answers; pass `isValid: isFiniteOutput` to a fallback whose primary must answer numbers only.
  *
  * @param output - one model output

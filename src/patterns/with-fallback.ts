@@ -21,7 +21,7 @@ export interface FallbackAnswer<O> {
 export interface FallbackOptions<O> {
   /** Budget for the primary per call, in milliseconds; past it the fallback answers. */
   readonly timeoutMs: number
-  /** Whether a primary answer may be served. @defaultValue {@link isUsableOutput} (a value, no holes, finite numbers; labels are fine) */
+  /** Whether a primary answer may be served. @defaultValue `isUsableOutput` (a value, no holes, finite numbers; labels are fine) */
   readonly isValid?: (output: O) => boolean
   /** Name in reports. @defaultValue `primary|fallback` */
   readonly name?: string

@@ -6,7 +6,7 @@ import { transformRow, type RowTransform } from './invariance-probe.js'
 /** A case of a transform relation: a base row and the transform applied to it. */
 export type TransformCase<I> = readonly [row: I, transform: RowTransform<I>]
 
-/** What {@link changedCases} kept. */
+/** What `changedCases` kept. */
 export interface ChangedCases<I> {
   /** The cases whose transform changes the row. */
   readonly cases: fc.Arbitrary<TransformCase<I>> | readonly TransformCase<I>[]
@@ -58,7 +58,7 @@ function unchanged(source: string, received: string): VitestMlError {
  * @param inputs - `inputs` of the check (real rows or an arbitrary)
  * @param transform - the transform (a function or an arbitrary of functions)
  * @param describe - how an arbitrary's distribution reads (`casesDistribution`)
- * @param skip - what {@link changedCases} found, when unchanged cases were left out
+ * @param skip - what `changedCases` found, when unchanged cases were left out
  * @example
  * ```ts
  * transformedCasesDistribution(rows, typos(), casesDistribution)

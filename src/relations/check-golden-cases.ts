@@ -7,7 +7,7 @@ import { judgeGoldenCase, type GoldenCase } from './golden-case.js'
 import { loadGoldenCases, type LoadGoldenCasesOptions } from './load-golden-cases.js'
 import { outputIndex, type OutputSelector } from './output-selector.js'
 
-/** Options of {@link checkGoldenCases}. */
+/** Options of `checkGoldenCases`. */
 export interface GoldenCasesOptions extends LoadGoldenCasesOptions {
   /** Class names in output order (for labels by name and readable failures). */
   readonly classes?: readonly string[]
@@ -28,7 +28,7 @@ export interface GoldenFailure<I> {
   readonly violation: Violation
 }
 
-/** What {@link checkGoldenCases} found. */
+/** What `checkGoldenCases` found. */
 export interface GoldenCasesResult<I> {
   readonly passed: boolean
   readonly numCases: number

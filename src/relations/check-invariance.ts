@@ -11,7 +11,7 @@ import { isRowOrderTransform, type RowOrderTransform } from './transforms/row-or
 /** What `toBeInvariantUnder` accepts: a row function, an arbitrary of row functions, or the batch-level `rowOrder()`. */
 export type InvarianceTransform<I> = RowTransform<I> | fc.Arbitrary<RowTransform<I>> | RowOrderTransform
 
-/** Options of {@link checkInvariance}. */
+/** Options of `checkInvariance`. */
 export interface InvarianceOptions<I> extends StatisticalOptions {
   /** Base rows: real rows (sampled uniformly) or an arbitrary of rows. */
   readonly inputs: fc.Arbitrary<I> | readonly I[]
@@ -32,7 +32,7 @@ export interface InvarianceOptions<I> extends StatisticalOptions {
   readonly source?: string
 }
 
-/** What {@link checkInvariance} found: cases are `[row, transform]`, or `[batch, codes]` for `rowOrder()`. */
+/** What `checkInvariance` found: cases are `[row, transform]`, or `[batch, codes]` for `rowOrder()`. */
 export type InvarianceResult<I, O> =
   | (RelationResult<InvarianceCase<I>, I, O> & { readonly transformKind: 'row'; readonly skip?: ChangedCases<I> })
   | (RelationResult<BatchOrderCase<I>, readonly I[], O[]> & { readonly transformKind: 'row-order' })

@@ -13,7 +13,7 @@ import { outputIndex, type OutputSelector } from './output-selector.js'
 import { runRelation, type RelationResult, type StatisticalOptions } from './run-relation.js'
 import { sweepFeature } from './sweep-feature.js'
 
-/** Options of {@link checkMonotonicity}. */
+/** Options of `checkMonotonicity`. */
 export interface MonotonicityOptions<I> extends StatisticalOptions {
   /** Base rows: real rows (sampled uniformly) or an arbitrary of rows. */
   readonly inputs: fc.Arbitrary<I> | readonly I[]
@@ -39,7 +39,7 @@ export interface MonotonicityOptions<I> extends StatisticalOptions {
   readonly source?: string
 }
 
-/** What {@link checkMonotonicity} found. */
+/** What `checkMonotonicity` found. */
 export interface MonotonicityResult<I, O> extends RelationResult<MonotonicCase<I>, I, O> {
   readonly feature: FeatureRef
   readonly direction: MonotonicDirection

@@ -11,7 +11,7 @@ import { runRelation, type RelationResult, type StatisticalOptions } from './run
 /** How the feature changes: add a fixed amount, add a generated amount, or map the value. */
 export type FeatureChange = number | fc.Arbitrary<number> | ((value: number) => number)
 
-/** Options of {@link checkOutputShift}. */
+/** Options of `checkOutputShift`. */
 export interface OutputShiftOptions<I> extends StatisticalOptions {
   /** Base rows: real rows (sampled uniformly) or an arbitrary of rows. */
   readonly inputs: fc.Arbitrary<I> | readonly I[]
@@ -36,7 +36,7 @@ export interface OutputShiftOptions<I> extends StatisticalOptions {
   readonly source?: string
 }
 
-/** What {@link checkOutputShift} found. */
+/** What `checkOutputShift` found. */
 export interface OutputShiftResult<I, O> extends RelationResult<OutputShiftCase<I>, I, O> {
   readonly feature: FeatureRef
   readonly direction: 'up' | 'down'

@@ -8,7 +8,7 @@ import { outputIndex, type OutputSelector } from './output-selector.js'
 import { runRelation, type RelationResult, type StatisticalOptions } from './run-relation.js'
 import { transformShiftProbe, type ShiftDirection } from './transform-shift-probe.js'
 
-/** Options of {@link checkTransformShift}. */
+/** Options of `checkTransformShift`. */
 export interface TransformShiftOptions<I> extends StatisticalOptions {
   /** Base rows: real rows (sampled uniformly under a generated transform, each once under a plain one) or an arbitrary. */
   readonly inputs: fc.Arbitrary<I> | readonly I[]
@@ -30,7 +30,7 @@ export interface TransformShiftOptions<I> extends StatisticalOptions {
   readonly source?: string
 }
 
-/** What {@link checkTransformShift} found. */
+/** What `checkTransformShift` found. */
 export interface TransformShiftResult<I, O> extends RelationResult<TransformCase<I>, I, O> {
   readonly direction: ShiftDirection
   readonly atLeast: number

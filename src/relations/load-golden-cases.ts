@@ -7,7 +7,7 @@ const papa = lazyRequire<typeof Papa>('papaparse')
 import { VitestMlError } from '../util/errors.js'
 import type { GoldenCase } from './golden-case.js'
 
-/** Options of {@link loadGoldenCases}. */
+/** Options of `loadGoldenCases`. */
 export interface LoadGoldenCasesOptions {
   /** Input columns, in model order: rows become arrays. @defaultValue every column that is not an expectation column */
   readonly features?: readonly string[]

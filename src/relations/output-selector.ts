@@ -59,7 +59,7 @@ export function outputAt(output: unknown, index: number): number {
  * has a string, is a misuse of the check and throws.
  *
  * @param output - one model output
- * @param index - position among the output's values (see {@link outputLeaves})
+ * @param index - position among the output's values (see `outputLeaves`)
  * @param source - public name for errors
  * @returns the number (possibly NaN, for the probe to judge), or `undefined` when the output has no value there
  * @throws VitestMlError when the output has no position `index`, or a string (or other non-number) there

@@ -19,7 +19,7 @@ export interface StatisticalOptions {
   readonly path?: string
 }
 
-/** Options of {@link runRelation}. */
+/** Options of `runRelation`. */
 export interface RunRelationOptions<C, I, O> extends StatisticalOptions {
   readonly model: Model<I, O>
   /** Generated cases (shrunk on failure), or a fixed list judged whole, each case once (not shrunk). */
@@ -37,7 +37,7 @@ export interface LookResult extends PlannedLook {
   readonly upperBound: number
 }
 
-/** What {@link runRelation} found. */
+/** What `runRelation` found. */
 export interface RelationResult<C, I, O> {
   /** `exact`: any violation fails; `fixed-n`: all cases, one bound; `sequential`: looks with alpha spending; `replay`: one reported case. */
   readonly mode: 'exact' | 'fixed-n' | 'sequential' | 'replay'

@@ -11,7 +11,7 @@ import { outputNumberAt } from './output-selector.js'
  */
 export type ShiftDirection = 'up' | 'down' | { readonly awayFrom: number } | { readonly toward: number }
 
-/** Options of {@link transformShiftProbe}. */
+/** Options of `transformShiftProbe`. */
 export interface TransformShiftCriterion {
   readonly direction: ShiftDirection
   /** Smallest move in that direction (negative: how far the other way is tolerated). */

@@ -5,7 +5,9 @@ import { checkOutcome, checklistItemsOf, healthyFormOf, isEvidence, type TestSta
 import type { GateConfig } from '../checklist/gate-config.js'
 import type { RunError } from '../checklist/run-facts.js'
 import type { CheckRecord } from '../record/check-record.js'
+import type { PublishedProfile } from '../record/published-profile.js'
 import { jsonSafeRecord } from './json-safe-record.js'
+import { mergePublishedProfiles } from './merge-published-profiles.js'
 import { sealReport } from './report-integrity.js'
 import { replayCommand } from './replay-command.js'
 import { REPORT_SCHEMA_VERSION, type Provenance, type Report, type ReportCheck, type ReportSummary, type ReportTest, type RunInfo } from './report.js'
@@ -24,6 +26,8 @@ export interface CollectedTest {
   readonly checks: readonly CheckRecord[]
   /** First lines of its errors, when it failed. */
   readonly errors?: readonly string[]
+  /** The data profiles it published (`publishProfile`). */
+  readonly profiles?: readonly PublishedProfile[]
 }
 
 /** Inputs of {@link buildReport}. */
@@ -74,7 +78,8 @@ export function buildReport(options: BuildReportOptions): Report {
     }
     tests.push({ file: test.file, name: test.fullName, state: test.state, checks: anchors, ...(test.errors === undefined || test.errors.length === 0 ? {} : { errors: test.errors }) })
   }
-  const errors = options.errors ?? []
+  const published = mergePublishedProfiles(sorted.filter((test) => (test.profiles?.length ?? 0) > 0).map((test) => ({ source: `${test.file} > ${test.fullName}`, profiles: test.profiles ?? [] })))
+  const errors = [...(options.errors ?? []), ...published.errors]
   const attestations = { ...(options.gate?.attestations ?? {}), ...(options.attestations ?? {}) }
   const gateConfig = options.gate === undefined && options.attestations === undefined ? undefined : { ...options.gate, attestations }
   const verdict = decideVerdict(checks, { status: options.run.status, reason: options.run.reason, tests, errors }, {
@@ -94,6 +99,7 @@ export function buildReport(options: BuildReportOptions): Report {
     checklist: verdict.checklist,
     mlTestScore: verdict.mlTestScore,
     gate: { ...verdict.gate, ...(gateConfig === undefined ? {} : { config: gateConfig }) },
+    ...(Object.keys(published.profiles).length === 0 ? {} : { profiles: published.profiles }),
   })
 }
 

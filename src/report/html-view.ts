@@ -1,5 +1,6 @@
 import { formatNumber } from '../util/format-number.js'
 import type { Report, ReportCheck } from './report.js'
+import { textChangeView, type TextChangeView } from './text-change-view.js'
 
 /** A check card as the HTML template sees it. */
 export interface CheckCardView {
@@ -9,6 +10,8 @@ export interface CheckCardView {
   readonly metrics: readonly { readonly name: string; readonly value: string }[]
   /** The counterexample as pretty JSON (escaped by the template). */
   readonly counterexample?: string
+  /** The counterexample's text change, highlighted word by word, when it is a text check's. */
+  readonly textChange?: TextChangeView
   /** Drawn plots; `svg` is trusted markup produced by Vega. */
   readonly plots: readonly { readonly title: string; readonly svg: unknown }[]
   /** Plots not drawn because of the plot limit. */
@@ -69,6 +72,11 @@ export interface HtmlView {
  */
 export const formatMetric: (value: number) => string = formatNumber
 
+function textChangeOf(counterexample: unknown): { textChange?: TextChangeView } {
+  const textChange = textChangeView(counterexample)
+  return textChange === undefined ? {} : { textChange }
+}
+
 /** Longest counterexample shown inline; the JSON report keeps the whole value. */
 const MAX_COUNTEREXAMPLE_CHARS = 20_000
 
@@ -90,6 +98,7 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
       check,
       metrics: Object.entries(check.metrics).map(([name, value]) => ({ name, value: formatMetric(value) })),
       ...(check.counterexample === undefined ? {} : { counterexample: clip(JSON.stringify(check.counterexample, null, 2)) }),
+      ...textChangeOf(check.counterexample),
       plots,
       plotsOmitted: (check.plots?.length ?? 0) - plots.length,
       open: check.outcome === 'failed',

@@ -95,6 +95,9 @@ export const REPORT_SCHEMA: object = {
     checklist: { type: 'array', items: checklistItem },
     mlTestScore,
     gate,
+    profiles: { type: 'object', additionalProperties: obj(['parts', 'sources', 'profile'], {
+      parts: { type: 'integer', minimum: 1 }, sources: strings, profile: { type: 'object', required: ['format', 'version', 'name', 'rows', 'columns'] },
+    }) },
     integrity: obj(['algorithm', 'digest'], { algorithm: { const: 'sha256' }, digest: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
   }),
 }

@@ -6,6 +6,7 @@ import type { RunError } from '../checklist/run-facts.js'
 import type { ChecklistItemResult } from '../checklist/score-checklist.js'
 import type { MlTestScoreResult } from '../checklist/score-ml-test-score.js'
 import type { CheckRecord } from '../record/check-record.js'
+import type { ReportProfile } from './merge-published-profiles.js'
 
 /** The version of the report format; bumped on incompatible changes. */
 export const REPORT_SCHEMA_VERSION = 2
@@ -138,6 +139,8 @@ export interface Report {
   readonly mlTestScore: MlTestScoreResult
   /** The deployment decision. */
   readonly gate: ReportGate
+  /** The data profiles the tests published (`publishProfile`), merged name by name across tests and shards. */
+  readonly profiles?: Readonly<Record<string, ReportProfile>>
   /** Digest of everything above. */
   readonly integrity: ReportIntegrity
 }

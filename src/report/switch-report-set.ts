@@ -7,7 +7,7 @@ export const RUNS_FOLDER = 'runs'
 /** The link that names the current set. */
 export const CURRENT_LINK = 'current'
 
-/** Options of {@link publishReportSet}. */
+/** Options of `publishReportSet`. */
 export interface PublishOptions {
   /** Complete sets kept besides the current one. @defaultValue 3 */
   readonly keepRuns?: number

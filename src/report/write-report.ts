@@ -10,7 +10,7 @@ import { writeAtomically } from '../util/write-atomically.js'
 /** The files a report can be written as. */
 export type ReportFormat = 'json' | 'html' | 'markdown'
 
-/** Options of {@link writeReport}. */
+/** Options of `writeReport`. */
 export interface WriteReportOptions extends PublishOptions {
   /** Directory for the files. @defaultValue 'reports' */
   readonly outputDir?: string

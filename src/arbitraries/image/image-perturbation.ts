@@ -2,7 +2,7 @@ import { perturbFunction, type PerturbFunction } from '../perturb-function.js'
 import { readImage, type ImageConstraints, type ImagePixels } from './image-layout.js'
 
 /**
- * Builds an image perturbation: reads each row as `[C, H, W]` pixels (see {@link readImage}), applies `apply` to a copy,
+ * Builds an image perturbation: reads each row as `[C, H, W]` pixels (see `readImage`), applies `apply` to a copy,
  * and writes the result back in the row's own form. The row itself is never modified.
  *
  * @param label - what it does, for messages (`brightness +0.05`)

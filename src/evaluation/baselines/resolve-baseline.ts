@@ -14,7 +14,7 @@ export type BaselineName = 'majority' | 'stratified' | 'prior' | 'mean' | 'media
 /** What `toBeatBaseline` accepts as a baseline: a name, any model (a previous version), or a row -> prediction rule. */
 export type BaselineSpec<I = unknown> = BaselineName | Model<I, unknown> | ((row: I) => unknown)
 
-/** Options of {@link resolveBaseline}. */
+/** Options of `resolveBaseline`. */
 export interface ResolveBaselineOptions {
   /** Labels of the evaluation set (used to fit a named baseline when no training labels are given). */
   readonly evaluationLabels: readonly unknown[]

@@ -11,7 +11,7 @@ import { brierDecomposition, type BrierDecompositionResult } from './brier-decom
 import { classProbabilities } from './class-probabilities.js'
 import { confidenceBias, type ClassConfidence } from './confidence-bias.js'
 
-/** Options of {@link assessCalibration}. */
+/** Options of `assessCalibration`. */
 export interface AssessCalibrationOptions<I = unknown> {
   /** The held-out evaluation set. */
   readonly data: EvaluationData<I>
@@ -33,7 +33,7 @@ export interface AssessCalibrationOptions<I = unknown> {
   readonly positiveLabel?: Label
 }
 
-/** Result of {@link assessCalibration}. */
+/** Result of `assessCalibration`. */
 export interface CalibrationResult {
   readonly rows: number
   /** Two classes: measured on P(positive); otherwise on the top-label confidence. */
@@ -89,7 +89,7 @@ export async function assessCalibration<I>(model: Model<I, unknown>, options: As
 }
 
 /**
- * The part of {@link assessCalibration} after predicting: the measures from labels and predictions.
+ * The part of `assessCalibration` after predicting: the measures from labels and predictions.
  *
  * @param labels - true labels
  * @param predictions - one prediction (with probabilities or a score) per label

@@ -11,7 +11,7 @@ import { findProxies, type ProxyFinding } from './find-proxies.js'
 import { groupIndex } from './group-fairness.js'
 import { groupRates, type FairnessRows, type GroupRates } from './group-rates.js'
 
-/** Options of {@link assessFairness}. */
+/** Options of `assessFairness`. */
 export interface AssessFairnessOptions<I = unknown> {
   /** The held-out evaluation set. */
   readonly data: EvaluationData<I>
@@ -39,7 +39,7 @@ export interface AssessFairnessOptions<I = unknown> {
   readonly proxyThreshold?: number
 }
 
-/** Result of {@link assessFairness}. */
+/** Result of `assessFairness`. */
 export interface FairnessAssessment {
   /** The attribute, `Sex` or `Sex × Island` for an intersection. */
   readonly attribute: string

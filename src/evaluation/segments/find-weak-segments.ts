@@ -10,7 +10,7 @@ import { segmentCandidates } from './segment-candidates.js'
 import { segmentConditions } from './segment-conditions.js'
 import { segmentInterval, segmentTest } from './segment-test.js'
 
-/** Options of {@link findWeakSegments}. */
+/** Options of `findWeakSegments`. */
 export interface FindWeakSegmentsOptions<I = unknown> {
   /** The held-out evaluation set. */
   readonly data: EvaluationData<I>
@@ -59,7 +59,7 @@ export interface SegmentScore {
   readonly weak: boolean
 }
 
-/** Result of {@link findWeakSegments}. */
+/** Result of `findWeakSegments`. */
 export interface WeakSegmentsResult {
   readonly metric: string
   readonly higherIsBetter: boolean
@@ -108,7 +108,7 @@ export async function findWeakSegments<I>(model: Model<I, unknown>, options: Fin
 }
 
 /**
- * The part of {@link findWeakSegments} after predicting.
+ * The part of `findWeakSegments` after predicting.
  *
  * @param labels - true labels
  * @param predictions - one prediction per label

@@ -11,7 +11,7 @@ export interface SegmentCondition {
   readonly members: Uint8Array
 }
 
-/** Options of {@link segmentConditions}. */
+/** Options of `segmentConditions`. */
 export interface SegmentConditionOptions {
   /** Numeric features are cut at this many quantiles (rounded to 3 significant digits, so rules read cleanly). @defaultValue 4 */
   readonly bins?: number
