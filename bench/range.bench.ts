@@ -38,7 +38,7 @@ export default async function rangeBench(): Promise<BenchEntry[]> {
     for (let start = 0; start < sample.length; start += BATCH) {
       const chunk = sample.slice(start, start + BATCH)
       const data = new Float32Array(chunk.length * 5)
-      chunk.forEach((row, i) => data.set(row, i * 5))
+      for (const [i, row] of chunk.entries()) data.set(row, i * 5)
       await session.run({ features: new ort.Tensor('float32', data, [chunk.length, 5]) }, ['probabilities'])
     }
   }, 3)
@@ -58,7 +58,7 @@ export default async function rangeBench(): Promise<BenchEntry[]> {
     await fc.assert(
       fc.asyncProperty(rows, async (row) => {
         const out = await session.run({ features: new ort.Tensor('float32', Float32Array.from(row), [1, 5]) }, ['probabilities'])
-        return (out.probabilities?.data as Float32Array).every((value) => value >= 0 && value <= 1)
+        return (out.probabilities!.data as Float32Array).every((value) => value >= 0 && value <= 1)
       }),
       { seed: SEED, numRuns: RUNS },
     )

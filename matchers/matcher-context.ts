@@ -3,6 +3,7 @@ import type { MatcherState } from 'vitest'
 import { VitestMlError } from '../src/util/errors.js'
 import { isModel, type Model } from '../src/model/model.js'
 import { META_KEY, type CheckRecord } from '../src/record/check-record.js'
+import { stableCheckIdOf } from '../src/util/stable-check-id.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 
 /**
@@ -23,15 +24,20 @@ export function resolveSeed(state: MatcherState, matcher: string, seed: number |
 }
 
 /**
- * A check id that is stable across runs: kind, test name and the position of the check within its test.
+ * A check id that is stable across runs: kind, the test's stable id (`stableCheckId`) or else its name, and the
+ * position of the check within its test.
  *
  * @param state - the matcher's `this`
  * @param kind - the check kind
+ * @example
+ * ```ts
+ * checkId(this, 'baseline') // 'baseline:penguins-beats-the-majority-class:0', or 'baseline:penguins/accuracy:0' when pinned
+ * ```
  */
 export function checkId(state: MatcherState, kind: string): string {
   const meta = (state.task?.meta ?? {}) as Record<string, { checks?: unknown[] } | undefined>
   const position = meta[META_KEY]?.checks?.length ?? 0
-  const slug = (state.currentTestName ?? 'anonymous').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  const slug = stableCheckIdOf(meta) ?? (state.currentTestName ?? 'anonymous').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
   return `${kind}:${slug}:${position}`
 }
 

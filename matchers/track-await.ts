@@ -37,6 +37,7 @@ export function trackAwait(state: MatcherState, matcher: string, work: Promise<M
   let consumed = false
   let last: Promise<unknown> = work
   const wrap = <T>(promise: Promise<T>): Promise<T> => ({
+    // biome-ignore lint/suspicious/noThenProperty: the assertion's promise is wrapped in a thenable on purpose, to see whether the test awaits it
     then(onFulfilled, onRejected) {
       if (internalCalls > 0) {
         internalCalls -= 1

@@ -7,8 +7,9 @@ import { loadGateConfig, validateGateConfig } from '../src/checklist/load-gate-c
 import type { RunError } from '../src/checklist/run-facts.js'
 import { buildReport, type CollectedTest } from '../src/report/build-report.js'
 import { consoleSummary } from '../src/report/console-summary.js'
+import { loadBaseline } from '../src/report/load-baseline.js'
 import { collectProvenance } from '../src/report/provenance.js'
-import type { Report, RunInfo } from '../src/report/report.js'
+import type { Report, ReportBaseline, RunInfo } from '../src/report/report.js'
 import type { ReportOptions } from '../src/report/report-options.js'
 import { renderMarkdown } from '../src/report/render-markdown.js'
 import { writeReport } from '../src/report/write-report.js'
@@ -92,6 +93,8 @@ export class MlReporter implements Reporter {
   private build(tests: readonly CollectedTest[], errors: readonly RunError[], status: RunInfo['status'], reason: TestRunEndReason): Report {
     const root = this.root()
     const { gate, gateError } = this.loadGate(root)
+    const { baseline, baselineError } = this.loadBaseline(root)
+    const configError = [gateError, baselineError].filter((error) => error !== undefined).join('\n')
     const finishedAt = Date.now()
     const provenance = collectProvenance(root, tests.flatMap((test) => test.checks))
     const title = this.options.title ?? (provenance.package === undefined ? undefined : `${provenance.package.name}@${provenance.package.version}`)
@@ -101,6 +104,7 @@ export class MlReporter implements Reporter {
       ...(gate === undefined ? {} : { gate }),
       ...(this.options.attestations === undefined ? {} : { attestations: this.options.attestations }),
       ...(title === undefined ? {} : { title }),
+      ...(baseline === undefined ? {} : { baseline }),
       run: {
         id: this.runId, status,
         startedAt: new Date(this.startedAt).toISOString(), finishedAt: new Date(finishedAt).toISOString(),
@@ -108,11 +112,14 @@ export class MlReporter implements Reporter {
         ...(configFile === undefined ? {} : { configFile }),
       },
     })
-    if (gateError === undefined) return built
-    if (status === 'finished') this.log(`\n vitest-ml: the gate configuration is invalid, so the gate fails.\n${gateError}`)
+    if (configError === '') return built
+    if (status === 'finished') this.log(`\n vitest-ml: ${gateError === undefined ? 'the base report cannot be used' : 'the gate configuration is invalid'}, so the gate fails.\n${configError}`)
+    // A gate that loaded still applies (its thresholds and required items); the configuration error blocks on its own.
     return buildReport({
       tests, root, provenance, ...(title === undefined ? {} : { title }), run: built.run,
-      errors: [...errors, { origin: 'config', message: gateError }],
+      ...(gate === undefined ? {} : { gate }),
+      ...(gate === undefined || this.options.attestations === undefined ? {} : { attestations: this.options.attestations }),
+      errors: [...errors, { origin: 'config', message: configError }],
     })
   }
 
@@ -138,6 +145,16 @@ export class MlReporter implements Reporter {
       return { gate: typeof option === 'string' ? loadGateConfig(resolve(root, option)) : validateGateConfig(option, 'report.gate') }
     } catch (error) {
       return { gateError: (error as Error).message }
+    }
+  }
+
+  private loadBaseline(root: string): { baseline?: ReportBaseline; baselineError?: string } {
+    const path = this.options.baseline
+    if (path === undefined) return {}
+    try {
+      return { baseline: loadBaseline(path, root) }
+    } catch (error) {
+      return { baselineError: (error as Error).message }
     }
   }
 

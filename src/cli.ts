@@ -4,6 +4,9 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadGateConfig } from './checklist/load-gate-config.js'
+import { inconsistentReportMessage, readVerifiedReport } from './history/read-verified-report.js'
+import { runDiff } from './history/run-diff.js'
+import { runHistory } from './history/run-history.js'
 import { consoleSummary } from './report/console-summary.js'
 import { readReport } from './report/read-report.js'
 import type { Report } from './report/report.js'
@@ -15,10 +18,18 @@ const USAGE = `Usage:
   vitest-ml report REPORT.json [--out DIR]        re-render the report set (JSON, HTML, Markdown) into DIR
                                                   (default: beside REPORT.json)
   vitest-ml gate REPORT.json [--config gate.json] recompute the verdict from the report's checks and tests:
-                                                  exit 0 when ready, 1 when not, 2 when the report is
+                 [--base BASE.json]               exit 0 when ready, 1 when not, 2 when the report is
                                                   inconsistent or unreadable (with --config, the saved checks
-                                                  are re-decided under that gate; attestation files are
+                                                  are re-decided under that gate; with --base, the base stored
+                                                  in the report must be that report; attestation files are
                                                   resolved from the current directory)
+  vitest-ml diff BASE.json HEAD.json              compare two reports check by check: newly failing and passing,
+                 [--config gate.json]             added and removed checks, metric changes with their intervals,
+                 [--html FILE] [--json FILE]      drift statistics, checklist, score and hashes; exit 0 when no
+                 [--max-listed N]                 regression, 1 on a regression, 2 when a report is refused
+  vitest-ml history REPORTS... [--out FILE]       trend page of many reports (files, or folders searched for
+                 [--skip-invalid]                 them) with the releases that moved a metric marked
+                 [--min-change 0.1]               (default --out reports/history.html)
 ${INIT_USAGE}
   vitest-ml --help`
 
@@ -55,21 +66,49 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
     return 2
   }
   const { values, positionals } = parsed
-  const [command, file, ...extra] = positionals
+  const [command, ...files] = positionals
   if (values.help === true || command === undefined) {
     ;(values.help === true ? io.out : io.err)(USAGE)
     return values.help === true ? 0 : 2
   }
-  if ((command !== 'report' && command !== 'gate') || file === undefined || extra.length > 0) {
-    io.err(`vitest-ml: ${command !== 'report' && command !== 'gate' ? `unknown command "${command}"` : file === undefined ? `"${command}" needs a REPORT.json path` : `unexpected argument "${extra[0]}"`}\n\n${USAGE}`)
+  const usage = usageProblem(command, files)
+  if (usage !== undefined) {
+    io.err(`vitest-ml: ${usage}\n\n${USAGE}`)
     return 2
   }
   try {
-    const report = readReport(resolve(file))
     const config = values.config === undefined ? undefined : loadGateConfig(resolve(values.config))
-    const { problems, recomputed } = verifyReport(report, { root: process.cwd(), ...(config === undefined ? {} : { gate: config }) })
+    if (command === 'diff') {
+      const maxListed = values['max-listed'] === undefined ? undefined : positiveInteger(values['max-listed'], '--max-listed')
+      return runDiff(files[0]!, files[1]!, {
+        ...(config === undefined ? {} : { gate: config }),
+        ...(values.html === undefined ? {} : { html: values.html }),
+        ...(values.json === undefined ? {} : { json: values.json }),
+        ...(maxListed === undefined ? {} : { maxListed }),
+      }, io)
+    }
+    if (command === 'history') {
+      const minChange = values['min-change'] === undefined ? undefined : share(values['min-change'], '--min-change')
+      return await runHistory(files, {
+        ...(values.out === undefined ? {} : { out: values.out }),
+        ...(values['skip-invalid'] === true ? { skipInvalid: true } : {}),
+        ...(minChange === undefined ? {} : { minChange }),
+      }, io)
+    }
+    const file = files[0]!
+    const report = readReport(resolve(file))
+    let base: Report | undefined
+    if (values.base !== undefined) {
+      const read = readVerifiedReport(values.base)
+      if (!read.ok) {
+        io.err(read.message)
+        return 2
+      }
+      base = read.report
+    }
+    const { problems, recomputed } = verifyReport(report, { root: process.cwd(), ...(config === undefined ? {} : { gate: config }), ...(base === undefined ? {} : { base }) })
     if (problems.length > 0) {
-      io.err(refusal(file, problems))
+      io.err(inconsistentReportMessage(file, problems))
       return 2
     }
     if (command === 'report') return await rerender(report, resolve(values.out ?? dirname(file)), io)
@@ -81,25 +120,41 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
   }
 }
 
+/** What is wrong with the command and its files, if anything. */
+function usageProblem(command: string, files: readonly string[]): string | undefined {
+  if (!['report', 'gate', 'diff', 'history'].includes(command)) return `unknown command "${command}"`
+  if (command === 'diff') return files.length === 2 ? undefined : `"diff" needs BASE.json and HEAD.json, received ${files.length} ${files.length === 1 ? 'path' : 'paths'}`
+  if (command === 'history') return files.length > 0 ? undefined : '"history" needs report files or folders'
+  if (files.length === 0) return `"${command}" needs a REPORT.json path`
+  return files.length > 1 ? `unexpected argument "${files[1]}"` : undefined
+}
+
+function positiveInteger(text: string, option: string): number {
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`vitest-ml: ${option} expects a whole number >= 1, received "${text}".`)
+  return value
+}
+
+function share(text: string, option: string): number {
+  const value = Number(text)
+  if (!(value >= 0) || text.trim() === '') throw new Error(`vitest-ml: ${option} expects a share such as 0.1 (a 10% change), received "${text}".`)
+  return value
+}
+
 async function rerender(report: Report, outputDir: string, io: CliIo): Promise<number> {
   const written = await writeReport(report, { outputDir })
   io.out(`vitest-ml: wrote ${written.json}, ${written.html} and ${written.markdown}`)
   return 0
 }
 
-function refusal(file: string, problems: readonly string[]): string {
-  return [
-    `vitest-ml: ${file} is inconsistent: its stored fields do not follow from its own checks and tests, so no verdict is given.`,
-    ...problems.map((problem) => `  ${problem}`),
-    'Hint: reports are written by the vitest-ml reporter and must not be edited; run the tests again to get a report the gate accepts.',
-  ].join('\n')
-}
-
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { out: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      out: { type: 'string' }, config: { type: 'string' }, base: { type: 'string' }, html: { type: 'string' }, json: { type: 'string' },
+      'max-listed': { type: 'string' }, 'skip-invalid': { type: 'boolean' }, 'min-change': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
   })
 }
 

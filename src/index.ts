@@ -98,9 +98,10 @@ export type { CheckPlan, PlannedCheck, PlanValue } from './init/check-plan.js'
 export type { ModelFacts } from './init/inspect-model.js'
 export * from './patterns/index.js'
 
-// Report, checklist and gate
+// Report, checklist and gate; comparing reports across releases
 export * from './checklist/index.js'
 export * from './report/index.js'
+export * from './compare/index.js'
 
 // The matcher typings augment Vitest's `expect` for anyone who imports this package; each matcher's options by name.
 export type { MlMatchers } from '../matchers/typings.js'

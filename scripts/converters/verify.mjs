@@ -118,13 +118,13 @@ function rowsOf(flat, width) {
 function compareMatrix(actual, expected, atol, rtol = 0) {
   let maxAbs = 0
   let bad = 0
-  expected.forEach((row, i) =>
-    row.forEach((e, j) => {
+  for (const [i, row] of expected.entries()) {
+    for (const [j, e] of row.entries()) {
       const d = Math.abs(actual[i][j] - e)
       maxAbs = Math.max(maxAbs, d)
       if (!(d <= atol + rtol * Math.abs(e))) bad += 1
-    }),
-  )
+    }
+  }
   return { maxAbs, bad }
 }
 const metadataOf = (list) => list.map((m) => (m.isTensor ? { name: m.name, isTensor: true, type: m.type, shape: m.shape } : { name: m.name, isTensor: false }))

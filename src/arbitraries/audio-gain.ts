@@ -1,4 +1,4 @@
-import fc from 'fast-check'
+import type fc from 'fast-check'
 import { VitestMlError } from '../util/errors.js'
 import { describeArbitrary } from '../util/described-arbitrary.js'
 import { perturbFunction, type PerturbFunction } from './perturb-function.js'

@@ -78,7 +78,7 @@ function collect(value: unknown, path: string, into: Map<string, number[]>): voi
     const list = into.get(path)
     if (list === undefined) into.set(path, [value])
     else list.push(value)
-  } else if (Array.isArray(value)) value.forEach((item, index) => collect(item, `${path}[${index}]`, into))
+  } else if (Array.isArray(value)) for (const [index, item] of value.entries()) collect(item, `${path}[${index}]`, into)
   else if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value)) {
     for (const [key, item] of Object.entries(value)) collect(item, `${path}.${key}`, into)
   }

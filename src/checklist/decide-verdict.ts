@@ -1,3 +1,4 @@
+import type { ReportSnapshot } from '../compare/report-snapshot.js'
 import { evaluateGate, type GateCheck, type GateVerdict } from './evaluate-gate.js'
 import type { GateConfig } from './gate-config.js'
 import type { RunFacts } from './run-facts.js'
@@ -12,6 +13,8 @@ export interface VerdictOptions {
   readonly root?: string
   /** The moment attestations are judged at (the run's end). @defaultValue now */
   readonly now?: Date
+  /** The base report's snapshot, for the gate's rules against the base (`noRegression`, `noNewFailingChecks`). */
+  readonly baseline?: ReportSnapshot
 }
 
 /** What a run's checks, tests and gate decide: the checklist, the ML Test Score and the verdict. */
@@ -48,5 +51,5 @@ export function decideVerdict(checks: readonly GateCheck[], run: RunFacts, optio
   }
   const checklist = scoreChecklist(checks, { required: options.gate?.required ?? [], attestations, root, attestationOptions })
   const mlTestScore = scoreMlTestScore(checks, checklist, attestations, root, attestationOptions)
-  return { checklist, mlTestScore, gate: evaluateGate(checks, checklist, mlTestScore.score, options.gate, run) }
+  return { checklist, mlTestScore, gate: evaluateGate(checks, checklist, mlTestScore.score, options.gate, run, options.baseline) }
 }

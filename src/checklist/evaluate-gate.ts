@@ -1,4 +1,6 @@
+import type { ReportSnapshot } from '../compare/report-snapshot.js'
 import type { CheckSeverity } from '../record/check-record.js'
+import { evaluateRegressions, type RegressionResult } from './evaluate-regressions.js'
 import type { EvidenceCheck } from './evidence-check.js'
 import { THRESHOLD_METRICS, type GateConfig, type GateThresholds } from './gate-config.js'
 import { runFailures, type NamedCheck } from './run-failures.js'
@@ -27,8 +29,8 @@ export interface ThresholdResult {
 
 /** One reason the gate failed or warns. */
 export interface GateReason {
-  /** What produced it: the run itself, a failed test, the checklist, a threshold, the score, or the gate file. */
-  readonly source: 'run' | 'test' | 'checklist' | 'threshold' | 'score' | 'config'
+  /** What produced it: the run itself, a failed test, the checklist, a threshold, the score, the gate file, or a rule against the base report. */
+  readonly source: 'run' | 'test' | 'checklist' | 'threshold' | 'score' | 'config' | 'baseline'
   /** One line for people. */
   readonly message: string
   /** Anchor to jump to in the HTML report. */
@@ -47,6 +49,8 @@ export interface GateVerdict {
   readonly warnings: readonly GateReason[]
   /** Every configured threshold with its outcome. */
   readonly thresholds: readonly ThresholdResult[]
+  /** Every metric comparison of the `noRegression` rule, when the gate has a rule against the base report. */
+  readonly regressions?: readonly RegressionResult[]
 }
 
 /** A check as the gate sees it. */
@@ -56,20 +60,26 @@ export interface GateCheck extends EvidenceCheck, NamedCheck {
   /** Recorded metrics. */
   readonly metrics: Readonly<Record<string, number>>
   /** The model checked, if any (thresholds can be limited to the models being released). */
-  readonly model?: { readonly name: string }
+  readonly model?: { readonly name: string; readonly sha256?: string }
+  /** The recorded check id (matches the check with the base report's). */
+  readonly id?: string
+  /** The data used, if any. */
+  readonly data?: { readonly name: string; readonly rows: number; readonly sha256?: string }
 }
 
 /**
  * Decides whether a run may ship. Blocking: anything wrong with the run itself (unfinished, interrupted, an error
  * outside a test, a failed or unfinished test, no test at all), a required checklist item failed or not covered, a
- * `high` threshold breached or not measured at all, an ML Test Score below `minMlTestScore`. Thresholds read only
- * evidence checks: a demonstration on a deliberately broken model neither breaches nor satisfies them.
+ * `high` threshold breached or not measured at all, an ML Test Score below `minMlTestScore`, and a `high` rule against
+ * the base report that fails (see `evaluateRegressions`). Thresholds read only evidence checks: a demonstration on a
+ * deliberately broken model neither breaches nor satisfies them.
  *
  * @param checks - every check of the run
  * @param checklist - the scored checklist
  * @param mlTestScore - the final ML Test Score
  * @param config - the gate, or `undefined` when none is configured
  * @param run - the run's status, tests and errors
+ * @param baseline - the base report's snapshot, when the run was given one
  * @returns the verdict with its reasons
  * @example
  * ```ts
@@ -78,6 +88,7 @@ export interface GateCheck extends EvidenceCheck, NamedCheck {
  */
 export function evaluateGate(
   checks: readonly GateCheck[], checklist: readonly ChecklistItemResult[], mlTestScore: number, config: GateConfig | undefined, run: RunFacts,
+  baseline?: ReportSnapshot,
 ): GateVerdict {
   const failures: GateReason[] = runFailures(run, checks)
   const warnings: GateReason[] = []
@@ -104,7 +115,10 @@ export function evaluateGate(
   if (config?.minMlTestScore !== undefined && mlTestScore < config.minMlTestScore) {
     failures.push({ source: 'score', message: `ML Test Score ${mlTestScore} is below the required ${config.minMlTestScore}`, anchor: 'ml-test-score' })
   }
-  return { passed: failures.length === 0, configured: config !== undefined, failures, warnings, thresholds }
+  const against = evaluateRegressions(checks, baseline, config)
+  failures.push(...(against?.failures ?? []))
+  warnings.push(...(against?.warnings ?? []))
+  return { passed: failures.length === 0, configured: config !== undefined, failures, warnings, thresholds, ...(against === undefined ? {} : { regressions: against.regressions }) }
 }
 
 function evaluateThreshold(

@@ -1,3 +1,4 @@
+import type { MetricDirection } from '../compare/metric-direction.js'
 import type { CheckSeverity } from '../record/check-record.js'
 import type { Attestation } from './attestation.js'
 import { CHECKLIST_ITEMS } from './checklist-items.js'
@@ -33,6 +34,27 @@ export interface GateThresholds {
   readonly driftShare?: ThresholdConfig
 }
 
+/** No regression against the base report (`report.baseline`): the rule the gate applies to each listed metric. */
+export interface NoRegressionConfig {
+  /** Metrics (as records name them, e.g. `accuracy`, `p99Ms`) that must not be worse than in the base. */
+  readonly metrics: readonly string[]
+  /**
+   * Largest acceptable loss in metric units: one number for every metric, or one per metric
+   * (`{ "accuracy": 0.02, "p99Ms": 25 }`; every listed metric needs one).
+   */
+  readonly margin: number | Readonly<Record<string, number>>
+  /** One-sided confidence of the bound, where the reports allow an interval. @defaultValue 0.95 */
+  readonly confidence?: number
+  /** How bad a regression is: only `high` blocks. @defaultValue 'high' */
+  readonly severity?: CheckSeverity
+  /** Only checks of these kinds are compared; all when left out. */
+  readonly kinds?: readonly string[]
+  /** Only checks of these models (by name) are compared; all when left out. */
+  readonly models?: readonly string[]
+  /** Directions of metrics of your own (`higher` or `lower` is better); built-in names know theirs. */
+  readonly directions?: Readonly<Record<string, MetricDirection>>
+}
+
 /** The deployment gate: what must hold for the run to pass. */
 export interface GateConfig {
   /** Optional pointer to a JSON Schema for editors. */
@@ -47,6 +69,10 @@ export interface GateConfig {
   readonly minMlTestScore?: number
   /** Days after its date an attestation goes stale, unless the attestation sets its own `maxAgeDays`. */
   readonly attestationMaxAgeDays?: number
+  /** Metrics that must not regress against the base report (needs `report.baseline`). */
+  readonly noRegression?: NoRegressionConfig
+  /** No evidence check may fail that did not already fail in the base report (needs `report.baseline`). */
+  readonly noNewFailingChecks?: boolean
 }
 
 /** The metric key each named threshold reads by default. */
@@ -90,6 +116,23 @@ const attestableIds = [
   ...ML_TEST_SCORE_RUBRIC.map((item) => item.id),
 ]
 
+const metricName = { type: 'string', minLength: 1 } as const
+
+const noRegression = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['metrics', 'margin'],
+  properties: {
+    metrics: { type: 'array', minItems: 1, uniqueItems: true, items: metricName },
+    margin: { anyOf: [{ type: 'number', minimum: 0 }, { type: 'object', minProperties: 1, additionalProperties: { type: 'number', minimum: 0 } }] },
+    confidence: { type: 'number', exclusiveMinimum: 0.5, exclusiveMaximum: 1 },
+    severity: { enum: ['high', 'medium', 'low'] },
+    kinds: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+    models: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+    directions: { type: 'object', additionalProperties: { enum: ['higher', 'lower'] } },
+  },
+} as const
+
 /** JSON Schema (draft-07) of a gate file. */
 export const GATE_CONFIG_SCHEMA = {
   $id: 'https://vitest-ml.dev/schemas/gate.json',
@@ -110,5 +153,7 @@ export const GATE_CONFIG_SCHEMA = {
     },
     minMlTestScore: { type: 'number', minimum: 0 },
     attestationMaxAgeDays: { type: 'integer', minimum: 1 },
+    noRegression,
+    noNewFailingChecks: { type: 'boolean' },
   },
 } as const

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { metricDirection } from '../compare/metric-direction.js'
 import { VitestMlError } from '../util/errors.js'
 import { schemaValidator, type SchemaValidator } from '../util/schema-validator.js'
 import { GATE_CONFIG_SCHEMA, type GateConfig } from './gate-config.js'
@@ -24,6 +25,15 @@ export function validateGateConfig(value: unknown, subject = 'the gate configura
   for (const [name, bound] of Object.entries(config.thresholds ?? {})) {
     if (bound.min !== undefined && bound.max !== undefined && bound.min > bound.max) {
       throw new VitestMlError('validateGateConfig', `thresholds.${name}.min <= thresholds.${name}.max`, `min ${bound.min} > max ${bound.max}`, 'Swap the bounds or drop one of them.')
+    }
+  }
+  const rule = config.noRegression
+  for (const metric of rule?.metrics ?? []) {
+    if (typeof rule!.margin === 'object' && !Object.hasOwn(rule!.margin, metric)) {
+      throw new VitestMlError('validateGateConfig', `a margin for every metric of noRegression.metrics in ${subject}`, `none for "${metric}" in noRegression.margin`, `Add "${metric}": <largest acceptable loss in ${metric} units> to noRegression.margin, or give one number for all.`)
+    }
+    if (metricDirection(metric, rule!.directions) === undefined) {
+      throw new VitestMlError('validateGateConfig', `a metric whose better direction is known in noRegression.metrics of ${subject}`, `"${metric}"`, `Say which way is better: "directions": { "${metric}": "higher" } (or "lower").`)
     }
   }
   return config

@@ -21,6 +21,8 @@ export interface DatasetDriftOptions {
   readonly label?: string
   /** Columns to compare as categories even though they hold numbers (codes, ids of classes). @defaultValue [] */
   readonly categorical?: readonly string[]
+  /** Values that mean "missing" per column besides NaN, null and undefined: `{ temp: [-999], station: ['', 'n/a'] }`. @defaultValue {} */
+  readonly sentinels?: Readonly<Record<string, readonly (string | number)[]>>
   /** Method per feature, overriding the automatic choice: `{ delay: 'psi' }`. @defaultValue {} */
   readonly methods?: Readonly<Record<string, DriftMethod>>
   /** Threshold per method: `{ ks: 0.01, wasserstein: 0.2 }`. @defaultValue {@link DRIFT_THRESHOLDS} */
@@ -190,10 +192,12 @@ function measureDerived(name: string, columns: { reference: Float64Array; curren
 function measure(feature: string, reference: Dataset, current: Dataset, options: DatasetDriftOptions): FeatureDriftMeasurement {
   const method = options.methods?.[feature]
   const categorical = options.categorical?.includes(feature) === true
+  const sentinels = options.sentinels?.[feature]
   const threshold = options.featureThresholds?.[feature] ?? (method === undefined ? undefined : options.thresholds?.[method])
   const measured = measureFeatureDrift(feature, reference.column(feature), current.column(feature), {
     ...(method === undefined ? {} : { method }),
     ...(categorical ? { kind: 'categorical' as const } : {}),
+    ...(sentinels === undefined ? {} : { sentinels }),
     ...(threshold === undefined ? {} : { threshold }),
   })
   if (threshold !== undefined) return measured

@@ -6,7 +6,9 @@ import { populationStabilityIndex } from '../stats/population-stability-index.js
 import { categoryCounts } from './category-counts.js'
 import { chooseDriftMethod, DRIFT_THRESHOLDS, isTestMethod, MAX_NUMERIC_AS_CATEGORIES, type DriftMethod, type FeatureKind } from './drift-method.js'
 import { isDrifted, sampleWarnings } from './drift-verdict.js'
-import { checkDriftMethod, featureKind } from './feature-kind.js'
+import { driftColumnKind } from './drift-column-kind.js'
+import { checkDriftMethod } from './feature-kind.js'
+import { missingRateChange, type MissingRateChange } from './missing-rate-change.js'
 import { categoricalValues, distinctUpTo, numericValues, type NumericValues } from './feature-values.js'
 import { normedWasserstein } from './normed-wasserstein.js'
 
@@ -14,6 +16,8 @@ import { normedWasserstein } from './normed-wasserstein.js'
 export interface FeatureDriftOptions {
   /** Compare as numbers or as categories. @defaultValue numeric when both columns are numeric with more than 5 distinct reference values */
   readonly kind?: FeatureKind
+  /** Values that mean "missing" in this column besides NaN, null and undefined (`-999`, `''`): counted as missing. @defaultValue [] */
+  readonly sentinels?: readonly (string | number)[]
   /** The method. @defaultValue chosen by `chooseDriftMethod` */
   readonly method?: DriftMethod
   /** The method's threshold: a p-value for tests, a distance for distances. @defaultValue {@link DRIFT_THRESHOLDS} */
@@ -58,6 +62,8 @@ export interface FeatureDriftResult {
   readonly referenceNonFinite: number
   /** ±Infinity values in the current sample. */
   readonly currentNonFinite: number
+  /** Whether the share of missing values moved (Fisher's exact test), when either sample has missing values; reported, not counted as drift. */
+  readonly missingRate?: MissingRateChange
   /** Small-sample, sparse-category, tiny-effect and missing-value warnings. */
   readonly warnings: string[]
 }
@@ -100,13 +106,21 @@ export type FeatureDriftMeasurement = Omit<FeatureDriftResult, 'drifted'>
  * ```
  */
 export function measureFeatureDrift(feature: string, reference: Column, current: Column, options: FeatureDriftOptions = {}): FeatureDriftMeasurement {
-  const kind = options.kind ?? featureKind(feature, reference, current)
-  if (kind === 'numeric') {
-    const numeric = { reference: numericValues(reference), current: numericValues(current) }
+  const sentinels = new Set<unknown>(options.sentinels ?? [])
+  const decided = options.kind === undefined ? driftColumnKind(feature, reference, current, options.sentinels) : { kind: options.kind, warnings: [] }
+  let measured: FeatureDriftMeasurement | undefined
+  if (decided.kind === 'numeric') {
+    const numeric = { reference: numericValues(reference, sentinels), current: numericValues(current, sentinels) }
     const fewValues = options.kind === undefined && options.method === undefined && distinctUpTo(numeric.reference.values, MAX_NUMERIC_AS_CATEGORIES) <= MAX_NUMERIC_AS_CATEGORIES
-    if (!fewValues) return numericDrift(feature, numeric.reference, numeric.current, options)
+    if (!fewValues) measured = numericDrift(feature, numeric.reference, numeric.current, options)
   }
-  return categoricalDrift(feature, reference, current, options)
+  measured ??= categoricalDrift(feature, reference, current, options, sentinels)
+  const missing = missingRateChange(feature, measured)
+  return {
+    ...measured,
+    ...(missing === undefined ? {} : { missingRate: missing.test }),
+    warnings: [...decided.warnings, ...measured.warnings, ...(missing?.warning === undefined ? [] : [missing.warning])],
+  }
 }
 
 /**
@@ -142,9 +156,9 @@ function numericDrift(feature: string, reference: NumericValues, current: Numeri
   return { ...base, method, statistic: ks.statistic, pValue: ks.pValue, threshold, effectSize }
 }
 
-function categoricalDrift(feature: string, referenceColumn: Column, currentColumn: Column, options: FeatureDriftOptions): FeatureDriftMeasurement {
-  const reference = categoricalValues(referenceColumn)
-  const current = categoricalValues(currentColumn)
+function categoricalDrift(feature: string, referenceColumn: Column, currentColumn: Column, options: FeatureDriftOptions, sentinels: ReadonlySet<unknown>): FeatureDriftMeasurement {
+  const reference = categoricalValues(referenceColumn, sentinels)
+  const current = categoricalValues(currentColumn, sentinels)
   const counts = categoryCounts(reference.labels, current.labels)
   const base = {
     feature, kind: 'categorical' as const, referenceSize: reference.total, currentSize: current.total,

@@ -1,5 +1,7 @@
 import type { Column } from '../data/dataset.js'
 
+const NO_SENTINELS: ReadonlySet<unknown> = new Set()
+
 /** The label a missing categorical value is counted under. */
 export const MISSING_CATEGORY = '(missing)'
 
@@ -30,20 +32,21 @@ export interface CategoricalValues {
  * are reported beside every drift result.
  *
  * @param column - a dataset column (numbers, or anything convertible with `Number`)
+ * @param sentinels - values that mean "missing" in this column (`-999`) @defaultValue none
  * @returns finite values and counts
  * @example
  * ```ts
  * numericValues(Float64Array.of(1, Number.NaN, Infinity, 2)) // { values: [1, 2], missing: 1, nonFinite: 1, total: 4 }
  * ```
  */
-export function numericValues(column: Column): NumericValues {
+export function numericValues(column: Column, sentinels: ReadonlySet<unknown> = NO_SENTINELS): NumericValues {
   const values = new Float64Array(column.length)
   let kept = 0
   let missing = 0
   let nonFinite = 0
   for (let index = 0; index < column.length; index++) {
     const raw = column[index]
-    const value = typeof raw === 'number' ? raw : raw === null || raw === undefined || raw === '' ? Number.NaN : Number(raw)
+    const value = sentinels.has(raw) ? Number.NaN : typeof raw === 'number' ? raw : raw === null || raw === undefined || raw === '' ? Number.NaN : Number(raw)
     if (Number.isNaN(value)) missing++
     else if (!Number.isFinite(value)) nonFinite++
     else values[kept++] = value
@@ -55,18 +58,19 @@ export function numericValues(column: Column): NumericValues {
  * Turns a column into category labels (`String(value)`), counting missing values as their own category.
  *
  * @param column - a dataset column
+ * @param sentinels - values that mean "missing" in this column (`''`, `'n/a'`) @defaultValue none
  * @returns labels and the missing count
  * @example
  * ```ts
  * categoricalValues(['sun', null, 'rain']) // { labels: ['sun', '(missing)', 'rain'], missing: 1, total: 3 }
  * ```
  */
-export function categoricalValues(column: Column): CategoricalValues {
+export function categoricalValues(column: Column, sentinels: ReadonlySet<unknown> = NO_SENTINELS): CategoricalValues {
   const labels = new Array<string>(column.length)
   let missing = 0
   for (let index = 0; index < column.length; index++) {
     const value = column[index]
-    if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
+    if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value)) || sentinels.has(value)) {
       missing++
       labels[index] = MISSING_CATEGORY
     } else labels[index] = String(value)

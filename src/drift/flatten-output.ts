@@ -14,7 +14,7 @@
 export function flattenOutput(value: unknown, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
   if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
     const items = Array.from(value as ArrayLike<unknown>)
-    items.forEach((item, index) => flattenOutput(typeof item === 'bigint' ? Number(item) : item, `${prefix}[${index}]`, into))
+    for (const [index, item] of items.entries()) flattenOutput(typeof item === 'bigint' ? Number(item) : item, `${prefix}[${index}]`, into)
     if (items.length === 0) into.set(prefix, '[]')
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) flattenOutput(item, prefix === '' ? key : `${prefix}.${key}`, into)

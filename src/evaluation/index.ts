@@ -36,35 +36,35 @@ export { classPriorBaseline, type ClassPriorBaselineOptions, type ClassPriorOutp
 export { heuristicBaseline, previousModelBaseline, type HeuristicBaselineOptions } from './baselines/heuristic-baseline.js'
 export { majorityClassBaseline } from './baselines/majority-class-baseline.js'
 export { meanBaseline, medianBaseline } from './baselines/mean-baseline.js'
-export { type BaselineName, type BaselineSpec, type ResolveBaselineOptions } from './baselines/resolve-baseline.js'
+export type { BaselineName, BaselineSpec, ResolveBaselineOptions } from './baselines/resolve-baseline.js'
 export { stratifiedBaseline, type StratifiedBaselineOptions } from './baselines/stratified-baseline.js'
 
-export { type BaselineComparisonResult, type CompareToBaselineOptions } from './compare-to-baseline.js'
-export { type McnemarExactResult } from './paired-tests.js'
+export type { BaselineComparisonResult, CompareToBaselineOptions } from './compare-to-baseline.js'
+export type { McnemarExactResult } from './paired-tests.js'
 export { recordTestSetUsage, DEFAULT_TEST_SET_LEDGER, type TestSetUsageOptions, type TestSetUsageResult } from './test-set-usage.js'
 
-export { type FindLeakageOptions, type LeakageResult, type LeakedRow } from './find-leakage.js'
-export { type RowSource } from './row-hash.js'
+export type { FindLeakageOptions, LeakageResult, LeakedRow } from './find-leakage.js'
+export type { RowSource } from './row-hash.js'
 
-export { type SliceMembers, type SliceSpec } from './slice-rows.js'
-export { type EvaluateSlicesOptions, type EvaluateSlicesResult, type SliceScore } from './evaluate-slices.js'
-export {
-  type ClassErrors,
-  type FalsePositivesAndNegativesOptions,
-  type FalsePositivesAndNegativesResult,
-  type ReviewExample,
+export type { SliceMembers, SliceSpec } from './slice-rows.js'
+export type { EvaluateSlicesOptions, EvaluateSlicesResult, SliceScore } from './evaluate-slices.js'
+export type {
+  ClassErrors,
+  FalsePositivesAndNegativesOptions,
+  FalsePositivesAndNegativesResult,
+  ReviewExample,
 } from './false-positives-and-negatives.js'
 
-export { type FindWeakSegmentsOptions, type SegmentScore, type WeakSegmentsResult } from './segments/find-weak-segments.js'
-export { type SegmentCondition, type SegmentConditionOptions } from './segments/segment-conditions.js'
-export { type SegmentCandidate } from './segments/segment-candidates.js'
+export type { FindWeakSegmentsOptions, SegmentScore, WeakSegmentsResult } from './segments/find-weak-segments.js'
+export type { SegmentCondition, SegmentConditionOptions } from './segments/segment-conditions.js'
+export type { SegmentCandidate } from './segments/segment-candidates.js'
 export { groupFairness, type GroupFairnessOptions, type GroupFairnessResult } from './fairness/group-fairness.js'
 export { FAIRNESS_METRICS, type FairnessMetricInfo, type FairnessMetricName } from './fairness/fairness-metrics.js'
-export { type FairnessRows, type GroupRates } from './fairness/group-rates.js'
-export { type ProxyFinding } from './fairness/find-proxies.js'
-export { type AssessFairnessOptions, type FairnessAssessment } from './fairness/assess-fairness.js'
-export { type AssessCalibrationOptions, type CalibrationResult } from './calibration/assess-calibration.js'
+export type { FairnessRows, GroupRates } from './fairness/group-rates.js'
+export type { ProxyFinding } from './fairness/find-proxies.js'
+export type { AssessFairnessOptions, FairnessAssessment } from './fairness/assess-fairness.js'
+export type { AssessCalibrationOptions, CalibrationResult } from './calibration/assess-calibration.js'
 export { brierDecomposition, type BrierDecompositionOptions, type BrierDecompositionResult } from './calibration/brier-decomposition.js'
-export { type ClassConfidence } from './calibration/confidence-bias.js'
-export { type ClassProbabilities } from './calibration/class-probabilities.js'
-export { type BinStrategy } from './metrics/calibration-bins.js'
+export type { ClassConfidence } from './calibration/confidence-bias.js'
+export type { ClassProbabilities } from './calibration/class-probabilities.js'
+export type { BinStrategy } from './metrics/calibration-bins.js'

@@ -35,7 +35,7 @@ function constantTensor(layout: TensorLayout, options: FeedOptions, modelName: s
   const values: readonly unknown[] = Array.isArray(value) ? value : [value]
   const data = allocateTensorData(layout.type, values.length)
   const put = elementWriter(data, { modelName, input: layout.name, type: layout.type, width: values.length, constant: true })
-  values.forEach((v, i) => put(v, i, 0, i))
+  for (const [i, v] of values.entries()) put(v, i, 0, i)
   return tensor(layout, data, layout.shape.map((dim) => (typeof dim === 'number' && dim >= 0 ? dim : values.length)))
 }
 
@@ -44,7 +44,7 @@ function tensor(layout: TensorLayout, data: TensorData, dims: readonly number[])
   // Where the runtime has a Float16Array (Node >= 23), onnxruntime-common 1.30 turns a float16 tensor's Uint16Array
   // into a Float16Array view, which onnxruntime-node's binding reads as 0 bytes ("not enough space: expected 128, got
   // 0"; onnxruntime issue #26791, PR #32323). Hand the binding the bits it reads correctly, on this tensor only.
-  if (layout.type === 'float16' && !(made.data instanceof Uint16Array) && Object.prototype.hasOwnProperty.call(made, 'cpuData')) {
+  if (layout.type === 'float16' && !(made.data instanceof Uint16Array) && Object.hasOwn(made, 'cpuData')) {
     Object.defineProperty(made, 'cpuData', { value: data, writable: true, configurable: true, enumerable: true })
   }
   return made

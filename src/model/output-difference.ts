@@ -99,14 +99,20 @@ function compare(reference: unknown, current: unknown, path: string, state: { nu
     state.mismatch ??= { path, reference, current }
   }
   if (isSequence(reference) || isSequence(current)) {
-    if (!isSequence(reference) || !isSequence(current) || reference.length !== current.length) return mismatch()
+    if (!isSequence(reference) || !isSequence(current) || reference.length !== current.length) {
+      mismatch()
+      return
+    }
     for (let index = 0; index < reference.length; index++) compare(reference[index], current[index], `${path}[${index}]`, state)
     return
   }
   const referenceIsRecord = typeof reference === 'object' && reference !== null
   const currentIsRecord = typeof current === 'object' && current !== null
   if (referenceIsRecord || currentIsRecord) {
-    if (!referenceIsRecord || !currentIsRecord) return mismatch()
+    if (!referenceIsRecord || !currentIsRecord) {
+      mismatch()
+      return
+    }
     const left = reference as Record<string, unknown>
     const right = current as Record<string, unknown>
     for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) compare(left[key], right[key], `${path}.${key}`, state)

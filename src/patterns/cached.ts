@@ -93,11 +93,14 @@ export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): 
       const waits: Promise<void>[] = []
       found.forEach((value, index) => {
         const key = keys[index] as string
-        if (value !== undefined) return void counters.hits++
+        if (value !== undefined) {
+          counters.hits++
+          return
+        }
         const pending = inflight.get(key)
         if (pending !== undefined || owner.has(key)) counters.coalesced++
         else counters.misses++
-        if (pending !== undefined) waits.push(pending.then((answer) => void (found[index] = answer)))
+        if (pending !== undefined) waits.push(pending.then((answer) => { found[index] = answer }))
         else if (!owner.has(key)) owner.set(key, index)
       })
       if (owner.size > 0) {

@@ -112,7 +112,10 @@ export async function checkCacheFreshness<I, O>(model: CachedModel<I, O>, option
   const withinTtl = (await checkedPredict(drill, rows, source)).map(canonicalJson)
   let hits = 0
   withinTtl.forEach((served, row) => {
-    if (served === original[row]) return void hits++
+    if (served === original[row]) {
+      hits++
+      return
+    }
     const otherRow = served === refreshed[row] ? -1 : original.findIndex((answer) => answer === served)
     const problem = otherRow >= 0 ? 'collision' : 'not-cached'
     problems.push({ row, input: rows[row], phase: 'within-ttl', problem, served: JSON.parse(served), expected: JSON.parse(original[row] as string), ...(otherRow >= 0 && { servedFromRow: otherRow }) })

@@ -87,8 +87,14 @@ export function joinDelayedLabels(log: readonly PredictionLogEntry[], labels: re
   let unmatchedLabels = 0
   let notYetArrived = 0
   labels.forEach((label, index) => {
-    if (label.arrivedAt !== undefined && epoch(label.arrivedAt) > asOf) return void notYetArrived++
-    if (!ids.has(label.id)) return void unmatchedLabels++
+    if (label.arrivedAt !== undefined && epoch(label.arrivedAt) > asOf) {
+      notYetArrived++
+      return
+    }
+    if (!ids.has(label.id)) {
+      unmatchedLabels++
+      return
+    }
     byId.set(label.id, normalizeLabel(source, label.label, index))
   })
   const read = options.classes === undefined ? {} : { classes: options.classes }

@@ -108,7 +108,7 @@ export function withFallback<I, O>(primary: Model<I, O>, fallback: Model<I, O>, 
     const answers: FallbackAnswer<O>[] = values.map((value) => ({ value, servedBy: 'primary' }))
     if (invalid.length > 0) {
       const replaced = await askFallback(invalid.map((index) => batch[index] as I), 'invalid-output')
-      invalid.forEach((index, k) => (answers[index] = replaced[k] as FallbackAnswer<O>))
+      for (const [k, index] of invalid.entries()) answers[index] = replaced[k] as FallbackAnswer<O>
     }
     return answers
   }

@@ -102,7 +102,7 @@ export class NumericSummaryBuilder {
 export function mergeNumericSummaries(left: NumericSummary, right: NumericSummary, settings: NumericSummarySettings): NumericSummary {
   if (left.exact !== undefined && right.exact !== undefined) {
     const builder = new NumericSummaryBuilder(settings)
-    for (const side of [left.exact, right.exact]) side.values.forEach((value, index) => builder.addCount(value, side.counts[index] ?? 0))
+    for (const side of [left.exact, right.exact]) for (const [index, value] of side.values.entries()) builder.addCount(value, side.counts[index] ?? 0)
     const merged = builder.finish()
     return { ...merged, binnedRankError: left.binnedRankError + right.binnedRankError }
   }
@@ -114,7 +114,7 @@ export function mergeNumericSummaries(left: NumericSummary, right: NumericSummar
 function asSketch(summary: NumericSummary, settings: NumericSummarySettings): KllSketch {
   if (summary.kll !== undefined) return structuredClone(summary.kll)
   const sketch = kllCreate(settings.k, settings.seed)
-  summary.exact?.values.forEach((value, index) => kllUpdateWeighted(sketch, value, summary.exact?.counts[index] ?? 0))
+  for (const [index, value] of (summary.exact?.values ?? []).entries()) kllUpdateWeighted(sketch, value, summary.exact?.counts[index] ?? 0)
   return sketch
 }
 

@@ -22,7 +22,10 @@ export function storePublishedProfile(meta: object, published: PublishedProfile)
   const record = meta as Record<string, unknown>
   const existing = record[META_KEY] as { checks?: unknown[]; profiles?: PublishedProfile[] } | undefined
   if (existing === undefined) record[META_KEY] = { checks: [], profiles: [published] }
-  else (existing.profiles ??= []).push(published)
+  else {
+    existing.profiles ??= []
+    existing.profiles.push(published)
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import fc from 'fast-check'
+import type fc from 'fast-check'
 import { VitestMlError } from '../util/errors.js'
 import type { PerturbableRow } from '../arbitraries/perturb-row.js'
 import { numericFeature, requireNumericFeature, type FeatureRef } from './feature-ref.js'

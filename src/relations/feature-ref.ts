@@ -30,7 +30,7 @@ export function requireNumericFeature(feature: FeatureRef, row: PerturbableRow, 
     }
   } else {
     if (typeof row !== 'object' || row === null) throw new VitestMlError(source, 'array or record rows', row === null ? 'null' : typeof row, 'Pass rows such as `[1, 2, 3]` or `{ weight: 3000 }`.')
-    if (!Object.prototype.hasOwnProperty.call(row, String(feature))) {
+    if (!Object.hasOwn(row, String(feature))) {
       throw new VitestMlError(source, `a feature name among [${Object.keys(row).join(', ')}]`, JSON.stringify(feature), 'Check the spelling of the feature name.')
     }
   }

@@ -10,7 +10,7 @@ import { jsonSafeRecord } from './json-safe-record.js'
 import { mergePublishedProfiles } from './merge-published-profiles.js'
 import { sealReport } from './report-integrity.js'
 import { replayCommand } from './replay-command.js'
-import { REPORT_SCHEMA_VERSION, type Provenance, type Report, type ReportCheck, type ReportSummary, type ReportTest, type RunInfo } from './report.js'
+import { REPORT_SCHEMA_VERSION, type Provenance, type Report, type ReportBaseline, type ReportCheck, type ReportSummary, type ReportTest, type RunInfo } from './report.js'
 
 /** One test case as the reporter collected it. */
 export interface CollectedTest {
@@ -48,12 +48,14 @@ export interface BuildReportOptions {
   readonly root?: string
   /** Report title. @defaultValue 'vitest-ml report' */
   readonly title?: string
+  /** The verified snapshot of the base report to compare with (see `loadBaseline`). */
+  readonly baseline?: ReportBaseline
 }
 
 /**
  * Builds the report from every test of the run: numbers each check with a stable anchor, derives each check's outcome
- * and whether it is evidence, then the checklist, the ML Test Score and the verdict (see `decideVerdict`), and seals
- * the result with a digest. Pure apart from attestation file look-ups: the same tests give the same report, whatever
+ * and whether it is evidence, then the checklist, the ML Test Score and the verdict (see `decideVerdict`, which also
+ * applies the gate's rules against the base report when one is given), and seals the result with a digest. Pure apart from attestation file look-ups: the same tests give the same report, whatever
  * order shards delivered them in.
  *
  * @param options - tests, errors, run info, provenance, gate
@@ -86,6 +88,7 @@ export function buildReport(options: BuildReportOptions): Report {
     ...(gateConfig === undefined ? {} : { gate: gateConfig }),
     ...(options.root === undefined ? {} : { root: options.root }),
     now: new Date(options.run.finishedAt),
+    ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
   })
   return sealReport({
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -100,6 +103,7 @@ export function buildReport(options: BuildReportOptions): Report {
     mlTestScore: verdict.mlTestScore,
     gate: { ...verdict.gate, ...(gateConfig === undefined ? {} : { config: gateConfig }) },
     ...(Object.keys(published.profiles).length === 0 ? {} : { profiles: published.profiles }),
+    ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
   })
 }
 

@@ -3,7 +3,7 @@ import type { PlotSpec } from '../record/check-record.js'
 
 /** Keeps chart text printable and short (Vega escapes it in SVG; this just keeps it readable). */
 function label(text: string | undefined, fallback: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes from labels
   const cleaned = (text ?? fallback).replace(/[\u0000-\u001f\u007f]/g, ' ').trim()
   return cleaned.length > 120 ? `${cleaned.slice(0, 119)}…` : cleaned
 }
@@ -45,6 +45,19 @@ function codeAxis(binned: readonly Row[], categories: readonly string[] | undefi
   return { axis: { tickMinStep: 1, values: categories.map((_, index) => index), labelExpr: `${names}[datum.value] || ''`, labelAngle: categories.length > 6 ? -40 : 0, labelLimit: 120 }, scale }
 }
 
+/** Category names as the ticks of a line plot whose x values are the codes 0, 1, 2, ... (releases in a history). */
+function categoryAxis(categories: readonly string[] | undefined): object {
+  if (categories === undefined || categories.length === 0) return {}
+  const names = JSON.stringify(categories.map((name) => label(name, '?')))
+  // At most 20 labels, all drawn: Vega's overlap test reads rotated labels' boxes and would drop every other one.
+  const step = Math.max(1, Math.ceil(categories.length / 20))
+  const values = categories.map((_, index) => index).filter((index) => index % step === 0)
+  return {
+    axis: { values, labelExpr: `${names}[datum.value] || ''`, labelAngle: categories.length > 6 ? -40 : 0, labelLimit: 120, labelOverlap: false, grid: false },
+    scale: { nice: false, domain: [0, Math.max(1, categories.length - 1)] },
+  }
+}
+
 /**
  * Turns a check's {@link PlotSpec} into a Vega-Lite specification with inline data only (nothing is fetched):
  * overlaid histograms for drift (points are [bin centre, count or share]), lines with break markers for monotonicity sweeps, a reliability diagram with its
@@ -69,7 +82,9 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
   const data = rows(plot, maxPoints)
   const layers: object[] = []
   if (plot.type === 'line' || plot.type === 'reliability') {
-    layers.push({ data: { values: data }, mark: { type: 'line', point: true }, encoding: { x, y, color } })
+    // Over categories (releases), y follows the data rather than starting at zero, so a change between releases shows.
+    const yScale = plot.categories === undefined || plot.categories.length === 0 ? {} : { scale: { zero: false, ...flatDomain(data) } }
+    layers.push({ data: { values: data }, mark: { type: 'line', point: true }, encoding: { x: { ...x, ...categoryAxis(plot.categories) }, y: { ...y, ...yScale }, color } })
     if (plot.type === 'reliability') {
       layers.push({ data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: '#888' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } })
     }
@@ -88,11 +103,25 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
     layers.push({ data: { values: markers.map((marker) => ({ x: marker.x })) }, mark: { type: 'rule', color: MARKER_COLOR, strokeDash: [3, 3] }, encoding: { x: { field: 'x', type: 'quantitative' } } })
     const byPosition = new Map<string, string[]>()
     for (const marker of markers) {
-      const at = String(Number(marker.x.toPrecision(4)))
+      const category = Number.isInteger(marker.x) ? plot.categories?.[marker.x] : undefined
+      const at = category === undefined ? String(Number(marker.x.toPrecision(4))) : label(category, '?')
       byPosition.set(at, [...(byPosition.get(at) ?? []), label(marker.label, 'marker')])
     }
     const lines = [...byPosition.entries()].map(([at, labels]) => `${plot.xLabel === undefined ? 'x' : label(plot.xLabel, 'x')} = ${at}: ${labels.join(', ')}`)
     base.title = { text: base.title.text, subtitle: lines.length > 4 ? [...lines.slice(0, 3), `… ${lines.length - 3} more positions`] : lines, subtitleColor: MARKER_COLOR, subtitleFontSize: 11 }
   }
+  if (plot.categories !== undefined && plot.categories.length > 0 && plot.type === 'line') {
+    // A long title (a check's title) would widen the drawing and shrink the whole plot on the page: cut it instead.
+    base.title = { ...base.title, limit: base.width + 60, subtitleLimit: base.width + 60 } as typeof base.title
+  }
   return { ...base, layer: layers } as unknown as TopLevelSpec
+}
+
+/** A y domain around a value every point shares (Vega would draw a degenerate axis, labelled `0.000000`). */
+function flatDomain(data: readonly Row[]): { domain?: [number, number] } {
+  const values = data.map((row) => row.y)
+  if (values.length === 0 || values.some((value) => value !== values[0])) return {}
+  const value = values[0]!
+  const pad = value === 0 ? 1 : Math.abs(value) * 0.1
+  return { domain: [value >= 0 ? Math.max(0, value - pad) : value - pad, value + pad] }
 }

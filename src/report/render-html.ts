@@ -1,14 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type Handlebars from 'handlebars'
-import { lazyRequire } from '../util/lazy-require.js'
-
-const handlebars = lazyRequire<typeof Handlebars>('handlebars')
-import { VitestMlError } from '../util/errors.js'
-import { formatMetric, htmlView } from './html-view.js'
+import { snapshotReport } from './snapshot-report.js'
+import { diffReports } from '../compare/diff-reports.js'
+import { diffView, type DiffView } from './diff-view.js'
+import { pageTemplate, trustedHtml } from './html-templates.js'
+import { htmlView } from './html-view.js'
 import { renderPlotSvg } from './render-plot-svg.js'
 import type { Report } from './report.js'
+
+export { templatesDir } from './html-templates.js'
 
 /** Options of {@link renderHtml}. */
 export interface RenderHtmlOptions {
@@ -21,43 +19,10 @@ export interface RenderHtmlOptions {
 }
 
 /**
- * Finds the directory holding the report templates (`reporters/templates/*.hbs`). They ship as package files, so the
- * path is resolved from this module both in the source layout (`src/report/`) and the built one (`dist/chunks/`).
- *
- * @returns an absolute directory path
- * @throws VitestMlError when the templates are missing (a broken install)
- */
-export function templatesDir(): string {
-  const candidates = ['../../reporters/templates/']
-  for (const candidate of candidates) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url))
-    if (existsSync(`${path}report.hbs`)) return path
-  }
-  throw new VitestMlError('renderHtml', 'the report templates (reporters/templates/*.hbs)', `none next to ${fileURLToPath(import.meta.url)}`,
-    'Reinstall vitest-ml: its package ships reporters/templates beside dist.')
-}
-
-let compiled: Handlebars.TemplateDelegate | undefined
-
-function template(): Handlebars.TemplateDelegate {
-  if (compiled !== undefined) return compiled
-  const engine = handlebars().create()
-  const dir = templatesDir()
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.hbs') && name !== 'report.hbs')) {
-    engine.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(dir, file), 'utf8'))
-  }
-  engine.registerHelper('eq', (left: unknown, right: unknown) => left === right)
-  engine.registerHelper('defined', (value: unknown) => value !== undefined && value !== null)
-  engine.registerHelper('fmt', (value: unknown) => (typeof value === 'number' ? formatMetric(value) : String(value ?? '')))
-  engine.registerHelper('date', (value: unknown) => String(value ?? '').replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))
-  compiled = engine.compile(readFileSync(join(dir, 'report.hbs'), 'utf8'), { strict: false, preventIndent: true })
-  return compiled
-}
-
-/**
  * Renders the report as one self-contained HTML page: inline CSS, inline SVG plots, no scripts and no external URLs
  * (a Content-Security-Policy forbids both). Every string from records goes through Handlebars' escaping; only the SVG
- * produced by Vega is inserted as markup.
+ * produced by Vega is inserted as markup. When the run was compared with a base report, the page opens with what
+ * changed since it (see `diffReports`), recomputed from the report's stored `baseline`.
  *
  * @param report - a validated report
  * @param options - rendering limits
@@ -80,9 +45,19 @@ export async function renderHtml(report: Report, options: RenderHtmlOptions = {}
       budget--
       const drawn = svgs.get(check.anchor) ?? []
       // Vega builds the SVG and escapes every text node itself; it is the only markup inserted unescaped.
-      drawn.push({ title: plot.title, svg: new (handlebars().SafeString)(await renderPlotSvg(plot)) })
+      drawn.push({ title: plot.title, svg: trustedHtml(await renderPlotSvg(plot)) })
       svgs.set(check.anchor, drawn)
     }
   }
-  return template()(htmlView(report, svgs))
+  return pageTemplate('report')({ ...htmlView(report, svgs), diff: reportDiffView(report) })
+}
+
+/** What changed since the base report, from the stored snapshot, with rows linked to this report's cards. */
+function reportDiffView(report: Report): DiffView | undefined {
+  if (report.baseline === undefined) return undefined
+  const head = snapshotReport(report)
+  const anchors = new Map(head.checks.map((check, index) => [check, report.checks[index]!.anchor]))
+  // The rules' blocking reasons are already at the top of the report ("Why the gate failed"); the section lists every
+  // comparison the rule made.
+  return diffView(diffReports(report.baseline, head), { anchors, ...(report.gate.regressions === undefined ? {} : { rules: report.gate.regressions }) })
 }

@@ -7,7 +7,7 @@ import type { WriteReportOptions } from './write-report.js'
  *
  * @example
  * ```ts
- * mlTesting({ report: { outputDir: 'reports', gate: 'gate.json', title: 'credit model' } })
+ * mlTesting({ report: { outputDir: 'reports', gate: 'gate.json', title: 'credit model', baseline: 'releases/v1.4.json' } })
  * ```
  */
 export interface ReportOptions extends WriteReportOptions {
@@ -21,4 +21,10 @@ export interface ReportOptions extends WriteReportOptions {
   readonly githubSummary?: boolean
   /** Set `process.exitCode = 1` when the gate fails. @defaultValue true */
   readonly failOnGate?: boolean
+  /**
+   * The report of the release in production (a path relative to the project root), to compare this run with: the HTML
+   * report shows what changed, and the gate's `noRegression` and `noNewFailingChecks` rules read it. It is verified
+   * first; a base that is missing or inconsistent fails the gate.
+   */
+  readonly baseline?: string
 }

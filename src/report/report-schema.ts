@@ -1,5 +1,5 @@
 import { GATE_CONFIG_SCHEMA } from '../checklist/gate-config.js'
-import { REPORT_SCHEMA_VERSION } from './report.js'
+import { READABLE_SCHEMA_VERSIONS } from './report.js'
 
 const str = { type: 'string' } as const
 const num = { type: 'number' } as const
@@ -54,7 +54,12 @@ const mlTestScore = obj(['items', 'sections', 'score', 'band'], {
   score: { type: 'number', minimum: 0, maximum: 7 }, band: str,
 })
 
-const reason = obj(['source', 'message'], { source: { enum: ['run', 'test', 'checklist', 'threshold', 'score', 'config'] }, message: str, anchor: str })
+const reason = obj(['source', 'message'], { source: { enum: ['run', 'test', 'checklist', 'threshold', 'score', 'config', 'baseline'] }, message: str, anchor: str })
+const regression = obj(['metric', 'severity', 'status', 'margin'], {
+  metric: str, severity, status: { enum: ['ok', 'regressed', 'not-compared', 'not-measured'] },
+  baseCheck: obj(['id', 'title'], { id: str, title: str }), check: str, base: num, head: num, margin: num, gain: num, bound: num,
+  basis: { enum: ['newcombe', 'identical', 'point'] },
+})
 const { $id: _gateId, ...gateConfig } = GATE_CONFIG_SCHEMA
 const gate = obj(['passed', 'configured', 'failures', 'warnings', 'thresholds'], {
   passed: { type: 'boolean' }, configured: { type: 'boolean' }, config: gateConfig,
@@ -62,13 +67,33 @@ const gate = obj(['passed', 'configured', 'failures', 'warnings', 'thresholds'],
   thresholds: { type: 'array', items: obj(['name', 'metric', 'severity', 'status', 'checks'], {
     name: str, metric: str, min: num, max: num, severity, status: { enum: ['ok', 'breached', 'not-measured'] }, worst: num, checks: strings,
   }) },
+  regressions: { type: 'array', items: regression },
 })
 
-/** JSON Schema (draft-07) of `vitest-ml.json`, the report file. */
+const artifact = obj(['name'], { name: str, sha256: str, version: str })
+const dataRef = obj(['name', 'rows'], { name: str, rows: int, sha256: str })
+const baselineCheck = obj(['id', 'kind', 'title', 'file', 'test', 'severity', 'outcome', 'evidence', 'metrics'], {
+  id: str, kind: str, title: str, file: str, test: str, negated: { type: 'boolean' }, severity,
+  outcome: { enum: ['passed', 'failed', 'expected-failure', 'demonstration'] }, evidence: { type: 'boolean' },
+  model: obj(['name'], { name: str, sha256: str }), data: dataRef, metrics: { type: 'object', additionalProperties: num },
+})
+const baseline = obj(['file', 'runId', 'digest', 'title', 'finishedAt', 'passed', 'checks', 'checklist', 'mlTestScore', 'models', 'data'], {
+  file: str, runId: str, digest: { type: 'string', pattern: '^[0-9a-f]{64}$' }, title: str, finishedAt: isoTime, passed: { type: 'boolean' },
+  gitCommit: str, package: obj(['name', 'version'], { name: str, version: str }),
+  checks: { type: 'array', items: baselineCheck },
+  checklist: { type: 'array', items: obj(['id', 'status'], { id: str, status: str }) },
+  mlTestScore: obj(['score', 'sections'], { score: num, sections: { type: 'array', items: obj(['id', 'score'], { id: str, score: num }) } }),
+  models: { type: 'array', items: artifact }, data: { type: 'array', items: dataRef },
+})
+
+/** JSON Schema (draft-07) of `vitest-ml.json`, the report file (format versions 2 and 3; only 3 has a `baseline` or `profiles`). */
 export const REPORT_SCHEMA: object = {
   $id: 'https://vitest-ml.dev/schemas/report.json',
+  if: { properties: { schemaVersion: { const: 2 } } },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if / then keywords, not a thenable
+  then: { not: { anyOf: [{ required: ['baseline'] }, { required: ['profiles'] }] } },
   ...obj(['schemaVersion', 'title', 'run', 'provenance', 'summary', 'tests', 'errors', 'checks', 'checklist', 'mlTestScore', 'gate', 'integrity'], {
-    schemaVersion: { const: REPORT_SCHEMA_VERSION },
+    schemaVersion: { enum: [...READABLE_SCHEMA_VERSIONS] },
     title: str,
     run: obj(['id', 'status', 'startedAt', 'finishedAt', 'durationMs', 'vitestVersion', 'reason'], {
       id: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,80}$' }, status: { enum: ['finished', 'running'] },
@@ -98,6 +123,7 @@ export const REPORT_SCHEMA: object = {
     profiles: { type: 'object', additionalProperties: obj(['parts', 'sources', 'profile'], {
       parts: { type: 'integer', minimum: 1 }, sources: strings, profile: { type: 'object', required: ['format', 'version', 'name', 'rows', 'columns'] },
     }) },
+    baseline,
     integrity: obj(['algorithm', 'digest'], { algorithm: { const: 'sha256' }, digest: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
   }),
 }

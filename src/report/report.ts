@@ -1,4 +1,5 @@
 import type { CheckOutcome, TestState } from '../checklist/evidence-check.js'
+import type { ReportSnapshot } from '../compare/report-snapshot.js'
 import type { HealthyForm } from '../checklist/check-kinds.js'
 import type { GateVerdict } from '../checklist/evaluate-gate.js'
 import type { GateConfig } from '../checklist/gate-config.js'
@@ -8,8 +9,18 @@ import type { MlTestScoreResult } from '../checklist/score-ml-test-score.js'
 import type { CheckRecord } from '../record/check-record.js'
 import type { ReportProfile } from './merge-published-profiles.js'
 
-/** The version of the report format; bumped on incompatible changes. */
-export const REPORT_SCHEMA_VERSION = 2
+/**
+ * The version of the report format this vitest-ml writes; bumped on incompatible changes. Version 3 added the base
+ * report a run was compared with (`baseline`), the gate's rules against it and the published data profiles
+ * (`profiles`); version 2 reports are read as they are.
+ */
+export const REPORT_SCHEMA_VERSION = 3
+
+/** The format versions this vitest-ml reads: its own and version 2 (a version 3 report without a base). */
+export const READABLE_SCHEMA_VERSIONS = [2, 3] as const
+
+/** A format version this vitest-ml reads. */
+export type ReportSchemaVersion = (typeof READABLE_SCHEMA_VERSIONS)[number]
 
 /** When and how the run happened. */
 export interface RunInfo {
@@ -107,6 +118,16 @@ export interface ReportGate extends GateVerdict {
   readonly config?: GateConfig
 }
 
+/**
+ * The base report a run was compared with (`mlTesting({ report: { baseline: 'reports/release.json' } })`): its
+ * snapshot — run id, digest, verdict, every check summarised with its metrics, checklist, score and hashes — as it was
+ * read and verified, so the diff and the gate's rules against the base can be recomputed from this report alone.
+ */
+export interface ReportBaseline extends ReportSnapshot {
+  /** The base report's path as configured (relative to the project root). */
+  readonly file: string
+}
+
 /** A digest of the report's content, to notice edits made after it was written. Anyone can recompute it: it is not a signature. */
 export interface ReportIntegrity {
   /** Always `sha256`. */
@@ -118,7 +139,7 @@ export interface ReportIntegrity {
 /** The full vitest-ml report: what the JSON file holds and the HTML and Markdown renderers draw. */
 export interface Report {
   /** Format version. */
-  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION
+  readonly schemaVersion: ReportSchemaVersion
   /** Report title. */
   readonly title: string
   /** Run timing, status and versions. */
@@ -141,6 +162,8 @@ export interface Report {
   readonly gate: ReportGate
   /** The data profiles the tests published (`publishProfile`), merged name by name across tests and shards. */
   readonly profiles?: Readonly<Record<string, ReportProfile>>
+  /** The base report this run was compared with, when one was given (format version 3). */
+  readonly baseline?: ReportBaseline
   /** Digest of everything above. */
   readonly integrity: ReportIntegrity
 }

@@ -5,6 +5,7 @@ import { summarize } from './build-report.js'
 import { jsonDifferences } from './json-differences.js'
 import type { Report, ReportCheck, ReportTest } from './report.js'
 import { reportDigest } from './report-integrity.js'
+import { snapshotReport } from './snapshot-report.js'
 
 /** Options of {@link verifyReport}. */
 export interface VerifyReportOptions {
@@ -12,6 +13,11 @@ export interface VerifyReportOptions {
   readonly root?: string
   /** Re-decide under this gate instead of the one stored in the report (stored verdict fields are then not compared). */
   readonly gate?: GateConfig
+  /**
+   * The base report itself, when at hand: the report's stored `baseline` must then be this report's snapshot (same run,
+   * same digest, same checks and metrics), so a base summary edited together with a recomputed digest is caught too.
+   */
+  readonly base?: Report
 }
 
 /** What {@link verifyReport} found. */
@@ -29,7 +35,8 @@ export interface ReportVerification {
  * matches the content; every check's healthy form, outcome, evidence flag and checklist items follow from its kind,
  * `passed`, `.not` and its test's state; every check belongs to exactly one listed test; the summary counts what is
  * there; and the stored checklist, ML Test Score and gate equal their recomputation (attestations are judged at the
- * run's end, from `root`). It cannot tell a forged run from a real one — a report is not signed — but no edit of a
+ * run's end, from `root`; the gate's rules against the base read the stored `baseline`, which must equal the base
+ * report's snapshot when `base` is given). It cannot tell a forged run from a real one — a report is not signed — but no edit of a
  * derived field, and no edit that leaves the digest stale, goes unnoticed.
  *
  * @param report - a report read from disk (schema-valid)
@@ -49,11 +56,13 @@ export function verifyReport(report: Report, options: VerifyReportOptions = {}):
   const checks = report.checks.map((check) => derivedCheck(check, testOf.get(check.anchor)))
   problems.push(...jsonDifferences(report.checks, checks, '/checks'))
   problems.push(...jsonDifferences(report.summary, summarize(report.tests, checks, report.errors), '/summary'))
+  if (options.base !== undefined) problems.push(...baselineProblems(report, options.base))
   const gate = options.gate ?? report.gate.config
   const verdict = decideVerdict(checks, { status: report.run.status, reason: report.run.reason, tests: report.tests, errors: report.errors }, {
     ...(gate === undefined ? {} : { gate }),
     ...(options.root === undefined ? {} : { root: options.root }),
     now: new Date(report.run.finishedAt),
+    ...(report.baseline === undefined ? {} : { baseline: report.baseline }),
   })
   if (options.gate === undefined) {
     const { config: _config, ...storedGate } = report.gate
@@ -65,6 +74,13 @@ export function verifyReport(report: Report, options: VerifyReportOptions = {}):
   }
   const recomputed: Report = { ...report, checks, checklist: verdict.checklist, mlTestScore: verdict.mlTestScore, gate: { ...verdict.gate, ...(gate === undefined ? {} : { config: gate }) } }
   return { problems, verdict, recomputed }
+}
+
+/** The stored base snapshot must be the given base report's. */
+function baselineProblems(report: Report, base: Report): string[] {
+  if (report.baseline === undefined) return [`/baseline: none stored, but the base run ${base.run.id} was given`]
+  const { file: _file, ...stored } = report.baseline
+  return jsonDifferences(stored, snapshotReport(base), '/baseline').slice(0, 10)
 }
 
 /** A check with every derived field recomputed from its own fields and its test's state. */

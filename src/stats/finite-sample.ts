@@ -35,7 +35,7 @@ export function finiteSample(
   let kept = 0
   for (let i = 0; i < length; i++) {
     const value = sample[i] as number
-    if (value !== value) continue
+    if (Number.isNaN(value)) continue
     if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
       throw new VitestMlError(
         source,

@@ -8,8 +8,8 @@ const PI_FOUR = Math.PI ** 4
 const PI_SIX = Math.PI ** 6
 const SQRT3 = Math.sqrt(3)
 const STIRLING = [
-  -2.955065359477124183e-2, 6.4102564102564102564e-3, -1.9175269175269175269e-3, 8.4175084175084175084e-4,
-  -5.952380952380952381e-4, 7.9365079365079365079e-4, -2.7777777777777777778e-3, 8.3333333333333333333e-2,
+  -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417,
+  -0.0005952380952380953, 0.0007936507936507937, -0.002777777777777778, 0.08333333333333333,
 ]
 
 function logFactorialOverPower(n: number): number {
@@ -51,7 +51,7 @@ function kolmogorovCdfPelzGood(n: number, x: number): number {
     const m2 = m * m
     const m4 = m2 * m2
     const m6 = m4 * m2
-    const qpower = Math.pow(q, 8 * k)
+    const qpower = q ** (8 * k)
     k0 = k0 * qpower + 1
     k1 = k1 * qpower + (k1a + k1b * m2)
     k2 = k2 * qpower + (k2a + k2b * m2 + k2c * m4)
@@ -68,7 +68,7 @@ function kolmogorovCdfPelzGood(n: number, x: number): number {
   let extra3 = 0
   for (let k = maxk; k > 0; k--) {
     const k2sq = k * k
-    const qp = Math.pow(q, k2sq)
+    const qp = q ** k2sq
     const kspi = Math.PI * k
     extra2 += k2sq * qp
     extra3 += (sqrt3z + kspi) * (sqrt3z - kspi) * k2sq * qp
@@ -115,7 +115,7 @@ export function kolmogorovSf(n: number, x: number): number {
     }
     return clip(1 - cdf)
   }
-  if (t >= n - 1) return clip(2 * Math.pow(1 - x, n))
+  if (t >= n - 1) return clip(2 * (1 - x) ** n)
   if (x >= 0.5) return clip(2 * smirnovSf(n, x))
   const nxSquared = t * x
   if (n <= 140) {

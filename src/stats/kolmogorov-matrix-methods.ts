@@ -59,9 +59,9 @@ export function kolmogorovCdfDurbin(n: number, d: number): number {
   for (let j = 1; j <= m; j++) {
     w[j - 1] = fac
     fac /= j
-    v[j - 1] = (1 - Math.pow(h, j)) * fac
+    v[j - 1] = (1 - h ** j) * fac
   }
-  const tt = Math.pow(Math.max(2 * h - 1, 0), m) - 2 * Math.pow(h, m)
+  const tt = Math.max(2 * h - 1, 0) ** m - 2 * h ** m
   v[m - 1] = (1 + tt) * fac
   let matrix = new Float64Array(m * m)
   for (let i = 1; i < m; i++) {

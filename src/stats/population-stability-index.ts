@@ -45,7 +45,7 @@ function countBins(values: ArrayLike<number>, edges: Float64Array, counts: Float
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number
     if (strict) {
-      if (value !== value) {
+      if (Number.isNaN(value)) {
         nanDropped++
         continue
       }

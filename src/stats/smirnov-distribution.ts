@@ -26,12 +26,12 @@ export function smirnovSf(n: number, x: number): number {
   const nxFloor = Math.floor(nx)
   const alpha = nx - nxFloor
   if (nxFloor === 0 || (nxFloor === 1 && alpha === 0)) {
-    return 1 - x * Math.pow(1 + x, n - 1)
+    return 1 - x * (1 + x) ** (n - 1)
   }
   if (-2 * n * x * x < -708.3964185322641) return 0
-  if (nxFloor >= n - 1) return Math.pow(1 - x, n)
+  if (nxFloor >= n - 1) return (1 - x) ** n
   if (n > 1_000_000) {
-    const logp = -Math.pow(6 * n * x + 1, 2) / 18 / n
+    const logp = -((6 * n * x + 1) ** 2) / 18 / n
     return logp < -Math.LN2 ? Math.exp(logp) : 1 + Math.expm1(logp)
   }
   // Lower sum over v = 0 .. floor(n(1 - x)), excluding the last term when n(1 - x) is an integer.

@@ -17,5 +17,8 @@ const load = createRequire(import.meta.url)
  */
 export function lazyRequire<T>(specifier: string): () => T {
   let loaded: { readonly module: T } | undefined
-  return () => (loaded ??= { module: load(specifier) as T }).module
+  return () => {
+    loaded ??= { module: load(specifier) as T }
+    return loaded.module
+  }
 }

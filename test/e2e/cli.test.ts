@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -61,10 +62,21 @@ describe('vitest-ml CLI', () => {
     expect((await cli(['report', edited])).code).toBe(2)
   })
 
-  it('refuses a report of an older format with a hint to run the tests again', async () => {
-    const old = join(mkdtempSync(join(tmpdir(), 'vitest-ml-cli-old-')), 'vitest-ml.json')
-    writeFileSync(old, JSON.stringify({ schemaVersion: 1, gate: { passed: true } }))
-    expect(await cli(['gate', old])).toMatchObject({ code: 2, err: expect.stringMatching(/^readReport: expected a report of format version 2 in .*, received format version 1\.\nHint: The report was written by an older vitest-ml: run the tests again to write a current one\./) })
+  it('refuses a report of format version 1 with a hint to re-run that release, and one of a newer format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitest-ml-cli-old-'))
+    writeFileSync(join(dir, 'v1.json'), JSON.stringify({ schemaVersion: 1, gate: { passed: true } }))
+    writeFileSync(join(dir, 'v4.json'), JSON.stringify({ schemaVersion: 4, gate: { passed: true } }))
+    expect(await cli(['gate', join(dir, 'v1.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/^readReport: expected a report of format version 2 or 3 in .*, received format version 1\.\nHint: Format version 1 was written before reports listed every test and carried a digest, so its verdict cannot be recomputed and it is not read\. Re-run the tests of that release \(check out its tag\) to write a current report; see "Report format versions" in the README\./) })
+    expect(await cli(['gate', join(dir, 'v4.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/received format version 4\.\nHint: The report was written by a newer vitest-ml: upgrade vitest-ml to read it\./) })
+  })
+
+  it('reads a report of format version 2 as it was written', async () => {
+    const json = await savedReport(true)
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { schemaVersion: number; integrity: { digest: string } }
+    const { integrity: _integrity, ...content } = { ...report, schemaVersion: 2 }
+    const v2 = join(mkdtempSync(join(tmpdir(), 'vitest-ml-cli-v2-')), 'vitest-ml.json')
+    writeFileSync(v2, JSON.stringify({ ...content, integrity: { algorithm: 'sha256', digest: createHash('sha256').update(JSON.stringify(content)).digest('hex') } }))
+    expect(await cli(['gate', v2])).toMatchObject({ code: 0, err: '' })
   })
 
   it('re-decides the saved checks under another gate file', async () => {

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { functionModel } from '../../src/model/function-model.js'
@@ -32,7 +33,7 @@ const requests: Raw[] = [
 const rawRows = fc.record({ age: fc.option(fc.integer({ min: 18, max: 90 }), { nil: null }), income: fc.option(fc.integer({ min: 0, max: 250_000 }), { nil: null }) })
 
 // eslint-disable-next-line no-control-regex
-const plain = (text: string): string => text.replace(/\u001b\[\d+m/g, '')
+const plain = (text: string): string => stripVTControlCharacters(text)
 const failure = (promise: Promise<unknown>): Promise<string> => promise.then(() => '', (error: Error) => plain(error.message))
 
 describe('toMatchPipeline', () => {

@@ -85,6 +85,6 @@ export function converterFixture(name: string): ConverterFixture {
 /** Largest absolute difference between two matrices of the same shape. */
 export function maxAbsDifference(actual: readonly (readonly number[])[], expected: readonly (readonly number[])[]): number {
   let largest = 0
-  expected.forEach((row, i) => row.forEach((value, j) => { largest = Math.max(largest, Math.abs((actual[i]?.[j] ?? Number.NaN) - value)) }))
+  for (const [i, row] of expected.entries()) for (const [j, value] of row.entries()) largest = Math.max(largest, Math.abs((actual[i]?.[j] ?? Number.NaN) - value))
   return Number.isNaN(largest) ? Infinity : largest
 }

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util'
 /**
  * Runs an assertion written as users write it — synchronous (data-only matchers) or awaited (model matchers) — and
  * returns the error it failed with, or `undefined` when it passed.
@@ -20,5 +21,5 @@ export async function failureOf(assertion: () => unknown): Promise<Error | undef
  */
 export async function failureMessage(assertion: () => unknown): Promise<string> {
   // eslint-disable-next-line no-control-regex
-  return ((await failureOf(assertion))?.message ?? '').replace(/\u001b\[\d+m/g, '')
+  return stripVTControlCharacters((await failureOf(assertion))?.message ?? '')
 }

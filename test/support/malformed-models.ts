@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util'
 import seedrandom from 'seedrandom'
 import { functionModel } from '../../src/model/function-model.js'
 import type { Model } from '../../src/model/model.js'
@@ -46,5 +47,5 @@ export function failureOf(run: Promise<unknown>): Promise<Error | undefined> {
 
 /** The message without terminal colours. */
 export function plain(text: string | undefined): string {
-  return (text ?? '').replace(/\u001b\[\d+m/g, '')
+  return stripVTControlCharacters(text ?? '')
 }

@@ -12,7 +12,7 @@ export interface SpanStepOptions {
   readonly everyOccurrence?: boolean
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * One edit of a span-replacing perturbation: picks the span at the plan's site fraction (moving on to the next span
@@ -37,7 +37,7 @@ export function spanStep(text: string, spans: readonly EntitySpan[], plan: EditP
     if (replacement === undefined || replacement === span.text) continue
     const edit: TextEdit = { kind: options.kind, at: span.start, before: span.text, after: replacement, description: `${options.kind}: ${JSON.stringify(span.text)} -> ${JSON.stringify(replacement)}` }
     if (options.everyOccurrence !== true) return { text: text.slice(0, span.start) + replacement + text.slice(span.end), edits: [edit] }
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(span.text)}(?![\\p{L}\\p{N}])`, 'gu')
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(span.text)}(?![\\p{L}\\p{N}])`, 'gu')
     return { text: text.replace(pattern, () => replacement), edits: [edit] }
   }
   return { text, edits: [] }

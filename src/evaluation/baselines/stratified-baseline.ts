@@ -29,7 +29,10 @@ export function stratifiedBaseline(labels: readonly unknown[], options: Stratifi
   const seed = options.seed ?? 42
   const cumulative: number[] = []
   let running = 0
-  for (const count of counts) cumulative.push((running += count) / total)
+  for (const count of counts) {
+    running += count
+    cumulative.push(running / total)
+  }
   const fittedOn = options.fittedOn ?? 'train'
   const info = { kind: 'stratified', fittedOn, description: `stratified random over ${classes.length} classes (${total} ${fittedOn} labels, seed ${seed})` } as const
   const model = baselineModel<unknown, Label>('stratified baseline', info, () => classes[0] as Label)

@@ -44,7 +44,7 @@ export function segmentCandidates(conditions: readonly SegmentCondition[], optio
     for (let index = 0; index < condition.members.length; index++) if (condition.members[index] === 1) indices.push(index)
     return indices
   })
-  conditions.forEach((condition, k) => consider(condition.rule, [condition.feature], rowsOf[k] as number[]))
+  for (const [k, condition] of conditions.entries()) consider(condition.rule, [condition.feature], rowsOf[k] as number[])
   if (!options.pairs) return { candidates, tooSmall }
   for (let i = 0; i < conditions.length; i++) {
     for (let j = i + 1; j < conditions.length; j++) {

@@ -118,7 +118,7 @@ export function cutCountsQuery(cutsByColumn: ReadonlyMap<number, { readonly min:
   const literal = (value: number): string => (/e/i.test(String(value)) ? dialect.toDouble(`'${String(value)}'`) : String(value))
   for (const [index, { min, cuts }] of cutsByColumn) {
     // Counting from the finite minimum up keeps -Infinity out; NaN and +Infinity never compare <= a finite cut.
-    cuts.forEach((cut, position) => parts.push(`SUM(CASE WHEN v${index} >= ${literal(min)} AND v${index} <= ${literal(cut)} THEN 1 ELSE 0 END) AS c${index}_${position}`))
+    for (const [position, cut] of cuts.entries()) parts.push(`SUM(CASE WHEN v${index} >= ${literal(min)} AND v${index} <= ${literal(cut)} THEN 1 ELSE 0 END) AS c${index}_${position}`)
   }
   return `SELECT ${parts.join(',\n  ')}\nFROM ${relation}`
 }

@@ -42,4 +42,23 @@ describe('loadGateConfig', () => {
     expect(() => loadGateConfig(join(dir, 'missing.json'))).toThrow(/loadGateConfig: expected a readable gate file at .*missing\.json, received ENOENT/)
     expect(() => loadGateConfig(file('broken.json', '{"required": [,]}'))).toThrow(/loadGateConfig: expected valid JSON in .*broken\.json/)
   })
+
+  it('accepts rules against the base report: noRegression with one margin or one per metric, and noNewFailingChecks', () => {
+    const config = validateGateConfig({ noRegression: { metrics: ['accuracy', 'p99Ms'], margin: { accuracy: 0.02, p99Ms: 25 }, confidence: 0.975, severity: 'high', kinds: ['baseline', 'latency'] }, noNewFailingChecks: true })
+    expect(config.noRegression?.margin).toEqual({ accuracy: 0.02, p99Ms: 25 })
+    expect(validateGateConfig({ noRegression: { metrics: ['accuracy'], margin: 0.01 } }).noRegression?.margin).toBe(0.01)
+    expect(validateGateConfig({ noRegression: { metrics: ['auc90'], margin: 0.01, directions: { auc90: 'higher' } } }).noRegression?.directions).toEqual({ auc90: 'higher' })
+  })
+
+  it('refuses a noRegression rule it could not apply', () => {
+    expect(() => validateGateConfig({ noRegression: { metrics: ['accuracy'] } })).toThrow(/\/noRegression: missing field "margin"/)
+    expect(() => validateGateConfig({ noRegression: { metrics: [], margin: 0.01 } })).toThrow(/\/noRegression\/metrics: must NOT have fewer than 1 items/)
+    expect(() => validateGateConfig({ noRegression: { metrics: ['accuracy'], margin: -0.01 } })).toThrow(/\/noRegression\/margin/)
+    expect(() => validateGateConfig({ noRegression: { metrics: ['accuracy'], margin: 0.01, confidence: 0.4 } })).toThrow(/\/noRegression\/confidence: must be > 0\.5/)
+    expect(() => validateGateConfig({ noRegression: { metrics: ['accuracy', 'p99Ms'], margin: { accuracy: 0.02 } } }))
+      .toThrow('validateGateConfig: expected a margin for every metric of noRegression.metrics in the gate configuration, received none for "p99Ms" in noRegression.margin.\nHint: Add "p99Ms": <largest acceptable loss in p99Ms units> to noRegression.margin, or give one number for all.')
+    expect(() => validateGateConfig({ noRegression: { metrics: ['auc90'], margin: 0.01 } }))
+      .toThrow('validateGateConfig: expected a metric whose better direction is known in noRegression.metrics of the gate configuration, received "auc90".\nHint: Say which way is better: "directions": { "auc90": "higher" } (or "lower").')
+    expect(() => validateGateConfig({ noNewFailingChecks: 'yes' })).toThrow(/\/noNewFailingChecks: must be boolean/)
+  })
 })

@@ -25,7 +25,10 @@ function sample(random: () => number, shift = 0): Columns {
   const pick = (weights: readonly number[], labels: readonly string[]): string[] =>
     Array.from({ length: ROWS }, () => {
       let u = random()
-      for (let index = 0; index < weights.length; index++) if ((u -= weights[index] ?? 0) < 0) return labels[index] ?? ''
+      for (let index = 0; index < weights.length; index++) {
+        u -= weights[index] ?? 0
+        if (u < 0) return labels[index] ?? ''
+      }
       return labels[labels.length - 1] ?? ''
     })
   return {

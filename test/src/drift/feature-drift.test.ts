@@ -86,10 +86,45 @@ describe('featureDrift', () => {
 
   test('numbers in one sample and text in the other is a clear error; all-missing columns stay numeric', () => {
     expect(() => featureDrift('age', Float64Array.of(31, 40), ['31', 'n/a'])).toThrow(
-      'featureDrift: expected "age" to hold numbers in both samples (it does in the reference), received text in the current sample, for example "31".',
+      'featureDrift: expected "age" to hold numbers in both samples (it does in the reference), received text in the current sample, for example "n/a".',
     )
     expect(featureDrift('age', normals(50, 0, 'r'), [null, null]).kind).toBe('numeric')
     expect(featureDrift('age', Float64Array.of(31, 40), ['31', 'n/a'], { kind: 'categorical' }).method).toBe('chi-square')
+  })
+
+  test('a numeric column with n/a among its numbers is compared as numbers: a +5 sd shift is found, the texts are counted apart', () => {
+    const withTokens = (values: Float64Array): (number | string)[] => Array.from(values, (value, index) => (index % 10 === 0 ? 'n/a' : value))
+    const result = featureDrift('temp', withTokens(normals(500, 0, 'r')), withTokens(normals(500, 5, 'c')))
+    expect(result).toMatchObject({ kind: 'numeric', method: 'ks', drifted: true, referenceMissing: 50, currentMissing: 50, referenceSize: 450, currentSize: 450 })
+    expect(result.warnings).toContain('temp: 50 reference values are text among numbers ("n/a" x 50), read as missing and counted apart')
+    expect(result.missingRate).toEqual({ reference: 0.1, current: 0.1, pValue: 1 }) // scipy.stats.fisher_exact([[50, 450], [50, 450]]).pvalue -> 1.0
+  })
+
+  test('numbers written as text are compared as numbers, with a note, and do not drift when they have not moved', () => {
+    const reference = normals(400, 0, 'r')
+    const result = featureDrift('x', Array.from(reference, (value) => value.toFixed(6)), Array.from(reference, (value) => value.toFixed(6)))
+    expect(result).toMatchObject({ kind: 'numeric', method: 'ks', statistic: 0, drifted: false })
+    expect(result.warnings).toEqual(['x: 400 reference values are numbers written as text, compared as numbers', 'x: 400 current values are numbers written as text, compared as numbers'])
+  })
+
+  test('declared sentinels are missing values, and a jump in the missing share is tested on its own', () => {
+    const reference = Array.from(normals(100, 0, 'r'), (value, index) => (index < 10 ? -999 : value))
+    const current = Array.from(normals(100, 0, 'c'), (value, index) => (index < 40 ? -999 : value))
+    const result = featureDrift('x', reference, current, { sentinels: [-999] })
+    expect(result).toMatchObject({ referenceMissing: 10, currentMissing: 40, referenceSize: 90, currentSize: 60 })
+    expect(result.missingRate?.reference).toBe(0.1)
+    expect(result.missingRate?.current).toBe(0.4)
+    expect(result.missingRate?.pValue).toBeCloseTo(1.2433405573877402e-6, 12) // scipy.stats.fisher_exact([[10, 90], [40, 60]]).pvalue
+    expect(result.warnings).toContain("x: the share of missing values moved from 10% to 40% (Fisher's exact test p = 1.24e-6); a missing-rate change is drift of its own")
+    // Without the declaration, -999 is a number like any other and drags the distribution.
+    expect(featureDrift('x', reference, current).missingRate).toBeUndefined()
+  })
+
+  test('two samples with no value after cleaning are an error, not a pass', () => {
+    expect(() => featureDrift('x', [Number.NaN, null], [null, Number.NaN])).toThrow(
+      'featureDrift: expected values to compare in "x", received none in either sample once missing values are removed (2 reference and 2 current rows, all missing).',
+    )
+    expect(() => featureDrift('x', ['n/a', ''], ['n/a'], { sentinels: ['n/a', ''] })).toThrow(/none in either sample.*or the declared sentinels/s)
   })
 
   test('a current sample with no values at all is drift, not a pass', () => {

@@ -30,10 +30,11 @@ describe('exposeGraphOutputs', () => {
     expect(out.probabilities?.dims).toEqual([2, 3])
     expect(Array.from(out.output_label?.data as BigInt64Array)).toEqual(Array.from((await plain.run(feeds, ['output_label'])).output_label?.data as BigInt64Array))
     // each probability row sums to 1 (the Normalizer's L1 output) and its argmax is the label
-    const rows = [Array.from((out.probabilities?.data as Float32Array).subarray(0, 3)), Array.from((out.probabilities?.data as Float32Array).subarray(3))]
+    const probabilities = out.probabilities!.data as Float32Array
+    const rows = [Array.from(probabilities.subarray(0, 3)), Array.from(probabilities.subarray(3))]
     rows.forEach((row, i) => {
       expect(row.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 6)
-      expect(row.indexOf(Math.max(...row))).toBe(Number((out.output_label?.data as BigInt64Array)[i]))
+      expect(row.indexOf(Math.max(...row))).toBe(Number((out.output_label!.data as BigInt64Array)[i]))
     })
     await Promise.all([session.release(), plain.release()])
   })

@@ -13,7 +13,7 @@ describe('float16 bits', () => {
   test('numbers round to the bits numpy gives (nearest, ties to even, subnormals, overflow to infinity)', () => {
     const bits = new Uint16Array(reference.encode.values.length)
     const write = float16Writer(bits)
-    reference.encode.values.forEach((value, index) => write(index, value))
+    for (const [index, value] of reference.encode.values.entries()) write(index, value)
     expect(Array.from(bits)).toEqual(reference.encode.bits)
     // a few by name: np.float16(1) -> 0x3c00, np.float16(-2.5) -> 0xc100, np.float16(65520) -> inf 0x7c00, -0.0 -> 0x8000
     expect([bits[2], bits[3], bits[8], bits[1]]).toEqual([0x3c00, 0xc100, 0x7c00, 0x8000])

@@ -18,7 +18,7 @@ describe('recurrentModel on the Silero VAD', async () => {
     const byHand: number[] = []
     for (const input of sequence) {
       const [output] = await step.predict([{ input, ...state }])
-      byHand.push((output?.output as number[])[0] as number)
+      byHand.push((output!.output as number[])[0] as number)
       state = { h: output?.hn as number[], c: output?.cn as number[] }
     }
     const [batched] = await vad.predict([windows.slice(100, 110), sequence, windows.slice(0, 10)])

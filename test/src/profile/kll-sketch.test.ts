@@ -44,7 +44,7 @@ describe('KLL sketch against exact quantiles', () => {
     const random = seedrandom('kll-merge')
     const values = Float64Array.from({ length: 300_000 }, () => random() * random())
     const shards = [0, 1, 2, 3, 4].map(() => kllCreate(400, 1))
-    values.forEach((value, index) => kllUpdate(shards[index % 5] as KllSketch, [value]))
+    for (const [index, value] of values.entries()) kllUpdate(shards[index % 5] as KllSketch, [value])
     const merged = kllCreate(400, 1)
     for (const shard of shards) kllMerge(merged, shard)
     expect(merged.n).toBe(300_000)

@@ -29,7 +29,7 @@ describe('publishProfile', () => {
   })
 
   it('refuses an empty name and something that is not a profile', () => {
-    expect(() => publishProfile('  ', small)).toThrow(/expected a non-empty name for the profile, received "  "/)
+    expect(() => publishProfile('  ', small)).toThrow(/expected a non-empty name for the profile, received " {2}"/)
     expect(() => publishProfile('rows', [{ x: 1 }] as unknown as DataProfile)).toThrow(/expected a data profile, received object.*profile\(data\)/s)
   })
 

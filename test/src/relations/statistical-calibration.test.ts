@@ -5,7 +5,7 @@
  * boundary, and passes almost always at half the boundary. Observed pass counts are compared with the exact
  * probability of the design (the binomial lower tail at the largest count whose Clopper-Pearson bound is below 0.05).
  */
-import fc from 'fast-check'
+import type fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { rowsNearData } from '../../../src/arbitraries/rows-near-data.js'
 import type { CellValue } from '../../../src/data/dataset.js'

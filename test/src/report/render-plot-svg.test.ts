@@ -62,6 +62,20 @@ describe('renderPlotSvg', () => {
     expect(many.subtitle).toEqual(['feature 2 = 1: m1', 'feature 2 = 2: m2', 'feature 2 = 3: m3', '… 3 more positions'])
   })
 
+  it('draws a trend over releases with every release named, and a flat series on a readable axis', async () => {
+    const categories = Array.from({ length: 10 }, (_, index) => `v1.${index}.0`)
+    const flat = { type: 'line' as const, title: 'ML Test Score by release', yLabel: 'score', categories, series: [{ name: 'final score', points: categories.map((_, index) => [index, 0] as [number, number]) }] }
+    const spec = plotToVegaLite(flat) as unknown as { layer: { encoding: { x: { axis: { values: number[]; labelOverlap: boolean } }; y: { scale: unknown } } }[] }
+    expect(spec.layer[0]!.encoding.x.axis).toMatchObject({ values: categories.map((_, index) => index), labelOverlap: false })
+    expect(spec.layer[0]!.encoding.y.scale).toEqual({ zero: false, domain: [0, 1] })
+    const svg = await renderPlotSvg(flat)
+    for (const name of categories) expect(svg).toContain(`>${name}</text>`)
+    // Vega labels a degenerate domain with six decimals; the padded domain has ordinary ticks.
+    expect(svg).not.toContain('0.000000')
+    const many = plotToVegaLite({ ...flat, categories: Array.from({ length: 50 }, (_, index) => `r${index}`) }) as unknown as typeof spec
+    expect(many.layer[0]!.encoding.x.axis.values).toHaveLength(17)
+  })
+
   it('drops non-finite points and still draws', async () => {
     const svg = await renderPlotSvg({ type: 'histogram', title: 'latency', series: [{ name: 'ms', points: [[1, 2], [Number.NaN, 3], [2, Number.POSITIVE_INFINITY], [3, 4]] }] })
     expect(svg.startsWith('<svg')).toBe(true)

@@ -11,7 +11,7 @@ describe('bootstrapIndices with strata', () => {
       return 0
     }, { resamples: 50, seed: 3 }, strata)
     for (const indices of seen.slice(1)) {
-      indices.forEach((index, position) => expect(strata[index]).toBe(strata[position]))
+      for (const [position, index] of indices.entries()) expect(strata[index]).toBe(strata[position])
     }
     // and it does resample: some position draws another row of its stratum
     expect(seen.slice(1).some((indices) => indices.some((index, position) => index !== position))).toBe(true)

@@ -11,7 +11,7 @@ describe('chiSquareHomogeneity', () => {
       expectStatistic(result.statistic, testCase.statistic)
       expectPValue(result.pValue, testCase.pValue)
       expect(result.dof).toBe(testCase.dof)
-      result.expected.forEach((row, r) => row.forEach((value, c) => expectStatistic(value, testCase.expected[r][c])))
+      for (const [r, row] of result.expected.entries()) for (const [c, value] of row.entries()) expectStatistic(value, testCase.expected[r][c])
     })
   }
 

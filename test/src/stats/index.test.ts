@@ -6,7 +6,7 @@ describe('vitest-ml/stats barrel', () => {
     for (const name of [
       'ksTwoSample', 'chiSquareHomogeneity', 'chiSquareGoodnessOfFit', 'wassersteinDistance', 'jensenShannonDistance',
       'populationStabilityIndex', 'cramerVonMises', 'mannWhitneyU', 'welchTTest', 'binomialTest', 'clopperPearsonInterval',
-      'wilsonInterval', 'mcnemarTest', 'bootstrapConfidenceInterval', 'pairedBootstrapInterval', 'bonferroni',
+      'wilsonInterval', 'newcombeInterval', 'mcnemarTest', 'bootstrapConfidenceInterval', 'pairedBootstrapInterval', 'bonferroni',
       'benjaminiHochberg',
     ]) {
       expect(typeof (stats as Record<string, unknown>)[name], name).toBe('function')

@@ -10,8 +10,8 @@ describe('bonferroni and benjaminiHochberg', () => {
     it(`match statsmodels multipletests on ${JSON.stringify(testCase.pValues)}`, () => {
       const bonf = bonferroni(testCase.pValues, { alpha: testCase.alpha })
       const bh = benjaminiHochberg(testCase.pValues, { alpha: testCase.alpha })
-      bonf.adjusted.forEach((p, i) => expectStatistic(p, testCase.bonferroni[i]))
-      bh.adjusted.forEach((p, i) => expectStatistic(p, testCase.benjaminiHochberg[i]))
+      for (const [i, p] of bonf.adjusted.entries()) expectStatistic(p, testCase.bonferroni[i])
+      for (const [i, p] of bh.adjusted.entries()) expectStatistic(p, testCase.benjaminiHochberg[i])
       expect(bonf.rejected).toEqual(testCase.bonferroniReject)
       expect(bh.rejected).toEqual(testCase.benjaminiHochbergReject)
     })

@@ -24,7 +24,7 @@ describe('clopperPearsonInterval and wilsonInterval', () => {
     // scipy.stats.binomtest(0, 3000, alternative='less').proportion_ci(0.95) -> (0.0, 0.000998...)  ("rule of three")
     const cp = clopperPearsonInterval(0, 3000, { alternative: 'less' })
     expect(cp.low).toBe(0)
-    expectPValue(cp.high, 1 - Math.pow(0.05, 1 / 3000))
+    expectPValue(cp.high, 1 - 0.05 ** (1 / 3000))
     // Wilson one-sided upper bound with z = norm.ppf(0.95)
     const wilson = wilsonInterval(2, 1000, { alternative: 'less' })
     expect(wilson.low).toBe(0)

@@ -106,7 +106,7 @@ describe('profileQueries', () => {
     const connection = await (await DuckDBInstance.create(':memory:')).connect()
     const [summary] = (await connection.runAndReadAll(sql.summary)).getRowObjectsJS()
     expect(Number(summary?.rows)).toBe(100_000)
-    expect((summary?.v0_cuts as number[]).length).toBe(9)
+    expect((summary!.v0_cuts as number[]).length).toBe(9)
     const counts = (await connection.runAndReadAll(sql.counts([0, 1]))).getRowObjectsJS()
     expect(counts.filter((row) => Number(row.g1) === 0).reduce((sum, row) => sum + Number(row.n), 0)).toBe(100_000)
     connection.closeSync()
