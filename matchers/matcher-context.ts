@@ -109,6 +109,57 @@ export function replayLine(seed: number, numRuns: number, path?: string): string
   return `Replay: { seed: ${seed}, numRuns: ${numRuns}${path === undefined ? '' : `, path: '${path}'`} }`
 }
 
+/**
+ * The replay line of a check decided by a seeded bootstrap: the options to paste back into the matcher to draw the same
+ * resamples. The same `Replay: { ... }` form as {@link replayLine}, so every seeded check ends the same way.
+ *
+ * @param seed - the bootstrap seed
+ * @param resamples - bootstrap resamples
+ * @example
+ * ```ts
+ * resamplingReplayLine(42, 1000) // "Replay: { seed: 42, resamples: 1000 }"
+ * ```
+ */
+export function resamplingReplayLine(seed: number, resamples: number): string {
+  return `Replay: { seed: ${seed}, resamples: ${resamples} }`
+}
+
+/**
+ * The line that closes a shortened list in a message: how many items were left out, and where they are.
+ *
+ * @param omitted - items not listed
+ * @param noun - what one of them is (`'failing case'`; an `s` is added for more than one), or `[singular, plural]`
+ * @param where - where the rest can be read @defaultValue 'raise maxListed to list them'
+ * @returns the line, indented as a list item, or nothing when none were left out
+ * @example
+ * ```ts
+ * moreLine(3, 'failing case', 'all are in the report') // ['  ... and 3 more failing cases (all are in the report)']
+ * moreLine(2, ['anomaly', 'anomalies']) // ['  ... and 2 more anomalies (raise maxListed to list them)']
+ * moreLine(0, 'group') // []
+ * ```
+ */
+export function moreLine(omitted: number, noun: string | readonly [singular: string, plural: string], where = 'raise maxListed to list them'): string[] {
+  const [singular, plural] = typeof noun === 'string' ? [noun, `${noun}s`] : noun
+  return omitted > 0 ? [`  ... and ${omitted} more ${omitted === 1 ? singular : plural} (${where})`] : []
+}
+
+/**
+ * What to do when a property-based check held but was asserted with `.not`: search further, or drop `.not`.
+ *
+ * @param statistical - whether the verdict was a bound on the rate (`maxViolationRate`) rather than "no violation"
+ * @param numRuns - cases judged
+ * @param claim - what the model was found to do, for "if the model is meant to ..." (`'be deterministic'`)
+ * @example
+ * ```ts
+ * heldHint(false, 300, 'hold it') // 'Hint: no violation in 300 cases; raise numRuns or widen the inputs to search further, or drop .not if the model is meant to hold it.'
+ * ```
+ */
+export function heldHint(statistical: boolean, numRuns: number, claim = 'hold it'): string {
+  return statistical
+    ? `Hint: the violation rate is confidently below maxViolationRate; lower it, or drop .not if the model is meant to ${claim}.`
+    : `Hint: no violation in ${numRuns} cases; raise numRuns or widen the inputs to search further, or drop .not if the model is meant to ${claim}.`
+}
+
 /** What a vitest-ml matcher resolves to (Vitest's synchronous expectation result). */
 export interface MatcherOutcome {
   readonly pass: boolean

@@ -2,7 +2,7 @@ import type { MatcherState } from 'vitest'
 import { VitestMlError } from '../src/util/errors.js'
 import { assessCalibration, type AssessCalibrationOptions } from '../src/evaluation/calibration/assess-calibration.js'
 import type { ClassConfidence } from '../src/evaluation/calibration/confidence-bias.js'
-import { checkId, modelRef, num, requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, num, requireModel, requireOptions, resamplingReplayLine, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -27,7 +27,7 @@ const NAME = 'toBeCalibrated'
  * @example
  * ```ts
  * await expect(model).toBeCalibrated({ data: test, classes, maxEce: 0.05 })
- * // fails with: ECE 0.12 (equal-width bins), one-sided 95% upper bound 0.16 > maxEce 0.05
+ * // fails with: ECE 0.12 (equal-width bins, 10), one-sided 95% bias-corrected upper bound 0.16 > maxEce 0.05
  * ```
  */
 export const toBeCalibrated = asyncMatcher(NAME, checkCalibrated)
@@ -42,7 +42,7 @@ async function checkCalibrated(this: MatcherState, received: unknown, givenOptio
   const passed = result.eceUpper <= options.maxEce
   const binsName = result.strategy === 'uniform' ? 'equal-width' : 'equal-mass'
   const level = `${num(result.confidence * 100)}%`
-  const statement = `ECE ${num(result.ece)} (${binsName} bins, ${result.uniformBins.length}), one-sided ${level} upper bound ${num(result.eceUpper)} ${passed ? '<=' : '>'} maxEce ${num(options.maxEce)}`
+  const statement = `ECE ${num(result.ece)} (${binsName} bins, ${result.uniformBins.length}), one-sided ${level} bias-corrected upper bound ${num(result.eceUpper)} ${passed ? '<=' : '>'} maxEce ${num(options.maxEce)}`
   const flagged = result.classConfidence.filter((entry) => entry.verdict !== 'consistent')
   const { brier } = result
   const classLine = (entry: ClassConfidence): string =>
@@ -52,7 +52,7 @@ async function checkCalibrated(this: MatcherState, received: unknown, givenOptio
     `Brier ${num(brier.brier)} = reliability ${num(brier.reliability)} - resolution ${num(brier.resolution)} + uncertainty ${num(brier.uncertainty)} + within-bin ${num(brier.withinBin)}.`,
     'Per predicted class (Bonferroni over classes):',
     ...result.classConfidence.slice(0, options.maxListed ?? 8).map(classLine),
-    `Replay: seed ${result.seed}, ${result.resamples} bootstrap resamples.`,
+    resamplingReplayLine(result.seed, result.resamples),
   ].join('\n')
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
   const body = passed

@@ -1,12 +1,11 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { checkDeterminism } from '../src/properties/check-determinism.js'
-import { casesDistribution } from '../src/arbitraries/cases-distribution.js'
 import { determinismCounts } from '../src/properties/determinism-counts.js'
-import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { exactRunCounts } from '../src/relations/relation-summary.js'
 import { asyncMatcher } from './async-matcher.js'
-import { recordCheck } from './record-check.js'
+import { num, requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
+import { checkProperty } from './property-check.js'
 
 /** Options of `toBeDeterministic`. */
 export interface DeterministicOptions<I = unknown> {
@@ -44,47 +43,48 @@ export const toBeDeterministic = asyncMatcher(NAME, checkBeDeterministic)
 async function checkBeDeterministic(this: MatcherState, received: unknown, givenOptions: DeterministicOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const options = requireOptions(givenOptions, NAME, '{ inputs: rows, numRuns: 500 }')
-  const seed = resolveSeed(this, NAME, options.seed)
   const tolerance = options.tolerance ?? 0
-  const result = await checkDeterminism(model, {
-    inputs: options.inputs,
-    seed,
-    tolerance,
-    ...(options.numRuns === undefined ? {} : { numRuns: options.numRuns }),
-    ...(options.aloneRows === undefined ? {} : { aloneRows: options.aloneRows }),
-    ...(options.freshSession === undefined ? {} : { freshSession: options.freshSession }),
-    ...(options.path === undefined ? {} : { path: options.path }),
-  })
-  const passed = result.violations === 0
-  const ce = result.counterexample
-  await recordCheck(this, {
-    id: checkId(this, 'consistency'),
+  const name = model.identity.name
+  return checkProperty(this, {
+    name: NAME,
     kind: 'consistency',
-    title: `${model.identity.name} is deterministic (${result.comparisons.join(', ')})`,
-    passed,
-    severity: options.severity ?? 'high',
-    model: modelRef(model),
-    metrics: { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, maxDifference: result.maxDifference, tolerance },
-    distribution: casesDistribution(options.inputs),
-    ...(ce && { counterexample: toJsonSafe({ input: ce.input, outputs: ce.outputs, violation: ce.violation.detail }) }),
-    replay: { seed, numRuns: result.numRuns, ...(result.path === undefined ? {} : { path: result.path }) },
+    hintArguments: 'options',
+    model,
+    options,
+    severity: 'high',
+    run: async (seed) => {
+      const result = await checkDeterminism(model, {
+        inputs: options.inputs,
+        seed,
+        tolerance,
+        ...(options.numRuns === undefined ? {} : { numRuns: options.numRuns }),
+        ...(options.aloneRows === undefined ? {} : { aloneRows: options.aloneRows }),
+        ...(options.freshSession === undefined ? {} : { freshSession: options.freshSession }),
+        ...(options.path === undefined ? {} : { path: options.path }),
+      })
+      return { ...result, ...exactRunCounts(result, options.path !== undefined), passed: result.violations === 0 }
+    },
+    report: (result, { cases }) => {
+      const ce = result.counterexample
+      const comparisons = result.comparisons.join(', ')
+      const maxDifference = `max abs difference ${num(result.maxDifference)}`
+      return {
+        title: `${name} is deterministic (${comparisons})`,
+        failed: () => `${name} is not deterministic: ${determinismCounts(result, tolerance, cases.distribution)}; ${maxDifference}.`,
+        held: () => `Expected ${name} to answer some row differently, but all ${result.numRuns} rows (under ${cases.distribution}) matched across ${comparisons} (${maxDifference}).`,
+        claim: 'be deterministic',
+        reasonsLabel: 'Broken comparisons',
+        ...(ce && {
+          counterexample: {
+            violation: ce.violation.detail,
+            fields: [['input', show(ce.input)], ...Object.entries(ce.outputs).map(([label, output]) => [label, show(output)] as const)],
+            labelWidth: 0,
+            record: { input: ce.input, outputs: ce.outputs, violation: ce.violation.detail },
+          },
+        }),
+        metrics: { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, maxDifference: result.maxDifference, tolerance },
+        replayRuns: result.numRuns,
+      }
+    },
   })
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', '', { isNot: this.isNot, promise: this.promise })
-  const counts = determinismCounts(result, tolerance, casesDistribution(options.inputs))
-  return {
-    pass: passed,
-    message: () =>
-      passed
-        ? `${hint}\n\nExpected ${model.identity.name} to answer some row differently, but every row matched across ${result.comparisons.join(', ')} (max abs difference ${num(result.maxDifference)}).\n${replayLine(seed, result.numRuns)}`
-        : [
-            hint,
-            '',
-            `${model.identity.name} is not deterministic: ${counts}; max abs difference ${num(result.maxDifference)}.`,
-            `Broken comparisons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`,
-            `${Array.isArray(options.inputs) ? 'First failing row (real rows are used as given, not shrunk)' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${ce?.violation.detail ?? ''}`,
-            `  input: ${show(ce?.input)}`,
-            ...Object.entries(ce?.outputs ?? {}).map(([label, output]) => `  ${label}: ${show(output)}`),
-            replayLine(seed, result.numRuns, result.path),
-          ].join('\n'),
-  }
 }

@@ -3,7 +3,7 @@ import { VitestMlError } from '../src/util/errors.js'
 import { assessFairness, type AssessFairnessOptions, type FairnessAssessment } from '../src/evaluation/fairness/assess-fairness.js'
 import { FAIRNESS_METRICS } from '../src/evaluation/fairness/fairness-metrics.js'
 import type { GroupRates } from '../src/evaluation/fairness/group-rates.js'
-import { checkId, modelRef, num, requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, moreLine, num, requireModel, requireOptions, resamplingReplayLine, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -64,7 +64,7 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
   const side = result.kind === 'difference' ? 'lower' : 'upper'
   const compare = result.kind === 'difference' ? (passed ? '<=' : '>') : passed ? '>=' : '<'
   const level = `${num(result.confidence * 100)}%`
-  const statement = `${result.metric} ${num(result.value)}, one-sided ${level} ${side} bound ${num(bound)} ${compare} ${result.kind === 'difference' ? 'max' : 'min'} ${num(bar)} (${num((2 * result.confidence - 1) * 100)}% bootstrap interval ${num(result.low)}-${num(result.high)})`
+  const statement = `${result.metric} ${num(result.value)}, one-sided ${level} ${side} bound ${num(bound)} ${compare} ${result.kind === 'difference' ? 'max' : 'min'} ${num(bar)} (${num((2 * result.confidence - 1) * 100)}% bootstrap interval ${num(result.low)}-${num(result.high)}, resampled within each ${result.strata})`
   const warnings = [
     ...(inconclusive ? [`inconclusive: the interval ${num(result.low)}-${num(result.high)} reaches past ${num(bar)}; more held-out rows would settle it`] : []),
     ...result.smallGroups.map((group) => `group ${group.group} (${group.size} rows) is smaller than minGroupSize and was not compared`),
@@ -74,12 +74,12 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
   const summary = [
     `Groups of ${result.attribute}${result.positiveLabel === undefined ? '' : ` (positive class ${String(result.positiveLabel)})`}:`,
     ...groupLines,
-    ...(result.groups.length > groupLines.length ? [`  … ${result.groups.length - groupLines.length} more groups`] : []),
+    ...moreLine(result.groups.length - groupLines.length, 'group', 'all are in the report'),
     ...(result.groupCalibration === undefined
       ? []
       : [`Calibration of P(${String(result.positiveLabel)}) by group: ${result.groupCalibration.slice(0, options.maxListed ?? 8).map((entry) => `${entry.group} ECE ${num(entry.ece)} (mean score ${num(entry.meanScore)} vs observed ${num(entry.positiveRate)})`).join('; ')}.`]),
     ...(warnings.length === 0 ? [] : ['Warnings:', ...warnings.map((warning) => `  ${warning}`)]),
-    `Replay: seed ${result.seed}, ${result.resamples} bootstrap resamples stratified by ${result.strata}.`,
+    resamplingReplayLine(result.seed, result.resamples),
   ].join('\n')
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'attribute', { isNot: this.isNot, promise: this.promise })
   const body = passed

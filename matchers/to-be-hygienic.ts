@@ -3,7 +3,7 @@ import { describeAnomaly } from '../src/contracts/anomaly.js'
 import { datasetHash } from '../src/data/dataset-hash.js'
 import { asDataset, type DriftData } from '../src/drift/as-dataset.js'
 import { checkHygiene, type HygieneOptions, type HygieneResult } from '../src/hygiene/check-hygiene.js'
-import { checkId, type MatcherOutcome } from './matcher-context.js'
+import { checkId, moreLine, type MatcherOutcome } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 
 /** Options of `toBeHygienic`: those of `checkHygiene` (with the reference as any data), listing and severity. */
@@ -37,7 +37,7 @@ export function toBeHygienic(this: MatcherState, received: unknown, options: Hyg
   const result = checkHygiene(data, { ...rest, ...(reference === undefined ? {} : { reference: asDataset(NAME, 'reference', reference) }) })
   const hint = this.utils.matcherHint(`.${NAME}`, 'data', '', { isNot: this.isNot, promise: this.promise })
   const listed = result.issues.slice(0, maxListed).map((issue) => `  ${describeAnomaly(issue)}`)
-  const more = result.issues.length > maxListed ? [`  … and ${result.issues.length - maxListed} more (all in the report)`] : []
+  const more = moreLine(result.issues.length - maxListed, 'issue')
   const scope = `${result.rows} rows, ${result.features.length} features${options.label === undefined ? '' : `, label "${options.label}"`}`
   const header = result.passed
     ? `Expected ${data.name} to have hygiene issues, but it is clean (${scope})${result.issues.length > 0 ? '; reported, not judged:' : '.'}`

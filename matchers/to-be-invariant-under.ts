@@ -1,17 +1,15 @@
-import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
-import { checkInvariance, type InvarianceOptions, type InvarianceTransform } from '../src/relations/check-invariance.js'
-import { casesDistribution, describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
-import { transformedCasesDistribution } from '../src/relations/changed-cases.js'
-import { textChange } from '../src/relations/text-change.js'
-import { relationSummary } from '../src/relations/relation-summary.js'
-import { roundingHint } from '../src/relations/rounding-hint.js'
+import { casesDistribution } from '../src/arbitraries/cases-distribution.js'
 import { outputNumbers } from '../src/model/output-numbers.js'
+import { checkInvariance, type InvarianceOptions, type InvarianceResult, type InvarianceTransform } from '../src/relations/check-invariance.js'
+import { transformedCasesDistribution } from '../src/relations/changed-cases.js'
+import { roundingHint } from '../src/relations/rounding-hint.js'
+import { textChange } from '../src/relations/text-change.js'
 import { isRowOrderTransform, permutationFromCodes } from '../src/relations/transforms/row-order.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
-import { recordCheck } from './record-check.js'
+import { requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
+import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toBeInvariantUnder`. */
 export interface InvariantUnderOptions<I = unknown> extends Omit<InvarianceOptions<I>, 'seed' | 'source'> {
@@ -52,61 +50,63 @@ function transformLabel(transform: unknown): string {
  */
 export const toBeInvariantUnder = asyncMatcher(NAME, checkBeInvariantUnder)
 
-async function checkBeInvariantUnder(this: MatcherState, received: unknown, transform: InvarianceTransform<unknown> | fc.Arbitrary<(row: never) => unknown>, options: InvariantUnderOptions): Promise<MatcherOutcome> {
+async function checkBeInvariantUnder(this: MatcherState, received: unknown, transform: InvarianceTransform<unknown>, givenOptions: InvariantUnderOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
-  const seed = resolveSeed(this, NAME, options?.seed)
-  const { seed: _seed, severity, ...rest } = options ?? ({} as InvariantUnderOptions)
-  const result = await checkInvariance(model, transform as InvarianceTransform<unknown>, { ...rest, seed, source: NAME })
-  const described = describeCases(options.inputs, { statistical: isStatistical(options.maxViolationRate), seed })
-  const cases = result.transformKind === 'row' ? { ...described, distribution: transformedCasesDistribution(options.inputs, transform, casesDistribution, result.skip) } : described
-  const summary = relationSummary(result as never, cases.distribution)
+  const options = requireOptions(givenOptions, NAME, '{ inputs: rows, tolerance: 1e-6 }')
+  const { seed: _seed, severity: _severity, ...rest } = options
+  const name = model.identity.name
   const what = describeTransform(transform)
   const criterion = options.label === true ? 'the predicted class' : `outputs within ${options.tolerance ?? 0}`
-  let counterexample: Record<string, unknown> | undefined
-  if (result.counterexample !== undefined) {
-    if (result.transformKind === 'row-order') {
-      const { testCase: [rows, codes], outputs, violation } = result.counterexample
-      counterexample = { batch: rows, order: permutationFromCodes(codes, rows.length), outputs: outputs[0], permutedOutputs: outputs[1], violation: violation.detail }
-    } else {
-      const { testCase: [, rowTransform], inputs, outputs, violation } = result.counterexample
-      counterexample = { transform: transformLabel(rowTransform), ...textChange(rowTransform, inputs[0], inputs[1]), base: inputs[0], transformed: inputs[1], baseOutput: outputs[0], transformedOutput: outputs[1], violation: violation.detail }
-    }
-  }
-  await recordCheck(this, {
-    id: checkId(this, 'metamorphic'),
+  return checkProperty(this, {
+    name: NAME,
     kind: 'metamorphic',
-    title: `${model.identity.name} is invariant under ${what} (${criterion})`,
-    passed: result.passed,
-    severity: severity ?? 'high',
-    model: modelRef(model),
-    metrics: summary.metrics,
-    distribution: cases.distribution,
-    ...(cases.warnings.length > 0 ? { warnings: cases.warnings } : {}),
-    ...(counterexample && { counterexample: toJsonSafe(counterexample) }),
-    replay: { seed, numRuns: result.plannedRuns, ...(result.path === undefined ? {} : { path: result.path }) },
+    hintArguments: 'transform',
+    model,
+    options,
+    severity: 'high',
+    // Real rows under one plain transform are each judged once; a generated transform or a row order is drawn and shrunk.
+    givenRows: Array.isArray(options.inputs) && typeof transform === 'function' && !isRowOrderTransform(transform),
+    run: (seed) => checkInvariance(model, transform, { ...rest, seed, source: NAME }),
+    ...(isRowOrderTransform(transform) ? {} : { distribution: (result: InvarianceResult<unknown, unknown>) => transformedCasesDistribution(options.inputs, transform, casesDistribution, result.transformKind === 'row' ? result.skip : undefined) }),
+    report: (result) => {
+      const counterexample = invarianceCounterexample(result)
+      return {
+        title: `${name} is invariant under ${what} (${criterion})`,
+        failed: (rate) => `${name} is not invariant under ${what} (${criterion}): ${rate}.`,
+        held: (rate) => `Expected ${name} not to be invariant under ${what} (${criterion}), but it was: ${rate}.`,
+        claim: 'be invariant',
+        ...(counterexample && { counterexample: listedCounterexample(String(counterexample['violation']), withoutViolation(counterexample), 19, ['transform', 'change']) }),
+        lines: options.label === true ? [] : roundingLines(counterexample),
+        actual: toJsonSafe(counterexample?.['transformedOutput'] ?? counterexample?.['permutedOutputs']),
+        expected: toJsonSafe(counterexample?.['baseOutput'] ?? counterexample?.['outputs']),
+      }
+    },
   })
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'transform', { isNot: this.isNot, promise: this.promise })
-  const roundingLines = (): string[] => {
-    if (options.label === true || counterexample === undefined || !('baseOutput' in counterexample)) return []
-    const before = outputNumbers(counterexample['baseOutput'])
-    const after = outputNumbers(counterexample['transformedOutput'])
-    const worst = before.reduce((best, value, j) => (Math.abs((after[j] ?? value) - value) > Math.abs((after[best] ?? 0) - (before[best] ?? 0)) ? j : best), 0)
-    const line = roundingHint(before[worst] ?? 0, after[worst] ?? 0)
-    return line === undefined ? [] : [line]
+}
+
+/** The failing case as the message lists it: a transformed row with both outputs, or a batch in both orders. */
+function invarianceCounterexample(result: InvarianceResult<unknown, unknown>): Record<string, unknown> | undefined {
+  if (result.counterexample === undefined) return undefined
+  if (result.transformKind === 'row-order') {
+    const { testCase: [rows, codes], outputs, violation } = result.counterexample
+    return { batch: rows, order: permutationFromCodes(codes, rows.length), outputs: outputs[0], permutedOutputs: outputs[1], violation: violation.detail }
   }
-  const replay = replayLine(seed, result.plannedRuns, result.path)
-  const example = counterexample === undefined ? [] : [
-    `${result.passed ? 'Example violation' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${String(counterexample['violation'])}`,
-    ...Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => `  ${`${key}:`.padEnd(19)} ${key === 'transform' || key === 'change' ? String(value) : show(value)}`),
-  ]
-  return {
-    pass: result.passed,
-    message: () =>
-      result.passed
-        ? [hint, '', `Expected ${model.identity.name} to change ${criterion} under ${what}, but it held: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n')
-        : [hint, '', `${model.identity.name} is not invariant under ${what} (${criterion}): ${summary.sentence}.`, summary.design, ...cases.warnings,
-            `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, ...roundingLines(), replay].join('\n'),
-    actual: toJsonSafe(counterexample?.['transformedOutput'] ?? counterexample?.['permutedOutputs']),
-    expected: toJsonSafe(counterexample?.['baseOutput'] ?? counterexample?.['outputs']),
-  }
+  const { testCase: [, rowTransform], inputs, outputs, violation } = result.counterexample
+  return { transform: transformLabel(rowTransform), ...textChange(rowTransform, inputs[0], inputs[1]), base: inputs[0], transformed: inputs[1], baseOutput: outputs[0], transformedOutput: outputs[1], violation: violation.detail }
+}
+
+/** The rounding hint (see `roundingHint`) for the output that moved most, when it moved by a few float32 steps only. */
+function roundingLines(counterexample: Record<string, unknown> | undefined): string[] {
+  if (counterexample === undefined || !('baseOutput' in counterexample)) return []
+  const before = outputNumbers(counterexample['baseOutput'])
+  const after = outputNumbers(counterexample['transformedOutput'])
+  const worst = before.reduce((best, value, j) => (Math.abs((after[j] ?? value) - value) > Math.abs((after[best] ?? 0) - (before[best] ?? 0)) ? j : best), 0)
+  const line = roundingHint(before[worst] ?? 0, after[worst] ?? 0)
+  return line === undefined ? [] : [line]
+}
+
+/** The fields a counterexample lists; its violation heads the block instead. */
+function withoutViolation(counterexample: Record<string, unknown>): Record<string, unknown> {
+  const { violation: _violation, ...fields } = counterexample
+  return fields
 }

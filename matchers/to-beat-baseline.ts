@@ -2,7 +2,7 @@ import type { MatcherState } from 'vitest'
 import type { BaselineSpec } from '../src/evaluation/baselines/resolve-baseline.js'
 import { compareToBaseline, type BaselineComparisonResult, type CompareToBaselineOptions } from '../src/evaluation/compare-to-baseline.js'
 import type { CheckRecord } from '../src/record/check-record.js'
-import { checkId, modelRef, num, requireModel, resolveSeed, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, num, requireModel, resamplingReplayLine, resolveSeed, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -67,7 +67,7 @@ export async function reportComparison(
       : result.passed
         ? `Expected ${modelName} to be worse than ${baselineName} on ${metric} by more than ${margin}, but it is no worse:`
         : `${modelName} may be worse than ${baselineName} on ${metric} by more than the margin ${margin} (${rows} rows):`
-  const message = `${hint}\n\n${headline}\n${lines}`
+  const message = `${hint}\n\n${headline}\n${lines}\n${resamplingReplayLine(result.seed, result.resamples)}`
   await recordCheck(state, {
     id: checkId(state, 'baseline'),
     kind: 'baseline',
@@ -100,7 +100,8 @@ export async function reportComparison(
 }
 
 /**
- * The lines every baseline-comparison message shows: scores, gain, interval, test, baseline, seed, warnings.
+ * The lines every baseline-comparison message shows: scores, gain, interval, test, baseline, warnings (the matcher
+ * ends the message with the replay line).
  *
  * @param result - the engine's result
  * @returns indented lines
@@ -123,7 +124,6 @@ export function describeComparison(result: BaselineComparisonResult): string {
     `  ${level}% paired bootstrap interval of the gain [${num(result.ciLow)}, ${num(result.ciHigh)}], expected ${bar}${mcnemar}`,
     `  test: ${result.test}`,
     `  baseline: ${result.baseline.description}`,
-    `  seed ${result.seed}: pass { seed: ${result.seed} } to replay`,
     ...result.warnings.map((warning) => `  warning: ${warning}`),
   ].join('\n')
 }

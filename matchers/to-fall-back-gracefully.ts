@@ -4,7 +4,7 @@ import { fallbackDrill, type FaultPlan } from '../src/patterns/fallback-drill.js
 import type { InputSource } from '../src/patterns/sample-rows.js'
 import { isFallbackModel } from '../src/patterns/with-fallback.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, replayLine, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, moreLine, num, replayLine, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -24,6 +24,8 @@ export interface FallBackGracefullyOptions<I = unknown> {
   readonly batchSize?: number
   /** Seed of sampling and faults. @defaultValue derived from the test name */
   readonly seed?: number
+  /** Failed requests listed in the message (the first is in the report). @defaultValue 5 */
+  readonly maxListed?: number
   /** Severity in the report. @defaultValue 'high' */
   readonly severity?: 'high' | 'medium' | 'low'
 }
@@ -52,6 +54,7 @@ async function checkFallBackGracefully(this: MatcherState, received: unknown, op
   const numRuns = options?.numRuns ?? 100
   const budget = options.latencyBudgetMs ?? 2 * received.options.timeoutMs + 50
   const maxRate = options.maxFallbackShare ?? 1
+  const maxListed = options.maxListed ?? 5
   const drill = await fallbackDrill(received, {
     inputs: options.inputs,
     latencyBudgetMs: budget,
@@ -105,7 +108,8 @@ async function checkFallBackGracefully(this: MatcherState, received: unknown, op
             `Faults: ${injected}.`,
             `Served: ${served}.`,
             `Latency: ${latency}.`,
-            ...drill.failures.map((failure) => `  request ${failure.request}: ${failure.problem.replace(/\.$/, '')}; input ${show(failure.input)}`),
+            ...drill.failures.slice(0, maxListed).map((failure) => `  request ${failure.request}: ${failure.problem.replace(/\.$/, '')}; input ${show(failure.input)}`),
+            ...moreLine(drill.failures.length - Math.min(drill.failures.length, maxListed), 'failed request'),
             replay,
           ].join('\n'),
     actual: { fallbackRate: drill.fallbackRate, unanswered: drill.unanswered, invalidAnswers: drill.invalidAnswers, overBudget: drill.overBudget },

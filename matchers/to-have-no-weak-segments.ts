@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest'
 import { findWeakSegments, type FindWeakSegmentsOptions, type SegmentScore, type WeakSegmentsResult } from '../src/evaluation/segments/find-weak-segments.js'
 import type { PlotSpec } from '../src/record/check-record.js'
-import { checkId, modelRef, num, requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, moreLine, num, requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -45,6 +45,7 @@ async function checkNoWeakSegments(this: MatcherState, received: unknown, givenO
     `Searched ${result.features.join(', ')} (${options.pairs === false ? 'single features' : 'single features and pairs'}); ${result.examined} segments of ${result.minSize}+ rows examined, ${result.tooSmall} smaller ones not.`,
     ...(result.skippedFeatures.length === 0 ? [] : [`Skipped: ${result.skippedFeatures.map((skip) => `${skip.feature} (${skip.reason})`).join('; ')}.`]),
     ...(listed.length === 0 ? [] : [weak.length > 0 ? 'Weakest segments:' : 'Worst segments (none confidently weak):', ...listed.map(line)]),
+    ...moreLine(weak.length - listed.filter((segment) => segment.weak).length, 'weak segment'),
   ].join('\n')
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
   const claim = `${result.metric} more than ${num(result.maxDrop)} ${direction} the overall ${num(result.overall)} (bar ${num(result.bar)}; ${family})`

@@ -37,7 +37,7 @@ async function checkKeepMisclassificationsWithin(this: MatcherState, received: u
   const passed = rate <= options.maxErrorShare && overLimit.length === 0
   const record = falsePositivesAndNegativesRecord(review, { id: checkId(this, 'review'), maxErrorRate: options.maxErrorShare })
   await recordCheck(this, { ...record, passed, metrics: { ...record.metrics, maxErrorShare: options.maxErrorShare } })
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', '', { isNot: this.isNot, promise: this.promise })
+  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
   const perClass = review.classes.map((item) => {
     const worst = item.topFalseNegatives[0]
     const example = worst === undefined ? '' : `; most confident miss: row ${worst.index} ${show(worst.input)} predicted ${String(worst.predicted)} (${num(worst.confidence)})`

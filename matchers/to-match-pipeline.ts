@@ -1,6 +1,7 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { comparePipelines, type Pipeline } from '../src/drift/compare-pipelines.js'
+import { casesDistribution } from '../src/arbitraries/cases-distribution.js'
 import { judgeRateLimit } from '../src/stats/rate-limit.js'
 import { VitestMlError } from '../src/util/errors.js'
 import { isModel } from '../src/model/model.js'
@@ -72,10 +73,13 @@ async function checkMatchPipeline(this: MatcherState, received: unknown, trainin
   const servingName = pipelineName(received, 'serving')
   const trainingName = pipelineName(training, 'training')
   const worst = result.worst
-  const rate = `${limit.sentence.replace(/^(\d+ of \d+)/, '$1 rows differ')}, largest difference ${num(result.maxDifference)}`
+  // Said as the relation matchers say a violation rate: the rate, what the rows were drawn from, then the verdict rule.
+  const counted = `mismatch rate ${num(result.mismatchRate)} (${result.mismatches} of ${result.rows} rows under ${casesDistribution(options.inputs)})`
+  const verdict = limit.maxRate === 0 ? ', expected 0' : `; ${num(limit.confidence * 100)}% upper bound ${num(limit.upperBound)}, expected < ${num(limit.maxRate)}`
+  const rate = `${counted}${verdict}; largest difference ${num(result.maxDifference)}`
   const hint = this.utils.matcherHint(`.${NAME}`, 'serving', 'training', { isNot: this.isNot, promise: this.promise })
   const message = passed
-    ? `${hint}\n\nExpected ${servingName} to differ from ${trainingName}, but ${rate}.\n${replayLine(seed, numRuns)}`
+    ? `${hint}\n\nExpected ${servingName} to differ from ${trainingName}, but ${rate}.\n${replayLine(seed, result.rows)}`
     : [
         hint, '',
         `${servingName} does not match ${trainingName}: ${rate}.`,
@@ -83,7 +87,7 @@ async function checkMatchPipeline(this: MatcherState, received: unknown, trainin
         `  input:    ${show(worst?.input)}`,
         `  training: ${show(worst?.training)}`,
         `  serving:  ${show(worst?.serving)}`,
-        replayLine(seed, numRuns),
+        replayLine(seed, result.rows),
       ].join('\n')
   const model = isModel(received) ? received : isModel(training) ? training : undefined
   await recordCheck(this, {
@@ -95,7 +99,7 @@ async function checkMatchPipeline(this: MatcherState, received: unknown, trainin
     ...(model === undefined ? {} : { model: modelRef(model) }),
     metrics: { mismatchRate: result.mismatchRate, mismatches: result.mismatches, rows: result.rows, upperBound: limit.upperBound, maxMismatchRate: limit.maxRate, maxDifference: Number.isFinite(result.maxDifference) ? result.maxDifference : Number.MAX_VALUE },
     ...(worst === undefined ? {} : { counterexample: toJsonSafe({ input: worst.input, training: worst.training, serving: worst.serving, field: worst.field }) }),
-    replay: { seed, numRuns },
+    replay: { seed, numRuns: result.rows },
     ...(passed === this.isNot ? { message } : {}),
   })
   return { pass: passed, message: () => message, actual: toJsonSafe(worst?.serving), expected: toJsonSafe(worst?.training) }

@@ -5,7 +5,7 @@ import { isDataContract, type DataContract } from '../src/data/data-contract.js'
 import { datasetHash } from '../src/data/dataset-hash.js'
 import { asDataset, type DriftData } from '../src/drift/as-dataset.js'
 import { VitestMlError } from '../src/util/errors.js'
-import { checkId, type MatcherOutcome } from './matcher-context.js'
+import { checkId, moreLine, type MatcherOutcome } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 
 /** Options of `toMatchSchema`: the limits of `checkContract`, how much to list, and the report severity. */
@@ -49,7 +49,7 @@ export function toMatchSchema(this: MatcherState, received: unknown, contract: D
   const result = checkContract(data, contract, checkOptions)
   const hint = this.utils.matcherHint(`.${NAME}`, 'data', 'contract', { isNot: this.isNot, promise: this.promise })
   const listed = result.anomalies.slice(0, maxListed).map((anomaly) => `  ${describeAnomaly(anomaly)}`)
-  const more = result.anomalies.length > maxListed ? [`  … and ${result.anomalies.length - maxListed} more (all in the report)`] : []
+  const more = moreLine(result.anomalies.length - maxListed, ['anomaly', 'anomalies'])
   const scope = `${result.rows} rows, ${result.columnsChecked} of ${Object.keys(contract.columns).length} contract columns checked against the contract learned from ${contract.source.name} (${contract.source.rows} rows)`
   const header = result.passed
     ? `Expected ${data.name} to break its data contract, but it matches (${scope})${result.anomalies.length > 0 ? '; allowed anomalies:' : '.'}`

@@ -1,5 +1,6 @@
 import type { MatcherState } from 'vitest'
 import { VitestMlError } from '../src/util/errors.js'
+import { casesDistribution } from '../src/arbitraries/cases-distribution.js'
 import { isModel } from '../src/model/model.js'
 import { measureLatency, type MeasureLatencyOptions, type MeasureLatencyResult } from '../src/patterns/measure-latency.js'
 import { histogramPoints } from '../src/patterns/percentile.js'
@@ -55,11 +56,14 @@ async function checkMeetLatency(this: MatcherState, received: unknown, options: 
     result = await measureLatency(received, { ...(load as MeasureLatencyOptions<unknown>), seed, source: NAME })
   } else throw new VitestMlError(NAME, 'a model or a measureLatency() result', typeof received, 'Wrap the model with onnxModel() or functionModel() first.')
   const { overall } = result
+  // The error rate says what its requests sent: rows sampled from the given ones, or cases drawn from an arbitrary.
+  const inputs = isModel(received) ? options.inputs : undefined
+  const sent = inputs === undefined ? '' : Array.isArray(inputs) ? `, rows sampled from the ${inputs.length} given rows` : `, rows drawn from ${casesDistribution(inputs)}`
   const checks = [
     budget.p99Ms === undefined ? undefined : { ok: overall.p99Ms <= budget.p99Ms, text: `p99 ${num(overall.p99Ms)} ms, expected <= ${num(budget.p99Ms)} ms` },
     budget.p95Ms === undefined ? undefined : { ok: overall.p95Ms <= budget.p95Ms, text: `p95 ${num(overall.p95Ms)} ms, expected <= ${num(budget.p95Ms)} ms` },
     budget.throughputPerSec === undefined ? undefined : { ok: overall.throughputPerSec >= budget.throughputPerSec, text: `throughput ${num(overall.throughputPerSec)} rows/s, expected >= ${num(budget.throughputPerSec)}` },
-    { ok: overall.errorRate <= (budget.maxErrorRate ?? 0), text: `error rate ${num(overall.errorRate)}, expected <= ${num(budget.maxErrorRate ?? 0)}` },
+    { ok: overall.errorRate <= (budget.maxErrorRate ?? 0), text: `error rate ${num(overall.errorRate)} (${overall.errors} of ${overall.requests} requests${sent}), expected <= ${num(budget.maxErrorRate ?? 0)}` },
   ].filter((check) => check !== undefined)
   const passed = checks.every((check) => check.ok)
   const name = isModel(received) ? received.identity.name : 'measured service'

@@ -3,7 +3,7 @@ import { checkGoldenCases, type GoldenCasesOptions } from '../src/relations/chec
 import type { GoldenCase } from '../src/relations/golden-case.js'
 import { violationUpperBound } from '../src/relations/violation-bound.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, requireModel, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, moreLine, num, requireModel, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -51,8 +51,8 @@ async function checkPassGoldenCases(this: MatcherState, received: unknown, cases
     pass: result.passed,
     message: () =>
       result.passed
-        ? `${hint}\n\nExpected some golden case to fail, but all ${result.numCases} passed.`
-        : [hint, '', `${name} failed ${failed} of ${result.numCases} golden cases (failure rate ${num(result.violationRate)}):`, ...listed, ...(failed > maxListed ? [`  ... and ${failed - maxListed} more (all are in the report)`] : [])].join('\n'),
+        ? `${hint}\n\nExpected ${name} to fail some golden case, but all ${result.numCases} passed.`
+        : [hint, '', `${name} failed ${failed} of ${result.numCases} golden cases (failure rate ${num(result.violationRate)}):`, ...listed, ...moreLine(failed - listed.length, 'failing case', 'all are in the report')].join('\n'),
     actual: failed,
     expected: 0,
   }

@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest'
 import { VitestMlError } from '../src/util/errors.js'
 import { evaluateSlices, type EvaluateSlicesOptions, type SliceScore } from '../src/evaluation/evaluate-slices.js'
-import { checkId, modelRef, num, requireModel, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, moreLine, num, requireModel, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -64,14 +64,15 @@ async function checkPerformOnAllSlices(this: MatcherState, received: unknown, op
     `Overall ${result.metric} ${num(result.overall)} on ${result.rows} rows; ${judged.length} slices judged, ${failing.length} failing${skipped > 0 ? `, ${skipped} not judged (fewer than ${result.minSliceSize} rows or metric undefined)` : ''}.`,
     'Worst slices:',
     ...shown,
+    ...moreLine(result.slices.length - shown.length, 'slice'),
   ].join('\n')
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'slices', { isNot: this.isNot, promise: this.promise })
+  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
   const message = passed
     ? `${hint}\n\nExpected ${model.identity.name} to fail on some slice, but every judged slice cleared the bar.\n${summary}`
     : `${hint}\n\n${model.identity.name} ${judged.length === 0 ? 'has no slice large enough to judge' : `underperforms on ${failing.length} slice${failing.length === 1 ? '' : 's'}`}.\n${summary}`
   const worst = judged[0]
   await recordCheck(this, {
-    id: checkId(this, 'slices'),
+    id: checkId(this, 'slice'),
     kind: 'slices',
     title: `${model.identity.name} ${result.metric} on every slice`,
     passed,

@@ -1,15 +1,15 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
-import { outputRangeProbe, describeRange, type OutputRange } from '../src/properties/output-range-probe.js'
-import { runBatchedProperty } from '../src/properties/run-batched-property.js'
-import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
-import { relationSummary } from '../src/relations/relation-summary.js'
+import { isStatistical } from '../src/arbitraries/cases-distribution.js'
+import { describeRange, outputRangeProbe, type OutputRange } from '../src/properties/output-range-probe.js'
+import { runBatchedProperty, type Counterexample } from '../src/properties/run-batched-property.js'
+import { exactRunCounts } from '../src/relations/relation-summary.js'
 import { runRelation } from '../src/relations/run-relation.js'
 import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
-import { recordCheck } from './record-check.js'
+import { requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
+import { checkProperty, listedCounterexample, type PropertyRun } from './property-check.js'
 
 /** Options of `toProduceOutputsInRange`: the inputs, the range every output must stay in, and how to draw cases. */
 export interface OutputsInRangeOptions<I = unknown> {
@@ -58,61 +58,53 @@ async function checkProduceOutputsInRange(this: MatcherState, received: unknown,
   const model = requireModel(received, NAME)
   const options = requireOptions(givenOptions, NAME, '{ inputs: schema.arrays(), min: 0, max: 1 }')
   const range = rangeOf(options)
-  const seed = resolveSeed(this, NAME, options.seed)
   const numRuns = options.numRuns ?? 1000
   const probe = outputRangeProbe(range, NAME)
-  // `maxViolationRate: 0` is the exact mode spelled out; anything else is the relations' statistical mode.
-  const statistical = isStatistical(options.maxViolationRate)
-  const result = statistical
-    ? await runRelation({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, maxViolationRate: options.maxViolationRate as number, ...(options.confidence === undefined ? {} : { confidence: options.confidence }), ...(options.path === undefined ? {} : { path: options.path }) })
-    : await runBatchedProperty({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, ...(options.path === undefined ? {} : { path: options.path }) })
-  const passed = 'passed' in result ? result.passed : result.violations === 0
-  const cases = describeCases(options.inputs, { statistical, seed })
-  const summary = 'passed' in result ? relationSummary(result, cases.distribution) : undefined
-  const fixedRows = Array.isArray(options.inputs)
-  const replayRuns = fixedRows ? result.numRuns : 'passed' in result ? result.plannedRuns : numRuns
-  const firstFailure = 'firstFailure' in result && result.firstFailure !== undefined ? `row ${result.firstFailure}; ` : ''
+  const path = options.path === undefined ? {} : { path: options.path }
   const where = describeRange(range)
-  const ce = result.counterexample
-  await recordCheck(this, {
-    id: checkId(this, 'range'),
+  const name = model.identity.name
+  // `maxViolationRate: 0` is the exact mode spelled out; anything else is the relations' statistical mode.
+  const maxViolationRate = isStatistical(options.maxViolationRate) ? options.maxViolationRate : undefined
+  return checkProperty(this, {
+    name: NAME,
     kind: 'range',
-    title: `${model.identity.name} outputs in ${where}`,
-    passed,
-    severity: options.severity ?? 'high',
-    model: modelRef(model),
-    metrics: summary?.metrics ?? { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, numShrinks: result.numShrinks },
-    distribution: cases.distribution,
-    ...(cases.warnings.length > 0 ? { warnings: cases.warnings } : {}),
-    ...(ce && { counterexample: toJsonSafe({ input: ce.inputs[0], output: ce.outputs[0], violation: ce.violation.detail }) }),
-    replay: { seed, numRuns: replayRuns, ...(result.path === undefined ? {} : { path: result.path }) },
+    hintArguments: 'options',
+    model,
+    options,
+    severity: 'high',
+    run: async (seed): Promise<RangeRun> => {
+      if (maxViolationRate !== undefined) {
+        const confidence = options.confidence === undefined ? {} : { confidence: options.confidence }
+        return runRelation({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, maxViolationRate, ...confidence, ...path })
+      }
+      const result = await runBatchedProperty({ model, cases: options.inputs, probe, numRuns, seed, source: NAME, ...path })
+      // An exact run is summarised like a relation's: the same sentence, design line and metrics.
+      return { ...result, ...exactRunCounts(result, options.path !== undefined), passed: result.violations === 0 }
+    },
+    report: (run) => {
+      const ce = run.counterexample
+      return {
+        title: `${name} outputs in ${where}`,
+        failed: (rate) => `${name} produced outputs outside ${where}: ${rate}.`,
+        held: (rate) => `Expected ${name} to leave ${where}${maxViolationRate === undefined ? '' : ' too often'}, but it did not: ${rate}.`,
+        claim: `stay in ${where}`,
+        ...(ce && {
+          counterexample: {
+            ...listedCounterexample(ce.violation.detail, { input: ce.inputs[0], output: ce.outputs[0] }, 7),
+            ...(run.firstFailure === undefined ? {} : { row: run.firstFailure }),
+          },
+        }),
+        // Real rows replay as given; a replayed path keeps the numRuns it was found with.
+        replayRuns: Array.isArray(options.inputs) ? run.numRuns : maxViolationRate === undefined ? numRuns : run.plannedRuns,
+        actual: toJsonSafe(ce?.outputs[0]),
+        expected: where,
+      }
+    },
   })
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
-  const rate = summary?.sentence ?? `violation rate ${num(result.violationRate)} (${result.violations} of ${result.numRuns} cases under ${cases.distribution}), expected 0`
-  return {
-    pass: passed,
-    message: () =>
-      passed
-        ? summary === undefined
-          ? `${hint}\n\nExpected ${model.identity.name} to produce an output outside ${where}, but all ${result.numRuns} cases stayed inside (${rate}).\n${replayLine(seed, replayRuns)}`
-          : [hint, '', `Expected ${model.identity.name} to leave ${where} too often, but ${rate}.`, summary.design, ...cases.warnings, replayLine(seed, replayRuns)].join('\n')
-        : [
-            hint,
-            '',
-            `${model.identity.name} produced outputs outside ${where}: ${rate}.`,
-            ...(summary === undefined ? [] : [summary.design]),
-            ...cases.warnings,
-            `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`,
-            fixedRows ? `First failing row (${firstFailure}real rows are used as given, not shrunk):` : `Shrunk counterexample (${result.numShrinks} shrinks):`,
-            `  input:  ${show(ce?.inputs[0])}`,
-            `  output: ${show(ce?.outputs[0])}`,
-            `  ${ce?.violation.detail ?? ''}`,
-            replayLine(seed, replayRuns, result.path),
-          ].join('\n'),
-    actual: toJsonSafe(ce?.outputs[0]),
-    expected: where,
-  }
 }
+
+/** A range run: the counts the summary reads, and the failing case (with its row, for real rows in exact mode). */
+type RangeRun = PropertyRun & { readonly counterexample?: Counterexample<unknown, unknown, unknown>; readonly firstFailure?: number }
 
 /** The range the options state, checked: probability rows, or bounds (either may be left out). */
 function rangeOf(options: OutputsInRangeOptions): OutputRange {

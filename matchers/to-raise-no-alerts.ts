@@ -50,7 +50,10 @@ export function toRaiseNoAlerts(this: MatcherState, received: unknown, options: 
     pass: passed,
     message: () =>
       passed
-        ? `${hint}\n\nExpected an alert, but all ${result.checked} rules held${result.missing.length > 0 ? ` (${result.missing.join(', ')} not reported, allowed)` : ''}.`
+        ? [
+            `${hint}\n\nExpected an alert, but all ${result.checked} rules held${result.missing.length > 0 ? ` (${result.missing.join(', ')} not reported, allowed)` : ''}:`,
+            ...thresholds.filter((rule) => metrics[rule.metric] !== undefined).map((rule) => `  [${rule.severity}] ${rule.metric} ${metrics[rule.metric]} ${rule.op === 'min' ? '>=' : '<='} ${rule.value}`),
+          ].join('\n')
         : [hint, '', `${result.alerts.length} of ${result.checked} alert rules fired:`, ...result.alerts.map((alert) => `  [${alert.severity}] ${alert.message.replace(/ \((high|medium|low)\)$/, '')}`), ...(result.missing.length > 0 ? ['Hint: report every monitored metric, or pass { allowMissing: true } to skip the rules of absent ones.'] : [])].join('\n'),
     actual: Object.fromEntries(result.alerts.map((alert) => [alert.metric, alert.observed])),
     expected: thresholds,

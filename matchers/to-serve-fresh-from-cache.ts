@@ -4,7 +4,7 @@ import { isCachedModel } from '../src/patterns/cached.js'
 import { checkCacheFreshness, UPDATE_SHIFT, type CacheProblem } from '../src/patterns/check-cache-freshness.js'
 import type { ManualClock } from '../src/patterns/clock.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, modelRef, moreLine, num, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
 import { recordCheck } from './record-check.js'
 
@@ -88,6 +88,7 @@ async function checkServeFreshFromCache(this: MatcherState, received: unknown, o
             '',
             `The cache of ${name} does not serve fresh answers: ${summary}.`,
             ...result.problems.slice(0, options.maxListed ?? 5).map(describeProblem),
+            ...moreLine(result.problems.length - Math.min(result.problems.length, options.maxListed ?? 5), 'problem'),
             `(The check updates the model half-way through the TTL, every output number + ${UPDATE_SHIFT}: answers after the TTL must be the updated ones.)`,
             'Hint: a key must identify the whole input (the default is a SHA-256 of its canonical JSON), and the store must expire entries after ttlMs.',
           ].join('\n'),

@@ -1,16 +1,15 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
-import { casesDistribution, describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
+import { casesDistribution } from '../src/arbitraries/cases-distribution.js'
 import { transformedCasesDistribution } from '../src/relations/changed-cases.js'
 import { checkTransformShift, type TransformShiftOptions } from '../src/relations/check-transform-shift.js'
 import type { RowTransform } from '../src/relations/invariance-probe.js'
-import { relationSummary } from '../src/relations/relation-summary.js'
 import { textChange } from '../src/relations/text-change.js'
 import { describeDirection } from '../src/relations/transform-shift-probe.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, requireOptions, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
-import { recordCheck } from './record-check.js'
+import { num, requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
+import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toShiftOutputUnder`. */
 export interface ShiftOutputUnderOptions<I = unknown> extends Omit<TransformShiftOptions<I>, 'seed' | 'source'> {
@@ -45,49 +44,39 @@ function transformName(transform: unknown): string {
  */
 export const toShiftOutputUnder = asyncMatcher(NAME, checkShiftOutputUnder)
 
-async function checkShiftOutputUnder(this: MatcherState, received: unknown, transform: RowTransform<unknown> | fc.Arbitrary<(row: never) => unknown>, options: ShiftOutputUnderOptions): Promise<MatcherOutcome> {
+async function checkShiftOutputUnder(this: MatcherState, received: unknown, transform: RowTransform<unknown> | fc.Arbitrary<(row: never) => unknown>, givenOptions: ShiftOutputUnderOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
-  requireOptions(options, NAME, "{ inputs, direction: 'down' }")
-  const seed = resolveSeed(this, NAME, options.seed)
-  const { seed: _seed, severity, ...rest } = options
-  const result = await checkTransformShift(model, transform as RowTransform<unknown>, { ...rest, seed, source: NAME })
-  const described = describeCases(options.inputs, { statistical: isStatistical(options.maxViolationRate), seed })
-  const distribution = transformedCasesDistribution(options.inputs, transform, casesDistribution, result.skip)
-  const summary = relationSummary(result as never, distribution)
+  const options = requireOptions(givenOptions, NAME, "{ inputs, direction: 'down' }")
+  const { seed: _seed, severity: _severity, ...rest } = options
   const name = model.identity.name
-  const watched = typeof options.output === 'string' ? `P(${options.output})` : `output[${result.output}]`
-  const what = `${transformName(transform)} moves ${watched} ${describeDirection(result.direction)} by at least ${num(result.atLeast)}`
-  const ce = result.counterexample
-  const counterexample = ce === undefined ? undefined : {
-    transform: transformName(ce.testCase[1]), ...textChange(ce.testCase[1], ce.inputs[0], ce.inputs[1]),
-    base: ce.inputs[0], transformed: ce.inputs[1], baseOutput: ce.outputs[0], transformedOutput: ce.outputs[1], violation: ce.violation.detail,
-  }
-  await recordCheck(this, {
-    id: checkId(this, 'metamorphic'),
+  return checkProperty(this, {
+    name: NAME,
     kind: 'metamorphic',
-    title: `${name}: ${what}`,
-    passed: result.passed,
-    severity: severity ?? 'medium',
-    model: modelRef(model),
-    metrics: { ...summary.metrics, atLeast: result.atLeast, ...(result.skip?.skipped === undefined ? {} : { skipped: result.skip.skipped }) },
-    distribution,
-    ...(described.warnings.length > 0 ? { warnings: described.warnings } : {}),
-    ...(counterexample && { counterexample: toJsonSafe(counterexample) }),
-    replay: { seed, numRuns: result.plannedRuns, ...(result.path === undefined ? {} : { path: result.path }) },
+    hintArguments: 'transform',
+    model,
+    options,
+    severity: 'medium',
+    // Real rows under one plain transform are each judged once; a generated transform is drawn and shrunk with its row.
+    givenRows: Array.isArray(options.inputs) && typeof transform === 'function',
+    run: (seed) => checkTransformShift(model, transform as RowTransform<unknown>, { ...rest, seed, source: NAME }),
+    distribution: (result) => transformedCasesDistribution(options.inputs, transform, casesDistribution, result.skip),
+    report: (result, { summary }) => {
+      const watched = typeof options.output === 'string' ? `P(${options.output})` : `output[${result.output}]`
+      const what = `${transformName(transform)} moves ${watched} ${describeDirection(result.direction)} by at least ${num(result.atLeast)}`
+      const ce = result.counterexample
+      const counterexample = ce === undefined ? undefined : {
+        transform: transformName(ce.testCase[1]), ...textChange(ce.testCase[1], ce.inputs[0], ce.inputs[1]),
+        base: ce.inputs[0], transformed: ce.inputs[1], baseOutput: ce.outputs[0], transformedOutput: ce.outputs[1],
+      }
+      return {
+        title: `${name}: ${what}`,
+        failed: (rate) => `${name}: it is not true that ${what}: ${rate}.`,
+        held: (rate) => `Expected it to be false that ${what} for ${name}, but it held: ${rate}.`,
+        ...(ce && counterexample && { counterexample: listedCounterexample(ce.violation.detail, counterexample, 19, ['transform', 'change']) }),
+        metrics: { ...summary.metrics, atLeast: result.atLeast, ...(result.skip?.skipped === undefined ? {} : { skipped: result.skip.skipped }) },
+        actual: toJsonSafe(counterexample?.transformedOutput),
+        expected: `${describeDirection(result.direction)} by at least ${result.atLeast} from ${show(counterexample?.baseOutput ?? null)}`,
+      }
+    },
   })
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'transform', { isNot: this.isNot, promise: this.promise })
-  const example = counterexample === undefined ? [] : [
-    `${result.passed ? 'Example violation' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${counterexample.violation}`,
-    ...Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => `  ${`${key}:`.padEnd(19)} ${key === 'transform' || key === 'change' ? String(value) : show(value)}`),
-  ]
-  const replay = replayLine(seed, result.plannedRuns, result.path)
-  return {
-    pass: result.passed,
-    message: () =>
-      result.passed
-        ? [hint, '', `Expected it to be false that ${what} for ${name}, but it held: ${summary.sentence}.`, summary.design, ...described.warnings, ...example, replay].join('\n')
-        : [hint, '', `${name}: it is not true that ${what}: ${summary.sentence}.`, summary.design, ...described.warnings, `Reasons: ${Object.entries(result.reasons).map(([reason, count]) => `${reason} ${count}`).join(', ')}`, ...example, replay].join('\n'),
-    actual: toJsonSafe(counterexample?.transformedOutput),
-    expected: `${describeDirection(result.direction)} by at least ${result.atLeast} from ${show(counterexample?.baseOutput ?? null)}`,
-  }
 }

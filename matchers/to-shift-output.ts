@@ -2,12 +2,10 @@ import type { MatcherState } from 'vitest'
 import type { PerturbableRow } from '../src/arbitraries/perturb-row.js'
 import { checkOutputShift, type FeatureChange, type OutputShiftOptions } from '../src/relations/check-output-shift.js'
 import type { FeatureRef } from '../src/relations/feature-ref.js'
-import { describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
-import { relationSummary } from '../src/relations/relation-summary.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
-import { recordCheck } from './record-check.js'
+import { num, requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
+import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toShiftOutput`. */
 export interface ShiftOutputOptions<I = unknown> extends Omit<OutputShiftOptions<I>, 'seed' | 'source'> {
@@ -37,43 +35,36 @@ function describeChange(change: FeatureChange): string {
  */
 export const toShiftOutput = asyncMatcher(NAME, checkShiftOutput)
 
-async function checkShiftOutput(this: MatcherState, received: unknown, feature: FeatureRef, change: FeatureChange, options: ShiftOutputOptions): Promise<MatcherOutcome> {
+async function checkShiftOutput(this: MatcherState, received: unknown, feature: FeatureRef, change: FeatureChange, givenOptions: ShiftOutputOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
-  const seed = resolveSeed(this, NAME, options?.seed)
-  const { seed: _seed, severity, ...rest } = options ?? ({} as ShiftOutputOptions)
-  const result = await checkOutputShift(model as never, feature, change, { ...(rest as ShiftOutputOptions<PerturbableRow>), seed, source: NAME })
-  const cases = describeCases(options.inputs, { statistical: isStatistical(options.maxViolationRate), seed })
-  const summary = relationSummary(result as never, cases.distribution)
+  const options = requireOptions(givenOptions, NAME, "{ inputs: rows, direction: 'down', atLeast: 0.5 }")
+  const { seed: _seed, severity: _severity, ...rest } = options
+  // The typings leave the row type open; the engine checks at run time that rows are arrays or records it can perturb.
+  const rows = rest as Omit<ShiftOutputOptions<PerturbableRow>, 'seed' | 'severity'>
   const name = model.identity.name
-  const what = `changing feature ${JSON.stringify(feature)} by ${describeChange(change)} moves output ${result.direction} by at least ${num(result.atLeast)}`
-  const ce = result.counterexample
-  const counterexample = ce === undefined ? undefined : { base: ce.inputs[0], changed: ce.inputs[1], baseOutput: ce.outputs[0], changedOutput: ce.outputs[1], violation: ce.violation.detail }
-  await recordCheck(this, {
-    id: checkId(this, 'metamorphic'),
+  return checkProperty(this, {
+    name: NAME,
     kind: 'metamorphic',
-    title: `${name}: ${what}`,
-    passed: result.passed,
-    severity: severity ?? 'medium',
-    model: modelRef(model),
-    metrics: { ...summary.metrics, atLeast: result.atLeast },
-    distribution: cases.distribution,
-    ...(cases.warnings.length > 0 ? { warnings: cases.warnings } : {}),
-    ...(counterexample && { counterexample: toJsonSafe(counterexample) }),
-    replay: { seed, numRuns: result.plannedRuns, ...(result.path === undefined ? {} : { path: result.path }) },
+    hintArguments: 'feature, change',
+    model,
+    options,
+    severity: 'medium',
+    // Real rows under a fixed change are each judged once; a drawn change is shrunk with its row.
+    givenRows: Array.isArray(options.inputs) && (typeof change === 'number' || typeof change === 'function'),
+    run: (seed) => checkOutputShift<PerturbableRow, unknown>(model, feature, change, { ...rows, seed, source: NAME }),
+    report: (result, { summary }) => {
+      const what = `changing feature ${JSON.stringify(feature)} by ${describeChange(change)} moves output ${result.direction} by at least ${num(result.atLeast)}`
+      const ce = result.counterexample
+      const counterexample = ce === undefined ? undefined : { base: ce.inputs[0], changed: ce.inputs[1], baseOutput: ce.outputs[0], changedOutput: ce.outputs[1] }
+      return {
+        title: `${name}: ${what}`,
+        failed: (rate) => `${name}: it is not true that ${what}: ${rate}.`,
+        held: (rate) => `Expected it to be false that ${what} for ${name}, but it held: ${rate}.`,
+        ...(ce && counterexample && { counterexample: listedCounterexample(ce.violation.detail, counterexample, 14) }),
+        metrics: { ...summary.metrics, atLeast: result.atLeast },
+        actual: toJsonSafe(counterexample?.changedOutput),
+        expected: `${result.direction} by at least ${result.atLeast} from ${show(counterexample?.baseOutput ?? null)}`,
+      }
+    },
   })
-  const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'feature, change', { isNot: this.isNot, promise: this.promise })
-  const example = counterexample === undefined ? [] : [
-    `${result.passed ? 'Example violation' : `Shrunk counterexample (${result.numShrinks} shrinks)`}: ${counterexample.violation}`,
-    ...Object.entries(counterexample).filter(([key]) => key !== 'violation').map(([key, value]) => `  ${`${key}:`.padEnd(14)} ${show(value)}`),
-  ]
-  const replay = replayLine(seed, result.plannedRuns, result.path)
-  return {
-    pass: result.passed,
-    message: () =>
-      result.passed
-        ? [hint, '', `Expected it to be false that ${what} for ${name}, but it held: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n')
-        : [hint, '', `${name}: it is not true that ${what}: ${summary.sentence}.`, summary.design, ...cases.warnings, ...example, replay].join('\n'),
-    actual: toJsonSafe(counterexample?.changedOutput),
-    expected: `${result.direction} by at least ${result.atLeast} from ${show(counterexample?.baseOutput ?? null)}`,
-  }
 }

@@ -132,7 +132,7 @@ describe('vitest-ml init on the skl2onnx penguins pipeline and penguins CSVs', (
       expect(output).toMatch(/FAIL .*beats the majority baseline on test\.csv with 95% confidence/)
       expect(output).toMatch(/model\.onnx did not beat majority-class baseline on accuracy \(84 rows\):\n {2}accuracy: model 0\.0119 vs baseline 0\.4405/)
       expect(output).toMatch(/FAIL .*its probabilities mean what they say/)
-      expect(output).toMatch(/model\.onnx is not calibrated: ECE [\d.]+ \(equal-width bins, 10\), one-sided 95% upper bound [\d.]+ > maxEce/)
+      expect(output).toMatch(/model\.onnx is not calibrated: ECE [\d.]+ \(equal-width bins, 10\), one-sided 95% bias-corrected upper bound [\d.]+ > maxEce/)
       expect(output).toMatch(/Tests {2}2 failed \| 7 passed \(9\)/)
       expect(output).toMatch(/high threshold accuracy: accuracy = [\d.]+ < min 0\.9\d/)
       expect(report.gate.passed).toBe(false)

@@ -31,7 +31,7 @@ describe('toBeCalibrated', () => {
     const softened = temperatureScaled(mlp as never, 4, 'penguins-mlp-softened')
     const failure = await failureOf(expect(softened).toBeCalibrated({ data: held, classes: classNames, maxEce: 0.05 }))
     expect(plain(failure?.message)).toMatch(
-      /^expect\(model\)\.toBeCalibrated\(options\)\n\npenguins-mlp-softened is not calibrated: ECE 0\.\d+ \(equal-width bins, 10\), one-sided 95% upper bound 0\.\d+ > maxEce 0\.05\.\nECE equal-width 0\.\d+, equal-mass 0\.\d+; max calibration error 0\.\d+; measured on the top-label confidence over 86 rows\.\nBrier 0\.\d+ = reliability 0\.\d+ - resolution 0\.\d+ \+ uncertainty 0\.6357 \+ within-bin [\d.e-]+\.\nPer predicted class \(Bonferroni over classes\):\n {2}Adelie: n = 39, confidence 0\.\d+ vs accuracy 0\.9744, gap -0\.\d+ \(under-confident, adjusted p = [\d.e-]+\)\n/,
+      /^expect\(model\)\.toBeCalibrated\(options\)\n\npenguins-mlp-softened is not calibrated: ECE 0\.\d+ \(equal-width bins, 10\), one-sided 95% bias-corrected upper bound 0\.\d+ > maxEce 0\.05\.\nECE equal-width 0\.\d+, equal-mass 0\.\d+; max calibration error 0\.\d+; measured on the top-label confidence over 86 rows\.\nBrier 0\.\d+ = reliability 0\.\d+ - resolution 0\.\d+ \+ uncertainty 0\.6357 \+ within-bin [\d.e-]+\.\nPer predicted class \(Bonferroni over classes\):\n {2}Adelie: n = 39, confidence 0\.\d+ vs accuracy 0\.9744, gap -0\.\d+ \(under-confident, adjusted p = [\d.e-]+\)\n/,
     )
     const record = checksFromMeta(task.meta).at(-1)
     expect(record).toMatchObject({ kind: 'calibration', passed: false, plots: [{ type: 'reliability' }] })
@@ -42,13 +42,13 @@ describe('toBeCalibrated', () => {
   test('.not: passes for the softened model, fails for the MLP', async () => {
     await expect(temperatureScaled(mlp as never, 4, 'softened')).not.toBeCalibrated({ data: held, classes: classNames, maxEce: 0.05 })
     const failure = await failureOf(expect(mlp).not.toBeCalibrated({ data: held, classes: classNames, maxEce: 0.05 }))
-    expect(plain(failure?.message)).toContain('Expected penguins-mlp.onnx to be miscalibrated, but ECE 0.006555 (equal-width bins, 10), one-sided 95% upper bound 0.01016 <= maxEce 0.05.')
+    expect(plain(failure?.message)).toContain('Expected penguins-mlp.onnx to be miscalibrated, but ECE 0.006555 (equal-width bins, 10), one-sided 95% bias-corrected upper bound 0.01016 <= maxEce 0.05.')
   })
 
   test('a small test set does not pass by luck: the same calibrated scorer fails on 40 rows and passes on 4000', async () => {
     const scorer = applicantModel(0, 'calibrated-scorer')
     const small = await failureOf(expect(scorer).toBeCalibrated({ data: applicants(40, 'small'), maxEce: 0.08 }))
-    expect(plain(small?.message)).toMatch(/calibrated-scorer is not calibrated: ECE 0\.\d+ \(equal-width bins, 10\), one-sided 95% upper bound 0\.\d+ > maxEce 0\.08\.\nECE equal-width 0\.\d+, equal-mass 0\.\d+; max calibration error 0\.\d+; measured on P\(1\) over 40 rows\./)
+    expect(plain(small?.message)).toMatch(/calibrated-scorer is not calibrated: ECE 0\.\d+ \(equal-width bins, 10\), one-sided 95% bias-corrected upper bound 0\.\d+ > maxEce 0\.08\.\nECE equal-width 0\.\d+, equal-mass 0\.\d+; max calibration error 0\.\d+; measured on P\(1\) over 40 rows\./)
     await expect(scorer).toBeCalibrated({ data: applicants(4000, 'large'), maxEce: 0.08, strategy: 'quantile' })
   })
 

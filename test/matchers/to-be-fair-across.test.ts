@@ -33,12 +33,12 @@ describe('toBeFairAcross', () => {
     const planted = plantedPenguinModel(mlp as never, all.features)
     const bySex = await failureOf(expect(planted).toBeFairAcross('Sex', { data: all, classes: classNames, max: 0.05 }))
     expect(plain(bySex?.message)).toContain(
-      'penguins-planted is unfair across Sex: accuracyDifference 0.2061, one-sided 95% lower bound 0.1576 > max 0.05 (90% bootstrap interval 0.1576-0.2545).\nGroups of Sex:\n  FEMALE: n = 165, accuracy 0.7939\n  MALE: n = 168, accuracy 1\n',
+      'penguins-planted is unfair across Sex: accuracyDifference 0.2061, one-sided 95% lower bound 0.1576 > max 0.05 (90% bootstrap interval 0.1576-0.2545, resampled within each group).\nGroups of Sex:\n  FEMALE: n = 165, accuracy 0.7939\n  MALE: n = 168, accuracy 1\n',
     )
     const intersection = await failureOf(expect(planted).toBeFairAcross(['Sex', 'Island'], { data: all, classes: classNames, max: 0.1 }))
     expect(plain(intersection?.message)).toContain('penguins-planted is unfair across Sex × Island: accuracyDifference 0.5574, one-sided 95% lower bound 0.4426 > max 0.1')
     expect(plain(intersection?.message)).toContain('\n  FEMALE & Dream: n = 61, accuracy 0.4426\n')
-    expect(plain(intersection?.message)).toContain('Replay: seed 42, 1000 bootstrap resamples stratified by group.')
+    expect(plain(intersection?.message)).toContain('Replay: { seed: 42, resamples: 1000 }')
     expect(checksFromMeta(task.meta).at(-1)?.message).toMatch(/^penguins-planted is unfair across Sex × Island: accuracyDifference 0\.5574/)
   })
 

@@ -97,11 +97,6 @@ describe('toBeInvariantUnder', () => {
     )
   })
 
-  test('.not fails on an invariant model, with the numbers that say so', async () => {
-    const error = await failure(expect(ignoresFirst).not.toBeInvariantUnder(anyValueOf(0, { min: 0, max: 1 }), { inputs: rows, numRuns: 300, seed: 6 }))
-    expect(error?.message).toMatch(/Expected ignoresFirst to change outputs within 0 under generated transforms, but it held: violation rate 0 \(0 of 300 cases under [^\n]+?\), expected 0\.\nexact mode: 300 cases, any violation fails\nReplay: \{ seed: 6, /)
-  })
-
   test('same seed, same message', async () => {
     const run = (): Promise<string> => failure(expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows, tolerance: 1e-3, numRuns: 300, seed: 13 })).then((error) => error?.message ?? '')
     expect(await run()).toBe(await run())

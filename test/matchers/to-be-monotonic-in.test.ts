@@ -113,11 +113,6 @@ describe('toBeMonotonicIn', () => {
     await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, tolerance: -0.1 })).rejects.toThrow(/toBeMonotonicIn: expected a `tolerance` >= 0, received -0.1/)
   })
 
-  test('.not fails on a monotone model, with the numbers that say so', async () => {
-    const error = await failure(expect(increasing).not.toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, numRuns: 400, seed: 4 }))
-    expect(error?.message).toMatch(/Expected increasing not to be increasing in feature 2 \(bounds \[0, 1\], steps 0-0\.25\), but it was: violation rate 0 \(0 of 400 cases under [^\n]+?\), expected 0\.\nexact mode: 400 cases, any violation fails\nReplay: \{ seed: 4, /)
-  })
-
   test('same seed, same message', async () => {
     const run = (): Promise<string> => failure(expect(bumped).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, numRuns: 1000, seed: 11 })).then((error) => error?.message ?? '')
     expect(await run()).toBe(await run())

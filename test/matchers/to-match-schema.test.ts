@@ -45,7 +45,7 @@ describe('toMatchSchema', () => {
   test('allowed anomalies are listed but pass; maxListed shortens the message', async () => {
     expect(broken).toMatchSchema(contract, { allow: ['out-of-range', 'mixed-types'] })
     const message = await failureMessage(() => expect(broken).toMatchSchema(contract, { maxListed: 1 }))
-    expect(message).toContain('  … and 1 more (all in the report)')
+    expect(message).toContain('  ... and 1 more anomaly (raise maxListed to list them)')
   })
 
   test('.not passes for a broken feed and fails for a healthy one', async () => {

@@ -38,7 +38,7 @@ describe('toMeetLatency', () => {
 
   test('fails on errors even when fast', async () => {
     await expect(expect(failing(fast, { rate: 1, error: 'overloaded' })).toMeetLatency({ inputs: rows, requests: 5, p99Ms: 200 })).rejects.toThrow(
-      /misses its latency objective: error rate 1, expected <= 0\.[\s\S]*Last error: overloaded/,
+      /misses its latency objective: error rate 1 \(5 of 5 requests, rows sampled from the \d+ given rows\), expected <= 0\.[\s\S]*Last error: overloaded/,
     )
   })
 
@@ -66,7 +66,7 @@ describe('toMeetLatency reads answers as what they are', () => {
     ['{}', {}, 'empty ({})'],
   ])('a fast model answering %s fails: every request is an error, the last one named', async (_, value, phrase) => {
     await expect(expect(constantModel(value, 'nothing')).toMeetLatency({ inputs: rows, batchSizes: [2], requests: 5, seed: 2, p99Ms: 200 })).rejects.toThrow(
-      `nothing misses its latency objective: error rate 1, expected <= 0.\n  batch 2:`,
+      `nothing misses its latency objective: error rate 1 (5 of 5 requests, rows sampled from the ${rows.length} given rows), expected <= 0.\n  batch 2:`,
     )
     await expect(expect(constantModel(value, 'nothing')).toMeetLatency({ inputs: rows, batchSizes: [2], requests: 5, seed: 2, p99Ms: 200 })).rejects.toThrow(
       `Last error: row 0 of a batch of 2 was answered with nothing: ${phrase}`,

@@ -64,7 +64,7 @@ describe('toPassGoldenCases', () => {
 
   test('.not passes on a failing table and fails on a passing one', async () => {
     await expect(penguins).not.toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Gentoo' }], { classes })
-    await expect(expect(penguins).not.toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' }], { classes })).rejects.toThrow(/Expected some golden case to fail, but all 1 passed/)
+    await expect(expect(penguins).not.toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' }], { classes })).rejects.toThrow(/Expected penguins-mlp\.onnx to fail some golden case, but all 1 passed/)
   })
 
   test('bad tables give clear errors', async () => {

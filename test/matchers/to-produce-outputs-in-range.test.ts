@@ -46,7 +46,7 @@ describe('toProduceOutputsInRange', () => {
   test('.not passes on a model that leaves the range and fails on one that does not', async () => {
     await expect(doubled).not.toProduceOutputsInRange({ inputs: rows, numRuns: 200, seed: 3, min: 0, max: 1 })
     await expect(expect(scorer).not.toProduceOutputsInRange({ inputs: rows, numRuns: 200, seed: 3, min: 0, max: 1 })).rejects.toThrow(
-      /Expected scorer to produce an output outside \[0, 1\], but all 200 cases stayed inside/,
+      /Expected scorer to leave \[0, 1\], but it did not: violation rate 0 \(0 of 200 cases under [^\n]+\), expected 0\./,
     )
   })
 
@@ -62,7 +62,7 @@ describe('toProduceOutputsInRange', () => {
     expect(record.metrics['upperBound']).toBeLessThan(0.03)
     const failure = await expect(edge).toProduceOutputsInRange({ inputs: uniform, numRuns: 2000, maxViolationRate: 0.005, seed: 1, min: 0, max: 1 }).then(() => undefined, (error: Error) => error)
     expect(failure?.message).toMatch(/edge produced outputs outside \[0, 1\]: violation rate 0\.0\d+ \(\d+ of 2000 cases under [^\n]+?\); 95% upper bound 0\.0\d+, expected < 0\.005\.\nfixed n: 2000 cases, one-sided Clopper-Pearson bound at 95%/)
-    expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\):\n {2}input: {2}\[0\.99\d*,0\]/)
+    expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\): output\[0\] = 2 > max 1\n {2}input: {2}\[0\.99\d*,0\]/)
     await expect(expect(edge).toProduceOutputsInRange({ inputs: uniform, numRuns: 100, maxViolationRate: 0.01, min: 0, max: 1 })).rejects.toThrow(/toProduceOutputsInRange: expected numRuns >= 299/)
   })
 
@@ -122,7 +122,7 @@ describe('toProduceOutputsInRange', () => {
     const real: [number, number][] = [[0.1, 0.9], [0.9, 0.1], [0.95, 0.05]]
     const failure = await expect(doubled).toProduceOutputsInRange({ inputs: real, min: 0, max: 1 }).then(() => undefined, (error: Error) => error)
     expect(failure?.message).toMatch(/violation rate 0\.6667 \(2 of 3 cases under the 3 given rows, each once\)/)
-    expect(failure?.message).toMatch(/First failing row \(row 1; real rows are used as given, not shrunk\):\n {2}input: {2}\[0\.9,0\.1\]/)
+    expect(failure?.message).toMatch(/First failing row \(row 1; real rows are used as given, not shrunk\): output\[0\] = [\d.]+ > max 1\n {2}input: {2}\[0\.9,0\.1\]/)
     expect(failure?.message).toMatch(/numRuns: 3\b/)
   })
 
@@ -147,7 +147,7 @@ describe('toProduceOutputsInRange reads outputs as what they are', () => {
     const message = plain(failure?.message)
     expect(message).toMatch(/catOrDog produced outputs outside \[0, 1\]: violation rate 1 \(100 of 100 cases under [^\n]+?\), expected 0\./)
     expect(message).toMatch(/Reasons: not-a-number 100\n/)
-    expect(message).toMatch(/ {2}output: "dog"\n {2}output\[0\] = 'dog' is not a number\n/)
+    expect(message).toMatch(/: output\[0\] = 'dog' is not a number\n {2}input: {2}\[.*\]\n {2}output: "dog"\n/)
   })
 
   test.each([
@@ -161,12 +161,12 @@ describe('toProduceOutputsInRange reads outputs as what they are', () => {
     const message = plain(failure?.message)
     expect(message).toMatch(/nothing produced outputs outside finite numbers: violation rate 1 \(20 of 20 cases under [^\n]+?\), expected 0\./)
     expect(message).toContain(`Reasons: ${reason} 20\n`)
-    expect(message).toContain(`  the output is ${phrase}\n`)
+    expect(message).toContain(`: the output is ${phrase}\n`)
   })
 
   test('a hole inside an output fails, bigints and booleans count as their numbers', async () => {
     const holed = await failureOf(expect(constantModel({ probabilities: [0.5, null] }, 'holed')).toProduceOutputsInRange({ inputs: rows, numRuns: 10, seed: 3, min: 0, max: 1 }))
-    expect(plain(holed?.message)).toMatch(/ {2}output\[1\] = null is not a number\n/)
+    expect(plain(holed?.message)).toMatch(/: output\[1\] = null is not a number\n/)
     await expect(constantModel({ label: 1n, positive: true }, 'typed')).toProduceOutputsInRange({ inputs: rows, numRuns: 10, seed: 3, min: 0, max: 1 })
   })
 

@@ -31,6 +31,7 @@ describe('toServeFreshFromCache', () => {
       [
         'The cache of score does not serve fresh answers: 0 collisions, 2 stale answers, 0 uncached answers over 2 rows (hit rate within the TTL 1, TTL 1000 ms).',
         '  row 0 (after-ttl): served a stale answer after the TTL (entry never expired); input [1,0], served [10], expected [1010]',
+        '  ... and 1 more problem (raise maxListed to list them)',
         '(The check updates the model half-way through the TTL, every output number + 1000: answers after the TTL must be the updated ones.)',
         'Hint: a key must identify the whole input (the default is a SHA-256 of its canonical JSON), and the store must expire entries after ttlMs.',
       ].join('\n'),

@@ -47,11 +47,6 @@ describe('toShiftOutput', () => {
     await expect(mpg).not.toShiftOutput(0, 200, { inputs: rows, direction: 'down', atLeast: 1, numRuns: 2000, maxViolationRate: 0.2, seed: 2 })
   })
 
-  test('.not fails when the change always moves the output far enough, with the numbers that say so', async () => {
-    const error = await failure(expect(mpg).not.toShiftOutput(0, 500, { inputs: rows, direction: 'down', atLeast: 0.4, numRuns: 300, seed: 5 }))
-    expect(error?.message).toMatch(/Expected it to be false that changing feature 0 by \+500 moves output down by at least 0\.4 for mpg, but it held: violation rate 0 \(0 of 300 cases under [^\n]+?\), expected 0\.\nexact mode: 300 cases, any violation fails\nReplay: \{ seed: 5, /)
-  })
-
   test('bounds keep the change inside the data range: the base row moves instead of leaving it', async () => {
     /** Only defined on the weights it was trained on: NaN above 5000 lb. */
     const trained = functionModel((row: number[]) => ((row[0] ?? 0) > 5000 ? [Number.NaN] : [60 - (row[0] ?? 0) / 100]), { name: 'trained-range' })
