@@ -80,4 +80,68 @@ describe('buildReport', () => {
     expect(report.checks[0]!.counterexample).toEqual({ big: '10', arr: [1, 2] })
     expect(() => validateReport(report)).not.toThrow()
   })
+
+  it('counts skipped and pending tests, keeps errors only for tests that have some, and counts errors outside tests', () => {
+    const tests = [
+      { file: 'b.test.ts', fullName: 'skipped', namePattern: 'skipped', state: 'skipped' as const, checks: [], errors: [] },
+      { file: 'a.test.ts', fullName: 'pending', namePattern: 'pending', state: 'pending' as const, checks: [] },
+      { file: 'a.test.ts', fullName: 'failed', namePattern: 'failed', state: 'failed' as const, checks: [record({ id: 'x', kind: 'range', passed: false, severity: 'low' })], errors: ['Error: boom'] },
+    ]
+    const report = sampleReport({ tests, errors: [{ origin: 'unhandled', message: 'Error: late' }] })
+    expect(report.summary).toEqual({
+      tests: { total: 3, passed: 0, failed: 1, skipped: 1, pending: 1 },
+      checks: { total: 1, passed: 0, failed: 1, expectedFailures: 0, demonstrations: 0 },
+      failedBySeverity: { high: 0, medium: 0, low: 1 },
+      errors: 1,
+    })
+    expect(report.tests).toEqual([
+      { file: 'a.test.ts', name: 'pending', state: 'pending', checks: [] },
+      { file: 'a.test.ts', name: 'failed', state: 'failed', checks: [report.checks[0]!.anchor], errors: ['Error: boom'] },
+      { file: 'b.test.ts', name: 'skipped', state: 'skipped', checks: [] },
+    ])
+    expect(report.errors).toEqual([{ origin: 'unhandled', message: 'Error: late' }])
+    expect(report.gate.failures[0]?.message).toBe('error outside any test: Error: late')
+    expect(sampleReport({ tests }).errors).toEqual([])
+  })
+
+  it('gives the same record id recorded twice in one test two anchors, stable across builds', () => {
+    const tests = [{ file: 'a.test.ts', fullName: 't', namePattern: 't', state: 'passed' as const, checks: [record({ id: 'r', kind: 'range' }), record({ id: 'r', kind: 'range' })] }]
+    const [first, second] = sampleReport({ tests }).checks
+    expect(first!.anchor).toMatch(/^c-[0-9a-f]{12}$/)
+    expect(second!.anchor).not.toBe(first!.anchor)
+    expect(sampleReport({ tests }).checks.map((check) => check.anchor)).toEqual([first!.anchor, second!.anchor])
+    const other = sampleReport({ tests: [{ ...tests[0]!, fullName: 'u' }] }).checks
+    expect(other[0]!.anchor).not.toBe(first!.anchor)
+  })
+
+  it('takes the healthy form a user-defined record declares only when it is one of the two forms', () => {
+    const tests = [{ file: 'a.test.ts', fullName: 't', namePattern: 't', state: 'passed' as const, checks: [
+      record({ id: 'a', kind: 'leak-audit', passed: false, negated: true, healthyForm: 'negated' }),
+      record({ id: 'b', kind: 'leak-audit', passed: false, negated: true, healthyForm: 'sideways' as never }),
+      record({ id: 'c', kind: 'leak-audit', passed: true, healthyForm: 'positive' }),
+    ] }]
+    expect(sampleReport({ tests }).checks.map((check) => [check.healthyForm, check.outcome, check.evidence])).toEqual([
+      ['negated', 'passed', true], ['positive', 'demonstration', false], ['positive', 'passed', true],
+    ])
+  })
+
+  it('uses attestations given without a gate file, keeps the default title, and names the config file in replay commands', () => {
+    const attestations = { 'rollback-procedure': { file: 'package.json', owner: 'ops', date: '2026-01-01' } }
+    const report = sampleReport({ attestations })
+    expect(report.gate.config).toEqual({ attestations })
+    expect(report.gate.configured).toBe(true)
+    expect(report.checklist.find((item) => item.id === 'rollback-procedure')?.status).toBe('attested')
+    expect(report.title).toBe('vitest-ml report')
+    const withConfig = sampleReport({ run: { ...sampleReport().run, configFile: 'ci/vitest.ml.config.ts' } })
+    expect(withConfig.checks[0]?.replayCommand).toBe("npx vitest run --config ci/vitest.ml.config.ts test/drift.test.ts -t 'live data has not drifted'  # seed 42, 100 runs")
+  })
+
+  it('judges attestations at the end of the run and from the given root', () => {
+    const attestations = { 'rollback-procedure': { file: 'package.json', owner: 'ops', date: '2026-01-05' } }
+    const run = sampleReport().run
+    expect(sampleReport({ attestations }).checklist.find((item) => item.id === 'rollback-procedure')?.reason)
+      .toBe('attestation date 2026-01-05 is in the future (owner ops, 2026-01-05)')
+    expect(sampleReport({ attestations, run: { ...run, finishedAt: '2026-01-05T00:00:01.000Z' } }).checklist.find((item) => item.id === 'rollback-procedure')?.status).toBe('attested')
+    expect(sampleReport({ attestations, root: undefined as never, run: { ...run, finishedAt: '2026-01-05T00:00:01.000Z' } }).checklist.find((item) => item.id === 'rollback-procedure')?.status).toBe('attested')
+  })
 })
