@@ -35,6 +35,10 @@ describe('loadGateConfig', () => {
     expect(() => validateGateConfig(JSON.parse(example!))).not.toThrow()
   })
 
+  it('calls an inline configuration "the gate configuration" in its errors', () => {
+    expect(() => validateGateConfig({ thresold: {} })).toThrow('validateGateConfig: expected the gate configuration to match its schema, received (root): unknown field "thresold".')
+  })
+
   it('refuses attestations for items a test must prove', () => {
     expect(() => validateGateConfig({ attestations: { 'held-out-test': { file: 'x', owner: 'y', date: '2026-01-01' } } }))
       .toThrow(/\/attestations: property name must be valid/)
@@ -53,6 +57,9 @@ describe('loadGateConfig', () => {
     expect(() => loadGateConfig(file('broken.json', '{"required": [,]}'))).toThrow(/loadGateConfig: expected valid JSON in .*broken\.json/)
     expect(() => loadGateConfig(join(dir, 'missing.json'))).toThrow(/\nHint: Check the `report\.gate` path; it is resolved from the project root\.$/)
     expect(() => loadGateConfig(file('broken.json', '{"required": [,]}'))).toThrow(/\nHint: Fix the syntax \(trailing commas and comments are not allowed in JSON\)\.$/)
+    const causeOf = (load: () => unknown): unknown => { try { load() } catch (error) { return (error as Error).cause } }
+    expect(causeOf(() => loadGateConfig(join(dir, 'missing.json')))).toMatchObject({ code: 'ENOENT' })
+    expect(causeOf(() => loadGateConfig(file('broken.json', '{"required": [,]}')))).toBeInstanceOf(SyntaxError)
     expect(() => loadGateConfig(dir)).toThrow(/loadGateConfig: expected a readable gate file at .*, received EISDIR/)
   })
 })
