@@ -17,7 +17,8 @@ describe('evaluateGate', () => {
     const verdict = evaluateGate(checks, scoreChecklist(checks, { required: ['baseline-improvement'] }), 1, {
       required: ['baseline-improvement'], thresholds: { accuracy: { min: 0.85, severity: 'high' }, p99Ms: { max: 200, severity: 'medium' } },
     }, healthyRun)
-    expect(verdict).toEqual({
+    // Strictly: a one-sided threshold has no key at all for its other bound.
+    expect(verdict).toStrictEqual({
       passed: true, configured: true, failures: [], warnings: [],
       thresholds: [
         { name: 'accuracy', metric: 'accuracy', severity: 'high', min: 0.85, status: 'ok', worst: 0.9, checks: ['c1'] },
@@ -105,6 +106,9 @@ describe('evaluateGate', () => {
     }
     const above = evaluateGate([check('c1', { accuracy: 0.55 }), check('c2', { accuracy: 0.99 })], [], 0, band, healthyRun)
     expect(above.thresholds[0]?.worst).toBe(0.99)
+    // A tie (5 below, 5 above) keeps the first check's value, so the message names the check it points at.
+    const tie = evaluateGate([check('c1', { p99Ms: 5 }), check('c2', { p99Ms: 25 })], [], 0, { thresholds: { p99Ms: { min: 10, max: 20, severity: 'high' } } }, healthyRun)
+    expect(tie.failures).toEqual([{ source: 'threshold', message: 'high threshold p99Ms: p99Ms = 5 < min 10', anchor: 'c1' }])
   })
 
   it('describes a breach of a band by the side it left', () => {
@@ -130,7 +134,7 @@ describe('evaluateGate', () => {
   it('reads thresholds from evidence only: a demonstration on a broken model neither breaches nor satisfies them', () => {
     const demo = check('demo', { accuracy: 0.4 }, { outcome: 'demonstration', evidence: false })
     const verdict = evaluateGate([demo], [], 0, { thresholds: { accuracy: { min: 0.85, severity: 'high' } } }, healthyRun)
-    expect(verdict.thresholds[0]).toMatchObject({ status: 'not-measured', checks: [] })
+    expect(verdict.thresholds[0]).toStrictEqual({ name: 'accuracy', metric: 'accuracy', severity: 'high', min: 0.85, status: 'not-measured', checks: [] })
     expect(verdict.failures.map((reason) => reason.message)).toEqual(['high threshold accuracy: no evidence check recorded metrics.accuracy'])
   })
 
