@@ -131,6 +131,9 @@ describe('trackAwait', () => {
     const settled = await Promise.allSettled(current.task?.promises ?? [])
     const error = (settled[0] as PromiseRejectedResult).reason as Error
     expect(error.stack?.startsWith(`${error.message}\n    at `)).toBe(true)
+    const frames = error.stack!.slice(error.message.length + 1).split('\n')
+    expect(frames.length).toBeGreaterThan(1)
+    for (const frame of frames) expect(frame).toMatch(/^ {4}at (?:(?! {4}at ).)*$/)
     expect(error.stack).toContain('track-await.test.ts')
     expect(error.stack).not.toContain('called here')
   })

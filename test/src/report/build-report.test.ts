@@ -23,6 +23,18 @@ describe('buildReport', () => {
     expect(() => validateReport(report)).not.toThrow()
   })
 
+  it('sorts many test cases by file and keeps their order within a file, whatever order they arrive in', () => {
+    const files = Array.from({ length: 12 }, (_, index) => `test/f${String(index).padStart(2, '0')}.test.ts`)
+    const inOrder = files.flatMap((file) => [0, 1, 2, 3, 4].map((index) => ({ file, fullName: `t${index}`, namePattern: `t${index}`, state: 'passed' as const, checks: [] })))
+    // A fixed shuffle of the files (shards deliver files in any order); tests keep their order within each file.
+    const shuffled = [7, 2, 11, 0, 5, 9, 1, 10, 3, 8, 6, 4].flatMap((index) => inOrder.filter((test) => test.file === files[index]))
+    const order = [7, 2, 11, 0, 5, 9, 1, 10, 3, 8, 6, 4]
+    const interleaved = [0, 1, 2, 3, 4].flatMap((index) => order.map((file) => inOrder[file * 5 + index]!))
+    for (const tests of [shuffled, interleaved]) {
+      expect(sampleReport({ tests: [...tests] }).tests.map((test) => `${test.file}#${test.name}`)).toEqual(inOrder.map((test) => `${test.file}#${test.fullName}`))
+    }
+  })
+
   it('gives the same checks whatever order the test cases arrive in (sharded runs)', () => {
     const forward = sampleReport()
     const backward = sampleReport({ tests: sampleTests().reverse() })
@@ -68,7 +80,10 @@ describe('buildReport', () => {
     const attestations = { 'rollback-procedure': { file: 'README.md', owner: 'ops', date: '2026-01-01' } }
     const report = sampleReport({ gate: { required: ['rollback-procedure'] }, attestations })
     expect(report.gate.config).toEqual({ required: ['rollback-procedure'], attestations })
-    expect(sampleReport().gate.config).toBeUndefined()
+    expect(sampleReport().gate).not.toHaveProperty('config')
+    const inGate = sampleReport({ gate: { required: ['rollback-procedure'], attestations } })
+    expect(inGate.checklist.find((item) => item.id === 'rollback-procedure')?.status).toBe('attested')
+    expect(inGate.gate.config).toEqual({ required: ['rollback-procedure'], attestations })
   })
 
   it('keeps a report valid when a record carries NaN metrics or BigInt counterexamples', () => {

@@ -22,6 +22,9 @@ describe('jsonDifferences', () => {
     expect(jsonDifferences({ list: [1] }, { list: { 0: 1 } }, '')).toEqual(['/list: stored [1], recomputed {"0":1}'])
     expect(jsonDifferences([1, 2], [1], '/a')).toEqual(['/a: stored 2 entries, recomputed 1'])
     expect(jsonDifferences([1], [2, 3], '/a')).toEqual(['/a: stored 1 entries, recomputed 2', '/a/0: stored 1, recomputed 2'])
+    expect(jsonDifferences([1], [1, 2])).toEqual(['/: stored 1 entries, recomputed 2'])
+    expect(jsonDifferences({ a: null }, { a: { b: 1 } }, '')).toEqual(['/a: stored null, recomputed {"b":1}'])
+    expect(jsonDifferences({ a: { b: 1 } }, { a: null }, '')).toEqual(['/a: stored {"b":1}, recomputed null'])
   })
 
   it('stops at the limit and shortens long values', () => {

@@ -63,6 +63,12 @@ describe('verifyReport', () => {
     expect(verifyReport(evidence).problems).toEqual(['/checks/0/outcome: stored "passed", recomputed "demonstration"', '/checks/0/evidence: stored true, recomputed false'])
   })
 
+  it('catches an ML Test Score raised by hand', () => {
+    const report = passing()
+    const raised = resealed({ ...report, mlTestScore: { ...report.mlTestScore, score: 3 } })
+    expect(verifyReport(raised).problems).toEqual([`/mlTestScore/score: stored 3, recomputed ${report.mlTestScore.score}`])
+  })
+
   it('catches a checklist item marked passed without evidence and a check owned by two tests', () => {
     const report = passing()
     const item = resealed({ ...report, checklist: report.checklist.map((entry) => (entry.id === 'held-out-test' ? { ...entry, status: 'passed' as const } : entry)) })
