@@ -119,14 +119,14 @@ describe('buildReport', () => {
     expect(sampleReport({ tests }).errors).toEqual([])
   })
 
-  it('gives the same record id recorded twice in one test two anchors, stable across builds', () => {
-    const tests = [{ file: 'a.test.ts', fullName: 't', namePattern: 't', state: 'passed' as const, checks: [record({ id: 'r', kind: 'range' }), record({ id: 'r', kind: 'range' })] }]
-    const [first, second] = sampleReport({ tests }).checks
-    expect(first!.anchor).toMatch(/^c-[0-9a-f]{12}$/)
-    expect(second!.anchor).not.toBe(first!.anchor)
-    expect(sampleReport({ tests }).checks.map((check) => check.anchor)).toEqual([first!.anchor, second!.anchor])
+  it('gives the same record id recorded three times in one test three anchors, stable across builds', () => {
+    const tests = [{ file: 'a.test.ts', fullName: 't', namePattern: 't', state: 'passed' as const, checks: [1, 2, 3].map(() => record({ id: 'r', kind: 'range' })) }]
+    const anchors = sampleReport({ tests }).checks.map((check) => check.anchor)
+    for (const anchor of anchors) expect(anchor).toMatch(/^c-[0-9a-f]{12}$/)
+    expect(new Set(anchors).size).toBe(3)
+    expect(sampleReport({ tests }).checks.map((check) => check.anchor)).toEqual(anchors)
     const other = sampleReport({ tests: [{ ...tests[0]!, fullName: 'u' }] }).checks
-    expect(other[0]!.anchor).not.toBe(first!.anchor)
+    expect(other[0]!.anchor).not.toBe(anchors[0])
   })
 
   it('takes the healthy form a user-defined record declares only when it is one of the two forms', () => {
