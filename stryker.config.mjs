@@ -21,6 +21,9 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
+  // Re-runs only re-test mutants whose code or covering tests changed since the last run.
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
   concurrency: 2,
   timeoutMS: 60000,
   thresholds: { high: 95, low: 90, break: null },

@@ -6,7 +6,7 @@ export default defineConfig({
     include: [
       'test/src/checklist/**/*.test.ts',
       'test/src/report/{build-report,expected-failure,verify-report,verdict-model,json-differences,console-summary}.test.ts',
-      'test/reporters/ml-reporter.test.ts',
+      'test/reporters/{ml-reporter,collect-tests}.test.ts',
       'test/matchers/track-await.test.ts',
       'test/e2e/cli.test.ts',
     ],

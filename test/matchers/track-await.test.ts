@@ -106,4 +106,35 @@ describe('trackAwait', () => {
     expect(Object.prototype.toString.call(tracked)).toBe('[object Promise]')
     void tracked.then(() => undefined)
   })
+
+  it('tracks a matcher whose state has no promise field at all (a plain call, not .resolves/.rejects)', () => {
+    const work = Promise.resolve(held)
+    const current = state({ promise: undefined })
+    const tracked = trackAwait(current, 'toBeX', work)
+    expect(tracked).not.toBe(work)
+    expect(current.task?.promises).toHaveLength(1)
+    void tracked.then(() => undefined)
+  })
+
+  it('says what a check threw even when it threw something that is not an Error', async () => {
+    const current = state()
+    void viaVitest(trackAwait(current, 'toBeX', Promise.reject('the model file is missing' as unknown as Error)))
+    void viaVitest(trackAwait(current, 'toBeX', Promise.reject(undefined as unknown as Error)))
+    const [text, nothing] = (await endOfTest(current)) as string[]
+    expect(text).toContain('\n\nThe check threw: the model file is missing\n\n')
+    expect(nothing).toContain('\n\nThe check threw: undefined\n\n')
+  })
+
+  it('points the failure at the line that called the matcher, not at its own internals', async () => {
+    const current = state()
+    void viaVitest(trackAwait(current, 'toBeX', Promise.resolve(held)))
+    const settled = await Promise.allSettled(current.task?.promises ?? [])
+    const error = (settled[0] as PromiseRejectedResult).reason as Error
+    expect(error.stack?.startsWith(`${error.message}\n    at `)).toBe(true)
+    const frames = error.stack!.slice(error.message.length + 1).split('\n')
+    expect(frames.length).toBeGreaterThan(1)
+    for (const frame of frames) expect(frame).toMatch(/^ {4}at (?:(?! {4}at ).)*$/)
+    expect(error.stack).toContain('track-await.test.ts')
+    expect(error.stack).not.toContain('called here')
+  })
 })

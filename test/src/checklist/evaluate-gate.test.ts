@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { evaluateGate, type GateCheck } from '../../../src/checklist/evaluate-gate.js'
 import type { RunFacts } from '../../../src/checklist/run-facts.js'
@@ -14,7 +17,8 @@ describe('evaluateGate', () => {
     const verdict = evaluateGate(checks, scoreChecklist(checks, { required: ['baseline-improvement'] }), 1, {
       required: ['baseline-improvement'], thresholds: { accuracy: { min: 0.85, severity: 'high' }, p99Ms: { max: 200, severity: 'medium' } },
     }, healthyRun)
-    expect(verdict).toEqual({
+    // Strictly: a one-sided threshold has no key at all for its other bound.
+    expect(verdict).toStrictEqual({
       passed: true, configured: true, failures: [], warnings: [],
       thresholds: [
         { name: 'accuracy', metric: 'accuracy', severity: 'high', min: 0.85, status: 'ok', worst: 0.9, checks: ['c1'] },
@@ -44,6 +48,27 @@ describe('evaluateGate', () => {
     expect(evaluateGate(healthy, scoreChecklist(healthy, config), 1, config, healthyRun).passed).toBe(true)
   })
 
+  it('counts a required item that is attested (no test can prove it) as met, and a failed attestation as failed', () => {
+    const root = mkdtempSync(join(tmpdir(), 'vitest-ml-gate-attest-'))
+    writeFileSync(join(root, 'rollback.md'), '# Rollback\nRevert the model tag.\n')
+    const config = { required: ['rollback-procedure'], attestations: { 'rollback-procedure': { file: 'rollback.md', owner: 'ops', date: '2026-01-15' } } }
+    const checklist = scoreChecklist([], { required: config.required, attestations: config.attestations, root })
+    expect(checklist.find((item) => item.id === 'rollback-procedure')?.status).toBe('attested')
+    expect(evaluateGate([], checklist, 0, config, healthyRun)).toMatchObject({ passed: true, failures: [] })
+    const missing = scoreChecklist([], { required: config.required, attestations: { 'rollback-procedure': { ...config.attestations['rollback-procedure'], file: 'gone.md' } }, root })
+    expect(evaluateGate([], missing, 0, config, healthyRun).failures).toEqual([
+      { source: 'checklist', message: 'required item "rollback-procedure" is failed: attested file gone.md does not exist (owner ops, 2026-01-15)', anchor: 'item-rollback-procedure' },
+    ])
+  })
+
+  it('ends the message of a required item that gives no reason at the colon', () => {
+    const [item] = scoreChecklist([], { required: ['held-out-test'] }).filter((entry) => entry.id === 'held-out-test')
+    const { reason: _reason, ...bare } = { ...item!, status: 'failed' as const }
+    expect(evaluateGate([], [bare], 0, { required: ['held-out-test'] }, healthyRun).failures).toEqual([
+      { source: 'checklist', message: 'required item "held-out-test" is failed:', anchor: 'item-held-out-test' },
+    ])
+  })
+
   it('fails on a breached high threshold and only warns on a breached medium one, pointing at the worst check', () => {
     const checks = [check('c1', { accuracy: 0.9, p99Ms: 150 }), check('c2', { accuracy: 0.8, p99Ms: 450 }), check('c3', { accuracy: 0.84, p99Ms: 210 })]
     const verdict = evaluateGate(checks, scoreChecklist(checks), 0, {
@@ -71,6 +96,21 @@ describe('evaluateGate', () => {
     expect(verdict.thresholds.map((result) => result.status)).toEqual(['ok', 'ok'])
   })
 
+  it('in a band, takes as worst the value furthest past either bound', () => {
+    const band = { thresholds: { accuracy: { min: 0.6, max: 0.9, severity: 'high' as const } } }
+    // 0.5 is 0.1 below the band, 0.95 only 0.05 above it; 0.7 lies inside.
+    for (const values of [[0.5, 0.95, 0.7], [0.95, 0.7, 0.5]]) {
+      const verdict = evaluateGate(values.map((value, index) => check(`c${index}`, { accuracy: value })), [], 0, band, healthyRun)
+      expect(verdict.thresholds[0]?.worst).toBe(0.5)
+      expect(verdict.failures[0]?.message).toBe('high threshold accuracy: accuracy = 0.5 < min 0.6')
+    }
+    const above = evaluateGate([check('c1', { accuracy: 0.55 }), check('c2', { accuracy: 0.99 })], [], 0, band, healthyRun)
+    expect(above.thresholds[0]?.worst).toBe(0.99)
+    // A tie (5 below, 5 above) keeps the first check's value, so the message names the check it points at.
+    const tie = evaluateGate([check('c1', { p99Ms: 5 }), check('c2', { p99Ms: 25 })], [], 0, { thresholds: { p99Ms: { min: 10, max: 20, severity: 'high' } } }, healthyRun)
+    expect(tie.failures).toEqual([{ source: 'threshold', message: 'high threshold p99Ms: p99Ms = 5 < min 10', anchor: 'c1' }])
+  })
+
   it('describes a breach of a band by the side it left', () => {
     const low = evaluateGate([check('c1', { accuracy: 0.5 })], [], 0, { thresholds: { accuracy: { min: 0.6, max: 0.9, severity: 'high' } } }, healthyRun)
     const high = evaluateGate([check('c1', { accuracy: 0.95 })], [], 0, { thresholds: { accuracy: { min: 0.6, max: 0.9, severity: 'high' } } }, healthyRun)
@@ -83,7 +123,8 @@ describe('evaluateGate', () => {
     const verdict = evaluateGate(checks, scoreChecklist(checks), 0, {
       thresholds: { errorRate: { max: 0.05, severity: 'high' }, p99Ms: { max: 10, severity: 'low' }, driftShare: { max: 0.1, severity: 'low', metric: 'driftShare' } },
     }, healthyRun)
-    expect(verdict.failures).toEqual([{ source: 'threshold', message: 'high threshold errorRate: no evidence check recorded metrics.errorRate' }])
+    // No check measured it, so there is nothing to point at: the reason carries no anchor at all.
+    expect(verdict.failures).toStrictEqual([{ source: 'threshold', message: 'high threshold errorRate: no evidence check recorded metrics.errorRate' }])
     expect(verdict.warnings).toEqual([
       { source: 'threshold', message: 'low threshold p99Ms: no evidence check recorded metrics.p99Ms' },
       { source: 'threshold', message: 'low threshold driftShare: driftShare = 0.3 > max 0.1', anchor: 'c1' },
@@ -93,7 +134,7 @@ describe('evaluateGate', () => {
   it('reads thresholds from evidence only: a demonstration on a broken model neither breaches nor satisfies them', () => {
     const demo = check('demo', { accuracy: 0.4 }, { outcome: 'demonstration', evidence: false })
     const verdict = evaluateGate([demo], [], 0, { thresholds: { accuracy: { min: 0.85, severity: 'high' } } }, healthyRun)
-    expect(verdict.thresholds[0]).toMatchObject({ status: 'not-measured', checks: [] })
+    expect(verdict.thresholds[0]).toStrictEqual({ name: 'accuracy', metric: 'accuracy', severity: 'high', min: 0.85, status: 'not-measured', checks: [] })
     expect(verdict.failures.map((reason) => reason.message)).toEqual(['high threshold accuracy: no evidence check recorded metrics.accuracy'])
   })
 

@@ -58,6 +58,32 @@ describe('runFailures', () => {
   it('cuts an error line past 300 characters', () => {
     const [failure] = runFailures(run({ errors: [{ origin: 'unhandled', message: 'x'.repeat(400) }] }), [])
     expect(failure?.message).toBe(`error outside any test: ${'x'.repeat(299)}…`)
+    const [exact] = runFailures(run({ errors: [{ origin: 'unhandled', message: 'y'.repeat(300) }] }), [])
+    expect(exact?.message).toBe(`error outside any test: ${'y'.repeat(300)}`)
+  })
+
+  it('shows the first non-blank line of an error without its surrounding spaces, and an empty message as empty', () => {
+    const failures = runFailures(run({ errors: [
+      { origin: 'unhandled', message: '  \n   TypeError: x is not a function   \n    at y' },
+      { origin: 'module', message: '' },
+    ] }), [])
+    expect(failures.map((failure) => failure.message)).toEqual(['error outside any test: TypeError: x is not a function', 'test file failed outside its tests: '])
+  })
+
+  it('lists at most three unfinished tests, and says "..." only when there are more', () => {
+    const three = runFailures(run({ tests: [1, 2, 3].map((index) => ({ file: 'c.test.ts', name: `t${index}`, state: 'pending' as const })) }), [])
+    expect(three).toEqual([{ source: 'run', message: '3 tests never finished: c.test.ts > t1; c.test.ts > t2; c.test.ts > t3' }])
+  })
+
+  it('names a failed test only by the checks it recorded itself, not by those of a namesake in another file', () => {
+    const facts = run({ reason: 'failed', tests: [
+      { file: 'a.test.ts', name: 'x > y', state: 'passed' },
+      { file: 'b.test.ts', name: 'x > y', state: 'failed', errors: ['Error: model file missing'] },
+    ] })
+    expect(runFailures(facts, [named(), named({ anchor: 'c2', file: 'b.test.ts', test: 'x', outcome: 'failed' }), named({ anchor: 'c3', file: 'b.test.ts', outcome: 'expected-failure' })]))
+      .toEqual([{ source: 'test', message: 'test failed: b.test.ts > x > y: Error: model file missing' }])
+    expect(runFailures(facts, [named({ anchor: 'c4', file: 'b.test.ts' }), named({ anchor: 'c5', file: 'b.test.ts' })]))
+      .toEqual([{ source: 'test', message: 'test failed: b.test.ts > x > y: check does not hold (medium): "drift of live from training" (and 1 more)', anchor: 'c4' }])
   })
 
   it('phrases a failed check so it cannot be read as if the property held', () => {

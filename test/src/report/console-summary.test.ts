@@ -45,4 +45,30 @@ describe('consoleSummary', () => {
     ])
     expect(sampleTests()).toHaveLength(3)
   })
+
+  it('shows twelve reasons by default, all of them when they fit, and keeps a line of exactly 200 characters whole', () => {
+    const failing = (count: number, nameLength = 1) => Array.from({ length: count }, (_, index) => ({
+      file: 'a.test.ts', fullName: `t${String(index).padStart(2, '0')}${'x'.repeat(nameLength)}`, namePattern: `t${index}`, state: 'failed' as const, checks: [],
+    }))
+    const thirteen = consoleSummary(sampleReport({ tests: failing(13) })).split('\n')
+    expect(thirteen).toHaveLength(1 + 12 + 1 + 1)
+    expect(thirteen[13]).toBe('   … 1 more in the report')
+    const twelve = consoleSummary(sampleReport({ tests: failing(12) })).split('\n')
+    expect(twelve).toHaveLength(1 + 12 + 1)
+    expect(twelve.some((line) => line.includes('more in the report'))).toBe(false)
+    // '   ✗ test failed: a.test.ts > t00' + name + ': failed' is 41 characters besides the x's.
+    const [, exact] = consoleSummary(sampleReport({ tests: failing(1, 159) })).split('\n')
+    expect(exact).toHaveLength(200)
+    expect(exact?.endsWith(': failed')).toBe(true)
+  })
+
+  it('counts attested checklist items as covered, and colours warnings', () => {
+    const attestations = { 'rollback-procedure': { file: 'package.json', owner: 'ops', date: '2026-01-01' } }
+    const tests = [{ file: 'a.test.ts', fullName: 'ok', namePattern: 'ok', state: 'passed' as const, checks: [record({ id: 'b', kind: 'baseline' })] }]
+    const report = sampleReport({ tests, attestations, gate: { thresholds: { p99Ms: { max: 100, severity: 'low' } } } })
+    const lines = consoleSummary(report, { colors: true }).split('\n')
+    expect(lines[0]).toContain('checklist 2/13;')
+    expect(lines[1]).toBe('   \u001b[33m!\u001b[0m low threshold p99Ms: no evidence check recorded metrics.p99Ms')
+    expect(lines).toHaveLength(2)
+  })
 })

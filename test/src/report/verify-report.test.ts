@@ -63,6 +63,12 @@ describe('verifyReport', () => {
     expect(verifyReport(evidence).problems).toEqual(['/checks/0/outcome: stored "passed", recomputed "demonstration"', '/checks/0/evidence: stored true, recomputed false'])
   })
 
+  it('catches an ML Test Score raised by hand', () => {
+    const report = passing()
+    const raised = resealed({ ...report, mlTestScore: { ...report.mlTestScore, score: 3 } })
+    expect(verifyReport(raised).problems).toEqual([`/mlTestScore/score: stored 3, recomputed ${report.mlTestScore.score}`])
+  })
+
   it('catches a checklist item marked passed without evidence and a check owned by two tests', () => {
     const report = passing()
     const item = resealed({ ...report, checklist: report.checklist.map((entry) => (entry.id === 'held-out-test' ? { ...entry, status: 'passed' as const } : entry)) })
@@ -96,5 +102,43 @@ describe('verifyReport', () => {
     expect(problems).toEqual([])
     expect(verdict.gate.passed).toBe(false)
     expect(verdict.gate.failures[0]?.message).toMatch(/^the run did not finish/)
+  })
+
+  it('catches two checks sharing an anchor, a check no test lists, and lists at most ten such problems', () => {
+    const report = passing()
+    const first = report.checks[0]!
+    const twin = resealed({ ...report, checks: [first, ...report.checks] })
+    expect(verifyReport(twin).problems).toContain('/checks: two checks share an anchor')
+    const orphan = { ...first, anchor: 'c-000000000000' }
+    const orphaned = resealed({ ...report, checks: [...report.checks, orphan], summary: { ...report.summary, checks: { ...report.summary.checks, total: 2, passed: 2 } } })
+    // The orphan also counts as evidence in the recomputation, so the checklist and the score disagree with the stored ones too.
+    expect(verifyReport(orphaned).problems[0]).toBe('/checks/c-000000000000: listed by 0 tests, expected exactly 1')
+    const many = Array.from({ length: 12 }, (_, index) => ({ ...first, anchor: `c-${String(index).padStart(12, '0')}` }))
+    const flooded = resealed({ ...report, checks: [...report.checks, ...many] })
+    expect(verifyReport(flooded).problems.filter((problem) => problem.includes('listed by 0 tests'))).toHaveLength(10)
+  })
+
+  it('judges a check no test lists by the test state it carries, and keeps its own file and test', () => {
+    const report = passing()
+    const orphan = { ...report.checks[0]!, anchor: 'c-000000000000', passed: false, testState: 'failed' as const, outcome: 'failed' as const, file: 'gone.test.ts', test: 'gone' }
+    const { recomputed } = verifyReport(resealed({ ...report, checks: [...report.checks, orphan] }))
+    expect(recomputed.checks[1]).toMatchObject({ anchor: 'c-000000000000', outcome: 'failed', testState: 'failed', file: 'gone.test.ts', test: 'gone' })
+  })
+
+  it('rewrites file and test of a listed check from the test that lists it', () => {
+    const report = passing()
+    const moved = resealed({ ...report, checks: report.checks.map((check) => ({ ...check, file: 'elsewhere.test.ts', test: 'elsewhere' })) })
+    const { problems, recomputed } = verifyReport(moved)
+    expect(problems).toEqual(['/checks/0/file: stored "elsewhere.test.ts", recomputed "test/model.test.ts"', '/checks/0/test: stored "elsewhere", recomputed "credit model > beats the baseline"'])
+    expect(recomputed.checks[0]).toMatchObject({ file: 'test/model.test.ts', test: 'credit model > beats the baseline' })
+  })
+
+  it('carries the gate it decided under in the recomputed report, and none when there was none', () => {
+    const report = passing()
+    expect(verifyReport(report, { gate: { required: ['held-out-test'] } }).recomputed.gate.config).toEqual({ required: ['held-out-test'] })
+    expect(verifyReport(report).recomputed.gate.config).toEqual({ required: ['baseline-improvement'], attestations: {} })
+    const ungated = roundTrip(sampleReport({ tests: sampleTests().filter((test) => test.state === 'passed') }))
+    expect(verifyReport(ungated).recomputed.gate).not.toHaveProperty('config')
+    expect(verifyReport(ungated).recomputed.gate.configured).toBe(false)
   })
 })
