@@ -22,6 +22,8 @@ const EXPECTED: [string, 'positive' | 'negated', string[], string[]][] = [
   ['pipeline', 'positive', ['training-serving-identical'], ['data-7', 'infra-3', 'monitor-3']],
   ['skew', 'negated', ['training-serving-identical'], ['monitor-3']],
   ['drift', 'negated', ['data-drift-weekly'], ['monitor-2']],
+  ['schema', 'positive', ['data-drift-weekly'], ['data-1', 'monitor-2']], // expectations written as a schema; invariants hold in serving
+  ['hygiene', 'positive', [], ['data-2']], // no feature that cannot earn its place (leakage stays with held-out)
   ['fallback', 'positive', ['fallback-strategy'], ['infra-3']],
   ['shadow', 'positive', [], ['model-2', 'infra-6']], // offline and online agree; canary
   ['ensemble', 'positive', [], ['infra-3']],
