@@ -13,7 +13,7 @@ import { datasetFromColumns } from '../src/data/dataset.js'
 import { inferContract } from '../src/data/infer-contract.js'
 import { readParquet } from '../src/data/read-parquet.js'
 import { checkHygiene } from '../src/hygiene/check-hygiene.js'
-import { entry, medianSeconds, type BenchEntry } from './bench-entry.js'
+import { type BenchEntry, entry, medianSeconds } from './bench-entry.js'
 
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet'
 const MIB = 2 ** 20
@@ -37,10 +37,12 @@ async function readAndCheck(): Promise<void> {
   const half = flights.rowCount >> 1
   const split = (from: number, to: number, name: string) =>
     datasetFromColumns(
-      Object.fromEntries(flights.columnNames.map((column) => {
-        const values = flights.column(column)
-        return [column, values instanceof Float64Array ? values.subarray(from, to) : Array.prototype.slice.call(values, from, to)]
-      })),
+      Object.fromEntries(
+        flights.columnNames.map((column) => {
+          const values = flights.column(column)
+          return [column, values instanceof Float64Array ? values.subarray(from, to) : Array.prototype.slice.call(values, from, to)]
+        }),
+      ),
       { name },
     )
   const reference = split(0, half, 'first half')

@@ -10,7 +10,7 @@
 import { datasetFromColumns } from '../src/data/dataset.js'
 import { readParquet } from '../src/data/read-parquet.js'
 import { datasetDrift } from '../src/drift/dataset-drift.js'
-import { entry, medianSeconds, type BenchEntry } from './bench-entry.js'
+import { type BenchEntry, entry, medianSeconds } from './bench-entry.js'
 
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet'
 const NUMERIC = ['date', 'delay', 'distance']
@@ -35,10 +35,12 @@ async function readAndDrift(): Promise<{ rows: number; drifted: string[] }> {
   const half = flights.rowCount >> 1
   const split = (from: number, to: number) =>
     datasetFromColumns(
-      Object.fromEntries(COLUMNS.map((name) => {
-        const column = flights.column(name)
-        return [name, column instanceof Float64Array ? column.subarray(from, to) : Array.prototype.slice.call(column, from, to)]
-      })),
+      Object.fromEntries(
+        COLUMNS.map((name) => {
+          const column = flights.column(name)
+          return [name, column instanceof Float64Array ? column.subarray(from, to) : Array.prototype.slice.call(column, from, to)]
+        }),
+      ),
       { name: from === 0 ? 'first-half' : 'second-half' },
     )
   const started = performance.now()
@@ -57,7 +59,8 @@ export default async function driftFlightsBench(): Promise<BenchEntry[]> {
     const highWater = process.resourceUsage().maxRSS * 1024
     return [
       entry('drift-flights-3m', ours, reference, {
-        note: `${rows} rows, ${NUMERIC.length} numeric and ${COLUMNS.length - NUMERIC.length} categorical columns, read ${reference.toFixed(2)} s, drift suite ${median(driftSeconds).toFixed(2)} s (timed on its own); ` +
+        note:
+          `${rows} rows, ${NUMERIC.length} numeric and ${COLUMNS.length - NUMERIC.length} categorical columns, read ${reference.toFixed(2)} s, drift suite ${median(driftSeconds).toFixed(2)} s (timed on its own); ` +
           `peak RSS ${Math.round(peakRss / MIB)} MiB sampled (process high-water ${Math.round(highWater / MIB)} MiB); drifted: ${drifted.join(', ') || 'none'}`,
       }),
     ]

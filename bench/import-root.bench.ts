@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { entry, type BenchEntry } from './bench-entry.js'
+import { type BenchEntry, entry } from './bench-entry.js'
 
 const SAMPLES = 9
 const ROOT = resolve('.')
@@ -20,7 +20,8 @@ const WORK = resolve('.bench-data/import-root')
 
 /** Wall and CPU milliseconds of one cold dynamic import, measured inside a fresh Node process. */
 function coldImport(specifier: string): { wallMs: number; cpuMs: number } {
-  const script = `const c=process.cpuUsage();const t=performance.now();await import(${JSON.stringify(specifier)});` +
+  const script =
+    `const c=process.cpuUsage();const t=performance.now();await import(${JSON.stringify(specifier)});` +
     'const u=process.cpuUsage(c);console.log(JSON.stringify({wallMs:performance.now()-t,cpuMs:(u.user+u.system)/1000}))'
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })
   if (child.status !== 0) throw new Error(`importing ${specifier} failed: ${child.stderr}`)
@@ -54,27 +55,33 @@ function writeProjects(): void {
   // The project's own package.json: without it the repository's would be the nearest, and `vitest-ml` would resolve
   // to the repository itself (a package importing its own name), not to the installed copy.
   writeFileSync(join(WORK, 'package.json'), `${JSON.stringify({ name: 'import-root-bench', private: true, type: 'module' })}\n`)
-  writeFileSync(join(WORK, 'ours.config.mjs'), [
-    "import { defineConfig } from 'vitest/config'",
-    "import { mlTesting } from 'vitest-ml/plugin'",
-    "export default defineConfig({ plugins: [mlTesting({ report: false })], test: { include: ['ours.test.mjs'], pool: 'forks' } })",
-  ].join('\n'))
-  writeFileSync(join(WORK, 'ours.test.mjs'), [
-    "import { expect, test } from 'vitest'",
-    "import { featureSchema, functionModel, numeric } from 'vitest-ml'",
-    'const model = functionModel((row) => [row[0] / 2])',
-    "test('one matcher', async () => {",
-    '  await expect(model).toProduceOutputsInRange({ inputs: featureSchema({ x: numeric({ min: 0, max: 1 }) }).arrays(), min: 0, max: 1, numRuns: 100 })',
-    '})',
-  ].join('\n'))
-  writeFileSync(join(WORK, 'reference.config.mjs'), [
-    "import { defineConfig } from 'vitest/config'",
-    "export default defineConfig({ test: { include: ['reference.test.mjs'], pool: 'forks' } })",
-  ].join('\n'))
-  writeFileSync(join(WORK, 'reference.test.mjs'), [
-    "import { expect, test } from 'vitest'",
-    "test('no matcher', () => { expect([0.5].every((value) => value >= 0 && value <= 1)).toBe(true) })",
-  ].join('\n'))
+  writeFileSync(
+    join(WORK, 'ours.config.mjs'),
+    [
+      "import { defineConfig } from 'vitest/config'",
+      "import { mlTesting } from 'vitest-ml/plugin'",
+      "export default defineConfig({ plugins: [mlTesting({ report: false })], test: { include: ['ours.test.mjs'], pool: 'forks' } })",
+    ].join('\n'),
+  )
+  writeFileSync(
+    join(WORK, 'ours.test.mjs'),
+    [
+      "import { expect, test } from 'vitest'",
+      "import { featureSchema, functionModel, numeric } from 'vitest-ml'",
+      'const model = functionModel((row) => [row[0] / 2])',
+      "test('one matcher', async () => {",
+      '  await expect(model).toProduceOutputsInRange({ inputs: featureSchema({ x: numeric({ min: 0, max: 1 }) }).arrays(), min: 0, max: 1, numRuns: 100 })',
+      '})',
+    ].join('\n'),
+  )
+  writeFileSync(
+    join(WORK, 'reference.config.mjs'),
+    ["import { defineConfig } from 'vitest/config'", "export default defineConfig({ test: { include: ['reference.test.mjs'], pool: 'forks' } })"].join('\n'),
+  )
+  writeFileSync(
+    join(WORK, 'reference.test.mjs'),
+    ["import { expect, test } from 'vitest'", "test('no matcher', () => { expect([0.5].every((value) => value >= 0 && value <= 1)).toBe(true) })"].join('\n'),
+  )
 }
 
 const suite = async (): Promise<BenchEntry[]> => {

@@ -9,7 +9,7 @@ import * as ort from 'onnxruntime-node'
 import { perturbUniform } from '../src/arbitraries/perturb-uniform.js'
 import { onnxModel } from '../src/model/onnx-model.js'
 import { checkMonotonicity } from '../src/relations/check-monotonicity.js'
-import { entry, medianSeconds, type BenchEntry } from './bench-entry.js'
+import { type BenchEntry, entry, medianSeconds } from './bench-entry.js'
 
 const MODEL = 'models/cars-mpg.onnx'
 const RUNS = 100_000
@@ -62,8 +62,10 @@ export default async function monotonicBench(): Promise<BenchEntry[]> {
 
   await model.release()
   await session.release()
-  return [entry('monotonic-100k-vs-raw', ours, raw, {
+  return [
+    entry('monotonic-100k-vs-raw', ours, raw, {
       target: 2,
       note: `100k cases = 200k rows; floor = min(one session.run ${rawSingle.toFixed(3)}s, 8192-row runs ${rawChunked.toFixed(3)}s)`,
-    })]
+    }),
+  ]
 }

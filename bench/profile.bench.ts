@@ -13,16 +13,20 @@
  * - `duckdb-profile-flights-3m`: profileWithDuckDb on all 5 columns (ours) against our streaming reader (reference).
  */
 import { spawnSync } from 'node:child_process'
-import { datasetFromColumns, type Dataset } from '../src/data/dataset.js'
+import { type Dataset, datasetFromColumns } from '../src/data/dataset.js'
 import { readParquet } from '../src/data/read-parquet.js'
 import { datasetDrift } from '../src/drift/dataset-drift.js'
 import { profile } from '../src/profile/profile-builder.js'
 import { profileDrift } from '../src/profile/profile-drift.js'
 import { ksTwoSample } from '../src/stats/ks-two-sample.js'
 import { populationStabilityIndex } from '../src/stats/population-stability-index.js'
-import { entry, type BenchEntry } from './bench-entry.js'
+import { type BenchEntry, entry } from './bench-entry.js'
 
-interface JobResult { seconds: number; peakRssMiB: number; [detail: string]: unknown }
+interface JobResult {
+  seconds: number
+  peakRssMiB: number
+  [detail: string]: unknown
+}
 
 function runJob(job: string): JobResult {
   const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/jobs/profile-jobs.ts', job], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 })
@@ -39,10 +43,15 @@ async function months(): Promise<{ january: Dataset; june: Dataset }> {
   const pick = (month: number): Dataset => {
     const rows: number[] = []
     for (let index = 0; index < flights.rowCount; index++) if (new Date(date[index] ?? 0).getUTCMonth() + 1 === month) rows.push(index)
-    return datasetFromColumns(Object.fromEntries(FEATURES.map((name) => {
-      const column = flights.column(name)
-      return [name, column instanceof Float64Array ? Float64Array.from(rows, (row) => column[row] ?? Number.NaN) : rows.map((row) => column[row] ?? null)]
-    })), { name: month === 1 ? 'january' : 'june' })
+    return datasetFromColumns(
+      Object.fromEntries(
+        FEATURES.map((name) => {
+          const column = flights.column(name)
+          return [name, column instanceof Float64Array ? Float64Array.from(rows, (row) => column[row] ?? Number.NaN) : rows.map((row) => column[row] ?? null)]
+        }),
+      ),
+      { name: month === 1 ? 'january' : 'june' },
+    )
   }
   return { january: pick(1), june: pick(6) }
 }
@@ -56,7 +65,10 @@ async function profileVsExact(): Promise<BenchEntry> {
   profileDrift(profile(january), profile(june))
   const profileSeconds = (performance.now() - started) / 1000
   const details: string[] = []
-  for (const [label, settings] of [['exact value counts (default)', {}], ['KLL only (exactLimit 16, k 1000)', { exactLimit: 16 }]] as const) {
+  for (const [label, settings] of [
+    ['exact value counts (default)', {}],
+    ['KLL only (exactLimit 16, k 1000)', { exactLimit: 16 }],
+  ] as const) {
     const drift = profileDrift(profile(january, settings), profile(june, settings), { features: ['delay', 'distance'] })
     let ksDiff = 0
     let psiDiff = 0
@@ -71,7 +83,9 @@ async function profileVsExact(): Promise<BenchEntry> {
       ksBound = Math.max(ksBound, statistics?.ks?.error ?? Number.NaN)
       psiBound = Math.max(psiBound, statistics?.psi?.error ?? Number.NaN)
     }
-    details.push(`${label}: max |KS diff| ${ksDiff.toExponential(2)} (bound ${ksBound.toPrecision(3)}), max |PSI diff| ${psiDiff.toExponential(2)} (bound ${psiBound.toPrecision(3)})`)
+    details.push(
+      `${label}: max |KS diff| ${ksDiff.toExponential(2)} (bound ${ksBound.toPrecision(3)}), max |PSI diff| ${psiDiff.toExponential(2)} (bound ${psiBound.toPrecision(3)})`,
+    )
   }
   return entry('profile-vs-exact', profileSeconds, exactSeconds, { note: `January vs June flights, delay and distance; ${details.join('; ')}` })
 }
@@ -80,18 +94,28 @@ export default async function profileBench(): Promise<BenchEntry[]> {
   const results: BenchEntry[] = []
   const streamedProfile = runJob('profile-streamed')
   const suite = runJob('drift-suite-in-memory')
-  results.push(entry('profile-flights-3m', streamedProfile.seconds, suite.seconds, {
-    note: `profile (streamed row groups) peak RSS ${streamedProfile.peakRssMiB} MiB vs in-memory drift suite ${suite.peakRssMiB} MiB; profile ${streamedProfile.profileBytes as number} bytes of JSON`,
-  }))
+  results.push(
+    entry('profile-flights-3m', streamedProfile.seconds, suite.seconds, {
+      note: `profile (streamed row groups) peak RSS ${streamedProfile.peakRssMiB} MiB vs in-memory drift suite ${suite.peakRssMiB} MiB; profile ${streamedProfile.profileBytes as number} bytes of JSON`,
+    }),
+  )
   const streamed = runJob('stream-30m-profile')
   const generateOnly = runJob('stream-30m-generate-only')
-  const features = (streamed.features as { feature: string; method: string; statistic: number; error: number; ks?: { value: number; error: number } }[])
-    .map((feature) => `${feature.feature} ${feature.method} ${feature.statistic.toPrecision(3)} ± ${feature.error.toPrecision(2)}${feature.ks === undefined ? '' : ` (KS ${feature.ks.value.toPrecision(3)} ± ${feature.ks.error.toPrecision(2)})`}`)
-  results.push(entry('drift-30m-streamed', streamed.seconds, generateOnly.seconds, {
-    note: `${streamed.rows as number} rows; peak RSS ${streamed.peakRssMiB} MiB (target <= 300: ${streamed.peakRssMiB <= 300 ? 'met' : 'MISSED'}); drifted ${(streamed.drifted as string[]).join(', ')}; ${features.join('; ')}`,
-  }))
+  const features = (streamed.features as { feature: string; method: string; statistic: number; error: number; ks?: { value: number; error: number } }[]).map(
+    (feature) =>
+      `${feature.feature} ${feature.method} ${feature.statistic.toPrecision(3)} ± ${feature.error.toPrecision(2)}${feature.ks === undefined ? '' : ` (KS ${feature.ks.value.toPrecision(3)} ± ${feature.ks.error.toPrecision(2)})`}`,
+  )
+  results.push(
+    entry('drift-30m-streamed', streamed.seconds, generateOnly.seconds, {
+      note: `${streamed.rows as number} rows; peak RSS ${streamed.peakRssMiB} MiB (target <= 300: ${streamed.peakRssMiB <= 300 ? 'met' : 'MISSED'}); drifted ${(streamed.drifted as string[]).join(', ')}; ${features.join('; ')}`,
+    }),
+  )
   results.push(await profileVsExact())
   const duck = runJob('profile-duckdb')
-  results.push(entry('duckdb-profile-flights-3m', duck.seconds, streamedProfile.seconds, { note: `DuckDB peak RSS ${duck.peakRssMiB} MiB vs streaming reader ${streamedProfile.peakRssMiB} MiB` }))
+  results.push(
+    entry('duckdb-profile-flights-3m', duck.seconds, streamedProfile.seconds, {
+      note: `DuckDB peak RSS ${duck.peakRssMiB} MiB vs streaming reader ${streamedProfile.peakRssMiB} MiB`,
+    }),
+  )
   return results
 }

@@ -9,7 +9,7 @@ import * as ort from 'onnxruntime-node'
 import { onnxModel } from '../src/model/onnx-model.js'
 import { outputRangeProbe } from '../src/properties/output-range-probe.js'
 import { runBatchedProperty } from '../src/properties/run-batched-property.js'
-import { entry, medianSeconds, type BenchEntry } from './bench-entry.js'
+import { type BenchEntry, entry, medianSeconds } from './bench-entry.js'
 
 const MODEL = 'models/penguins-mlp.onnx'
 const RUNS = 100_000

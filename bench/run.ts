@@ -36,7 +36,11 @@ for (const file of suites) {
 if (jsonFile !== undefined) {
   writeFileSync(
     jsonFile,
-    `${JSON.stringify(results.map(({ name, ours_s, reference_s, ratio }) => ({ name, ours_s, reference_s, ratio })), null, 2)}\n`,
+    `${JSON.stringify(
+      results.map(({ name, ours_s, reference_s, ratio }) => ({ name, ours_s, reference_s, ratio })),
+      null,
+      2,
+    )}\n`,
   )
   console.log(`\nwrote ${jsonFile}`)
 }

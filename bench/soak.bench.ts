@@ -15,7 +15,7 @@ import { redisServerAvailable, startRedisServer } from '../src/patterns/redis-se
 import { sqlitePredictionLog } from '../src/patterns/sqlite-prediction-log.js'
 import type { FallbackAnswer } from '../src/patterns/with-fallback.js'
 import { runSoak, type SoakResult } from '../test/support/soak-pipeline.js'
-import { entry, type BenchEntry } from './bench-entry.js'
+import { type BenchEntry, entry } from './bench-entry.js'
 
 const REQUESTS = 100_000
 const SHAPE = { requests: REQUESTS, concurrency: 32, distinctRows: 5000 } as const
@@ -47,7 +47,8 @@ export default async function soakBench(): Promise<BenchEntry[]> {
   const wrong = [...real, ...memory].reduce((sum, result) => sum + result.wrongAnswers + (REQUESTS - result.answered), 0)
   if (wrong > 0) throw new Error(`soak bench: ${wrong} requests unanswered or answered wrongly`)
   const pick = (results: SoakResult[], key: 'p99Ms' | 'hitRate' | 'fallbackRate') => median(results.map((result) => result[key]))
-  const note = `Redis+SQLite: p99 ${pick(real, 'p99Ms').toFixed(1)} ms, hit rate ${pick(real, 'hitRate').toFixed(3)}, fallback rate ${pick(real, 'fallbackRate').toFixed(4)}, ` +
+  const note =
+    `Redis+SQLite: p99 ${pick(real, 'p99Ms').toFixed(1)} ms, hit rate ${pick(real, 'hitRate').toFixed(3)}, fallback rate ${pick(real, 'fallbackRate').toFixed(4)}, ` +
     `outage ${median(real.map((result) => result.outageMs)).toFixed(0)} ms; memory: p99 ${pick(memory, 'p99Ms').toFixed(1)} ms, hit rate ${pick(memory, 'hitRate').toFixed(3)}`
   return [entry('soak-100k', median(real.map((result) => result.seconds)), median(memory.map((result) => result.seconds)), { note })]
 }

@@ -15,7 +15,7 @@ import { chiSquareHomogeneity } from '../src/stats/chi-square-homogeneity.js'
 import { ksTwoSample } from '../src/stats/ks-two-sample.js'
 import { populationStabilityIndex } from '../src/stats/population-stability-index.js'
 import { wassersteinDistance } from '../src/stats/wasserstein-distance.js'
-import { entry, medianSeconds, type BenchEntry, type BenchSuite } from './bench-entry.js'
+import { type BenchEntry, type BenchSuite, entry, medianSeconds } from './bench-entry.js'
 
 const ROWS = 100_000
 const NUM_COLS = 50
@@ -88,10 +88,15 @@ const suite: BenchSuite = async (): Promise<BenchEntry[]> => {
     const ksScipy = scipy.a_ks_2samp_1M_vs_1M_asymp as ScipyTiming
     const ks = ksTwoSample(a, b, { method: 'asymp' })
     const ksTime = await medianSeconds(() => ksTwoSample(a, b, { method: 'asymp' }))
-    entries.push(entry('ks-1m-vs-scipy', ksTime, ksScipy.median_s, {
-      target: 1.0,
-      note: agreement([[ks.statistic, ksScipy.statistic as number, 'statistic'], [ks.pValue, ksScipy.pvalue as number, 'pValue']]),
-    }))
+    entries.push(
+      entry('ks-1m-vs-scipy', ksTime, ksScipy.median_s, {
+        target: 1.0,
+        note: agreement([
+          [ks.statistic, ksScipy.statistic as number, 'statistic'],
+          [ks.pValue, ksScipy.pvalue as number, 'pValue'],
+        ]),
+      }),
+    )
 
     const driftTable = (): Array<{ statistic: number; pValue: number }> => {
       const out: Array<{ statistic: number; pValue: number }> = []
@@ -110,24 +115,30 @@ const suite: BenchSuite = async (): Promise<BenchEntry[]> => {
       const ours = table[column.col] as { statistic: number; pValue: number }
       tablePairs.push([ours.statistic, column.statistic, 'statistic'], [ours.pValue, column.pvalue, 'pValue'])
     }
-    entries.push(entry('drift-table-vs-scipy', await medianSeconds(driftTable), tableScipy.median_s, {
-      target: 1.0,
-      note: agreement(tablePairs),
-    }))
+    entries.push(
+      entry('drift-table-vs-scipy', await medianSeconds(driftTable), tableScipy.median_s, {
+        target: 1.0,
+        note: agreement(tablePairs),
+      }),
+    )
 
     const wScipy = scipy.c_wasserstein_1M_vs_1M as ScipyTiming
     const w = wassersteinDistance(a, b)
-    entries.push(entry('wasserstein-1m-vs-scipy', await medianSeconds(() => wassersteinDistance(a, b)), wScipy.median_s, {
-      target: 1.0,
-      note: agreement([[w.statistic, wScipy.statistic as number, 'statistic']]),
-    }))
+    entries.push(
+      entry('wasserstein-1m-vs-scipy', await medianSeconds(() => wassersteinDistance(a, b)), wScipy.median_s, {
+        target: 1.0,
+        note: agreement([[w.statistic, wScipy.statistic as number, 'statistic']]),
+      }),
+    )
 
     const psiScipy = scipy.d_psi_10_quantile_bins_1M_vs_1M as ScipyTiming
     const psi = populationStabilityIndex(a, b)
-    entries.push(entry('psi-1m-vs-scipy', await medianSeconds(() => populationStabilityIndex(a, b)), psiScipy.median_s, {
-      target: 1.0,
-      note: agreement([[psi.statistic, psiScipy.statistic as number, 'statistic']]),
-    }))
+    entries.push(
+      entry('psi-1m-vs-scipy', await medianSeconds(() => populationStabilityIndex(a, b)), psiScipy.median_s, {
+        target: 1.0,
+        note: agreement([[psi.statistic, psiScipy.statistic as number, 'statistic']]),
+      }),
+    )
     return entries
   } finally {
     rmSync(dir, { recursive: true, force: true })

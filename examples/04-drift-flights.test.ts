@@ -12,7 +12,7 @@
 //   is why every result carries an effect size next to its p-value.
 import seedrandom from 'seedrandom'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { datasetDrift, datasetFromColumns, describeDrift, readParquet, type Dataset } from 'vitest-ml'
+import { type Dataset, datasetDrift, datasetFromColumns, describeDrift, readParquet } from 'vitest-ml'
 
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet'
 const FEATURES = ['delay', 'distance', 'origin', 'destination'] as const
@@ -27,7 +27,8 @@ function subset(indices: readonly number[], name: string): Dataset {
   const columns: Record<string, ArrayLike<unknown>> = { hour: Float64Array.from(indices, (index) => new Date(date[index] ?? 0).getUTCHours()) }
   for (const feature of FEATURES) {
     const column = flights.column(feature)
-    columns[feature] = column instanceof Float64Array ? Float64Array.from(indices, (index) => column[index] ?? Number.NaN) : indices.map((index) => column[index] ?? null)
+    columns[feature] =
+      column instanceof Float64Array ? Float64Array.from(indices, (index) => column[index] ?? Number.NaN) : indices.map((index) => column[index] ?? null)
   }
   return datasetFromColumns(columns, { name })
 }

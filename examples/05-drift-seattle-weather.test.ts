@@ -10,7 +10,7 @@
 //   of years. That label drift is a change of recording, not of climate: `drizzle` is 31 days in 2012, 15 in 2013,
 //   none in 2014; `fog` grows from 5 days to 52. A model trained on 2012 labels would see a different label space.
 import { beforeAll, describe, expect, test } from 'vitest'
-import { datasetDrift, datasetFromRows, readCsv, type DataRow, type Dataset } from 'vitest-ml'
+import { type DataRow, type Dataset, datasetDrift, datasetFromRows, readCsv } from 'vitest-ml'
 
 let rows: DataRow[]
 const month = (row: DataRow): number => Number(String(row.date).slice(5, 7))
@@ -33,12 +33,19 @@ describe('seattle-weather: seasons drift, neighbouring years mostly do not', () 
   })
 
   test('2013 -> 2014 and 2014 -> 2015: no dataset drift, though wind (2013 -> 2014) and the weather label move', async () => {
-    for (const [from, to] of [[2013, 2014], [2014, 2015]] as const) {
+    for (const [from, to] of [
+      [2013, 2014],
+      [2014, 2015],
+    ] as const) {
       const reference = where(String(from), (row) => year(row) === from)
       const current = where(String(to), (row) => year(row) === to)
       await expect(current).not.toHaveDriftedFrom(reference, { ignore: ['date'] })
     }
-    const result = datasetDrift(where('2013', (row) => year(row) === 2013), where('2014', (row) => year(row) === 2014), { ignore: ['date'] })
+    const result = datasetDrift(
+      where('2013', (row) => year(row) === 2013),
+      where('2014', (row) => year(row) === 2014),
+      { ignore: ['date'] },
+    )
     expect(result.driftedFeatures).toEqual(['wind', 'weather'])
     expect(result.driftShare).toBe(0.4)
   })
@@ -56,8 +63,16 @@ describe('seattle-weather: seasons drift, neighbouring years mostly do not', () 
   })
 
   test('the weather label drifts between every pair of neighbouring years (a recording change: drizzle vanishes, fog grows)', () => {
-    for (const [from, to] of [[2012, 2013], [2013, 2014], [2014, 2015]] as const) {
-      const result = datasetDrift(where(String(from), (row) => year(row) === from), where(String(to), (row) => year(row) === to), { features: ['temp_max'], label: 'weather' })
+    for (const [from, to] of [
+      [2012, 2013],
+      [2013, 2014],
+      [2014, 2015],
+    ] as const) {
+      const result = datasetDrift(
+        where(String(from), (row) => year(row) === from),
+        where(String(to), (row) => year(row) === to),
+        { features: ['temp_max'], label: 'weather' },
+      )
       expect(result.labelDrift).toMatchObject({ method: 'chi-square', drifted: true })
       expect(result.labelDrift?.pValue).toBeLessThan(0.002)
     }

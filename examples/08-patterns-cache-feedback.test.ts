@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import seedrandom from 'seedrandom'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { cached, type DelayedLabel, JsonlFileSink, joinDelayedLabels, logged, type Model, manualClock, onnxModel, readPredictionLog } from 'vitest-ml'
 import { loadSplit } from './support/model-split.js'
-import { JsonlFileSink, cached, joinDelayedLabels, logged, manualClock, onnxModel, readPredictionLog, type DelayedLabel, type Model } from 'vitest-ml'
 
 // The penguins model's held-out test split, rebuilt from its metadata the way the training script built it.
 const split = loadSplit('penguins-mlp')

@@ -3,8 +3,8 @@
  * and by doing so on every slice that matters. Splits are the ones the training scripts used (models/<name>.json).
  */
 import { afterAll, describe, expect, test } from 'vitest'
-import { loadSplit } from './support/model-split.js'
 import { onnxModel } from 'vitest-ml'
+import { loadSplit } from './support/model-split.js'
 
 describe('penguins species classifier', async () => {
   const { classNames, train, test: held } = loadSplit('penguins-mlp')

@@ -5,9 +5,9 @@
  * and what the service sees must look like what the model was trained on.
  */
 import { describe, expect, test } from 'vitest'
+import { datasetFromColumns } from 'vitest-ml'
 import { loadSplit } from './support/model-split.js'
 import { vegaJson } from './support/vega-data.js'
-import { datasetFromColumns } from 'vitest-ml'
 
 type RawPenguin = Record<string, unknown>
 const FEATURES = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'] as const
@@ -31,7 +31,10 @@ function servingFeaturesInKilograms(batch: readonly RawPenguin[]): number[][] {
 }
 
 const asColumns = (rows: readonly number[][], name: string) =>
-  datasetFromColumns(Object.fromEntries(['beak length', 'beak depth', 'flipper length', 'body mass', 'island'].map((feature, j) => [feature, rows.map((row) => row[j])])), { name })
+  datasetFromColumns(
+    Object.fromEntries(['beak length', 'beak depth', 'flipper length', 'body mass', 'island'].map((feature, j) => [feature, rows.map((row) => row[j])])),
+    { name },
+  )
 
 describe('penguins: the service builds the same features as training', () => {
   test('every real bird gets identical features from both code paths', async () => {

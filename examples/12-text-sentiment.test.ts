@@ -14,10 +14,21 @@
 import fc from 'fast-check'
 import Sentiment from 'sentiment'
 import { afterAll, describe, expect, test } from 'vitest'
-import { converterRows } from './support/converter-rows.js'
 import {
-  chainPerturbations, functionModel, intensify, negation, onnxModel, punctuation, swapPeople, swapPlaces, swapSynonyms, templateCases, typos, whitespace,
+  chainPerturbations,
+  functionModel,
+  intensify,
+  negation,
+  onnxModel,
+  punctuation,
+  swapPeople,
+  swapPlaces,
+  swapSynonyms,
+  templateCases,
+  typos,
+  whitespace,
 } from 'vitest-ml'
+import { converterRows } from './support/converter-rows.js'
 
 const analyzer = new Sentiment()
 const afinn = functionModel((text: string) => analyzer.analyze(text).score, { name: 'sentiment (AFINN-165)' })
@@ -61,13 +72,18 @@ describe('sentiment (AFINN-165), a lexicon scorer from npm', () => {
   })
 
   test('DIR, demonstration: an intensifier ("very good") does not move a lexicon score at all', async () => {
-    await expect(expect(afinn).toShiftOutputUnder(intensify(), { inputs: praise, direction: { awayFrom: 0 }, atLeast: 1, numRuns: 200, seed: 12 })).rejects.toThrow(
+    await expect(
+      expect(afinn).toShiftOutputUnder(intensify(), { inputs: praise, direction: { awayFrom: 0 }, atLeast: 1, numRuns: 200, seed: 12 }),
+    ).rejects.toThrow(
       /it is not true that each generated transform moves output\[0\] away from 0 by at least 1[\s\S]*output\[0\] stayed \(\d+ -> \d+\)[\s\S]*change: +The \w+ is \{\+\w+ \+\}\w+\./,
     )
   })
 
   test('MFT: negated praise from a template ("The case is not {pos_adj}.") scores below 0', async () => {
-    const cases = templateCases('The {product} is not {pos_adj}.', { max: -1, lexicons: { pos_adj: ['good', 'great', 'excellent', 'amazing', 'wonderful', 'nice', 'perfect', 'awesome'] } })
+    const cases = templateCases('The {product} is not {pos_adj}.', {
+      max: -1,
+      lexicons: { pos_adj: ['good', 'great', 'excellent', 'amazing', 'wonderful', 'nice', 'perfect', 'awesome'] },
+    })
     await expect(afinn).toPassGoldenCases(cases)
   })
 })
@@ -94,7 +110,14 @@ describe('text-sentiment-zipmap.onnx, a TF-IDF + logistic regression pipeline (s
   })
 
   test('INV: a synonym swap flips fewer than 20% of the labels of the review sentences it applies to (about 13%: "let down" is not in its vocabulary)', async () => {
-    await expect(model).toBeInvariantUnder(swapSynonyms(), { inputs: reviews, label: true, skipUnchanged: true, numRuns: 1000, maxViolationRate: 0.2, seed: 12 })
+    await expect(model).toBeInvariantUnder(swapSynonyms(), {
+      inputs: reviews,
+      label: true,
+      skipUnchanged: true,
+      numRuns: 1000,
+      maxViolationRate: 0.2,
+      seed: 12,
+    })
   })
 
   test('DIR: negating a plain opinion lowers P(positive) by at least 0.05', async () => {
@@ -102,7 +125,10 @@ describe('text-sentiment-zipmap.onnx, a TF-IDF + logistic regression pipeline (s
   })
 
   test('MFT: template praise and complaints with the adjectives of its training reviews get the right label', async () => {
-    const lexicons = { pos_adj: ['good', 'great', 'excellent', 'nice'], neg_adj: ['bad', 'terrible', 'awful', 'horrible', 'poor', 'disappointing', 'useless', 'weak'] }
+    const lexicons = {
+      pos_adj: ['good', 'great', 'excellent', 'nice'],
+      neg_adj: ['bad', 'terrible', 'awful', 'horrible', 'poor', 'disappointing', 'useless', 'weak'],
+    }
     await expect(model).toPassGoldenCases(templateCases('The {product} is {pos_adj}.', { label: 'positive', lexicons }), { classes })
     await expect(model).toPassGoldenCases(templateCases('The {product} is {neg_adj}.', { label: 'negative', lexicons }), { classes })
   })
@@ -128,7 +154,9 @@ describe('text drift of review sentences', () => {
   })
 
   test('template sentences are another kind of text: length, vocabulary and content drift', () => {
-    const generated = templateCases('My {product} is {pos_adj} and the {product2} is {neg_adj}.', { label: 'mixed', maxCases: 100, seed: 12 }).map((c) => ({ text: c.input }))
+    const generated = templateCases('My {product} is {pos_adj} and the {product2} is {neg_adj}.', { label: 'mixed', maxCases: 100, seed: 12 }).map((c) => ({
+      text: c.input,
+    }))
     expect(generated).toHaveDriftedFrom(half(0), { text: ['text'] })
   })
 })

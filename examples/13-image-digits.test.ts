@@ -7,8 +7,19 @@
  * checks show that it changes the answer.
  */
 import { afterAll, describe, expect, test } from 'vitest'
+import {
+  chainPerturbations,
+  flipImage,
+  imageBlur,
+  imageBrightness,
+  imageNoise,
+  imageOcclusion,
+  imageRotation,
+  imageTranslation,
+  onnxModel,
+  rotateImage,
+} from 'vitest-ml'
 import { converterRows } from './support/converter-rows.js'
-import { chainPerturbations, flipImage, imageBlur, imageBrightness, imageNoise, imageOcclusion, imageRotation, imageTranslation, onnxModel, rotateImage } from 'vitest-ml'
 
 // Flat rows of 64 pixels: the image perturbations need the picture's size (nested rows would tell it themselves).
 const shape = { height: 8, width: 8, layout: 'chw', range: { min: 0, max: 1 } } as const
@@ -19,11 +30,23 @@ describe('digits-cnn.onnx (torch export): small changes keep the digit, mirror i
   afterAll(() => cnn.release())
 
   test('brightness within +-10% of the range changes fewer than 5% of digits (95% confidence)', async () => {
-    await expect(cnn).toBeInvariantUnder(imageBrightness({ maxDelta: 0.1, ...shape }), { inputs: digits, label: true, numRuns: 1000, maxViolationRate: 0.05, seed: 13 })
+    await expect(cnn).toBeInvariantUnder(imageBrightness({ maxDelta: 0.1, ...shape }), {
+      inputs: digits,
+      label: true,
+      numRuns: 1000,
+      maxViolationRate: 0.05,
+      seed: 13,
+    })
   })
 
   test('gaussian noise (sigma up to 5% of the range) changes fewer than 5% of digits', async () => {
-    await expect(cnn).toBeInvariantUnder(imageNoise({ maxSigma: 0.05, ...shape }), { inputs: digits, label: true, numRuns: 1000, maxViolationRate: 0.05, seed: 13 })
+    await expect(cnn).toBeInvariantUnder(imageNoise({ maxSigma: 0.05, ...shape }), {
+      inputs: digits,
+      label: true,
+      numRuns: 1000,
+      maxViolationRate: 0.05,
+      seed: 13,
+    })
   })
 
   test('a light blur or a small patch (one or both): fewer than 15% of digits change', async () => {
@@ -32,11 +55,19 @@ describe('digits-cnn.onnx (torch export): small changes keep the digit, mirror i
   })
 
   test('a one-pixel shift is not small on an 8 x 8 image: it changes more than 10% of the digits', async () => {
-    await expect(cnn).not.toBeInvariantUnder(imageTranslation({ maxPixels: 1, ...shape }), { inputs: digits, label: true, numRuns: 1000, maxViolationRate: 0.1, seed: 13 })
+    await expect(cnn).not.toBeInvariantUnder(imageTranslation({ maxPixels: 1, ...shape }), {
+      inputs: digits,
+      label: true,
+      numRuns: 1000,
+      maxViolationRate: 0.1,
+      seed: 13,
+    })
   })
 
   test('but not every digit survives a rotation of up to 15 degrees: exact mode finds one and shrinks the angle', async () => {
-    await expect(expect(cnn).toBeInvariantUnder(imageRotation({ maxDegrees: 15, ...shape }), { inputs: digits, label: true, numRuns: 500, seed: 13 })).rejects.toThrow(
+    await expect(
+      expect(cnn).toBeInvariantUnder(imageRotation({ maxDegrees: 15, ...shape }), { inputs: digits, label: true, numRuns: 500, seed: 13 }),
+    ).rejects.toThrow(
       /digits-cnn\.onnx is not invariant under generated transforms \(the predicted class\)[\s\S]*predicted class changed from \d to \d[\s\S]*transform: +rotation -?[\d.]+ degrees[\s\S]*Replay: \{ seed: 13, numRuns: 500, path: /,
     )
   })

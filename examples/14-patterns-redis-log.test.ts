@@ -10,11 +10,25 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import seedrandom from 'seedrandom'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { loadSplit } from './support/model-split.js'
 import {
-  cached, functionModel, logged, manualClock, onnxModel, redisPredictionStore, redisServerAvailable, sqlitePredictionLog, startRedisServer, withFallback,
-  type DelayedLabel, type FallbackAnswer, type Model, type RedisPredictionStore, type RedisServer, type SqlitePredictionLog,
+  cached,
+  type DelayedLabel,
+  type FallbackAnswer,
+  functionModel,
+  logged,
+  type Model,
+  manualClock,
+  onnxModel,
+  type RedisPredictionStore,
+  type RedisServer,
+  redisPredictionStore,
+  redisServerAvailable,
+  type SqlitePredictionLog,
+  sqlitePredictionLog,
+  startRedisServer,
+  withFallback,
 } from 'vitest-ml'
+import { loadSplit } from './support/model-split.js'
 
 const split = loadSplit('penguins-mlp')
 const inputs = split.test.inputs
@@ -52,7 +66,7 @@ afterAll(async () => {
 })
 
 describe.skipIf(!REDIS)('a Redis prediction cache in front of penguins-mlp', () => {
-  test('answers come back from Redis equal to the model\'s, and expire in real time', async () => {
+  test("answers come back from Redis equal to the model's, and expire in real time", async () => {
     const served = cached(withFallback(mlp, heuristic, { timeoutMs: 1000 }), { ttlMs: 60_000, store })
     const fresh = await served.predict(inputs)
     expect((await served.predictServed(inputs)).every((answer) => answer.servedBy === 'cache')).toBe(true)
@@ -76,7 +90,9 @@ describe.skipIf(!REDIS)('a Redis prediction cache in front of penguins-mlp', () 
     expect((await served.predict(inputs)).map((answer) => answer.value)).toEqual(expected)
     const { hitRate, storeErrors } = served.stats()
     expect(storeErrors).toBeGreaterThan(0)
-    expect({ requests: 4 * inputs.length, unanswered: 0, hitRate, storeErrors }).toRaiseNoAlerts({ rules: [{ metric: 'unanswered', op: 'max', value: 0, severity: 'high' }] })
+    expect({ requests: 4 * inputs.length, unanswered: 0, hitRate, storeErrors }).toRaiseNoAlerts({
+      rules: [{ metric: 'unanswered', op: 'max', value: 0, severity: 'high' }],
+    })
   })
 })
 
@@ -90,7 +106,9 @@ if (!REDIS) {
 describe('a day of requests logged to SQLite, labels joined in the database', () => {
   test('every request is one row in the database; hourly accuracy, read with SQL, catches the afternoon unit change', async () => {
     const clock = manualClock('2026-03-02T08:00:00Z')
-    const front = REDIS ? cached(withFallback(mlp, heuristic, { timeoutMs: 1000 }), { ttlMs: 3_600_000, store, namespace: 'pred:penguins-day' }) : withFallback(mlp, heuristic, { timeoutMs: 1000 })
+    const front = REDIS
+      ? cached(withFallback(mlp, heuristic, { timeoutMs: 1000 }), { ttlMs: 3_600_000, store, namespace: 'pred:penguins-day' })
+      : withFallback(mlp, heuristic, { timeoutMs: 1000 })
     const service = logged(front, { sink: log, modelVersion: '2026.03.1', clock })
     const random = seedrandom('vitest-ml/examples/redis-log-day')
     const labels: DelayedLabel[] = []
@@ -112,7 +130,14 @@ describe('a day of requests logged to SQLite, labels joined in the database', ()
     log.addLabels(labels)
     await expect({ log, model: service }).not.toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'hour', classes })
     const hourly = log.joinDelayedLabels({ window: 'hour', classes })
-    expect(hourly.windows.filter((window) => (window.metrics['accuracy'] ?? 0) < 0.85).map((window) => window.start.slice(11, 16))).toEqual(['14:00', '15:00', '16:00', '17:00', '18:00', '19:00'])
+    expect(hourly.windows.filter((window) => (window.metrics['accuracy'] ?? 0) < 0.85).map((window) => window.start.slice(11, 16))).toEqual([
+      '14:00',
+      '15:00',
+      '16:00',
+      '17:00',
+      '18:00',
+      '19:00',
+    ])
     expect(log.joinDelayedLabels({ window: 'hour', classes, asOf: '2026-03-02T14:00:00Z' }).overall.labelled).toBeLessThan(hourly.overall.labelled)
   })
 })

@@ -10,7 +10,7 @@
 //
 // The penguins (vega-datasets' penguins.json) carry their own defect: one bird's sex is recorded as ".".
 import { describe, expect, test } from 'vitest'
-import { checkContract, datasetFromRows, describeAnomaly, inferSchema, readCsv, readJson, type DataRow } from 'vitest-ml'
+import { checkContract, type DataRow, datasetFromRows, describeAnomaly, inferSchema, readCsv, readJson } from 'vitest-ml'
 import { vegaDataPath } from './support/vega-data.js'
 
 const weather = (await readCsv(vegaDataPath('seattle-weather.csv'))).rows()

@@ -86,12 +86,23 @@ describe('flights-3m: drift from DuckDB profiles', () => {
   })
 
   test('January profiled week by week (shards) and merged is the profile of January', async () => {
-    const weeks = await Promise.all([[1, 8], [8, 15], [15, 22], [22, 32]].map(([from, to]) =>
-      profileWithDuckDb(FLIGHTS, { columns: COLUMNS, where: `month(date) = 1 AND day(date) >= ${from} AND day(date) < ${to}`, name: 'january' })))
+    const weeks = await Promise.all(
+      [
+        [1, 8],
+        [8, 15],
+        [15, 22],
+        [22, 32],
+      ].map(([from, to]) =>
+        profileWithDuckDb(FLIGHTS, { columns: COLUMNS, where: `month(date) = 1 AND day(date) >= ${from} AND day(date) < ${to}`, name: 'january' }),
+      ),
+    )
     const merged = mergeProfiles(...weeks)
     expect(merged.rows).toBe(january.rows)
     for (const name of ['origin', 'destination']) expect(merged.columns[name]).toEqual(january.columns[name])
-    for (const name of ['delay', 'distance', 'hour']) expect((merged.columns[name] as { summary: unknown }).summary).toEqual((january.columns[name] as { summary: unknown }).summary)
-    expect(profileDrift(merged, june).features.map((feature) => [feature.feature, feature.drifted])).toEqual(profileDrift(january, june).features.map((feature) => [feature.feature, feature.drifted]))
+    for (const name of ['delay', 'distance', 'hour'])
+      expect((merged.columns[name] as { summary: unknown }).summary).toEqual((january.columns[name] as { summary: unknown }).summary)
+    expect(profileDrift(merged, june).features.map((feature) => [feature.feature, feature.drifted])).toEqual(
+      profileDrift(january, june).features.map((feature) => [feature.feature, feature.drifted]),
+    )
   })
 })

@@ -19,12 +19,16 @@ export default defineConfig({
       { find: /^vitest-ml\/stats$/, replacement: source('src/stats/index.ts') },
     ],
   },
-  plugins: [mlTesting({
-    report: {
-      outputDir: env['VITEST_ML_OUT'] ?? 'reports', gate: env['VITEST_ML_GATE'] ?? 'examples/gate.json', title: 'vitest-ml examples',
-      ...(env['VITEST_ML_BASELINE'] === undefined ? {} : { baseline: env['VITEST_ML_BASELINE'] }),
-    },
-  })],
+  plugins: [
+    mlTesting({
+      report: {
+        outputDir: env['VITEST_ML_OUT'] ?? 'reports',
+        gate: env['VITEST_ML_GATE'] ?? 'examples/gate.json',
+        title: 'vitest-ml examples',
+        ...(env['VITEST_ML_BASELINE'] === undefined ? {} : { baseline: env['VITEST_ML_BASELINE'] }),
+      },
+    }),
+  ],
   test: {
     include: ['examples/**/*.test.ts'],
     // onnxruntime-node sessions are native: forks isolate them per file.

@@ -15,7 +15,8 @@ import { trackAwait } from './track-await.js'
  * ```
  */
 export function asyncMatcher<A extends unknown[]>(
-  name: string, check: (this: MatcherState, received: unknown, ...args: A) => Promise<MatcherOutcome>,
+  name: string,
+  check: (this: MatcherState, received: unknown, ...args: A) => Promise<MatcherOutcome>,
 ): (this: MatcherState, received: unknown, ...args: A) => Promise<MatcherOutcome> {
   const matcher = function (this: MatcherState, received: unknown, ...args: A): Promise<MatcherOutcome> {
     return trackAwait(this, name, check.call(this, received, ...args))

@@ -1,11 +1,11 @@
+import type { DataContract } from '../src/data/data-contract.js'
 import type { DataRow } from '../src/data/dataset.js'
-import type { Model } from '../src/model/model.js'
 import type { DriftData } from '../src/drift/as-dataset.js'
+import type { Model } from '../src/model/model.js'
 import type { DataProfile } from '../src/profile/data-profile.js'
 import type { DriftedFromOptions } from './to-have-drifted-from.js'
 import type { SkewFromOptions } from './to-have-skew-from.js'
 import type { MatchPipelineOptions } from './to-match-pipeline.js'
-import type { DataContract } from '../src/data/data-contract.js'
 import type { MatchSchemaOptions } from './to-match-schema.js'
 
 /**

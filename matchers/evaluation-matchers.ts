@@ -1,14 +1,14 @@
 import type { BaselineSpec } from '../src/evaluation/baselines/resolve-baseline.js'
 import type { RowSource } from '../src/evaluation/row-hash.js'
-import type { HeldOutOptions } from './to-be-held-out-from.js'
-import type { PerformOnAllSlicesOptions } from './to-perform-on-all-slices.js'
-import type { BeatBaselineOptions } from './to-beat-baseline.js'
-import type { NoWorseThanOptions } from './to-be-no-worse-than.js'
-import type { KeepMisclassificationsWithinOptions } from './to-keep-misclassifications-within.js'
-import type { NoWeakSegmentsOptions } from './to-have-no-weak-segments.js'
-import type { FairAcrossOptions } from './to-be-fair-across.js'
 import type { CalibratedOptions } from './to-be-calibrated.js'
+import type { FairAcrossOptions } from './to-be-fair-across.js'
+import type { HeldOutOptions } from './to-be-held-out-from.js'
 import type { HygienicOptions } from './to-be-hygienic.js'
+import type { NoWorseThanOptions } from './to-be-no-worse-than.js'
+import type { BeatBaselineOptions } from './to-beat-baseline.js'
+import type { NoWeakSegmentsOptions } from './to-have-no-weak-segments.js'
+import type { KeepMisclassificationsWithinOptions } from './to-keep-misclassifications-within.js'
+import type { PerformOnAllSlicesOptions } from './to-perform-on-all-slices.js'
 
 /**
  * The evaluation matchers as they appear on `expect(...)`: baseline beating, regression gates, held-out hygiene,

@@ -1,15 +1,15 @@
+import type { MatcherState } from 'vitest'
 import { driftMatchers } from './drift-index.js'
 import { evaluationMatchers } from './evaluation-index.js'
+import type { MatcherOutcome } from './matcher-context.js'
 import { patternMatchers } from './patterns-index.js'
 import { relationMatchers } from './relations-index.js'
 import { toBeDeterministic } from './to-be-deterministic.js'
 import { toProduceOutputsInRange } from './to-produce-outputs-in-range.js'
-import type { MatcherState } from 'vitest'
-import type { MatcherOutcome } from './matcher-context.js'
 import type { MlMatchers } from './typings.js'
 
-export type { MlMatchers } from './typings.js'
 export type { MatcherOutcome } from './matcher-context.js'
+export type { MlMatchers } from './typings.js'
 
 /**
  * What an implementation of each typed matcher must look like: the matcher's `this`, the received value, then exactly

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/util/errors.js'
 import { isModel, type Model } from '../src/model/model.js'
-import { META_KEY, type CheckRecord } from '../src/record/check-record.js'
-import { stableCheckIdOf } from '../src/util/stable-check-id.js'
+import { type CheckRecord, META_KEY } from '../src/record/check-record.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
+import { stableCheckIdOf } from '../src/util/stable-check-id.js'
 
 /**
  * The seed a check uses: the one given, or one derived from the test name and the matcher, so the same test generates
@@ -19,7 +19,9 @@ export function resolveSeed(state: MatcherState, matcher: string, seed: number |
     if (!Number.isInteger(seed)) throw new VitestMlError(matcher, 'an integer `seed`', String(seed), 'Pass a whole number, for example `seed: 42`.')
     return seed
   }
-  const digest = createHash('sha256').update(`${state.currentTestName ?? ''}\u0000${matcher}`).digest()
+  const digest = createHash('sha256')
+    .update(`${state.currentTestName ?? ''}\u0000${matcher}`)
+    .digest()
   return digest.readInt32LE(0)
 }
 
@@ -37,7 +39,12 @@ export function resolveSeed(state: MatcherState, matcher: string, seed: number |
 export function checkId(state: MatcherState, kind: string): string {
   const meta = (state.task?.meta ?? {}) as Record<string, { checks?: unknown[] } | undefined>
   const position = meta[META_KEY]?.checks?.length ?? 0
-  const slug = stableCheckIdOf(meta) ?? (state.currentTestName ?? 'anonymous').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  const slug =
+    stableCheckIdOf(meta) ??
+    (state.currentTestName ?? 'anonymous')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
   return `${kind}:${slug}:${position}`
 }
 
@@ -71,7 +78,12 @@ export function requireModel(received: unknown, matcher: string): Model {
  */
 export function requireOptions<T extends object>(options: T | undefined, matcher: string, example: string): T {
   if (typeof options === 'object' && options !== null && !Array.isArray(options)) return options
-  throw new VitestMlError(matcher, 'an options object with `inputs`', options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options, `Pass the inputs to generate from, for example \`${example}\`.`)
+  throw new VitestMlError(
+    matcher,
+    'an options object with `inputs`',
+    options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options,
+    `Pass the inputs to generate from, for example \`${example}\`.`,
+  )
 }
 
 /** The model part of a record. */

@@ -1,9 +1,9 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/util/errors.js'
-import { isDataProfile, type DataProfile } from '../src/profile/data-profile.js'
+import { type DataProfile, isDataProfile } from '../src/profile/data-profile.js'
 import { describeProfileDrift } from '../src/profile/describe-profile-drift.js'
-import { profileDrift, type ProfileDriftOptions } from '../src/profile/profile-drift.js'
-import { checkId, num, type MatcherOutcome } from './matcher-context.js'
+import { type ProfileDriftOptions, profileDrift } from '../src/profile/profile-drift.js'
+import { VitestMlError } from '../src/util/errors.js'
+import { checkId, type MatcherOutcome, num } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 
 const NAME = 'toHaveDriftedFrom'
@@ -23,13 +23,33 @@ const NAME = 'toHaveDriftedFrom'
  * expect(juneProfile).not.toHaveDriftedFrom(januaryProfile, { thresholds: { wasserstein: 0.2 } })
  * ```
  */
-export function profileDriftOutcome(state: MatcherState, current: unknown, reference: unknown, options: ProfileDriftOptions & { readonly model?: unknown; readonly multivariate?: unknown; readonly severity?: 'high' | 'medium' | 'low'; readonly toInput?: unknown }): MatcherOutcome {
+export function profileDriftOutcome(
+  state: MatcherState,
+  current: unknown,
+  reference: unknown,
+  options: ProfileDriftOptions & {
+    readonly model?: unknown
+    readonly multivariate?: unknown
+    readonly severity?: 'high' | 'medium' | 'low'
+    readonly toInput?: unknown
+  },
+): MatcherOutcome {
   if (!isDataProfile(current) || !isDataProfile(reference)) {
     const which = isDataProfile(current) ? 'reference' : 'current'
-    throw new VitestMlError(NAME, `two profiles, or two datasets (the ${which === 'reference' ? 'current' : 'reference'} side is a profile)`, `${which} data that is not a profile`, 'Profile both sides with profile(), profileStream() or profileWithDuckDb(), or pass rows on both sides.')
+    throw new VitestMlError(
+      NAME,
+      `two profiles, or two datasets (the ${which === 'reference' ? 'current' : 'reference'} side is a profile)`,
+      `${which} data that is not a profile`,
+      'Profile both sides with profile(), profileStream() or profileWithDuckDb(), or pass rows on both sides.',
+    )
   }
   if (options.model !== undefined || options.multivariate !== undefined) {
-    throw new VitestMlError(NAME, 'options a profile supports', options.model !== undefined ? '`model`' : '`multivariate`', 'Profiles hold summaries, not rows: prediction drift and the multivariate tests need rows (pass datasets).')
+    throw new VitestMlError(
+      NAME,
+      'options a profile supports',
+      options.model !== undefined ? '`model`' : '`multivariate`',
+      'Profiles hold summaries, not rows: prediction drift and the multivariate tests need rows (pass datasets).',
+    )
   }
   const { model: _model, multivariate: _multivariate, severity, toInput: _toInput, ...driftOptions } = options
   const result = profileDrift(reference, current, driftOptions)
@@ -39,7 +59,13 @@ export function profileDriftOutcome(state: MatcherState, current: unknown, refer
     ? `Profile ${current.name} (${current.rows} rows) drifted from profile ${reference.name} (${reference.rows} rows): ${summary}.`
     : `Expected profile ${current.name} (${current.rows} rows) to have drifted from profile ${reference.name} (${reference.rows} rows), but ${summary}.`
   const message = [hint, '', header, ...describeProfileDrift(result.features, result.warnings)].join('\n')
-  const metrics: Record<string, number> = { driftShare: result.driftShare, driftedFeatures: result.driftedFeatures.length, features: result.features.length, referenceRows: reference.rows, currentRows: current.rows }
+  const metrics: Record<string, number> = {
+    driftShare: result.driftShare,
+    driftedFeatures: result.driftedFeatures.length,
+    features: result.features.length,
+    referenceRows: reference.rows,
+    currentRows: current.rows,
+  }
   for (const feature of result.features.slice(0, 25)) {
     if (Number.isFinite(feature.statistic)) metrics[`${feature.feature}.statistic`] = feature.statistic
     if (Number.isFinite(feature.statisticError)) metrics[`${feature.feature}.statisticError`] = feature.statisticError

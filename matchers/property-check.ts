@@ -1,10 +1,10 @@
 import type { MatcherState } from 'vitest'
-import { describeCases, isStatistical, type CasesDescription } from '../src/arbitraries/cases-distribution.js'
+import { type CasesDescription, describeCases, isStatistical } from '../src/arbitraries/cases-distribution.js'
 import type { Model } from '../src/model/model.js'
 import type { CheckKind, PlotSpec } from '../src/record/check-record.js'
-import { relationSummary, type RelationCounts, type RelationSummary } from '../src/relations/relation-summary.js'
+import { type RelationCounts, type RelationSummary, relationSummary } from '../src/relations/relation-summary.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, heldHint, modelRef, replayLine, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, heldHint, type MatcherOutcome, modelRef, replayLine, resolveSeed, show } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** The options every property-based matcher reads here: what the cases are drawn from, the seed, the verdict rule, the severity. */

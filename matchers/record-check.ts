@@ -1,7 +1,7 @@
-import { recordArtifact, type TestAnnotationArtifact, type TestAttachment } from 'vitest'
 import type { MatcherState } from 'vitest'
+import { recordArtifact, type TestAnnotationArtifact, type TestAttachment } from 'vitest'
 import { checklistItemsOf } from '../src/checklist/evidence-check.js'
-import { META_KEY, type CheckMeta, type CheckRecord, type PlotSpec } from '../src/record/check-record.js'
+import { type CheckMeta, type CheckRecord, META_KEY, type PlotSpec } from '../src/record/check-record.js'
 import { formatMetric } from '../src/report/html-view.js'
 
 /**
@@ -82,7 +82,10 @@ async function annotateFailure(test: RunningTest, record: CheckRecord): Promise<
       // Vitest 4 records annotations through the test context; `recordArtifact` only takes them over in Vitest 5.
       if (typeof annotate === 'function') await annotate(message, type, attachment)
       else {
-        const artifact: TestAnnotationArtifact = { type: 'internal:annotation', annotation: { message, type, ...(attachment === undefined ? {} : { attachment }) } }
+        const artifact: TestAnnotationArtifact = {
+          type: 'internal:annotation',
+          annotation: { message, type, ...(attachment === undefined ? {} : { attachment }) },
+        }
         await recordArtifact(test, artifact)
       }
     } catch {

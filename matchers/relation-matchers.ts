@@ -1,15 +1,15 @@
 import type fc from 'fast-check'
-import type { FeatureChange } from '../src/relations/check-output-shift.js'
 import type { InvarianceTransform } from '../src/relations/check-invariance.js'
+import type { FeatureChange } from '../src/relations/check-output-shift.js'
 import type { FeatureRef } from '../src/relations/feature-ref.js'
 import type { GoldenCase } from '../src/relations/golden-case.js'
+import type { RowTransform } from '../src/relations/invariance-probe.js'
 import type { MonotonicDirection } from '../src/relations/monotonicity-probe.js'
 import type { InvariantUnderOptions } from './to-be-invariant-under.js'
 import type { MonotonicInOptions } from './to-be-monotonic-in.js'
 import type { PassGoldenCasesOptions } from './to-pass-golden-cases.js'
 import type { ShiftOutputOptions } from './to-shift-output.js'
 import type { ShiftOutputUnderOptions } from './to-shift-output-under.js'
-import type { RowTransform } from '../src/relations/invariance-probe.js'
 
 /**
  * The metamorphic-relation matchers as they appear on `expect(...)`. All are asynchronous: always `await` them.
@@ -42,4 +42,3 @@ export interface RelationMatchers {
    */
   toPassGoldenCases<I>(cases: readonly GoldenCase<I>[] | string, options?: PassGoldenCasesOptions): Promise<void>
 }
-

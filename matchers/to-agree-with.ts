@@ -1,10 +1,10 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/util/errors.js'
 import { compareModels } from '../src/patterns/compare-models.js'
-import { drawRows, sampleIndices, type InputSource } from '../src/patterns/sample-rows.js'
+import { drawRows, type InputSource, sampleIndices } from '../src/patterns/sample-rows.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, num, replayLine, requireModel, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, modelRef, num, replayLine, requireModel, resolveSeed, show } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toAgreeWith`. */
@@ -45,7 +45,8 @@ async function checkAgreeWith(this: MatcherState, received: unknown, other: unkn
   // The candidate is the model judged (`expect(candidate)`), production what it must agree with.
   const candidate = requireModel(received, NAME)
   const model = requireModel(other, NAME)
-  if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows, minAgreementShare: 0.95 }`.')
+  if (typeof options !== 'object' || options === null)
+    throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows, minAgreementShare: 0.95 }`.')
   const seed = resolveSeed(this, NAME, options?.seed)
   const minAgreement = options.minAgreementShare ?? (options.maxMeanAbsDiff === undefined ? 0.95 : undefined)
   if (minAgreement !== undefined && !(minAgreement >= 0 && minAgreement <= 1)) {
@@ -67,22 +68,40 @@ async function checkAgreeWith(this: MatcherState, received: unknown, other: unkn
     passed,
     severity: options.severity ?? 'medium',
     model: modelRef(candidate),
-    metrics: { agreement: result.agreement, meanAbsDiff: result.meanAbsDiff, maxAbsDiff: result.maxAbsDiff, disagreements: result.disagreements.length, rows: result.rows },
+    metrics: {
+      agreement: result.agreement,
+      meanAbsDiff: result.meanAbsDiff,
+      maxAbsDiff: result.maxAbsDiff,
+      disagreements: result.disagreements.length,
+      rows: result.rows,
+    },
     ...(top.length > 0 && { counterexample: toJsonSafe(top, { maxArrayLength: 16 }) }),
     replay: { seed, numRuns: rows.length },
   })
   const bounds = [
-    minAgreement === undefined ? undefined : `agreement share ${num(result.agreement)} (${result.rows - result.disagreements.length} of ${result.rows} rows), expected >= ${num(minAgreement)}`,
+    minAgreement === undefined
+      ? undefined
+      : `agreement share ${num(result.agreement)} (${result.rows - result.disagreements.length} of ${result.rows} rows), expected >= ${num(minAgreement)}`,
     options.maxMeanAbsDiff === undefined ? undefined : `mean absolute difference ${num(result.meanAbsDiff)}, expected <= ${num(options.maxMeanAbsDiff)}`,
   ].filter((line) => line !== undefined)
   const hint = this.utils.matcherHint(`.${NAME}`, 'candidate', 'production', { isNot: this.isNot, promise: this.promise })
-  const listing = top.map((row) => `  row ${row.index}: input ${show(row.input)}\n    ${model.identity.name}: ${show(row.reference)}\n    ${candidate.identity.name}: ${show(row.candidate)} (mean |diff| ${num(row.absDiff)})`)
+  const listing = top.map(
+    (row) =>
+      `  row ${row.index}: input ${show(row.input)}\n    ${model.identity.name}: ${show(row.reference)}\n    ${candidate.identity.name}: ${show(row.candidate)} (mean |diff| ${num(row.absDiff)})`,
+  )
   return {
     pass: passed,
     message: () =>
       passed
         ? `${hint}\n\nExpected ${pair} to disagree, but they agree: ${bounds.join('; ')}.\n${replayLine(seed, rows.length)}`
-        : [hint, '', `${pair} disagree: ${bounds.join('; ')}.`, `Top ${top.length} of ${result.disagreements.length} disagreements (largest difference first):`, ...listing, replayLine(seed, rows.length)].join('\n'),
+        : [
+            hint,
+            '',
+            `${pair} disagree: ${bounds.join('; ')}.`,
+            `Top ${top.length} of ${result.disagreements.length} disagreements (largest difference first):`,
+            ...listing,
+            replayLine(seed, rows.length),
+          ].join('\n'),
     actual: { agreement: result.agreement, meanAbsDiff: result.meanAbsDiff },
     expected: { minAgreementShare: minAgreement, maxMeanAbsDiff: options.maxMeanAbsDiff },
   }

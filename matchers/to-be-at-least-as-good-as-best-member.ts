@@ -1,12 +1,12 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/util/errors.js'
 import type { EvaluationData } from '../src/evaluation/evaluation-data.js'
 import type { Label } from '../src/evaluation/labels.js'
 import type { MetricDefinition, MetricName } from '../src/evaluation/metric.js'
 import { isEnsembleModel } from '../src/patterns/ensemble.js'
 import { evaluateEnsemble } from '../src/patterns/evaluate-ensemble.js'
-import { checkId, modelRef, num, type MatcherOutcome } from './matcher-context.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, modelRef, num } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toBeAtLeastAsGoodAsBestMember`. */
@@ -40,9 +40,15 @@ export const toBeAtLeastAsGoodAsBestMember = asyncMatcher(NAME, checkBeAtLeastAs
 
 async function checkBeAtLeastAsGoodAsBestMember(this: MatcherState, received: unknown, options: AtLeastAsGoodAsBestMemberOptions): Promise<MatcherOutcome> {
   if (!isEnsembleModel(received)) {
-    throw new VitestMlError(NAME, 'a model built with ensemble([...models])', typeof received, 'Combine the members first: `expect(ensemble([a, b, c])).toBeAtLeastAsGoodAsBestMember({ data })`.')
+    throw new VitestMlError(
+      NAME,
+      'a model built with ensemble([...models])',
+      typeof received,
+      'Combine the members first: `expect(ensemble([a, b, c])).toBeAtLeastAsGoodAsBestMember({ data })`.',
+    )
   }
-  if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), "Pass `{ data: { inputs, labels }, metric: 'accuracy' }`.")
+  if (typeof options !== 'object' || options === null)
+    throw new VitestMlError(NAME, 'an options object', String(options), "Pass `{ data: { inputs, labels }, metric: 'accuracy' }`.")
   const result = await evaluateEnsemble(received, options?.data, {
     ...(options.metric === undefined ? {} : { metric: options.metric }),
     ...(options.classes === undefined ? {} : { classes: options.classes }),
@@ -58,7 +64,12 @@ async function checkBeAtLeastAsGoodAsBestMember(this: MatcherState, received: un
     severity: options.severity ?? 'medium',
     model: modelRef(received),
     data: { name: options.dataName ?? 'data', rows: result.rows },
-    metrics: { ensembleScore: result.ensembleScore, bestMemberScore: result.best.score, gain: result.gain, ...Object.fromEntries(result.members.map((member) => [`member:${member.name}`, member.score])) },
+    metrics: {
+      ensembleScore: result.ensembleScore,
+      bestMemberScore: result.best.score,
+      gain: result.gain,
+      ...Object.fromEntries(result.members.map((member) => [`member:${member.name}`, member.score])),
+    },
   })
   const direction = result.higherIsBetter ? 'higher is better' : 'lower is better'
   const scores = result.members.map((member) => `  ${member.name}: ${num(member.score)}${member === result.best ? ' (best)' : ''}`)
@@ -69,7 +80,14 @@ async function checkBeAtLeastAsGoodAsBestMember(this: MatcherState, received: un
     message: () =>
       passed
         ? `${hint}\n\nExpected ${name} to be worse than its best member, but it is not: ${summary}.`
-        : [hint, '', `${name} is worse than its best member: ${summary}.`, 'Member scores:', ...scores, 'Hint: serve the best member alone, or change the voting or the weights.'].join('\n'),
+        : [
+            hint,
+            '',
+            `${name} is worse than its best member: ${summary}.`,
+            'Member scores:',
+            ...scores,
+            'Hint: serve the best member alone, or change the voting or the weights.',
+          ].join('\n'),
     actual: result.ensembleScore,
     expected: result.best.score,
   }

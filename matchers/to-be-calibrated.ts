@@ -1,9 +1,9 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/util/errors.js'
-import { assessCalibration, type AssessCalibrationOptions } from '../src/evaluation/calibration/assess-calibration.js'
+import { type AssessCalibrationOptions, assessCalibration } from '../src/evaluation/calibration/assess-calibration.js'
 import type { ClassConfidence } from '../src/evaluation/calibration/confidence-bias.js'
-import { checkId, modelRef, num, requireModel, requireOptions, resamplingReplayLine, type MatcherOutcome } from './matcher-context.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, modelRef, num, requireModel, requireOptions, resamplingReplayLine } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toBeCalibrated`: the measures (see `assessCalibration`) and the bar. */
@@ -36,7 +36,12 @@ async function checkCalibrated(this: MatcherState, received: unknown, givenOptio
   const model = requireModel(received, NAME)
   const options = requireOptions(givenOptions, NAME, '{ data: { inputs, labels }, maxEce: 0.05 }')
   if (typeof options.maxEce !== 'number' || !(options.maxEce >= 0 && options.maxEce <= 1)) {
-    throw new VitestMlError(NAME, '`maxEce` in [0, 1]', String(options.maxEce), 'For example `maxEce: 0.05`: on average, confidence within 5 points of the observed frequency.')
+    throw new VitestMlError(
+      NAME,
+      '`maxEce` in [0, 1]',
+      String(options.maxEce),
+      'For example `maxEce: 0.05`: on average, confidence within 5 points of the observed frequency.',
+    )
   }
   const result = await assessCalibration(model, options)
   const passed = result.eceUpper <= options.maxEce
@@ -80,9 +85,23 @@ async function checkCalibrated(this: MatcherState, received: unknown, givenOptio
       brierUncertainty: brier.uncertainty,
       classesMiscalibrated: flagged.length,
     },
-    counterexample: result.classConfidence.map(({ label, rows, meanConfidence, accuracy, gap, adjustedPValue, verdict }) => ({ label, rows, meanConfidence, accuracy, gap, adjustedPValue, verdict })),
+    counterexample: result.classConfidence.map(({ label, rows, meanConfidence, accuracy, gap, adjustedPValue, verdict }) => ({
+      label,
+      rows,
+      meanConfidence,
+      accuracy,
+      gap,
+      adjustedPValue,
+      verdict,
+    })),
     plots: [result.plot],
-    ...(flagged.length === 0 ? {} : { warnings: flagged.map((entry) => `${String(entry.label)}: ${entry.verdict} (confidence ${num(entry.meanConfidence)} vs accuracy ${num(entry.accuracy)})`) }),
+    ...(flagged.length === 0
+      ? {}
+      : {
+          warnings: flagged.map(
+            (entry) => `${String(entry.label)}: ${entry.verdict} (confidence ${num(entry.meanConfidence)} vs accuracy ${num(entry.accuracy)})`,
+          ),
+        }),
     ...(passed ? {} : { message: body }),
   })
   return { pass: passed, message: () => message, actual: { ece: result.ece, eceUpper: result.eceUpper }, expected: { maxEce: options.maxEce } }

@@ -4,7 +4,7 @@ import { checkDeterminism } from '../src/properties/check-determinism.js'
 import { determinismCounts } from '../src/properties/determinism-counts.js'
 import { exactRunCounts } from '../src/relations/relation-summary.js'
 import { asyncMatcher } from './async-matcher.js'
-import { num, requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
+import { type MatcherOutcome, num, requireModel, requireOptions, show } from './matcher-context.js'
 import { checkProperty } from './property-check.js'
 
 /** Options of `toBeDeterministic`. */
@@ -71,7 +71,8 @@ async function checkBeDeterministic(this: MatcherState, received: unknown, given
       return {
         title: `${name} is deterministic (${comparisons})`,
         failed: () => `${name} is not deterministic: ${determinismCounts(result, tolerance, cases.distribution)}; ${maxDifference}.`,
-        held: () => `Expected ${name} to answer some row differently, but all ${result.numRuns} rows (under ${cases.distribution}) matched across ${comparisons} (${maxDifference}).`,
+        held: () =>
+          `Expected ${name} to answer some row differently, but all ${result.numRuns} rows (under ${cases.distribution}) matched across ${comparisons} (${maxDifference}).`,
         claim: 'be deterministic',
         reasonsLabel: 'Broken comparisons',
         ...(ce && {
@@ -82,7 +83,13 @@ async function checkBeDeterministic(this: MatcherState, received: unknown, given
             record: { input: ce.input, outputs: ce.outputs, violation: ce.violation.detail },
           },
         }),
-        metrics: { violationRate: result.violationRate, violations: result.violations, numRuns: result.numRuns, maxDifference: result.maxDifference, tolerance },
+        metrics: {
+          violationRate: result.violationRate,
+          violations: result.violations,
+          numRuns: result.numRuns,
+          maxDifference: result.maxDifference,
+          tolerance,
+        },
         replayRuns: result.numRuns,
       }
     },

@@ -1,10 +1,10 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/util/errors.js'
-import { assessFairness, type AssessFairnessOptions, type FairnessAssessment } from '../src/evaluation/fairness/assess-fairness.js'
+import { type AssessFairnessOptions, assessFairness, type FairnessAssessment } from '../src/evaluation/fairness/assess-fairness.js'
 import { FAIRNESS_METRICS } from '../src/evaluation/fairness/fairness-metrics.js'
 import type { GroupRates } from '../src/evaluation/fairness/group-rates.js'
-import { checkId, modelRef, moreLine, num, requireModel, requireOptions, resamplingReplayLine, type MatcherOutcome } from './matcher-context.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, modelRef, moreLine, num, requireModel, requireOptions, resamplingReplayLine } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toBeFairAcross`: the assessment (see `assessFairness`) and the bar. */
@@ -44,7 +44,12 @@ const RATE_NAMES: Readonly<Record<keyof Omit<GroupRates, 'group' | 'size'>, stri
  */
 export const toBeFairAcross = asyncMatcher(NAME, checkFairAcross)
 
-async function checkFairAcross(this: MatcherState, received: unknown, attribute: string | readonly string[], givenOptions: FairAcrossOptions): Promise<MatcherOutcome> {
+async function checkFairAcross(
+  this: MatcherState,
+  received: unknown,
+  attribute: string | readonly string[],
+  givenOptions: FairAcrossOptions,
+): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const options = requireOptions(givenOptions, NAME, "{ data: { inputs, labels }, rows: records, metric: 'accuracyDifference', max: 0.1 }")
   const result = await assessFairness(model, attribute, options)
@@ -55,7 +60,9 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
       NAME,
       result.kind === 'difference' ? `\`max\` for ${result.metric} (a difference: 0 is parity)` : `\`min\` for ${result.metric} (a ratio: 1 is parity)`,
       options[other] !== undefined ? `\`${other}: ${options[other]}\`` : String(bar),
-      result.kind === 'difference' ? 'For example `max: 0.1`.' : 'For example `min: 0.8` (the four-fifths rule, a legal threshold in US employment law that rarely fits elsewhere).',
+      result.kind === 'difference'
+        ? 'For example `max: 0.1`.'
+        : 'For example `min: 0.8` (the four-fifths rule, a legal threshold in US employment law that rarely fits elsewhere).',
     )
   }
   const bound = result.kind === 'difference' ? result.low : result.high
@@ -68,7 +75,10 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
   const warnings = [
     ...(inconclusive ? [`inconclusive: the interval ${num(result.low)}-${num(result.high)} reaches past ${num(bar)}; more held-out rows would settle it`] : []),
     ...result.smallGroups.map((group) => `group ${group.group} (${group.size} rows) is smaller than minGroupSize and was not compared`),
-    ...result.proxies.map((proxy) => `${proxy.feature} predicts ${result.attribute} (balanced accuracy ${num(proxy.balancedAccuracy)}, chance ${num(proxy.chance)}): a model can treat the groups differently through it`),
+    ...result.proxies.map(
+      (proxy) =>
+        `${proxy.feature} predicts ${result.attribute} (balanced accuracy ${num(proxy.balancedAccuracy)}, chance ${num(proxy.chance)}): a model can treat the groups differently through it`,
+    ),
   ]
   const groupLines = result.groups.slice(0, options.maxListed ?? 8).map((group) => `  ${group.group}: n = ${group.size}, ${groupRates(group, result)}`)
   const summary = [
@@ -77,7 +87,12 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
     ...moreLine(result.groups.length - groupLines.length, 'group', 'all are in the report'),
     ...(result.groupCalibration === undefined
       ? []
-      : [`Calibration of P(${String(result.positiveLabel)}) by group: ${result.groupCalibration.slice(0, options.maxListed ?? 8).map((entry) => `${entry.group} ECE ${num(entry.ece)} (mean score ${num(entry.meanScore)} vs observed ${num(entry.positiveRate)})`).join('; ')}.`]),
+      : [
+          `Calibration of P(${String(result.positiveLabel)}) by group: ${result.groupCalibration
+            .slice(0, options.maxListed ?? 8)
+            .map((entry) => `${entry.group} ECE ${num(entry.ece)} (mean score ${num(entry.meanScore)} vs observed ${num(entry.positiveRate)})`)
+            .join('; ')}.`,
+        ]),
     ...(warnings.length === 0 ? [] : ['Warnings:', ...warnings.map((warning) => `  ${warning}`)]),
     resamplingReplayLine(result.seed, result.resamples),
   ].join('\n')
@@ -104,12 +119,19 @@ async function checkFairAcross(this: MatcherState, received: unknown, attribute:
       ...(result.strongestProxy === undefined ? {} : { strongestProxyBalancedAccuracy: result.strongestProxy.balancedAccuracy }),
       ...(result.groupCalibration === undefined ? {} : { largestGroupEce: Math.max(...result.groupCalibration.map((entry) => entry.ece)) }),
     },
-    counterexample: result.groups.map((group) => Object.fromEntries(Object.entries(group).map(([key, value]) => [key, typeof value === 'number' && !Number.isFinite(value) ? null : value]))),
+    counterexample: result.groups.map((group) =>
+      Object.fromEntries(Object.entries(group).map(([key, value]) => [key, typeof value === 'number' && !Number.isFinite(value) ? null : value])),
+    ),
     plots: [result.plot],
     ...(warnings.length === 0 ? {} : { warnings }),
     ...(passed ? {} : { message: body }),
   })
-  return { pass: passed, message: () => message, actual: { [result.metric]: result.value, low: result.low, high: result.high }, expected: { [result.kind === 'difference' ? 'max' : 'min']: bar } }
+  return {
+    pass: passed,
+    message: () => message,
+    actual: { [result.metric]: result.value, low: result.low, high: result.high },
+    expected: { [result.kind === 'difference' ? 'max' : 'min']: bar },
+  }
 }
 
 /** The rates a metric compares, then accuracy, for one group. */

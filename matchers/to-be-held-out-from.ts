@@ -1,13 +1,13 @@
 import type { MatcherState } from 'vitest'
-import { datasetFromRows, type Dataset } from '../src/data/dataset.js'
+import { type Dataset, datasetFromRows } from '../src/data/dataset.js'
 import { isDataset } from '../src/drift/as-dataset.js'
-import { findLeakage, type FindLeakageOptions, type LeakageResult, type LeakedRow } from '../src/evaluation/find-leakage.js'
+import { type FindLeakageOptions, findLeakage, type LeakageResult, type LeakedRow } from '../src/evaluation/find-leakage.js'
 import type { RowSource } from '../src/evaluation/row-hash.js'
 import { judgeSplitLeakage, type SplitLeakageJudgement, type SplitLeakageLimits } from '../src/hygiene/judge-split-leakage.js'
-import { splitLeakage, type SplitLeakageOptions } from '../src/hygiene/split-leakage.js'
+import { type SplitLeakageOptions, splitLeakage } from '../src/hygiene/split-leakage.js'
 import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, num, show, type MatcherOutcome } from './matcher-context.js'
+import { checkId, type MatcherOutcome, num, show } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 
 /**

@@ -3,7 +3,7 @@ import { describeAnomaly } from '../src/contracts/anomaly.js'
 import { datasetHash } from '../src/data/dataset-hash.js'
 import { asDataset, type DriftData } from '../src/drift/as-dataset.js'
 import { checkHygiene, type HygieneOptions, type HygieneResult } from '../src/hygiene/check-hygiene.js'
-import { checkId, moreLine, type MatcherOutcome } from './matcher-context.js'
+import { checkId, type MatcherOutcome, moreLine } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 
 /** Options of `toBeHygienic`: those of `checkHygiene` (with the reference as any data), listing and severity. */

@@ -1,14 +1,14 @@
 import type { MatcherState } from 'vitest'
 import { casesDistribution } from '../src/arbitraries/cases-distribution.js'
 import { outputNumbers } from '../src/model/output-numbers.js'
-import { checkInvariance, type InvarianceOptions, type InvarianceResult, type InvarianceTransform } from '../src/relations/check-invariance.js'
 import { transformedCasesDistribution } from '../src/relations/changed-cases.js'
+import { checkInvariance, type InvarianceOptions, type InvarianceResult, type InvarianceTransform } from '../src/relations/check-invariance.js'
 import { roundingHint } from '../src/relations/rounding-hint.js'
 import { textChange } from '../src/relations/text-change.js'
 import { isRowOrderTransform, permutationFromCodes } from '../src/relations/transforms/row-order.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
-import { requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
+import { type MatcherOutcome, requireModel, requireOptions } from './matcher-context.js'
 import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toBeInvariantUnder`. */
@@ -50,7 +50,12 @@ function transformLabel(transform: unknown): string {
  */
 export const toBeInvariantUnder = asyncMatcher(NAME, checkBeInvariantUnder)
 
-async function checkBeInvariantUnder(this: MatcherState, received: unknown, transform: InvarianceTransform<unknown>, givenOptions: InvariantUnderOptions): Promise<MatcherOutcome> {
+async function checkBeInvariantUnder(
+  this: MatcherState,
+  received: unknown,
+  transform: InvarianceTransform<unknown>,
+  givenOptions: InvariantUnderOptions,
+): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const options = requireOptions(givenOptions, NAME, '{ inputs: rows, tolerance: 1e-6 }')
   const { seed: _seed, severity: _severity, ...rest } = options
@@ -67,7 +72,12 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
     // Real rows under one plain transform are each judged once; a generated transform or a row order is drawn and shrunk.
     givenRows: Array.isArray(options.inputs) && typeof transform === 'function' && !isRowOrderTransform(transform),
     run: (seed) => checkInvariance(model, transform, { ...rest, seed, source: NAME }),
-    ...(isRowOrderTransform(transform) ? {} : { distribution: (result: InvarianceResult<unknown, unknown>) => transformedCasesDistribution(options.inputs, transform, casesDistribution, result.transformKind === 'row' ? result.skip : undefined) }),
+    ...(isRowOrderTransform(transform)
+      ? {}
+      : {
+          distribution: (result: InvarianceResult<unknown, unknown>) =>
+            transformedCasesDistribution(options.inputs, transform, casesDistribution, result.transformKind === 'row' ? result.skip : undefined),
+        }),
     report: (result) => {
       const counterexample = invarianceCounterexample(result)
       return {
@@ -75,7 +85,9 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
         failed: (rate) => `${name} is not invariant under ${what} (${criterion}): ${rate}.`,
         held: (rate) => `Expected ${name} not to be invariant under ${what} (${criterion}), but it was: ${rate}.`,
         claim: 'be invariant',
-        ...(counterexample && { counterexample: listedCounterexample(String(counterexample['violation']), withoutViolation(counterexample), 19, ['transform', 'change']) }),
+        ...(counterexample && {
+          counterexample: listedCounterexample(String(counterexample['violation']), withoutViolation(counterexample), 19, ['transform', 'change']),
+        }),
         lines: options.label === true ? [] : roundingLines(counterexample),
         actual: toJsonSafe(counterexample?.['transformedOutput'] ?? counterexample?.['permutedOutputs']),
         expected: toJsonSafe(counterexample?.['baseOutput'] ?? counterexample?.['outputs']),
@@ -88,11 +100,28 @@ async function checkBeInvariantUnder(this: MatcherState, received: unknown, tran
 function invarianceCounterexample(result: InvarianceResult<unknown, unknown>): Record<string, unknown> | undefined {
   if (result.counterexample === undefined) return undefined
   if (result.transformKind === 'row-order') {
-    const { testCase: [rows, codes], outputs, violation } = result.counterexample
+    const {
+      testCase: [rows, codes],
+      outputs,
+      violation,
+    } = result.counterexample
     return { batch: rows, order: permutationFromCodes(codes, rows.length), outputs: outputs[0], permutedOutputs: outputs[1], violation: violation.detail }
   }
-  const { testCase: [, rowTransform], inputs, outputs, violation } = result.counterexample
-  return { transform: transformLabel(rowTransform), ...textChange(rowTransform, inputs[0], inputs[1]), base: inputs[0], transformed: inputs[1], baseOutput: outputs[0], transformedOutput: outputs[1], violation: violation.detail }
+  const {
+    testCase: [, rowTransform],
+    inputs,
+    outputs,
+    violation,
+  } = result.counterexample
+  return {
+    transform: transformLabel(rowTransform),
+    ...textChange(rowTransform, inputs[0], inputs[1]),
+    base: inputs[0],
+    transformed: inputs[1],
+    baseOutput: outputs[0],
+    transformedOutput: outputs[1],
+    violation: violation.detail,
+  }
 }
 
 /** The rounding hint (see `roundingHint`) for the output that moved most, when it moved by a few float32 steps only. */

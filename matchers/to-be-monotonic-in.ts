@@ -2,13 +2,13 @@ import type { MatcherState } from 'vitest'
 import type { PerturbableRow } from '../src/arbitraries/perturb-row.js'
 import { checkMonotonicity, type MonotonicityOptions } from '../src/relations/check-monotonicity.js'
 import type { FeatureRef } from '../src/relations/feature-ref.js'
-import { raisedPair, type MonotonicDirection } from '../src/relations/monotonicity-probe.js'
+import { type MonotonicDirection, raisedPair } from '../src/relations/monotonicity-probe.js'
 import { outputAt, outputIndex } from '../src/relations/output-selector.js'
 import { roundingHint } from '../src/relations/rounding-hint.js'
 import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
-import { num, requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
+import { type MatcherOutcome, num, requireModel, requireOptions, show } from './matcher-context.js'
 import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toBeMonotonicIn`. */
@@ -34,7 +34,13 @@ const NAME = 'toBeMonotonicIn'
  */
 export const toBeMonotonicIn = asyncMatcher(NAME, checkBeMonotonicIn)
 
-async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature: FeatureRef, direction: MonotonicDirection, givenOptions: MonotonicInOptions): Promise<MatcherOutcome> {
+async function checkBeMonotonicIn(
+  this: MatcherState,
+  received: unknown,
+  feature: FeatureRef,
+  direction: MonotonicDirection,
+  givenOptions: MonotonicInOptions,
+): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   if (direction !== 'increasing' && direction !== 'decreasing') {
     throw new VitestMlError(NAME, "a direction: 'increasing' or 'decreasing'", JSON.stringify(direction), 'Say which way the output must follow the feature.')
@@ -59,7 +65,10 @@ async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature
       const ce = result.counterexample
       const where = result.localized
       const pair = ce === undefined ? undefined : raisedPair(ce.testCase[0], ce.testCase[1], { feature, bounds: result.bounds, source: NAME })
-      const counterexample = ce === undefined || pair === undefined ? undefined : { step: ce.testCase[1], base: pair[0], raised: pair[1], baseOutput: ce.outputs[0], raisedOutput: ce.outputs[1] }
+      const counterexample =
+        ce === undefined || pair === undefined
+          ? undefined
+          : { step: ce.testCase[1], base: pair[0], raised: pair[1], baseOutput: ce.outputs[0], raisedOutput: ce.outputs[1] }
       const watched = outputIndex(options.output, options.classes, NAME)
       const rounding = ce === undefined ? undefined : roundingHint(outputAt(ce.outputs[0], watched), outputAt(ce.outputs[1], watched))
       const sweep = result.sweep?.series[0]?.points
@@ -72,12 +81,23 @@ async function checkBeMonotonicIn(this: MatcherState, received: unknown, feature
           counterexample && {
             counterexample: {
               ...listedCounterexample(ce.violation.detail, counterexample, 13),
-              record: { ...counterexample, violation: ce.violation.detail, ...(where && { localized: { from: where.from, to: where.to, outputs: where.outputs, violation: where.violation.detail } }) },
+              record: {
+                ...counterexample,
+                violation: ce.violation.detail,
+                ...(where && { localized: { from: where.from, to: where.to, outputs: where.outputs, violation: where.violation.detail } }),
+              },
             },
           }),
         lines: [
           ...(where === undefined ? [] : [`Localized by bisection (${where.steps} steps): ${where.violation.detail}`]),
-          ...(sweep === undefined ? [] : [`Sweep of output across the bounds (${sweep.length} points, in the report): ${sweep.map(([x, y]) => `${num(x)}->${num(y)}`).slice(0, 8).join(', ')}${sweep.length > 8 ? ', ...' : ''}`]),
+          ...(sweep === undefined
+            ? []
+            : [
+                `Sweep of output across the bounds (${sweep.length} points, in the report): ${sweep
+                  .map(([x, y]) => `${num(x)}->${num(y)}`)
+                  .slice(0, 8)
+                  .join(', ')}${sweep.length > 8 ? ', ...' : ''}`,
+              ]),
           ...(rounding === undefined ? [] : [rounding]),
         ],
         ...(result.sweep && { plots: [result.sweep] }),

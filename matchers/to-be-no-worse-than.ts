@@ -1,13 +1,13 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/util/errors.js'
+import { compareToBaseline } from '../src/evaluation/compare-to-baseline.js'
 import type { EvaluationData } from '../src/evaluation/evaluation-data.js'
 import type { Label } from '../src/evaluation/labels.js'
 import type { MetricDefinition, MetricName } from '../src/evaluation/metric.js'
 import type { TestSetUsageOptions } from '../src/evaluation/test-set-usage.js'
-import { compareToBaseline } from '../src/evaluation/compare-to-baseline.js'
 import { isModel } from '../src/model/model.js'
-import { requireModel, resolveSeed, type MatcherOutcome } from './matcher-context.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { asyncMatcher } from './async-matcher.js'
+import { type MatcherOutcome, requireModel, resolveSeed } from './matcher-context.js'
 import { reportComparison } from './to-beat-baseline.js'
 
 /** Options of `toBeNoWorseThan`. */
@@ -50,10 +50,20 @@ export const toBeNoWorseThan = asyncMatcher(NAME, checkBeNoWorseThan)
 async function checkBeNoWorseThan(this: MatcherState, received: unknown, previousModel: unknown, options: NoWorseThanOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   if (!isModel(previousModel)) {
-    throw new VitestMlError(NAME, 'the previous model (from onnxModel() or functionModel())', typeof previousModel, 'Load the model currently in production and pass it.')
+    throw new VitestMlError(
+      NAME,
+      'the previous model (from onnxModel() or functionModel())',
+      typeof previousModel,
+      'Load the model currently in production and pass it.',
+    )
   }
   if (typeof options?.margin !== 'number') {
-    throw new VitestMlError(NAME, 'a `margin` (largest acceptable loss in metric units)', String(options?.margin), 'Say how much worse is acceptable, for example `margin: 0.01` for one accuracy point.')
+    throw new VitestMlError(
+      NAME,
+      'a `margin` (largest acceptable loss in metric units)',
+      String(options?.margin),
+      'Say how much worse is acceptable, for example `margin: 0.01` for one accuracy point.',
+    )
   }
   const seed = resolveSeed(this, NAME, options.seed)
   const { margin, severity, testSetUsage, ...rest } = options

@@ -1,9 +1,9 @@
 import type { MatcherState } from 'vitest'
 import type { BaselineSpec } from '../src/evaluation/baselines/resolve-baseline.js'
-import { compareToBaseline, type BaselineComparisonResult, type CompareToBaselineOptions } from '../src/evaluation/compare-to-baseline.js'
+import { type BaselineComparisonResult, type CompareToBaselineOptions, compareToBaseline } from '../src/evaluation/compare-to-baseline.js'
 import type { CheckRecord } from '../src/record/check-record.js'
-import { checkId, modelRef, num, requireModel, resamplingReplayLine, resolveSeed, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, modelRef, num, requireModel, resamplingReplayLine, resolveSeed } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toBeatBaseline`: the engine's options plus the report severity. */

@@ -1,11 +1,11 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/util/errors.js'
-import { fallbackDrill, type FaultPlan } from '../src/patterns/fallback-drill.js'
+import { type FaultPlan, fallbackDrill } from '../src/patterns/fallback-drill.js'
 import type { InputSource } from '../src/patterns/sample-rows.js'
 import { isFallbackModel } from '../src/patterns/with-fallback.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, moreLine, num, replayLine, resolveSeed, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, modelRef, moreLine, num, replayLine, resolveSeed, show } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toFallBackGracefully`. */
@@ -47,9 +47,15 @@ export const toFallBackGracefully = asyncMatcher(NAME, checkFallBackGracefully)
 
 async function checkFallBackGracefully(this: MatcherState, received: unknown, options: FallBackGracefullyOptions): Promise<MatcherOutcome> {
   if (!isFallbackModel(received)) {
-    throw new VitestMlError(NAME, 'a model built with withFallback(primary, fallback, { timeoutMs })', typeof received, 'Wrap the model first: `expect(withFallback(model, heuristic, { timeoutMs: 50 })).toFallBackGracefully({ inputs })`.')
+    throw new VitestMlError(
+      NAME,
+      'a model built with withFallback(primary, fallback, { timeoutMs })',
+      typeof received,
+      'Wrap the model first: `expect(withFallback(model, heuristic, { timeoutMs: 50 })).toFallBackGracefully({ inputs })`.',
+    )
   }
-  if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows, latencyBudgetMs: 100 }`.')
+  if (typeof options !== 'object' || options === null)
+    throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows, latencyBudgetMs: 100 }`.')
   const seed = resolveSeed(this, NAME, options?.seed)
   const numRuns = options?.numRuns ?? 100
   const budget = options.latencyBudgetMs ?? 2 * received.options.timeoutMs + 50
@@ -108,7 +114,9 @@ async function checkFallBackGracefully(this: MatcherState, received: unknown, op
             `Faults: ${injected}.`,
             `Served: ${served}.`,
             `Latency: ${latency}.`,
-            ...drill.failures.slice(0, maxListed).map((failure) => `  request ${failure.request}: ${failure.problem.replace(/\.$/, '')}; input ${show(failure.input)}`),
+            ...drill.failures
+              .slice(0, maxListed)
+              .map((failure) => `  request ${failure.request}: ${failure.problem.replace(/\.$/, '')}; input ${show(failure.input)}`),
             ...moreLine(drill.failures.length - Math.min(drill.failures.length, maxListed), 'failed request'),
             replay,
           ].join('\n'),

@@ -1,20 +1,20 @@
 import type { MatcherState } from 'vitest'
+import type { DataRow, Dataset } from '../src/data/dataset.js'
 import { datasetHash } from '../src/data/dataset-hash.js'
 import { asDataset, type DriftData } from '../src/drift/as-dataset.js'
-import { datasetDrift, type DatasetDriftOptions, type DatasetDriftResult } from '../src/drift/dataset-drift.js'
+import { type DatasetDriftOptions, type DatasetDriftResult, datasetDrift } from '../src/drift/dataset-drift.js'
 import { describeDrift, describeFeatureDrift, describeMultivariateDrift } from '../src/drift/describe-drift.js'
 import { driftHistogram } from '../src/drift/drift-histogram.js'
 import type { FeatureDriftResult } from '../src/drift/feature-drift.js'
 import type { MultivariateDriftResult } from '../src/drift/multivariate/multivariate-drift-types.js'
 import { predictionDrift } from '../src/drift/prediction-drift.js'
-import type { DataRow, Dataset } from '../src/data/dataset.js'
 import { isModel, type Model } from '../src/model/model.js'
+import type { DataProfile } from '../src/profile/data-profile.js'
 import { VitestMlError } from '../src/util/errors.js'
-import { checkId, modelRef, num, type MatcherOutcome } from './matcher-context.js'
+import { checkId, type MatcherOutcome, modelRef, num } from './matcher-context.js'
+import { involvesProfile, profileDriftOutcome } from './profile-drift-outcome.js'
 import { recordCheckNow } from './record-check.js'
 import { trackAwait } from './track-await.js'
-import type { DataProfile } from '../src/profile/data-profile.js'
-import { involvesProfile, profileDriftOutcome } from './profile-drift-outcome.js'
 
 /** Options of `toHaveDriftedFrom`: the dataset drift options, plus prediction drift and report details. */
 export interface DriftedFromOptions<I = DataRow> extends DatasetDriftOptions {
@@ -49,24 +49,43 @@ const NAME = 'toHaveDriftedFrom'
  * expect(thisWeek).not.toHaveDriftedFrom(training, { multivariate: ['classifier', 'mmd'] })
  * ```
  */
-export function toHaveDriftedFrom(this: MatcherState, received: unknown, reference: DriftData | DataProfile, options: DriftedFromOptions<unknown> = {}): MatcherOutcome | Promise<MatcherOutcome> {
+export function toHaveDriftedFrom(
+  this: MatcherState,
+  received: unknown,
+  reference: DriftData | DataProfile,
+  options: DriftedFromOptions<unknown> = {},
+): MatcherOutcome | Promise<MatcherOutcome> {
   // Two profiles (summaries of data that may never have been in this process): decided from the sketches, synchronously.
   if (involvesProfile(received, reference)) return profileDriftOutcome(this, received, reference, options)
   const current = asDataset(NAME, 'current', received as DriftData)
   const ref = asDataset(NAME, 'reference', reference as DriftData)
   if (options.model !== undefined && !isModel(options.model)) {
-    throw new VitestMlError(NAME, '`model` to be a model (from onnxModel() or functionModel())', typeof options.model, 'Wrap a function with functionModel(fn).')
+    throw new VitestMlError(
+      NAME,
+      '`model` to be a model (from onnxModel() or functionModel())',
+      typeof options.model,
+      'Wrap a function with functionModel(fn).',
+    )
   }
   const { model, toInput, severity: _severity, ...driftOptions } = options
   const result = datasetDrift(ref, current, driftOptions)
   // Data alone: decided synchronously, so the assertion works the same with or without `await`.
   if (model === undefined) return driftOutcome(this, current, ref, result, undefined, options)
   const prediction = predictionDrift(model, ref, current, { ...(toInput === undefined ? {} : { toInput }), ...pick(driftOptions), source: NAME })
-  return trackAwait(this, NAME, prediction.then((drift) => driftOutcome(this, current, ref, result, drift, options)))
+  return trackAwait(
+    this,
+    NAME,
+    prediction.then((drift) => driftOutcome(this, current, ref, result, drift, options)),
+  )
 }
 
 function driftOutcome(
-  state: MatcherState, current: Dataset, ref: Dataset, result: DatasetDriftResult, prediction: FeatureDriftResult | undefined, options: DriftedFromOptions<unknown>,
+  state: MatcherState,
+  current: Dataset,
+  ref: Dataset,
+  result: DatasetDriftResult,
+  prediction: FeatureDriftResult | undefined,
+  options: DriftedFromOptions<unknown>,
 ): MatcherOutcome {
   const extras = [result.labelDrift, prediction].filter((extra): extra is FeatureDriftResult => extra !== undefined)
   const drifted = result.drifted || extras.some((extra) => extra.drifted)
@@ -74,17 +93,22 @@ function driftOutcome(
   const jointSummary = joint.length === 0 ? '' : `; jointly ${joint.filter((test) => test.drifted).length} of ${joint.length} multivariate tests drifted`
   const warnings = [...result.warnings, ...(prediction?.warnings ?? [])]
   const summary = `${result.driftedFeatures.length} of ${result.features.length} features drifted (share ${num(result.driftShare)}, dataset drifts at >= ${num(result.shareThreshold)})${jointSummary}`
-  const jointLines = joint.length === 0 ? [] : ['Multivariate:', ...joint.map((test) => `  ${test.drifted ? 'drifted' : 'stable '}  ${describeMultivariateDrift(test)}`)]
+  const jointLines =
+    joint.length === 0 ? [] : ['Multivariate:', ...joint.map((test) => `  ${test.drifted ? 'drifted' : 'stable '}  ${describeMultivariateDrift(test)}`)]
   const extraLines = [
     ...extras.map((extra) => `${extra === prediction ? 'Prediction' : 'Label'} ${extra.drifted ? 'drifted' : 'did not drift'}: ${describeFeatureDrift(extra)}`),
-    ...Object.entries(result.textDomainAuc ?? {}).map(([feature, auc]) => `Text column ${feature}: a domain classifier tells current from reference texts with AUC ${num(auc)} (0.5: alike).`),
+    ...Object.entries(result.textDomainAuc ?? {}).map(
+      ([feature, auc]) => `Text column ${feature}: a domain classifier tells current from reference texts with AUC ${num(auc)} (0.5: alike).`,
+    ),
   ]
-  const plots = [...result.features, ...extras].filter((feature) => feature.drifted && feature !== prediction).map((feature) => {
-    const derived = result.derivedColumns?.[feature.feature]
-    return derived === undefined
-      ? driftHistogram(feature.feature, ref.column(feature.feature), current.column(feature.feature), { kind: feature.kind })
-      : driftHistogram(feature.feature, derived.reference, derived.current, { kind: 'numeric' })
-  })
+  const plots = [...result.features, ...extras]
+    .filter((feature) => feature.drifted && feature !== prediction)
+    .map((feature) => {
+      const derived = result.derivedColumns?.[feature.feature]
+      return derived === undefined
+        ? driftHistogram(feature.feature, ref.column(feature.feature), current.column(feature.feature), { kind: feature.kind })
+        : driftHistogram(feature.feature, derived.reference, derived.current, { kind: 'numeric' })
+    })
   const hint = state.utils.matcherHint(`.${NAME}`, 'current', 'reference', { isNot: state.isNot, promise: state.promise })
   const correction = result.correction === 'none' ? '' : `, ${result.correction} correction`
   const header = drifted
@@ -124,10 +148,20 @@ function jointMetrics(tests: readonly MultivariateDriftResult[]): Record<string,
 }
 
 function pick(options: DatasetDriftOptions): { minEffect?: number; minSampleSize?: number } {
-  return { ...(options.minEffect === undefined ? {} : { minEffect: options.minEffect }), ...(options.minSampleSize === undefined ? {} : { minSampleSize: options.minSampleSize }) }
+  return {
+    ...(options.minEffect === undefined ? {} : { minEffect: options.minEffect }),
+    ...(options.minSampleSize === undefined ? {} : { minSampleSize: options.minSampleSize }),
+  }
 }
 
-function metrics(driftShare: number, drifted: number, features: readonly FeatureDriftResult[], extras: readonly FeatureDriftResult[], referenceRows: number, currentRows: number): Record<string, number> {
+function metrics(
+  driftShare: number,
+  drifted: number,
+  features: readonly FeatureDriftResult[],
+  extras: readonly FeatureDriftResult[],
+  referenceRows: number,
+  currentRows: number,
+): Record<string, number> {
   const values: Record<string, number> = { driftShare, driftedFeatures: drifted, features: features.length, referenceRows, currentRows }
   for (const feature of [...features, ...extras].slice(0, 25)) {
     values[`${feature.feature}.statistic`] = feature.statistic

@@ -1,8 +1,8 @@
 import type { MatcherState } from 'vitest'
-import { findWeakSegments, type FindWeakSegmentsOptions, type SegmentScore, type WeakSegmentsResult } from '../src/evaluation/segments/find-weak-segments.js'
+import { type FindWeakSegmentsOptions, findWeakSegments, type SegmentScore, type WeakSegmentsResult } from '../src/evaluation/segments/find-weak-segments.js'
 import type { PlotSpec } from '../src/record/check-record.js'
-import { checkId, modelRef, moreLine, num, requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, modelRef, moreLine, num, requireModel, requireOptions } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toHaveNoWeakSegments`: the search (see `findWeakSegments`), how many segments to list and the severity. */
@@ -70,9 +70,19 @@ async function checkNoWeakSegments(this: MatcherState, received: unknown, givenO
       segmentsExamined: result.examined,
       segmentsTooSmall: result.tooSmall,
       weakSegments: weak.length,
-      ...(worst === undefined ? {} : { worstScore: worst.score, worstDrop: worst.drop, smallestAdjustedPValue: Math.min(...result.segments.map((segment) => segment.adjustedPValue)) }),
+      ...(worst === undefined
+        ? {}
+        : { worstScore: worst.score, worstDrop: worst.drop, smallestAdjustedPValue: Math.min(...result.segments.map((segment) => segment.adjustedPValue)) }),
     },
-    counterexample: listed.map((segment) => ({ rule: segment.rule, size: segment.size, score: segment.score, drop: segment.drop, ...result.interval(segment), adjustedPValue: segment.adjustedPValue, weak: segment.weak })),
+    counterexample: listed.map((segment) => ({
+      rule: segment.rule,
+      size: segment.size,
+      score: segment.score,
+      drop: segment.drop,
+      ...result.interval(segment),
+      adjustedPValue: segment.adjustedPValue,
+      weak: segment.weak,
+    })),
     ...(listed.length === 0 ? {} : { plots: [segmentPlot(result, listed, model.identity.name)] }),
     ...(result.skippedFeatures.length === 0 ? {} : { warnings: result.skippedFeatures.map((skip) => `${skip.feature} not searched: ${skip.reason}`) }),
     ...(passed ? {} : { message: body }),

@@ -2,8 +2,8 @@ import type { MatcherState } from 'vitest'
 import { datasetHash } from '../src/data/dataset-hash.js'
 import { asDataset, type DriftData } from '../src/drift/as-dataset.js'
 import { driftHistogram } from '../src/drift/drift-histogram.js'
-import { trainingServingSkew, type FeatureSkewResult, type SkewOptions } from '../src/drift/training-serving-skew.js'
-import { checkId, num, type MatcherOutcome } from './matcher-context.js'
+import { type FeatureSkewResult, type SkewOptions, trainingServingSkew } from '../src/drift/training-serving-skew.js'
+import { checkId, type MatcherOutcome, num } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 
 /** Options of `toHaveSkewFrom`. */
@@ -41,8 +41,19 @@ export function toHaveSkewFrom(this: MatcherState, received: unknown, training: 
   const header = result.skewed
     ? `${serving.name} is skewed from ${reference.name}: ${skewed.length} of ${result.features.length} features differ beyond their thresholds.`
     : `Expected ${serving.name} to be skewed from ${reference.name}, but all ${result.features.length} features are within their thresholds.`
-  const message = [hint, '', header, ...(skewed.length > 0 ? ['Skewed, worst first:', ...skewed.map(line)] : []), ...(fine.length > 0 ? ['Within threshold:', ...fine.map(line)] : [])].join('\n')
-  const metrics: Record<string, number> = { skewedFeatures: skewed.length, features: result.features.length, trainingRows: reference.rowCount, servingRows: serving.rowCount }
+  const message = [
+    hint,
+    '',
+    header,
+    ...(skewed.length > 0 ? ['Skewed, worst first:', ...skewed.map(line)] : []),
+    ...(fine.length > 0 ? ['Within threshold:', ...fine.map(line)] : []),
+  ].join('\n')
+  const metrics: Record<string, number> = {
+    skewedFeatures: skewed.length,
+    features: result.features.length,
+    trainingRows: reference.rowCount,
+    servingRows: serving.rowCount,
+  }
   for (const feature of result.features.slice(0, 25)) metrics[`${feature.feature}.${feature.measure}`] = feature.statistic
   recordCheckNow(this, {
     id: checkId(this, 'skew'),

@@ -1,8 +1,12 @@
 import type { MatcherState } from 'vitest'
+import {
+  type FalsePositivesAndNegativesOptions,
+  falsePositivesAndNegatives,
+  falsePositivesAndNegativesRecord,
+} from '../src/evaluation/false-positives-and-negatives.js'
 import type { Label } from '../src/evaluation/labels.js'
-import { falsePositivesAndNegatives, falsePositivesAndNegativesRecord, type FalsePositivesAndNegativesOptions } from '../src/evaluation/false-positives-and-negatives.js'
-import { checkId, num, requireModel, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, num, requireModel, show } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toKeepMisclassificationsWithin`. */
@@ -26,7 +30,11 @@ const NAME = 'toKeepMisclassificationsWithin'
  */
 export const toKeepMisclassificationsWithin = asyncMatcher(NAME, checkKeepMisclassificationsWithin)
 
-async function checkKeepMisclassificationsWithin(this: MatcherState, received: unknown, options: KeepMisclassificationsWithinOptions<unknown>): Promise<MatcherOutcome> {
+async function checkKeepMisclassificationsWithin(
+  this: MatcherState,
+  received: unknown,
+  options: KeepMisclassificationsWithinOptions<unknown>,
+): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const review = await falsePositivesAndNegatives(model, options)
   const rate = review.errors / review.rows
@@ -40,7 +48,10 @@ async function checkKeepMisclassificationsWithin(this: MatcherState, received: u
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'options', { isNot: this.isNot, promise: this.promise })
   const perClass = review.classes.map((item) => {
     const worst = item.topFalseNegatives[0]
-    const example = worst === undefined ? '' : `; most confident miss: row ${worst.index} ${show(worst.input)} predicted ${String(worst.predicted)} (${num(worst.confidence)})`
+    const example =
+      worst === undefined
+        ? ''
+        : `; most confident miss: row ${worst.index} ${show(worst.input)} predicted ${String(worst.predicted)} (${num(worst.confidence)})`
     return `  ${String(item.label)}: ${item.falsePositives} false positives, ${item.falseNegatives} false negatives${example}`
   })
   return {
@@ -52,7 +63,9 @@ async function checkKeepMisclassificationsWithin(this: MatcherState, received: u
         passed
           ? `Expected ${review.modelName} to exceed the misclassification limits, but it made ${review.errors} errors in ${review.rows} rows (share ${num(rate)} <= ${num(options.maxErrorShare)}).`
           : `${review.modelName} misclassifies too often: ${review.errors} errors in ${review.rows} rows (share ${num(rate)}, expected <= ${num(options.maxErrorShare)})` +
-            (overLimit.length === 0 ? '.' : `; too many false negatives for ${overLimit.map((item) => `${String(item.label)} (${item.falseNegatives} > ${options.maxFalseNegatives?.[String(item.label)]})`).join(', ')}.`),
+            (overLimit.length === 0
+              ? '.'
+              : `; too many false negatives for ${overLimit.map((item) => `${String(item.label)} (${item.falseNegatives} > ${options.maxFalseNegatives?.[String(item.label)]})`).join(', ')}.`),
         ...perClass,
       ].join('\n'),
   }

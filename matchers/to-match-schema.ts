@@ -1,11 +1,11 @@
 import type { MatcherState } from 'vitest'
-import { describeAnomaly, type Anomaly } from '../src/contracts/anomaly.js'
-import { checkContract, type CheckContractOptions } from '../src/contracts/check-contract.js'
-import { isDataContract, type DataContract } from '../src/data/data-contract.js'
+import { type Anomaly, describeAnomaly } from '../src/contracts/anomaly.js'
+import { type CheckContractOptions, checkContract } from '../src/contracts/check-contract.js'
+import { type DataContract, isDataContract } from '../src/data/data-contract.js'
 import { datasetHash } from '../src/data/dataset-hash.js'
 import { asDataset, type DriftData } from '../src/drift/as-dataset.js'
 import { VitestMlError } from '../src/util/errors.js'
-import { checkId, moreLine, type MatcherOutcome } from './matcher-context.js'
+import { checkId, type MatcherOutcome, moreLine } from './matcher-context.js'
 import { recordCheckNow } from './record-check.js'
 
 /** Options of `toMatchSchema`: the limits of `checkContract`, how much to list, and the report severity. */

@@ -3,8 +3,8 @@ import { checkGoldenCases, type GoldenCasesOptions } from '../src/relations/chec
 import type { GoldenCase } from '../src/relations/golden-case.js'
 import { violationUpperBound } from '../src/relations/violation-bound.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, moreLine, num, requireModel, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, modelRef, moreLine, num, requireModel, show } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toPassGoldenCases`. */
@@ -29,7 +29,12 @@ const NAME = 'toPassGoldenCases'
  */
 export const toPassGoldenCases = asyncMatcher(NAME, checkPassGoldenCases)
 
-async function checkPassGoldenCases(this: MatcherState, received: unknown, cases: readonly GoldenCase[] | string, options: PassGoldenCasesOptions = {}): Promise<MatcherOutcome> {
+async function checkPassGoldenCases(
+  this: MatcherState,
+  received: unknown,
+  cases: readonly GoldenCase[] | string,
+  options: PassGoldenCasesOptions = {},
+): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const { maxListed = 20, severity, ...rest } = options
   const result = await checkGoldenCases(model, cases, { ...rest, source: NAME })
@@ -42,17 +47,35 @@ async function checkPassGoldenCases(this: MatcherState, received: unknown, cases
     passed: result.passed,
     severity: severity ?? 'high',
     model: modelRef(model),
-    metrics: { violationRate: result.violationRate, violations: failed, numRuns: result.numCases, upperBound: violationUpperBound(failed, result.numCases, 0.95), maxViolationRate: 0 },
-    ...(failed > 0 && { counterexample: toJsonSafe(result.failures.map((failure) => ({ name: failure.name, input: failure.input, output: failure.output, violation: failure.violation.detail }))) }),
+    metrics: {
+      violationRate: result.violationRate,
+      violations: failed,
+      numRuns: result.numCases,
+      upperBound: violationUpperBound(failed, result.numCases, 0.95),
+      maxViolationRate: 0,
+    },
+    ...(failed > 0 && {
+      counterexample: toJsonSafe(
+        result.failures.map((failure) => ({ name: failure.name, input: failure.input, output: failure.output, violation: failure.violation.detail })),
+      ),
+    }),
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'model', 'cases', { isNot: this.isNot, promise: this.promise })
-  const listed = result.failures.slice(0, maxListed).map((failure) => `  ${failure.name}: ${failure.violation.detail}\n    input: ${show(failure.input)}  output: ${show(failure.output)}`)
+  const listed = result.failures
+    .slice(0, maxListed)
+    .map((failure) => `  ${failure.name}: ${failure.violation.detail}\n    input: ${show(failure.input)}  output: ${show(failure.output)}`)
   return {
     pass: result.passed,
     message: () =>
       result.passed
         ? `${hint}\n\nExpected ${name} to fail some golden case, but all ${result.numCases} passed.`
-        : [hint, '', `${name} failed ${failed} of ${result.numCases} golden cases (failure rate ${num(result.violationRate)}):`, ...listed, ...moreLine(failed - listed.length, 'failing case', 'all are in the report')].join('\n'),
+        : [
+            hint,
+            '',
+            `${name} failed ${failed} of ${result.numCases} golden cases (failure rate ${num(result.violationRate)}):`,
+            ...listed,
+            ...moreLine(failed - listed.length, 'failing case', 'all are in the report'),
+          ].join('\n'),
     actual: failed,
     expected: 0,
   }

@@ -1,8 +1,8 @@
 import type { MatcherState } from 'vitest'
+import { type EvaluateSlicesOptions, evaluateSlices, type SliceScore } from '../src/evaluation/evaluate-slices.js'
 import { VitestMlError } from '../src/util/errors.js'
-import { evaluateSlices, type EvaluateSlicesOptions, type SliceScore } from '../src/evaluation/evaluate-slices.js'
-import { checkId, modelRef, moreLine, num, requireModel, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, modelRef, moreLine, num, requireModel } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toPerformOnAllSlices`: the slices to score and at least one bar every judged slice must clear. */
@@ -36,14 +36,29 @@ export const toPerformOnAllSlices = asyncMatcher(NAME, checkPerformOnAllSlices)
 async function checkPerformOnAllSlices(this: MatcherState, received: unknown, options: PerformOnAllSlicesOptions): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   if (options?.min === undefined && options?.max === undefined && options?.maxDrop === undefined) {
-    throw new VitestMlError(NAME, 'a bar for the slices: `min`, `max` or `maxDrop`', 'none', 'For example `{ min: 0.9 }` for accuracy, `{ max: 4 }` for rmse, or `{ maxDrop: 0.05 }`.')
+    throw new VitestMlError(
+      NAME,
+      'a bar for the slices: `min`, `max` or `maxDrop`',
+      'none',
+      'For example `{ min: 0.9 }` for accuracy, `{ max: 4 }` for rmse, or `{ maxDrop: 0.05 }`.',
+    )
   }
   const result = await evaluateSlices(model, options)
   if (options.min !== undefined && !result.higherIsBetter) {
-    throw new VitestMlError(NAME, `\`max\` (not \`min\`) for ${result.metric}, where lower is better`, `min: ${options.min}`, `Use \`max: ${options.min}\` or \`maxDrop\`.`)
+    throw new VitestMlError(
+      NAME,
+      `\`max\` (not \`min\`) for ${result.metric}, where lower is better`,
+      `min: ${options.min}`,
+      `Use \`max: ${options.min}\` or \`maxDrop\`.`,
+    )
   }
   if (options.max !== undefined && result.higherIsBetter) {
-    throw new VitestMlError(NAME, `\`min\` (not \`max\`) for ${result.metric}, where higher is better`, `max: ${options.max}`, `Use \`min: ${options.max}\` or \`maxDrop\`.`)
+    throw new VitestMlError(
+      NAME,
+      `\`min\` (not \`max\`) for ${result.metric}, where higher is better`,
+      `max: ${options.max}`,
+      `Use \`min: ${options.max}\` or \`maxDrop\`.`,
+    )
   }
   const problems = (slice: SliceScore): string[] => {
     if (slice.tooSmall || !Number.isFinite(slice.score)) return []
@@ -86,7 +101,13 @@ async function checkPerformOnAllSlices(this: MatcherState, received: unknown, op
       slicesFailing: failing.length,
       slicesSkipped: skipped,
     },
-    counterexample: result.slices.slice(0, 10).map(({ feature, slice, size, score, drop }) => ({ feature, slice, size, score: Number.isFinite(score) ? score : null, drop: Number.isFinite(drop) ? drop : null })),
+    counterexample: result.slices.slice(0, 10).map(({ feature, slice, size, score, drop }) => ({
+      feature,
+      slice,
+      size,
+      score: Number.isFinite(score) ? score : null,
+      drop: Number.isFinite(drop) ? drop : null,
+    })),
     ...(passed ? {} : { message }),
   })
   return { pass: passed, message: () => message, actual: worst, expected: { min: options.min, max: options.max, maxDrop: options.maxDrop } }

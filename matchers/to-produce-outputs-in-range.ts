@@ -1,14 +1,14 @@
 import type fc from 'fast-check'
 import type { MatcherState } from 'vitest'
 import { isStatistical } from '../src/arbitraries/cases-distribution.js'
-import { describeRange, outputRangeProbe, type OutputRange } from '../src/properties/output-range-probe.js'
-import { runBatchedProperty, type Counterexample } from '../src/properties/run-batched-property.js'
+import { describeRange, type OutputRange, outputRangeProbe } from '../src/properties/output-range-probe.js'
+import { type Counterexample, runBatchedProperty } from '../src/properties/run-batched-property.js'
 import { exactRunCounts } from '../src/relations/relation-summary.js'
 import { runRelation } from '../src/relations/run-relation.js'
 import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
-import { requireModel, requireOptions, type MatcherOutcome } from './matcher-context.js'
+import { type MatcherOutcome, requireModel, requireOptions } from './matcher-context.js'
 import { checkProperty, listedCounterexample, type PropertyRun } from './property-check.js'
 
 /** Options of `toProduceOutputsInRange`: the inputs, the range every output must stay in, and how to draw cases. */
@@ -110,10 +110,21 @@ type RangeRun = PropertyRun & { readonly counterexample?: Counterexample<unknown
 function rangeOf(options: OutputsInRangeOptions): OutputRange {
   if (options.probabilities === true) {
     if (options.min !== undefined || options.max !== undefined) {
-      throw new VitestMlError(NAME, 'either `probabilities: true` or `min` / `max`', 'both', 'Probability rows are already bounded by [0, 1]; drop `min` and `max`.')
+      throw new VitestMlError(
+        NAME,
+        'either `probabilities: true` or `min` / `max`',
+        'both',
+        'Probability rows are already bounded by [0, 1]; drop `min` and `max`.',
+      )
     }
     return { probabilities: true, ...(options.sumTolerance === undefined ? {} : { tolerance: options.sumTolerance }) }
   }
-  if (options.sumTolerance !== undefined) throw new VitestMlError(NAME, '`sumTolerance` only with `probabilities: true`', `sumTolerance ${options.sumTolerance}`, 'Add `probabilities: true`, or drop `sumTolerance`.')
+  if (options.sumTolerance !== undefined)
+    throw new VitestMlError(
+      NAME,
+      '`sumTolerance` only with `probabilities: true`',
+      `sumTolerance ${options.sumTolerance}`,
+      'Add `probabilities: true`, or drop `sumTolerance`.',
+    )
   return { ...(options.min === undefined ? {} : { min: options.min }), ...(options.max === undefined ? {} : { max: options.max }) }
 }

@@ -1,11 +1,11 @@
 import type { MatcherState } from 'vitest'
-import { VitestMlError } from '../src/util/errors.js'
 import { isCachedModel } from '../src/patterns/cached.js'
-import { checkCacheFreshness, UPDATE_SHIFT, type CacheProblem } from '../src/patterns/check-cache-freshness.js'
+import { type CacheProblem, checkCacheFreshness, UPDATE_SHIFT } from '../src/patterns/check-cache-freshness.js'
 import type { ManualClock } from '../src/patterns/clock.js'
+import { VitestMlError } from '../src/util/errors.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
-import { checkId, modelRef, moreLine, num, show, type MatcherOutcome } from './matcher-context.js'
 import { asyncMatcher } from './async-matcher.js'
+import { checkId, type MatcherOutcome, modelRef, moreLine, num, show } from './matcher-context.js'
 import { recordCheck } from './record-check.js'
 
 /** Options of `toServeFreshFromCache`. */
@@ -55,7 +55,12 @@ export const toServeFreshFromCache = asyncMatcher(NAME, checkServeFreshFromCache
 
 async function checkServeFreshFromCache(this: MatcherState, received: unknown, options: ServeFreshFromCacheOptions): Promise<MatcherOutcome> {
   if (!isCachedModel(received)) {
-    throw new VitestMlError(NAME, 'a model built with cached(model, { ttlMs, clock })', typeof received, 'Wrap the model first: `expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs })`.')
+    throw new VitestMlError(
+      NAME,
+      'a model built with cached(model, { ttlMs, clock })',
+      typeof received,
+      'Wrap the model first: `expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs })`.',
+    )
   }
   if (typeof options !== 'object' || options === null) throw new VitestMlError(NAME, 'an options object', String(options), 'Pass `{ inputs: rows }`.')
   const result = await checkCacheFreshness(received, {
@@ -73,7 +78,15 @@ async function checkServeFreshFromCache(this: MatcherState, received: unknown, o
     passed,
     severity: options.severity ?? 'medium',
     model: modelRef(received.source),
-    metrics: { hitRateWithinTtl: result.hitRateWithinTtl, collisions: result.collisions, stale: result.stale, notCached: result.notCached, rows: result.rows, ttlMs: result.ttlMs, storeErrors: result.storeErrors },
+    metrics: {
+      hitRateWithinTtl: result.hitRateWithinTtl,
+      collisions: result.collisions,
+      stale: result.stale,
+      notCached: result.notCached,
+      rows: result.rows,
+      ttlMs: result.ttlMs,
+      storeErrors: result.storeErrors,
+    },
     ...(result.problems.length > 0 && { counterexample: toJsonSafe(result.problems.slice(0, 3), { maxArrayLength: 16 }) }),
   })
   const hint = this.utils.matcherHint(`.${NAME}`, 'cached model', 'options', { isNot: this.isNot, promise: this.promise })

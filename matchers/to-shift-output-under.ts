@@ -8,7 +8,7 @@ import { textChange } from '../src/relations/text-change.js'
 import { describeDirection } from '../src/relations/transform-shift-probe.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
-import { num, requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
+import { type MatcherOutcome, num, requireModel, requireOptions, show } from './matcher-context.js'
 import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toShiftOutputUnder`. */
@@ -44,7 +44,12 @@ function transformName(transform: unknown): string {
  */
 export const toShiftOutputUnder = asyncMatcher(NAME, checkShiftOutputUnder)
 
-async function checkShiftOutputUnder(this: MatcherState, received: unknown, transform: RowTransform<unknown> | fc.Arbitrary<(row: never) => unknown>, givenOptions: ShiftOutputUnderOptions): Promise<MatcherOutcome> {
+async function checkShiftOutputUnder(
+  this: MatcherState,
+  received: unknown,
+  transform: RowTransform<unknown> | fc.Arbitrary<(row: never) => unknown>,
+  givenOptions: ShiftOutputUnderOptions,
+): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const options = requireOptions(givenOptions, NAME, "{ inputs, direction: 'down' }")
   const { seed: _seed, severity: _severity, ...rest } = options
@@ -64,10 +69,17 @@ async function checkShiftOutputUnder(this: MatcherState, received: unknown, tran
       const watched = typeof options.output === 'string' ? `P(${options.output})` : `output[${result.output}]`
       const what = `${transformName(transform)} moves ${watched} ${describeDirection(result.direction)} by at least ${num(result.atLeast)}`
       const ce = result.counterexample
-      const counterexample = ce === undefined ? undefined : {
-        transform: transformName(ce.testCase[1]), ...textChange(ce.testCase[1], ce.inputs[0], ce.inputs[1]),
-        base: ce.inputs[0], transformed: ce.inputs[1], baseOutput: ce.outputs[0], transformedOutput: ce.outputs[1],
-      }
+      const counterexample =
+        ce === undefined
+          ? undefined
+          : {
+              transform: transformName(ce.testCase[1]),
+              ...textChange(ce.testCase[1], ce.inputs[0], ce.inputs[1]),
+              base: ce.inputs[0],
+              transformed: ce.inputs[1],
+              baseOutput: ce.outputs[0],
+              transformedOutput: ce.outputs[1],
+            }
       return {
         title: `${name}: ${what}`,
         failed: (rate) => `${name}: it is not true that ${what}: ${rate}.`,

@@ -4,7 +4,7 @@ import { checkOutputShift, type FeatureChange, type OutputShiftOptions } from '.
 import type { FeatureRef } from '../src/relations/feature-ref.js'
 import { toJsonSafe } from '../src/util/json-safe.js'
 import { asyncMatcher } from './async-matcher.js'
-import { num, requireModel, requireOptions, show, type MatcherOutcome } from './matcher-context.js'
+import { type MatcherOutcome, num, requireModel, requireOptions, show } from './matcher-context.js'
 import { checkProperty, listedCounterexample } from './property-check.js'
 
 /** Options of `toShiftOutput`. */
@@ -35,7 +35,13 @@ function describeChange(change: FeatureChange): string {
  */
 export const toShiftOutput = asyncMatcher(NAME, checkShiftOutput)
 
-async function checkShiftOutput(this: MatcherState, received: unknown, feature: FeatureRef, change: FeatureChange, givenOptions: ShiftOutputOptions): Promise<MatcherOutcome> {
+async function checkShiftOutput(
+  this: MatcherState,
+  received: unknown,
+  feature: FeatureRef,
+  change: FeatureChange,
+  givenOptions: ShiftOutputOptions,
+): Promise<MatcherOutcome> {
   const model = requireModel(received, NAME)
   const options = requireOptions(givenOptions, NAME, "{ inputs: rows, direction: 'down', atLeast: 0.5 }")
   const { seed: _seed, severity: _severity, ...rest } = options
@@ -55,7 +61,8 @@ async function checkShiftOutput(this: MatcherState, received: unknown, feature: 
     report: (result, { summary }) => {
       const what = `changing feature ${JSON.stringify(feature)} by ${describeChange(change)} moves output ${result.direction} by at least ${num(result.atLeast)}`
       const ce = result.counterexample
-      const counterexample = ce === undefined ? undefined : { base: ce.inputs[0], changed: ce.inputs[1], baseOutput: ce.outputs[0], changedOutput: ce.outputs[1] }
+      const counterexample =
+        ce === undefined ? undefined : { base: ce.inputs[0], changed: ce.inputs[1], baseOutput: ce.outputs[0], changedOutput: ce.outputs[1] }
       return {
         title: `${name}: ${what}`,
         failed: (rate) => `${name}: it is not true that ${what}: ${rate}.`,

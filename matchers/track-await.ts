@@ -6,7 +6,6 @@ interface RunningTest {
   promises?: Promise<unknown>[]
 }
 
-
 /**
  * Makes an asynchronous matcher fail its test when it is never awaited.
  *

@@ -1,9 +1,9 @@
 import { relative, sep } from 'node:path'
 import type { TestCase, TestModule } from 'vitest/node'
 import type { RunError } from '../src/checklist/run-facts.js'
-import type { CollectedTest } from '../src/report/build-report.js'
 import { checksFromMeta } from '../src/record/check-record.js'
 import { profilesFromMeta } from '../src/record/published-profile.js'
+import type { CollectedTest } from '../src/report/build-report.js'
 
 /** Every test of a run and the errors that happened outside tests, as the report needs them. */
 export interface CollectedRun {

@@ -9,9 +9,9 @@ import { buildReport, type CollectedTest } from '../src/report/build-report.js'
 import { consoleSummary } from '../src/report/console-summary.js'
 import { loadBaseline } from '../src/report/load-baseline.js'
 import { collectProvenance } from '../src/report/provenance.js'
+import { renderMarkdown } from '../src/report/render-markdown.js'
 import type { Report, ReportBaseline, RunInfo } from '../src/report/report.js'
 import type { ReportOptions } from '../src/report/report-options.js'
-import { renderMarkdown } from '../src/report/render-markdown.js'
 import { writeReport } from '../src/report/write-report.js'
 import { collectTests, errorSummary } from './collect-tests.js'
 
@@ -68,7 +68,11 @@ export class MlReporter implements Reporter {
   }
 
   /** Builds, writes and enforces the report. */
-  async onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: Parameters<NonNullable<Reporter['onTestRunEnd']>>[1], reason: TestRunEndReason): Promise<void> {
+  async onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: Parameters<NonNullable<Reporter['onTestRunEnd']>>[1],
+    reason: TestRunEndReason,
+  ): Promise<void> {
     if (this.isShard()) {
       this.log(' vitest-ml: shard run; the report is written by `vitest --merge-reports`.')
       return
@@ -76,7 +80,10 @@ export class MlReporter implements Reporter {
     try {
       const root = this.root()
       const { tests, errors } = collectTests(testModules, root)
-      const unhandled: RunError[] = unhandledErrors.map((error) => ({ origin: 'unhandled', message: errorSummary(error as { message?: string; name?: string }) }))
+      const unhandled: RunError[] = unhandledErrors.map((error) => ({
+        origin: 'unhandled',
+        message: errorSummary(error as { message?: string; name?: string }),
+      }))
       const report = this.build(tests, [...errors, ...unhandled], 'finished', reason)
       this.lastReport = report
       const written = await this.publish(report)
@@ -96,27 +103,44 @@ export class MlReporter implements Reporter {
     const { baseline, baselineError } = this.loadBaseline(root)
     const configError = [gateError, baselineError].filter((error) => error !== undefined).join('\n')
     const finishedAt = Date.now()
-    const provenance = collectProvenance(root, tests.flatMap((test) => test.checks))
+    const provenance = collectProvenance(
+      root,
+      tests.flatMap((test) => test.checks),
+    )
     const title = this.options.title ?? (provenance.package === undefined ? undefined : `${provenance.package.name}@${provenance.package.version}`)
     const configFile = this.configFile(root)
     const built = buildReport({
-      tests, errors, root, provenance,
+      tests,
+      errors,
+      root,
+      provenance,
       ...(gate === undefined ? {} : { gate }),
       ...(this.options.attestations === undefined ? {} : { attestations: this.options.attestations }),
       ...(title === undefined ? {} : { title }),
       ...(baseline === undefined ? {} : { baseline }),
       run: {
-        id: this.runId, status,
-        startedAt: new Date(this.startedAt).toISOString(), finishedAt: new Date(finishedAt).toISOString(),
-        durationMs: Math.max(0, finishedAt - this.startedAt), vitestVersion: this.vitest?.version ?? 'unknown', reason,
+        id: this.runId,
+        status,
+        startedAt: new Date(this.startedAt).toISOString(),
+        finishedAt: new Date(finishedAt).toISOString(),
+        durationMs: Math.max(0, finishedAt - this.startedAt),
+        vitestVersion: this.vitest?.version ?? 'unknown',
+        reason,
         ...(configFile === undefined ? {} : { configFile }),
       },
     })
     if (configError === '') return built
-    if (status === 'finished') this.log(`\n vitest-ml: ${gateError === undefined ? 'the base report cannot be used' : 'the gate configuration is invalid'}, so the gate fails.\n${configError}`)
+    if (status === 'finished')
+      this.log(
+        `\n vitest-ml: ${gateError === undefined ? 'the base report cannot be used' : 'the gate configuration is invalid'}, so the gate fails.\n${configError}`,
+      )
     // A gate that loaded still applies (its thresholds and required items); the configuration error blocks on its own.
     return buildReport({
-      tests, root, provenance, ...(title === undefined ? {} : { title }), run: built.run,
+      tests,
+      root,
+      provenance,
+      ...(title === undefined ? {} : { title }),
+      run: built.run,
       ...(gate === undefined ? {} : { gate }),
       ...(gate === undefined || this.options.attestations === undefined ? {} : { attestations: this.options.attestations }),
       errors: [...errors, { origin: 'config', message: configError }],
@@ -182,7 +206,10 @@ export class MlReporter implements Reporter {
 
 /** A run id that sorts by time: `20261130T151200Z-a1b2c3d4`. */
 function newRunId(at: Date): string {
-  return `${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(4).toString('hex')}`
+  return `${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(4).toString('hex')}`
 }
 
 /** A path relative to the working directory when it is inside it, absolute otherwise. */

@@ -29,9 +29,17 @@ const expect = (what: string, held: boolean): void => {
 }
 
 function release(name: string, env: Record<string, string>): number {
-  console.log(`\n# ${name}: ${Object.entries(env).map(([key, value]) => `${key}=${value}`).join(' ') || 'defaults'}`)
+  console.log(
+    `\n# ${name}: ${
+      Object.entries(env)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' ') || 'defaults'
+    }`,
+  )
   const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'examples/vitest.config.ts', ...files], {
-    env: { ...process.env, VITEST_ML_OUT: join(out, name), ...env }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8',
+    env: { ...process.env, VITEST_ML_OUT: join(out, name), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
   })
   const summary = run.stdout.slice(run.stdout.lastIndexOf(' vitest-ml  GATE'))
   console.log(summary.trim())
@@ -43,13 +51,21 @@ const io = { out: (text: string) => console.log(text), err: (text: string) => co
 const gate = { VITEST_ML_GATE: 'examples/gate-release.json' }
 expect('release 1 (the MLP) passes its gate', release('r1', {}) === 0)
 const base = relative(process.cwd(), join(releases, 'r1.json'))
-expect('release 2 (planted regression: the weak model) fails its gate', release('r2', { ...gate, RELEASE_CANDIDATE: 'models/penguins-weak.onnx', VITEST_ML_BASELINE: base }) !== 0)
+expect(
+  'release 2 (planted regression: the weak model) fails its gate',
+  release('r2', { ...gate, RELEASE_CANDIDATE: 'models/penguins-weak.onnx', VITEST_ML_BASELINE: base }) !== 0,
+)
 console.log('\n# vitest-ml diff r1 r2')
-expect('the diff of r1 and r2 names the regression and exits 1', await runCli(['diff', base, join(releases, 'r2.json'), '--html', join(out, 'diff-r1-r2.html')], io) === 1)
+expect(
+  'the diff of r1 and r2 names the regression and exits 1',
+  (await runCli(['diff', base, join(releases, 'r2.json'), '--html', join(out, 'diff-r1-r2.html')], io)) === 1,
+)
 console.log('\n# vitest-ml gate r2 --base r1')
-expect('vitest-ml gate fails r2 against r1', await runCli(['gate', join(releases, 'r2.json'), '--base', base], io) === 1)
+expect('vitest-ml gate fails r2 against r1', (await runCli(['gate', join(releases, 'r2.json'), '--base', base], io)) === 1)
 expect('release 3 (the MLP again, against r1) passes its gate', release('r3', { ...gate, VITEST_ML_BASELINE: base }) === 0)
 console.log('\n# vitest-ml history')
-expect('the history of the three runs is written', await runCli(['history', releases, '--out', join(out, 'history.html')], io) === 0)
-console.log(failures.length === 0 ? `\nall held; pages: ${join(out, 'diff-r1-r2.html')}, ${join(out, 'history.html')}` : `\n${failures.length} expectations failed`)
+expect('the history of the three runs is written', (await runCli(['history', releases, '--out', join(out, 'history.html')], io)) === 0)
+console.log(
+  failures.length === 0 ? `\nall held; pages: ${join(out, 'diff-r1-r2.html')}, ${join(out, 'history.html')}` : `\n${failures.length} expectations failed`,
+)
 process.exitCode = failures.length === 0 ? 0 : 1

@@ -7,12 +7,12 @@ import { loadGateConfig } from './checklist/load-gate-config.js'
 import { inconsistentReportMessage, readVerifiedReport } from './history/read-verified-report.js'
 import { runDiff } from './history/run-diff.js'
 import { runHistory } from './history/run-history.js'
+import { INIT_USAGE } from './init/init-usage.js'
 import { consoleSummary } from './report/console-summary.js'
 import { readReport } from './report/read-report.js'
 import type { Report } from './report/report.js'
 import { verifyReport } from './report/verify-report.js'
 import { writeReport } from './report/write-report.js'
-import { INIT_USAGE } from './init/init-usage.js'
 
 const USAGE = `Usage:
   vitest-ml report REPORT.json [--out DIR]        re-render the report set (JSON, HTML, Markdown) into DIR
@@ -80,20 +80,29 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
     const config = values.config === undefined ? undefined : loadGateConfig(resolve(values.config))
     if (command === 'diff') {
       const maxListed = values['max-listed'] === undefined ? undefined : positiveInteger(values['max-listed'], '--max-listed')
-      return runDiff(files[0]!, files[1]!, {
-        ...(config === undefined ? {} : { gate: config }),
-        ...(values.html === undefined ? {} : { html: values.html }),
-        ...(values.json === undefined ? {} : { json: values.json }),
-        ...(maxListed === undefined ? {} : { maxListed }),
-      }, io)
+      return runDiff(
+        files[0]!,
+        files[1]!,
+        {
+          ...(config === undefined ? {} : { gate: config }),
+          ...(values.html === undefined ? {} : { html: values.html }),
+          ...(values.json === undefined ? {} : { json: values.json }),
+          ...(maxListed === undefined ? {} : { maxListed }),
+        },
+        io,
+      )
     }
     if (command === 'history') {
       const minChange = values['min-change'] === undefined ? undefined : share(values['min-change'], '--min-change')
-      return await runHistory(files, {
-        ...(values.out === undefined ? {} : { out: values.out }),
-        ...(values['skip-invalid'] === true ? { skipInvalid: true } : {}),
-        ...(minChange === undefined ? {} : { minChange }),
-      }, io)
+      return await runHistory(
+        files,
+        {
+          ...(values.out === undefined ? {} : { out: values.out }),
+          ...(values['skip-invalid'] === true ? { skipInvalid: true } : {}),
+          ...(minChange === undefined ? {} : { minChange }),
+        },
+        io,
+      )
     }
     const file = files[0]!
     const report = readReport(resolve(file))
@@ -106,7 +115,11 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
       }
       base = read.report
     }
-    const { problems, recomputed } = verifyReport(report, { root: process.cwd(), ...(config === undefined ? {} : { gate: config }), ...(base === undefined ? {} : { base }) })
+    const { problems, recomputed } = verifyReport(report, {
+      root: process.cwd(),
+      ...(config === undefined ? {} : { gate: config }),
+      ...(base === undefined ? {} : { base }),
+    })
     if (problems.length > 0) {
       io.err(inconsistentReportMessage(file, problems))
       return 2
@@ -123,7 +136,8 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
 /** What is wrong with the command and its files, if anything. */
 function usageProblem(command: string, files: readonly string[]): string | undefined {
   if (!['report', 'gate', 'diff', 'history'].includes(command)) return `unknown command "${command}"`
-  if (command === 'diff') return files.length === 2 ? undefined : `"diff" needs BASE.json and HEAD.json, received ${files.length} ${files.length === 1 ? 'path' : 'paths'}`
+  if (command === 'diff')
+    return files.length === 2 ? undefined : `"diff" needs BASE.json and HEAD.json, received ${files.length} ${files.length === 1 ? 'path' : 'paths'}`
   if (command === 'history') return files.length > 0 ? undefined : '"history" needs report files or folders'
   if (files.length === 0) return `"${command}" needs a REPORT.json path`
   return files.length > 1 ? `unexpected argument "${files[1]}"` : undefined
@@ -152,8 +166,15 @@ function parse(argv: readonly string[]) {
     args: [...argv],
     allowPositionals: true,
     options: {
-      out: { type: 'string' }, config: { type: 'string' }, base: { type: 'string' }, html: { type: 'string' }, json: { type: 'string' },
-      'max-listed': { type: 'string' }, 'skip-invalid': { type: 'boolean' }, 'min-change': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      out: { type: 'string' },
+      config: { type: 'string' },
+      base: { type: 'string' },
+      html: { type: 'string' },
+      json: { type: 'string' },
+      'max-listed': { type: 'string' },
+      'skip-invalid': { type: 'boolean' },
+      'min-change': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   })
 }

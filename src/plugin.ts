@@ -54,8 +54,9 @@ export function mlTesting(options: MlTestingOptions = {}): Plugin {
       // Referenced by path, like the setup file: Vitest loads it (and its options) next to the configured reporters.
       const reporter = siblingPath('../reporters/ml-reporter')
       const reporters = vitest.config.reporters as unknown[]
-      const present = reporters.some((entry) =>
-        (Array.isArray(entry) && entry[0] === reporter) || (typeof entry === 'object' && entry !== null && entry.constructor.name === 'MlReporter'))
+      const present = reporters.some(
+        (entry) => (Array.isArray(entry) && entry[0] === reporter) || (typeof entry === 'object' && entry !== null && entry.constructor.name === 'MlReporter'),
+      )
       if (!present) reporters.push([reporter, options.report ?? {}])
     },
   }

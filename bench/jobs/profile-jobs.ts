@@ -4,7 +4,7 @@
  * `{ seconds, peakRssMiB, ...details }`.
  */
 import seedrandom from 'seedrandom'
-import { datasetFromColumns, type Dataset } from '../../src/data/dataset.js'
+import { type Dataset, datasetFromColumns } from '../../src/data/dataset.js'
 import { readParquet } from '../../src/data/read-parquet.js'
 import { streamParquet } from '../../src/data/stream-parquet.js'
 import { datasetDrift } from '../../src/drift/dataset-drift.js'
@@ -32,7 +32,10 @@ function generated(random: () => number, rows: number, shift: number): Dataset {
 async function streamed(profileIt: boolean): Promise<Record<string, unknown>> {
   const half = STREAM_ROWS / 2
   const profiles = []
-  for (const [side, shift] of [['reference', 0], ['current', 1]] as const) {
+  for (const [side, shift] of [
+    ['reference', 0],
+    ['current', 1],
+  ] as const) {
     const random = seedrandom(`drift-30m-${side}`)
     const builder = new ProfileBuilder({ name: side })
     for (let done = 0; done < half; done += BATCH) {
@@ -45,18 +48,31 @@ async function streamed(profileIt: boolean): Promise<Record<string, unknown>> {
   const [reference, current] = profiles as [ReturnType<ProfileBuilder['finish']>, ReturnType<ProfileBuilder['finish']>]
   const drift = profileDrift(reference, current)
   return {
-    rows: reference.rows + current.rows, drifted: drift.driftedFeatures, profileBytes: JSON.stringify(reference).length,
-    features: drift.features.map((feature) => ({ feature: feature.feature, method: feature.method, statistic: feature.statistic, error: feature.statisticError, ks: feature.statistics.ks })),
+    rows: reference.rows + current.rows,
+    drifted: drift.driftedFeatures,
+    profileBytes: JSON.stringify(reference).length,
+    features: drift.features.map((feature) => ({
+      feature: feature.feature,
+      method: feature.method,
+      statistic: feature.statistic,
+      error: feature.statisticError,
+      ks: feature.statistics.ks,
+    })),
   }
 }
 
 async function inMemoryDriftSuite(): Promise<Record<string, unknown>> {
   const flights = await readParquet(FLIGHTS, { columns: COLUMNS })
   const half = flights.rowCount >> 1
-  const split = (from: number, to: number) => datasetFromColumns(Object.fromEntries(COLUMNS.map((name) => {
-    const column = flights.column(name)
-    return [name, column instanceof Float64Array ? column.subarray(from, to) : Array.prototype.slice.call(column, from, to)]
-  })))
+  const split = (from: number, to: number) =>
+    datasetFromColumns(
+      Object.fromEntries(
+        COLUMNS.map((name) => {
+          const column = flights.column(name)
+          return [name, column instanceof Float64Array ? column.subarray(from, to) : Array.prototype.slice.call(column, from, to)]
+        }),
+      ),
+    )
   return { drifted: datasetDrift(split(0, half), split(half, flights.rowCount)).driftedFeatures }
 }
 

@@ -15,7 +15,9 @@ export interface ConverterRows<R> {
  */
 export function converterRows<R>(name: string): ConverterRows<R> {
   const file = JSON.parse(readFileSync(fileURLToPath(new URL(`models/converters/${name}.rows.json`, root)), 'utf8')) as {
-    rows: number; feeds: Record<string, { dims: number[]; data: (number | string)[] }>; truth: (string | number)[]
+    rows: number
+    feeds: Record<string, { dims: number[]; data: (number | string)[] }>
+    truth: (string | number)[]
   }
   const feed = Object.values(file.feeds)[0] as { dims: number[]; data: (number | string)[] }
   const width = feed.dims.slice(1).reduce((product, dim) => product * dim, 1)

@@ -28,11 +28,12 @@ export function plantedPenguinModel(model: Model<number[], unknown>, features: (
 /** The model's probability rows softened (temperature > 1: under-confident) or sharpened (< 1: over-confident). */
 export function temperatureScaled<I>(model: Model<I, unknown>, temperature: number, name: string): Model<I, number[]> {
   return functionModel(
-    async (batch: I[]) => ((await model.predict(batch)) as number[][]).map((row) => {
-      const powered = [...row].map((p) => Math.max(p, 1e-12) ** (1 / temperature))
-      const total = powered.reduce((sum, p) => sum + p, 0)
-      return powered.map((p) => p / total)
-    }),
+    async (batch: I[]) =>
+      ((await model.predict(batch)) as number[][]).map((row) => {
+        const powered = [...row].map((p) => Math.max(p, 1e-12) ** (1 / temperature))
+        const total = powered.reduce((sum, p) => sum + p, 0)
+        return powered.map((p) => p / total)
+      }),
     { batched: true, name },
   )
 }
@@ -62,8 +63,11 @@ export function applicants(n: number, seed: string): { inputs: Applicant[]; labe
 
 /** The applicants' true probability (calibrated); with `penalty`, women's score is lowered by it (a planted unfair model). */
 export function applicantModel(penalty = 0, name = penalty === 0 ? 'applicants-fair' : 'applicants-unfair'): Model<Applicant, number> {
-  return functionModel((row: Applicant) => {
-    const p = 1 / (1 + Math.exp(-(row.income - 60) / 8 - (row.tenure - 5) / 4))
-    return Math.max(0, Math.min(1, p - (row.sex === 'female' ? penalty : 0)))
-  }, { name })
+  return functionModel(
+    (row: Applicant) => {
+      const p = 1 / (1 + Math.exp(-(row.income - 60) / 8 - (row.tenure - 5) / 4))
+      return Math.max(0, Math.min(1, p - (row.sex === 'female' ? penalty : 0)))
+    },
+    { name },
+  )
 }

@@ -53,7 +53,9 @@ for (const [name, { declarations, selfContained }] of Object.entries(ENTRIES)) {
   })
   const result = Extractor.invoke(config, { localBuild: !check, showVerboseMessages: false })
   if (check && result.apiReportChanged) {
-    console.error(`api/${name}.api.md: the public API of '${name.replace('vitest-ml-', 'vitest-ml/')}' changed. Review the difference, then run \`npm run api\` and commit the report.`)
+    console.error(
+      `api/${name}.api.md: the public API of '${name.replace('vitest-ml-', 'vitest-ml/')}' changed. Review the difference, then run \`npm run api\` and commit the report.`,
+    )
     failed = true
   } else if (!result.succeeded) {
     console.error(`${name}: API Extractor failed (${result.errorCount} errors)`)

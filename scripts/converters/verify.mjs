@@ -16,8 +16,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as ort from 'onnxruntime-node'
 import onnxProto from 'onnx-proto'
+import * as ort from 'onnxruntime-node'
 
 const { onnx } = onnxProto
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -280,8 +280,7 @@ function runtimeBlock(result) {
   if (result.float32FeedToFloat16Input) block.float32FeedToFloat16Input = result.float32FeedToFloat16Input
   return block
 }
-const stable = (block) =>
-  JSON.stringify(block?.load === 'ok' ? { ...block, maxAbsDiffFromPython: undefined, version: undefined } : { load: 'not ok' })
+const stable = (block) => JSON.stringify(block?.load === 'ok' ? { ...block, maxAbsDiffFromPython: undefined, version: undefined } : { load: 'not ok' })
 
 // ---- main ----------------------------------------------------------------------------------------------------------
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
@@ -313,7 +312,16 @@ console.log(header.map((h, i) => pad(h, widths[i])).join(' '))
 for (const r of results) {
   const entry = manifest.models.find((m) => m.name === r.name)
   const rowCount = readJson(entry.test_rows).rows
-  const cells = [r.name, r.load ?? 'FAIL', rowCount, fmt(r.labelAgreement), r.maxAbsDiff === undefined ? '-' : r.maxAbsDiff.toExponential(2), fmt(entry.accuracy.python), fmt(r.accuracy), r.status]
+  const cells = [
+    r.name,
+    r.load ?? 'FAIL',
+    rowCount,
+    fmt(r.labelAgreement),
+    r.maxAbsDiff === undefined ? '-' : r.maxAbsDiff.toExponential(2),
+    fmt(entry.accuracy.python),
+    fmt(r.accuracy),
+    r.status,
+  ]
   console.log(cells.map((c, i) => pad(c, widths[i])).join(' '))
   for (const problem of r.problems) console.log(`    ! ${problem}`)
 }

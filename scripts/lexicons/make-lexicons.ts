@@ -5,8 +5,8 @@
 //
 // Run: npx tsx scripts/lexicons/make-lexicons.ts   (deterministic: sorted output, no randomness)
 import { readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 
 interface Doc {
   people(): { out(format: 'array'): string[] }
@@ -25,15 +25,30 @@ for (const [word, tags] of Object.entries(nlp.model().one.lexicon)) {
 }
 const SMALL_WORDS = new Set(['and', 'of', 'the', 'de', 'da', 'del', 'du', 'la', 'le'])
 const titleCase = (phrase: string): string =>
-  phrase.split(' ').map((word, index) => (word.length === 0 || (index > 0 && SMALL_WORDS.has(word)) ? word : word[0]?.toUpperCase() + word.slice(1))).join(' ')
+  phrase
+    .split(' ')
+    .map((word, index) => (word.length === 0 || (index > 0 && SMALL_WORDS.has(word)) ? word : word[0]?.toUpperCase() + word.slice(1)))
+    .join(' ')
 const plain = (word: string): boolean => /^[a-z]+( [a-z]+)*$/.test(word) && word.replace(/ /g, '').length >= 3
-const found = (sentence: string, value: string, kind: 'people' | 'places'): boolean => nlp(sentence)[kind]().out('array').some((text) => text.replace(/[.,!?]+$/, '') === value)
+const found = (sentence: string, value: string, kind: 'people' | 'places'): boolean =>
+  nlp(sentence)
+    [kind]()
+    .out('array')
+    .some((text) => text.replace(/[.,!?]+$/, '') === value)
 
 function names(tag: string): string[] {
-  return (byTag.get(tag) ?? []).filter((word) => plain(word) && !word.includes(' ')).map(titleCase).filter((name) => found(`${name} said it was fine.`, name, 'people')).sort()
+  return (byTag.get(tag) ?? [])
+    .filter((word) => plain(word) && !word.includes(' '))
+    .map(titleCase)
+    .filter((name) => found(`${name} said it was fine.`, name, 'people'))
+    .sort()
 }
 function places(tag: string): string[] {
-  return (byTag.get(tag) ?? []).filter(plain).map(titleCase).filter((place) => found(`They flew to ${place} last year.`, place, 'places')).sort()
+  return (byTag.get(tag) ?? [])
+    .filter(plain)
+    .map(titleCase)
+    .filter((place) => found(`They flew to ${place} last year.`, place, 'places'))
+    .sort()
 }
 
 const source = `compromise ${version} (MIT, https://github.com/spencermountain/compromise): its lexicon, entries it recognises in a sentence`
@@ -42,5 +57,11 @@ const female = names('FemaleName')
 const male = names('MaleName').filter((name) => !female.includes(name))
 write('lexicons/first-names.json', { source, license: 'MIT', generatedBy: 'scripts/lexicons/make-lexicons.ts', female, male })
 write('lexicons/last-names.json', { source, license: 'MIT', generatedBy: 'scripts/lexicons/make-lexicons.ts', last: names('LastName') })
-write('lexicons/places.json', { source, license: 'MIT', generatedBy: 'scripts/lexicons/make-lexicons.ts', cities: places('City'), countries: places('Country') })
+write('lexicons/places.json', {
+  source,
+  license: 'MIT',
+  generatedBy: 'scripts/lexicons/make-lexicons.ts',
+  cities: places('City'),
+  countries: places('Country'),
+})
 console.log({ female: female.length, male: male.length, last: names('LastName').length, cities: places('City').length, countries: places('Country').length })

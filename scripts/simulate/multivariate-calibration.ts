@@ -22,7 +22,11 @@ const replicates = Number(process.argv[2] ?? 200)
 const rows = Number(process.argv[3] ?? 300)
 const ALPHA = 0.05
 
-interface Scenario { readonly name: string; readonly rho: number; readonly flip: boolean }
+interface Scenario {
+  readonly name: string
+  readonly rho: number
+  readonly flip: boolean
+}
 const scenarios: Scenario[] = [
   { name: 'no drift (rho 0.5 in both)', rho: 0.5, flip: false },
   { name: 'correlation flip 0.2 -> -0.2', rho: 0.2, flip: true },
@@ -48,7 +52,11 @@ for (const scenario of scenarios) {
   for (const [test, count] of Object.entries(alarms)) {
     const interval = clopperPearsonInterval(count, replicates)
     table.push({
-      scenario: scenario.name, test, rate: count / replicates, low: interval.low, high: interval.high,
+      scenario: scenario.name,
+      test,
+      rate: count / replicates,
+      low: interval.low,
+      high: interval.high,
       ...(scenario.flip ? {} : { pAboveAlpha: binomialTest(count, replicates, { p: ALPHA, alternative: 'greater' }).pValue }),
     })
   }
@@ -56,4 +64,7 @@ for (const scenario of scenarios) {
 console.log(`${replicates} replicates of ${rows} rows per sample, alpha ${ALPHA}, 100 permutations; ${((performance.now() - started) / 1000).toFixed(0)} s`)
 console.log('| scenario | test | alarm rate | 95% Clopper-Pearson | P(rate > alpha) test p |')
 console.log('| --- | --- | --- | --- | --- |')
-for (const row of table) console.log(`| ${row.scenario} | ${row.test} | ${row.rate.toFixed(3)} | ${row.low.toFixed(3)}-${row.high.toFixed(3)} | ${row.pAboveAlpha === undefined ? '' : row.pAboveAlpha.toFixed(3)} |`)
+for (const row of table)
+  console.log(
+    `| ${row.scenario} | ${row.test} | ${row.rate.toFixed(3)} | ${row.low.toFixed(3)}-${row.high.toFixed(3)} | ${row.pAboveAlpha === undefined ? '' : row.pAboveAlpha.toFixed(3)} |`,
+  )

@@ -139,7 +139,7 @@ export function trainDenseNet(inputs: Matrix, targets: Matrix, options: TrainDen
         const g = (gradient[at] ?? 0) + (isWeight ? weightDecay * (values[at] ?? 0) : 0)
         m[at] = 0.9 * (m[at] ?? 0) + 0.1 * g
         v[at] = 0.999 * (v[at] ?? 0) + 0.001 * g * g
-        const step = ((m[at] ?? 0) / (1 - 0.9 ** epoch)) / (Math.sqrt((v[at] ?? 0) / (1 - 0.999 ** epoch)) + 1e-8)
+        const step = (m[at] ?? 0) / (1 - 0.9 ** epoch) / (Math.sqrt((v[at] ?? 0) / (1 - 0.999 ** epoch)) + 1e-8)
         values[at] = (values[at] ?? 0) - learningRate * step
       }
     })

@@ -119,8 +119,9 @@ export function writeModelFiles(name: string, model: Uint8Array, metadata: Recor
   writeFileSync(join(directory, `${name}.onnx`), model)
   const record = { name, onnx: { file: `models/${name}.onnx`, sha256: digest, bytes: model.length }, ...metadata }
   // Number arrays (row indices, weights) on one line each keep the file readable.
-  const json = JSON.stringify(record, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_, items: string) =>
-    `[${items.split(/,\s+/).join(', ')}]`,
+  const json = JSON.stringify(record, null, 2).replace(
+    /\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g,
+    (_, items: string) => `[${items.split(/,\s+/).join(', ')}]`,
   )
   writeFileSync(join(directory, `${name}.json`), `${json}\n`)
   return digest

@@ -3,8 +3,9 @@
  * named graph inputs/outputs with a symbolic batch dimension, and a deterministic serializer (opset 17, IR version 8,
  * producer `vitest-ml`, no timestamps).
  */
-import onnxProto from 'onnx-proto'
+
 import type { onnx as Onnx } from 'onnx-proto'
+import onnxProto from 'onnx-proto'
 
 const { onnx } = onnxProto
 
@@ -56,9 +57,7 @@ export function int64Tensor(name: string, dims: readonly number[], values: reado
 function checkSize(name: string, dims: readonly number[], count: number): void {
   const expected = dims.reduce((product, dim) => product * dim, 1)
   if (expected !== count) {
-    throw new RangeError(
-      `onnx-graph: tensor ${name} of shape [${dims.join(', ')}] needs ${expected} values, received ${count}.\nHint: check the shape.`,
-    )
+    throw new RangeError(`onnx-graph: tensor ${name} of shape [${dims.join(', ')}] needs ${expected} values, received ${count}.\nHint: check the shape.`)
   }
 }
 
@@ -93,9 +92,7 @@ export function node(
  * @example valueInfo('features', 'float', ['N', 5])
  */
 export function valueInfo(name: string, elementType: ElementTypeName, dims: readonly Dimension[]): Onnx.IValueInfoProto {
-  const dim = dims.map((size): Onnx.TensorShapeProto.IDimension =>
-    typeof size === 'number' ? { dimValue: size } : { dimParam: size },
-  )
+  const dim = dims.map((size): Onnx.TensorShapeProto.IDimension => (typeof size === 'number' ? { dimValue: size } : { dimParam: size }))
   return { name, type: { tensorType: { elemType: ElementType[elementType], shape: { dim } } } }
 }
 

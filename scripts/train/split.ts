@@ -35,12 +35,7 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
  * @param seed - the seedrandom seed
  * @example stratifiedSplit([0, 1, 2, 3], ['a', 'a', 'b', 'b'], 0.5, 'seed') // { train: [..2], test: [..2] }
  */
-export function stratifiedSplit(
-  rowIndices: readonly number[],
-  groups: readonly string[],
-  testFraction: number,
-  seed: string,
-): SplitResult {
+export function stratifiedSplit(rowIndices: readonly number[], groups: readonly string[], testFraction: number, seed: string): SplitResult {
   const random = seedrandom(seed)
   const byGroup = new Map<string, number[]>()
   rowIndices.forEach((rowIndex, position) => {

@@ -3,7 +3,7 @@
  * `features` -> optional column selection (Gather, axis 1) -> standardize (Sub, Div) -> dense net ->
  * classifier head (Softmax -> `probabilities`, ArgMax -> `label`) or regressor head (Mul, Add -> `prediction`).
  */
-import { denseNetForward, type DenseNet } from './dense-net.js'
+import { type DenseNet, denseNetForward } from './dense-net.js'
 import { floatTensor, int64Tensor, node, serializeModel, valueInfo } from './onnx-graph.js'
 
 /** Per-column mean and standard deviation, stored as float32. */
@@ -55,11 +55,7 @@ export function fitStandardizer(rows: readonly (readonly number[])[]): Standardi
 export function prepareInputs(model: Omit<TabularModel, 'net'>, rows: readonly (readonly number[])[]): number[][] {
   const columns = model.columns ?? Array.from({ length: model.featureCount }, (_, index) => index)
   return rows.map((row) =>
-    columns.map(
-      (column, index) =>
-        (Math.fround(row[column] ?? Number.NaN) - (model.standardizer.means[index] ?? 0)) /
-        (model.standardizer.stds[index] ?? 1),
-    ),
+    columns.map((column, index) => (Math.fround(row[column] ?? Number.NaN) - (model.standardizer.means[index] ?? 0)) / (model.standardizer.stds[index] ?? 1)),
   )
 }
 

@@ -8,7 +8,7 @@
 import { roundToFloat32, trainDenseNet } from './dense-net.js'
 import { loadVegaDataset, runOnnx, verifyAgainstReference, writeModelFiles } from './model-files.js'
 import { randomSplit } from './split.js'
-import { fitStandardizer, prepareInputs, tabularForward, tabularGraph, type TabularModel } from './tabular-graph.js'
+import { fitStandardizer, prepareInputs, type TabularModel, tabularForward, tabularGraph } from './tabular-graph.js'
 
 /** Model input columns, in order; `year` is the 4-digit year of the dataset's `Year` date string. */
 export const CAR_FEATURES = ['Cylinders', 'Displacement', 'Horsepower', 'Weight_in_lbs', 'Acceleration', 'year'] as const
@@ -27,10 +27,7 @@ const yearOf = (value: unknown): number => Number(/^(\d{4})/.exec(String(value))
 const kept: number[] = []
 const dropped: number[] = []
 dataset.rows.forEach((row, index) => {
-  const complete =
-    isNumber(row['Miles_per_Gallon']) &&
-    CAR_FEATURES.slice(0, 5).every((field) => isNumber(row[field])) &&
-    Number.isFinite(yearOf(row['Year']))
+  const complete = isNumber(row['Miles_per_Gallon']) && CAR_FEATURES.slice(0, 5).every((field) => isNumber(row[field])) && Number.isFinite(yearOf(row['Year']))
   ;(complete ? kept : dropped).push(index)
 })
 const nullMpg = dataset.rows.filter((row) => row['Miles_per_Gallon'] === null).length

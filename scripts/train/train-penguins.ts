@@ -8,16 +8,10 @@
 import { roundToFloat32, trainDenseNet } from './dense-net.js'
 import { loadVegaDataset, verifyAgainstReference, writeModelFiles } from './model-files.js'
 import { stratifiedSplit } from './split.js'
-import { fitStandardizer, prepareInputs, tabularForward, tabularGraph, type TabularModel } from './tabular-graph.js'
+import { fitStandardizer, prepareInputs, type TabularModel, tabularForward, tabularGraph } from './tabular-graph.js'
 
 /** Model input columns, in order. */
-export const PENGUIN_FEATURES = [
-  'Beak Length (mm)',
-  'Beak Depth (mm)',
-  'Flipper Length (mm)',
-  'Body Mass (g)',
-  'island',
-] as const
+export const PENGUIN_FEATURES = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'island'] as const
 /** Output classes, in label order. */
 export const PENGUIN_CLASSES = ['Adelie', 'Chinstrap', 'Gentoo'] as const
 /** Codes of the `island` column (from the dataset's `Island` field). */
@@ -50,7 +44,12 @@ function labelOf(index: number): number {
   return PENGUIN_CLASSES.indexOf(dataset.rows[index]?.['Species'] as (typeof PENGUIN_CLASSES)[number])
 }
 
-const split = stratifiedSplit(kept, kept.map((index) => String(dataset.rows[index]?.['Species'])), 0.25, SPLIT_SEED)
+const split = stratifiedSplit(
+  kept,
+  kept.map((index) => String(dataset.rows[index]?.['Species'])),
+  0.25,
+  SPLIT_SEED,
+)
 const trainRows = split.train.map(featuresOf)
 const testRows = split.test.map(featuresOf)
 const trainOneHot = split.train.map((index) => PENGUIN_CLASSES.map((_, label) => (label === labelOf(index) ? 1 : 0)))

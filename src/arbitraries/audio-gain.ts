@@ -1,7 +1,7 @@
 import type fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import { describeArbitrary } from '../util/described-arbitrary.js'
-import { perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { VitestMlError } from '../util/errors.js'
+import { type PerturbFunction, perturbFunction } from './perturb-function.js'
 import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link audioGain}. */
@@ -30,18 +30,30 @@ export function audioGain(constraints: AudioGainConstraints = {}): fc.Arbitrary<
   const minDb = constraints.minDb ?? -3
   const maxDb = constraints.maxDb ?? 3
   if (!(Number.isFinite(minDb) && Number.isFinite(maxDb) && minDb <= 0 && maxDb >= 0)) {
-    throw new VitestMlError('audioGain', 'a dB range with minDb <= 0 <= maxDb', `minDb ${minDb}, maxDb ${maxDb}`, 'The range must contain 0 dB (no change), for example `{ minDb: -3, maxDb: 3 }`.')
+    throw new VitestMlError(
+      'audioGain',
+      'a dB range with minDb <= 0 <= maxDb',
+      `minDb ${minDb}, maxDb ${maxDb}`,
+      'The range must contain 0 dB (no change), for example `{ minDb: -3, maxDb: 3 }`.',
+    )
   }
   const clip = constraints.clip ?? true
-  return describeArbitrary(perturbUniform(minDb, maxDb, 0).map((db) => {
-    const factor = 10 ** (db / 20)
-    return perturbFunction<Float32Array>(db === 0 ? 'identity' : `gain ${db > 0 ? '+' : ''}${Number(db.toFixed(3))} dB`, (window) => {
-      const out = new Float32Array(window.length)
-      for (let i = 0; i < window.length; i++) {
-        const value = (window[i] as number) * factor
-        out[i] = clip ? Math.max(-1, Math.min(1, value)) : value
-      }
-      return out
-    }, db === 0)
-  }), `a gain uniform in [${minDb}, ${maxDb}] dB${clip ? ', clipped to [-1, 1]' : ''}`)
+  return describeArbitrary(
+    perturbUniform(minDb, maxDb, 0).map((db) => {
+      const factor = 10 ** (db / 20)
+      return perturbFunction<Float32Array>(
+        db === 0 ? 'identity' : `gain ${db > 0 ? '+' : ''}${Number(db.toFixed(3))} dB`,
+        (window) => {
+          const out = new Float32Array(window.length)
+          for (let i = 0; i < window.length; i++) {
+            const value = (window[i] as number) * factor
+            out[i] = clip ? Math.max(-1, Math.min(1, value)) : value
+          }
+          return out
+        },
+        db === 0,
+      )
+    }),
+    `a gain uniform in [${minDb}, ${maxDb}] dB${clip ? ', clipped to [-1, 1]' : ''}`,
+  )
 }

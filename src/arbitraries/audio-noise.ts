@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import seedrandom from 'seedrandom'
-import { VitestMlError } from '../util/errors.js'
 import { describeArbitrary } from '../util/described-arbitrary.js'
-import { perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { VitestMlError } from '../util/errors.js'
+import { type PerturbFunction, perturbFunction } from './perturb-function.js'
 import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link audioNoise}. */
@@ -31,17 +31,24 @@ export function audioNoise(constraints: AudioNoiseConstraints = {}): fc.Arbitrar
     throw new VitestMlError('audioNoise', 'a finite `maxAmplitude` >= 0', String(maxAmplitude), 'Samples are in [-1, 1]; 0.01 is about -40 dBFS.')
   }
   const clip = constraints.clip ?? true
-  return describeArbitrary(fc.tuple(perturbUniform(0, maxAmplitude), fc.nat()).map(([amplitude, noiseSeed]) => {
-    const label = amplitude === 0 ? 'identity' : `noise amplitude ${Number(amplitude.toPrecision(4))} (noise seed ${noiseSeed})`
-    return perturbFunction<Float32Array>(label, (window) => {
-      if (amplitude === 0) return Float32Array.from(window)
-      const random = seedrandom(String(noiseSeed))
-      const out = new Float32Array(window.length)
-      for (let i = 0; i < window.length; i++) {
-        const value = (window[i] as number) + amplitude * (2 * random() - 1)
-        out[i] = clip ? Math.max(-1, Math.min(1, value)) : value
-      }
-      return out
-    }, amplitude === 0)
-  }), `uniform white noise of an amplitude uniform in [0, ${maxAmplitude}]`)
+  return describeArbitrary(
+    fc.tuple(perturbUniform(0, maxAmplitude), fc.nat()).map(([amplitude, noiseSeed]) => {
+      const label = amplitude === 0 ? 'identity' : `noise amplitude ${Number(amplitude.toPrecision(4))} (noise seed ${noiseSeed})`
+      return perturbFunction<Float32Array>(
+        label,
+        (window) => {
+          if (amplitude === 0) return Float32Array.from(window)
+          const random = seedrandom(String(noiseSeed))
+          const out = new Float32Array(window.length)
+          for (let i = 0; i < window.length; i++) {
+            const value = (window[i] as number) + amplitude * (2 * random() - 1)
+            out[i] = clip ? Math.max(-1, Math.min(1, value)) : value
+          }
+          return out
+        },
+        amplitude === 0,
+      )
+    }),
+    `uniform white noise of an amplitude uniform in [0, ${maxAmplitude}]`,
+  )
 }

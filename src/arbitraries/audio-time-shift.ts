@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { VitestMlError } from '../util/errors.js'
-import { perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { type PerturbFunction, perturbFunction } from './perturb-function.js'
 
 /** Constraints of {@link audioTimeShift}. */
 export interface AudioTimeShiftConstraints {
@@ -25,19 +25,28 @@ export interface AudioTimeShiftConstraints {
 export function audioTimeShift(constraints: AudioTimeShiftConstraints = {}): fc.Arbitrary<PerturbFunction<Float32Array>> {
   const maxSamples = constraints.maxSamples ?? 32
   if (!(Number.isInteger(maxSamples) && maxSamples >= 0)) {
-    throw new VitestMlError('audioTimeShift', 'a whole `maxSamples` >= 0', String(maxSamples), 'Pass the largest shift in samples, for example 160 (10 ms at 16 kHz).')
+    throw new VitestMlError(
+      'audioTimeShift',
+      'a whole `maxSamples` >= 0',
+      String(maxSamples),
+      'Pass the largest shift in samples, for example 160 (10 ms at 16 kHz).',
+    )
   }
   const wrap = constraints.mode === 'wrap'
   return fc.integer({ min: -maxSamples, max: maxSamples }).map((shift) =>
-    perturbFunction<Float32Array>(shift === 0 ? 'identity' : `time shift ${shift > 0 ? '+' : ''}${shift} samples${wrap ? ' (wrapped)' : ''}`, (window) => {
-      const n = window.length
-      const out = new Float32Array(n)
-      for (let i = 0; i < n; i++) {
-        const from = i - shift
-        if (from >= 0 && from < n) out[i] = window[from] as number
-        else if (wrap && n > 0) out[i] = window[((from % n) + n) % n] as number
-      }
-      return out
-    }, shift === 0),
+    perturbFunction<Float32Array>(
+      shift === 0 ? 'identity' : `time shift ${shift > 0 ? '+' : ''}${shift} samples${wrap ? ' (wrapped)' : ''}`,
+      (window) => {
+        const n = window.length
+        const out = new Float32Array(n)
+        for (let i = 0; i < n; i++) {
+          const from = i - shift
+          if (from >= 0 && from < n) out[i] = window[from] as number
+          else if (wrap && n > 0) out[i] = window[((from % n) + n) % n] as number
+        }
+        return out
+      },
+      shift === 0,
+    ),
   )
 }

@@ -60,7 +60,8 @@ export function concentrationWarnings(arbitrary: fc.Arbitrary<unknown>, options:
     if (!(range > 0) || new Set(values).size < 20) continue
     const half = Math.ceil(values.length / 2)
     let narrowest = Number.POSITIVE_INFINITY
-    for (let start = 0; start + half - 1 < values.length; start++) narrowest = Math.min(narrowest, (values[start + half - 1] as number) - (values[start] as number))
+    for (let start = 0; start + half - 1 < values.length; start++)
+      narrowest = Math.min(narrowest, (values[start + half - 1] as number) - (values[start] as number))
     if (narrowest < windowShare * range) {
       warnings.push(
         `inputs coordinate ${path || '(the value)'}: half of ${values.length} sampled cases lie within ${percent(narrowest / range)} of its range [${low}, ${high}], ` +

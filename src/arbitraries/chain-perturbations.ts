@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import { arbitraryDescription, describeArbitrary } from '../util/described-arbitrary.js'
-import { perturbFunction, type PerturbFunction } from './perturb-function.js'
-import { applySteps, isTextPerturbation, textPerturbation, type TextPerturbation } from './text/text-perturbation.js'
+import { VitestMlError } from '../util/errors.js'
+import { type PerturbFunction, perturbFunction } from './perturb-function.js'
+import { applySteps, isTextPerturbation, type TextPerturbation, textPerturbation } from './text/text-perturbation.js'
 
 /** Constraints of {@link chainPerturbations}. */
 export interface ChainPerturbationsConstraints {
@@ -27,22 +27,46 @@ export interface ChainPerturbationsConstraints {
  * await expect(model).toBeInvariantUnder(noisyText, { inputs: reviews, label: true, maxViolationRate: 0.05 })
  * ```
  */
-export function chainPerturbations<T>(perturbations: readonly fc.Arbitrary<PerturbFunction<T>>[], constraints: ChainPerturbationsConstraints = {}): fc.Arbitrary<PerturbFunction<T>> {
+export function chainPerturbations<T>(
+  perturbations: readonly fc.Arbitrary<PerturbFunction<T>>[],
+  constraints: ChainPerturbationsConstraints = {},
+): fc.Arbitrary<PerturbFunction<T>> {
   if (!Array.isArray(perturbations) || perturbations.length === 0 || perturbations.some((arbitrary) => !(arbitrary instanceof fc.Arbitrary))) {
-    throw new VitestMlError('chainPerturbations', 'a non-empty list of perturbation arbitraries', Array.isArray(perturbations) ? `${perturbations.length} entries` : typeof perturbations, 'Pass for example `[typos(), swapSynonyms()]`.')
+    throw new VitestMlError(
+      'chainPerturbations',
+      'a non-empty list of perturbation arbitraries',
+      Array.isArray(perturbations) ? `${perturbations.length} entries` : typeof perturbations,
+      'Pass for example `[typos(), swapSynonyms()]`.',
+    )
   }
   const minSteps = constraints.minSteps ?? 1
   const maxSteps = constraints.maxSteps ?? Math.max(2, minSteps)
   if (!(Number.isInteger(minSteps) && Number.isInteger(maxSteps) && minSteps >= 1 && minSteps <= maxSteps && maxSteps <= 100)) {
-    throw new VitestMlError('chainPerturbations', 'whole step counts with 1 <= minSteps <= maxSteps <= 100', `minSteps ${minSteps}, maxSteps ${maxSteps}`, 'Pass for example `{ maxSteps: 3 }`.')
+    throw new VitestMlError(
+      'chainPerturbations',
+      'whole step counts with 1 <= minSteps <= maxSteps <= 100',
+      `minSteps ${minSteps}, maxSteps ${maxSteps}`,
+      'Pass for example `{ maxSteps: 3 }`.',
+    )
   }
-  const steps: fc.Arbitrary<PerturbFunction<T>[]> = fc.array(fc.oneof(...perturbations) as fc.Arbitrary<PerturbFunction<T>>, { minLength: minSteps, maxLength: maxSteps })
+  const steps: fc.Arbitrary<PerturbFunction<T>[]> = fc.array(fc.oneof(...perturbations) as fc.Arbitrary<PerturbFunction<T>>, {
+    minLength: minSteps,
+    maxLength: maxSteps,
+  })
   const chained = steps.map((chosen): PerturbFunction<T> => {
     const active = chosen.filter((step) => !step.identity)
     const label = active.length === 0 ? 'identity' : active.map((step) => step.label).join(', then ')
     if (active.length > 0 && active.every(isTextPerturbation)) {
       const textSteps = active as unknown as readonly TextPerturbation[]
-      return textPerturbation(label, (text) => applySteps(text, textSteps.map((step) => step.explain)), 'chainPerturbations') as unknown as PerturbFunction<T>
+      return textPerturbation(
+        label,
+        (text) =>
+          applySteps(
+            text,
+            textSteps.map((step) => step.explain),
+          ),
+        'chainPerturbations',
+      ) as unknown as PerturbFunction<T>
     }
     return perturbFunction<T>(label, (value) => active.reduce((current, step) => step(current), value), active.length === 0)
   })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { VitestMlError } from '../util/errors.js'
-import { perturbChance, perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { type PerturbFunction, perturbChance, perturbFunction } from './perturb-function.js'
 
 /** Constraints of {@link perturbCategory}. */
 export interface PerturbCategoryConstraints {
@@ -23,10 +23,16 @@ export interface PerturbCategoryConstraints {
  */
 export function perturbCategory<T>(values: readonly T[], constraints: PerturbCategoryConstraints = {}): fc.Arbitrary<PerturbFunction<T>> {
   if (!Array.isArray(values) || values.length < 2) {
-    throw new VitestMlError('perturbCategory', 'at least 2 categories', Array.isArray(values) ? `${values.length}` : typeof values, 'List every allowed value, for example `[0, 1, 2]`.')
+    throw new VitestMlError(
+      'perturbCategory',
+      'at least 2 categories',
+      Array.isArray(values) ? `${values.length}` : typeof values,
+      'List every allowed value, for example `[0, 1, 2]`.',
+    )
   }
   const probability = constraints.probability ?? 0.5
-  if (!(probability > 0 && probability <= 1)) throw new VitestMlError('perturbCategory', '`probability` in (0, 1]', String(probability), 'Pass the chance of a swap, for example 0.5.')
+  if (!(probability > 0 && probability <= 1))
+    throw new VitestMlError('perturbCategory', '`probability` in (0, 1]', String(probability), 'Pass the chance of a swap, for example 0.5.')
   return fc.tuple(perturbChance(probability), fc.nat({ max: values.length - 1 })).map(([swaps, index]) => {
     if (!swaps) return perturbFunction<T>('identity', (value) => value, true)
     return perturbFunction<T>(`swap to ${String(values[index])}`, (value) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { VitestMlError } from '../util/errors.js'
-import { perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { type PerturbFunction, perturbFunction } from './perturb-function.js'
 import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link perturbClip}. */
@@ -30,14 +30,24 @@ export function perturbClip(constraints: PerturbClipConstraints): fc.Arbitrary<P
   const { min, max } = constraints
   const maxCut = constraints.maxCut ?? 0.25
   if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) {
-    throw new VitestMlError('perturbClip', 'finite bounds with min <= max', `min ${min}, max ${max}`, 'Pass the feature bounds, for example `{ min: 0, max: 100 }`.')
+    throw new VitestMlError(
+      'perturbClip',
+      'finite bounds with min <= max',
+      `min ${min}, max ${max}`,
+      'Pass the feature bounds, for example `{ min: 0, max: 100 }`.',
+    )
   }
-  if (!(maxCut >= 0 && maxCut <= 0.5)) throw new VitestMlError('perturbClip', '`maxCut` in [0, 0.5]', String(maxCut), 'It is the fraction of the range cut from each end.')
+  if (!(maxCut >= 0 && maxCut <= 0.5))
+    throw new VitestMlError('perturbClip', '`maxCut` in [0, 0.5]', String(maxCut), 'It is the fraction of the range cut from each end.')
   const cut = perturbUniform(0, maxCut)
   return fc.tuple(cut, cut).map(([low, high]) => {
     const lower = min + low * (max - min)
     const upper = max - high * (max - min)
     const identity = low === 0 && high === 0
-    return perturbFunction(identity ? `clip to [${min}, ${max}]` : `clip to [${lower}, ${upper}]`, (value: number) => (Number.isNaN(value) ? value : Math.min(upper, Math.max(lower, value))), identity)
+    return perturbFunction(
+      identity ? `clip to [${min}, ${max}]` : `clip to [${lower}, ${upper}]`,
+      (value: number) => (Number.isNaN(value) ? value : Math.min(upper, Math.max(lower, value))),
+      identity,
+    )
   })
 }

@@ -1,6 +1,6 @@
 import type fc from 'fast-check'
 import { VitestMlError } from '../util/errors.js'
-import { perturbChance, perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { type PerturbFunction, perturbChance, perturbFunction } from './perturb-function.js'
 
 /** Constraints of {@link perturbMissing}. */
 export interface PerturbMissingConstraints<M> {
@@ -28,6 +28,8 @@ export function perturbMissing<T, M = T>(constraints: PerturbMissingConstraints<
     throw new VitestMlError('perturbMissing', '`probability` in (0, 1]', String(probability), 'Pass the chance a value goes missing, for example 0.1.')
   }
   return perturbChance(probability).map((drop) =>
-    drop ? perturbFunction<T | M>(`set to missing (${String(constraints.missing)})`, () => constraints.missing) : perturbFunction<T | M>('identity', (value) => value, true),
+    drop
+      ? perturbFunction<T | M>(`set to missing (${String(constraints.missing)})`, () => constraints.missing)
+      : perturbFunction<T | M>('identity', (value) => value, true),
   )
 }

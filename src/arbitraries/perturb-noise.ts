@@ -1,7 +1,7 @@
 import type fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import { describeArbitrary } from '../util/described-arbitrary.js'
-import { perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { VitestMlError } from '../util/errors.js'
+import { type PerturbFunction, perturbFunction } from './perturb-function.js'
 import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link perturbNoise}. */
@@ -34,7 +34,14 @@ export function perturbNoise(constraints: PerturbNoiseConstraints): fc.Arbitrary
     throw new VitestMlError('perturbNoise', 'a finite `scale` >= 0', String(scale), 'Pass the largest shift, for example `{ scale: 0.05 }`.')
   }
   if (!(min <= max)) throw new VitestMlError('perturbNoise', 'bounds with min <= max', `min ${min}, max ${max}`, 'Swap or fix the bounds.')
-  return describeArbitrary(perturbUniform(-scale, scale).map((shift) =>
-    perturbFunction(shift === 0 ? 'identity' : `noise ${shift > 0 ? '+' : ''}${shift}`, (value: number) => (Number.isNaN(value) ? value : Math.min(max, Math.max(min, value + shift))), shift === 0),
-  ), `a shift uniform in [-${scale}, ${scale}]${Number.isFinite(min) || Number.isFinite(max) ? `, clipped to [${min}, ${max}]` : ''}`)
+  return describeArbitrary(
+    perturbUniform(-scale, scale).map((shift) =>
+      perturbFunction(
+        shift === 0 ? 'identity' : `noise ${shift > 0 ? '+' : ''}${shift}`,
+        (value: number) => (Number.isNaN(value) ? value : Math.min(max, Math.max(min, value + shift))),
+        shift === 0,
+      ),
+    ),
+    `a shift uniform in [-${scale}, ${scale}]${Number.isFinite(min) || Number.isFinite(max) ? `, clipped to [${min}, ${max}]` : ''}`,
+  )
 }

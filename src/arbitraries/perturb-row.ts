@@ -1,7 +1,7 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import { arbitraryDescription, describeArbitrary } from '../util/described-arbitrary.js'
-import { perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { VitestMlError } from '../util/errors.js'
+import { type PerturbFunction, perturbFunction } from './perturb-function.js'
 
 /** A model input row: an array of features (by index) or a record of features (by name). */
 export type PerturbableRow = readonly unknown[] | ArrayLike<number> | { readonly [feature: string]: unknown }
@@ -30,7 +30,12 @@ export function withFeature<R extends PerturbableRow>(row: R, feature: number | 
   if (Array.isArray(row) || ArrayBuffer.isView(row)) {
     const values = row as unknown as ArrayLike<unknown>
     if (typeof feature !== 'number' || !Number.isInteger(feature) || feature < 0 || feature >= values.length) {
-      throw new VitestMlError(source, `a feature index in [0, ${values.length - 1}] for rows of ${values.length} values`, JSON.stringify(feature), 'Array rows take features by index; record rows by name.')
+      throw new VitestMlError(
+        source,
+        `a feature index in [0, ${values.length - 1}] for rows of ${values.length} values`,
+        JSON.stringify(feature),
+        'Array rows take features by index; record rows by name.',
+      )
     }
     const copy = Array.isArray(row) ? [...(row as readonly unknown[])] : (row as unknown as { slice(): { [index: number]: unknown } }).slice()
     ;(copy as { [index: number]: unknown })[feature] = value
@@ -71,23 +76,30 @@ export function featureOf(row: PerturbableRow, feature: number | string): unknow
  * ```
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each feature has its own value type
-export function perturbRow<R extends PerturbableRow>(perFeature: Readonly<Record<string | number, fc.Arbitrary<PerturbFunction<any>>>>): fc.Arbitrary<PerturbFunction<R>> {
+export function perturbRow<R extends PerturbableRow>(
+  perFeature: Readonly<Record<string | number, fc.Arbitrary<PerturbFunction<any>>>>,
+): fc.Arbitrary<PerturbFunction<R>> {
   const entries = Object.entries(perFeature)
-  if (entries.length === 0) throw new VitestMlError('perturbRow', 'at least one feature to perturb', 'none', 'Pass `{ 0: perturbNoise({ scale: 0.1 }) }` or `{ mass: ... }`.')
+  if (entries.length === 0)
+    throw new VitestMlError('perturbRow', 'at least one feature to perturb', 'none', 'Pass `{ 0: perturbNoise({ scale: 0.1 }) }` or `{ mass: ... }`.')
   const keys = entries.map(([key]) => key)
   const described = entries.map(([key, arbitrary]) => `[${key}] ${arbitraryDescription(arbitrary) ?? 'an undescribed perturbation'}`).join('; ')
   const rows = fc.tuple(...entries.map(([, arbitrary]) => arbitrary as fc.Arbitrary<PerturbFunction<unknown>>)).map((perturbations) => {
     const active = perturbations.map((p, k) => [keys[k] as string, p] as const).filter(([, p]) => !p.identity)
     const label = active.length === 0 ? 'identity' : active.map(([key, p]) => `[${key}] ${p.label}`).join(', ')
-    return perturbFunction<R>(label, (row) => {
-      const arrayRow = Array.isArray(row) || ArrayBuffer.isView(row)
-      let current = row
-      for (const [key, p] of active) {
-        const feature = arrayRow ? Number(key) : key
-        current = withFeature(current, feature, p(featureOf(current, feature) as never))
-      }
-      return current
-    }, active.length === 0)
+    return perturbFunction<R>(
+      label,
+      (row) => {
+        const arrayRow = Array.isArray(row) || ArrayBuffer.isView(row)
+        let current = row
+        for (const [key, p] of active) {
+          const feature = arrayRow ? Number(key) : key
+          current = withFeature(current, feature, p(featureOf(current, feature) as never))
+        }
+        return current
+      },
+      active.length === 0,
+    )
   })
   return describeArbitrary(rows, `each listed feature perturbed independently: ${described}`)
 }

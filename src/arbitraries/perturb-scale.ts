@@ -1,7 +1,7 @@
 import type fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import { describeArbitrary } from '../util/described-arbitrary.js'
-import { perturbFunction, type PerturbFunction } from './perturb-function.js'
+import { VitestMlError } from '../util/errors.js'
+import { type PerturbFunction, perturbFunction } from './perturb-function.js'
 import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link perturbScale}. */
@@ -28,10 +28,18 @@ export function perturbScale(constraints: PerturbScaleConstraints = {}): fc.Arbi
   const min = constraints.min ?? 0.9
   const max = constraints.max ?? 1.1
   if (!(min > 0 && min <= 1 && max >= 1 && Number.isFinite(max))) {
-    throw new VitestMlError('perturbScale', 'factors with 0 < min <= 1 <= max', `min ${min}, max ${max}`, 'The range must contain 1 (no scaling), for example `{ min: 0.8, max: 1.25 }`.')
+    throw new VitestMlError(
+      'perturbScale',
+      'factors with 0 < min <= 1 <= max',
+      `min ${min}, max ${max}`,
+      'The range must contain 1 (no scaling), for example `{ min: 0.8, max: 1.25 }`.',
+    )
   }
-  return describeArbitrary(perturbUniform(Math.log(min), Math.log(max), 0).map((logFactor) => {
-    const factor = Math.exp(logFactor)
-    return perturbFunction(logFactor === 0 ? 'identity' : `scale x${factor}`, (value: number) => value * factor, logFactor === 0)
-  }), `a factor log-uniform in [${min}, ${max}]`)
+  return describeArbitrary(
+    perturbUniform(Math.log(min), Math.log(max), 0).map((logFactor) => {
+      const factor = Math.exp(logFactor)
+      return perturbFunction(logFactor === 0 ? 'identity' : `scale x${factor}`, (value: number) => value * factor, logFactor === 0)
+    }),
+    `a factor log-uniform in [${min}, ${max}]`,
+  )
 }

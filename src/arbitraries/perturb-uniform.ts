@@ -22,10 +22,13 @@ export function perturbUniform(min: number, max: number, origin = Math.min(max, 
   if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) {
     throw new VitestMlError('perturbUniform', 'finite bounds with min <= max', `min ${min}, max ${max}`, 'Swap or fix the bounds.')
   }
-  if (!(origin >= min && origin <= max)) throw new VitestMlError('perturbUniform', `an origin within [${min}, ${max}]`, String(origin), 'The origin is the value shrinking leads to.')
+  if (!(origin >= min && origin <= max))
+    throw new VitestMlError('perturbUniform', `an origin within [${min}, ${max}]`, String(origin), 'The origin is the value shrinking leads to.')
   if (min === max) return fc.constant(min)
   const unit = (max - min) / GRID
   const below = Math.round((origin - min) / unit)
   const above = Math.round((max - origin) / unit)
-  return fc.integer({ min: -below, max: above }).map((k) => (k === 0 ? origin : k === -below ? min : k === above ? max : Math.min(max, Math.max(min, origin + k * unit))))
+  return fc
+    .integer({ min: -below, max: above })
+    .map((k) => (k === 0 ? origin : k === -below ? min : k === above ? max : Math.min(max, Math.max(min, origin + k * unit))))
 }

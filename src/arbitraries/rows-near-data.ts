@@ -1,9 +1,9 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
-import type { CellValue, Dataset, DataRow } from '../data/dataset.js'
+import type { CellValue, DataRow, Dataset } from '../data/dataset.js'
 import type { FeatureSchema } from '../data/feature-schema.js'
 import type { FeatureSpec } from '../data/feature-spec.js'
 import { describeArbitrary } from '../util/described-arbitrary.js'
+import { VitestMlError } from '../util/errors.js'
 import { perturbUniform } from './perturb-uniform.js'
 
 /** Constraints of {@link rowsNearData}. */
@@ -49,13 +49,22 @@ function perturbation(spec: FeatureSpec, noise: number, swapProbability: number)
  * const rows = rowsNearData(cars, schema, { noise: 0.02 }).map(schema.toArray)
  * ```
  */
-export function rowsNearData(data: Dataset | readonly DataRow[], schema: FeatureSchema, constraints: RowsNearDataConstraints = {}): fc.Arbitrary<Record<string, CellValue>> {
+export function rowsNearData(
+  data: Dataset | readonly DataRow[],
+  schema: FeatureSchema,
+  constraints: RowsNearDataConstraints = {},
+): fc.Arbitrary<Record<string, CellValue>> {
   const rows = Array.isArray(data) ? (data as readonly DataRow[]) : (data as Dataset).rows()
   if (rows.length === 0) throw new VitestMlError('rowsNearData', 'at least one real row', 'no rows', 'Pass a non-empty dataset.')
   const noise = constraints.noise ?? 0.05
   const swapProbability = constraints.swapProbability ?? 0
   if (!(noise >= 0 && noise <= 1) || !(swapProbability >= 0 && swapProbability <= 1)) {
-    throw new VitestMlError('rowsNearData', 'noise and swapProbability in [0, 1]', `noise ${noise}, swapProbability ${swapProbability}`, 'noise is a fraction of each feature range, e.g. 0.05.')
+    throw new VitestMlError(
+      'rowsNearData',
+      'noise and swapProbability in [0, 1]',
+      `noise ${noise}, swapProbability ${swapProbability}`,
+      'noise is a fraction of each feature range, e.g. 0.05.',
+    )
   }
   const perturbations = schema.names.map((name) => perturbation(schema.features[name] as FeatureSpec, noise, swapProbability))
   // Every real row equally likely (fast-check's size bias would favour the first rows); shrinking still goes to row 0.
@@ -64,5 +73,8 @@ export function rowsNearData(data: Dataset | readonly DataRow[], schema: Feature
     return Object.fromEntries(schema.names.map((name, j) => [name, (moves[j] as (value: CellValue) => CellValue)(row[name] ?? null)]))
   })
   const swaps = swapProbability > 0 ? `, categories swapped with probability ${swapProbability}` : ''
-  return describeArbitrary(near, `the ${rows.length} real rows, each equally likely, numbers moved uniformly by up to ${noise} of their feature's range${swaps}`)
+  return describeArbitrary(
+    near,
+    `the ${rows.length} real rows, each equally likely, numbers moved uniformly by up to ${noise} of their feature's range${swaps}`,
+  )
 }

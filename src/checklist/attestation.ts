@@ -63,7 +63,10 @@ export function verifyAttestation(attestation: Attestation, root: string, option
   const maxAgeDays = attestation.maxAgeDays ?? options.maxAgeDays
   const ageDays = Math.round((today - date) / DAY_MS)
   if (maxAgeDays !== undefined && ageDays > maxAgeDays) {
-    return { ok: false, reason: `attestation of ${attestation.file} is stale: confirmed ${attestation.date}, ${ageDays} days ago, limit ${maxAgeDays} days ${who}` }
+    return {
+      ok: false,
+      reason: `attestation of ${attestation.file} is stale: confirmed ${attestation.date}, ${ageDays} days ago, limit ${maxAgeDays} days ${who}`,
+    }
   }
   return { ok: true }
 }

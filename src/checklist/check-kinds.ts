@@ -4,7 +4,6 @@ import type { RubricId } from './ml-test-score-rubric.js'
 
 export type { HealthyForm }
 
-
 /** What a kind of check is evidence for, and in which form. */
 export interface CheckKindRule {
   /** The form of the assertion that counts as evidence. */
@@ -15,8 +14,11 @@ export interface CheckKindRule {
   readonly mlTestScore: readonly RubricId[]
 }
 
-const rule = (healthyForm: HealthyForm, checklist: readonly ChecklistId[], mlTestScore: readonly RubricId[]): CheckKindRule =>
-  ({ healthyForm, checklist, mlTestScore })
+const rule = (healthyForm: HealthyForm, checklist: readonly ChecklistId[], mlTestScore: readonly RubricId[]): CheckKindRule => ({
+  healthyForm,
+  checklist,
+  mlTestScore,
+})
 
 /**
  * The one table that maps every built-in check kind to the checklist items and ML Test Score tests it is evidence

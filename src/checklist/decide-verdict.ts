@@ -2,8 +2,8 @@ import type { ReportSnapshot } from '../compare/report-snapshot.js'
 import { evaluateGate, type GateCheck, type GateVerdict } from './evaluate-gate.js'
 import type { GateConfig } from './gate-config.js'
 import type { RunFacts } from './run-facts.js'
-import { scoreChecklist, type ChecklistItemResult } from './score-checklist.js'
-import { scoreMlTestScore, type MlTestScoreResult } from './score-ml-test-score.js'
+import { type ChecklistItemResult, scoreChecklist } from './score-checklist.js'
+import { type MlTestScoreResult, scoreMlTestScore } from './score-ml-test-score.js'
 
 /** Inputs of `decideVerdict` beside the checks and the run. */
 export interface VerdictOptions {

@@ -2,9 +2,9 @@ import type { ReportSnapshot } from '../compare/report-snapshot.js'
 import type { CheckSeverity } from '../record/check-record.js'
 import { evaluateRegressions, type RegressionResult } from './evaluate-regressions.js'
 import type { EvidenceCheck } from './evidence-check.js'
-import { THRESHOLD_METRICS, type GateConfig, type GateThresholds } from './gate-config.js'
-import { runFailures, type NamedCheck } from './run-failures.js'
+import { type GateConfig, type GateThresholds, THRESHOLD_METRICS } from './gate-config.js'
 import type { RunFacts } from './run-facts.js'
+import { type NamedCheck, runFailures } from './run-failures.js'
 import type { ChecklistItemResult } from './score-checklist.js'
 
 /** How one threshold fared against the recorded metrics. */
@@ -87,7 +87,11 @@ export interface GateCheck extends EvidenceCheck, NamedCheck {
  * ```
  */
 export function evaluateGate(
-  checks: readonly GateCheck[], checklist: readonly ChecklistItemResult[], mlTestScore: number, config: GateConfig | undefined, run: RunFacts,
+  checks: readonly GateCheck[],
+  checklist: readonly ChecklistItemResult[],
+  mlTestScore: number,
+  config: GateConfig | undefined,
+  run: RunFacts,
   baseline?: ReportSnapshot,
 ): GateVerdict {
   const failures: GateReason[] = runFailures(run, checks)
@@ -105,9 +109,10 @@ export function evaluateGate(
   for (const result of thresholds) {
     if (result.status === 'ok') continue
     const first = result.checks[0]
-    const message = result.status === 'breached'
-      ? `${result.severity} threshold ${result.name}: ${result.metric} = ${result.worst} ${result.min !== undefined && result.worst! < result.min ? `< min ${result.min}` : `> max ${result.max}`}`
-      : `${result.severity} threshold ${result.name}: no evidence check recorded metrics.${result.metric}`
+    const message =
+      result.status === 'breached'
+        ? `${result.severity} threshold ${result.name}: ${result.metric} = ${result.worst} ${result.min !== undefined && result.worst! < result.min ? `< min ${result.min}` : `> max ${result.max}`}`
+        : `${result.severity} threshold ${result.name}: no evidence check recorded metrics.${result.metric}`
     const reason = { source: 'threshold' as const, message, ...(first === undefined ? {} : { anchor: first }) }
     if (result.severity === 'high') failures.push(reason)
     else warnings.push(reason)
@@ -118,17 +123,28 @@ export function evaluateGate(
   const against = evaluateRegressions(checks, baseline, config)
   failures.push(...(against?.failures ?? []))
   warnings.push(...(against?.warnings ?? []))
-  return { passed: failures.length === 0, configured: config !== undefined, failures, warnings, thresholds, ...(against === undefined ? {} : { regressions: against.regressions }) }
+  return {
+    passed: failures.length === 0,
+    configured: config !== undefined,
+    failures,
+    warnings,
+    thresholds,
+    ...(against === undefined ? {} : { regressions: against.regressions }),
+  }
 }
 
 function evaluateThreshold(
-  name: keyof GateThresholds, bound: NonNullable<GateThresholds[keyof GateThresholds]>, checks: readonly GateCheck[],
+  name: keyof GateThresholds,
+  bound: NonNullable<GateThresholds[keyof GateThresholds]>,
+  checks: readonly GateCheck[],
 ): ThresholdResult {
   const metric = bound.metric ?? THRESHOLD_METRICS[name]
-  const measured = checks.filter((check) =>
-    Number.isFinite(check.metrics[metric]) &&
-    (bound.kinds === undefined || bound.kinds.includes(check.kind)) &&
-    (bound.models === undefined || (check.model !== undefined && bound.models.includes(check.model.name))))
+  const measured = checks.filter(
+    (check) =>
+      Number.isFinite(check.metrics[metric]) &&
+      (bound.kinds === undefined || bound.kinds.includes(check.kind)) &&
+      (bound.models === undefined || (check.model !== undefined && bound.models.includes(check.model.name))),
+  )
   const breaches = (check: GateCheck): boolean => {
     const value = check.metrics[metric]!
     return (bound.min !== undefined && value < bound.min) || (bound.max !== undefined && value > bound.max)
@@ -140,7 +156,9 @@ function evaluateThreshold(
   const values = measured.map((check) => check.metrics[metric]!)
   const worst = values.length === 0 ? undefined : values.reduce((found, value) => (excess(value) > excess(found) ? value : found))
   return {
-    name, metric, severity: bound.severity,
+    name,
+    metric,
+    severity: bound.severity,
     ...(bound.min === undefined ? {} : { min: bound.min }),
     ...(bound.max === undefined ? {} : { max: bound.max }),
     status: measured.length === 0 ? 'not-measured' : breaching.length > 0 ? 'breached' : 'ok',

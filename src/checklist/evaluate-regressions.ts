@@ -59,11 +59,24 @@ export interface RegressionVerdict {
  * evaluateRegressions(report.checks, report.baseline, { noRegression: { metrics: ['accuracy'], margin: 0.02 } })?.failures
  * ```
  */
-export function evaluateRegressions(checks: readonly GateCheck[], baseline: ReportSnapshot | undefined, config: GateConfig | undefined): RegressionVerdict | undefined {
+export function evaluateRegressions(
+  checks: readonly GateCheck[],
+  baseline: ReportSnapshot | undefined,
+  config: GateConfig | undefined,
+): RegressionVerdict | undefined {
   const rule = config?.noRegression
   if (rule === undefined && config?.noNewFailingChecks !== true) return undefined
   if (baseline === undefined) {
-    return { failures: [{ source: 'baseline', message: 'the gate compares with a base report, but the run was given none: set report.baseline to the report of the release in production' }], warnings: [], regressions: [] }
+    return {
+      failures: [
+        {
+          source: 'baseline',
+          message: 'the gate compares with a base report, but the run was given none: set report.baseline to the report of the release in production',
+        },
+      ],
+      warnings: [],
+      regressions: [],
+    }
   }
   const failures: GateReason[] = []
   const warnings: GateReason[] = []
@@ -80,18 +93,28 @@ export function evaluateRegressions(checks: readonly GateCheck[], baseline: Repo
   const regressions = rule === undefined ? [] : rule.metrics.flatMap((metric) => compareOneMetric(metric, rule, matching.pairs, baseline))
   for (const result of regressions) {
     if (result.status === 'ok') continue
-    const reason = { source: 'baseline' as const, message: `${result.severity} no regression on ${result.metric}: ${explain(result, rule!, baseline)}`, ...(result.check === undefined ? {} : { anchor: result.check }) }
+    const reason = {
+      source: 'baseline' as const,
+      message: `${result.severity} no regression on ${result.metric}: ${explain(result, rule!, baseline)}`,
+      ...(result.check === undefined ? {} : { anchor: result.check }),
+    }
     if (result.severity === 'high') failures.push(reason)
     else warnings.push(reason)
   }
   return { failures, warnings, regressions }
 }
 
-function compareOneMetric(metric: string, rule: NoRegressionConfig, pairs: readonly { base: CheckSummary; head: GateCheck }[], baseline: ReportSnapshot): RegressionResult[] {
-  const margin = typeof rule.margin === 'number' ? rule.margin : rule.margin[metric] ?? 0
+function compareOneMetric(
+  metric: string,
+  rule: NoRegressionConfig,
+  pairs: readonly { base: CheckSummary; head: GateCheck }[],
+  baseline: ReportSnapshot,
+): RegressionResult[] {
+  const margin = typeof rule.margin === 'number' ? rule.margin : (rule.margin[metric] ?? 0)
   const severity = rule.severity ?? 'high'
   const applies = (check: Pick<CheckSummary, 'kind' | 'model' | 'metrics' | 'evidence'>): boolean =>
-    check.evidence && Number.isFinite(check.metrics[metric]) &&
+    check.evidence &&
+    Number.isFinite(check.metrics[metric]) &&
     (rule.kinds === undefined || rule.kinds.includes(check.kind)) &&
     (rule.models === undefined || (check.model !== undefined && rule.models.includes(check.model.name)))
   const measured = baseline.checks.filter(applies)
@@ -100,9 +123,20 @@ function compareOneMetric(metric: string, rule: NoRegressionConfig, pairs: reado
     const head = pairs.find((pair) => pair.base === base)?.head
     const common = { metric, severity, baseCheck: { id: base.id, title: base.title }, base: base.metrics[metric]!, margin }
     if (head === undefined || !applies(head)) return { ...common, status: 'not-compared' }
-    const change = compareMetric(metric, base, head, { ...(rule.confidence === undefined ? {} : { confidence: rule.confidence }), ...(rule.directions === undefined ? {} : { directions: rule.directions }) })!
+    const change = compareMetric(metric, base, head, {
+      ...(rule.confidence === undefined ? {} : { confidence: rule.confidence }),
+      ...(rule.directions === undefined ? {} : { directions: rule.directions }),
+    })!
     const judged = judgeNoRegression({ ...change, direction: change.direction! }, margin)
-    return { ...common, check: head.anchor, head: change.head, gain: judged.gain, bound: judged.bound, basis: judged.basis, status: judged.passed ? 'ok' : 'regressed' }
+    return {
+      ...common,
+      check: head.anchor,
+      head: change.head,
+      gain: judged.gain,
+      bound: judged.bound,
+      basis: judged.basis,
+      status: judged.passed ? 'ok' : 'regressed',
+    }
   })
 }
 
@@ -110,8 +144,9 @@ function explain(result: RegressionResult, rule: NoRegressionConfig, baseline: R
   const title = `"${result.baseCheck?.title ?? ''}"`
   if (result.status === 'not-measured') return `no evidence check of the base run ${baseline.runId} recorded ${result.metric}`
   if (result.status === 'not-compared') return `the base check ${title} has no evidence check recording ${result.metric} in this run to compare with`
-  const bound = result.basis === 'newcombe'
-    ? `one-sided ${num(rule.confidence ?? 0.95)} bound of the gain ${num(result.bound!)} <= -margin ${num(-result.margin)} (Newcombe interval, independent samples)`
-    : `gain ${num(result.gain!)} < -margin ${num(-result.margin)} (${result.basis === 'identical' ? 'same model and data' : 'no interval: the reports hold the two values only'})`
+  const bound =
+    result.basis === 'newcombe'
+      ? `one-sided ${num(rule.confidence ?? 0.95)} bound of the gain ${num(result.bound!)} <= -margin ${num(-result.margin)} (Newcombe interval, independent samples)`
+      : `gain ${num(result.gain!)} < -margin ${num(-result.margin)} (${result.basis === 'identical' ? 'same model and data' : 'no interval: the reports hold the two values only'})`
   return `${title} went from ${num(result.base!)} to ${num(result.head!)} against the base run ${baseline.runId}: ${bound}`
 }

@@ -111,10 +111,7 @@ const attestation = {
   },
 } as const
 
-const attestableIds = [
-  ...CHECKLIST_ITEMS.filter((item) => item.provedBy !== 'test').map((item) => item.id),
-  ...ML_TEST_SCORE_RUBRIC.map((item) => item.id),
-]
+const attestableIds = [...CHECKLIST_ITEMS.filter((item) => item.provedBy !== 'test').map((item) => item.id), ...ML_TEST_SCORE_RUBRIC.map((item) => item.id)]
 
 const metricName = { type: 'string', minLength: 1 } as const
 
@@ -124,7 +121,12 @@ const noRegression = {
   required: ['metrics', 'margin'],
   properties: {
     metrics: { type: 'array', minItems: 1, uniqueItems: true, items: metricName },
-    margin: { anyOf: [{ type: 'number', minimum: 0 }, { type: 'object', minProperties: 1, additionalProperties: { type: 'number', minimum: 0 } }] },
+    margin: {
+      anyOf: [
+        { type: 'number', minimum: 0 },
+        { type: 'object', minProperties: 1, additionalProperties: { type: 'number', minimum: 0 } },
+      ],
+    },
     confidence: { type: 'number', exclusiveMinimum: 0.5, exclusiveMaximum: 1 },
     severity: { enum: ['high', 'medium', 'low'] },
     kinds: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { metricDirection } from '../compare/metric-direction.js'
 import { VitestMlError } from '../util/errors.js'
-import { schemaValidator, type SchemaValidator } from '../util/schema-validator.js'
+import { type SchemaValidator, schemaValidator } from '../util/schema-validator.js'
 import { GATE_CONFIG_SCHEMA, type GateConfig } from './gate-config.js'
 
 const HINT =
@@ -24,16 +24,31 @@ export function validateGateConfig(value: unknown, subject = 'the gate configura
   const config = validator.assert(value, 'validateGateConfig', subject)
   for (const [name, bound] of Object.entries(config.thresholds ?? {})) {
     if (bound.min !== undefined && bound.max !== undefined && bound.min > bound.max) {
-      throw new VitestMlError('validateGateConfig', `thresholds.${name}.min <= thresholds.${name}.max`, `min ${bound.min} > max ${bound.max}`, 'Swap the bounds or drop one of them.')
+      throw new VitestMlError(
+        'validateGateConfig',
+        `thresholds.${name}.min <= thresholds.${name}.max`,
+        `min ${bound.min} > max ${bound.max}`,
+        'Swap the bounds or drop one of them.',
+      )
     }
   }
   const rule = config.noRegression
   for (const metric of rule?.metrics ?? []) {
     if (typeof rule!.margin === 'object' && !Object.hasOwn(rule!.margin, metric)) {
-      throw new VitestMlError('validateGateConfig', `a margin for every metric of noRegression.metrics in ${subject}`, `none for "${metric}" in noRegression.margin`, `Add "${metric}": <largest acceptable loss in ${metric} units> to noRegression.margin, or give one number for all.`)
+      throw new VitestMlError(
+        'validateGateConfig',
+        `a margin for every metric of noRegression.metrics in ${subject}`,
+        `none for "${metric}" in noRegression.margin`,
+        `Add "${metric}": <largest acceptable loss in ${metric} units> to noRegression.margin, or give one number for all.`,
+      )
     }
     if (metricDirection(metric, rule!.directions) === undefined) {
-      throw new VitestMlError('validateGateConfig', `a metric whose better direction is known in noRegression.metrics of ${subject}`, `"${metric}"`, `Say which way is better: "directions": { "${metric}": "higher" } (or "lower").`)
+      throw new VitestMlError(
+        'validateGateConfig',
+        `a metric whose better direction is known in noRegression.metrics of ${subject}`,
+        `"${metric}"`,
+        `Say which way is better: "directions": { "${metric}": "higher" } (or "lower").`,
+      )
     }
   }
   return config
@@ -55,13 +70,25 @@ export function loadGateConfig(path: string): GateConfig {
   try {
     text = readFileSync(path, 'utf8')
   } catch (cause) {
-    throw new VitestMlError('loadGateConfig', `a readable gate file at ${path}`, (cause as NodeJS.ErrnoException).code ?? 'an unreadable file', 'Check the `report.gate` path; it is resolved from the project root.', { cause })
+    throw new VitestMlError(
+      'loadGateConfig',
+      `a readable gate file at ${path}`,
+      (cause as NodeJS.ErrnoException).code ?? 'an unreadable file',
+      'Check the `report.gate` path; it is resolved from the project root.',
+      { cause },
+    )
   }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (cause) {
-    throw new VitestMlError('loadGateConfig', `valid JSON in ${path}`, (cause as Error).message, 'Fix the syntax (trailing commas and comments are not allowed in JSON).', { cause })
+    throw new VitestMlError(
+      'loadGateConfig',
+      `valid JSON in ${path}`,
+      (cause as Error).message,
+      'Fix the syntax (trailing commas and comments are not allowed in JSON).',
+      { cause },
+    )
   }
   return validateGateConfig(parsed, path)
 }

@@ -5,10 +5,34 @@ export type RubricSection = 'data' | 'model' | 'infrastructure' | 'monitoring'
 
 /** The ids of the 28 rubric tests: section prefix and the test's number in the paper. */
 export const RUBRIC_IDS = [
-  'data-1', 'data-2', 'data-3', 'data-4', 'data-5', 'data-6', 'data-7',
-  'model-1', 'model-2', 'model-3', 'model-4', 'model-5', 'model-6', 'model-7',
-  'infra-1', 'infra-2', 'infra-3', 'infra-4', 'infra-5', 'infra-6', 'infra-7',
-  'monitor-1', 'monitor-2', 'monitor-3', 'monitor-4', 'monitor-5', 'monitor-6', 'monitor-7',
+  'data-1',
+  'data-2',
+  'data-3',
+  'data-4',
+  'data-5',
+  'data-6',
+  'data-7',
+  'model-1',
+  'model-2',
+  'model-3',
+  'model-4',
+  'model-5',
+  'model-6',
+  'model-7',
+  'infra-1',
+  'infra-2',
+  'infra-3',
+  'infra-4',
+  'infra-5',
+  'infra-6',
+  'infra-7',
+  'monitor-1',
+  'monitor-2',
+  'monitor-3',
+  'monitor-4',
+  'monitor-5',
+  'monitor-6',
+  'monitor-7',
 ] as const
 
 /** A rubric test id, such as `infra-7`. */
@@ -37,8 +61,7 @@ export const RUBRIC_SECTIONS: readonly { readonly id: RubricSection; readonly na
   { id: 'monitoring', name: 'Monitoring' },
 ]
 
-const item = (section: RubricSection, id: RubricId, name: string, checklist: readonly ChecklistId[] = []): RubricItem =>
-  ({ id, section, name, checklist })
+const item = (section: RubricSection, id: RubricId, name: string, checklist: readonly ChecklistId[] = []): RubricItem => ({ id, section, name, checklist })
 
 /**
  * The 28 tests of "The ML Test Score: A Rubric for ML Production Readiness and Technical Debt Reduction"

@@ -1,5 +1,5 @@
-import type { CheckOutcome } from './evidence-check.js'
 import type { GateReason } from './evaluate-gate.js'
+import type { CheckOutcome } from './evidence-check.js'
 import type { RunFacts, RunTest } from './run-facts.js'
 
 /** A check as the run failures name it. */
@@ -51,7 +51,10 @@ export function runFailures(run: RunFacts, checks: readonly NamedCheck[]): GateR
   }
   const unfinished = run.tests.filter((test) => test.state === 'pending')
   if (unfinished.length > 0) {
-    failures.push({ source: 'run', message: `${unfinished.length} ${unfinished.length === 1 ? 'test' : 'tests'} never finished: ${unfinished.slice(0, 3).map(testName).join('; ')}${unfinished.length > 3 ? '; ...' : ''}` })
+    failures.push({
+      source: 'run',
+      message: `${unfinished.length} ${unfinished.length === 1 ? 'test' : 'tests'} never finished: ${unfinished.slice(0, 3).map(testName).join('; ')}${unfinished.length > 3 ? '; ...' : ''}`,
+    })
   }
   if (run.status === 'finished' && run.tests.length === 0) failures.push({ source: 'run', message: 'no test ran: there is no evidence to decide on' })
   const failedChecks = new Map<string, NamedCheck[]>()
@@ -64,7 +67,8 @@ export function runFailures(run: RunFacts, checks: readonly NamedCheck[]): GateR
     if (test.state !== 'failed') continue
     const own = failedChecks.get(`${test.file}\0${test.name}`) ?? []
     const first = own[0]
-    const why = first !== undefined ? describeFailedCheck(first) + (own.length > 1 ? ` (and ${own.length - 1} more)` : '') : firstLine(test.errors?.[0] ?? 'failed')
+    const why =
+      first !== undefined ? describeFailedCheck(first) + (own.length > 1 ? ` (and ${own.length - 1} more)` : '') : firstLine(test.errors?.[0] ?? 'failed')
     failures.push({ source: 'test', message: `test failed: ${testName(test)}: ${why}`, ...(first === undefined ? {} : { anchor: first.anchor }) })
   }
   return failures

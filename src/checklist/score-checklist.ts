@@ -65,8 +65,13 @@ export function scoreChecklist(checks: readonly EvidenceCheck[], options: ScoreC
     const evidence = checks.filter((check) => check.evidence && checklistItemsOf(check).includes(item.id))
     const attestation = options.attestations?.[item.id]
     const base = {
-      id: item.id, label: item.label, description: item.description, phase: item.phase, provedBy: item.provedBy,
-      required: required.has(item.id), checks: evidence.map((check) => check.anchor),
+      id: item.id,
+      label: item.label,
+      description: item.description,
+      phase: item.phase,
+      provedBy: item.provedBy,
+      required: required.has(item.id),
+      checks: evidence.map((check) => check.anchor),
       ...(attestation === undefined ? {} : { attestation }),
     }
     return { ...base, ...statusOf(item, evidence, attestation, root, options.attestationOptions ?? {}) }
@@ -74,12 +79,18 @@ export function scoreChecklist(checks: readonly EvidenceCheck[], options: ScoreC
 }
 
 function statusOf(
-  item: ChecklistItem, evidence: readonly EvidenceCheck[], attestation: Attestation | undefined, root: string,
+  item: ChecklistItem,
+  evidence: readonly EvidenceCheck[],
+  attestation: Attestation | undefined,
+  root: string,
   attestationOptions: VerifyAttestationOptions,
 ): { status: ChecklistStatus; reason?: string } {
   const failed = evidence.filter((check) => check.outcome === 'failed')
   if (failed.length > 0) {
-    const names = failed.slice(0, 3).map((check) => `"${check.title}"`).join(', ')
+    const names = failed
+      .slice(0, 3)
+      .map((check) => `"${check.title}"`)
+      .join(', ')
     return { status: 'failed', reason: `${failed.length} of ${evidence.length} evidence checks failed: ${names}${failed.length > 3 ? ', ...' : ''}` }
   }
   if (attestation !== undefined) {
@@ -89,15 +100,18 @@ function statusOf(
   }
   if (evidence.length > 0) return { status: 'passed' }
   const kinds = kindsOf(item)
-  const reason = item.provedBy === 'attestation' || kinds.length === 0
-    ? `no test can prove this; add an attestation under "attestations.${item.id}" in the gate file`
-    : item.provedBy === 'either'
-      ? `no check of kind ${kinds.join('/')} ran and no attestation is configured`
-      : `no check of kind ${kinds.join('/')} (or tagged "${item.id}") ran`
+  const reason =
+    item.provedBy === 'attestation' || kinds.length === 0
+      ? `no test can prove this; add an attestation under "attestations.${item.id}" in the gate file`
+      : item.provedBy === 'either'
+        ? `no check of kind ${kinds.join('/')} ran and no attestation is configured`
+        : `no check of kind ${kinds.join('/')} (or tagged "${item.id}") ran`
   return { status: 'not-covered', reason }
 }
 
 /** The built-in check kinds that are evidence for an item. */
 function kindsOf(item: ChecklistItem): string[] {
-  return Object.entries(CHECK_KINDS).filter(([, rule]) => (rule.checklist as readonly string[]).includes(item.id)).map(([kind]) => kind)
+  return Object.entries(CHECK_KINDS)
+    .filter(([, rule]) => (rule.checklist as readonly string[]).includes(item.id))
+    .map(([kind]) => kind)
 }

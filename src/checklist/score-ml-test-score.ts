@@ -1,7 +1,7 @@
 import type { Attestation, VerifyAttestationOptions } from './attestation.js'
 import { verifyAttestation } from './attestation.js'
-import { rubricItemsOf, type EvidenceCheck } from './evidence-check.js'
-import { ML_TEST_SCORE_RUBRIC, RUBRIC_SECTIONS, mlTestScoreBand, type RubricSection } from './ml-test-score-rubric.js'
+import { type EvidenceCheck, rubricItemsOf } from './evidence-check.js'
+import { ML_TEST_SCORE_RUBRIC, mlTestScoreBand, RUBRIC_SECTIONS, type RubricSection } from './ml-test-score-rubric.js'
 import type { ChecklistItemResult } from './score-checklist.js'
 
 /** One rubric test as scored: 1 automated (a passing check), 0.5 manual (attested), 0 otherwise. */
@@ -68,7 +68,8 @@ export function scoreMlTestScore(
     const evidence = byRubricId.get(rubric.id) ?? []
     const automated = evidence.length > 0 && evidence.every((check) => check.outcome === 'passed')
     const direct = attestations[rubric.id]
-    const manual = (direct !== undefined && verifyAttestation(direct, root, attestationOptions).ok) ||
+    const manual =
+      (direct !== undefined && verifyAttestation(direct, root, attestationOptions).ok) ||
       checklist.some((item) => (rubric.checklist as readonly string[]).includes(item.id) && (item.status === 'attested' || item.status === 'passed'))
     const common = { id: rubric.id, name: rubric.name, section: rubric.section, checks: evidence.map((check) => check.anchor) }
     if (automated) return { ...common, score: 1, basis: 'automated' }

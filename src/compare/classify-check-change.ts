@@ -7,9 +7,15 @@ import type { CheckSummary } from './report-snapshot.js'
  * passing evidence is `evidence-gained`, and a check that is evidence in neither report is `not-evidence`.
  */
 export type CheckChangeKind =
-  | 'newly-failing' | 'newly-passing' | 'still-failing' | 'unchanged'
-  | 'evidence-lost' | 'evidence-gained' | 'not-evidence'
-  | 'added' | 'removed'
+  | 'newly-failing'
+  | 'newly-passing'
+  | 'still-failing'
+  | 'unchanged'
+  | 'evidence-lost'
+  | 'evidence-gained'
+  | 'not-evidence'
+  | 'added'
+  | 'removed'
 
 /**
  * Classifies a matched pair, or a check present on one side only.
@@ -23,7 +29,10 @@ export type CheckChangeKind =
  * classifyCheckChange({ evidence: true, outcome: 'passed' }, { evidence: false, outcome: 'expected-failure' }) // 'evidence-lost'
  * ```
  */
-export function classifyCheckChange(base: Pick<CheckSummary, 'evidence' | 'outcome'> | undefined, head: Pick<CheckSummary, 'evidence' | 'outcome'> | undefined): CheckChangeKind {
+export function classifyCheckChange(
+  base: Pick<CheckSummary, 'evidence' | 'outcome'> | undefined,
+  head: Pick<CheckSummary, 'evidence' | 'outcome'> | undefined,
+): CheckChangeKind {
   if (base === undefined) return 'added'
   if (head === undefined) return 'removed'
   const baseFailed = base.evidence && base.outcome === 'failed'

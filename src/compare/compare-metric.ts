@@ -1,11 +1,25 @@
 import { newcombeInterval } from '../stats/newcombe-interval.js'
-import { metricDirection, type MetricDirection } from './metric-direction.js'
-import { proportionCounts, type ProportionCounts } from './proportion-counts.js'
+import { type MetricDirection, metricDirection } from './metric-direction.js'
+import { type ProportionCounts, proportionCounts } from './proportion-counts.js'
 import type { CheckSummary } from './report-snapshot.js'
 
 /** Metrics a model computes from its evaluation data alone: the same model file on the same rows gives the same value. */
 const EVALUATION_METRICS: ReadonlySet<string> = new Set([
-  'accuracy', 'balancedAccuracy', 'precision', 'recall', 'f1', 'f1Weighted', 'rocAuc', 'averagePrecision', 'logLoss', 'brier', 'ece', 'rmse', 'mae', 'mape', 'r2',
+  'accuracy',
+  'balancedAccuracy',
+  'precision',
+  'recall',
+  'f1',
+  'f1Weighted',
+  'rocAuc',
+  'averagePrecision',
+  'logLoss',
+  'brier',
+  'ece',
+  'rmse',
+  'mae',
+  'mape',
+  'r2',
 ])
 
 /** The interval of a metric's change (head − base). */
@@ -76,7 +90,12 @@ export interface CompareMetricOptions {
  * //   interval: { low: -0.183, high: -0.017, level: 0.9, basis: 'newcombe' }, counts: ..., judgement: 'regressed' }
  * ```
  */
-export function compareMetric(metric: string, base: Pick<CheckSummary, 'metrics' | 'data' | 'model'>, head: Pick<CheckSummary, 'metrics' | 'data' | 'model'>, options: CompareMetricOptions = {}): MetricChange | undefined {
+export function compareMetric(
+  metric: string,
+  base: Pick<CheckSummary, 'metrics' | 'data' | 'model'>,
+  head: Pick<CheckSummary, 'metrics' | 'data' | 'model'>,
+  options: CompareMetricOptions = {},
+): MetricChange | undefined {
   const before = base.metrics[metric]
   const after = head.metrics[metric]
   if (before === undefined || after === undefined || !Number.isFinite(before) || !Number.isFinite(after)) return undefined
@@ -93,7 +112,10 @@ export function compareMetric(metric: string, base: Pick<CheckSummary, 'metrics'
       ? undefined
       : newcombeChange(counts, level)
   return {
-    metric, base: before, head: after, delta,
+    metric,
+    base: before,
+    head: after,
+    delta,
     ...(direction === undefined ? {} : { direction }),
     ...(interval === undefined ? {} : { interval }),
     ...(counts === undefined ? {} : { counts }),
@@ -125,9 +147,13 @@ function newcombeChange(counts: { base: ProportionCounts; head: ProportionCounts
 }
 
 function sameArtifacts(metric: string, base: Pick<CheckSummary, 'data' | 'model'>, head: Pick<CheckSummary, 'data' | 'model'>): boolean {
-  return EVALUATION_METRICS.has(metric) &&
-    base.model?.sha256 !== undefined && base.model.sha256 === head.model?.sha256 &&
-    base.data?.sha256 !== undefined && base.data.sha256 === head.data?.sha256
+  return (
+    EVALUATION_METRICS.has(metric) &&
+    base.model?.sha256 !== undefined &&
+    base.model.sha256 === head.model?.sha256 &&
+    base.data?.sha256 !== undefined &&
+    base.data.sha256 === head.data?.sha256
+  )
 }
 
 function judge(delta: number, direction: MetricDirection | undefined, interval: ChangeInterval | undefined): MetricJudgement {

@@ -1,6 +1,6 @@
-import { classifyCheckChange, isNewFailure, type CheckChangeKind } from './classify-check-change.js'
-import { compareMetric, type CompareMetricOptions, type MetricChange } from './compare-metric.js'
-import { matchChecks, type MatchedBy } from './match-checks.js'
+import { type CheckChangeKind, classifyCheckChange, isNewFailure } from './classify-check-change.js'
+import { type CompareMetricOptions, compareMetric, type MetricChange } from './compare-metric.js'
+import { type MatchedBy, matchChecks } from './match-checks.js'
 import type { CheckSummary, ReportSnapshot } from './report-snapshot.js'
 
 /** One check across the two reports. */
@@ -54,7 +54,11 @@ export interface ReportDiff {
   /** Checklist items whose status changed. */
   readonly checklist: readonly { readonly id: string; readonly base?: string; readonly head?: string }[]
   /** ML Test Score, final and per section, when any changed. */
-  readonly mlTestScore: { readonly base: number; readonly head: number; readonly sections: readonly { readonly id: string; readonly base?: number; readonly head?: number }[] }
+  readonly mlTestScore: {
+    readonly base: number
+    readonly head: number
+    readonly sections: readonly { readonly id: string; readonly base?: number; readonly head?: number }[]
+  }
   /** Models and data whose hash or rows changed. */
   readonly artifacts: readonly ArtifactChange[]
 }
@@ -79,7 +83,10 @@ export function diffReports(base: ReportSnapshot, head: ReportSnapshot, options:
   const matching = matchChecks(base.checks, head.checks)
   const checks: CheckChange[] = [
     ...matching.pairs.map((pair) => ({
-      change: classifyCheckChange(pair.base, pair.head), base: pair.base, head: pair.head, matchedBy: pair.matchedBy,
+      change: classifyCheckChange(pair.base, pair.head),
+      base: pair.base,
+      head: pair.head,
+      matchedBy: pair.matchedBy,
       metrics: metricChanges(pair.base, pair.head, options),
     })),
     ...matching.added.map((check) => ({ change: 'added' as const, head: check, metrics: [] })),
@@ -93,11 +100,19 @@ export function diffReports(base: ReportSnapshot, head: ReportSnapshot, options:
     for (const metric of check.metrics) if (metric.judgement === 'regressed') regressions.push({ reason: 'metric', check, metric })
   }
   return {
-    base: header(base), head: header(head), checks, counts, regressions,
+    base: header(base),
+    head: header(head),
+    checks,
+    counts,
+    regressions,
     checklist: changedStatuses(base.checklist, head.checklist),
     mlTestScore: {
-      base: base.mlTestScore.score, head: head.mlTestScore.score,
-      sections: union(base.mlTestScore.sections.map((s) => s.id), head.mlTestScore.sections.map((s) => s.id)).flatMap((id) => {
+      base: base.mlTestScore.score,
+      head: head.mlTestScore.score,
+      sections: union(
+        base.mlTestScore.sections.map((s) => s.id),
+        head.mlTestScore.sections.map((s) => s.id),
+      ).flatMap((id) => {
         const before = base.mlTestScore.sections.find((s) => s.id === id)?.score
         const after = head.mlTestScore.sections.find((s) => s.id === id)?.score
         return before === after ? [] : [{ id, ...(before === undefined ? {} : { base: before }), ...(after === undefined ? {} : { head: after }) }]
@@ -107,7 +122,17 @@ export function diffReports(base: ReportSnapshot, head: ReportSnapshot, options:
   }
 }
 
-const KINDS: readonly CheckChangeKind[] = ['newly-failing', 'newly-passing', 'still-failing', 'unchanged', 'evidence-lost', 'evidence-gained', 'not-evidence', 'added', 'removed']
+const KINDS: readonly CheckChangeKind[] = [
+  'newly-failing',
+  'newly-passing',
+  'still-failing',
+  'unchanged',
+  'evidence-lost',
+  'evidence-gained',
+  'not-evidence',
+  'added',
+  'removed',
+]
 
 function header(snapshot: ReportSnapshot): ReportDiff['base'] {
   const { checks: _checks, checklist: _checklist, mlTestScore: _score, models: _models, data: _data, ...rest } = snapshot
@@ -122,22 +147,34 @@ function metricChanges(base: CheckSummary, head: CheckSummary, options: CompareM
 }
 
 function changedStatuses(base: ReportSnapshot['checklist'], head: ReportSnapshot['checklist']): ReportDiff['checklist'] {
-  return union(base.map((item) => item.id), head.map((item) => item.id)).flatMap((id) => {
+  return union(
+    base.map((item) => item.id),
+    head.map((item) => item.id),
+  ).flatMap((id) => {
     const before = base.find((item) => item.id === id)?.status
     const after = head.find((item) => item.id === id)?.status
     return before === after ? [] : [{ id, ...(before === undefined ? {} : { base: before }), ...(after === undefined ? {} : { head: after }) }]
   })
 }
 
-function artifactChanges(artifact: 'model' | 'data', base: readonly { name: string; sha256?: string; rows?: number }[], head: readonly { name: string; sha256?: string; rows?: number }[]): ArtifactChange[] {
+function artifactChanges(
+  artifact: 'model' | 'data',
+  base: readonly { name: string; sha256?: string; rows?: number }[],
+  head: readonly { name: string; sha256?: string; rows?: number }[],
+): ArtifactChange[] {
   const key = (entry: { sha256?: string; rows?: number }): string => `${entry.sha256 ?? ''}/${entry.rows ?? ''}`
-  return union(base.map((entry) => entry.name), head.map((entry) => entry.name)).flatMap((name) => {
+  return union(
+    base.map((entry) => entry.name),
+    head.map((entry) => entry.name),
+  ).flatMap((name) => {
     const before = base.filter((entry) => entry.name === name)
     const after = head.filter((entry) => entry.name === name)
     const same = before.length === after.length && before.every((entry, index) => key(entry) === key(after[index]!))
     if (same) return []
     const pick = (entry: { sha256?: string; rows?: number } | undefined): { sha256?: string; rows?: number } | undefined =>
-      entry === undefined ? undefined : { ...(entry.sha256 === undefined ? {} : { sha256: entry.sha256 }), ...(entry.rows === undefined ? {} : { rows: entry.rows }) }
+      entry === undefined
+        ? undefined
+        : { ...(entry.sha256 === undefined ? {} : { sha256: entry.sha256 }), ...(entry.rows === undefined ? {} : { rows: entry.rows }) }
     const from = pick(before[before.length - 1])
     const to = pick(after[after.length - 1])
     return [{ artifact, name, ...(from === undefined ? {} : { base: from }), ...(to === undefined ? {} : { head: to }) }]

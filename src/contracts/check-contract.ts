@@ -4,7 +4,7 @@ import { findDuplicateRows } from '../data/duplicate-rows.js'
 import { fisherExact } from '../stats/fisher-exact.js'
 import { VitestMlError } from '../util/errors.js'
 import { formatNumber as num } from '../util/format-number.js'
-import { ANOMALY_TYPES, sortAnomalies, type Anomaly, type AnomalyType } from './anomaly.js'
+import { ANOMALY_TYPES, type Anomaly, type AnomalyType, sortAnomalies } from './anomaly.js'
 import { columnAnomalies } from './column-anomalies.js'
 import { scanColumn } from './column-scan.js'
 

@@ -1,8 +1,8 @@
 import type { ColumnContract } from '../data/data-contract.js'
+import { exceedanceTest } from '../stats/exceedance-test.js'
 import { formatNumber as num } from '../util/format-number.js'
 import type { Anomaly, AnomalySeverity, AnomalyType } from './anomaly.js'
 import type { ColumnScan, RowValue } from './column-scan.js'
-import { exceedanceTest } from '../stats/exceedance-test.js'
 import { guessUnitChange } from './guess-unit-change.js'
 
 /** Limits a column is judged by. */

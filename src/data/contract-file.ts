@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { VitestMlError } from '../util/errors.js'
-import { schemaValidator, type SchemaValidator } from '../util/schema-validator.js'
+import { type SchemaValidator, schemaValidator } from '../util/schema-validator.js'
 import { writeAtomically } from '../util/write-atomically.js'
 import type { DataContract } from './data-contract.js'
 import { DATA_CONTRACT_SCHEMA } from './data-contract-schema.js'

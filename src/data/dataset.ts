@@ -38,7 +38,10 @@ function packColumn(values: ArrayLike<unknown>): Column {
     const value = values[i]
     if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value))) continue
     present++
-    if (typeof value !== 'number') { numeric = false; break }
+    if (typeof value !== 'number') {
+      numeric = false
+      break
+    }
   }
   if (numeric && (present > 0 || values.length === 0)) {
     const packed = new Float64Array(values.length)
@@ -75,14 +78,20 @@ export function datasetFromColumns(columns: Readonly<Record<string, ArrayLike<un
       throw new VitestMlError('datasetFromColumns', `column "${columnName}" to be an array`, typeof values, 'Pass `{ feature: values[] }`.')
     }
     if (rowCount !== undefined && values.length !== rowCount) {
-      throw new VitestMlError('datasetFromColumns', `every column to have ${rowCount} values`, `${values.length} in "${columnName}"`, 'Columns of one dataset must have equal length.')
+      throw new VitestMlError(
+        'datasetFromColumns',
+        `every column to have ${rowCount} values`,
+        `${values.length} in "${columnName}"`,
+        'Columns of one dataset must have equal length.',
+      )
     }
     rowCount = values.length
     packed.set(columnName, packColumn(values))
   }
   const column = (columnName: string): Column => {
     const found = packed.get(columnName)
-    if (found === undefined) throw new VitestMlError(name, `a column named one of [${columnNames.join(', ')}]`, `"${columnName}"`, 'Check the spelling; names are case-sensitive.')
+    if (found === undefined)
+      throw new VitestMlError(name, `a column named one of [${columnNames.join(', ')}]`, `"${columnName}"`, 'Check the spelling; names are case-sensitive.')
     return found
   }
   const row = (index: number): DataRow => Object.fromEntries(columnNames.map((columnName) => [columnName, cell(column(columnName), index)]))
@@ -117,7 +126,12 @@ function cell(values: Column, index: number): CellValue {
 export function datasetFromRows(rows: readonly Readonly<Record<string, unknown>>[], options: { readonly name?: string } = {}): Dataset {
   const names: string[] = []
   const seen = new Set<string>()
-  for (const row of rows) for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); names.push(key) }
+  for (const row of rows)
+    for (const key of Object.keys(row))
+      if (!seen.has(key)) {
+        seen.add(key)
+        names.push(key)
+      }
   const columns: Record<string, unknown[]> = {}
   for (const key of names) columns[key] = rows.map((row) => row[key] ?? null)
   return datasetFromColumns(columns, options)

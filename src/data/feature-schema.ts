@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describeArbitrary } from '../util/described-arbitrary.js'
-import { uniformNumber } from '../util/uniform-number.js'
 import { VitestMlError } from '../util/errors.js'
+import { uniformNumber } from '../util/uniform-number.js'
 import type { CellValue, DataRow } from './dataset.js'
-import { featureIssue, isFeatureSpec, type FeatureSpec } from './feature-spec.js'
+import { type FeatureSpec, featureIssue, isFeatureSpec } from './feature-spec.js'
 
 /** One problem found by {@link FeatureSchema.validate}. */
 export interface SchemaIssue {
@@ -52,12 +52,20 @@ export interface FeatureSchema {
 export function featureArbitrary(spec: FeatureSpec): fc.Arbitrary<CellValue> {
   if (!isFeatureSpec(spec)) {
     const received = typeof spec === 'object' && spec !== null && 'names' in spec && 'features' in spec ? 'a whole feature schema' : describeKind(spec)
-    throw new VitestMlError('featureArbitrary', 'one feature spec (from numeric(), integer(), categorical() or boolean())', received, 'For rows of a whole schema use schema.arrays() or schema.records(); for one feature pass schema.features.name.')
+    throw new VitestMlError(
+      'featureArbitrary',
+      'one feature spec (from numeric(), integer(), categorical() or boolean())',
+      received,
+      'For rows of a whole schema use schema.arrays() or schema.records(); for one feature pass schema.features.name.',
+    )
   }
   const present: fc.Arbitrary<CellValue> =
-    spec.kind === 'numeric' ? uniformNumber({ min: spec.min, max: spec.max, scale: spec.scale ?? 'uniform' })
-      : spec.kind === 'integer' ? uniformNumber({ min: spec.min, max: spec.max, integer: true })
-        : spec.kind === 'categorical' ? fc.constantFrom(...spec.values)
+    spec.kind === 'numeric'
+      ? uniformNumber({ min: spec.min, max: spec.max, scale: spec.scale ?? 'uniform' })
+      : spec.kind === 'integer'
+        ? uniformNumber({ min: spec.min, max: spec.max, integer: true })
+        : spec.kind === 'categorical'
+          ? fc.constantFrom(...spec.values)
           : fc.boolean()
   return spec.nullable ? fc.option(present, { nil: null, freq: 10 }) : present
 }
@@ -65,7 +73,13 @@ export function featureArbitrary(spec: FeatureSpec): fc.Arbitrary<CellValue> {
 function describeKind(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return `an object with ${Object.keys(value).slice(0, 4).map((key) => `"${key}"`).join(', ') || 'no keys'}`
+  if (typeof value === 'object')
+    return `an object with ${
+      Object.keys(value)
+        .slice(0, 4)
+        .map((key) => `"${key}"`)
+        .join(', ') || 'no keys'
+    }`
   return `${typeof value} ${JSON.stringify(value)}`
 }
 
@@ -88,7 +102,12 @@ export function featureSchema(features: Readonly<Record<string, FeatureSpec>>): 
   if (names.length === 0) throw new VitestMlError('featureSchema', 'at least one feature', 'none', 'Pass `{ name: numeric({ min, max }), ... }`.')
   for (const name of names) {
     if (!isFeatureSpec(features[name])) {
-      throw new VitestMlError('featureSchema', `a feature spec for "${name}" (from numeric(), integer(), categorical() or boolean())`, describeKind(features[name]), `Write \`${name}: numeric({ min: 0, max: 1 })\` or similar.`)
+      throw new VitestMlError(
+        'featureSchema',
+        `a feature spec for "${name}" (from numeric(), integer(), categorical() or boolean())`,
+        describeKind(features[name]),
+        `Write \`${name}: numeric({ min: 0, max: 1 })\` or similar.`,
+      )
     }
   }
   const specs = names.map((name) => features[name] as FeatureSpec)
@@ -111,15 +130,31 @@ export function featureSchema(features: Readonly<Record<string, FeatureSpec>>): 
   return {
     features,
     names,
-    records: () => describeArbitrary(fc.record(Object.fromEntries(names.map((name, j) => [name, featureArbitrary(specs[j] as FeatureSpec)]))) as fc.Arbitrary<Record<string, CellValue>>, `uniform rows of the schema (${names.join(', ')})`),
-    arrays: () => describeArbitrary(fc.tuple(...specs.map(featureArbitrary)).map((values) => [...values]), `uniform rows of the schema (${names.join(', ')})`),
+    records: () =>
+      describeArbitrary(
+        fc.record(Object.fromEntries(names.map((name, j) => [name, featureArbitrary(specs[j] as FeatureSpec)]))) as fc.Arbitrary<Record<string, CellValue>>,
+        `uniform rows of the schema (${names.join(', ')})`,
+      ),
+    arrays: () =>
+      describeArbitrary(
+        fc.tuple(...specs.map(featureArbitrary)).map((values) => [...values]),
+        `uniform rows of the schema (${names.join(', ')})`,
+      ),
     toArray,
     validate,
     assertValid(rows) {
       const issues = validate(rows)
       if (issues.length === 0) return
-      const shown = issues.slice(0, 5).map((issue) => `row ${issue.row}, ${issue.feature}: ${issue.problem}`).join('; ')
-      throw new VitestMlError('featureSchema', 'rows that fit the schema', `${issues.length} problem(s): ${shown}`, 'Fix the data, or widen the schema if these values are legitimate.')
+      const shown = issues
+        .slice(0, 5)
+        .map((issue) => `row ${issue.row}, ${issue.feature}: ${issue.problem}`)
+        .join('; ')
+      throw new VitestMlError(
+        'featureSchema',
+        'rows that fit the schema',
+        `${issues.length} problem(s): ${shown}`,
+        'Fix the data, or widen the schema if these values are legitimate.',
+      )
     },
   }
 }

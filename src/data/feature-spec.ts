@@ -10,11 +10,23 @@ export interface NumericFeature {
   readonly scale: 'uniform' | 'log-uniform'
 }
 /** A whole-number feature with inclusive bounds. */
-export interface IntegerFeature { readonly kind: 'integer'; readonly min: number; readonly max: number; readonly nullable: boolean }
+export interface IntegerFeature {
+  readonly kind: 'integer'
+  readonly min: number
+  readonly max: number
+  readonly nullable: boolean
+}
 /** A feature taking one of a fixed set of values (strings, or numeric codes). */
-export interface CategoricalFeature { readonly kind: 'categorical'; readonly values: readonly (string | number)[]; readonly nullable: boolean }
+export interface CategoricalFeature {
+  readonly kind: 'categorical'
+  readonly values: readonly (string | number)[]
+  readonly nullable: boolean
+}
 /** A true/false feature. */
-export interface BooleanFeature { readonly kind: 'boolean'; readonly nullable: boolean }
+export interface BooleanFeature {
+  readonly kind: 'boolean'
+  readonly nullable: boolean
+}
 
 /** One feature of a schema. */
 export type FeatureSpec = NumericFeature | IntegerFeature | CategoricalFeature | BooleanFeature
@@ -95,7 +107,12 @@ export function integer(constraints: RangeConstraints): IntegerFeature {
  */
 export function categorical(values: readonly (string | number)[], options: { readonly nullable?: boolean } = {}): CategoricalFeature {
   if (!Array.isArray(values) || values.length === 0) {
-    throw new VitestMlError('categorical', 'at least one allowed value', Array.isArray(values) ? 'an empty list' : typeof values, "Pass the categories, e.g. `categorical(['a', 'b'])`.")
+    throw new VitestMlError(
+      'categorical',
+      'at least one allowed value',
+      Array.isArray(values) ? 'an empty list' : typeof values,
+      "Pass the categories, e.g. `categorical(['a', 'b'])`.",
+    )
   }
   return { kind: 'categorical', values: [...new Set(values)], nullable: options.nullable ?? false }
 }
@@ -148,7 +165,8 @@ export function isFeatureSpec(value: unknown): value is FeatureSpec {
  * @returns a phrase such as `5300 is above max 5200`
  */
 export function featureIssue(spec: FeatureSpec, value: unknown): string | undefined {
-  if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value))) return spec.nullable ? undefined : 'is missing (feature is not nullable)'
+  if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value)))
+    return spec.nullable ? undefined : 'is missing (feature is not nullable)'
   switch (spec.kind) {
     case 'numeric':
     case 'integer':
@@ -158,7 +176,9 @@ export function featureIssue(spec: FeatureSpec, value: unknown): string | undefi
       if (value > spec.max) return `${value} is above max ${spec.max}`
       return undefined
     case 'categorical':
-      return spec.values.includes(value as string | number) ? undefined : `${JSON.stringify(value)} is not one of [${spec.values.map((v) => JSON.stringify(v)).join(', ')}]`
+      return spec.values.includes(value as string | number)
+        ? undefined
+        : `${JSON.stringify(value)} is not one of [${spec.values.map((v) => JSON.stringify(v)).join(', ')}]`
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `${JSON.stringify(value)} is not a boolean`
   }

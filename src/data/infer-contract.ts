@@ -1,8 +1,8 @@
 import { linearQuantile } from '../stats/linear-quantile.js'
-import { columnKind, isMissingCell, parseDateText, parseNumberText, type ColumnKind } from './column-kind.js'
-import { DATA_CONTRACT_FORMAT, type ContractCategorySummary, type ColumnContract, type DataContract, type ContractNumericSummary } from './data-contract.js'
-import { datasetHash } from './dataset-hash.js'
+import { type ColumnKind, columnKind, isMissingCell, parseDateText, parseNumberText } from './column-kind.js'
+import { type ColumnContract, type ContractCategorySummary, type ContractNumericSummary, DATA_CONTRACT_FORMAT, type DataContract } from './data-contract.js'
 import type { Column, Dataset } from './dataset.js'
+import { datasetHash } from './dataset-hash.js'
 import { findDuplicateRows } from './duplicate-rows.js'
 
 /** Options of `inferContract`. */

@@ -1,9 +1,9 @@
 import { VitestMlError } from '../util/errors.js'
-import type { Dataset } from './dataset.js'
-import { featureSchema, type FeatureSchema } from './feature-schema.js'
-import { boolean, categorical, integer, numeric, type FeatureSpec } from './feature-spec.js'
 import type { DataContract } from './data-contract.js'
-import { inferContract, type InferContractOptions } from './infer-contract.js'
+import type { Dataset } from './dataset.js'
+import { type FeatureSchema, featureSchema } from './feature-schema.js'
+import { boolean, categorical, type FeatureSpec, integer, numeric } from './feature-spec.js'
+import { type InferContractOptions, inferContract } from './infer-contract.js'
 
 /** Options of {@link inferSchema}. */
 export interface InferSchemaOptions extends InferContractOptions {

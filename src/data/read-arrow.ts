@@ -1,7 +1,7 @@
 import type { Table, Vector } from 'apache-arrow'
-import { lazyRequire } from '../util/lazy-require.js'
 import { VitestMlError } from '../util/errors.js'
-import { datasetFromColumns, type CellValue, type Column, type Dataset } from './dataset.js'
+import { lazyRequire } from '../util/lazy-require.js'
+import { type CellValue, type Column, type Dataset, datasetFromColumns } from './dataset.js'
 import { datasetNameOf, readSourceBytes } from './read-source.js'
 
 /** Options of {@link readArrow}. */
@@ -11,7 +11,6 @@ export interface ReadArrowOptions {
   /** Dataset name in reports. @defaultValue the file name */
   readonly name?: string
 }
-
 
 /** apache-arrow, loaded on first use (not when vitest-ml is imported). */
 const arrow = lazyRequire<typeof import('apache-arrow')>('apache-arrow')
@@ -36,17 +35,29 @@ export async function readArrow(path: string, options: ReadArrowOptions = {}): P
   try {
     table = arrow().tableFromIPC(bytes)
   } catch (error) {
-    throw new VitestMlError('readArrow', 'an Arrow IPC file or stream', `"${path}" (${(error as Error).message})`, 'Write the file with pyarrow.feather.write_feather or RecordBatchFileWriter; Parquet files need readParquet().', { cause: error })
+    throw new VitestMlError(
+      'readArrow',
+      'an Arrow IPC file or stream',
+      `"${path}" (${(error as Error).message})`,
+      'Write the file with pyarrow.feather.write_feather or RecordBatchFileWriter; Parquet files need readParquet().',
+      { cause: error },
+    )
   }
   const available = table.schema.fields.map((field) => field.name)
   if (available.length === 0 && bytes.length > 0) {
-    throw new VitestMlError('readArrow', 'an Arrow IPC file with at least one column', `"${path}" (no schema found)`, 'Check that the file is Arrow IPC, not Parquet, CSV or JSON.')
+    throw new VitestMlError(
+      'readArrow',
+      'an Arrow IPC file with at least one column',
+      `"${path}" (no schema found)`,
+      'Check that the file is Arrow IPC, not Parquet, CSV or JSON.',
+    )
   }
   const names = options.columns ?? available
   const columns: Record<string, Column> = {}
   for (const name of names) {
     const vector = table.getChild(name)
-    if (vector === null) throw new VitestMlError('readArrow', `a column of "${path}", one of [${available.join(', ')}]`, `"${name}"`, 'Check `columns`; names are case-sensitive.')
+    if (vector === null)
+      throw new VitestMlError('readArrow', `a column of "${path}", one of [${available.join(', ')}]`, `"${name}"`, 'Check `columns`; names are case-sensitive.')
     columns[name] = toColumn(vector)
   }
   return datasetFromColumns(columns, { name: options.name ?? datasetNameOf(path) })

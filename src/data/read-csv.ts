@@ -1,7 +1,7 @@
 import type Papa from 'papaparse'
-import { lazyRequire } from '../util/lazy-require.js'
 import { VitestMlError } from '../util/errors.js'
-import { datasetFromColumns, type Column, type Dataset } from './dataset.js'
+import { lazyRequire } from '../util/lazy-require.js'
+import { type Column, type Dataset, datasetFromColumns } from './dataset.js'
 import { datasetNameOf, readSourceText } from './read-source.js'
 
 /** Options of {@link readCsv}. */
@@ -21,7 +21,6 @@ export interface ReadCsvOptions {
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/
 const BOOLEAN = /^(?:true|false)$/i
 const DEFAULT_MISSING = ['', 'NA', 'N/A', 'NaN', 'null']
-
 
 /** papaparse, loaded on first use (not when vitest-ml is imported). */
 const papaparse = lazyRequire<typeof Papa>('papaparse')
@@ -50,7 +49,12 @@ export async function readCsv(source: string, options: ReadCsvOptions = {}): Pro
   const parsed = papaparse().parse<string[]>(text, { skipEmptyLines: true, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) })
   const fatal = parsed.errors.find((error) => error.type === 'Quotes')
   if (fatal !== undefined) {
-    throw new VitestMlError('readCsv', `well-formed CSV in ${where}`, `${fatal.message.toLowerCase()} at line ${(fatal.row ?? 0) + 1}`, 'Close the quoted field, or escape quotes inside it by doubling them ("").')
+    throw new VitestMlError(
+      'readCsv',
+      `well-formed CSV in ${where}`,
+      `${fatal.message.toLowerCase()} at line ${(fatal.row ?? 0) + 1}`,
+      'Close the quoted field, or escape quotes inside it by doubling them ("").',
+    )
   }
   const [header, ...rows] = parsed.data
   if (header === undefined || header.length === 0) {
@@ -59,7 +63,12 @@ export async function readCsv(source: string, options: ReadCsvOptions = {}): Pro
   const repeated = header.findIndex((name, index) => header.indexOf(name) !== index)
   if (repeated >= 0) {
     const name = header[repeated] as string
-    throw new VitestMlError('readCsv', `distinct column names in the header of ${where}`, `${JSON.stringify(name)} twice (columns ${header.indexOf(name) + 1} and ${repeated + 1})`, 'Rename one of the columns; every column needs its own name.')
+    throw new VitestMlError(
+      'readCsv',
+      `distinct column names in the header of ${where}`,
+      `${JSON.stringify(name)} twice (columns ${header.indexOf(name) + 1} and ${repeated + 1})`,
+      'Rename one of the columns; every column needs its own name.',
+    )
   }
   const ragged = rows.findIndex((row) => row.length !== header.length)
   if (ragged >= 0) {
@@ -77,7 +86,10 @@ export async function readCsv(source: string, options: ReadCsvOptions = {}): Pro
   for (const name of wanted) {
     const index = header.indexOf(name)
     if (index < 0) throw new VitestMlError('readCsv', `a column named one of [${header.join(', ')}]`, `"${name}"`, 'Check `columns`; names are case-sensitive.')
-    columns[name] = typeColumn(rows.map((row) => (row[index] ?? '').trim()), missing)
+    columns[name] = typeColumn(
+      rows.map((row) => (row[index] ?? '').trim()),
+      missing,
+    )
   }
   return datasetFromColumns(columns, { name: options.name ?? (isText ? 'csv' : datasetNameOf(source)) })
 }

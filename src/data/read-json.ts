@@ -1,5 +1,5 @@
 import { VitestMlError } from '../util/errors.js'
-import { datasetFromRows, type Dataset } from './dataset.js'
+import { type Dataset, datasetFromRows } from './dataset.js'
 import { datasetNameOf, readSourceText } from './read-source.js'
 
 /** Options of {@link readJson}. */
@@ -36,10 +36,18 @@ export async function readJson(path: string, options: ReadJsonOptions = {}): Pro
   for (const { record, where } of entries) {
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       const what = record === null ? 'null' : Array.isArray(record) ? 'an array' : typeof record
-      throw new VitestMlError('readJson', `every ${jsonl ? 'line' : 'element'} of "${path}" to be a record ({ "column": value })`, `${what} at ${where}`, 'Write one object per row; for column-oriented data use datasetFromColumns().')
+      throw new VitestMlError(
+        'readJson',
+        `every ${jsonl ? 'line' : 'element'} of "${path}" to be a record ({ "column": value })`,
+        `${what} at ${where}`,
+        'Write one object per row; for column-oriented data use datasetFromColumns().',
+      )
     }
   }
-  return datasetFromRows(entries.map((entry) => entry.record as Record<string, unknown>), { name: options.name ?? datasetNameOf(path) })
+  return datasetFromRows(
+    entries.map((entry) => entry.record as Record<string, unknown>),
+    { name: options.name ?? datasetNameOf(path) },
+  )
 }
 
 function parseArray(text: string, path: string): unknown[] {
@@ -47,10 +55,21 @@ function parseArray(text: string, path: string): unknown[] {
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new VitestMlError('readJson', `valid JSON in "${path}"`, (error as Error).message, 'Fix the syntax, or pass `{ format: "jsonl" }` for one record per line.', { cause: error })
+    throw new VitestMlError(
+      'readJson',
+      `valid JSON in "${path}"`,
+      (error as Error).message,
+      'Fix the syntax, or pass `{ format: "jsonl" }` for one record per line.',
+      { cause: error },
+    )
   }
   if (!Array.isArray(value)) {
-    throw new VitestMlError('readJson', `a JSON array of records in "${path}"`, value === null ? 'null' : typeof value, 'Wrap the records in [ ... ], or use JSON Lines.')
+    throw new VitestMlError(
+      'readJson',
+      `a JSON array of records in "${path}"`,
+      value === null ? 'null' : typeof value,
+      'Wrap the records in [ ... ], or use JSON Lines.',
+    )
   }
   return value
 }
@@ -64,7 +83,13 @@ function parseLines(text: string, path: string): { record: unknown; where: strin
     try {
       records.push({ record: JSON.parse(line), where: `line ${index + 1}` })
     } catch (error) {
-      throw new VitestMlError('readJson', `one JSON record per line in "${path}"`, `invalid JSON on line ${index + 1}: ${(error as Error).message}`, 'Each line must be a complete JSON object; a pretty-printed array needs `{ format: "array" }`.', { cause: error })
+      throw new VitestMlError(
+        'readJson',
+        `one JSON record per line in "${path}"`,
+        `invalid JSON on line ${index + 1}: ${(error as Error).message}`,
+        'Each line must be a complete JSON object; a pretty-printed array needs `{ format: "array" }`.',
+        { cause: error },
+      )
     }
   }
   return records

@@ -1,6 +1,6 @@
 import type { ColumnData, FileMetaData } from 'hyparquet'
 import { VitestMlError } from '../util/errors.js'
-import { datasetFromColumns, type CellValue, type Column, type Dataset } from './dataset.js'
+import { type CellValue, type Column, type Dataset, datasetFromColumns } from './dataset.js'
 import { datasetNameOf, requireFile } from './read-source.js'
 
 /** Options of {@link readParquet}. */
@@ -35,24 +35,42 @@ const NUMERIC_TYPES = new Set(['INT32', 'INT64', 'INT96', 'FLOAT', 'DOUBLE'])
 export async function readParquet(path: string, options: ReadParquetOptions = {}): Promise<Dataset> {
   await requireFile('readParquet', path)
   // hyparquet loads here, on first use, not when vitest-ml is imported.
-  const [{ asyncBufferFromFile, parquetMetadataAsync, parquetRead }, { compressors }] = await Promise.all([import('hyparquet'), import('hyparquet-compressors')])
+  const [{ asyncBufferFromFile, parquetMetadataAsync, parquetRead }, { compressors }] = await Promise.all([
+    import('hyparquet'),
+    import('hyparquet-compressors'),
+  ])
   const file = await asyncBufferFromFile(path)
   let metadata: FileMetaData
   try {
     metadata = await parquetMetadataAsync(file)
   } catch (error) {
-    throw new VitestMlError('readParquet', 'a Parquet file', `"${path}" (${(error as Error).message})`, 'Check the file is Parquet (it starts and ends with the bytes PAR1) and is not truncated.', { cause: error })
+    throw new VitestMlError(
+      'readParquet',
+      'a Parquet file',
+      `"${path}" (${(error as Error).message})`,
+      'Check the file is Parquet (it starts and ends with the bytes PAR1) and is not truncated.',
+      { cause: error },
+    )
   }
   const topLevel = topLevelColumns(metadata)
   const names = options.columns ?? [...topLevel.keys()]
   for (const name of names) {
-    if (!topLevel.has(name)) throw new VitestMlError('readParquet', `a column of "${path}", one of [${[...topLevel.keys()].join(', ')}]`, `"${name}"`, 'Check `columns`; names are case-sensitive.')
+    if (!topLevel.has(name))
+      throw new VitestMlError(
+        'readParquet',
+        `a column of "${path}", one of [${[...topLevel.keys()].join(', ')}]`,
+        `"${name}"`,
+        'Check `columns`; names are case-sensitive.',
+      )
   }
   const totalRows = Number(metadata.num_rows)
   const limit = options.rowLimit ?? totalRows
-  if (!Number.isInteger(limit) || limit < 0) throw new VitestMlError('readParquet', 'a whole `rowLimit` >= 0', String(options.rowLimit), 'Pass for example `rowLimit: 10000`.')
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new VitestMlError('readParquet', 'a whole `rowLimit` >= 0', String(options.rowLimit), 'Pass for example `rowLimit: 10000`.')
   const rowCount = Math.min(limit, totalRows)
-  const columns = new Map<string, Float64Array | CellValue[]>(names.map((name) => [name, topLevel.get(name) === 'numeric' ? new Float64Array(rowCount) : new Array<CellValue>(rowCount).fill(null)]))
+  const columns = new Map<string, Float64Array | CellValue[]>(
+    names.map((name) => [name, topLevel.get(name) === 'numeric' ? new Float64Array(rowCount) : new Array<CellValue>(rowCount).fill(null)]),
+  )
   const store = (chunk: ColumnData): void => copyChunk(chunk, columns.get(chunk.columnName), rowCount)
   let groupStart = 0
   for (const group of metadata.row_groups) {
@@ -61,7 +79,13 @@ export async function readParquet(path: string, options: ReadParquetOptions = {}
     try {
       await parquetRead({ file, metadata, compressors, columns: [...names], rowStart: groupStart, rowEnd: Math.min(groupEnd, rowCount), onChunk: store })
     } catch (error) {
-      throw new VitestMlError('readParquet', `readable row groups in "${path}"`, `an error in the row group starting at row ${groupStart}: ${(error as Error).message}`, 'The file may be corrupt or use an unsupported encoding; re-export it with pyarrow or DuckDB.', { cause: error })
+      throw new VitestMlError(
+        'readParquet',
+        `readable row groups in "${path}"`,
+        `an error in the row group starting at row ${groupStart}: ${(error as Error).message}`,
+        'The file may be corrupt or use an unsupported encoding; re-export it with pyarrow or DuckDB.',
+        { cause: error },
+      )
     }
     groupStart = groupEnd
   }

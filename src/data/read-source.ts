@@ -48,7 +48,12 @@ export async function readSourceText(reader: string, path: string): Promise<stri
  */
 export async function requireFile(reader: string, path: string): Promise<void> {
   if (typeof path !== 'string' || path === '') {
-    throw new VitestMlError(reader, 'a file path', typeof path === 'string' ? 'an empty string' : typeof path, 'Pass the path of the data file, relative to the project root.')
+    throw new VitestMlError(
+      reader,
+      'a file path',
+      typeof path === 'string' ? 'an empty string' : typeof path,
+      'Pass the path of the data file, relative to the project root.',
+    )
   }
   let isFile: boolean
   try {
@@ -56,7 +61,13 @@ export async function requireFile(reader: string, path: string): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable')
-    throw new VitestMlError(reader, 'an existing file', `"${path}" (${why})`, 'Check the path; relative paths are resolved from the working directory (usually the project root).', { cause: error })
+    throw new VitestMlError(
+      reader,
+      'an existing file',
+      `"${path}" (${why})`,
+      'Check the path; relative paths are resolved from the working directory (usually the project root).',
+      { cause: error },
+    )
   }
   if (!isFile) throw new VitestMlError(reader, 'a file', `"${path}" (a directory or special file)`, 'Point at the data file itself, not its folder.')
 }

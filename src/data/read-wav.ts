@@ -4,6 +4,7 @@ import { lazyRequire } from '../util/lazy-require.js'
 
 /** wavefile, loaded when the first WAV file is read. */
 const wavefile = lazyRequire<typeof wavefileModule>('wavefile')
+
 import { VitestMlError } from '../util/errors.js'
 
 /** Mono audio as float samples in [-1, 1]. */
@@ -34,7 +35,13 @@ export async function readWav(path: string, options: { readonly sampleRate?: num
   try {
     bytes = new Uint8Array(await readFile(path))
   } catch (error) {
-    throw new VitestMlError('readWav', 'a readable .wav file', `"${path}" (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`, 'Check the path; it resolves from the working directory.', { cause: error })
+    throw new VitestMlError(
+      'readWav',
+      'a readable .wav file',
+      `"${path}" (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      'Check the path; it resolves from the working directory.',
+      { cause: error },
+    )
   }
   const wav = new (wavefile().WaveFile)()
   try {
@@ -42,7 +49,13 @@ export async function readWav(path: string, options: { readonly sampleRate?: num
     if (options.sampleRate !== undefined) wav.toSampleRate(options.sampleRate)
     wav.toBitDepth('32f')
   } catch (error) {
-    throw new VitestMlError('readWav', 'a PCM or float WAV file', `"${path}" (${(error as Error).message})`, 'Convert it, e.g. `sox in.mp3 -r 16000 -c 1 out.wav`.', { cause: error })
+    throw new VitestMlError(
+      'readWav',
+      'a PCM or float WAV file',
+      `"${path}" (${(error as Error).message})`,
+      'Convert it, e.g. `sox in.mp3 -r 16000 -c 1 out.wav`.',
+      { cause: error },
+    )
   }
   const format = wav.fmt as { numChannels: number; sampleRate: number }
   const raw = wav.getSamples(false, Float32Array) as unknown as Float32Array | Float32Array[]
@@ -66,7 +79,12 @@ export async function readWav(path: string, options: { readonly sampleRate?: num
  */
 export function audioWindows(samples: Float32Array, size: number, hop: number = size): Float32Array[] {
   if (!Number.isInteger(size) || size < 1 || !Number.isInteger(hop) || hop < 1) {
-    throw new VitestMlError('audioWindows', 'whole-number size and hop of at least 1', `size ${size}, hop ${hop}`, 'Silero VAD at 16 kHz takes 512-sample windows.')
+    throw new VitestMlError(
+      'audioWindows',
+      'whole-number size and hop of at least 1',
+      `size ${size}, hop ${hop}`,
+      'Silero VAD at 16 kHz takes 512-sample windows.',
+    )
   }
   const windows: Float32Array[] = []
   for (let start = 0; start + size <= samples.length; start += hop) windows.push(samples.slice(start, start + size))

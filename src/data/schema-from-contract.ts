@@ -1,7 +1,7 @@
 import { VitestMlError } from '../util/errors.js'
 import type { DataContract } from './data-contract.js'
-import { featureSchema, type FeatureSchema } from './feature-schema.js'
-import { boolean, categorical, integer, numeric, type FeatureSpec } from './feature-spec.js'
+import { type FeatureSchema, featureSchema } from './feature-schema.js'
+import { boolean, categorical, type FeatureSpec, integer, numeric } from './feature-spec.js'
 
 /**
  * The feature schema of some columns of a data contract, to generate model inputs from what training data held:

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs'
 import type { RecordBatchReader } from 'apache-arrow'
-import { lazyRequire } from '../util/lazy-require.js'
 import { VitestMlError } from '../util/errors.js'
-import { datasetFromColumns, type Column, type Dataset } from './dataset.js'
+import { lazyRequire } from '../util/lazy-require.js'
+import { type Column, type Dataset, datasetFromColumns } from './dataset.js'
 import { toColumn } from './read-arrow.js'
 import { datasetNameOf, requireFile } from './read-source.js'
 
@@ -13,7 +13,6 @@ export interface StreamArrowOptions {
   /** Dataset name of every batch. @defaultValue the file name */
   readonly name?: string
 }
-
 
 /** apache-arrow, loaded on first use (not when vitest-ml is imported). */
 const arrow = lazyRequire<typeof import('apache-arrow')>('apache-arrow')
@@ -38,7 +37,13 @@ export async function* streamArrow(path: string, options: StreamArrowOptions = {
     reader = await arrow().RecordBatchReader.from(createReadStream(path))
     await reader.open()
   } catch (error) {
-    throw new VitestMlError('streamArrow', 'an Arrow IPC file or stream', `"${path}" (${(error as Error).message})`, 'Write the file with pyarrow.feather.write_feather or RecordBatchFileWriter; Parquet files need streamParquet().', { cause: error })
+    throw new VitestMlError(
+      'streamArrow',
+      'an Arrow IPC file or stream',
+      `"${path}" (${(error as Error).message})`,
+      'Write the file with pyarrow.feather.write_feather or RecordBatchFileWriter; Parquet files need streamParquet().',
+      { cause: error },
+    )
   }
   for await (const batch of reader) {
     const available = batch.schema.fields.map((field) => field.name)
@@ -46,7 +51,13 @@ export async function* streamArrow(path: string, options: StreamArrowOptions = {
     const columns: Record<string, Column> = {}
     for (const column of names) {
       const vector = batch.getChild(column)
-      if (vector === null) throw new VitestMlError('streamArrow', `a column of "${path}", one of [${available.join(', ')}]`, `"${column}"`, 'Check `columns`; names are case-sensitive.')
+      if (vector === null)
+        throw new VitestMlError(
+          'streamArrow',
+          `a column of "${path}", one of [${available.join(', ')}]`,
+          `"${column}"`,
+          'Check `columns`; names are case-sensitive.',
+        )
       columns[column] = toColumn(vector)
     }
     yield datasetFromColumns(columns, { name })

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs'
 import type Papa from 'papaparse'
-import { lazyRequire } from '../util/lazy-require.js'
 import { VitestMlError } from '../util/errors.js'
-import { datasetFromColumns, type Column, type Dataset } from './dataset.js'
+import { lazyRequire } from '../util/lazy-require.js'
+import { type Column, type Dataset, datasetFromColumns } from './dataset.js'
 import { datasetNameOf, requireFile } from './read-source.js'
 
 /** Options of {@link streamCsv}. */
@@ -18,7 +18,6 @@ export interface StreamCsvOptions {
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/
-
 
 /** papaparse, loaded on first use (not when vitest-ml is imported). */
 const papaparse = lazyRequire<typeof Papa>('papaparse')
@@ -39,7 +38,8 @@ const papaparse = lazyRequire<typeof Papa>('papaparse')
 export async function* streamCsv(path: string, options: StreamCsvOptions = {}): AsyncGenerator<Dataset> {
   await requireFile('streamCsv', path)
   const batchRows = options.batchRows ?? 65_536
-  if (!Number.isInteger(batchRows) || batchRows < 1) throw new VitestMlError('streamCsv', 'a whole `batchRows` >= 1', String(batchRows), 'For example `batchRows: 65536`.')
+  if (!Number.isInteger(batchRows) || batchRows < 1)
+    throw new VitestMlError('streamCsv', 'a whole `batchRows` >= 1', String(batchRows), 'For example `batchRows: 65536`.')
   const missing = new Set(options.missing ?? ['', 'NA', 'N/A', 'NaN', 'null'])
   const name = options.name ?? datasetNameOf(path)
   const parser = parsedRows(path, options.delimiter, batchRows)
@@ -54,10 +54,19 @@ export async function* streamCsv(path: string, options: StreamCsvOptions = {}): 
     const columns: Record<string, Column> = {}
     names.forEach((column, index) => {
       const cells = batch.map((row) => (row[index] ?? '').trim())
-      if (!(numeric as boolean[])[index]) { columns[column] = cells.map((cell) => (missing.has(cell) ? null : cell)); return }
+      if (!(numeric as boolean[])[index]) {
+        columns[column] = cells.map((cell) => (missing.has(cell) ? null : cell))
+        return
+      }
       columns[column] = Float64Array.from(cells, (cell, offset) => {
         if (missing.has(cell)) return Number.NaN
-        if (!NUMBER.test(cell)) throw new VitestMlError('streamCsv', `numbers in column "${column}" (its first batch held only numbers)`, `${JSON.stringify(cell)} at line ${startLine + offset + 1}`, 'Clean the feed, or read the file with readCsv(), which types a column by all of its cells.')
+        if (!NUMBER.test(cell))
+          throw new VitestMlError(
+            'streamCsv',
+            `numbers in column "${column}" (its first batch held only numbers)`,
+            `${JSON.stringify(cell)} at line ${startLine + offset + 1}`,
+            'Clean the feed, or read the file with readCsv(), which types a column by all of its cells.',
+          )
         return Number(cell)
       })
     })
@@ -66,8 +75,18 @@ export async function* streamCsv(path: string, options: StreamCsvOptions = {}): 
   }
   for await (const row of parser) {
     line++
-    if (header === undefined) { header = row; line = 1; continue }
-    if (row.length !== header.length) throw new VitestMlError('streamCsv', `${header.length} cells on every row of "${path}"`, `${row.length} cells at line ${line}`, 'Fix the row with a missing or extra delimiter; quote cells that contain it.')
+    if (header === undefined) {
+      header = row
+      line = 1
+      continue
+    }
+    if (row.length !== header.length)
+      throw new VitestMlError(
+        'streamCsv',
+        `${header.length} cells on every row of "${path}"`,
+        `${row.length} cells at line ${line}`,
+        'Fix the row with a missing or extra delimiter; quote cells that contain it.',
+      )
     batch.push(row)
     if (batch.length >= batchRows) yield flush()
   }
@@ -85,26 +104,53 @@ async function* parsedRows(path: string, delimiter: string | undefined, buffer: 
   let failure: unknown
   let wake: (() => void) | undefined
   let paused: Papa.Parser | undefined
-  const notify = (): void => { wake?.(); wake = undefined }
+  const notify = (): void => {
+    wake?.()
+    wake = undefined
+  }
   papaparse().parse<string[]>(createReadStream(path, { encoding: 'utf8' }) as unknown as File, {
     skipEmptyLines: true,
     ...(delimiter === undefined ? {} : { delimiter }),
     chunk: (results, parser) => {
       for (const row of results.data) queue.push(row)
-      if (queue.length >= buffer) { paused = parser; parser.pause() }
+      if (queue.length >= buffer) {
+        paused = parser
+        parser.pause()
+      }
       notify()
     },
-    complete: () => { done = true; notify() },
-    error: (error: unknown) => { failure = error; done = true; notify() },
+    complete: () => {
+      done = true
+      notify()
+    },
+    error: (error: unknown) => {
+      failure = error
+      done = true
+      notify()
+    },
   })
   for (;;) {
     while (queue.length > 0) {
       const rows = queue.splice(0, queue.length)
       for (const row of rows) yield row
     }
-    if (failure !== undefined) throw new VitestMlError('streamCsv', `a readable CSV file at "${path}"`, String((failure as Error).message ?? failure), 'Check the path and the file encoding (UTF-8).', { cause: failure })
+    if (failure !== undefined)
+      throw new VitestMlError(
+        'streamCsv',
+        `a readable CSV file at "${path}"`,
+        String((failure as Error).message ?? failure),
+        'Check the path and the file encoding (UTF-8).',
+        { cause: failure },
+      )
     if (done) return
-    if (paused !== undefined) { const parser = paused; paused = undefined; parser.resume() }
-    await new Promise<void>((resolve) => { wake = resolve; if (queue.length > 0 || done) notify() })
+    if (paused !== undefined) {
+      const parser = paused
+      paused = undefined
+      parser.resume()
+    }
+    await new Promise<void>((resolve) => {
+      wake = resolve
+      if (queue.length > 0 || done) notify()
+    })
   }
 }

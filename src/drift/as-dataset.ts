@@ -1,4 +1,4 @@
-import { datasetFromColumns, datasetFromRows, type Dataset } from '../data/dataset.js'
+import { type Dataset, datasetFromColumns, datasetFromRows } from '../data/dataset.js'
 import { VitestMlError } from '../util/errors.js'
 
 /** Data as the drift functions accept it: a {@link Dataset}, columns (`{ feature: values[] }`) or rows (records). */
@@ -34,17 +34,34 @@ export function asDataset(source: string, role: string, data: DriftData): Datase
   if (isDataset(data)) return data
   if (Array.isArray(data)) {
     const bad = data.findIndex((row) => typeof row !== 'object' || row === null || Array.isArray(row))
-    if (bad >= 0) throw new VitestMlError(source, `${role} rows to be records ({ feature: value })`, `${describe(data[bad])} at index ${bad}`, 'Pass rows as objects, columns as { feature: values[] }, or a Dataset from readCsv()/datasetFromColumns().')
+    if (bad >= 0)
+      throw new VitestMlError(
+        source,
+        `${role} rows to be records ({ feature: value })`,
+        `${describe(data[bad])} at index ${bad}`,
+        'Pass rows as objects, columns as { feature: values[] }, or a Dataset from readCsv()/datasetFromColumns().',
+      )
     return datasetFromRows(data as readonly Record<string, unknown>[], { name: role })
   }
   if (typeof data === 'object' && data !== null) {
     try {
       return datasetFromColumns(data as Record<string, ArrayLike<unknown>>, { name: role })
     } catch (error) {
-      throw new VitestMlError(source, `${role} columns of equal length ({ feature: values[] })`, (error as Error).message.replace(/^datasetFromColumns: expected /, 'a problem: '), 'Every column must be an array with one value per row.', { cause: error })
+      throw new VitestMlError(
+        source,
+        `${role} columns of equal length ({ feature: values[] })`,
+        (error as Error).message.replace(/^datasetFromColumns: expected /, 'a problem: '),
+        'Every column must be an array with one value per row.',
+        { cause: error },
+      )
     }
   }
-  throw new VitestMlError(source, `${role} data: a Dataset, rows or columns`, describe(data), 'Pass `{ feature: values[] }`, an array of records, or a Dataset from readCsv()/readParquet().')
+  throw new VitestMlError(
+    source,
+    `${role} data: a Dataset, rows or columns`,
+    describe(data),
+    'Pass `{ feature: values[] }`, an array of records, or a Dataset from readCsv()/readParquet().',
+  )
 }
 
 function describe(value: unknown): string {

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import { missingOutput } from '../model/missing-output.js'
 import { isModel, type Model } from '../model/model.js'
+import { VitestMlError } from '../util/errors.js'
 import { flattenOutput } from './flatten-output.js'
 
 /** A pipeline from raw input to features or outputs: a {@link Model}, or a function from a batch to one output per row. */
@@ -74,10 +74,20 @@ export interface PipelineComparisonResult<I = unknown> {
  * result.worst // { index: 3, field: 'income', training: { income: 0.5 }, serving: { income: 0.25 }, difference: 0.25, ... }
  * ```
  */
-export async function comparePipelines<I>(training: Pipeline<I>, serving: Pipeline<I>, options: ComparePipelinesOptions<I>): Promise<PipelineComparisonResult<I>> {
+export async function comparePipelines<I>(
+  training: Pipeline<I>,
+  serving: Pipeline<I>,
+  options: ComparePipelinesOptions<I>,
+): Promise<PipelineComparisonResult<I>> {
   const inputs = sampleInputs(options)
   const batchSize = options.batchSize ?? 100
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new VitestMlError('comparePipelines', 'a whole `batchSize` >= 1', String(batchSize), 'batchSize is the number of rows per pipeline call, for example 100.')
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new VitestMlError(
+      'comparePipelines',
+      'a whole `batchSize` >= 1',
+      String(batchSize),
+      'batchSize is the number of rows per pipeline call, for example 100.',
+    )
   const absolute = options.tolerance ?? 1e-9
   const relative = options.relativeTolerance ?? 1e-9
   let mismatches = 0
@@ -92,20 +102,40 @@ export async function comparePipelines<I>(training: Pipeline<I>, serving: Pipeli
       if (diff.mismatch) mismatches++
       if (diff.difference > maxDifference || (diff.mismatch && worst === undefined)) {
         maxDifference = Math.max(maxDifference, diff.difference)
-        if (diff.mismatch) worst = { index: start + offset, input, training: trainingOutputs[offset], serving: servingOutputs[offset], field: diff.field, difference: diff.difference }
+        if (diff.mismatch)
+          worst = {
+            index: start + offset,
+            input,
+            training: trainingOutputs[offset],
+            serving: servingOutputs[offset],
+            field: diff.field,
+            difference: diff.difference,
+          }
       }
     })
   }
-  return { rows: inputs.length, mismatches, mismatchRate: inputs.length === 0 ? 0 : mismatches / inputs.length, maxDifference, ...(worst === undefined ? {} : { worst }) }
+  return {
+    rows: inputs.length,
+    mismatches,
+    mismatchRate: inputs.length === 0 ? 0 : mismatches / inputs.length,
+    maxDifference,
+    ...(worst === undefined ? {} : { worst }),
+  }
 }
 
 function sampleInputs<I>(options: ComparePipelinesOptions<I>): readonly I[] {
   if (Array.isArray(options?.inputs)) {
-    if (options.inputs.length === 0) throw new VitestMlError('comparePipelines', 'at least one input row', 'an empty array', 'Pass real rows or a fast-check arbitrary.')
+    if (options.inputs.length === 0)
+      throw new VitestMlError('comparePipelines', 'at least one input row', 'an empty array', 'Pass real rows or a fast-check arbitrary.')
     return options.inputs
   }
   if (!(options?.inputs instanceof fc.Arbitrary)) {
-    throw new VitestMlError('comparePipelines', '`inputs`: a fast-check Arbitrary or an array of raw rows', typeof options?.inputs, 'Pass `inputs: fc.record({...})` or rows read with readCsv().')
+    throw new VitestMlError(
+      'comparePipelines',
+      '`inputs`: a fast-check Arbitrary or an array of raw rows',
+      typeof options?.inputs,
+      'Pass `inputs: fc.record({...})` or rows read with readCsv().',
+    )
   }
   return fc.sample(options.inputs, { seed: options.seed, numRuns: options.numRuns ?? 1000 })
 }
@@ -116,16 +146,32 @@ async function run<I>(role: string, pipeline: Pipeline<I>, batch: readonly I[], 
     outputs = isModel(pipeline) ? await checkedPredict(pipeline, batch, 'comparePipelines') : await pipeline(batch)
   } catch (error) {
     if (error instanceof VitestMlError) throw error
-    throw new VitestMlError('comparePipelines', `the ${role} pipeline to return outputs`, `an exception: ${(error as Error)?.message ?? String(error)}`, 'Fix the pipeline; both pipelines must accept the same raw rows.', { cause: error })
+    throw new VitestMlError(
+      'comparePipelines',
+      `the ${role} pipeline to return outputs`,
+      `an exception: ${(error as Error)?.message ?? String(error)}`,
+      'Fix the pipeline; both pipelines must accept the same raw rows.',
+      { cause: error },
+    )
   }
   if (!Array.isArray(outputs) || outputs.length !== batch.length) {
-    throw new VitestMlError('comparePipelines', `the ${role} pipeline to return one output per row (${batch.length})`, Array.isArray(outputs) ? `${outputs.length} outputs` : typeof outputs, 'A pipeline function receives the whole batch: `(batch) => batch.map(preprocess)`; wrap a per-row function as functionModel(fn).')
+    throw new VitestMlError(
+      'comparePipelines',
+      `the ${role} pipeline to return one output per row (${batch.length})`,
+      Array.isArray(outputs) ? `${outputs.length} outputs` : typeof outputs,
+      'A pipeline function receives the whole batch: `(batch) => batch.map(preprocess)`; wrap a per-row function as functionModel(fn).',
+    )
   }
   // Two pipelines that both answer nothing would "match"; an empty answer is a broken pipeline, not agreement.
   for (const [offset, output] of outputs.entries()) {
     const missing = missingOutput(output)
     if (missing !== undefined) {
-      throw new VitestMlError('comparePipelines', `the ${role} pipeline to return a value for every row`, `${missing} at row ${start + offset}`, 'Fix the pipeline so it returns the features (or outputs) of every row it is given.')
+      throw new VitestMlError(
+        'comparePipelines',
+        `the ${role} pipeline to return a value for every row`,
+        `${missing} at row ${start + offset}`,
+        'Fix the pipeline so it returns the features (or outputs) of every row it is given.',
+      )
     }
   }
   return outputs
@@ -141,9 +187,17 @@ function compareOutput(training: unknown, serving: unknown, absolute: number, re
     let difference = 0
     let mismatch = false
     if (typeof a === 'number' && typeof b === 'number') {
-      if (Number.isNaN(a) || Number.isNaN(b)) { mismatch = Number.isNaN(a) !== Number.isNaN(b); difference = mismatch ? Infinity : 0 }
-      else { difference = a === b ? 0 : Math.abs(a - b); mismatch = difference > absolute + relative * Math.max(Math.abs(a), Math.abs(b)) }
-    } else if (a !== b) { mismatch = true; difference = Infinity }
+      if (Number.isNaN(a) || Number.isNaN(b)) {
+        mismatch = Number.isNaN(a) !== Number.isNaN(b)
+        difference = mismatch ? Infinity : 0
+      } else {
+        difference = a === b ? 0 : Math.abs(a - b)
+        mismatch = difference > absolute + relative * Math.max(Math.abs(a), Math.abs(b))
+      }
+    } else if (a !== b) {
+      mismatch = true
+      difference = Infinity
+    }
     if (mismatch && (!worst.mismatch || difference > worst.difference)) worst = { mismatch, field, difference }
     else if (!worst.mismatch && difference > worst.difference) worst = { mismatch: false, field, difference }
   }

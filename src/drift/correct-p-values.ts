@@ -25,7 +25,12 @@ export type DriftCorrection = 'none' | 'bonferroni' | 'benjamini-hochberg'
  */
 export function correctPValues(pValues: readonly number[], correction: DriftCorrection): number[] {
   if (correction !== 'none' && correction !== 'bonferroni' && correction !== 'benjamini-hochberg') {
-    throw new VitestMlError('correctPValues', "correction 'none', 'bonferroni' or 'benjamini-hochberg'", JSON.stringify(correction), 'Bonferroni bounds any false alarm; Benjamini-Hochberg the share of false alarms.')
+    throw new VitestMlError(
+      'correctPValues',
+      "correction 'none', 'bonferroni' or 'benjamini-hochberg'",
+      JSON.stringify(correction),
+      'Bonferroni bounds any false alarm; Benjamini-Hochberg the share of false alarms.',
+    )
   }
   if (correction === 'none' || pValues.length === 0) return [...pValues]
   if (correction === 'bonferroni') return bonferroni(pValues).adjusted

@@ -2,14 +2,14 @@ import type { Dataset } from '../data/dataset.js'
 import { VitestMlError } from '../util/errors.js'
 import { asDataset, type DriftData } from './as-dataset.js'
 import { correctPValues, type DriftCorrection } from './correct-p-values.js'
-import { DRIFT_THRESHOLDS, isTestMethod, type DriftMethod } from './drift-method.js'
+import { DRIFT_THRESHOLDS, type DriftMethod, isTestMethod } from './drift-method.js'
 import { driftSeverity } from './drift-verdict.js'
-import { decideFeatureDrift, measureFeatureDrift, type FeatureDriftMeasurement, type FeatureDriftResult } from './feature-drift.js'
+import { decideFeatureDrift, type FeatureDriftMeasurement, type FeatureDriftResult, measureFeatureDrift } from './feature-drift.js'
+import { freeTextWarning } from './free-text-warning.js'
 import { isEmbeddingColumn } from './multivariate/embedding-matrix.js'
 import { checkMultivariateMethods, multivariateDrift } from './multivariate/multivariate-drift.js'
 import type { MultivariateDriftOptions, MultivariateDriftResult, MultivariateMethod } from './multivariate/multivariate-drift-types.js'
-import { textDriftColumns, type TextDriftOptions } from './text-drift-columns.js'
-import { freeTextWarning } from './free-text-warning.js'
+import { type TextDriftOptions, textDriftColumns } from './text-drift-columns.js'
 
 /** Options of {@link datasetDrift}. */
 export interface DatasetDriftOptions {
@@ -103,12 +103,22 @@ export interface DatasetDriftResult {
 export function datasetDrift(reference: DriftData, current: DriftData, options: DatasetDriftOptions = {}): DatasetDriftResult {
   const ref = asDataset('datasetDrift', 'reference', reference)
   const cur = asDataset('datasetDrift', 'current', current)
-  for (const [role, data] of [['reference', ref], ['current', cur]] as const) {
+  for (const [role, data] of [
+    ['reference', ref],
+    ['current', cur],
+  ] as const) {
     if (data.rowCount === 0) {
-      throw new VitestMlError('datasetDrift', `at least 1 row in ${role}`, '0 rows', `An empty ${role} sample cannot show drift or its absence; check the query or filter that produced it.`)
+      throw new VitestMlError(
+        'datasetDrift',
+        `at least 1 row in ${role}`,
+        '0 rows',
+        `An empty ${role} sample cannot show drift or its absence; check the query or filter that produced it.`,
+      )
     }
   }
-  const textOptions: Readonly<Record<string, TextDriftOptions>> = Array.isArray(options.text) ? Object.fromEntries((options.text as readonly string[]).map((name) => [name, {}])) : ((options.text ?? {}) as Readonly<Record<string, TextDriftOptions>>)
+  const textOptions: Readonly<Record<string, TextDriftOptions>> = Array.isArray(options.text)
+    ? Object.fromEntries((options.text as readonly string[]).map((name) => [name, {}]))
+    : ((options.text ?? {}) as Readonly<Record<string, TextDriftOptions>>)
   const selected = selectFeatures(ref, cur, options)
   const embeddings = selected.filter((name) => isEmbeddingColumn(ref.column(name)) || isEmbeddingColumn(cur.column(name)))
   const features = selected.filter((name) => !embeddings.includes(name))
@@ -124,7 +134,10 @@ export function datasetDrift(reference: DriftData, current: DriftData, options: 
   ]
   const correction = options.correction ?? 'none'
   const tests = measured.filter((result) => isTestMethod(result.method) && result.pValue !== undefined)
-  const adjusted = correctPValues(tests.map((result) => result.pValue ?? 1), correction)
+  const adjusted = correctPValues(
+    tests.map((result) => result.pValue ?? 1),
+    correction,
+  )
   const adjustedByFeature = new Map(tests.map((result, index) => [result.feature, adjusted[index] ?? 1]))
   const results = measured
     .map((result) => {
@@ -140,43 +153,88 @@ export function datasetDrift(reference: DriftData, current: DriftData, options: 
   const extra = cur.columnNames.filter((name) => !ref.columnNames.includes(name))
   const warnings = [
     ...results.flatMap((result) => result.warnings),
-    ...features.filter((feature) => !textColumns.includes(feature) && feature !== options.label).flatMap((feature) => freeTextWarning(feature, ref.column(feature))),
+    ...features
+      .filter((feature) => !textColumns.includes(feature) && feature !== options.label)
+      .flatMap((feature) => freeTextWarning(feature, ref.column(feature))),
     ...(labelDrift?.warnings ?? []),
     ...(extra.length > 0 ? [`current has columns the reference lacks, not compared: ${extra.join(', ')}`] : []),
     ...multivariate.flatMap((test) => test.warnings),
   ]
   return {
-    features: results, driftedFeatures, driftShare, shareThreshold, drifted: (driftedFeatures.length > 0 && driftShare >= shareThreshold) || jointDrift, multivariate, correction,
-    ...(labelDrift === undefined ? {} : { labelDrift }), referenceRows: ref.rowCount, currentRows: cur.rowCount, warnings,
+    features: results,
+    driftedFeatures,
+    driftShare,
+    shareThreshold,
+    drifted: (driftedFeatures.length > 0 && driftShare >= shareThreshold) || jointDrift,
+    multivariate,
+    correction,
+    ...(labelDrift === undefined ? {} : { labelDrift }),
+    referenceRows: ref.rowCount,
+    currentRows: cur.rowCount,
+    warnings,
     ...(derived.length === 0 ? {} : { derivedColumns, textDomainAuc: Object.fromEntries(derived.map(([feature, text]) => [feature, text.domainAuc])) }),
   }
 }
 
-function runMultivariate(reference: Dataset, current: Dataset, features: readonly string[], embeddings: readonly string[], options: DatasetDriftOptions): MultivariateDriftResult[] {
+function runMultivariate(
+  reference: Dataset,
+  current: Dataset,
+  features: readonly string[],
+  embeddings: readonly string[],
+  options: DatasetDriftOptions,
+): MultivariateDriftResult[] {
   const requested = options.multivariate
   if (requested === undefined && embeddings.length === 0) return []
-  const settings: MultivariateDriftOptions = requested === undefined ? { methods: [] } : Array.isArray(requested) ? { methods: checkMultivariateMethods(requested) } : (requested as MultivariateDriftOptions)
+  const settings: MultivariateDriftOptions =
+    requested === undefined
+      ? { methods: [] }
+      : Array.isArray(requested)
+        ? { methods: checkMultivariateMethods(requested) }
+        : (requested as MultivariateDriftOptions)
   if (settings.methods !== undefined) checkMultivariateMethods(settings.methods)
   const tabular = settings.features ?? features
-  return multivariateDrift(reference, current, { ...settings, features: tabular, embeddings, ...(options.categorical === undefined ? {} : { categorical: options.categorical }) })
+  return multivariateDrift(reference, current, {
+    ...settings,
+    features: tabular,
+    embeddings,
+    ...(options.categorical === undefined ? {} : { categorical: options.categorical }),
+  })
 }
 
 function selectFeatures(reference: Dataset, current: Dataset, options: DatasetDriftOptions): string[] {
   const skip = new Set([...(options.ignore ?? []), ...(options.label === undefined ? [] : [options.label])])
   const features = options.features ?? reference.columnNames.filter((name) => !skip.has(name))
   const wanted = options.label === undefined ? features : [...features, options.label]
-  for (const [role, data] of [['reference', reference], ['current', current]] as const) {
+  for (const [role, data] of [
+    ['reference', reference],
+    ['current', current],
+  ] as const) {
     const absent = wanted.filter((name) => !data.columnNames.includes(name))
     if (absent.length > 0) {
-      throw new VitestMlError('datasetDrift', `every compared column in ${role}`, `no ${absent.map((name) => `"${name}"`).join(', ')} (it has ${data.columnNames.join(', ')})`, 'Pass `features: [...]` to compare a subset, or `ignore: [...]` to leave columns out.')
+      throw new VitestMlError(
+        'datasetDrift',
+        `every compared column in ${role}`,
+        `no ${absent.map((name) => `"${name}"`).join(', ')} (it has ${data.columnNames.join(', ')})`,
+        'Pass `features: [...]` to compare a subset, or `ignore: [...]` to leave columns out.',
+      )
     }
   }
   if (features.length === 0) throw new VitestMlError('datasetDrift', 'at least one feature to compare', 'none', 'Check `features` and `ignore`.')
   // Multivariate features may name columns outside the per-feature list; they must exist too.
-  const joint = options.multivariate !== undefined && !Array.isArray(options.multivariate) ? ((options.multivariate as MultivariateDriftOptions).features ?? []) : []
-  for (const [role, data] of [['reference', reference], ['current', current]] as const) {
+  const joint =
+    options.multivariate !== undefined && !Array.isArray(options.multivariate) ? ((options.multivariate as MultivariateDriftOptions).features ?? []) : []
+  for (const [role, data] of [
+    ['reference', reference],
+    ['current', current],
+  ] as const) {
     const absent = joint.filter((name) => !data.columnNames.includes(name))
-    if (absent.length > 0) throw new VitestMlError('datasetDrift', `every multivariate feature in ${role}`, `no ${absent.map((name) => `"${name}"`).join(', ')} (it has ${data.columnNames.join(', ')})`, 'Check `multivariate.features`; names are case-sensitive.')
+    if (absent.length > 0)
+      throw new VitestMlError(
+        'datasetDrift',
+        `every multivariate feature in ${role}`,
+        `no ${absent.map((name) => `"${name}"`).join(', ')} (it has ${data.columnNames.join(', ')})`,
+        'Check `multivariate.features`; names are case-sensitive.',
+      )
   }
   return [...features]
 }

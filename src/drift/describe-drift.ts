@@ -20,7 +20,9 @@ export function describeFeatureDrift(result: FeatureDriftResult, nameWidth = 0):
   const test = isTestMethod(result.method)
   const p = result.adjustedPValue ?? result.pValue
   const pText = p === undefined ? '' : `  p ${num(p)}${result.adjustedPValue === undefined ? '' : ` (adjusted; raw ${num(result.pValue ?? 1)})`}`
-  const comparison = test ? `${p !== undefined && p < result.threshold ? '<' : '>='} ${num(result.threshold)}` : `${result.statistic >= result.threshold ? '>=' : '<'} ${num(result.threshold)}`
+  const comparison = test
+    ? `${p !== undefined && p < result.threshold ? '<' : '>='} ${num(result.threshold)}`
+    : `${result.statistic >= result.threshold ? '>=' : '<'} ${num(result.threshold)}`
   const statistic = test ? `statistic ${num(result.statistic)}${pText} ${comparison}` : `statistic ${num(result.statistic)} ${comparison}`
   const missing = result.referenceMissing + result.currentMissing > 0 ? ` (missing ${result.referenceMissing} vs ${result.currentMissing})` : ''
   const effect = test ? `  effect ${num(result.effectSize)} (${result.effectMeasure})` : ''
@@ -49,7 +51,6 @@ export function describeDrift(features: readonly FeatureDriftResult[], warnings:
   return lines
 }
 
-
 /**
  * One line per multivariate test for failure messages: method, statistic, permutation p-value against its threshold,
  * the features that drive a classifier (largest AUC drop first), rows used, seed and permutations (to replay it).
@@ -65,9 +66,15 @@ export function describeDrift(features: readonly FeatureDriftResult[], warnings:
  */
 export function describeMultivariateDrift(result: MultivariateDriftResult, maxListed = 5): string {
   const what = `${result.method} on ${result.embedding ? `embedding ${result.features[0] ?? ''}` : result.features.join(', ')}`
-  const statistic = result.statisticName === 'auc' ? `AUC ${num(result.statistic)} (${result.foldAucs?.length ?? 0}-fold)` : `MMD^2 ${num(result.statistic)} (RBF sigma ${num(result.bandwidth ?? Number.NaN)})`
+  const statistic =
+    result.statisticName === 'auc'
+      ? `AUC ${num(result.statistic)} (${result.foldAucs?.length ?? 0}-fold)`
+      : `MMD^2 ${num(result.statistic)} (RBF sigma ${num(result.bandwidth ?? Number.NaN)})`
   const comparison = `p ${num(result.pValue)} ${result.pValue < result.threshold ? '<' : '>='} ${num(result.threshold)}`
   const drivers = (result.importance ?? []).filter((entry) => entry.aucDrop > 0).slice(0, maxListed)
-  const driven = drivers.length === 0 ? '' : `  driven by ${drivers.map((entry, index) => `${entry.feature} (${index === 0 ? 'AUC drop ' : ''}${num(entry.aucDrop)})`).join(', ')}`
+  const driven =
+    drivers.length === 0
+      ? ''
+      : `  driven by ${drivers.map((entry, index) => `${entry.feature} (${index === 0 ? 'AUC drop ' : ''}${num(entry.aucDrop)})`).join(', ')}`
   return `${what}  ${statistic}  ${comparison}${driven}  n ${result.referenceRows} vs ${result.currentRows}  seed ${result.seed}, ${result.permutations} permutations`
 }

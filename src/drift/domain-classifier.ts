@@ -31,16 +31,29 @@ export interface DomainClassifierResult {
 export function domainClassifier(reference: readonly ArrayLike<number>[], current: readonly ArrayLike<number>[], seed = 1): DomainClassifierResult {
   const dimensions = reference[0]?.length ?? 0
   if (reference.length < 4 || current.length < 4) {
-    throw new VitestMlError('domainClassifier', 'at least 4 vectors in each sample (two to fit, two to score)', `${reference.length} reference and ${current.length} current`, 'Collect more rows.')
+    throw new VitestMlError(
+      'domainClassifier',
+      'at least 4 vectors in each sample (two to fit, two to score)',
+      `${reference.length} reference and ${current.length} current`,
+      'Collect more rows.',
+    )
   }
   const bad = [...reference, ...current].findIndex((vector) => vector.length !== dimensions || Array.from(vector).some((value) => !Number.isFinite(value)))
   if (bad >= 0 || dimensions === 0) {
-    throw new VitestMlError('domainClassifier', `vectors of one length (${dimensions}) with finite values`, `vector ${bad} of length ${([...reference, ...current][bad] ?? []).length}`, 'Make the embedding function return one finite vector per text, all of the same length.')
+    throw new VitestMlError(
+      'domainClassifier',
+      `vectors of one length (${dimensions}) with finite values`,
+      `vector ${bad} of length ${([...reference, ...current][bad] ?? []).length}`,
+      'Make the embedding function return one finite vector per text, all of the same length.',
+    )
   }
   const split = (vectors: readonly ArrayLike<number>[], tag: string) => {
     const order = seededPermutation(vectors.length, `domain:${tag}:${seed}`)
     const half = Math.floor(vectors.length / 2)
-    return { fit: order.slice(0, half).map((index) => vectors[index] as ArrayLike<number>), test: order.slice(half).map((index) => vectors[index] as ArrayLike<number>) }
+    return {
+      fit: order.slice(0, half).map((index) => vectors[index] as ArrayLike<number>),
+      test: order.slice(half).map((index) => vectors[index] as ArrayLike<number>),
+    }
   }
   const ref = split(reference, 'reference')
   const cur = split(current, 'current')
@@ -64,9 +77,11 @@ export function domainClassifier(reference: readonly ArrayLike<number>[], curren
 
 /** P(current score > reference score) + P(tie) / 2: the Mann-Whitney U statistic over n1 n2 (ties counted half). */
 function rocAuc(reference: Float64Array, current: Float64Array): number {
-  const all = [...Array.from(reference, (value) => [value, 0] as const), ...Array.from(current, (value) => [value, 1] as const)].sort((left, right) => left[0] - right[0])
+  const all = [...Array.from(reference, (value) => [value, 0] as const), ...Array.from(current, (value) => [value, 1] as const)].sort(
+    (left, right) => left[0] - right[0],
+  )
   let rankSum = 0
-  for (let i = 0; i < all.length;) {
+  for (let i = 0; i < all.length; ) {
     let j = i
     while (j < all.length && all[j]?.[0] === all[i]?.[0]) j++
     const rank = (i + 1 + j) / 2

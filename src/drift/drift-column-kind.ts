@@ -1,4 +1,4 @@
-import { columnKind, type ColumnKindResult } from '../data/column-kind.js'
+import { type ColumnKindResult, columnKind } from '../data/column-kind.js'
 import type { Column } from '../data/dataset.js'
 import { VitestMlError } from '../util/errors.js'
 import type { FeatureKind } from './drift-method.js'
@@ -48,16 +48,26 @@ export function driftColumnKind(feature: string, reference: Column, current: Col
   const referenceKind = columnKind(reference, { sentinels })
   const currentKind = columnKind(current, { sentinels })
   if (referenceKind.kind === 'empty' && currentKind.kind === 'empty') {
-    throw new VitestMlError('featureDrift', `values to compare in "${feature}"`, `none in either sample once missing values are removed (${reference.length} reference and ${current.length} current rows, all missing)`,
-      'Check the feed: both samples are empty or all missing (NaN, null' + (sentinels.length > 0 ? ', or the declared sentinels' : '') + '); leave the feature out with `ignore` if that is expected.')
+    throw new VitestMlError(
+      'featureDrift',
+      `values to compare in "${feature}"`,
+      `none in either sample once missing values are removed (${reference.length} reference and ${current.length} current rows, all missing)`,
+      'Check the feed: both samples are empty or all missing (NaN, null' +
+        (sentinels.length > 0 ? ', or the declared sentinels' : '') +
+        '); leave the feature out with `ignore` if that is expected.',
+    )
   }
   if (NUMERIC_KINDS.has(referenceKind.kind)) {
     if (NUMERIC_KINDS.has(currentKind.kind) || currentKind.kind === 'empty') {
       return { kind: 'numeric', warnings: [...tokenNote(feature, 'reference', referenceKind), ...tokenNote(feature, 'current', currentKind)] }
     }
     const example = firstNonNumericText(current)
-    throw new VitestMlError('featureDrift', `"${feature}" to hold numbers in both samples (it does in the reference)`, `${currentKind.kind === 'boolean' ? 'booleans' : currentKind.kind === 'datetime' ? 'dates' : 'text'} in the current sample${example === undefined ? '' : `, for example ${JSON.stringify(example)}`}`,
-      'A type change between samples is a data bug; fix the feed, or pass `categorical: ["' + feature + '"]` to compare both as categories.')
+    throw new VitestMlError(
+      'featureDrift',
+      `"${feature}" to hold numbers in both samples (it does in the reference)`,
+      `${currentKind.kind === 'boolean' ? 'booleans' : currentKind.kind === 'datetime' ? 'dates' : 'text'} in the current sample${example === undefined ? '' : `, for example ${JSON.stringify(example)}`}`,
+      'A type change between samples is a data bug; fix the feed, or pass `categorical: ["' + feature + '"]` to compare both as categories.',
+    )
   }
   return { kind: featureKind(feature, reference, current), warnings: [] }
 }

@@ -60,10 +60,15 @@ function numericHistogram(feature: string, referenceColumn: Column, currentColum
 
 function categoricalHistogram(feature: string, referenceColumn: Column, currentColumn: Column, maxBins: number): PlotSpec {
   const counts = categoryCounts(categoricalValues(referenceColumn).labels, categoricalValues(currentColumn).labels)
-  const order = counts.categories.map((_, index) => index).sort((left, right) => (counts.reference[right] ?? 0) + (counts.current[right] ?? 0) - (counts.reference[left] ?? 0) - (counts.current[left] ?? 0))
+  const order = counts.categories
+    .map((_, index) => index)
+    .sort((left, right) => (counts.reference[right] ?? 0) + (counts.current[right] ?? 0) - (counts.reference[left] ?? 0) - (counts.current[left] ?? 0))
   const kept = order.slice(0, order.length > maxBins ? maxBins - 1 : maxBins)
   const rest = order.slice(kept.length)
-  const pick = (values: readonly number[]): number[] => [...kept.map((index) => values[index] ?? 0), ...(rest.length > 0 ? [rest.reduce((sum, index) => sum + (values[index] ?? 0), 0)] : [])]
+  const pick = (values: readonly number[]): number[] => [
+    ...kept.map((index) => values[index] ?? 0),
+    ...(rest.length > 0 ? [rest.reduce((sum, index) => sum + (values[index] ?? 0), 0)] : []),
+  ]
   const names = [...kept.map((index) => counts.categories[index] ?? ''), ...(rest.length > 0 ? [`other (${rest.length})`] : [])]
   const series = (name: string, shares: number[]) => ({ name, points: shares.map((share, index) => [index, share] as const) })
   return {

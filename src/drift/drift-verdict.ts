@@ -37,7 +37,11 @@ export function isDrifted(evidence: DriftEvidence, minEffect?: number): boolean 
  * sampleWarnings(result, false, {}) // ['delay: only 12 current values (< 30): the ks result means little']
  * ```
  */
-export function sampleWarnings(result: Omit<FeatureDriftResult, 'drifted'>, drifted: boolean, options: Pick<FeatureDriftOptions, 'minSampleSize' | 'minEffect'>): string[] {
+export function sampleWarnings(
+  result: Omit<FeatureDriftResult, 'drifted'>,
+  drifted: boolean,
+  options: Pick<FeatureDriftOptions, 'minSampleSize' | 'minEffect'>,
+): string[] {
   const warnings: string[] = []
   const minimum = options.minSampleSize ?? 30
   const smallest = Math.min(result.referenceSize, result.currentSize)

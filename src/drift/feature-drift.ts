@@ -4,12 +4,12 @@ import { jensenShannonDistance } from '../stats/jensen-shannon-distance.js'
 import { ksTwoSample } from '../stats/ks-two-sample.js'
 import { populationStabilityIndex } from '../stats/population-stability-index.js'
 import { categoryCounts } from './category-counts.js'
-import { chooseDriftMethod, DRIFT_THRESHOLDS, isTestMethod, MAX_NUMERIC_AS_CATEGORIES, type DriftMethod, type FeatureKind } from './drift-method.js'
-import { isDrifted, sampleWarnings } from './drift-verdict.js'
 import { driftColumnKind } from './drift-column-kind.js'
+import { chooseDriftMethod, DRIFT_THRESHOLDS, type DriftMethod, type FeatureKind, isTestMethod, MAX_NUMERIC_AS_CATEGORIES } from './drift-method.js'
+import { isDrifted, sampleWarnings } from './drift-verdict.js'
 import { checkDriftMethod } from './feature-kind.js'
-import { missingRateChange, type MissingRateChange } from './missing-rate-change.js'
-import { categoricalValues, distinctUpTo, numericValues, type NumericValues } from './feature-values.js'
+import { categoricalValues, distinctUpTo, type NumericValues, numericValues } from './feature-values.js'
+import { type MissingRateChange, missingRateChange } from './missing-rate-change.js'
 import { normedWasserstein } from './normed-wasserstein.js'
 
 /** Options of {@link featureDrift}. */
@@ -111,7 +111,10 @@ export function measureFeatureDrift(feature: string, reference: Column, current:
   let measured: FeatureDriftMeasurement | undefined
   if (decided.kind === 'numeric') {
     const numeric = { reference: numericValues(reference, sentinels), current: numericValues(current, sentinels) }
-    const fewValues = options.kind === undefined && options.method === undefined && distinctUpTo(numeric.reference.values, MAX_NUMERIC_AS_CATEGORIES) <= MAX_NUMERIC_AS_CATEGORIES
+    const fewValues =
+      options.kind === undefined &&
+      options.method === undefined &&
+      distinctUpTo(numeric.reference.values, MAX_NUMERIC_AS_CATEGORIES) <= MAX_NUMERIC_AS_CATEGORIES
     if (!fewValues) measured = numericDrift(feature, numeric.reference, numeric.current, options)
   }
   measured ??= categoricalDrift(feature, reference, current, options, sentinels)
@@ -134,16 +137,26 @@ export function measureFeatureDrift(feature: string, reference: Column, current:
  * decideFeatureDrift({ ...measurement, adjustedPValue: 0.2 }, {}).drifted // false
  * ```
  */
-export function decideFeatureDrift(measurement: FeatureDriftMeasurement, options: Pick<FeatureDriftOptions, 'minEffect' | 'minSampleSize'> = {}): FeatureDriftResult {
+export function decideFeatureDrift(
+  measurement: FeatureDriftMeasurement,
+  options: Pick<FeatureDriftOptions, 'minEffect' | 'minSampleSize'> = {},
+): FeatureDriftResult {
   const drifted = isDrifted(measurement, options.minEffect)
   return { ...measurement, drifted, warnings: [...measurement.warnings, ...sampleWarnings(measurement, drifted, options)] }
 }
 
 function numericDrift(feature: string, reference: NumericValues, current: NumericValues, options: FeatureDriftOptions): FeatureDriftMeasurement {
   const base = {
-    feature, kind: 'numeric' as const, referenceSize: reference.values.length, currentSize: current.values.length,
-    referenceMissing: reference.missing, currentMissing: current.missing, referenceNonFinite: reference.nonFinite, currentNonFinite: current.nonFinite,
-    effectMeasure: 'normed-wasserstein' as const, warnings: [] as string[],
+    feature,
+    kind: 'numeric' as const,
+    referenceSize: reference.values.length,
+    currentSize: current.values.length,
+    referenceMissing: reference.missing,
+    currentMissing: current.missing,
+    referenceNonFinite: reference.nonFinite,
+    currentNonFinite: current.nonFinite,
+    effectMeasure: 'normed-wasserstein' as const,
+    warnings: [] as string[],
   }
   const method = options.method ?? chooseDriftMethod('numeric', reference.values.length, 0)
   checkDriftMethod(feature, 'numeric', method)
@@ -156,14 +169,27 @@ function numericDrift(feature: string, reference: NumericValues, current: Numeri
   return { ...base, method, statistic: ks.statistic, pValue: ks.pValue, threshold, effectSize }
 }
 
-function categoricalDrift(feature: string, referenceColumn: Column, currentColumn: Column, options: FeatureDriftOptions, sentinels: ReadonlySet<unknown>): FeatureDriftMeasurement {
+function categoricalDrift(
+  feature: string,
+  referenceColumn: Column,
+  currentColumn: Column,
+  options: FeatureDriftOptions,
+  sentinels: ReadonlySet<unknown>,
+): FeatureDriftMeasurement {
   const reference = categoricalValues(referenceColumn, sentinels)
   const current = categoricalValues(currentColumn, sentinels)
   const counts = categoryCounts(reference.labels, current.labels)
   const base = {
-    feature, kind: 'categorical' as const, referenceSize: reference.total, currentSize: current.total,
-    referenceMissing: reference.missing, currentMissing: current.missing, referenceNonFinite: 0, currentNonFinite: 0,
-    effectMeasure: 'jensen-shannon' as const, warnings: [] as string[],
+    feature,
+    kind: 'categorical' as const,
+    referenceSize: reference.total,
+    currentSize: current.total,
+    referenceMissing: reference.missing,
+    currentMissing: current.missing,
+    referenceNonFinite: 0,
+    currentNonFinite: 0,
+    effectMeasure: 'jensen-shannon' as const,
+    warnings: [] as string[],
   }
   const method = options.method ?? chooseDriftMethod('categorical', reference.total, counts.categories.length)
   checkDriftMethod(feature, 'categorical', method)
@@ -188,15 +214,27 @@ function sparseCellWarning(feature: string, expected: readonly (readonly number[
   const cells = expected.flat()
   const sparse = cells.filter((count) => count < 5).length
   if (cells.length === 0 || sparse / cells.length <= 0.2) return []
-  return [`${feature}: ${sparse} of ${cells.length} category cells expect fewer than 5 values; the chi-square p-value is unreliable (merge rare categories or collect more data)`]
+  return [
+    `${feature}: ${sparse} of ${cells.length} category cells expect fewer than 5 values; the chi-square p-value is unreliable (merge rare categories or collect more data)`,
+  ]
 }
 
-function emptyResult(base: Omit<FeatureDriftMeasurement, 'method' | 'statistic' | 'threshold' | 'effectSize'>, method: DriftMethod, threshold: number, referenceSize: number, currentSize: number): FeatureDriftMeasurement {
+function emptyResult(
+  base: Omit<FeatureDriftMeasurement, 'method' | 'statistic' | 'threshold' | 'effectSize'>,
+  method: DriftMethod,
+  threshold: number,
+  referenceSize: number,
+  currentSize: number,
+): FeatureDriftMeasurement {
   const which = referenceSize === 0 && currentSize === 0 ? 'both samples have' : referenceSize === 0 ? 'the reference has' : 'the current sample has'
   // One side empty while the other has values is a broken feed: report it as drift (statistic 1, p 0) rather than pass.
-  const oneSided = referenceSize === 0 !== (currentSize === 0)
+  const oneSided = (referenceSize === 0) !== (currentSize === 0)
   return {
-    ...base, method, threshold, statistic: oneSided ? 1 : 0, effectSize: oneSided ? Number.POSITIVE_INFINITY : 0,
+    ...base,
+    method,
+    threshold,
+    statistic: oneSided ? 1 : 0,
+    effectSize: oneSided ? Number.POSITIVE_INFINITY : 0,
     ...(isTestMethod(method) ? { pValue: oneSided ? 0 : 1 } : {}),
     warnings: [`${base.feature}: ${which} no usable values (${base.referenceMissing} / ${base.currentMissing} missing)`],
   }

@@ -24,11 +24,17 @@ const CATEGORICAL_METHODS: readonly DriftMethod[] = ['chi-square', 'z', 'jensen-
 export function featureKind(feature: string, reference: Column, current: Column): FeatureKind {
   const referenceText = firstText(reference)
   const currentText = firstText(current)
-  if (referenceText === undefined && currentText === undefined) return reference instanceof Float64Array || current instanceof Float64Array ? 'numeric' : 'categorical'
+  if (referenceText === undefined && currentText === undefined)
+    return reference instanceof Float64Array || current instanceof Float64Array ? 'numeric' : 'categorical'
   const numericSide = reference instanceof Float64Array ? 'reference' : current instanceof Float64Array ? 'current' : undefined
   if (numericSide !== undefined) {
     const text = numericSide === 'reference' ? currentText : referenceText
-    throw new VitestMlError('featureDrift', `"${feature}" to hold numbers in both samples (it does in the ${numericSide})`, `text in the ${numericSide === 'reference' ? 'current' : 'reference'} sample, for example ${JSON.stringify(text)}`, 'A type change between samples is a data bug; fix the feed, or pass `categorical: ["' + feature + '"]` to compare both as categories.')
+    throw new VitestMlError(
+      'featureDrift',
+      `"${feature}" to hold numbers in both samples (it does in the ${numericSide})`,
+      `text in the ${numericSide === 'reference' ? 'current' : 'reference'} sample, for example ${JSON.stringify(text)}`,
+      'A type change between samples is a data bug; fix the feed, or pass `categorical: ["' + feature + '"]` to compare both as categories.',
+    )
   }
   return 'categorical'
 }
@@ -55,7 +61,11 @@ function firstText(column: Column): string | undefined {
 export function checkDriftMethod(feature: string, kind: FeatureKind, method: DriftMethod): void {
   const allowed = kind === 'numeric' ? NUMERIC_METHODS : CATEGORICAL_METHODS
   if (!allowed.includes(method)) {
-    throw new VitestMlError('featureDrift', `a ${kind} method for "${feature}" (${allowed.join(', ')})`, `'${method}'`, kind === 'numeric' ? 'Pass `kind: "categorical"` for numeric codes that are categories.' : 'Categorical features need chi-square, z or jensen-shannon.')
+    throw new VitestMlError(
+      'featureDrift',
+      `a ${kind} method for "${feature}" (${allowed.join(', ')})`,
+      `'${method}'`,
+      kind === 'numeric' ? 'Pass `kind: "categorical"` for numeric codes that are categories.' : 'Categorical features need chi-square, z or jensen-shannon.',
+    )
   }
 }
-

@@ -21,5 +21,7 @@ export function freeTextWarning(feature: string, reference: Column): string[] {
   const distinct = new Set(strings).size / strings.length
   const words = strings.reduce((sum, text) => sum + textTokens(text).length, 0) / strings.length
   if (distinct <= 0.5 || words < 3) return []
-  return [`${feature} looks like free text (${Math.round(distinct * 100)}% distinct values, ${words.toFixed(1)} words on average): comparing it as categories means little. Pass \`text: ['${feature}']\` to compare its length, vocabulary and content.`]
+  return [
+    `${feature} looks like free text (${Math.round(distinct * 100)}% distinct values, ${words.toFixed(1)} words on average): comparing it as categories means little. Pass \`text: ['${feature}']\` to compare its length, vocabulary and content.`,
+  ]
 }

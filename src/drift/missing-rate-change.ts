@@ -45,9 +45,15 @@ export function missingRateChange(feature: string, counts: MissingCounts, alpha 
   const referenceRows = referencePresent + counts.referenceMissing
   const currentRows = currentPresent + counts.currentMissing
   if (referenceRows === 0 || currentRows === 0) return undefined
-  const { pValue } = fisherExact([[counts.referenceMissing, referencePresent], [counts.currentMissing, currentPresent]])
+  const { pValue } = fisherExact([
+    [counts.referenceMissing, referencePresent],
+    [counts.currentMissing, currentPresent],
+  ])
   const test = { reference: counts.referenceMissing / referenceRows, current: counts.currentMissing / currentRows, pValue }
   if (!(pValue < alpha)) return { test }
   const percent = (share: number): string => `${formatNumber(share * 100)}%`
-  return { test, warning: `${feature}: the share of missing values moved from ${percent(test.reference)} to ${percent(test.current)} (Fisher's exact test p = ${formatNumber(pValue)}); a missing-rate change is drift of its own` }
+  return {
+    test,
+    warning: `${feature}: the share of missing values moved from ${percent(test.reference)} to ${percent(test.current)} (Fisher's exact test p = ${formatNumber(pValue)}); a missing-rate change is drift of its own`,
+  }
 }

@@ -37,7 +37,10 @@ export function numericHistogramCounts(reference: Float64Array, current: Float64
   const count = (values: Float64Array): number[] => {
     const counts = new Array<number>(edges.length + 2).fill(0)
     for (const value of values) {
-      if (Number.isNaN(value)) { counts[edges.length + 1]! += 1; continue }
+      if (Number.isNaN(value)) {
+        counts[edges.length + 1]! += 1
+        continue
+      }
       let low = 0
       let high = edges.length
       while (low < high) {
@@ -51,7 +54,13 @@ export function numericHistogramCounts(reference: Float64Array, current: Float64
   }
   const format = (value: number): string => String(Number(value.toPrecision(4)))
   const buckets = [
-    ...(edges.length === 0 ? ['all values'] : [`< ${format(edges[0] ?? 0)}`, ...edges.slice(1).map((edge, index) => `[${format(edges[index] ?? 0)}, ${format(edge)})`), `>= ${format(edges[edges.length - 1] ?? 0)}`]),
+    ...(edges.length === 0
+      ? ['all values']
+      : [
+          `< ${format(edges[0] ?? 0)}`,
+          ...edges.slice(1).map((edge, index) => `[${format(edges[index] ?? 0)}, ${format(edge)})`),
+          `>= ${format(edges[edges.length - 1] ?? 0)}`,
+        ]),
     MISSING_CATEGORY,
   ]
   return { buckets, reference: count(reference), current: count(current) }

@@ -1,12 +1,12 @@
-import type { Column, Dataset, DataRow } from '../data/dataset.js'
-import { VitestMlError } from '../util/errors.js'
-import type { Model } from '../model/model.js'
+import type { Column, DataRow, Dataset } from '../data/dataset.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import { describeOutputValue } from '../model/describe-output-value.js'
 import { missingOutput } from '../model/missing-output.js'
+import type { Model } from '../model/model.js'
 import { outputLeaves } from '../model/output-leaves.js'
+import { VitestMlError } from '../util/errors.js'
 import { asDataset, type DriftData } from './as-dataset.js'
-import { featureDrift, type FeatureDriftOptions, type FeatureDriftResult } from './feature-drift.js'
+import { type FeatureDriftOptions, type FeatureDriftResult, featureDrift } from './feature-drift.js'
 
 /** Options of {@link predictionDrift}. */
 export interface PredictionDriftOptions<I = DataRow> extends FeatureDriftOptions {
@@ -35,15 +35,32 @@ export interface PredictionDriftOptions<I = DataRow> extends FeatureDriftOptions
  * drift.drifted // false
  * ```
  */
-export async function predictionDrift<I = DataRow>(model: Model<I, unknown>, reference: DriftData, current: DriftData, options: PredictionDriftOptions<I> = {}): Promise<FeatureDriftResult> {
+export async function predictionDrift<I = DataRow>(
+  model: Model<I, unknown>,
+  reference: DriftData,
+  current: DriftData,
+  options: PredictionDriftOptions<I> = {},
+): Promise<FeatureDriftResult> {
   const { toInput, batchSize, source = 'predictionDrift', ...featureOptions } = options
   const referenceOutputs = await predictAll(source, model, asDataset(source, 'reference', reference), toInput, batchSize ?? 1024)
   const currentOutputs = await predictAll(source, model, asDataset(source, 'current', current), toInput, batchSize ?? 1024)
-  return featureDrift('prediction', predictionColumn(referenceOutputs, source, `${model.identity.name} on the reference`), predictionColumn(currentOutputs, source, `${model.identity.name} on the current`), featureOptions)
+  return featureDrift(
+    'prediction',
+    predictionColumn(referenceOutputs, source, `${model.identity.name} on the reference`),
+    predictionColumn(currentOutputs, source, `${model.identity.name} on the current`),
+    featureOptions,
+  )
 }
 
-async function predictAll<I>(source: string, model: Model<I, unknown>, data: Dataset, toInput: ((row: DataRow) => I) | undefined, batchSize: number): Promise<unknown[]> {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new VitestMlError(source, 'a whole `batchSize` >= 1', String(batchSize), 'batchSize is the number of rows per predict call, for example 1024.')
+async function predictAll<I>(
+  source: string,
+  model: Model<I, unknown>,
+  data: Dataset,
+  toInput: ((row: DataRow) => I) | undefined,
+  batchSize: number,
+): Promise<unknown[]> {
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new VitestMlError(source, 'a whole `batchSize` >= 1', String(batchSize), 'batchSize is the number of rows per predict call, for example 1024.')
   const outputs: unknown[] = []
   for (let start = 0; start < data.rowCount; start += batchSize) {
     const batch: I[] = []
@@ -83,7 +100,7 @@ export function predictionColumn(outputs: readonly unknown[], source = 'predicti
       source,
       `a prediction for every row of ${sample}: a number, a label, or a row of class scores`,
       `${missing ?? describeOutputValue(output)} at row ${row}`,
-      'Prediction drift compares the model\'s answers; fix the model so it answers every row, or select its score or label output.',
+      "Prediction drift compares the model's answers; fix the model so it answers every row, or select its score or label output.",
     )
   })
   const numeric = cells.findIndex((cell) => typeof cell === 'number')
@@ -116,7 +133,8 @@ function predictionCell(output: unknown): number | string | null | undefined {
   if (typeof output !== 'object' || output === null) return undefined
   const record = output as Record<string, unknown>
   // `output_label` / `output_probability`: the names skl2onnx gives a classifier's outputs
-  for (const key of ['label', 'class', 'prediction', 'output_label', 'probabilities', 'probability', 'scores', 'output_probability']) if (record[key] !== undefined) return predictionCell(record[key])
+  for (const key of ['label', 'class', 'prediction', 'output_label', 'probabilities', 'probability', 'scores', 'output_probability'])
+    if (record[key] !== undefined) return predictionCell(record[key])
   const values = Object.values(record)
   return values.length === 1 ? predictionCell(values[0]) : predictionCell(outputLeaves(record).map((leaf) => leaf.value))
 }

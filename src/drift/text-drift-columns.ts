@@ -26,7 +26,13 @@ export interface TextDriftColumns {
 function texts(column: Column, feature: string, role: string): (string | null)[] {
   return Array.from(column as ArrayLike<unknown>, (value, row) => {
     if (value === null || value === undefined) return null
-    if (typeof value !== 'string') throw new VitestMlError('datasetDrift', `text in the column "${feature}" (declared in \`text\`)`, `${typeof value} ${JSON.stringify(value)} at ${role} row ${row}`, 'List only free-text columns in `text`.')
+    if (typeof value !== 'string')
+      throw new VitestMlError(
+        'datasetDrift',
+        `text in the column "${feature}" (declared in \`text\`)`,
+        `${typeof value} ${JSON.stringify(value)} at ${role} row ${row}`,
+        'List only free-text columns in `text`.',
+      )
     return value
   })
 }
@@ -63,7 +69,12 @@ export function textDriftColumns(feature: string, reference: Column, current: Co
   const vectors = (values: string[], role: string): readonly ArrayLike<number>[] => {
     const out = embed(values)
     if (!Array.isArray(out) || out.length !== values.length) {
-      throw new VitestMlError('datasetDrift', `one vector per ${role} text of "${feature}" from \`embed\` (${values.length})`, Array.isArray(out) ? `${out.length} vectors` : typeof out, 'The embedding function takes a list of texts and returns one vector per text, in order.')
+      throw new VitestMlError(
+        'datasetDrift',
+        `one vector per ${role} text of "${feature}" from \`embed\` (${values.length})`,
+        Array.isArray(out) ? `${out.length} vectors` : typeof out,
+        'The embedding function takes a list of texts and returns one vector per text, in order.',
+      )
     }
     return out
   }

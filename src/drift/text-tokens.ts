@@ -11,5 +11,10 @@
  */
 export function textTokens(text: string | null | undefined): string[] {
   if (typeof text !== 'string') return []
-  return text.toLowerCase().match(/[\p{L}\p{N}']+/gu)?.filter((token) => /[\p{L}\p{N}]/u.test(token)) ?? []
+  return (
+    text
+      .toLowerCase()
+      .match(/[\p{L}\p{N}']+/gu)
+      ?.filter((token) => /[\p{L}\p{N}]/u.test(token)) ?? []
+  )
 }

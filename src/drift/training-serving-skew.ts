@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/dataset.js'
-import { VitestMlError } from '../util/errors.js'
 import { jensenShannonDistance } from '../stats/jensen-shannon-distance.js'
+import { VitestMlError } from '../util/errors.js'
 import { asDataset, type DriftData } from './as-dataset.js'
 import { categoryCounts, proportions } from './category-counts.js'
 import { MAX_NUMERIC_AS_CATEGORIES } from './drift-method.js'
@@ -85,7 +85,12 @@ export function trainingServingSkew(training: DriftData, serving: DriftData, opt
   const features = options.features ?? reference.columnNames.filter((name) => !skip.has(name))
   const absent = features.filter((name) => !current.columnNames.includes(name) || !reference.columnNames.includes(name))
   if (absent.length > 0) {
-    throw new VitestMlError('trainingServingSkew', 'every compared feature in both training and serving data', `no ${absent.map((name) => `"${name}"`).join(', ')} in one of them (serving has ${current.columnNames.join(', ')})`, 'A feature the serving path does not produce is skew by itself: fix the serving code, or pass `features`.')
+    throw new VitestMlError(
+      'trainingServingSkew',
+      'every compared feature in both training and serving data',
+      `no ${absent.map((name) => `"${name}"`).join(', ')} in one of them (serving has ${current.columnNames.join(', ')})`,
+      'A feature the serving path does not produce is skew by itself: fix the serving code, or pass `features`.',
+    )
   }
   const results = features.map((feature) => featureSkew(feature, reference, current, options))
   results.sort((left, right) => Number(right.skewed) - Number(left.skewed) || right.statistic / right.threshold - left.statistic / left.threshold)
@@ -96,8 +101,14 @@ export function trainingServingSkew(training: DriftData, serving: DriftData, opt
 function featureSkew(feature: string, training: Dataset, serving: Dataset, options: SkewOptions): FeatureSkewResult {
   const trainingColumn = training.column(feature)
   const servingColumn = serving.column(feature)
-  const numeric = trainingColumn instanceof Float64Array && servingColumn instanceof Float64Array && options.categorical?.includes(feature) !== true &&
-    distinctUpTo(trainingColumn.filter((value) => !Number.isNaN(value)), MAX_NUMERIC_AS_CATEGORIES) > MAX_NUMERIC_AS_CATEGORIES
+  const numeric =
+    trainingColumn instanceof Float64Array &&
+    servingColumn instanceof Float64Array &&
+    options.categorical?.includes(feature) !== true &&
+    distinctUpTo(
+      trainingColumn.filter((value) => !Number.isNaN(value)),
+      MAX_NUMERIC_AS_CATEGORIES,
+    ) > MAX_NUMERIC_AS_CATEGORIES
   if (numeric) {
     const counts = numericHistogramCounts(trainingColumn, servingColumn, options.bins ?? 20)
     const threshold = options.thresholds?.[feature] ?? options.numericThreshold ?? 0.1
@@ -111,20 +122,47 @@ function featureSkew(feature: string, training: Dataset, serving: Dataset, optio
   const trainingShares = proportions(counts.reference)
   const servingShares = proportions(counts.current)
   const statistic = Math.max(0, ...trainingShares.map((share, index) => Math.abs(share - (servingShares[index] ?? 0))))
-  return finish(feature, 'categorical', 'l-infinity', statistic, threshold, { buckets: counts.categories, reference: counts.reference, current: counts.current }, trainingColumn.length, servingColumn.length)
+  return finish(
+    feature,
+    'categorical',
+    'l-infinity',
+    statistic,
+    threshold,
+    { buckets: counts.categories, reference: counts.reference, current: counts.current },
+    trainingColumn.length,
+    servingColumn.length,
+  )
 }
 
-function finish(feature: string, kind: FeatureSkewResult['kind'], measure: FeatureSkewResult['measure'], statistic: number, threshold: number, counts: { buckets: string[]; reference: number[]; current: number[] }, trainingRows: number, servingRows: number): FeatureSkewResult {
+function finish(
+  feature: string,
+  kind: FeatureSkewResult['kind'],
+  measure: FeatureSkewResult['measure'],
+  statistic: number,
+  threshold: number,
+  counts: { buckets: string[]; reference: number[]; current: number[] },
+  trainingRows: number,
+  servingRows: number,
+): FeatureSkewResult {
   const trainingShares = proportions(counts.reference)
   const servingShares = proportions(counts.current)
   let worst = 0
   for (let index = 1; index < counts.buckets.length; index++) {
-    if (Math.abs((trainingShares[index] ?? 0) - (servingShares[index] ?? 0)) > Math.abs((trainingShares[worst] ?? 0) - (servingShares[worst] ?? 0))) worst = index
+    if (Math.abs((trainingShares[index] ?? 0) - (servingShares[index] ?? 0)) > Math.abs((trainingShares[worst] ?? 0) - (servingShares[worst] ?? 0)))
+      worst = index
   }
   const missingAt = counts.buckets.indexOf('(missing)')
   return {
-    feature, kind, measure, statistic, threshold, skewed: statistic > threshold,
+    feature,
+    kind,
+    measure,
+    statistic,
+    threshold,
+    skewed: statistic > threshold,
     worst: { bucket: counts.buckets[worst] ?? '', training: trainingShares[worst] ?? 0, serving: servingShares[worst] ?? 0 },
-    trainingRows, servingRows, trainingMissing: missingAt < 0 ? 0 : counts.reference[missingAt] ?? 0, servingMissing: missingAt < 0 ? 0 : counts.current[missingAt] ?? 0,
+    trainingRows,
+    servingRows,
+    trainingMissing: missingAt < 0 ? 0 : (counts.reference[missingAt] ?? 0),
+    servingMissing: missingAt < 0 ? 0 : (counts.current[missingAt] ?? 0),
   }
 }

@@ -1,13 +1,13 @@
-import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
+import { VitestMlError } from '../util/errors.js'
 import type { BaselineComparisonResult } from './baseline-comparison-result.js'
-import { resolveBaseline, type BaselineSpec } from './baselines/resolve-baseline.js'
-import { checkEvaluationData, predictAll, type EvaluationData } from './evaluation-data.js'
+import { type BaselineSpec, resolveBaseline } from './baselines/resolve-baseline.js'
+import { checkEvaluationData, type EvaluationData, predictAll } from './evaluation-data.js'
+import { findLeakage } from './find-leakage.js'
 import type { Label } from './labels.js'
-import { defaultMetric, resolveMetric, type MetricDefinition, type MetricName } from './metric.js'
+import { defaultMetric, type MetricDefinition, type MetricName, resolveMetric } from './metric.js'
 import { bootstrapGainInterval, mcnemarExact } from './paired-tests.js'
 import { resampledGain } from './resampled-gain.js'
-import { findLeakage } from './find-leakage.js'
 import { rowSetHash } from './row-hash.js'
 import { recordTestSetUsage, type TestSetUsageOptions } from './test-set-usage.js'
 import type { Prediction } from './to-prediction.js'
@@ -61,7 +61,11 @@ export interface CompareToBaselineOptions<I = unknown> {
  * // { passed: true, modelScore: 0.988, baselineScore: 0.442, gain: 0.547, ciLow: 0.477, pValue: 1.8e-14, ... }
  * ```
  */
-export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: BaselineSpec<I>, options: CompareToBaselineOptions<I>): Promise<BaselineComparisonResult> {
+export async function compareToBaseline<I>(
+  model: Model<I, unknown>,
+  baseline: BaselineSpec<I>,
+  options: CompareToBaselineOptions<I>,
+): Promise<BaselineComparisonResult> {
   const source = options.nonInferiorityMargin === undefined ? 'toBeatBaseline' : 'toBeNoWorseThan'
   const { inputs, labels } = checkEvaluationData(source, options?.data)
   const metric = resolveMetric(options.metric ?? defaultMetric(labels), source)
@@ -71,7 +75,13 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
   check(source, confidence > 0.5 && confidence < 1, '`confidence` in (0.5, 1)', String(confidence), 'Use 0.95 or 0.99.')
   check(source, Number.isInteger(resamples) && resamples >= 100, 'at least 100 bootstrap `resamples`', String(resamples), 'Use 2000 or more.')
   const margin = options.nonInferiorityMargin
-  check(source, margin === undefined || (Number.isFinite(margin) && margin >= 0), 'a non-negative finite margin', String(margin), 'The margin is how much worse (in metric units) is still acceptable.')
+  check(
+    source,
+    margin === undefined || (Number.isFinite(margin) && margin >= 0),
+    'a non-negative finite margin',
+    String(margin),
+    'The margin is how much worse (in metric units) is still acceptable.',
+  )
   const threshold = margin === undefined ? (options.minGain ?? 0) : -margin
   check(source, Number.isFinite(threshold), 'a finite `minGain`', String(options.minGain), 'Use 0 for "any improvement" or e.g. 0.02 for two points.')
   // Without a `classes` option, the classes the model declares (an ONNX classifier's class labels), if any.
@@ -89,13 +99,28 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
   const score = (predictions: readonly Prediction[], indices?: Uint32Array): number =>
     indices === undefined
       ? metric.compute(labels, predictions, context)
-      : metric.compute(Array.from(indices, (i) => labels[i] as Label), Array.from(indices, (i) => predictions[i] as Prediction), context)
+      : metric.compute(
+          Array.from(indices, (i) => labels[i] as Label),
+          Array.from(indices, (i) => predictions[i] as Prediction),
+          context,
+        )
   const modelScore = score(modelPredictions)
   const baselineScore = scoreBaseline(source, fitted.baseline.description, () => score(baselinePredictions))
-  check(source, Number.isFinite(modelScore) && Number.isFinite(baselineScore), `a finite ${metric.name} for both models`, `${modelScore} and ${baselineScore}`, 'The metric is undefined on this data (for example ROC AUC with one class); choose another metric or more data.')
+  check(
+    source,
+    Number.isFinite(modelScore) && Number.isFinite(baselineScore),
+    `a finite ${metric.name} for both models`,
+    `${modelScore} and ${baselineScore}`,
+    'The metric is undefined on this data (for example ROC AUC with one class); choose another metric or more data.',
+  )
   const direction = metric.higherIsBetter ? 1 : -1
   const gain = direction * (modelScore - baselineScore)
-  const interval = bootstrapGainInterval(inputs.length, resampledGain(metric, labels, modelPredictions, baselinePredictions, context, score), { confidence, resamples, seed, threshold })
+  const interval = bootstrapGainInterval(inputs.length, resampledGain(metric, labels, modelPredictions, baselinePredictions, context, score), {
+    confidence,
+    resamples,
+    seed,
+    threshold,
+  })
   const warnings: string[] = []
   let pValue = interval.pValue
   let test = `paired bootstrap (${interval.resamples} resamples, one-sided ${confidence})`
@@ -112,15 +137,23 @@ export async function compareToBaseline<I>(model: Model<I, unknown>, baseline: B
     test += ' + exact McNemar (one-sided)'
   }
   const passed = interval.low > threshold && (discordant === undefined || pValue < 1 - confidence)
-  if (fitted.baseline.fittedOn === 'evaluation') warnings.push(`the ${fitted.baseline.kind} baseline was fitted on the evaluation labels (optimistic for the baseline); pass \`train: { labels }\``)
+  if (fitted.baseline.fittedOn === 'evaluation')
+    warnings.push(`the ${fitted.baseline.kind} baseline was fitted on the evaluation labels (optimistic for the baseline); pass \`train: { labels }\``)
   if (inputs.length < 30) warnings.push(`only ${inputs.length} evaluation rows: the interval is wide and the bootstrap approximate`)
-  if (interval.undefinedResamples > 0) warnings.push(`${interval.undefinedResamples} of ${resamples} resamples had an undefined ${metric.name}; they count as the worst gain`)
+  if (interval.undefinedResamples > 0)
+    warnings.push(`${interval.undefinedResamples} of ${resamples} resamples had an undefined ${metric.name}; they count as the worst gain`)
   if (options.train?.inputs !== undefined) {
     const leaked = findLeakage(options.train.inputs, inputs, { nearDuplicateDistance: 0, maxListed: 0 })
-    if (leaked.exactDuplicates > 0) warnings.push(`${leaked.exactDuplicates} of ${inputs.length} evaluation rows also appear in the training inputs: the score is optimistic (check with toBeHeldOutFrom)`)
+    if (leaked.exactDuplicates > 0)
+      warnings.push(
+        `${leaked.exactDuplicates} of ${inputs.length} evaluation rows also appear in the training inputs: the score is optimistic (check with toBeHeldOutFrom)`,
+      )
   }
   const testSetSha256 = rowSetHash(inputs.map((input, i) => [input, labels[i]]))
-  const usage = options.testSetUsage === undefined || options.testSetUsage === false ? undefined : recordTestSetUsage(testSetSha256, inputs.length, model.identity, options.testSetUsage)
+  const usage =
+    options.testSetUsage === undefined || options.testSetUsage === false
+      ? undefined
+      : recordTestSetUsage(testSetSha256, inputs.length, model.identity, options.testSetUsage)
   if (usage?.warning !== undefined) warnings.push(usage.warning)
   const perfect = metric.perfect
   const relativeGain = perfect === undefined || perfect === baselineScore ? Number.NaN : (modelScore - baselineScore) / (perfect - baselineScore)

@@ -1,11 +1,11 @@
-import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
-import { checkEvaluationData, predictAll, type EvaluationData } from './evaluation-data.js'
-import type { Label } from './labels.js'
-import { defaultMetric, resolveMetric, type MetricContext, type MetricDefinition, type MetricName } from './metric.js'
-import { sliceRows, type SliceSpec } from './slice-rows.js'
-import type { Prediction } from './to-prediction.js'
 import { wilsonInterval } from '../stats/index.js'
+import { VitestMlError } from '../util/errors.js'
+import { checkEvaluationData, type EvaluationData, predictAll } from './evaluation-data.js'
+import type { Label } from './labels.js'
+import { defaultMetric, type MetricContext, type MetricDefinition, type MetricName, resolveMetric } from './metric.js'
+import { type SliceSpec, sliceRows } from './slice-rows.js'
+import type { Prediction } from './to-prediction.js'
 
 /** Options of `evaluateSlices`. */
 export interface EvaluateSlicesOptions<I = unknown> {
@@ -74,12 +74,26 @@ export async function evaluateSlices<I>(model: Model<I, unknown>, options: Evalu
   const minSliceSize = options.minSliceSize ?? 10
   const rows = options.rows ?? inputs
   if (rows.length !== inputs.length) {
-    throw new VitestMlError(source, `${inputs.length} slice rows (one per input)`, `${rows.length}`, '`rows` must describe the same rows as `data.inputs`, in order.')
+    throw new VitestMlError(
+      source,
+      `${inputs.length} slice rows (one per input)`,
+      `${rows.length}`,
+      '`rows` must describe the same rows as `data.inputs`, in order.',
+    )
   }
   // Without a `classes` option, the classes the model declares (an ONNX classifier's class labels), if any.
   const classes = options.classes ?? model.classes
-  const context: MetricContext = { ...(classes === undefined ? {} : { classes }), ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }) }
-  const predictions = await predictAll(source, model, inputs, { ...(classes === undefined ? {} : { classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) }, labels)
+  const context: MetricContext = {
+    ...(classes === undefined ? {} : { classes }),
+    ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }),
+  }
+  const predictions = await predictAll(
+    source,
+    model,
+    inputs,
+    { ...(classes === undefined ? {} : { classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) },
+    labels,
+  )
   return scoreSlices(metric, labels, predictions, sliceRows(rows, options.slices), minSliceSize, context)
 }
 
@@ -111,7 +125,11 @@ export function scoreSlices(
   const slices = members.map(({ feature, slice, indices }): SliceScore => {
     let score: number
     try {
-      score = metric.compute(indices.map((i) => labels[i] as Label), indices.map((i) => predictions[i] as Prediction), context)
+      score = metric.compute(
+        indices.map((i) => labels[i] as Label),
+        indices.map((i) => predictions[i] as Prediction),
+        context,
+      )
     } catch (error) {
       if (!(error instanceof VitestMlError)) throw error
       score = Number.NaN

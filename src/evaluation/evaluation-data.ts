@@ -1,8 +1,8 @@
-import { VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
-import { describeValue, normalizeLabel, type Label } from './labels.js'
-import { toPredictions, type Prediction, type ToPredictionOptions } from './to-prediction.js'
+import { VitestMlError } from '../util/errors.js'
+import { describeValue, type Label, normalizeLabel } from './labels.js'
+import { type Prediction, type ToPredictionOptions, toPredictions } from './to-prediction.js'
 
 /** An evaluation set: model inputs and the true label (or target) of each. */
 export interface EvaluationData<I = unknown> {
@@ -26,7 +26,12 @@ export interface EvaluationData<I = unknown> {
  */
 export function checkEvaluationData<I>(source: string, data: EvaluationData<I> | undefined, name = 'data'): { inputs: readonly I[]; labels: Label[] } {
   if (data === undefined || data === null || !Array.isArray(data.inputs) || !Array.isArray(data.labels)) {
-    throw new VitestMlError(source, `\`${name}: { inputs, labels }\` with two arrays`, describeValue(data), `Pass the held-out rows and their labels, for example \`${name}: { inputs: testRows, labels: testLabels }\`.`)
+    throw new VitestMlError(
+      source,
+      `\`${name}: { inputs, labels }\` with two arrays`,
+      describeValue(data),
+      `Pass the held-out rows and their labels, for example \`${name}: { inputs: testRows, labels: testLabels }\`.`,
+    )
   }
   if (data.inputs.length === 0) {
     throw new VitestMlError(source, `at least 1 row in ${name}.inputs`, '0', 'An empty evaluation set proves nothing; check the split.')

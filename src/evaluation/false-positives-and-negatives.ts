@@ -1,8 +1,8 @@
 import type { Model, ModelIdentity } from '../model/model.js'
 import type { CheckRecord } from '../record/check-record.js'
 import { toJsonSafe } from '../util/json-safe.js'
-import { checkEvaluationData, predictAll, type EvaluationData } from './evaluation-data.js'
-import { sortedLabels, type Label } from './labels.js'
+import { checkEvaluationData, type EvaluationData, predictAll } from './evaluation-data.js'
+import { type Label, sortedLabels } from './labels.js'
 import type { Prediction } from './to-prediction.js'
 
 /** Options of `falsePositivesAndNegatives`. */
@@ -68,14 +68,23 @@ export interface FalsePositivesAndNegativesResult<I = unknown> {
  * review.classes[1] // { label: 'Chinstrap', falsePositives: 1, falseNegatives: 0, topFalsePositives: [{ index: 40, confidence: 0.71, ... }], ... }
  * ```
  */
-export async function falsePositivesAndNegatives<I>(model: Model<I, unknown>, options: FalsePositivesAndNegativesOptions<I>): Promise<FalsePositivesAndNegativesResult<I>> {
+export async function falsePositivesAndNegatives<I>(
+  model: Model<I, unknown>,
+  options: FalsePositivesAndNegativesOptions<I>,
+): Promise<FalsePositivesAndNegativesResult<I>> {
   const { inputs, labels } = checkEvaluationData('falsePositivesAndNegatives', options?.data)
   // Without a `classes` option, the classes the model declares (an ONNX classifier's class labels), if any.
   const modelClasses = options.classes ?? model.classes
-  const predictions = await predictAll('falsePositivesAndNegatives', model, inputs, {
-    ...(modelClasses === undefined ? {} : { classes: modelClasses }),
-    ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
-  }, labels)
+  const predictions = await predictAll(
+    'falsePositivesAndNegatives',
+    model,
+    inputs,
+    {
+      ...(modelClasses === undefined ? {} : { classes: modelClasses }),
+      ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+    },
+    labels,
+  )
   const top = options.maxListed ?? 5
   const wrong: ReviewExample<I>[] = []
   predictions.forEach((prediction, index) => {
@@ -86,7 +95,13 @@ export async function falsePositivesAndNegatives<I>(model: Model<I, unknown>, op
   const key = (example: ReviewExample<I>): number => (Number.isNaN(example.confidence) ? -1 : example.confidence)
   const byConfidence = (left: ReviewExample<I>, right: ReviewExample<I>): number => key(right) - key(left) || left.index - right.index
   wrong.sort(byConfidence)
-  const classList = options.positiveLabel === undefined ? sortedLabels(labels, predictions.map((p) => p.label)) : [options.positiveLabel]
+  const classList =
+    options.positiveLabel === undefined
+      ? sortedLabels(
+          labels,
+          predictions.map((p) => p.label),
+        )
+      : [options.positiveLabel]
   const classes = classList.map((label) => {
     const falsePositives = wrong.filter((example) => example.predicted === label)
     const falseNegatives = wrong.filter((example) => example.label === label)
@@ -118,7 +133,10 @@ function confidenceOf(prediction: Prediction): number {
  * await recordCheck(this, falsePositivesAndNegativesRecord(review, { id: 'review:penguins' }))
  * ```
  */
-export function falsePositivesAndNegativesRecord(result: FalsePositivesAndNegativesResult, options: { readonly id: string; readonly maxErrorRate?: number }): CheckRecord {
+export function falsePositivesAndNegativesRecord(
+  result: FalsePositivesAndNegativesResult,
+  options: { readonly id: string; readonly maxErrorRate?: number },
+): CheckRecord {
   const errorRate = result.errors / result.rows
   const metrics: Record<string, number> = { errors: result.errors, misclassificationRate: errorRate, rows: result.rows }
   for (const item of result.classes) {

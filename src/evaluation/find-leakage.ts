@@ -1,6 +1,6 @@
 import { VitestMlError } from '../util/errors.js'
 import { nearDuplicatePairs } from './near-duplicates.js'
-import { rowHash, rowSetHash, rowsOf, type RowSource } from './row-hash.js'
+import { type RowSource, rowHash, rowSetHash, rowsOf } from './row-hash.js'
 
 /** Options of `findLeakage`. */
 export interface FindLeakageOptions {
@@ -65,7 +65,12 @@ export function findLeakage(train: RowSource, test: RowSource, options: FindLeak
   const tolerance = options.nearDuplicateDistance ?? 0.01
   const maxListed = options.maxListed ?? 10
   if (!(tolerance >= 0 && Number.isFinite(tolerance))) {
-    throw new VitestMlError('findLeakage', 'a finite `nearDuplicateDistance` >= 0 (in standard deviations)', String(tolerance), 'Use 0.01, or 0 to check exact duplicates only.')
+    throw new VitestMlError(
+      'findLeakage',
+      'a finite `nearDuplicateDistance` >= 0 (in standard deviations)',
+      String(tolerance),
+      'Use 0.01, or 0 to check exact duplicates only.',
+    )
   }
   if (testRows.length === 0) throw new VitestMlError('findLeakage', 'at least 1 test row', '0', 'An empty test set cannot be checked; check the split.')
   const trainIndex = new Map<string, number>()
@@ -82,7 +87,9 @@ export function findLeakage(train: RowSource, test: RowSource, options: FindLeak
     if (exact.length < maxListed) exact.push({ testIndex, trainIndex: match, distance: 0, testRow: row, trainRow: trainRows[match] })
   })
   const nearAll = tolerance === 0 || options.keys !== undefined ? [] : nearDuplicatePairs(trainRows, testRows, tolerance, exactSet)
-  const near = nearAll.slice(0, maxListed).map(({ testIndex, trainIndex: match, distance }) => ({ testIndex, trainIndex: match, distance, testRow: testRows[testIndex], trainRow: trainRows[match] }))
+  const near = nearAll
+    .slice(0, maxListed)
+    .map(({ testIndex, trainIndex: match, distance }) => ({ testIndex, trainIndex: match, distance, testRow: testRows[testIndex], trainRow: trainRows[match] }))
   return {
     trainRows: trainRows.length,
     testRows: testRows.length,

@@ -14,13 +14,21 @@ const GRID_COLUMNS = 3
 function splitRow(row: unknown): { numbers: number[]; rest: string } {
   if (Array.isArray(row) || ArrayBuffer.isView(row)) {
     const values = Array.from(row as ArrayLike<unknown>)
-    return { numbers: values.filter((value): value is number => typeof value === 'number'), rest: canonicalJson(values.map((value) => (typeof value === 'number' ? null : value))) }
+    return {
+      numbers: values.filter((value): value is number => typeof value === 'number'),
+      rest: canonicalJson(values.map((value) => (typeof value === 'number' ? null : value))),
+    }
   }
   if (typeof row === 'object' && row !== null) {
     const entries = Object.entries(row as Record<string, unknown>).sort(([left], [right]) => (left < right ? -1 : 1))
     return {
       numbers: entries.filter(([, value]) => typeof value === 'number').map(([, value]) => value as number),
-      rest: canonicalJson(Object.fromEntries(entries.filter(([, value]) => typeof value !== 'number'))) + entries.filter(([, value]) => typeof value === 'number').map(([key]) => key).join(','),
+      rest:
+        canonicalJson(Object.fromEntries(entries.filter(([, value]) => typeof value !== 'number'))) +
+        entries
+          .filter(([, value]) => typeof value === 'number')
+          .map(([key]) => key)
+          .join(','),
     }
   }
   return typeof row === 'number' ? { numbers: [row], rest: '' } : { numbers: [], rest: canonicalJson(row) }

@@ -47,7 +47,12 @@ export function bootstrapGainInterval(
     undefinedCalls++
     return worst
   }
-  const result = pairedBootstrapInterval(rows, counted, { confidence: 2 * options.confidence - 1, resamples: options.resamples, seed: options.seed, method: 'percentile' })
+  const result = pairedBootstrapInterval(rows, counted, {
+    confidence: 2 * options.confidence - 1,
+    resamples: options.resamples,
+    seed: options.seed,
+    method: 'percentile',
+  })
   // One of the calls is the estimate on all rows, not a resample: take it out of the counts.
   const estimate = result.estimate === worst ? Number.NaN : result.estimate
   const resamples = calls - 1
@@ -83,7 +88,13 @@ export interface McnemarExactResult {
 export function mcnemarExact(modelOnly: number, baselineOnly: number): McnemarExactResult {
   const discordant = modelOnly + baselineOnly
   if (discordant === 0) return { oneSided: 1, twoSided: 1 }
-  const twoSided = mcnemarTest([[0, baselineOnly], [modelOnly, 0]], { exact: true }).pValue
+  const twoSided = mcnemarTest(
+    [
+      [0, baselineOnly],
+      [modelOnly, 0],
+    ],
+    { exact: true },
+  ).pValue
   const oneSided = binomialTest(modelOnly, discordant, { p: 0.5, alternative: 'greater' }).pValue
   return { oneSided, twoSided }
 }

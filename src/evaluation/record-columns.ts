@@ -21,7 +21,8 @@ export function recordColumns(records: readonly unknown[], exclude: readonly str
     if (exclude.includes(key)) return false
     const values = records.map((row) => (row as Record<string, unknown> | null)?.[key])
     if (values.every((value, i) => value === labels[i])) return false
-    if (!values.every((value) => value === null || value === undefined || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')) return false
+    if (!values.every((value) => value === null || value === undefined || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean'))
+      return false
     return values.some((value) => typeof value === 'number') || new Set(values).size <= maxCategories
   })
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { VitestMlError } from '../util/errors.js'
 import type { Dataset } from '../data/dataset.js'
+import { VitestMlError } from '../util/errors.js'
 import { describeValue } from './labels.js'
 
 /** Rows to check for leakage or fingerprint: an array of rows, a `Dataset`, or an evaluation set `{ inputs }`. */
@@ -24,7 +24,12 @@ export function rowsOf(source: string, data: RowSource | undefined, name: string
     if ('inputs' in data && Array.isArray(data.inputs)) return data.inputs
     if ('rows' in data && typeof data.rows === 'function') return (data as Dataset).rows()
   }
-  throw new VitestMlError(source, `${name} rows: an array, a Dataset or { inputs }`, describeValue(data), 'Pass the rows themselves, or the evaluation set object.')
+  throw new VitestMlError(
+    source,
+    `${name} rows: an array, a Dataset or { inputs }`,
+    describeValue(data),
+    'Pass the rows themselves, or the evaluation set object.',
+  )
 }
 
 /**
@@ -80,5 +85,7 @@ export function rowHash(row: unknown, keys?: readonly (string | number)[]): stri
  */
 export function rowSetHash(rows: readonly unknown[]): string {
   const hashes = rows.map((row) => rowHash(row)).sort()
-  return createHash('sha256').update(`vitest-ml-rows-v1\n${rows.length}\n${hashes.join('\n')}`).digest('hex')
+  return createHash('sha256')
+    .update(`vitest-ml-rows-v1\n${rows.length}\n${hashes.join('\n')}`)
+    .digest('hex')
 }

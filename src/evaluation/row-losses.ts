@@ -1,6 +1,6 @@
 import type { Label } from './labels.js'
-import { binaryTargets, classColumns } from './metrics/binary-targets.js'
 import type { MetricContext } from './metric.js'
+import { binaryTargets, classColumns } from './metrics/binary-targets.js'
 import type { Prediction } from './to-prediction.js'
 
 /**
@@ -13,7 +13,12 @@ export type RowLoss = (labels: readonly Label[], predictions: readonly Predictio
 const eps = 1e-15
 const clip = (value: number): number => Math.min(1 - eps, Math.max(eps, value))
 
-function positiveScores(source: string, labels: readonly Label[], predictions: readonly Prediction[], context: MetricContext): { targets: Uint8Array; scores: number[] } | undefined {
+function positiveScores(
+  source: string,
+  labels: readonly Label[],
+  predictions: readonly Prediction[],
+  context: MetricContext,
+): { targets: Uint8Array; scores: number[] } | undefined {
   if (!predictions.every((p) => p.probabilities === undefined && p.score !== undefined)) return undefined
   const scores = predictions.map((p) => p.score as number)
   const positive = context.positiveLabel ?? context.classes?.[1]
@@ -21,7 +26,12 @@ function positiveScores(source: string, labels: readonly Label[], predictions: r
   return { targets, scores }
 }
 
-function rows(source: string, labels: readonly Label[], predictions: readonly Prediction[], context: MetricContext): { matrix: number[][]; columns: Int32Array } {
+function rows(
+  source: string,
+  labels: readonly Label[],
+  predictions: readonly Prediction[],
+  context: MetricContext,
+): { matrix: number[][]; columns: Int32Array } {
   const matrix = predictions.map((p) => [...(p.probabilities ?? [])])
   return { matrix, columns: classColumns(source, labels, matrix, context.classes).columns }
 }

@@ -48,22 +48,47 @@ export interface SliceMembers {
  */
 export function sliceRows<I>(rows: readonly I[], specs: readonly SliceSpec<I>[]): SliceMembers[] {
   if (!Array.isArray(specs) || specs.length === 0) {
-    throw new VitestMlError('toPerformOnAllSlices', 'at least one slice definition in `slices`', describeValue(specs), "Pass column names, e.g. `slices: ['Island', { feature: 'Body Mass (g)', bins: 4 }]`.")
+    throw new VitestMlError(
+      'toPerformOnAllSlices',
+      'at least one slice definition in `slices`',
+      describeValue(specs),
+      "Pass column names, e.g. `slices: ['Island', { feature: 'Body Mass (g)', bins: 4 }]`.",
+    )
   }
   return specs.flatMap((spec) => {
-    if (typeof spec === 'object' && 'by' in spec) return group(spec.name, rows.map((row, index) => spec.by(row, index)))
+    if (typeof spec === 'object' && 'by' in spec)
+      return group(
+        spec.name,
+        rows.map((row, index) => spec.by(row, index)),
+      )
     const feature = typeof spec === 'object' ? spec.feature : spec
     const name = typeof spec === 'object' && spec.name !== undefined ? spec.name : String(feature)
     const values = rows.map((row) => (row as Record<string | number, unknown> | null)?.[feature])
     if (values.every((value) => value === undefined)) {
-      throw new VitestMlError('toPerformOnAllSlices', `rows with a column ${describeValue(feature)}`, 'no row having it', 'Slice by a column of the inputs, or pass `rows` with the columns to slice by (one record per input).')
+      throw new VitestMlError(
+        'toPerformOnAllSlices',
+        `rows with a column ${describeValue(feature)}`,
+        'no row having it',
+        'Slice by a column of the inputs, or pass `rows` with the columns to slice by (one record per input).',
+      )
     }
     const numeric = values.every((value) => typeof value === 'number' || value === null || value === undefined)
     const explicit = typeof spec === 'object' && (spec.bins !== undefined || spec.edges !== undefined)
-    if (!numeric || (!explicit && new Set(values).size <= 10)) return group(name, values.map((value) => (typeof value === 'number' || typeof value === 'string' ? value : undefined)))
+    if (!numeric || (!explicit && new Set(values).size <= 10))
+      return group(
+        name,
+        values.map((value) => (typeof value === 'number' || typeof value === 'string' ? value : undefined)),
+      )
     if (typeof spec === 'object' && spec.edges !== undefined) checkEdges(name, spec.edges)
-    const edges = typeof spec === 'object' && spec.edges !== undefined ? [...spec.edges] : quantileEdges(values as (number | null | undefined)[], typeof spec === 'object' ? (spec.bins ?? 4) : 4)
-    return group(name, values.map((value) => (typeof value === 'number' && Number.isFinite(value) ? binLabel(value, edges) : undefined)), edges)
+    const edges =
+      typeof spec === 'object' && spec.edges !== undefined
+        ? [...spec.edges]
+        : quantileEdges(values as (number | null | undefined)[], typeof spec === 'object' ? (spec.bins ?? 4) : 4)
+    return group(
+      name,
+      values.map((value) => (typeof value === 'number' && Number.isFinite(value) ? binLabel(value, edges) : undefined)),
+      edges,
+    )
   })
 }
 

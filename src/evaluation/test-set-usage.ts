@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { VitestMlError } from '../util/errors.js'
 import type { ModelIdentity } from '../model/model.js'
+import { VitestMlError } from '../util/errors.js'
 import { writeAtomically } from '../util/write-atomically.js'
 
 /** Options of {@link recordTestSetUsage}. */
@@ -81,7 +81,8 @@ export function recordTestSetUsage(testSetSha256: string, rows: number, model: M
     if (parsed.version === 1 && typeof parsed.testSets === 'object' && parsed.testSets !== null) ledger = parsed as Ledger
     else warning = `test-set ledger ${path} has an unknown format; counting starts again`
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warning = `test-set ledger ${path} is unreadable (${(error as Error).message.split('\n')[0]}); counting starts again`
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      warning = `test-set ledger ${path} is unreadable (${(error as Error).message.split('\n')[0]}); counting starts again`
   }
   const now = new Date().toISOString()
   const entry = ledger.testSets[testSetSha256] ?? { rows, firstUsed: now, lastUsed: now, comparisons: 0, models: [] }

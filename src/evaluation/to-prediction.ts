@@ -50,7 +50,8 @@ export function toPrediction(output: unknown, options: ToPredictionOptions = {})
   if (Array.isArray(output)) return fromRow(output, options)
   if (typeof output === 'object' && output !== null) return fromRecord(output as Record<string, unknown>, options)
   if (typeof output === 'number') {
-    if (!Number.isFinite(output)) throw new VitestMlError('toPrediction', 'a finite model output', describeValue(output), 'The model produced a non-finite output; check its inputs.')
+    if (!Number.isFinite(output))
+      throw new VitestMlError('toPrediction', 'a finite model output', describeValue(output), 'The model produced a non-finite output; check its inputs.')
     if (options.threshold !== undefined) {
       const label = output >= options.threshold ? (options.classes?.[1] ?? 1) : (options.classes?.[0] ?? 0)
       return { label, score: output }
@@ -60,7 +61,12 @@ export function toPrediction(output: unknown, options: ToPredictionOptions = {})
   if (typeof output === 'bigint') return { label: mapIndex(Number(output), options.classes) }
   if (typeof output === 'boolean') return { label: output ? 1 : 0, score: output ? 1 : 0 }
   if (typeof output === 'string') return { label: output }
-  throw new VitestMlError('toPrediction', 'a label, a score, a probability row or a record of named outputs', describeValue(output), 'The model must answer every row; wrap it so it returns one of those per row.')
+  throw new VitestMlError(
+    'toPrediction',
+    'a label, a score, a probability row or a record of named outputs',
+    describeValue(output),
+    'The model must answer every row; wrap it so it returns one of those per row.',
+  )
 }
 
 /**
@@ -94,7 +100,12 @@ function fromRow(row: readonly unknown[], options: ToPredictionOptions): Predict
   if (row.length === 0) throw new VitestMlError('toPrediction', 'a non-empty output row', 'an empty row', 'Check which model output is returned.')
   const values = row.map((value) => (typeof value === 'bigint' ? Number(value) : value))
   if (!values.every((value): value is number => typeof value === 'number' && Number.isFinite(value))) {
-    throw new VitestMlError('toPrediction', 'a row of finite probabilities', `[${values.slice(0, 5).map(describeValue).join(', ')}]`, 'Check the model output for NaN or non-numeric values.')
+    throw new VitestMlError(
+      'toPrediction',
+      'a row of finite probabilities',
+      `[${values.slice(0, 5).map(describeValue).join(', ')}]`,
+      'Check the model output for NaN or non-numeric values.',
+    )
   }
   let best = 0
   for (let k = 1; k < values.length; k++) if ((values[k] as number) > (values[best] as number)) best = k
@@ -106,10 +117,21 @@ function fromRecord(record: Record<string, unknown>, options: ToPredictionOption
   const probabilityKey = PROBABILITY_KEYS.find((key) => record[key] !== undefined)
   const labelKey = LABEL_KEYS.find((key) => record[key] !== undefined)
   const keys = Object.keys(record)
-  if (keys.length === 0) throw new VitestMlError('toPrediction', 'a record of named outputs', 'an empty record {}', 'The model answered with no output at all; check which outputs it returns.')
+  if (keys.length === 0)
+    throw new VitestMlError(
+      'toPrediction',
+      'a record of named outputs',
+      'an empty record {}',
+      'The model answered with no output at all; check which outputs it returns.',
+    )
   if (probabilityKey === undefined && labelKey === undefined) {
     if (keys.length === 1) return toPrediction(record[keys[0] as string], options)
-    throw new VitestMlError('toPrediction', `a record with one of ${[...PROBABILITY_KEYS, ...LABEL_KEYS].join(', ')}`, `keys ${keys.join(', ')}`, "Select one output, for example onnxModel(path, { output: 'probabilities' }).")
+    throw new VitestMlError(
+      'toPrediction',
+      `a record with one of ${[...PROBABILITY_KEYS, ...LABEL_KEYS].join(', ')}`,
+      `keys ${keys.join(', ')}`,
+      "Select one output, for example onnxModel(path, { output: 'probabilities' }).",
+    )
   }
   const fromProbabilities = probabilityKey === undefined ? undefined : toPrediction(record[probabilityKey], options)
   const fromLabel = labelKey === undefined ? undefined : toPrediction(record[labelKey], options.classes === undefined ? {} : { classes: options.classes })

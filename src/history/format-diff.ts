@@ -26,7 +26,12 @@ export function formatDiff(view: DiffView, options: FormatDiffOptions = {}): str
     ...(items.length > limit ? [`     … ${items.length - limit} more (--max-listed to show more)`] : []),
   ]
   const count = view.regressions.length
-  const verdict = [count === 0 ? 'NO REGRESSION' : `${count} ${count === 1 ? 'REGRESSION' : 'REGRESSIONS'}`, view.ruleFailures.length === 0 ? '' : 'GATE RULES FAIL'].filter(Boolean).join(', ')
+  const verdict = [
+    count === 0 ? 'NO REGRESSION' : `${count} ${count === 1 ? 'REGRESSION' : 'REGRESSIONS'}`,
+    view.ruleFailures.length === 0 ? '' : 'GATE RULES FAIL',
+  ]
+    .filter(Boolean)
+    .join(', ')
   const lines = [
     ` vitest-ml diff  ${verdict}`,
     `   base ${view.base.label}, ${view.base.finishedAt}, gate ${view.base.passed ? 'passed' : 'failed'}, digest ${view.base.digest}`,
@@ -36,11 +41,23 @@ export function formatDiff(view: DiffView, options: FormatDiffOptions = {}): str
     `   checks: ${view.counts.map((count) => `${count.count} ${count.label}`).join(', ') || 'none'}`,
   ]
   if (view.checks.length > 0) lines.push('   changed checks:', ...list(view.checks, (check) => `     ${check.label}: ${check.text}`))
-  if (view.metrics.length > 0) lines.push('   metric changes (evidence):', ...list(view.metrics, (row) => `     ${row.judgement.padEnd(9)} ${row.metric} ${row.base} → ${row.head} (${row.delta}; ${row.interval}): "${row.title}"`))
+  if (view.metrics.length > 0)
+    lines.push(
+      '   metric changes (evidence):',
+      ...list(view.metrics, (row) => `     ${row.judgement.padEnd(9)} ${row.metric} ${row.base} → ${row.head} (${row.delta}; ${row.interval}): "${row.title}"`),
+    )
   if (view.otherMetrics.length > 0) lines.push(`   ${view.otherMetrics.length} metric changes of demonstrations and expected failures (never a regression)`)
   if (view.rules.length > 0) lines.push('   no-regression rule:', ...list(view.rules, (rule) => `     ${rule.status.padEnd(12)} ${rule.text}`))
-  if (view.checklist.length > 0) lines.push(`   checklist: ${view.checklist.map((item) => `${item.id} ${item.base ?? 'absent'} → ${item.head ?? 'absent'}`).join('; ')}`)
-  if (view.score !== undefined) lines.push(`   ML Test Score: ${view.score.base} → ${view.score.head}${view.score.sections.map((section) => `; ${section.id} ${section.base} → ${section.head}`).join('')}`)
-  if (view.artifacts.length > 0) lines.push('   models and data that changed:', ...list(view.artifacts, (artifact) => `     ${artifact.artifact} ${artifact.name}: ${artifact.base} → ${artifact.head}`))
+  if (view.checklist.length > 0)
+    lines.push(`   checklist: ${view.checklist.map((item) => `${item.id} ${item.base ?? 'absent'} → ${item.head ?? 'absent'}`).join('; ')}`)
+  if (view.score !== undefined)
+    lines.push(
+      `   ML Test Score: ${view.score.base} → ${view.score.head}${view.score.sections.map((section) => `; ${section.id} ${section.base} → ${section.head}`).join('')}`,
+    )
+  if (view.artifacts.length > 0)
+    lines.push(
+      '   models and data that changed:',
+      ...list(view.artifacts, (artifact) => `     ${artifact.artifact} ${artifact.name}: ${artifact.base} → ${artifact.head}`),
+    )
   return lines.join('\n')
 }

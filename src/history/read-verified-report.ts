@@ -4,7 +4,9 @@ import type { Report } from '../report/report.js'
 import { verifyReport } from '../report/verify-report.js'
 
 /** A report read and verified, or why it cannot be used. */
-export type VerifiedReport = { readonly ok: true; readonly report: Report; readonly path: string } | { readonly ok: false; readonly message: string; readonly path: string }
+export type VerifiedReport =
+  | { readonly ok: true; readonly report: Report; readonly path: string }
+  | { readonly ok: false; readonly message: string; readonly path: string }
 
 /**
  * The message of a refused report: which stored fields do not follow from its own checks and tests, and what to do.

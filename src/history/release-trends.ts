@@ -3,11 +3,31 @@ import type { CheckSummary, ReportSnapshot } from '../compare/report-snapshot.js
 import type { PlotSpec } from '../record/check-record.js'
 import { intervalText } from '../report/diff-view.js'
 import { formatNumber as num } from '../util/format-number.js'
-import { trackChecks, type CheckTrack } from './track-checks.js'
+import { type CheckTrack, trackChecks } from './track-checks.js'
 
 /** The metrics drawn, by section; metrics the newest gate names (thresholds, `noRegression`) are drawn too. */
 const SECTIONS: readonly { readonly section: TrendSection; readonly metrics: readonly string[] }[] = [
-  { section: 'quality', metrics: ['accuracy', 'balancedAccuracy', 'precision', 'recall', 'f1', 'f1Weighted', 'rocAuc', 'averagePrecision', 'r2', 'logLoss', 'brier', 'ece', 'rmse', 'mae', 'mape', 'agreement'] },
+  {
+    section: 'quality',
+    metrics: [
+      'accuracy',
+      'balancedAccuracy',
+      'precision',
+      'recall',
+      'f1',
+      'f1Weighted',
+      'rocAuc',
+      'averagePrecision',
+      'r2',
+      'logLoss',
+      'brier',
+      'ece',
+      'rmse',
+      'mae',
+      'mape',
+      'agreement',
+    ],
+  },
   { section: 'latency', metrics: ['p50Ms', 'p95Ms', 'p99Ms', 'throughputPerSec', 'errorRate'] },
   { section: 'drift', metrics: ['driftShare'] },
   { section: 'rates', metrics: ['violationRate', 'mismatchRate', 'fallbackRate'] },
@@ -65,7 +85,12 @@ export interface ReleaseTrendsOptions {
   readonly metrics?: readonly string[]
 }
 
-interface Series { readonly name: string; readonly metric: string; readonly values: readonly (number | undefined)[]; readonly checks?: readonly (CheckSummary | undefined)[] }
+interface Series {
+  readonly name: string
+  readonly metric: string
+  readonly values: readonly (number | undefined)[]
+  readonly checks?: readonly (CheckSummary | undefined)[]
+}
 
 /**
  * The trends of a series of releases: for each metric drawn, one line per check (followed across renames, see
@@ -93,7 +118,10 @@ export function releaseTrends(snapshots: readonly ReportSnapshot[], options: Rel
     else if (series.length > 0) plots.push(trendPlot(section, title, yLabel, series, options))
   }
   const drawn = new Set<string>()
-  const sections = [...SECTIONS, { section: 'quality' as const, metrics: (options.metrics ?? []).filter((metric) => !SECTIONS.some((entry) => entry.metrics.includes(metric))) }]
+  const sections = [
+    ...SECTIONS,
+    { section: 'quality' as const, metrics: (options.metrics ?? []).filter((metric) => !SECTIONS.some((entry) => entry.metrics.includes(metric))) },
+  ]
   for (const { section, metrics } of sections) {
     for (const metric of metrics) {
       if (drawn.has(metric)) continue
@@ -109,7 +137,11 @@ export function releaseTrends(snapshots: readonly ReportSnapshot[], options: Rel
   }
   const count = (snapshot: ReportSnapshot, keep: (status: string) => boolean): number => snapshot.checklist.filter((item) => keep(item.status)).length
   add('checklist', 'checklist coverage by release', 'items', [
-    { name: 'passed or attested', metric: 'items', values: snapshots.map((snapshot) => count(snapshot, (status) => status === 'passed' || status === 'attested')) },
+    {
+      name: 'passed or attested',
+      metric: 'items',
+      values: snapshots.map((snapshot) => count(snapshot, (status) => status === 'passed' || status === 'attested')),
+    },
     { name: 'failed', metric: 'items', values: snapshots.map((snapshot) => count(snapshot, (status) => status === 'failed')) },
     { name: 'not covered', metric: 'items', values: snapshots.map((snapshot) => count(snapshot, (status) => status === 'not-covered')) },
   ])
@@ -133,7 +165,9 @@ function mergeIdentical(series: readonly Series[]): Series[] {
     if (found === undefined) merged.set(key, { series: entry, count: 1 })
     else found.count++
   }
-  return [...merged.values()].map(({ series: entry, count }) => (count === 1 ? entry : { ...entry, name: `${entry.name} (+${count - 1} with the same values)` }))
+  return [...merged.values()].map(({ series: entry, count }) =>
+    count === 1 ? entry : { ...entry, name: `${entry.name} (+${count - 1} with the same values)` },
+  )
 }
 
 function trendPlot(section: TrendSection, title: string, yLabel: string, all: readonly Series[], options: ReleaseTrendsOptions): TrendPlot {
@@ -148,9 +182,19 @@ function trendPlot(section: TrendSection, title: string, yLabel: string, all: re
   return {
     section,
     plot: {
-      type: 'line', title, xLabel: 'release', yLabel, categories: options.labels,
-      series: series.map((entry) => ({ name: entry.name, points: entry.values.flatMap((value, release) => (value === undefined ? [] : [[release, value] as const])) })),
-      markers: moves.map((move) => ({ x: move.release, label: `${series.length > 1 ? `${short(move.series, 30)} ` : ''}${num(move.from)} → ${num(move.to)} (${move.judgement})` })),
+      type: 'line',
+      title,
+      xLabel: 'release',
+      yLabel,
+      categories: options.labels,
+      series: series.map((entry) => ({
+        name: entry.name,
+        points: entry.values.flatMap((value, release) => (value === undefined ? [] : [[release, value] as const])),
+      })),
+      markers: moves.map((move) => ({
+        x: move.release,
+        label: `${series.length > 1 ? `${short(move.series, 30)} ` : ''}${num(move.from)} → ${num(move.to)} (${move.judgement})`,
+      })),
     },
     moves,
     omittedSeries: all.length - kept.length,
@@ -174,10 +218,12 @@ function movesOf(series: Series, minChange: number): TrendMove[] {
     }
     const change = compareMetric(series.metric, beforeCheck, afterCheck)!
     // A metric whose better direction is unknown (a drift statistic) is drawn, never marked: only a judged change moves.
-    const moved = change.interval === undefined
-      ? change.direction !== undefined && Math.abs(change.delta) >= minChange * Math.abs(before)
-      : change.judgement === 'improved' || change.judgement === 'regressed'
-    if (moved) moves.push({ release, series: series.name, metric: series.metric, from: before, to: value, judgement: change.judgement, interval: intervalText(change) })
+    const moved =
+      change.interval === undefined
+        ? change.direction !== undefined && Math.abs(change.delta) >= minChange * Math.abs(before)
+        : change.judgement === 'improved' || change.judgement === 'regressed'
+    if (moved)
+      moves.push({ release, series: series.name, metric: series.metric, from: before, to: value, judgement: change.judgement, interval: intervalText(change) })
   })
   return moves
 }

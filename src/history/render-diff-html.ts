@@ -1,5 +1,5 @@
-import { pageTemplate } from '../report/html-templates.js'
 import type { DiffView } from '../report/diff-view.js'
+import { pageTemplate } from '../report/html-templates.js'
 
 /**
  * Renders the diff of two reports as one self-contained HTML page (no scripts, no network: the same

@@ -1,6 +1,6 @@
-import { snapshotReport } from '../report/snapshot-report.js'
 import { pageTemplate, trustedHtml } from '../report/html-templates.js'
 import { renderPlotSvg } from '../report/render-plot-svg.js'
+import { snapshotReport } from '../report/snapshot-report.js'
 import { formatNumber as num } from '../util/format-number.js'
 import type { LoadedReleases } from './load-releases.js'
 import { releaseTrends, type TrendSection } from './release-trends.js'
@@ -14,7 +14,11 @@ export interface RenderHistoryOptions {
 }
 
 const SECTION_NAMES: Readonly<Record<TrendSection, string>> = {
-  quality: 'Model quality', latency: 'Latency and errors', drift: 'Drift statistics', rates: 'Violation and mismatch rates', checklist: 'Checklist coverage and ML Test Score',
+  quality: 'Model quality',
+  latency: 'Latency and errors',
+  drift: 'Drift statistics',
+  rates: 'Violation and mismatch rates',
+  checklist: 'Checklist coverage and ML Test Score',
 }
 
 /**
@@ -37,16 +41,28 @@ export async function renderHistoryHtml(loaded: LoadedReleases, options: RenderH
   const newest = releases[releases.length - 1]?.report
   const config = newest?.gate.config
   const gateMetrics = [...Object.entries(config?.thresholds ?? {}).map(([name, bound]) => bound?.metric ?? name), ...(config?.noRegression?.metrics ?? [])]
-  const { plots, unchanged } = releaseTrends(releases.map((release) => snapshotReport(release.report)), {
-    labels, metrics: gateMetrics,
-    ...(options.minChange === undefined ? {} : { minChange: options.minChange }),
-    ...(options.maxSeries === undefined ? {} : { maxSeries: options.maxSeries }),
-  })
+  const { plots, unchanged } = releaseTrends(
+    releases.map((release) => snapshotReport(release.report)),
+    {
+      labels,
+      metrics: gateMetrics,
+      ...(options.minChange === undefined ? {} : { minChange: options.minChange }),
+      ...(options.maxSeries === undefined ? {} : { maxSeries: options.maxSeries }),
+    },
+  )
   const drawn = await Promise.all(plots.map(async (trend) => ({ ...trend, svg: trustedHtml(await renderPlotSvg(trend.plot)) })))
   const moves = drawn.flatMap((trend) => trend.moves).sort((left, right) => left.release - right.release)
   const sections = (Object.keys(SECTION_NAMES) as TrendSection[]).flatMap((section) => {
     const inSection = drawn.filter((trend) => trend.section === section)
-    return inSection.length === 0 ? [] : [{ id: section, name: SECTION_NAMES[section], plots: inSection.map((trend) => ({ title: trend.plot.title, svg: trend.svg, omittedSeries: trend.omittedSeries })) }]
+    return inSection.length === 0
+      ? []
+      : [
+          {
+            id: section,
+            name: SECTION_NAMES[section],
+            plots: inSection.map((trend) => ({ title: trend.plot.title, svg: trend.svg, omittedSeries: trend.omittedSeries })),
+          },
+        ]
   })
   return pageTemplate('history')({
     title: newest === undefined ? 'Release history' : `Release history: ${newest.title}`,
@@ -56,10 +72,19 @@ export async function renderHistoryHtml(loaded: LoadedReleases, options: RenderH
       const movedHere = [...new Set(moves.filter((move) => move.release === index).map((move) => move.metric))]
       const covered = report.checklist.filter((item) => item.status === 'passed' || item.status === 'attested').length
       return {
-        label: release.label, path: release.path, finishedAt: report.run.finishedAt, runId: report.run.id, passed: report.gate.passed,
-        gitCommit: report.provenance.gitCommit?.slice(0, 12), version: report.provenance.package?.version,
-        tests: `${report.summary.tests.passed}/${report.summary.tests.total}`, failedChecks: report.summary.checks.failed,
-        checklist: `${covered}/${report.checklist.length}`, score: num(report.mlTestScore.score), moved: movedHere, marked: movedHere.length > 0,
+        label: release.label,
+        path: release.path,
+        finishedAt: report.run.finishedAt,
+        runId: report.run.id,
+        passed: report.gate.passed,
+        gitCommit: report.provenance.gitCommit?.slice(0, 12),
+        version: report.provenance.package?.version,
+        tests: `${report.summary.tests.passed}/${report.summary.tests.total}`,
+        failedChecks: report.summary.checks.failed,
+        checklist: `${covered}/${report.checklist.length}`,
+        score: num(report.mlTestScore.score),
+        moved: movedHere,
+        marked: movedHere.length > 0,
       }
     }),
     sections,

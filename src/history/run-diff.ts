@@ -77,7 +77,10 @@ export function runDiff(basePath: string, headPath: string, options: RunDiffOpti
     io.out(`   diff: ${options.html}`)
   }
   if (options.json !== undefined) {
-    writeAtomically(options.json, `${JSON.stringify({ diff, rules: rules?.regressions ?? [], regressions: [...view.regressions, ...view.ruleFailures].map((line) => line.text) }, null, 2)}\n`)
+    writeAtomically(
+      options.json,
+      `${JSON.stringify({ diff, rules: rules?.regressions ?? [], regressions: [...view.regressions, ...view.ruleFailures].map((line) => line.text) }, null, 2)}\n`,
+    )
     io.out(`   json: ${options.json}`)
   }
   return view.regressed ? 1 : 0

@@ -32,11 +32,18 @@ export interface RunHistoryOptions {
 export async function runHistory(paths: readonly string[], options: RunHistoryOptions, io: DiffIo): Promise<number> {
   const loaded = loadReleases(paths, options.root ?? process.cwd())
   if (loaded.refused.length > 0 && options.skipInvalid !== true) {
-    io.err([...loaded.refused.map((entry) => entry.message), `vitest-ml: ${loaded.refused.length} of ${loaded.refused.length + loaded.releases.length} reports refused, so no history was written. Hint: fix or remove them, or pass --skip-invalid to draw the rest.`].join('\n'))
+    io.err(
+      [
+        ...loaded.refused.map((entry) => entry.message),
+        `vitest-ml: ${loaded.refused.length} of ${loaded.refused.length + loaded.releases.length} reports refused, so no history was written. Hint: fix or remove them, or pass --skip-invalid to draw the rest.`,
+      ].join('\n'),
+    )
     return 2
   }
   if (loaded.releases.length === 0) {
-    io.err(`vitest-ml: no vitest-ml report found in ${paths.join(', ')}. Hint: pass report files (reports/runs/*/vitest-ml.json, releases/*.json) or a folder holding them.`)
+    io.err(
+      `vitest-ml: no vitest-ml report found in ${paths.join(', ')}. Hint: pass report files (reports/runs/*/vitest-ml.json, releases/*.json) or a folder holding them.`,
+    )
     return 2
   }
   const out = options.out ?? 'reports/history.html'
@@ -46,6 +53,8 @@ export async function runHistory(paths: readonly string[], options: RunHistoryOp
     loaded.ignored.length > 0 ? `${loaded.ignored.length} files that are not reports skipped` : '',
     loaded.duplicates.length > 0 ? `${loaded.duplicates.length} duplicates` : '',
   ].filter(Boolean)
-  io.out(`vitest-ml: wrote ${out}: ${loaded.releases.length} releases, ${loaded.releases[0]!.label} to ${loaded.releases[loaded.releases.length - 1]!.label}${notes.length === 0 ? '' : `; ${notes.join(', ')}`}`)
+  io.out(
+    `vitest-ml: wrote ${out}: ${loaded.releases.length} releases, ${loaded.releases[0]!.label} to ${loaded.releases[loaded.releases.length - 1]!.label}${notes.length === 0 ? '' : `; ${notes.join(', ')}`}`,
+  )
   return 0
 }

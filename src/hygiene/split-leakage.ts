@@ -1,9 +1,9 @@
 import { isMissingCell, parseDateText } from '../data/column-kind.js'
-import { isNumericTarget } from './label-distribution.js'
 import type { Dataset } from '../data/dataset.js'
 import { rowFingerprints } from '../data/duplicate-rows.js'
 import { VitestMlError } from '../util/errors.js'
-import { singleFeatureScores, type SingleFeatureScore } from './single-feature-scores.js'
+import { isNumericTarget } from './label-distribution.js'
+import { type SingleFeatureScore, singleFeatureScores } from './single-feature-scores.js'
 
 /** Options of `splitLeakage`. */
 export interface SplitLeakageOptions {

@@ -1,5 +1,5 @@
 import type { Dataset } from '../data/dataset.js'
-import { onnxModel, type OnnxModel } from '../model/onnx-model.js'
+import { type OnnxModel, onnxModel } from '../model/onnx-model.js'
 import type { OnnxOutputLayout } from '../model/onnx-outputs.js'
 import { VitestMlError } from '../util/errors.js'
 

@@ -36,7 +36,8 @@ export type BatchedFunction<I, O> = (batch: I[]) => readonly O[] | Promise<reado
 export function functionModel<I, O>(fn: PerRowFunction<I, O>, options?: FunctionModelOptions & { readonly batched?: false }): Model<I, O>
 export function functionModel<I, O>(fn: BatchedFunction<I, O>, options: FunctionModelOptions & { readonly batched: true }): Model<I, O>
 export function functionModel<I, O>(fn: PerRowFunction<I, O> | BatchedFunction<I, O>, options: FunctionModelOptions = {}): Model<I, O> {
-  if (typeof fn !== 'function') throw new VitestMlError('functionModel', 'a function', typeof fn, 'Pass `(row) => output`, or `(batch) => outputs` with `{ batched: true }`.')
+  if (typeof fn !== 'function')
+    throw new VitestMlError('functionModel', 'a function', typeof fn, 'Pass `(row) => output`, or `(batch) => outputs` with `{ batched: true }`.')
   const name = options.name ?? (fn.name === '' ? 'function-model' : fn.name)
   const timeoutMs = options.timeoutMs ?? 30_000
 
@@ -45,7 +46,13 @@ export function functionModel<I, O>(fn: PerRowFunction<I, O> | BatchedFunction<I
       if (options.batched === true) return [...(await (fn as BatchedFunction<I, O>)([...batch]))]
       return await Promise.all(batch.map((row) => (fn as PerRowFunction<I, O>)(row)))
     } catch (error) {
-      throw new VitestMlError(name, 'the model function to return outputs', `an exception: ${(error as Error)?.message ?? String(error)}`, 'Fix the model function, or wrap it with a fallback if failures are expected.', { cause: error })
+      throw new VitestMlError(
+        name,
+        'the model function to return outputs',
+        `an exception: ${(error as Error)?.message ?? String(error)}`,
+        'Fix the model function, or wrap it with a fallback if failures are expected.',
+        { cause: error },
+      )
     }
   }
 
@@ -54,7 +61,12 @@ export function functionModel<I, O>(fn: PerRowFunction<I, O> | BatchedFunction<I
     async predict(batch) {
       const outputs = await withTimeout(call(batch), timeoutMs, name)
       if (outputs.length !== batch.length) {
-        throw new VitestMlError(name, `one output per input (${batch.length})`, `${outputs.length} outputs`, 'A batched function must return exactly one output per row, in order.')
+        throw new VitestMlError(
+          name,
+          `one output per input (${batch.length})`,
+          `${outputs.length} outputs`,
+          'A batched function must return exactly one output per row, in order.',
+        )
       }
       return outputs
     },

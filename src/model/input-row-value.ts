@@ -102,7 +102,12 @@ export function flatRowValues(value: unknown, layout: TensorLayout, index: numbe
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return value as unknown as ArrayLike<unknown>
   if (!Array.isArray(value)) {
     if (typeof value === 'object' && value !== null) {
-      throw new VitestMlError(modelName, `input "${layout.name}" of row ${index} to be a value, an array or a typed array`, describeElement(value), `Pass ${layout.type === 'string' ? 'a string or string[]' : 'a number, number[] or a typed array'}; records are for models with several inputs, keyed by input name.`)
+      throw new VitestMlError(
+        modelName,
+        `input "${layout.name}" of row ${index} to be a value, an array or a typed array`,
+        describeElement(value),
+        `Pass ${layout.type === 'string' ? 'a string or string[]' : 'a number, number[] or a typed array'}; records are for models with several inputs, keyed by input name.`,
+      )
     }
     return [value]
   }
@@ -113,7 +118,9 @@ export function flatRowValues(value: unknown, layout: TensorLayout, index: numbe
   const fits = shape.length === declared.length && declared.every((dim, axis) => typeof dim !== 'number' || dim < 0 || dim === shape[axis])
   if (!fits) throw shapeError(layout, `nested arrays of shape [${shape.join(', ')}] at row ${index}`, modelName)
   const flat: unknown[] = []
-  collect(value, 0, shape, flat, () => { throw shapeError(layout, `ragged nested arrays at row ${index} (not every sub-array is of shape [${shape.slice(1).join(', ')}])`, modelName) })
+  collect(value, 0, shape, flat, () => {
+    throw shapeError(layout, `ragged nested arrays at row ${index} (not every sub-array is of shape [${shape.slice(1).join(', ')}])`, modelName)
+  })
   return flat
 }
 

@@ -1,8 +1,8 @@
 import type * as ort from 'onnxruntime-node'
-import { onnxRuntime } from './onnx-runtime.js'
 import { VitestMlError } from '../util/errors.js'
-import { describeShape, fixedLength, flatRowValues, inputValue, nestedShape, shapeError, type OnnxInputValue, type OnnxScalar } from './input-row-value.js'
-import { allocateTensorData, elementWriter, type ElementPlace, type TensorData } from './tensor-element-writer.js'
+import { describeShape, fixedLength, flatRowValues, inputValue, nestedShape, type OnnxInputValue, type OnnxScalar, shapeError } from './input-row-value.js'
+import { onnxRuntime } from './onnx-runtime.js'
+import { allocateTensorData, type ElementPlace, elementWriter, type TensorData } from './tensor-element-writer.js'
 import { interleaveRows, type TensorLayout } from './tensor-layout.js'
 
 export type { OnnxInputValue, OnnxScalar } from './input-row-value.js'
@@ -29,14 +29,26 @@ export interface FeedOptions {
 function constantTensor(layout: TensorLayout, options: FeedOptions, modelName: string): ort.Tensor {
   const value = options.constants?.[layout.name]
   if (value === undefined) {
-    const fixedBatch = layout.shape.length > 0 ? ` If "${layout.name}" is the model's data input exported with a fixed batch size (shape ${describeShape(layout.shape)}), re-export it with a dynamic batch axis, or pass \`batchAxes: { ${layout.name}: 0 }\` and \`batchSize: ${layout.shape[0]}\`.` : ''
-    throw new VitestMlError(modelName, `a constant for input "${layout.name}" (it has no batch dimension)`, 'none', `Pass \`constants: { ${layout.name}: ... }\` to onnxModel.${fixedBatch}`)
+    const fixedBatch =
+      layout.shape.length > 0
+        ? ` If "${layout.name}" is the model's data input exported with a fixed batch size (shape ${describeShape(layout.shape)}), re-export it with a dynamic batch axis, or pass \`batchAxes: { ${layout.name}: 0 }\` and \`batchSize: ${layout.shape[0]}\`.`
+        : ''
+    throw new VitestMlError(
+      modelName,
+      `a constant for input "${layout.name}" (it has no batch dimension)`,
+      'none',
+      `Pass \`constants: { ${layout.name}: ... }\` to onnxModel.${fixedBatch}`,
+    )
   }
   const values: readonly unknown[] = Array.isArray(value) ? value : [value]
   const data = allocateTensorData(layout.type, values.length)
   const put = elementWriter(data, { modelName, input: layout.name, type: layout.type, width: values.length, constant: true })
   for (const [i, v] of values.entries()) put(v, i, 0, i)
-  return tensor(layout, data, layout.shape.map((dim) => (typeof dim === 'number' && dim >= 0 ? dim : values.length)))
+  return tensor(
+    layout,
+    data,
+    layout.shape.map((dim) => (typeof dim === 'number' && dim >= 0 ? dim : values.length)),
+  )
 }
 
 function tensor(layout: TensorLayout, data: TensorData, dims: readonly number[]): ort.Tensor {
@@ -67,7 +79,13 @@ function columnData(layout: TensorLayout, rows: readonly unknown[], single: bool
 }
 
 /** Any other input: rows are flattened (nested arrays checked against the row shape) and laid end to end. */
-function rowData(layout: TensorLayout, rows: readonly unknown[], single: boolean, options: FeedOptions, modelName: string): { data: TensorData; rowDims: number[] } {
+function rowData(
+  layout: TensorLayout,
+  rows: readonly unknown[],
+  single: boolean,
+  options: FeedOptions,
+  modelName: string,
+): { data: TensorData; rowDims: number[] } {
   const raw = rows.map((row, index) => inputValue(row, layout, single, options, index, modelName))
   const values = raw.map((value, index) => flatRowValues(value, layout, index, modelName))
   const width = fixedLength(layout) ?? values[0]?.length ?? 0
@@ -75,7 +93,8 @@ function rowData(layout: TensorLayout, rows: readonly unknown[], single: boolean
   const put = elementWriter(data, placeOf(layout, width, options, modelName))
   const plainFloats = (layout.type === 'float32' || layout.type === 'float64') && options.allowNaN !== true
   values.forEach((row, index) => {
-    if (row.length !== width) throw shapeError(layout, `a row of width ${row.length} at row ${index}${fixedLength(layout) === undefined ? ` (row 0 has ${width})` : ''}`, modelName)
+    if (row.length !== width)
+      throw shapeError(layout, `a row of width ${row.length} at row ${index}${fixedLength(layout) === undefined ? ` (row 0 has ${width})` : ''}`, modelName)
     const offset = index * width
     // Fast path: a row of finite numbers (v - v is 0 only for finite numbers) is copied in one call.
     if (plainFloats) {
@@ -85,7 +104,7 @@ function rowData(layout: TensorLayout, rows: readonly unknown[], single: boolean
         finite = typeof v === 'number' && v - v === 0
       }
       if (finite) {
-        (data as Float32Array).set(row as ArrayLike<number>, offset)
+        ;(data as Float32Array).set(row as ArrayLike<number>, offset)
         return
       }
     }
@@ -106,7 +125,10 @@ function rowDims(layout: TensorLayout, width: number, raw: readonly unknown[], m
   const shape = nestedShape(raw[0])
   const other = raw.findIndex((value) => nestedShape(value).join() !== shape.join())
   if (shape.length !== layout.rowShape.length || other >= 0) {
-    const received = other >= 0 ? `rows of shapes [${shape.join(', ')}] and [${nestedShape(raw[other]).join(', ')}] (rows 0 and ${other})` : `a row of shape [${shape.join(', ')}] at row 0`
+    const received =
+      other >= 0
+        ? `rows of shapes [${shape.join(', ')}] and [${nestedShape(raw[other]).join(', ')}] (rows 0 and ${other})`
+        : `a row of shape [${shape.join(', ')}] at row 0`
     throw shapeError(layout, `${received}; with several free dimensions each row must be nested arrays of one shape`, modelName)
   }
   return shape

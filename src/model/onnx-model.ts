@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type * as ort from 'onnxruntime-node'
-import { onnxRuntime } from './onnx-runtime.js'
 import { VitestMlError } from '../util/errors.js'
 import { exposeGraphOutputs } from './expose-graph-outputs.js'
 import type { Model, ModelIdentity } from './model.js'
 import { buildFeeds, type FeedOptions, type OnnxRow } from './onnx-feeds.js'
-import { outputLayouts, readOutputs, selectOutputs, type OnnxOutputLayout, type ReadableOutput } from './onnx-outputs.js'
-import { readOnnxGraph, type OnnxClassLabel } from './read-onnx-graph.js'
-import { tensorLayout, type TensorLayout } from './tensor-layout.js'
+import { type OnnxOutputLayout, outputLayouts, type ReadableOutput, readOutputs, selectOutputs } from './onnx-outputs.js'
+import { onnxRuntime } from './onnx-runtime.js'
+import { type OnnxClassLabel, readOnnxGraph } from './read-onnx-graph.js'
+import { type TensorLayout, tensorLayout } from './tensor-layout.js'
 import { withTimeout } from './with-timeout.js'
 
 /**
@@ -63,7 +63,13 @@ async function loadBytes(pathOrBytes: string | Uint8Array): Promise<Uint8Array> 
   try {
     return new Uint8Array(await readFile(pathOrBytes))
   } catch (error) {
-    throw new VitestMlError('onnxModel', 'a readable .onnx file', `"${pathOrBytes}" (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`, 'Check the path; relative paths resolve from the current working directory (usually the project root).', { cause: error })
+    throw new VitestMlError(
+      'onnxModel',
+      'a readable .onnx file',
+      `"${pathOrBytes}" (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      'Check the path; relative paths resolve from the current working directory (usually the project root).',
+      { cause: error },
+    )
   }
 }
 
@@ -74,15 +80,28 @@ async function createSession(bytes: Uint8Array, options: OnnxModelOptions, name:
     const message = (error as Error).message
     const locale = /Failed to construct locale with name:\s*([^\s:]+)/.exec(message)
     if (locale !== null) {
-      throw new VitestMlError('onnxModel', `the locale ${locale[1]} that "${name}" asks for (a StringNormalizer without a \`locale\` attribute uses en_US.UTF-8)`, 'a machine without it', `Export the text pipeline with skl2onnx's \`options={TfidfVectorizer: {'locale': 'C'}}\`, or install the locale (Debian: \`locales\`, then generate ${locale[1]}).`, { cause: error })
+      throw new VitestMlError(
+        'onnxModel',
+        `the locale ${locale[1]} that "${name}" asks for (a StringNormalizer without a \`locale\` attribute uses en_US.UTF-8)`,
+        'a machine without it',
+        `Export the text pipeline with skl2onnx's \`options={TfidfVectorizer: {'locale': 'C'}}\`, or install the locale (Debian: \`locales\`, then generate ${locale[1]}).`,
+        { cause: error },
+      )
     }
-    throw new VitestMlError('onnxModel', 'a valid ONNX model', `bytes that onnxruntime could not load (${message.split('\n')[0]})`, `Re-export "${name}"; the file may be truncated or not an ONNX model.`, { cause: error })
+    throw new VitestMlError(
+      'onnxModel',
+      'a valid ONNX model',
+      `bytes that onnxruntime could not load (${message.split('\n')[0]})`,
+      `Re-export "${name}"; the file may be truncated or not an ONNX model.`,
+      { cause: error },
+    )
   }
 }
 
 function inputLayouts(metadata: readonly ort.InferenceSession.ValueMetadata[], axes: Readonly<Record<string, number>>): TensorLayout[] {
   return metadata.map((value) => {
-    if (!value.isTensor) throw new VitestMlError('onnxModel', `tensor input "${value.name}"`, 'a non-tensor input (sequence or map)', 'Export the model with tensor inputs.')
+    if (!value.isTensor)
+      throw new VitestMlError('onnxModel', `tensor input "${value.name}"`, 'a non-tensor input (sequence or map)', 'Export the model with tensor inputs.')
     return tensorLayout(value.name, value.type, value.shape, axes[value.name])
   })
 }
@@ -115,7 +134,12 @@ function inputLayouts(metadata: readonly ort.InferenceSession.ValueMetadata[], a
 export async function onnxModel<O = OnnxOutputValue>(pathOrBytes: string | Uint8Array, options: OnnxModelOptions = {}): Promise<OnnxModel<O>> {
   const batchSize = options.batchSize ?? 8192
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new VitestMlError('onnxModel', 'a positive whole `batchSize`', String(batchSize), 'Pass the largest batch to send in one call, for example `batchSize: 4096`.')
+    throw new VitestMlError(
+      'onnxModel',
+      'a positive whole `batchSize`',
+      String(batchSize),
+      'Pass the largest batch to send in one call, for example `batchSize: 4096`.',
+    )
   }
   const bytes = await loadBytes(pathOrBytes)
   const name = options.name ?? (typeof pathOrBytes === 'string' ? basename(pathOrBytes) : 'onnx-model')
@@ -134,7 +158,9 @@ export async function onnxModel<O = OnnxOutputValue>(pathOrBytes: string | Uint8
     throw error
   }
   // The tensors ZipMaps zip, unless the graph already outputs them.
-  const zipTensors = [...new Set(selected.flatMap((layout) => (layout.kind === 'zipmap' ? [layout.tensor] : [])))].filter((tensor) => !session.outputNames.includes(tensor))
+  const zipTensors = [...new Set(selected.flatMap((layout) => (layout.kind === 'zipmap' ? [layout.tensor] : [])))].filter(
+    (tensor) => !session.outputNames.includes(tensor),
+  )
   if (zipTensors.length > 0) {
     await session.release()
     session = await createSession(exposeGraphOutputs(bytes, zipTensors), options, name)
@@ -157,7 +183,13 @@ export async function onnxModel<O = OnnxOutputValue>(pathOrBytes: string | Uint8
       results = await withTimeout(session.run(feeds, fetched), timeoutMs, name)
     } catch (error) {
       if (error instanceof VitestMlError) throw error
-      throw new VitestMlError(name, 'the model to run on the batch', `an onnxruntime error: ${(error as Error).message.split('\n')[0]}`, 'Check the input shapes and types against the model metadata (model.inputs).', { cause: error })
+      throw new VitestMlError(
+        name,
+        'the model to run on the batch',
+        `an onnxruntime error: ${(error as Error).message.split('\n')[0]}`,
+        'Check the input shapes and types against the model metadata (model.inputs).',
+        { cause: error },
+      )
     }
     return readOutputs<O>(results, selected, rows.length, name)
   }
@@ -169,7 +201,13 @@ export async function onnxModel<O = OnnxOutputValue>(pathOrBytes: string | Uint8
     selected,
     ...(classes === undefined ? {} : { classes }),
     async predict(batch) {
-      if (released) throw new VitestMlError(name, 'a model that has not been released', 'a call after release()', 'Create the model again, or release it only after the last predict.')
+      if (released)
+        throw new VitestMlError(
+          name,
+          'a model that has not been released',
+          'a call after release()',
+          'Create the model again, or release it only after the last predict.',
+        )
       const answers: O[] = []
       for (let start = 0; start < batch.length; start += batchSize) answers.push(...(await runChunk(batch.slice(start, start + batchSize))))
       return answers

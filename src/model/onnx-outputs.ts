@@ -3,7 +3,7 @@ import { VitestMlError } from '../util/errors.js'
 import { readFloat16 } from './float16-bits.js'
 import { describeShape } from './input-row-value.js'
 import type { OnnxClassLabel, OnnxGraphInfo } from './read-onnx-graph.js'
-import { splitRows, tensorLayout, type TensorLayout } from './tensor-layout.js'
+import { splitRows, type TensorLayout, tensorLayout } from './tensor-layout.js'
 
 /**
  * A declared output of an ONNX model as vitest-ml reads it:
@@ -33,12 +33,21 @@ export type ReadableOutput = Exclude<OnnxOutputLayout, { readonly kind: 'unsuppo
  * outputLayouts(session.outputMetadata, readOnnxGraph(bytes), {}).map((output) => output.kind) // ['tensor', 'zipmap']
  * ```
  */
-export function outputLayouts(metadata: readonly ort.InferenceSession.ValueMetadata[], graph: OnnxGraphInfo | undefined, axes: Readonly<Record<string, number>>): OnnxOutputLayout[] {
+export function outputLayouts(
+  metadata: readonly ort.InferenceSession.ValueMetadata[],
+  graph: OnnxGraphInfo | undefined,
+  axes: Readonly<Record<string, number>>,
+): OnnxOutputLayout[] {
   return metadata.map((value): OnnxOutputLayout => {
     if (!value.isTensor) {
       const zipMap = graph?.zipMaps.find((candidate) => candidate.output === value.name)
       if (zipMap === undefined) return { kind: 'unsupported', name: value.name, reason: 'a non-tensor value (a sequence or a map) that is not a ZipMap' }
-      return { ...tensorLayout(value.name, 'float32', ['', zipMap.classes.length], axes[value.name] ?? 0), kind: 'zipmap', tensor: zipMap.tensor, classes: zipMap.classes }
+      return {
+        ...tensorLayout(value.name, 'float32', ['', zipMap.classes.length], axes[value.name] ?? 0),
+        kind: 'zipmap',
+        tensor: zipMap.tensor,
+        classes: zipMap.classes,
+      }
     }
     try {
       return { ...tensorLayout(value.name, value.type, value.shape, axes[value.name]), kind: 'tensor' }
@@ -66,14 +75,31 @@ export function selectOutputs(layouts: readonly OnnxOutputLayout[], wanted: stri
   const names = readable.map((layout) => layout.name).join(', ')
   if (wanted === undefined) {
     const first = readable[0]
-    if (first === undefined) throw new VitestMlError('onnxModel', 'a model with at least one tensor output', `"${modelName}" whose outputs are all non-tensor values`, 'Export the model with a tensor output (skl2onnx: `options={id(model): {"zipmap": False}}`).')
+    if (first === undefined)
+      throw new VitestMlError(
+        'onnxModel',
+        'a model with at least one tensor output',
+        `"${modelName}" whose outputs are all non-tensor values`,
+        'Export the model with a tensor output (skl2onnx: `options={id(model): {"zipmap": False}}`).',
+      )
     return [first]
   }
   return (typeof wanted === 'string' ? [wanted] : wanted).map((outputName) => {
     const layout = layouts.find((candidate) => candidate.name === outputName)
-    if (layout === undefined) throw new VitestMlError('onnxModel', `an output named one of [${layouts.map((o) => o.name).join(', ')}]`, `"${outputName}"`, 'Pick an output the model declares with `output`.')
+    if (layout === undefined)
+      throw new VitestMlError(
+        'onnxModel',
+        `an output named one of [${layouts.map((o) => o.name).join(', ')}]`,
+        `"${outputName}"`,
+        'Pick an output the model declares with `output`.',
+      )
     if (layout.kind === 'unsupported') {
-      throw new VitestMlError('onnxModel', `an output vitest-ml can read (one of [${names}])`, `"${outputName}", ${layout.reason}`, 'Select the outputs you test with `output`; the others are neither run nor read. To read this one, export it as a tensor.')
+      throw new VitestMlError(
+        'onnxModel',
+        `an output vitest-ml can read (one of [${names}])`,
+        `"${outputName}", ${layout.reason}`,
+        'Select the outputs you test with `output`; the others are neither run nor read. To read this one, export it as a tensor.',
+      )
     }
     return layout
   })
@@ -93,10 +119,15 @@ export function selectOutputs(layouts: readonly OnnxOutputLayout[], wanted: stri
 export function tensorValues(tensor: ort.Tensor): ArrayLike<number | string | boolean> {
   const data = tensor.data as ArrayLike<unknown>
   switch (tensor.type) {
-    case 'float16': return readFloat16(data as ArrayLike<number>)
-    case 'int64': case 'uint64': return Array.from(data as ArrayLike<bigint>, Number)
-    case 'bool': return Array.from(data as ArrayLike<number>, (value) => value !== 0)
-    default: return data as ArrayLike<number | string>
+    case 'float16':
+      return readFloat16(data as ArrayLike<number>)
+    case 'int64':
+    case 'uint64':
+      return Array.from(data as ArrayLike<bigint>, Number)
+    case 'bool':
+      return Array.from(data as ArrayLike<number>, (value) => value !== 0)
+    default:
+      return data as ArrayLike<number | string>
   }
 }
 
@@ -120,17 +151,32 @@ export function readOutputs<O>(results: ort.InferenceSession.OnnxValueMapType, s
     const fetched = layout.kind === 'zipmap' ? layout.tensor : layout.name
     const tensor = results[fetched] as ort.Tensor | undefined
     if (tensor === undefined || typeof tensor !== 'object' || !('data' in tensor)) {
-      throw new VitestMlError(modelName, `tensor "${fetched}" among the results`, 'nothing under that name', 'This is a bug in reading the model; please report it with the model.')
+      throw new VitestMlError(
+        modelName,
+        `tensor "${fetched}" among the results`,
+        'nothing under that name',
+        'This is a bug in reading the model; please report it with the model.',
+      )
     }
     const values = tensorValues(tensor)
     const outer = Math.max(layout.outer, 1)
     const perRow = rows === 0 ? 0 : values.length / rows / outer
     const width = perRow * outer
     if (rows > 0 && !Number.isInteger(perRow)) {
-      throw new VitestMlError(modelName, `output "${layout.name}" to hold whole rows for the ${rows} input rows`, `${values.length} values (dims [${tensor.dims.join(', ')}], declared ${describeShape(layout.shape)})`, 'The output has no batch dimension where vitest-ml looks for it; pass `batchAxes: { ... }` for it, or select another output.')
+      throw new VitestMlError(
+        modelName,
+        `output "${layout.name}" to hold whole rows for the ${rows} input rows`,
+        `${values.length} values (dims [${tensor.dims.join(', ')}], declared ${describeShape(layout.shape)})`,
+        'The output has no batch dimension where vitest-ml looks for it; pass `batchAxes: { ... }` for it, or select another output.',
+      )
     }
     if (layout.kind === 'zipmap' && width !== layout.classes.length) {
-      throw new VitestMlError(modelName, `${layout.classes.length} probabilities per row from the ZipMap "${layout.name}" (one per class)`, `${width} (tensor "${layout.tensor}", dims [${tensor.dims.join(', ')}])`, 'The ZipMap reads a tensor of another shape than its class labels; check the exported graph.')
+      throw new VitestMlError(
+        modelName,
+        `${layout.classes.length} probabilities per row from the ZipMap "${layout.name}" (one per class)`,
+        `${width} (tensor "${layout.tensor}", dims [${tensor.dims.join(', ')}])`,
+        'The ZipMap reads a tensor of another shape than its class labels; check the exported graph.',
+      )
     }
     const scalar = layout.kind === 'tensor' && layout.rowShape.length === 0 && width === 1
     if (scalar) return Array.from(values)
@@ -138,9 +184,9 @@ export function readOutputs<O>(results: ort.InferenceSession.OnnxValueMapType, s
   })
   const answers = new Array<O>(rows)
   for (let index = 0; index < rows; index++) {
-    answers[index] = (perOutput.length === 1
-      ? perOutput[0]?.[index]
-      : Object.fromEntries(selected.map((layout, k) => [layout.name, perOutput[k]?.[index]]))) as O
+    answers[index] = (
+      perOutput.length === 1 ? perOutput[0]?.[index] : Object.fromEntries(selected.map((layout, k) => [layout.name, perOutput[k]?.[index]]))
+    ) as O
   }
   return answers
 }

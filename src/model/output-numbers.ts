@@ -22,7 +22,8 @@ function collect(value: unknown, into: number[]): void {
   else if (typeof value === 'bigint') into.push(Number(value))
   else if (typeof value === 'boolean') into.push(value ? 1 : 0)
   else if (Array.isArray(value)) for (const item of value) collect(item, into)
-  else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) for (const item of Array.from(value as unknown as ArrayLike<number | bigint>)) collect(item, into)
+  else if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    for (const item of Array.from(value as unknown as ArrayLike<number | bigint>)) collect(item, into)
   else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collect(item, into)
   else into.push(Number.NaN)
 }

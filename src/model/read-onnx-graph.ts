@@ -43,7 +43,8 @@ function toNumber(value: number | { toNumber(): number }): number {
 function classLabels(node: Onnx.INodeProto): OnnxClassLabel[] | undefined {
   for (const attribute of node.attribute ?? []) {
     if (attribute.name === 'classlabels_strings' && (attribute.strings?.length ?? 0) > 0) return (attribute.strings ?? []).map((bytes) => decoder.decode(bytes))
-    if ((attribute.name === 'classlabels_int64s' || attribute.name === 'classlabels_ints') && (attribute.ints?.length ?? 0) > 0) return (attribute.ints ?? []).map(toNumber)
+    if ((attribute.name === 'classlabels_int64s' || attribute.name === 'classlabels_ints') && (attribute.ints?.length ?? 0) > 0)
+      return (attribute.ints ?? []).map(toNumber)
   }
   return undefined
 }
@@ -81,6 +82,7 @@ export function readOnnxGraph(bytes: Uint8Array): OnnxGraphInfo | undefined {
     if (tensor !== undefined && classes !== undefined) zipMaps.push({ output, tensor, classes })
   }
   const classifiers = nodes.filter((node) => node.domain === 'ai.onnx.ml' && CLASSIFIERS.has(node.opType ?? ''))
-  const classes = zipMaps.length === 1 ? zipMaps[0]?.classes : classifiers.length === 1 && classifiers[0] !== undefined ? classLabels(classifiers[0]) : undefined
+  const classes =
+    zipMaps.length === 1 ? zipMaps[0]?.classes : classifiers.length === 1 && classifiers[0] !== undefined ? classLabels(classifiers[0]) : undefined
   return classes === undefined ? { zipMaps } : { zipMaps, classes }
 }

@@ -39,13 +39,24 @@ export function recurrentModel(step: OnnxModel<Readonly<Record<string, number[] 
   const stateNames = Object.keys(options.state)
   const stateSizes = stateNames.map((stateName) => {
     const layout = step.inputs.find((input) => input.name === stateName)
-    if (layout === undefined) throw new VitestMlError('recurrentModel', `a state input named one of [${step.inputs.map((i) => i.name).join(', ')}]`, `"${stateName}"`, 'Name the state inputs of the step model.')
+    if (layout === undefined)
+      throw new VitestMlError(
+        'recurrentModel',
+        `a state input named one of [${step.inputs.map((i) => i.name).join(', ')}]`,
+        `"${stateName}"`,
+        'Name the state inputs of the step model.',
+      )
     return layout.rowShape.reduce<number>((product, dim) => product * (typeof dim === 'number' ? dim : 1), 1)
   })
   const declared = step.outputs.map((output) => output.name)
   for (const wanted of [options.output, ...Object.values(options.state)]) {
     if (!declared.includes(wanted)) {
-      throw new VitestMlError('recurrentModel', `an output named one of [${declared.join(', ')}]`, `"${wanted}"`, 'Name the answer and state outputs of the step model, and load it with all of them: `onnxModel(path, { output: [...] })`.')
+      throw new VitestMlError(
+        'recurrentModel',
+        `an output named one of [${declared.join(', ')}]`,
+        `"${wanted}"`,
+        'Name the answer and state outputs of the step model, and load it with all of them: `onnxModel(path, { output: [...] })`.',
+      )
     }
   }
   const reduce = options.reduce ?? 'last'
@@ -56,16 +67,30 @@ export function recurrentModel(step: OnnxModel<Readonly<Record<string, number[] 
       const steps = batch[0]?.length ?? 0
       const ragged = batch.findIndex((sequence) => sequence.length !== steps)
       if (steps === 0 || ragged >= 0) {
-        throw new VitestMlError(name, `sequences of equal, non-zero length (${steps} frames)`, ragged >= 0 ? `${batch[ragged]?.length} frames at row ${ragged}` : 'empty sequences', 'Cut inputs into sequences of the same number of frames.')
+        throw new VitestMlError(
+          name,
+          `sequences of equal, non-zero length (${steps} frames)`,
+          ragged >= 0 ? `${batch[ragged]?.length} frames at row ${ragged}` : 'empty sequences',
+          'Cut inputs into sequences of the same number of frames.',
+        )
       }
       let state = batch.map(() => Object.fromEntries(stateNames.map((stateName, k) => [stateName, new Array<number>(stateSizes[k] as number).fill(0)])))
       const answers: number[][][] = batch.map(() => [])
       for (let t = 0; t < steps; t++) {
-        const outputs = await checkedPredict(step, batch.map((sequence, row) => ({ [options.input]: sequence[t] as ArrayLike<number>, ...state[row] })), name)
+        const outputs = await checkedPredict(
+          step,
+          batch.map((sequence, row) => ({ [options.input]: sequence[t] as ArrayLike<number>, ...state[row] })),
+          name,
+        )
         outputs.forEach((output, row) => {
           for (const wanted of [options.output, ...Object.values(options.state)]) {
             if (output?.[wanted] === undefined) {
-              throw new VitestMlError(name, `the step output "${wanted}" for every row`, `a record without it at row ${row}, step ${t} (keys ${Object.keys(output ?? {}).join(', ')})`, 'Load the step model with every output the recurrence reads: `onnxModel(path, { output: [answer, ...state outputs] })`.')
+              throw new VitestMlError(
+                name,
+                `the step output "${wanted}" for every row`,
+                `a record without it at row ${row}, step ${t} (keys ${Object.keys(output ?? {}).join(', ')})`,
+                'Load the step model with every output the recurrence reads: `onnxModel(path, { output: [answer, ...state outputs] })`.',
+              )
             }
           }
         })

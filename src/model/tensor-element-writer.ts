@@ -4,8 +4,17 @@ import type { SupportedTensorType } from './tensor-layout.js'
 
 /** The data of a tensor as onnxruntime-node takes it: a typed array per element type, a string array for strings. */
 export type TensorData =
-  | Float32Array | Float64Array | Uint16Array | Int8Array | Uint8Array | Int16Array | Int32Array | Uint32Array
-  | BigInt64Array | BigUint64Array | string[]
+  | Float32Array
+  | Float64Array
+  | Uint16Array
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Int32Array
+  | Uint32Array
+  | BigInt64Array
+  | BigUint64Array
+  | string[]
 
 /** Where a tensor's values come from, for messages: `input "island"` or `the constant for input "sr"`. */
 export interface ElementPlace {
@@ -50,18 +59,31 @@ const BIGINT_RANGES = { int64: [-(2n ** 63n), 2n ** 63n - 1n], uint64: [0n, 2n *
  */
 export function allocateTensorData(type: SupportedTensorType, length: number): TensorData {
   switch (type) {
-    case 'float16': return new Uint16Array(length)
-    case 'float32': return new Float32Array(length)
-    case 'float64': return new Float64Array(length)
-    case 'int8': return new Int8Array(length)
-    case 'uint8': case 'bool': return new Uint8Array(length)
-    case 'int16': return new Int16Array(length)
-    case 'uint16': return new Uint16Array(length)
-    case 'int32': return new Int32Array(length)
-    case 'uint32': return new Uint32Array(length)
-    case 'int64': return new BigInt64Array(length)
-    case 'uint64': return new BigUint64Array(length)
-    case 'string': return new Array<string>(length).fill('')
+    case 'float16':
+      return new Uint16Array(length)
+    case 'float32':
+      return new Float32Array(length)
+    case 'float64':
+      return new Float64Array(length)
+    case 'int8':
+      return new Int8Array(length)
+    case 'uint8':
+    case 'bool':
+      return new Uint8Array(length)
+    case 'int16':
+      return new Int16Array(length)
+    case 'uint16':
+      return new Uint16Array(length)
+    case 'int32':
+      return new Int32Array(length)
+    case 'uint32':
+      return new Uint32Array(length)
+    case 'int64':
+      return new BigInt64Array(length)
+    case 'uint64':
+      return new BigUint64Array(length)
+    case 'string':
+      return new Array<string>(length).fill('')
   }
 }
 
@@ -169,12 +191,19 @@ export function elementError(place: ElementPlace, value: unknown, row: number, c
   const fail = (kind: string, hint: string, typed = true): VitestMlError =>
     new VitestMlError(place.modelName, `${kind} in ${subject}${typed ? ` (${type})` : ''}`, `${describeElement(value)}${where}`, hint)
   if (value === null || value === undefined) {
-    return fail('a value', isFloatType(type)
-      ? 'Impute or drop missing values first, or pass `allowNaN: true` if the model handles NaN.'
-      : `${article(type)} ${type} input has no missing value; impute it the way the training pipeline did.`)
+    return fail(
+      'a value',
+      isFloatType(type)
+        ? 'Impute or drop missing values first, or pass `allowNaN: true` if the model handles NaN.'
+        : `${article(type)} ${type} input has no missing value; impute it the way the training pipeline did.`,
+    )
   }
   if (type === 'string') {
-    return fail('strings', `"${input}" takes text, such as a category name (\`{ ${input}: 'Dream' }\`); pass the value as a string, not as a number or a code.`, false)
+    return fail(
+      'strings',
+      `"${input}" takes text, such as a category name (\`{ ${input}: 'Dream' }\`); pass the value as a string, not as a number or a code.`,
+      false,
+    )
   }
   if (type === 'bool') return fail('booleans (true / false, or 1 / 0)', `"${input}" is a bool input; pass true or false.`)
   if (typeof value === 'bigint') {
@@ -183,14 +212,22 @@ export function elementError(place: ElementPlace, value: unknown, row: number, c
       : fail('numbers', `Pass bigints only to int64 or uint64 inputs; "${input}" is ${type}.`, false)
   }
   if (typeof value !== 'number') {
-    return fail('numbers', typeof value === 'string'
-      ? `Encode categorical values as numbers before calling the model; "${input}" is ${type}.`
-      : `Pass numbers to the ${type} input "${input}"${typeof value === 'boolean' ? ' (1 or 0 for a boolean)' : ''}.`, false)
+    return fail(
+      'numbers',
+      typeof value === 'string'
+        ? `Encode categorical values as numbers before calling the model; "${input}" is ${type}.`
+        : `Pass numbers to the ${type} input "${input}"${typeof value === 'boolean' ? ' (1 or 0 for a boolean)' : ''}.`,
+      false,
+    )
   }
   if (!Number.isFinite(value)) {
-    return fail('finite numbers', isFloatType(type)
-      ? 'Impute or drop missing values first, or pass `allowNaN: true` if the model handles NaN.'
-      : `${article(type)} ${type} input has no NaN or Infinity; impute or drop missing values first.`, false)
+    return fail(
+      'finite numbers',
+      isFloatType(type)
+        ? 'Impute or drop missing values first, or pass `allowNaN: true` if the model handles NaN.'
+        : `${article(type)} ${type} input has no NaN or Infinity; impute or drop missing values first.`,
+      false,
+    )
   }
   if (type === 'float16') {
     return fail(`numbers within ±${FLOAT16_MAX}`, 'The model would read the value as Infinity; scale the input the way the training pipeline did.')
@@ -199,7 +236,10 @@ export function elementError(place: ElementPlace, value: unknown, row: number, c
   if (!Number.isInteger(value) || range === undefined) {
     return fail('whole numbers', 'Integer inputs take codes or counts; round or encode the value before calling the model.')
   }
-  return fail(`whole numbers from ${range[0]} to ${range[1]}`, `${article(type)} ${type} input holds ${range[0]}..${range[1]}; scale or clip the value the way the training pipeline did (a model quantized inside usually takes float32).`)
+  return fail(
+    `whole numbers from ${range[0]} to ${range[1]}`,
+    `${article(type)} ${type} input holds ${range[0]}..${range[1]}; scale or clip the value the way the training pipeline did (a model quantized inside usually takes float32).`,
+  )
 }
 
 function article(type: SupportedTensorType): string {

@@ -5,9 +5,19 @@ import { VitestMlError } from '../util/errors.js'
  * converted both ways), signed and unsigned integers (int64 / uint64 through BigInt), booleans and strings.
  */
 export type SupportedTensorType =
-  | 'float16' | 'float32' | 'float64'
-  | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'int64' | 'uint64'
-  | 'bool' | 'string'
+  | 'float16'
+  | 'float32'
+  | 'float64'
+  | 'int8'
+  | 'uint8'
+  | 'int16'
+  | 'uint16'
+  | 'int32'
+  | 'uint32'
+  | 'int64'
+  | 'uint64'
+  | 'bool'
+  | 'string'
 
 /** Where the batch dimension sits in a tensor and what one row of it looks like. */
 export interface TensorLayout {
@@ -25,7 +35,21 @@ export interface TensorLayout {
   readonly rowShape: readonly (number | string)[]
 }
 
-const SUPPORTED: readonly string[] = ['float16', 'float32', 'float64', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'bool', 'string']
+const SUPPORTED: readonly string[] = [
+  'float16',
+  'float32',
+  'float64',
+  'int8',
+  'uint8',
+  'int16',
+  'uint16',
+  'int32',
+  'uint32',
+  'int64',
+  'uint64',
+  'bool',
+  'string',
+]
 
 /**
  * Works out the batch layout of a declared tensor: the batch axis is the first symbolic (named or unknown) dimension,
@@ -41,12 +65,7 @@ const SUPPORTED: readonly string[] = ['float16', 'float32', 'float64', 'int8', '
  * tensorLayout('h', 'float32', [2, 'batch', 64]) // { batchAxis: 1, outer: 2, rowShape: [2, 64], ... }
  * ```
  */
-export function tensorLayout(
-  name: string,
-  type: string,
-  shape: readonly (number | string)[],
-  batchAxis?: number,
-): TensorLayout {
+export function tensorLayout(name: string, type: string, shape: readonly (number | string)[], batchAxis?: number): TensorLayout {
   if (!SUPPORTED.includes(type)) {
     throw new VitestMlError(
       'onnxModel',

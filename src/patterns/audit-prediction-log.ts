@@ -1,4 +1,4 @@
-import { REQUIRED_LOG_FIELDS, type PredictionLogEntry } from './prediction-log.js'
+import { type PredictionLogEntry, REQUIRED_LOG_FIELDS } from './prediction-log.js'
 
 /** Options of {@link auditPredictionLog}. */
 export interface AuditPredictionLogOptions {
@@ -50,5 +50,11 @@ export function auditPredictionLog(log: readonly PredictionLogEntry[], options: 
     }
   })
   const missingEntries = Math.max(0, (options.expectedPredictions ?? 0) - log.length)
-  return { entries: log.length, missingEntries, incomplete, duplicateIds: [...duplicates], passed: missingEntries === 0 && incomplete.length === 0 && duplicates.size === 0 }
+  return {
+    entries: log.length,
+    missingEntries,
+    incomplete,
+    duplicateIds: [...duplicates],
+    passed: missingEntries === 0 && incomplete.length === 0 && duplicates.size === 0,
+  }
 }

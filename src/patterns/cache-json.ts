@@ -32,7 +32,8 @@ export function jsonMismatch(value: unknown, path = 'value'): string | undefined
         return undefined
       }
       const prototype = Object.getPrototypeOf(value) as object | null
-      if (prototype !== Object.prototype && prototype !== null) return `${path} is a ${value.constructor?.name ?? 'non-plain object'} (JSON writes ${ArrayBuffer.isView(value) ? 'an object' : 'something else'})`
+      if (prototype !== Object.prototype && prototype !== null)
+        return `${path} is a ${value.constructor?.name ?? 'non-plain object'} (JSON writes ${ArrayBuffer.isView(value) ? 'an object' : 'something else'})`
       for (const [key, entry] of Object.entries(value)) {
         const problem = jsonMismatch(entry, `${path}.${key}`)
         if (problem !== undefined) return problem

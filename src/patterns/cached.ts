@@ -1,10 +1,10 @@
-import { VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
-import { systemClock, type Clock } from './clock.js'
+import { VitestMlError } from '../util/errors.js'
+import { type Clock, systemClock } from './clock.js'
 import { featureHash } from './feature-hash.js'
 import { memoryPredictionStore, type PredictionStore } from './prediction-store.js'
-import { isFallbackAnswer, servedByOf, type ServedAnswer, type ServingModel } from './served-answer.js'
+import { isFallbackAnswer, type ServedAnswer, type ServingModel, servedByOf } from './served-answer.js'
 
 /** Options of {@link cached}. */
 export interface CachedOptions<I, O> {
@@ -76,13 +76,23 @@ export interface CachedModel<I, O> extends ServingModel<I, O> {
  */
 export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): CachedModel<I, O> {
   if (!(options?.ttlMs > 0) || !Number.isFinite(options.ttlMs)) {
-    throw new VitestMlError('cached', 'a finite `ttlMs` > 0', String(options?.ttlMs), 'Say how long an answer stays valid, for example `{ ttlMs: 3_600_000 }` for an hour.')
+    throw new VitestMlError(
+      'cached',
+      'a finite `ttlMs` > 0',
+      String(options?.ttlMs),
+      'Say how long an answer stays valid, for example `{ ttlMs: 3_600_000 }` for an hour.',
+    )
   }
   const store = options.store ?? memoryPredictionStore<O>({ clock: options.clock ?? systemClock })
   const keyOf = options.key ?? featureHash
   const { name, sha256, version } = model.identity
   if (store.shared === true && sha256 === undefined && version === undefined && options.namespace === undefined) {
-    throw new VitestMlError('cached', `a model with a SHA-256 or a version in front of a shared store`, `${name} with neither`, 'Entries in a shared store outlive this process: give the model a version (`functionModel(fn, { version })`) or a `namespace`, so a changed model never serves the old one\'s answers.')
+    throw new VitestMlError(
+      'cached',
+      `a model with a SHA-256 or a version in front of a shared store`,
+      `${name} with neither`,
+      "Entries in a shared store outlive this process: give the model a version (`functionModel(fn, { version })`) or a `namespace`, so a changed model never serves the old one's answers.",
+    )
   }
   const namespace = options.namespace ?? `pred:${name}@${sha256 ?? version ?? 'unversioned'}`
   const cacheable = options.cacheable ?? ((output: O) => !(isFallbackAnswer(output) && output.servedBy === 'fallback'))
@@ -129,13 +139,15 @@ export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): 
       }
       return
     }
-    await Promise.all(kept.map(async ({ key, value }) => {
-      try {
-        await store.set(key, value, options.ttlMs)
-      } catch {
-        counters.storeErrors++
-      }
-    }))
+    await Promise.all(
+      kept.map(async ({ key, value }) => {
+        try {
+          await store.set(key, value, options.ttlMs)
+        } catch {
+          counters.storeErrors++
+        }
+      }),
+    )
   }
 
   async function predictServed(batch: readonly I[]): Promise<ServedAnswer<O>[]> {
@@ -163,7 +175,11 @@ export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): 
     }
     if (owner.size > 0) {
       const indices = [...owner.values()]
-      const call = checkedPredict(model, indices.map((index) => batch[index] as I), 'cached')
+      const call = checkedPredict(
+        model,
+        indices.map((index) => batch[index] as I),
+        'cached',
+      )
       for (const [k, index] of indices.entries()) {
         const answer = call.then((fresh) => fresh[k] as O)
         answer.catch(() => undefined)
@@ -210,5 +226,11 @@ export function cached<I, O>(model: Model<I, O>, options: CachedOptions<I, O>): 
  */
 export function isCachedModel(value: unknown): value is CachedModel<unknown, unknown> {
   const candidate = value as Partial<CachedModel<unknown, unknown>> | null
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.predict === 'function' && candidate.source !== undefined && typeof candidate.options?.ttlMs === 'number'
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.predict === 'function' &&
+    candidate.source !== undefined &&
+    typeof candidate.options?.ttlMs === 'number'
+  )
 }

@@ -1,12 +1,12 @@
-import { VitestMlError } from '../util/errors.js'
+import { randomUUID } from 'node:crypto'
+import { canonicalJson } from '../evaluation/row-hash.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import { missingOutput } from '../model/missing-output.js'
 import type { Model } from '../model/model.js'
 import { outputLeaves } from '../model/output-leaves.js'
-import { cached, type CachedModel } from './cached.js'
-import { randomUUID } from 'node:crypto'
-import { isManualClock, type Clock, type ManualClock } from './clock.js'
-import { canonicalJson } from '../evaluation/row-hash.js'
+import { VitestMlError } from '../util/errors.js'
+import { type CachedModel, cached } from './cached.js'
+import { type Clock, isManualClock, type ManualClock } from './clock.js'
 import { mapOutputNumbers } from './map-output-numbers.js'
 import { assertRows } from './sample-rows.js'
 
@@ -120,7 +120,12 @@ export async function checkCacheFreshness<I, O>(model: CachedModel<I, O>, option
   const ttlMs = options.ttlMs ?? model.options.ttlMs
   const maxWaitMs = options.maxWaitMs ?? 10_000
   if (!isManualClock(clock) && !(ttlMs * 1.5 <= maxWaitMs)) {
-    throw new VitestMlError(source, `a manual clock shared with the cache (\`clock: manualClock()\`), or a TTL short enough to wait for (1.5 x ttlMs <= maxWaitMs ${maxWaitMs} ms)`, `${clock === undefined ? 'no clock' : 'a clock without advance()'} and ttlMs ${ttlMs}`, 'Build the cache with `cached(model, { ttlMs, clock: manualClock() })` so the check moves time forward, or test a store that expires by itself (Redis) with a short TTL such as `{ ttlMs: 1000 }`.')
+    throw new VitestMlError(
+      source,
+      `a manual clock shared with the cache (\`clock: manualClock()\`), or a TTL short enough to wait for (1.5 x ttlMs <= maxWaitMs ${maxWaitMs} ms)`,
+      `${clock === undefined ? 'no clock' : 'a clock without advance()'} and ttlMs ${ttlMs}`,
+      'Build the cache with `cached(model, { ttlMs, clock: manualClock() })` so the check moves time forward, or test a store that expires by itself (Redis) with a short TTL such as `{ ttlMs: 1000 }`.',
+    )
   }
   const timeline = isManualClock(clock) ? manualTimeline(clock) : realTimeline()
   let updated = false
@@ -130,12 +135,21 @@ export async function checkCacheFreshness<I, O>(model: CachedModel<I, O>, option
     release: async () => {},
   }
   const run = isManualClock(clock) ? String(clock.now()) : randomUUID()
-  const drill = cached(versioned, { ...model.options, ...(clock === undefined ? {} : { clock }), namespace: `${model.options.namespace ?? 'pred'}:freshness-check:${run}` })
+  const drill = cached(versioned, {
+    ...model.options,
+    ...(clock === undefined ? {} : { clock }),
+    namespace: `${model.options.namespace ?? 'pred'}:freshness-check:${run}`,
+  })
   const rows = options.inputs
   const answers = await checkedPredict(model.source, rows, source)
   const empty = answers.findIndex((output) => missingOutput(output) !== undefined)
   if (empty >= 0) {
-    throw new VitestMlError(source, `an answer for every row from ${model.source.identity.name}`, `${missingOutput(answers[empty]) as string} at row ${empty}`, 'A cache can only serve answers the model gives; fix the model so it answers every row.')
+    throw new VitestMlError(
+      source,
+      `an answer for every row from ${model.source.identity.name}`,
+      `${missingOutput(answers[empty]) as string} at row ${empty}`,
+      'A cache can only serve answers the model gives; fix the model so it answers every row.',
+    )
   }
   const original = answers.map(canonicalJson)
   const start = timeline.now()
@@ -146,7 +160,12 @@ export async function checkCacheFreshness<I, O>(model: CachedModel<I, O>, option
   const withinTtl = (await checkedPredict(drill, rows, source)).map(canonicalJson)
   const readBy = timeline.now()
   if (readBy >= start + ttlMs) {
-    throw new VitestMlError(source, `the within-TTL reads to finish inside the TTL of ${ttlMs} ms`, `reads that finished ${Math.round(readBy - start)} ms after the first write began`, 'The machine or the store is too slow for so short a TTL; check with a longer `ttlMs` (the check sleeps about 1.5 TTLs).')
+    throw new VitestMlError(
+      source,
+      `the within-TTL reads to finish inside the TTL of ${ttlMs} ms`,
+      `reads that finished ${Math.round(readBy - start)} ms after the first write began`,
+      'The machine or the store is too slow for so short a TTL; check with a longer `ttlMs` (the check sleeps about 1.5 TTLs).',
+    )
   }
   const refreshed = (await checkedPredict(versioned, rows, source)).map(canonicalJson)
   const problems: CacheProblem[] = []
@@ -158,7 +177,15 @@ export async function checkCacheFreshness<I, O>(model: CachedModel<I, O>, option
     }
     const otherRow = served === refreshed[row] ? -1 : original.findIndex((answer) => answer === served)
     const problem = otherRow >= 0 ? 'collision' : 'not-cached'
-    problems.push({ row, input: rows[row], phase: 'within-ttl', problem, served: JSON.parse(served), expected: JSON.parse(original[row] as string), ...(otherRow >= 0 && { servedFromRow: otherRow }) })
+    problems.push({
+      row,
+      input: rows[row],
+      phase: 'within-ttl',
+      problem,
+      served: JSON.parse(served),
+      expected: JSON.parse(original[row] as string),
+      ...(otherRow >= 0 && { servedFromRow: otherRow }),
+    })
   })
   await timeline.waitUntil(stored + ttlMs + (timeline.kind === 'manual-clock' ? 1 : 10 + Math.ceil(ttlMs / 100)))
   const afterTtl = (await checkedPredict(drill, rows, source)).map(canonicalJson)
@@ -166,8 +193,26 @@ export async function checkCacheFreshness<I, O>(model: CachedModel<I, O>, option
     if (served === refreshed[row]) return
     const problem = original.includes(served) ? 'stale' : 'collision'
     const otherRow = refreshed.findIndex((answer) => answer === served)
-    problems.push({ row, input: rows[row], phase: 'after-ttl', problem, served: JSON.parse(served), expected: JSON.parse(refreshed[row] as string), ...(problem === 'collision' && otherRow >= 0 && { servedFromRow: otherRow }) })
+    problems.push({
+      row,
+      input: rows[row],
+      phase: 'after-ttl',
+      problem,
+      served: JSON.parse(served),
+      expected: JSON.parse(refreshed[row] as string),
+      ...(problem === 'collision' && otherRow >= 0 && { servedFromRow: otherRow }),
+    })
   })
   const count = (kind: CacheProblem['problem']): number => problems.filter((problem) => problem.problem === kind).length
-  return { rows: rows.length, ttlMs, hitRateWithinTtl: hits / rows.length, collisions: count('collision'), stale: count('stale'), notCached: count('not-cached'), problems, time: timeline.kind, storeErrors: drill.stats().storeErrors }
+  return {
+    rows: rows.length,
+    ttlMs,
+    hitRateWithinTtl: hits / rows.length,
+    collisions: count('collision'),
+    stale: count('stale'),
+    notCached: count('not-cached'),
+    problems,
+    time: timeline.kind,
+    storeErrors: drill.stats().storeErrors,
+  }
 }

@@ -1,6 +1,6 @@
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
-import { compareOutputs, type CompareOutputsOptions } from './compare-outputs.js'
+import { type CompareOutputsOptions, compareOutputs } from './compare-outputs.js'
 
 /** Options of `compareModels`. */
 export interface CompareModelsOptions extends CompareOutputsOptions {
@@ -54,7 +54,12 @@ export interface CompareModelsResult {
  * result.disagreements[0] // { index: 12, input: [...], reference: [...], candidate: [...], absDiff: 0.41 }
  * ```
  */
-export async function compareModels<I>(reference: Model<I, unknown>, candidate: Model<I, unknown>, rows: readonly I[], options: CompareModelsOptions = {}): Promise<CompareModelsResult> {
+export async function compareModels<I>(
+  reference: Model<I, unknown>,
+  candidate: Model<I, unknown>,
+  rows: readonly I[],
+  options: CompareModelsOptions = {},
+): Promise<CompareModelsResult> {
   const source = options.source ?? 'compareModels'
   const [left, right] = await Promise.all([checkedPredict(reference, rows, source), checkedPredict(candidate, rows, source)])
   const disagreements: Disagreement[] = []

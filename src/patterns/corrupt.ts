@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { outputLeaves } from '../model/output-leaves.js'
-import { assertRate, faultyModel, type FaultyModel } from './fault-injection.js'
+import { assertRate, type FaultyModel, faultyModel } from './fault-injection.js'
 import { mapOutputNumbers } from './map-output-numbers.js'
 
 /** Options of {@link corrupt}. */
@@ -30,13 +30,20 @@ export function corrupt<I, O>(model: Model<I, O>, options: CorruptOptions): Faul
   assertRate('corrupt', 'nanRate', options.nanRate)
   const random = seedrandom(`corrupt:${options.seed ?? 0}`)
   const counters = { seen: 0, injected: 0 }
-  return faultyModel(model, 'corrupt', async (batch) => {
-    const outputs = await checkedPredict(model, batch, `${model.identity.name}+corrupt`)
-    return outputs.map((output) => {
-      counters.seen++
-      if (random() >= options.nanRate) return output
-      counters.injected++
-      return outputLeaves(output).some(({ value }) => typeof value === 'number' || typeof value === 'bigint') ? mapOutputNumbers(output, () => Number.NaN) : (Number.NaN as O)
-    })
-  }, counters)
+  return faultyModel(
+    model,
+    'corrupt',
+    async (batch) => {
+      const outputs = await checkedPredict(model, batch, `${model.identity.name}+corrupt`)
+      return outputs.map((output) => {
+        counters.seen++
+        if (random() >= options.nanRate) return output
+        counters.injected++
+        return outputLeaves(output).some(({ value }) => typeof value === 'number' || typeof value === 'bigint')
+          ? mapOutputNumbers(output, () => Number.NaN)
+          : (Number.NaN as O)
+      })
+    },
+    counters,
+  )
 }

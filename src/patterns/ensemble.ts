@@ -1,7 +1,7 @@
-import { VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import { describeOutputValue } from '../model/describe-output-value.js'
 import type { Model } from '../model/model.js'
+import { VitestMlError } from '../util/errors.js'
 import { argmax, numericRow } from './probability-row.js'
 
 /** One answer of an {@link ensemble}: the combined probability row (vote shares for hard voting) and its class index. */
@@ -51,15 +51,34 @@ export interface EnsembleModel<I, O> extends Model<I, EnsembleOutput> {
  */
 export function ensemble<I, O>(models: readonly Model<I, O>[], options: EnsembleOptions<O> = {}): EnsembleModel<I, O> {
   if (!Array.isArray(models) || models.length < 2) {
-    throw new VitestMlError('ensemble', 'at least 2 member models', Array.isArray(models) ? String(models.length) : typeof models, 'An ensemble of one model is that model; pass two or more.')
+    throw new VitestMlError(
+      'ensemble',
+      'at least 2 member models',
+      Array.isArray(models) ? String(models.length) : typeof models,
+      'An ensemble of one model is that model; pass two or more.',
+    )
   }
   const voting = options.voting ?? 'soft'
   const weights = options.weights ?? models.map(() => 1)
   if (voting === 'weighted' && options.weights === undefined) {
-    throw new VitestMlError('ensemble', '`weights` with weighted voting', 'none', `Pass one weight per member, for example \`weights: [${models.map(() => 1).join(', ')}]\`.`)
+    throw new VitestMlError(
+      'ensemble',
+      '`weights` with weighted voting',
+      'none',
+      `Pass one weight per member, for example \`weights: [${models.map(() => 1).join(', ')}]\`.`,
+    )
   }
-  if (weights.length !== models.length || !weights.every((weight) => Number.isFinite(weight) && weight >= 0) || weights.reduce((sum, weight) => sum + weight, 0) <= 0) {
-    throw new VitestMlError('ensemble', `${models.length} finite weights >= 0 with a positive sum`, `[${weights.join(', ')}]`, 'Give one weight per member, in the same order as the models.')
+  if (
+    weights.length !== models.length ||
+    !weights.every((weight) => Number.isFinite(weight) && weight >= 0) ||
+    weights.reduce((sum, weight) => sum + weight, 0) <= 0
+  ) {
+    throw new VitestMlError(
+      'ensemble',
+      `${models.length} finite weights >= 0 with a positive sum`,
+      `[${weights.join(', ')}]`,
+      'Give one weight per member, in the same order as the models.',
+    )
   }
   const name = options.name ?? `ensemble(${models.map((model) => model.identity.name).join(', ')})`
 
@@ -72,18 +91,31 @@ export function ensemble<I, O>(models: readonly Model<I, O>[], options: Ensemble
     const rows = outputs.map((output, member) => {
       const probabilities = numericRow(output)
       if (probabilities === undefined || probabilities.length === 0) {
-        throw new VitestMlError(name, `a probability row of numbers from every member`, `${describeOutputValue(output)} from ${models[member]?.identity.name} at row ${row}`, 'Members must answer every row with class probabilities (select their probability output); to combine labels, pass `stack`.')
+        throw new VitestMlError(
+          name,
+          `a probability row of numbers from every member`,
+          `${describeOutputValue(output)} from ${models[member]?.identity.name} at row ${row}`,
+          'Members must answer every row with class probabilities (select their probability output); to combine labels, pass `stack`.',
+        )
       }
       return probabilities
     })
     const width = rows[0]?.length ?? 0
     rows.forEach((probabilities, member) => {
       if (probabilities.length !== width) {
-        throw new VitestMlError(name, `probability rows of ${width} values from every member`, `${probabilities.length} values from ${models[member]?.identity.name} at row ${row}`, 'Members must predict the same classes in the same order; select their probability output.')
+        throw new VitestMlError(
+          name,
+          `probability rows of ${width} values from every member`,
+          `${probabilities.length} values from ${models[member]?.identity.name} at row ${row}`,
+          'Members must predict the same classes in the same order; select their probability output.',
+        )
       }
     })
     const total = weights.reduce((sum, weight) => sum + weight, 0)
-    const mean = Array.from({ length: width }, (_, k) => rows.reduce((sum, probabilities, member) => sum + (weights[member] as number) * (probabilities[k] as number), 0) / total)
+    const mean = Array.from(
+      { length: width },
+      (_, k) => rows.reduce((sum, probabilities, member) => sum + (weights[member] as number) * (probabilities[k] as number), 0) / total,
+    )
     if (voting !== 'hard') return { probabilities: mean, label: argmax(mean) }
     const votes = new Array<number>(width).fill(0)
     rows.forEach((probabilities, member) => {
@@ -102,7 +134,12 @@ export function ensemble<I, O>(models: readonly Model<I, O>[], options: Ensemble
     options,
     async predict(batch) {
       const perMember = await Promise.all(models.map((model) => checkedPredict(model, batch, name)))
-      return batch.map((_, row) => combine(perMember.map((outputs) => outputs[row] as O), row))
+      return batch.map((_, row) =>
+        combine(
+          perMember.map((outputs) => outputs[row] as O),
+          row,
+        ),
+      )
     },
     async release() {
       await Promise.all(models.map((model) => model.release()))

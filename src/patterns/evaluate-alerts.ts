@@ -58,11 +58,26 @@ const RANK = { high: 0, medium: 1, low: 2 } as const
  * // [{ metric: 'accuracy', op: 'min', value: 0.85, severity: 'high', observed: 0.81, message: 'accuracy 0.81 < 0.85 (high)' }]
  * ```
  */
-export function evaluateAlerts(metrics: Readonly<Record<string, number>>, thresholds: readonly AlertThreshold[] = DEFAULT_ALERT_THRESHOLDS, options: { readonly allowMissing?: boolean } = {}): EvaluateAlertsResult {
-  if (typeof metrics !== 'object' || metrics === null) throw new VitestMlError('evaluateAlerts', 'a metrics object such as { accuracy: 0.9, p99Ms: 120 }', String(metrics), 'Collect the metrics first (toMeetLatency, joinDelayedLabels, a drift check).')
+export function evaluateAlerts(
+  metrics: Readonly<Record<string, number>>,
+  thresholds: readonly AlertThreshold[] = DEFAULT_ALERT_THRESHOLDS,
+  options: { readonly allowMissing?: boolean } = {},
+): EvaluateAlertsResult {
+  if (typeof metrics !== 'object' || metrics === null)
+    throw new VitestMlError(
+      'evaluateAlerts',
+      'a metrics object such as { accuracy: 0.9, p99Ms: 120 }',
+      String(metrics),
+      'Collect the metrics first (toMeetLatency, joinDelayedLabels, a drift check).',
+    )
   thresholds.forEach((rule, index) => {
     if (typeof rule?.metric !== 'string' || (rule.op !== 'min' && rule.op !== 'max') || !Number.isFinite(rule.value) || !(rule.severity in RANK)) {
-      throw new VitestMlError('evaluateAlerts', "thresholds of { metric, op: 'min' | 'max', value, severity: 'high' | 'medium' | 'low' }", `${JSON.stringify(rule)} at index ${index}`, 'Fix the rule; `op: "min"` alerts below the value, `op: "max"` above it.')
+      throw new VitestMlError(
+        'evaluateAlerts',
+        "thresholds of { metric, op: 'min' | 'max', value, severity: 'high' | 'medium' | 'low' }",
+        `${JSON.stringify(rule)} at index ${index}`,
+        'Fix the rule; `op: "min"` alerts below the value, `op: "max"` above it.',
+      )
     }
   })
   const alerts: Alert[] = []
@@ -76,7 +91,10 @@ export function evaluateAlerts(metrics: Readonly<Record<string, number>>, thresh
     const observed = typeof raw === 'number' ? raw : Number.NaN
     const breached = Number.isNaN(observed) || (rule.op === 'min' ? observed < rule.value : observed > rule.value)
     if (!breached) continue
-    const message = raw === undefined ? `${rule.metric} not reported (${rule.severity})` : `${rule.metric} ${observed} ${rule.op === 'min' ? '<' : '>'} ${rule.value} (${rule.severity})`
+    const message =
+      raw === undefined
+        ? `${rule.metric} not reported (${rule.severity})`
+        : `${rule.metric} ${observed} ${rule.op === 'min' ? '<' : '>'} ${rule.value} (${rule.severity})`
     alerts.push({ ...rule, observed, message })
   }
   alerts.sort((left, right) => RANK[left.severity] - RANK[right.severity])

@@ -1,6 +1,6 @@
-import { checkEvaluationData, predictAll, type EvaluationData } from '../evaluation/evaluation-data.js'
+import { checkEvaluationData, type EvaluationData, predictAll } from '../evaluation/evaluation-data.js'
 import type { Label } from '../evaluation/labels.js'
-import { defaultMetric, resolveMetric, type MetricDefinition, type MetricName } from '../evaluation/metric.js'
+import { defaultMetric, type MetricDefinition, type MetricName, resolveMetric } from '../evaluation/metric.js'
 import type { EnsembleModel } from './ensemble.js'
 
 /** Options of `evaluateEnsemble`. */
@@ -43,12 +43,17 @@ export interface EvaluateEnsembleResult {
  * result.gain // 0.012
  * ```
  */
-export async function evaluateEnsemble<I, O>(model: EnsembleModel<I, O>, data: EvaluationData<I>, options: EvaluateEnsembleOptions = {}): Promise<EvaluateEnsembleResult> {
+export async function evaluateEnsemble<I, O>(
+  model: EnsembleModel<I, O>,
+  data: EvaluationData<I>,
+  options: EvaluateEnsembleOptions = {},
+): Promise<EvaluateEnsembleResult> {
   const source = 'toBeAtLeastAsGoodAsBestMember'
   const { inputs, labels } = checkEvaluationData(source, data)
   const metric = resolveMetric(options.metric ?? defaultMetric(labels), source)
   const read = options.classes === undefined ? {} : { classes: options.classes }
-  const score = async (member: EnsembleModel<I, O> | EnsembleModel<I, O>['members'][number]): Promise<number> => metric.compute(labels, await predictAll(source, member, inputs, read), read)
+  const score = async (member: EnsembleModel<I, O> | EnsembleModel<I, O>['members'][number]): Promise<number> =>
+    metric.compute(labels, await predictAll(source, member, inputs, read), read)
   const ensembleScore = await score(model)
   const members = await Promise.all(model.members.map(async (member) => ({ name: member.identity.name, score: await score(member) })))
   const better = (left: number, right: number): boolean => (metric.higherIsBetter ? left > right : left < right)

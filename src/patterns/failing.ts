@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
-import { assertRate, faultyModel, type FaultyModel } from './fault-injection.js'
+import { assertRate, type FaultyModel, faultyModel } from './fault-injection.js'
 
 /** Options of {@link failing}. */
 export interface FailingOptions {
@@ -36,12 +36,17 @@ export function failing<I, O>(model: Model<I, O>, options: FailingOptions): Faul
     if (typeof error === 'string') return new Error(error)
     return typeof error === 'function' ? error() : error
   }
-  return faultyModel(model, 'failing', async (batch) => {
-    counters.seen++
-    if (random() < options.rate) {
-      counters.injected++
-      throw makeError()
-    }
-    return checkedPredict(model, batch, `${model.identity.name}+failing`)
-  }, counters)
+  return faultyModel(
+    model,
+    'failing',
+    async (batch) => {
+      counters.seen++
+      if (random() < options.rate) {
+        counters.injected++
+        throw makeError()
+      }
+      return checkedPredict(model, batch, `${model.identity.name}+failing`)
+    },
+    counters,
+  )
 }

@@ -1,15 +1,15 @@
 import { performance } from 'node:perf_hooks'
-import { OutputCountError, VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import { missingOutput } from '../model/missing-output.js'
 import type { Model } from '../model/model.js'
+import { OutputCountError, VitestMlError } from '../util/errors.js'
 import { corrupt } from './corrupt.js'
 import { failing } from './failing.js'
 import { percentile } from './percentile.js'
 import { drawRows, type InputSource } from './sample-rows.js'
 import { slow } from './slow.js'
 import { unusableOutput } from './usable-output.js'
-import { withFallback, type FallbackModel, type FallbackReason } from './with-fallback.js'
+import { type FallbackModel, type FallbackReason, withFallback } from './with-fallback.js'
 
 /** Faults to inject into the primary during a drill; rates are per call except `nanRate` (per row). */
 export interface FaultPlan {
@@ -98,7 +98,13 @@ export interface FallbackDrillResult {
  * ```
  */
 export async function fallbackDrill<I, O>(model: FallbackModel<I, O>, options: FallbackDrillOptions<I>): Promise<FallbackDrillResult> {
-  if (!(options.latencyBudgetMs > 0)) throw new VitestMlError('fallbackDrill', 'a `latencyBudgetMs` > 0', String(options.latencyBudgetMs), 'Pass the latency promised to callers, for example `latencyBudgetMs: 100`.')
+  if (!(options.latencyBudgetMs > 0))
+    throw new VitestMlError(
+      'fallbackDrill',
+      'a `latencyBudgetMs` > 0',
+      String(options.latencyBudgetMs),
+      'Pass the latency promised to callers, for example `latencyBudgetMs: 100`.',
+    )
   const faults = options.faults ?? {}
   const seed = options.seed
   const source = options.source ?? 'fallbackDrill'
@@ -125,7 +131,11 @@ export async function fallbackDrill<I, O>(model: FallbackModel<I, O>, options: F
   const slowed = slow(primary, { delayMs: faults.delayMs ?? 5 * model.options.timeoutMs, rate: faults.timeoutRate ?? 0.1, seed })
   const thrown = failing(slowed, { rate: faults.errorRate ?? 0.1, error: 'injected failure', seed: seed + 1 })
   const nan = corrupt(thrown, { nanRate: faults.nanRate ?? 0.1, seed: seed + 2 })
-  const fallback: Model<I, O> = { identity: model.fallback.identity, release: () => model.fallback.release(), predict: (batch) => checkedPredict(model.fallback, batch, source) }
+  const fallback: Model<I, O> = {
+    identity: model.fallback.identity,
+    release: () => model.fallback.release(),
+    predict: (batch) => checkedPredict(model.fallback, batch, source),
+  }
   const drilled = withFallback(nan, fallback, model.options)
   const numRuns = options.numRuns ?? 100
   const batchSize = options.batchSize ?? 1
@@ -148,7 +158,12 @@ export async function fallbackDrill<I, O>(model: FallbackModel<I, O>, options: F
         if (unusable === undefined) return
         invalidAnswers++
         const kind = missingOutput(answer.value) === undefined ? 'non-finite' : 'missing'
-        fail({ request, problem: `${kind} answer from the ${answer.servedBy}${answer.reason === undefined ? '' : ` (${answer.reason})`}: ${unusable}`, input: batch[index], latencyMs })
+        fail({
+          request,
+          problem: `${kind} answer from the ${answer.servedBy}${answer.reason === undefined ? '' : ` (${answer.reason})`}: ${unusable}`,
+          input: batch[index],
+          latencyMs,
+        })
       })
       if (latencyMs > options.latencyBudgetMs) {
         overBudget++

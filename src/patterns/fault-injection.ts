@@ -56,6 +56,8 @@ export function faultyModel<I, O>(
  */
 export function assertRate(source: string, name: string, rate: number): void {
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
-    throw new RangeError(`${source}: expected \`${name}\` in [0, 1], received ${String(rate)}.\nHint: A rate is a probability per call (or per row), for example 0.2.`)
+    throw new RangeError(
+      `${source}: expected \`${name}\` in [0, 1], received ${String(rate)}.\nHint: A rate is a probability per call (or per row), for example 0.2.`,
+    )
   }
 }

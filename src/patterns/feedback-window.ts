@@ -1,7 +1,7 @@
-import { VitestMlError } from '../util/errors.js'
 import type { Label } from '../evaluation/labels.js'
-import { resolveMetric, type MetricDefinition } from '../evaluation/metric.js'
-import { toPrediction, type Prediction, type ToPredictionOptions } from '../evaluation/to-prediction.js'
+import { type MetricDefinition, resolveMetric } from '../evaluation/metric.js'
+import { type Prediction, type ToPredictionOptions, toPrediction } from '../evaluation/to-prediction.js'
+import { VitestMlError } from '../util/errors.js'
 import type { FeedbackWindow, JoinDelayedLabelsOptions } from './join-delayed-labels.js'
 
 const WINDOWS = { day: 86_400_000, hour: 3_600_000 } as const
@@ -53,7 +53,8 @@ export const epochMs = (time: number | string): number => (typeof time === 'numb
  */
 export function feedbackSettings(source: string, options: JoinDelayedLabelsOptions): FeedbackSettings {
   const windowMs = typeof options.window === 'number' ? options.window : WINDOWS[options.window ?? 'day']
-  if (!(windowMs > 0)) throw new VitestMlError(source, "a window of 'day', 'hour' or milliseconds > 0", String(options.window), 'Use `window: "day"` to monitor accuracy daily.')
+  if (!(windowMs > 0))
+    throw new VitestMlError(source, "a window of 'day', 'hour' or milliseconds > 0", String(options.window), 'Use `window: "day"` to monitor accuracy daily.')
   const metrics = (options.metrics ?? ['accuracy']).map((metric) => resolveMetric(metric, source))
   const asOf = options.asOf === undefined ? Number.POSITIVE_INFINITY : epochMs(options.asOf)
   return { windowMs, metrics, read: options.classes === undefined ? {} : { classes: options.classes }, asOf }
@@ -75,11 +76,27 @@ export function feedbackSettings(source: string, options: JoinDelayedLabelsOptio
  * // { start: '1970-01-01T00:00:00.000Z', end: '1970-01-01T01:00:00.000Z', predictions: 4, labelled: 1, coverage: 0.25, metrics: { accuracy: 1 } }
  * ```
  */
-export function summarizeFeedbackWindow(source: string, start: number, end: number, predictions: number, labelled: readonly LabelledOutput[], settings: FeedbackSettings): FeedbackWindow {
+export function summarizeFeedbackWindow(
+  source: string,
+  start: number,
+  end: number,
+  predictions: number,
+  labelled: readonly LabelledOutput[],
+  settings: FeedbackSettings,
+): FeedbackWindow {
   const truths = labelled.map((pair) => pair.truth)
   const read: Prediction[] = labelled.map((pair) => readLoggedOutput(source, pair, settings.read))
-  const values = Object.fromEntries(settings.metrics.map((metric) => [metric.name, truths.length === 0 ? Number.NaN : metric.compute(truths, read, settings.read)]))
-  return { start: new Date(start).toISOString(), end: new Date(end).toISOString(), predictions, labelled: truths.length, coverage: predictions === 0 ? 0 : truths.length / predictions, metrics: values }
+  const values = Object.fromEntries(
+    settings.metrics.map((metric) => [metric.name, truths.length === 0 ? Number.NaN : metric.compute(truths, read, settings.read)]),
+  )
+  return {
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    predictions,
+    labelled: truths.length,
+    coverage: predictions === 0 ? 0 : truths.length / predictions,
+    metrics: values,
+  }
 }
 
 /** Reads a logged output as a prediction; an unreadable or missing one is an error naming the log entry. */

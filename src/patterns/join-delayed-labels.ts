@@ -1,8 +1,8 @@
-import { VitestMlError } from '../util/errors.js'
-import { normalizeLabel, type Label } from '../evaluation/labels.js'
+import { type Label, normalizeLabel } from '../evaluation/labels.js'
 import type { MetricDefinition, MetricName } from '../evaluation/metric.js'
+import { VitestMlError } from '../util/errors.js'
 import type { AuditPredictionLogResult } from './audit-prediction-log.js'
-import { epochMs, feedbackSettings, summarizeFeedbackWindow, type LabelledOutput } from './feedback-window.js'
+import { epochMs, feedbackSettings, type LabelledOutput, summarizeFeedbackWindow } from './feedback-window.js'
 import type { PredictionLogEntry } from './prediction-log.js'
 
 /** A ground-truth label that arrived after the prediction it belongs to. */
@@ -75,9 +75,19 @@ export interface DelayedFeedbackResult {
  * feedback.windows[14] // { start: '2026-03-02T14:00:00.000Z', predictions: 40, labelled: 31, coverage: 0.775, metrics: { accuracy: 0.61 } }
  * ```
  */
-export function joinDelayedLabels(log: readonly PredictionLogEntry[], labels: readonly DelayedLabel[], options: JoinDelayedLabelsOptions = {}): DelayedFeedbackResult {
+export function joinDelayedLabels(
+  log: readonly PredictionLogEntry[],
+  labels: readonly DelayedLabel[],
+  options: JoinDelayedLabelsOptions = {},
+): DelayedFeedbackResult {
   const source = 'joinDelayedLabels'
-  if (!Array.isArray(log) || !Array.isArray(labels)) throw new VitestMlError(source, 'a log array and a labels array', `${typeof log} and ${typeof labels}`, 'Pass `sink.entries` (or `await readPredictionLog(path)`) and `[{ id, label }]`.')
+  if (!Array.isArray(log) || !Array.isArray(labels))
+    throw new VitestMlError(
+      source,
+      'a log array and a labels array',
+      `${typeof log} and ${typeof labels}`,
+      'Pass `sink.entries` (or `await readPredictionLog(path)`) and `[{ id, label }]`.',
+    )
   const settings = feedbackSettings(source, options)
   const { windowMs, asOf } = settings
   const ids = new Set(log.map((entry) => entry.id))
@@ -105,7 +115,13 @@ export function joinDelayedLabels(log: readonly PredictionLogEntry[], labels: re
   const buckets = new Map<number, PredictionLogEntry[]>()
   for (const entry of log) {
     const time = epochMs(entry.time)
-    if (Number.isNaN(time)) throw new VitestMlError(source, 'an ISO time on every log entry', `"${String(entry.time)}" on entry ${entry.id}`, 'Check the log with auditPredictionLog().')
+    if (Number.isNaN(time))
+      throw new VitestMlError(
+        source,
+        'an ISO time on every log entry',
+        `"${String(entry.time)}" on entry ${entry.id}`,
+        'Check the log with auditPredictionLog().',
+      )
     const start = Math.floor(time / windowMs) * windowMs
     const bucket = buckets.get(start)
     if (bucket === undefined) buckets.set(start, [entry])

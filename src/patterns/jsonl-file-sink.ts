@@ -57,7 +57,13 @@ export async function readPredictionLog(path: string): Promise<PredictionLogEntr
     try {
       return [JSON.parse(line) as PredictionLogEntry]
     } catch (error) {
-      throw new VitestMlError('readPredictionLog', 'one JSON object per line', `unparseable line ${index + 1} of ${path}`, 'The log was truncated or written by something else; drop the corrupt line.', { cause: error })
+      throw new VitestMlError(
+        'readPredictionLog',
+        'one JSON object per line',
+        `unparseable line ${index + 1} of ${path}`,
+        'The log was truncated or written by something else; drop the corrupt line.',
+        { cause: error },
+      )
     }
   })
 }

@@ -1,11 +1,11 @@
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
-import { toJsonSafe } from '../util/json-safe.js'
 import { VitestMlError } from '../util/errors.js'
-import { isManualClock, systemClock, type Clock } from './clock.js'
+import { toJsonSafe } from '../util/json-safe.js'
+import { type Clock, isManualClock, systemClock } from './clock.js'
 import { featureHash } from './feature-hash.js'
 import type { PredictionLogEntry, PredictionSink } from './prediction-log.js'
-import { isFallbackAnswer, isServingModel, servedByOf, type ServedAnswer } from './served-answer.js'
+import { isFallbackAnswer, isServingModel, type ServedAnswer, servedByOf } from './served-answer.js'
 
 /** Options of {@link logged}. */
 export interface LoggedOptions<I> {
@@ -66,7 +66,13 @@ export function logged<I, O>(model: Model<I, O>, options: LoggedOptions<I>): Log
   async function serve(batch: readonly I[]): Promise<ServedAnswer<O>[]> {
     if (!isServingModel(model)) return (await checkedPredict(model, batch, 'logged')).map((output) => ({ output, servedBy: servedByOf(output) }))
     const answers = await model.predictServed(batch)
-    if (answers.length !== batch.length) throw new VitestMlError('logged', `${model.identity.name} to serve one answer per input (${batch.length})`, `${answers.length} answers`, 'predictServed must answer every row of the batch, in order.')
+    if (answers.length !== batch.length)
+      throw new VitestMlError(
+        'logged',
+        `${model.identity.name} to serve one answer per input (${batch.length})`,
+        `${answers.length} answers`,
+        'predictServed must answer every row of the batch, in order.',
+      )
     return answers
   }
 

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks'
-import { OutputCountError, VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import { missingOutput } from '../model/missing-output.js'
 import type { Model } from '../model/model.js'
 import { outputNumbers } from '../model/output-numbers.js'
+import { OutputCountError, VitestMlError } from '../util/errors.js'
 import { histogramPoints, percentile } from './percentile.js'
 import { drawRows, type InputSource } from './sample-rows.js'
 
@@ -52,7 +52,14 @@ export interface MeasureLatencyResult {
   /** Over every measured request: percentiles, rows per second of total wall time, error rate. */
   readonly overall: Omit<BatchLatency, 'batchSize'> & { readonly errorRate: number }
   /** Process memory before and after (bytes); growth hints at a leak. */
-  readonly memory: { readonly rssBeforeBytes: number; readonly rssAfterBytes: number; readonly heapBeforeBytes: number; readonly heapAfterBytes: number; readonly rssGrowthBytes: number; readonly heapGrowthBytes: number }
+  readonly memory: {
+    readonly rssBeforeBytes: number
+    readonly rssAfterBytes: number
+    readonly heapBeforeBytes: number
+    readonly heapAfterBytes: number
+    readonly rssGrowthBytes: number
+    readonly heapGrowthBytes: number
+  }
   /** Latency of every measured request, in milliseconds. */
   readonly latenciesMs: readonly number[]
   /** Histogram of the first number of every output: `[binCenter, count]`. */
@@ -83,7 +90,13 @@ export async function measureLatency<I>(model: Model<I, unknown>, options: Measu
   const concurrency = options.concurrency ?? 1
   const requests = options.requests ?? 100
   for (const [name, value] of [['concurrency', concurrency], ['requests', requests], ...batchSizes.map((size) => ['batchSizes', size] as const)] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new VitestMlError('measureLatency', `a whole number >= 1 in \`${name}\``, String(value), 'For example `{ batchSizes: [1, 32], concurrency: 4, requests: 200 }`.')
+    if (!Number.isInteger(value) || value < 1)
+      throw new VitestMlError(
+        'measureLatency',
+        `a whole number >= 1 in \`${name}\``,
+        String(value),
+        'For example `{ batchSizes: [1, 32], concurrency: 4, requests: 200 }`.',
+      )
   }
   const before = process.memoryUsage()
   const all: number[] = []
@@ -101,7 +114,8 @@ export async function measureLatency<I>(model: Model<I, unknown>, options: Measu
   for (const batchSize of batchSizes) {
     const warmup = options.warmup ?? 3
     const rows = drawRows('measureLatency', options.inputs, (requests + warmup) * batchSize, (options.seed ?? 0) + batchSize)
-    for (let request = 0; request < warmup; request++) await checkedPredict(model, rows.slice(request * batchSize, (request + 1) * batchSize), source).catch(noteContractError)
+    for (let request = 0; request < warmup; request++)
+      await checkedPredict(model, rows.slice(request * batchSize, (request + 1) * batchSize), source).catch(noteContractError)
     if (contractError !== undefined) throw contractError
     const latencies: number[] = []
     let errors = 0
@@ -133,7 +147,16 @@ export async function measureLatency<I>(model: Model<I, unknown>, options: Measu
     if (contractError !== undefined) throw contractError
     const wallMs = performance.now() - started
     const answeredRows = (requests - errors) * batchSize
-    perBatchSize.push({ batchSize, requests, errors, p50Ms: percentile(latencies, 0.5), p95Ms: percentile(latencies, 0.95), p99Ms: percentile(latencies, 0.99), maxMs: percentile(latencies, 1), throughputPerSec: (answeredRows / wallMs) * 1000 })
+    perBatchSize.push({
+      batchSize,
+      requests,
+      errors,
+      p50Ms: percentile(latencies, 0.5),
+      p95Ms: percentile(latencies, 0.95),
+      p99Ms: percentile(latencies, 0.99),
+      maxMs: percentile(latencies, 1),
+      throughputPerSec: (answeredRows / wallMs) * 1000,
+    })
     all.push(...latencies)
     totalRows += answeredRows
     totalErrors += errors
@@ -143,8 +166,24 @@ export async function measureLatency<I>(model: Model<I, unknown>, options: Measu
   const measured = requests * batchSizes.length
   return {
     perBatchSize,
-    overall: { requests: measured, errors: totalErrors, errorRate: totalErrors / measured, p50Ms: percentile(all, 0.5), p95Ms: percentile(all, 0.95), p99Ms: percentile(all, 0.99), maxMs: percentile(all, 1), throughputPerSec: (totalRows / totalWallMs) * 1000 },
-    memory: { rssBeforeBytes: before.rss, rssAfterBytes: after.rss, heapBeforeBytes: before.heapUsed, heapAfterBytes: after.heapUsed, rssGrowthBytes: after.rss - before.rss, heapGrowthBytes: after.heapUsed - before.heapUsed },
+    overall: {
+      requests: measured,
+      errors: totalErrors,
+      errorRate: totalErrors / measured,
+      p50Ms: percentile(all, 0.5),
+      p95Ms: percentile(all, 0.95),
+      p99Ms: percentile(all, 0.99),
+      maxMs: percentile(all, 1),
+      throughputPerSec: (totalRows / totalWallMs) * 1000,
+    },
+    memory: {
+      rssBeforeBytes: before.rss,
+      rssAfterBytes: after.rss,
+      heapBeforeBytes: before.heapUsed,
+      heapAfterBytes: after.heapUsed,
+      rssGrowthBytes: after.rss - before.rss,
+      heapGrowthBytes: after.heapUsed - before.heapUsed,
+    },
     latenciesMs: all,
     outputHistogram: histogramPoints(firstNumbers),
     ...(lastError === undefined ? {} : { lastError }),

@@ -77,5 +77,11 @@ export interface PredictionLogDatabase extends PredictionSink {
  */
 export function isPredictionLogDatabase(value: unknown): value is PredictionLogDatabase {
   const candidate = value as Partial<PredictionLogDatabase> | null
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.write === 'function' && typeof candidate.joinDelayedLabels === 'function' && typeof candidate.audit === 'function'
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.write === 'function' &&
+    typeof candidate.joinDelayedLabels === 'function' &&
+    typeof candidate.audit === 'function'
+  )
 }

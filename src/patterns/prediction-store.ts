@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from './clock.js'
+import { type Clock, systemClock } from './clock.js'
 
 /**
  * Where `cached()` keeps predictions: an async key-value store with a time-to-live per entry. The in-memory store

@@ -80,11 +80,20 @@ const SOURCE = 'redisPredictionStore'
 async function loadIoredis(): Promise<new (url: string, options: Record<string, unknown>) => RedisClientLike & { connect(): Promise<void> }> {
   try {
     const module = (await import('ioredis')) as unknown as { Redis?: unknown; default?: unknown }
-    return (module.Redis ?? module.default) as new (url: string, options: Record<string, unknown>) => RedisClientLike & { connect(): Promise<void> }
+    return (module.Redis ?? module.default) as new (
+      url: string,
+      options: Record<string, unknown>,
+    ) => RedisClientLike & { connect(): Promise<void> }
   } catch (error) {
     const code = (error as { code?: string }).code
     if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error
-    throw new VitestMlError(SOURCE, 'the ioredis package (an optional peer dependency of vitest-ml)', 'a project without it', 'Install it next to vitest-ml with `npm install ioredis`, or pass a connected client as `{ client }`.', { cause: error })
+    throw new VitestMlError(
+      SOURCE,
+      'the ioredis package (an optional peer dependency of vitest-ml)',
+      'a project without it',
+      'Install it next to vitest-ml with `npm install ioredis`, or pass a connected client as `{ client }`.',
+      { cause: error },
+    )
   }
 }
 
@@ -111,7 +120,13 @@ async function loadIoredis(): Promise<new (url: string, options: Record<string, 
 export async function redisPredictionStore<O = unknown>(options: RedisPredictionStoreOptions = {}): Promise<RedisPredictionStore<O>> {
   const timeoutMs = options.timeoutMs ?? 100
   const connectTimeoutMs = options.connectTimeoutMs ?? 2000
-  if (!(timeoutMs > 0) || !(connectTimeoutMs > 0)) throw new VitestMlError(SOURCE, '`timeoutMs` and `connectTimeoutMs` > 0', `${timeoutMs} and ${connectTimeoutMs}`, 'A cache call should cost a few milliseconds: `{ timeoutMs: 50 }`.')
+  if (!(timeoutMs > 0) || !(connectTimeoutMs > 0))
+    throw new VitestMlError(
+      SOURCE,
+      '`timeoutMs` and `connectTimeoutMs` > 0',
+      `${timeoutMs} and ${connectTimeoutMs}`,
+      'A cache call should cost a few milliseconds: `{ timeoutMs: 50 }`.',
+    )
   const counters = { calls: 0, errors: 0, timeouts: 0, skipped: 0, unreadable: 0, lastError: undefined as string | undefined }
   const owned = options.client === undefined
   const client = options.client ?? (await connect(options.url ?? 'redis://127.0.0.1:6379', connectTimeoutMs))
@@ -125,7 +140,14 @@ export async function redisPredictionStore<O = unknown>(options: RedisPrediction
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         counters.timeouts++
-        reject(new VitestMlError(SOURCE, `an answer from Redis within ${timeoutMs} ms`, 'none', 'The call is served as a miss; raise `timeoutMs` if the server is far away.'))
+        reject(
+          new VitestMlError(
+            SOURCE,
+            `an answer from Redis within ${timeoutMs} ms`,
+            'none',
+            'The call is served as a miss; raise `timeoutMs` if the server is far away.',
+          ),
+        )
       }, timeoutMs)
       timer.unref()
     })
@@ -182,7 +204,15 @@ export async function redisPredictionStore<O = unknown>(options: RedisPrediction
         throw failed
       }
     },
-    stats: () => ({ calls: counters.calls, errors: counters.errors, timeouts: counters.timeouts, skipped: counters.skipped, unreadable: counters.unreadable, connected: client.status === 'ready', ...(counters.lastError === undefined ? {} : { lastError: counters.lastError }) }),
+    stats: () => ({
+      calls: counters.calls,
+      errors: counters.errors,
+      timeouts: counters.timeouts,
+      skipped: counters.skipped,
+      unreadable: counters.unreadable,
+      connected: client.status === 'ready',
+      ...(counters.lastError === undefined ? {} : { lastError: counters.lastError }),
+    }),
     async close() {
       if (!owned) return
       await Promise.race([client.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())])
@@ -216,7 +246,13 @@ async function connect(url: string, connectTimeoutMs: number): Promise<RedisClie
     await client.connect()
   } catch (error) {
     client.disconnect()
-    throw new VitestMlError(SOURCE, `a Redis server at ${url}`, `no connection (${refused ?? (error as Error)?.message ?? String(error)})`, 'Check the URL and that the server runs (`redis-cli -u <url> ping`); in tests, start one with `startRedisServer()`.', { cause: error })
+    throw new VitestMlError(
+      SOURCE,
+      `a Redis server at ${url}`,
+      `no connection (${refused ?? (error as Error)?.message ?? String(error)})`,
+      'Check the URL and that the server runs (`redis-cli -u <url> ping`); in tests, start one with `startRedisServer()`.',
+      { cause: error },
+    )
   }
   return client
 }

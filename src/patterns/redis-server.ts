@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { VitestMlError } from '../util/errors.js'
@@ -63,7 +63,22 @@ async function freePort(): Promise<number> {
 /** Starts one `redis-server` process and resolves once it accepts connections; rejects with its output when it exits first. */
 function launch(command: string, port: number, startTimeoutMs: number): Promise<ChildProcess> {
   // No persistence (no RDB snapshots, no AOF), loopback only: a restart gives an empty cache, as after a crash.
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir(), '--daemonize', 'no', '--loglevel', 'notice']
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    tmpdir(),
+    '--daemonize',
+    'no',
+    '--loglevel',
+    'notice',
+  ]
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
@@ -71,7 +86,14 @@ function launch(command: string, port: number, startTimeoutMs: number): Promise<
     const fail = (why: string): void => {
       clearTimeout(timer)
       child.kill('SIGKILL')
-      reject(new VitestMlError('startRedisServer', `redis-server to start on 127.0.0.1:${port}`, `${why}; its output:\n${output.trim().split('\n').slice(-5).join('\n')}`, 'Check `redis-server --version` runs; on Debian install it with `apt-get install -y redis-server`.'))
+      reject(
+        new VitestMlError(
+          'startRedisServer',
+          `redis-server to start on 127.0.0.1:${port}`,
+          `${why}; its output:\n${output.trim().split('\n').slice(-5).join('\n')}`,
+          'Check `redis-server --version` runs; on Debian install it with `apt-get install -y redis-server`.',
+        ),
+      )
     }
     const read = (chunk: Buffer): void => {
       output += chunk.toString('utf8')

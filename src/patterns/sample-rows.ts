@@ -18,7 +18,8 @@ import { VitestMlError } from '../util/errors.js'
  */
 export function sampleIndices(source: string, length: number, count: number | undefined, seed: number): number[] {
   const wanted = count ?? length
-  if (!Number.isInteger(wanted) || wanted < 1) throw new VitestMlError(source, 'a whole number of cases >= 1', String(count), 'Pass `numRuns: 100` or leave it out to use every row.')
+  if (!Number.isInteger(wanted) || wanted < 1)
+    throw new VitestMlError(source, 'a whole number of cases >= 1', String(count), 'Pass `numRuns: 100` or leave it out to use every row.')
   const random = seedrandom(`rows:${seed}`)
   const order = Array.from({ length }, (_, index) => index)
   for (let index = order.length - 1; index > 0; index--) {
@@ -58,7 +59,12 @@ export function sampleRows<T>(source: string, rows: readonly T[], count: number 
  */
 export function assertRows(source: string, rows: unknown): asserts rows is readonly unknown[] {
   if (!Array.isArray(rows) || rows.length === 0) {
-    throw new VitestMlError(source, 'a non-empty array of input rows in `inputs`', Array.isArray(rows) ? 'an empty array' : typeof rows, 'Pass real rows, for example the test split of your data set.')
+    throw new VitestMlError(
+      source,
+      'a non-empty array of input rows in `inputs`',
+      Array.isArray(rows) ? 'an empty array' : typeof rows,
+      'Pass real rows, for example the test split of your data set.',
+    )
   }
 }
 
@@ -86,7 +92,12 @@ export function drawRows<I>(source: string, inputs: InputSource<I>, count: numbe
     return fc.sample(inputs, { seed, numRuns: wanted })
   }
   if (!Array.isArray(inputs)) {
-    throw new VitestMlError(source, 'real rows (an array) or a fast-check Arbitrary in `inputs`', inputs === null ? 'null' : typeof inputs, 'Pass the test split, or an arbitrary such as `fc.tuple(fc.double(), fc.double())`.')
+    throw new VitestMlError(
+      source,
+      'real rows (an array) or a fast-check Arbitrary in `inputs`',
+      inputs === null ? 'null' : typeof inputs,
+      'Pass the test split, or an arbitrary such as `fc.tuple(fc.double(), fc.double())`.',
+    )
   }
   return sampleRows(source, inputs, count, seed)
 }

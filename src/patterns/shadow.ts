@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
-import { systemClock, type Clock } from './clock.js'
-import { compareOutputs, type CompareOutputsOptions } from './compare-outputs.js'
-import { memoryComparisonLog, type ComparisonLog, type ComparisonEntry } from './comparison-log.js'
+import { type Clock, systemClock } from './clock.js'
+import { type CompareOutputsOptions, compareOutputs } from './compare-outputs.js'
+import { type ComparisonEntry, type ComparisonLog, memoryComparisonLog } from './comparison-log.js'
 
 /** Options of {@link shadow}. */
 export interface ShadowOptions<I, O> extends CompareOutputsOptions {
@@ -88,7 +88,8 @@ export function shadow<I, O>(production: Model<I, O>, candidate: Model<I, O>, op
       counters.candidateFailures++
       const candidateError = ((error as Error)?.message ?? String(error)).split('\n')[0] ?? ''
       const candidateLatencyMs = performance.now() - started
-      for (const [index, input] of batch.entries()) await write({ time, input, production: served[index] as O, candidateError, productionLatencyMs, candidateLatencyMs })
+      for (const [index, input] of batch.entries())
+        await write({ time, input, production: served[index] as O, candidateError, productionLatencyMs, candidateLatencyMs })
       return
     }
     const candidateLatencyMs = performance.now() - started

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import seedrandom from 'seedrandom'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
-import { assertRate, faultyModel, type FaultyModel } from './fault-injection.js'
+import { assertRate, type FaultyModel, faultyModel } from './fault-injection.js'
 
 /** Options of {@link slow}. */
 export interface SlowOptions {
@@ -35,12 +35,17 @@ export function slow<I, O>(model: Model<I, O>, options: SlowOptions): FaultyMode
   }
   const random = seedrandom(`slow:${options.seed ?? 0}`)
   const counters = { seen: 0, injected: 0 }
-  return faultyModel(model, 'slow', async (batch) => {
-    counters.seen++
-    if (random() < rate) {
-      counters.injected++
-      await sleep(options.delayMs)
-    }
-    return checkedPredict(model, batch, `${model.identity.name}+slow`)
-  }, counters)
+  return faultyModel(
+    model,
+    'slow',
+    async (batch) => {
+      counters.seen++
+      if (random() < rate) {
+        counters.injected++
+        await sleep(options.delayMs)
+      }
+      return checkedPredict(model, batch, `${model.identity.name}+slow`)
+    },
+    counters,
+  )
 }

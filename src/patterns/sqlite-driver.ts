@@ -50,11 +50,23 @@ export function openSqlite(source: string, path: string, options: { readonly rea
     Database = require('better-sqlite3') as SqliteConstructor
   } catch (error) {
     if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error
-    throw new VitestMlError(source, 'the better-sqlite3 package (an optional peer dependency of vitest-ml)', 'a project without it', 'Install it next to vitest-ml with `npm install better-sqlite3` (version 12 on Node 20), or log to a `JsonlFileSink`.', { cause: error })
+    throw new VitestMlError(
+      source,
+      'the better-sqlite3 package (an optional peer dependency of vitest-ml)',
+      'a project without it',
+      'Install it next to vitest-ml with `npm install better-sqlite3` (version 12 on Node 20), or log to a `JsonlFileSink`.',
+      { cause: error },
+    )
   }
   try {
     return new Database(path, options)
   } catch (error) {
-    throw new VitestMlError(source, `an SQLite database at ${path}`, (error as Error)?.message ?? String(error), 'Check the folder exists and is writable, and that the file is an SQLite database.', { cause: error })
+    throw new VitestMlError(
+      source,
+      `an SQLite database at ${path}`,
+      (error as Error)?.message ?? String(error),
+      'Check the folder exists and is writable, and that the file is an SQLite database.',
+      { cause: error },
+    )
   }
 }

@@ -1,9 +1,9 @@
-import { VitestMlError } from '../util/errors.js'
 import type { Label } from '../evaluation/labels.js'
-import { REQUIRED_LOG_FIELDS } from './prediction-log.js'
+import { VitestMlError } from '../util/errors.js'
 import type { AuditPredictionLogOptions, AuditPredictionLogResult } from './audit-prediction-log.js'
-import { feedbackSettings, summarizeFeedbackWindow, type LabelledOutput } from './feedback-window.js'
+import { feedbackSettings, type LabelledOutput, summarizeFeedbackWindow } from './feedback-window.js'
 import type { DelayedFeedbackResult, JoinDelayedLabelsOptions } from './join-delayed-labels.js'
+import { REQUIRED_LOG_FIELDS } from './prediction-log.js'
 import type { SqliteDatabase } from './sqlite-driver.js'
 
 /** The schema of the prediction log (SQLite; the Postgres one is in docs/prediction-log-database.md). */
@@ -31,8 +31,16 @@ CREATE TABLE IF NOT EXISTS labels (
 
 /** Log entry field -> column, for audits. */
 export const LOG_COLUMNS: Readonly<Record<string, string>> = {
-  id: 'id', time: 'time_ms', model: 'model', modelVersion: 'model_version', modelSha256: 'model_sha256', featureHash: 'feature_hash',
-  features: 'features', output: 'output', latencyMs: 'latency_ms', servedBy: 'served_by',
+  id: 'id',
+  time: 'time_ms',
+  model: 'model',
+  modelVersion: 'model_version',
+  modelSha256: 'model_sha256',
+  featureHash: 'feature_hash',
+  features: 'features',
+  output: 'output',
+  latencyMs: 'latency_ms',
+  servedBy: 'served_by',
 }
 
 /** The latest time a JavaScript Date can hold: "every label so far". */
@@ -51,19 +59,39 @@ const END_OF_TIME = 8.64e15
  * joinDelayedLabelsInSqlite(db, { window: 'hour', classes }).windows[0] // { start, end, predictions: 12, labelled: 10, coverage: 0.83, metrics: { accuracy: 0.9 } }
  * ```
  */
-export function joinDelayedLabelsInSqlite(db: SqliteDatabase, options: JoinDelayedLabelsOptions = {}, refusedDuplicates: readonly string[] = []): DelayedFeedbackResult {
+export function joinDelayedLabelsInSqlite(
+  db: SqliteDatabase,
+  options: JoinDelayedLabelsOptions = {},
+  refusedDuplicates: readonly string[] = [],
+): DelayedFeedbackResult {
   const source = 'joinDelayedLabels'
   const settings = feedbackSettings(source, options)
   const { windowMs } = settings
-  if (!Number.isSafeInteger(windowMs)) throw new VitestMlError(source, 'a window of whole milliseconds for a join in the database', String(windowMs), "Use 'day', 'hour' or an integer number of milliseconds.")
+  if (!Number.isSafeInteger(windowMs))
+    throw new VitestMlError(
+      source,
+      'a window of whole milliseconds for a join in the database',
+      String(windowMs),
+      "Use 'day', 'hour' or an integer number of milliseconds.",
+    )
   const asOf = Math.min(settings.asOf, END_OF_TIME)
   const undated = db.prepare('SELECT id, time FROM predictions WHERE time_ms IS NULL LIMIT 1').get() as { id: string; time: unknown } | undefined
-  if (undated !== undefined) throw new VitestMlError(source, 'an ISO time on every log entry', `"${String(undated.time)}" on entry ${undated.id}`, 'Check the log with `log.audit()`.')
+  if (undated !== undefined)
+    throw new VitestMlError(source, 'an ISO time on every log entry', `"${String(undated.time)}" on entry ${undated.id}`, 'Check the log with `log.audit()`.')
   const windowStart = `(p.time_ms - ((p.time_ms % ${windowMs}) + ${windowMs}) % ${windowMs})`
   const arrived = '(l.arrived_at_ms IS NULL OR l.arrived_at_ms <= ?)'
-  const counts = db.prepare(`SELECT ${windowStart} AS start, COUNT(*) AS predictions FROM predictions p GROUP BY start ORDER BY start`).all() as { start: number; predictions: number }[]
-  const rows = db.prepare(`SELECT ${windowStart} AS start, p.id AS id, p.output AS output, l.label AS label FROM predictions p JOIN labels l ON l.id = p.id AND ${arrived} ORDER BY p.rowid`).all(asOf) as { start: number; id: string; output: string | null; label: string }[]
-  const unmatchedLabels = (db.prepare(`SELECT COUNT(*) AS n FROM labels l WHERE ${arrived} AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.id = l.id)`).get(asOf) as { n: number }).n
+  const counts = db.prepare(`SELECT ${windowStart} AS start, COUNT(*) AS predictions FROM predictions p GROUP BY start ORDER BY start`).all() as {
+    start: number
+    predictions: number
+  }[]
+  const rows = db
+    .prepare(
+      `SELECT ${windowStart} AS start, p.id AS id, p.output AS output, l.label AS label FROM predictions p JOIN labels l ON l.id = p.id AND ${arrived} ORDER BY p.rowid`,
+    )
+    .all(asOf) as { start: number; id: string; output: string | null; label: string }[]
+  const unmatchedLabels = (
+    db.prepare(`SELECT COUNT(*) AS n FROM labels l WHERE ${arrived} AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.id = l.id)`).get(asOf) as { n: number }
+  ).n
   const notYetArrived = (db.prepare('SELECT COUNT(*) AS n FROM labels WHERE arrived_at_ms > ?').get(asOf) as { n: number }).n
   const byWindow = new Map<number, LabelledOutput[]>()
   const all: LabelledOutput[] = []
@@ -74,7 +102,9 @@ export function joinDelayedLabelsInSqlite(db: SqliteDatabase, options: JoinDelay
     if (bucket === undefined) byWindow.set(row.start, [pair])
     else bucket.push(pair)
   }
-  const windows = counts.map(({ start, predictions }) => summarizeFeedbackWindow(source, start, start + windowMs, predictions, byWindow.get(start) ?? [], settings))
+  const windows = counts.map(({ start, predictions }) =>
+    summarizeFeedbackWindow(source, start, start + windowMs, predictions, byWindow.get(start) ?? [], settings),
+  )
   const total = counts.reduce((sum, window) => sum + window.predictions, 0)
   const first = counts[0]?.start ?? 0
   const overall = summarizeFeedbackWindow(source, first, (counts.at(-1)?.start ?? 0) + windowMs, total, all, settings)
@@ -94,15 +124,39 @@ export function joinDelayedLabelsInSqlite(db: SqliteDatabase, options: JoinDelay
  * auditPredictionLogInSqlite(db, [], { expectedPredictions: 100_000 }).passed // true
  * ```
  */
-export function auditPredictionLogInSqlite(db: SqliteDatabase, refusedDuplicates: readonly string[], options: AuditPredictionLogOptions = {}): AuditPredictionLogResult {
+export function auditPredictionLogInSqlite(
+  db: SqliteDatabase,
+  refusedDuplicates: readonly string[],
+  options: AuditPredictionLogOptions = {},
+): AuditPredictionLogResult {
   const required = options.requiredFields ?? REQUIRED_LOG_FIELDS
   const unknown = required.filter((field) => LOG_COLUMNS[field] === undefined)
-  if (unknown.length > 0) throw new VitestMlError('audit', `required fields among ${Object.keys(LOG_COLUMNS).join(', ')}`, unknown.join(', '), 'The database log has one column per log entry field.')
+  if (unknown.length > 0)
+    throw new VitestMlError(
+      'audit',
+      `required fields among ${Object.keys(LOG_COLUMNS).join(', ')}`,
+      unknown.join(', '),
+      'The database log has one column per log entry field.',
+    )
   const columns = required.map((field) => LOG_COLUMNS[field] as string)
   const entries = (db.prepare('SELECT COUNT(*) AS n FROM predictions').get() as { n: number }).n
   const empty = columns.map((column) => `${column} IS NULL OR ${column} = ''`).join(' OR ')
-  const found = db.prepare(`SELECT rowid, id, ${columns.map((column) => `(${column} IS NULL OR ${column} = '') AS "empty_${column}"`).join(', ')} FROM predictions WHERE ${empty} ORDER BY rowid`).all() as Record<string, unknown>[]
-  const incomplete = found.map((row) => ({ index: Number(row['rowid']) - 1, id: row['id'], fields: required.filter((field) => row[`empty_${LOG_COLUMNS[field] as string}`] === 1) }))
+  const found = db
+    .prepare(
+      `SELECT rowid, id, ${columns.map((column) => `(${column} IS NULL OR ${column} = '') AS "empty_${column}"`).join(', ')} FROM predictions WHERE ${empty} ORDER BY rowid`,
+    )
+    .all() as Record<string, unknown>[]
+  const incomplete = found.map((row) => ({
+    index: Number(row['rowid']) - 1,
+    id: row['id'],
+    fields: required.filter((field) => row[`empty_${LOG_COLUMNS[field] as string}`] === 1),
+  }))
   const missingEntries = Math.max(0, (options.expectedPredictions ?? 0) - entries)
-  return { entries, missingEntries, incomplete, duplicateIds: [...refusedDuplicates], passed: missingEntries === 0 && incomplete.length === 0 && refusedDuplicates.length === 0 }
+  return {
+    entries,
+    missingEntries,
+    incomplete,
+    duplicateIds: [...refusedDuplicates],
+    passed: missingEntries === 0 && incomplete.length === 0 && refusedDuplicates.length === 0,
+  }
 }

@@ -1,10 +1,10 @@
-import { VitestMlError } from '../util/errors.js'
 import { normalizeLabel } from '../evaluation/labels.js'
+import { VitestMlError } from '../util/errors.js'
 import type { AuditPredictionLogOptions, AuditPredictionLogResult } from './audit-prediction-log.js'
 import { epochMs } from './feedback-window.js'
 import type { DelayedFeedbackResult, DelayedLabel, JoinDelayedLabelsOptions } from './join-delayed-labels.js'
-import type { PredictionLogDatabase, PredictionLogDatabaseStats } from './prediction-log-database.js'
 import type { PredictionLogEntry } from './prediction-log.js'
+import type { PredictionLogDatabase, PredictionLogDatabaseStats } from './prediction-log-database.js'
 import { openSqlite, type SqliteDatabase } from './sqlite-driver.js'
 import { auditPredictionLogInSqlite, joinDelayedLabelsInSqlite, SQLITE_LOG_SCHEMA } from './sqlite-log-queries.js'
 
@@ -45,18 +45,35 @@ const text = (value: unknown): string | null => (value === undefined || value ==
 /** The INSERT parameters of one entry (JSON for output and features; `time_ms` NULL when the time does not parse). */
 function toRow(entry: PredictionLogEntry): unknown[] {
   const time = epochMs(entry.time)
-  return [String(entry.id ?? ''), text(entry.time), Number.isFinite(time) ? time : null, text(entry.model), text(entry.modelVersion), text(entry.modelSha256), text(entry.featureHash),
-    json(entry.features), json(entry.output), typeof entry.latencyMs === 'number' ? entry.latencyMs : null, entry.servedBy ?? null]
+  return [
+    String(entry.id ?? ''),
+    text(entry.time),
+    Number.isFinite(time) ? time : null,
+    text(entry.model),
+    text(entry.modelVersion),
+    text(entry.modelSha256),
+    text(entry.featureHash),
+    json(entry.features),
+    json(entry.output),
+    typeof entry.latencyMs === 'number' ? entry.latencyMs : null,
+    entry.servedBy ?? null,
+  ]
 }
 
 /** A stored row back as a log entry (NULL optional columns left out). */
 function toEntry(row: Record<string, unknown>): PredictionLogEntry {
   const optional = (key: string, value: unknown): Record<string, unknown> => (value === null ? {} : { [key]: value })
   return {
-    id: row['id'] as string, time: row['time'] as string, model: row['model'] as string, modelVersion: row['model_version'] as string, featureHash: row['feature_hash'] as string,
+    id: row['id'] as string,
+    time: row['time'] as string,
+    model: row['model'] as string,
+    modelVersion: row['model_version'] as string,
+    featureHash: row['feature_hash'] as string,
     output: row['output'] === null ? undefined : JSON.parse(row['output'] as string),
     ...optional('features', row['features'] === null ? null : JSON.parse(row['features'] as string)),
-    ...optional('modelSha256', row['model_sha256']), ...optional('latencyMs', row['latency_ms']), ...optional('servedBy', row['served_by']),
+    ...optional('modelSha256', row['model_sha256']),
+    ...optional('latencyMs', row['latency_ms']),
+    ...optional('servedBy', row['served_by']),
   }
 }
 
@@ -88,14 +105,23 @@ export function sqlitePredictionLog(path: string, options: SqlitePredictionLogOp
   const batchSize = options.batchSize ?? 1000
   const flushIntervalMs = options.flushIntervalMs ?? 200
   if (!(Number.isInteger(batchSize) && batchSize >= 1) || !(flushIntervalMs > 0)) {
-    throw new VitestMlError(SOURCE, 'a whole `batchSize` >= 1 and a `flushIntervalMs` > 0', `${batchSize} and ${flushIntervalMs}`, 'For example `{ batchSize: 1000, flushIntervalMs: 200 }`: at most 200 ms of entries are lost in a crash.')
+    throw new VitestMlError(
+      SOURCE,
+      'a whole `batchSize` >= 1 and a `flushIntervalMs` > 0',
+      `${batchSize} and ${flushIntervalMs}`,
+      'For example `{ batchSize: 1000, flushIntervalMs: 200 }`: at most 200 ms of entries are lost in a crash.',
+    )
   }
   const db: SqliteDatabase = openSqlite(SOURCE, path, { timeout: options.busyTimeoutMs ?? 5000 })
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`)
   db.exec(SQLITE_LOG_SCHEMA)
-  const insert = db.prepare('INSERT INTO predictions (id, time, time_ms, model, model_version, model_sha256, feature_hash, features, output, latency_ms, served_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-  const upsertLabel = db.prepare('INSERT INTO labels (id, label, arrived_at_ms) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET label = excluded.label, arrived_at_ms = excluded.arrived_at_ms')
+  const insert = db.prepare(
+    'INSERT INTO predictions (id, time, time_ms, model, model_version, model_sha256, feature_hash, features, output, latency_ms, served_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const upsertLabel = db.prepare(
+    'INSERT INTO labels (id, label, arrived_at_ms) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET label = excluded.label, arrived_at_ms = excluded.arrived_at_ms',
+  )
   const counters = { committed: 0, flushes: 0, duplicates: 0, lost: 0, lastError: undefined as string | undefined }
   const refused: string[] = []
   let buffer: unknown[][] = []
@@ -160,13 +186,23 @@ export function sqlitePredictionLog(path: string, options: SqlitePredictionLogOp
       })()
     },
     count(filter = {}) {
-      const query = filter.servedBy === undefined ? db.prepare('SELECT COUNT(*) AS n FROM predictions').get() : db.prepare('SELECT COUNT(*) AS n FROM predictions WHERE served_by = ?').get(filter.servedBy)
+      const query =
+        filter.servedBy === undefined
+          ? db.prepare('SELECT COUNT(*) AS n FROM predictions').get()
+          : db.prepare('SELECT COUNT(*) AS n FROM predictions WHERE served_by = ?').get(filter.servedBy)
       return (query as { n: number }).n
     },
     entries: () => (db.prepare('SELECT * FROM predictions ORDER BY rowid').all() as Record<string, unknown>[]).map(toEntry),
     joinDelayedLabels: (joinOptions = {}) => joinDelayedLabelsInSqlite(db, joinOptions, refused),
     audit: (auditOptions = {}) => auditPredictionLogInSqlite(db, refused, auditOptions),
-    stats: (): PredictionLogDatabaseStats => ({ committed: counters.committed, buffered: buffer.length, flushes: counters.flushes, duplicates: counters.duplicates, lost: counters.lost, ...(counters.lastError === undefined ? {} : { lastError: counters.lastError }) }),
+    stats: (): PredictionLogDatabaseStats => ({
+      committed: counters.committed,
+      buffered: buffer.length,
+      flushes: counters.flushes,
+      duplicates: counters.duplicates,
+      lost: counters.lost,
+      ...(counters.lastError === undefined ? {} : { lastError: counters.lastError }),
+    }),
   }
   return log
 }

@@ -1,7 +1,7 @@
-import { ModelTimeoutError, OutputCountError, VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import { withTimeout } from '../model/with-timeout.js'
+import { ModelTimeoutError, OutputCountError, VitestMlError } from '../util/errors.js'
 import { isUsableOutput } from './usable-output.js'
 
 /** Why an answer came from the fallback. */
@@ -76,7 +76,12 @@ export interface FallbackModel<I, O> extends Model<I, FallbackAnswer<O>> {
  */
 export function withFallback<I, O>(primary: Model<I, O>, fallback: Model<I, O>, options: FallbackOptions<O>): FallbackModel<I, O> {
   if (!(options?.timeoutMs > 0)) {
-    throw new VitestMlError('withFallback', 'a `timeoutMs` > 0', String(options?.timeoutMs), 'Give the primary a latency budget, for example `{ timeoutMs: 100 }`.')
+    throw new VitestMlError(
+      'withFallback',
+      'a `timeoutMs` > 0',
+      String(options?.timeoutMs),
+      'Give the primary a latency budget, for example `{ timeoutMs: 100 }`.',
+    )
   }
   const isValid = options.isValid ?? isUsableOutput
   const name = options.name ?? `${primary.identity.name}|${fallback.identity.name}`
@@ -88,7 +93,13 @@ export function withFallback<I, O>(primary: Model<I, O>, fallback: Model<I, O>, 
       values = await checkedPredict(fallback, rows, name)
     } catch (error) {
       if (error instanceof OutputCountError) throw error
-      throw new VitestMlError(name, 'the fallback to answer', `an exception: ${(error as Error)?.message ?? String(error)} (after the primary failed: ${reason})`, 'The fallback is the last line of defence: make it a heuristic that cannot fail (no I/O, no model).', { cause: error })
+      throw new VitestMlError(
+        name,
+        'the fallback to answer',
+        `an exception: ${(error as Error)?.message ?? String(error)} (after the primary failed: ${reason})`,
+        'The fallback is the last line of defence: make it a heuristic that cannot fail (no I/O, no model).',
+        { cause: error },
+      )
     }
     counters.fallbackRows += rows.length
     counters.reasons[reason] += rows.length
@@ -108,14 +119,21 @@ export function withFallback<I, O>(primary: Model<I, O>, fallback: Model<I, O>, 
     const invalid = values.flatMap((value, index) => (isValid(value) ? [] : [index]))
     const answers: FallbackAnswer<O>[] = values.map((value) => ({ value, servedBy: 'primary' }))
     if (invalid.length > 0) {
-      const replaced = await askFallback(invalid.map((index) => batch[index] as I), 'invalid-output')
+      const replaced = await askFallback(
+        invalid.map((index) => batch[index] as I),
+        'invalid-output',
+      )
       for (const [k, index] of invalid.entries()) answers[index] = replaced[k] as FallbackAnswer<O>
     }
     return answers
   }
 
   return {
-    identity: { name, ...(primary.identity.sha256 === undefined ? {} : { sha256: primary.identity.sha256 }), ...(primary.identity.version === undefined ? {} : { version: primary.identity.version }) },
+    identity: {
+      name,
+      ...(primary.identity.sha256 === undefined ? {} : { sha256: primary.identity.sha256 }),
+      ...(primary.identity.version === undefined ? {} : { version: primary.identity.version }),
+    },
     primary,
     fallback,
     options,
@@ -146,5 +164,12 @@ export function withFallback<I, O>(primary: Model<I, O>, fallback: Model<I, O>, 
  */
 export function isFallbackModel(value: unknown): value is FallbackModel<unknown, unknown> {
   const candidate = value as Partial<FallbackModel<unknown, unknown>> | null
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.predict === 'function' && typeof candidate.stats === 'function' && candidate.primary !== undefined && candidate.fallback !== undefined
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.predict === 'function' &&
+    typeof candidate.stats === 'function' &&
+    candidate.primary !== undefined &&
+    candidate.fallback !== undefined
+  )
 }

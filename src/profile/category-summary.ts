@@ -50,7 +50,13 @@ export function finishCategories(counts: ReadonlyMap<string, number>, countError
   const sorted = [...counts.entries()].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : 0))
   if (sorted.length <= maxCategories) return { counts: sorted, countError }
   const cut = sorted[maxCategories]?.[1] ?? 0
-  return { counts: sorted.slice(0, maxCategories).map(([label, count]) => [label, count - cut] as [string, number]).filter(([, count]) => count > 0), countError: countError + cut }
+  return {
+    counts: sorted
+      .slice(0, maxCategories)
+      .map(([label, count]) => [label, count - cut] as [string, number])
+      .filter(([, count]) => count > 0),
+    countError: countError + cut,
+  }
 }
 
 /**

@@ -17,7 +17,8 @@ import type { ProfileFeatureDriftResult } from './profile-drift.js'
  */
 export function describeProfileDrift(features: readonly ProfileFeatureDriftResult[], warnings: readonly string[]): string[] {
   const width = Math.max(0, ...features.map((feature) => feature.feature.length))
-  const line = (feature: ProfileFeatureDriftResult): string => `  ${describeFeatureDrift(feature, width)}  (± ${num(feature.statisticError)} from the profiles${feature.statisticError === 0 ? ': exact' : ''})`
+  const line = (feature: ProfileFeatureDriftResult): string =>
+    `  ${describeFeatureDrift(feature, width)}  (± ${num(feature.statisticError)} from the profiles${feature.statisticError === 0 ? ': exact' : ''})`
   const drifted = features.filter((feature) => feature.drifted)
   const stable = features.filter((feature) => !feature.drifted)
   return [

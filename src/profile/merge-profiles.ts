@@ -1,6 +1,6 @@
 import { VitestMlError } from '../util/errors.js'
 import { mergeCategories } from './category-summary.js'
-import { PROFILE_FORMAT, type ColumnProfile, type DataProfile } from './data-profile.js'
+import { type ColumnProfile, type DataProfile, PROFILE_FORMAT } from './data-profile.js'
 import { mergeMoments } from './moments.js'
 import { mergeNumericSummaries } from './numeric-summary.js'
 
@@ -27,30 +27,61 @@ export function mergeProfiles(...profiles: readonly DataProfile[]): DataProfile 
 function mergeTwo(left: DataProfile, right: DataProfile): DataProfile {
   const settings = left.settings
   for (const key of ['k', 'exactLimit', 'maxCategories', 'seed'] as const) {
-    if (settings[key] !== right.settings[key]) throw new VitestMlError('mergeProfiles', `profiles built with the same settings (${key} ${settings[key]})`, `${key} ${right.settings[key]} in "${right.name}"`, 'Build every profile you merge with the same k, exactLimit, maxCategories and seed.')
+    if (settings[key] !== right.settings[key])
+      throw new VitestMlError(
+        'mergeProfiles',
+        `profiles built with the same settings (${key} ${settings[key]})`,
+        `${key} ${right.settings[key]} in "${right.name}"`,
+        'Build every profile you merge with the same k, exactLimit, maxCategories and seed.',
+      )
   }
   const names = Object.keys(left.columns)
   const otherNames = Object.keys(right.columns)
   if (names.length !== otherNames.length || names.some((name) => !(name in right.columns))) {
-    throw new VitestMlError('mergeProfiles', `profiles of the same columns (${names.join(', ')})`, `columns ${otherNames.join(', ')} in "${right.name}"`, 'Profile the same columns in every shard (the `columns` option).')
+    throw new VitestMlError(
+      'mergeProfiles',
+      `profiles of the same columns (${names.join(', ')})`,
+      `columns ${otherNames.join(', ')} in "${right.name}"`,
+      'Profile the same columns in every shard (the `columns` option).',
+    )
   }
   const columns: Record<string, ColumnProfile> = {}
   for (const name of names) columns[name] = mergeColumns(name, left.columns[name] as ColumnProfile, right.columns[name] as ColumnProfile, left)
   return {
-    format: PROFILE_FORMAT, version: 1, name: left.name === right.name ? left.name : `${left.name}+${right.name}`, rows: left.rows + right.rows, settings,
-    columns, skipped: [...new Set([...left.skipped, ...right.skipped])], source: 'merge',
+    format: PROFILE_FORMAT,
+    version: 1,
+    name: left.name === right.name ? left.name : `${left.name}+${right.name}`,
+    rows: left.rows + right.rows,
+    settings,
+    columns,
+    skipped: [...new Set([...left.skipped, ...right.skipped])],
+    source: 'merge',
   }
 }
 
 function mergeColumns(name: string, left: ColumnProfile, right: ColumnProfile, profile: DataProfile): ColumnProfile {
   if (left.kind === 'numeric' && right.kind === 'numeric') {
     return {
-      kind: 'numeric', rows: left.rows + right.rows, missing: left.missing + right.missing, nonFinite: left.nonFinite + right.nonFinite,
-      moments: mergeMoments(left.moments, right.moments), summary: mergeNumericSummaries(left.summary, right.summary, profile.settings),
+      kind: 'numeric',
+      rows: left.rows + right.rows,
+      missing: left.missing + right.missing,
+      nonFinite: left.nonFinite + right.nonFinite,
+      moments: mergeMoments(left.moments, right.moments),
+      summary: mergeNumericSummaries(left.summary, right.summary, profile.settings),
     }
   }
   if (left.kind === 'categorical' && right.kind === 'categorical') {
-    return { kind: 'categorical', rows: left.rows + right.rows, missing: left.missing + right.missing, categories: mergeCategories(left.categories, right.categories, profile.settings.maxCategories) }
+    return {
+      kind: 'categorical',
+      rows: left.rows + right.rows,
+      missing: left.missing + right.missing,
+      categories: mergeCategories(left.categories, right.categories, profile.settings.maxCategories),
+    }
   }
-  throw new VitestMlError('mergeProfiles', `column "${name}" of one kind in both profiles`, `${left.kind} and ${right.kind}`, `Profile "${name}" the same way in every shard (\`categorical: ['${name}']\` makes it categorical).`)
+  throw new VitestMlError(
+    'mergeProfiles',
+    `column "${name}" of one kind in both profiles`,
+    `${left.kind} and ${right.kind}`,
+    `Profile "${name}" the same way in every shard (\`categorical: ['${name}']\` makes it categorical).`,
+  )
 }

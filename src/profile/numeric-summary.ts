@@ -1,4 +1,4 @@
-import { kllCreate, kllMerge, kllRankError, kllUpdate, kllUpdateWeighted, kllWeightedItems, type KllSketch } from './kll-sketch.js'
+import { type KllSketch, kllCreate, kllMerge, kllRankError, kllUpdate, kllUpdateWeighted, kllWeightedItems } from './kll-sketch.js'
 
 /**
  * The quantile summary of a numeric column, as plain JSON data: exact value counts while the column has at most
@@ -141,19 +141,28 @@ export interface SummaryCdf {
  * ```
  */
 export function summaryCdf(summary: NumericSummary): SummaryCdf {
-  const items = summary.exact !== undefined
-    ? { values: Float64Array.from(summary.exact.values), weights: Float64Array.from(summary.exact.counts) }
-    : kllWeightedItems(summary.kll as KllSketch)
+  const items =
+    summary.exact !== undefined
+      ? { values: Float64Array.from(summary.exact.values), weights: Float64Array.from(summary.exact.counts) }
+      : kllWeightedItems(summary.kll as KllSketch)
   const values: number[] = []
   const cumulative: number[] = []
   let total = 0
   for (let i = 0; i < items.values.length; i++) {
     total += items.weights[i] as number
     if (values.length > 0 && values[values.length - 1] === items.values[i]) cumulative[cumulative.length - 1] = total
-    else { values.push(items.values[i] as number); cumulative.push(total) }
+    else {
+      values.push(items.values[i] as number)
+      cumulative.push(total)
+    }
   }
   const sketchError = summary.kll === undefined ? 0 : kllRankError(summary.kll.k)
-  return { values: Float64Array.from(values), cumulative: Float64Array.from(cumulative), n: total, rankError: sketchError + (total === 0 ? 0 : summary.binnedRankError / total) }
+  return {
+    values: Float64Array.from(values),
+    cumulative: Float64Array.from(cumulative),
+    n: total,
+    rankError: sketchError + (total === 0 ? 0 : summary.binnedRankError / total),
+  }
 }
 
 /**

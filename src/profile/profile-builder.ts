@@ -1,10 +1,10 @@
 import type { Column, Dataset } from '../data/dataset.js'
-import { isEmbeddingColumn } from '../drift/multivariate/embedding-matrix.js'
 import { MISSING_CATEGORY } from '../drift/feature-values.js'
+import { isEmbeddingColumn } from '../drift/multivariate/embedding-matrix.js'
 import { VitestMlError } from '../util/errors.js'
 import { finishCategories, reduceCategories } from './category-summary.js'
-import { DEFAULT_PROFILE_SETTINGS, PROFILE_FORMAT, type ColumnProfile, type DataProfile, type ProfileSettings } from './data-profile.js'
-import { batchMoments, EMPTY_MOMENTS, mergeMoments, type Moments } from './moments.js'
+import { type ColumnProfile, type DataProfile, DEFAULT_PROFILE_SETTINGS, PROFILE_FORMAT, type ProfileSettings } from './data-profile.js'
+import { batchMoments, EMPTY_MOMENTS, type Moments, mergeMoments } from './moments.js'
 import { NumericSummaryBuilder } from './numeric-summary.js'
 
 /** Options of {@link profile} and {@link ProfileBuilder}. */
@@ -17,8 +17,22 @@ export interface ProfileOptions extends Partial<ProfileSettings> {
   readonly name?: string
 }
 
-interface NumericState { kind: 'numeric'; rows: number; missing: number; nonFinite: number; moments: Moments; summary: NumericSummaryBuilder; scratch: Float64Array }
-interface CategoricalState { kind: 'categorical'; rows: number; missing: number; counts: Map<string, number>; countError: number }
+interface NumericState {
+  kind: 'numeric'
+  rows: number
+  missing: number
+  nonFinite: number
+  moments: Moments
+  summary: NumericSummaryBuilder
+  scratch: Float64Array
+}
+interface CategoricalState {
+  kind: 'categorical'
+  rows: number
+  missing: number
+  counts: Map<string, number>
+  countError: number
+}
 
 /**
  * Builds a profile batch by batch in bounded memory: each batch (a {@link Dataset}, for example one Parquet row group)
@@ -55,7 +69,13 @@ export class ProfileBuilder {
     if (this.rows === 0 && this.states.size === 0) this.start(batch)
     this.name ??= batch.name
     for (const [name, state] of this.states) {
-      if (!batch.columnNames.includes(name)) throw new VitestMlError('profile', `column "${name}" in every batch`, `a batch with columns ${batch.columnNames.join(', ')}`, 'Every batch of one profile must have the same columns.')
+      if (!batch.columnNames.includes(name))
+        throw new VitestMlError(
+          'profile',
+          `column "${name}" in every batch`,
+          `a batch with columns ${batch.columnNames.join(', ')}`,
+          'Every batch of one profile must have the same columns.',
+        )
       const column = batch.column(name)
       if (state.kind === 'numeric') addNumeric(state, column, name)
       else addCategorical(state, column, this.settings.maxCategories)
@@ -72,9 +92,15 @@ export class ProfileBuilder {
   finish(source = 'memory'): DataProfile {
     const columns: Record<string, ColumnProfile> = {}
     for (const [name, state] of this.states) {
-      columns[name] = state.kind === 'numeric'
-        ? { kind: 'numeric', rows: state.rows, missing: state.missing, nonFinite: state.nonFinite, moments: state.moments, summary: state.summary.finish() }
-        : { kind: 'categorical', rows: state.rows, missing: state.missing, categories: finishCategories(state.counts, state.countError, this.settings.maxCategories) }
+      columns[name] =
+        state.kind === 'numeric'
+          ? { kind: 'numeric', rows: state.rows, missing: state.missing, nonFinite: state.nonFinite, moments: state.moments, summary: state.summary.finish() }
+          : {
+              kind: 'categorical',
+              rows: state.rows,
+              missing: state.missing,
+              categories: finishCategories(state.counts, state.countError, this.settings.maxCategories),
+            }
     }
     return { format: PROFILE_FORMAT, version: 1, name: this.name ?? 'data', rows: this.rows, settings: this.settings, columns, skipped: this.skipped, source }
   }
@@ -82,13 +108,28 @@ export class ProfileBuilder {
   private start(batch: Dataset): void {
     const wanted = this.options.columns ?? batch.columnNames
     for (const name of wanted) {
-      if (!batch.columnNames.includes(name)) throw new VitestMlError('profile', `a column named one of [${batch.columnNames.join(', ')}]`, `"${name}"`, 'Check `columns`; names are case-sensitive.')
+      if (!batch.columnNames.includes(name))
+        throw new VitestMlError('profile', `a column named one of [${batch.columnNames.join(', ')}]`, `"${name}"`, 'Check `columns`; names are case-sensitive.')
       const column = batch.column(name)
-      if (isEmbeddingColumn(column)) { this.skipped.push(name); continue }
+      if (isEmbeddingColumn(column)) {
+        this.skipped.push(name)
+        continue
+      }
       const numeric = column instanceof Float64Array && this.options.categorical?.includes(name) !== true
-      this.states.set(name, numeric
-        ? { kind: 'numeric', rows: 0, missing: 0, nonFinite: 0, moments: EMPTY_MOMENTS, summary: new NumericSummaryBuilder(this.settings), scratch: new Float64Array(0) }
-        : { kind: 'categorical', rows: 0, missing: 0, counts: new Map(), countError: 0 })
+      this.states.set(
+        name,
+        numeric
+          ? {
+              kind: 'numeric',
+              rows: 0,
+              missing: 0,
+              nonFinite: 0,
+              moments: EMPTY_MOMENTS,
+              summary: new NumericSummaryBuilder(this.settings),
+              scratch: new Float64Array(0),
+            }
+          : { kind: 'categorical', rows: 0, missing: 0, counts: new Map(), countError: 0 },
+      )
     }
   }
 }
@@ -116,7 +157,13 @@ function pickSettings(options: ProfileOptions): Partial<ProfileSettings> {
   for (const key of ['k', 'exactLimit', 'maxCategories', 'seed'] as const) {
     const value = options[key]
     if (value === undefined) continue
-    if (!Number.isInteger(value) || value < (key === 'seed' ? 0 : key === 'k' ? 8 : 1)) throw new VitestMlError('profile', `\`${key}\` a whole number >= ${key === 'seed' ? 0 : key === 'k' ? 8 : 1}`, String(value), 'For example `{ k: 400, exactLimit: 2048, maxCategories: 10000 }`.')
+    if (!Number.isInteger(value) || value < (key === 'seed' ? 0 : key === 'k' ? 8 : 1))
+      throw new VitestMlError(
+        'profile',
+        `\`${key}\` a whole number >= ${key === 'seed' ? 0 : key === 'k' ? 8 : 1}`,
+        String(value),
+        'For example `{ k: 400, exactLimit: 2048, maxCategories: 10000 }`.',
+      )
     settings[key] = value
   }
   return settings
@@ -125,7 +172,13 @@ function pickSettings(options: ProfileOptions): Partial<ProfileSettings> {
 function addNumeric(state: NumericState, column: Column, name: string): void {
   if (!(column instanceof Float64Array)) {
     const text = (column as readonly unknown[]).find((value) => value !== null && value !== undefined && typeof value !== 'number')
-    if (text !== undefined) throw new VitestMlError('profile', `numbers in column "${name}" (it held numbers in the first batch)`, `text such as ${JSON.stringify(text)}`, `Pass \`categorical: ['${name}']\` to profile it as categories, or fix the feed.`)
+    if (text !== undefined)
+      throw new VitestMlError(
+        'profile',
+        `numbers in column "${name}" (it held numbers in the first batch)`,
+        `text such as ${JSON.stringify(text)}`,
+        `Pass \`categorical: ['${name}']\` to profile it as categories, or fix the feed.`,
+      )
   }
   if (state.scratch.length < column.length) state.scratch = new Float64Array(column.length)
   let kept = 0

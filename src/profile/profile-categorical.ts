@@ -41,7 +41,10 @@ export function numericAsCategories(column: NumericColumnProfile): CategoryCount
  * categoricalStatistics(januaryOrigin, juneOrigin).statistics['jensen-shannon'] // { value: 0.031, error: 0 }
  * ```
  */
-export function categoricalStatistics(reference: CategoryCountsProfile, current: CategoryCountsProfile): { statistics: Record<string, ProfileStatistic>; categories: number; warnings: string[] } {
+export function categoricalStatistics(
+  reference: CategoryCountsProfile,
+  current: CategoryCountsProfile,
+): { statistics: Record<string, ProfileStatistic>; categories: number; warnings: string[] } {
   const labels = [...new Set([...reference.categories.counts.map(([label]) => label), ...current.categories.counts.map(([label]) => label)])]
   const lookup = (profile: CategoryCountsProfile) => {
     const map = new Map(profile.categories.counts)
@@ -55,7 +58,9 @@ export function categoricalStatistics(reference: CategoryCountsProfile, current:
   const cOther = unlisted(current, c)
   const withOther = exact ? { r, c } : { r: [...r, rOther, 0], c: [...c, 0, cOther] }
   const js = jensenShannonDistance(withOther.r, withOther.c).statistic
-  const jsError = exact ? 0 : Math.sqrt(Math.LN2 * (reference.rows === 0 ? 0 : rOther / reference.rows)) + Math.sqrt(Math.LN2 * (current.rows === 0 ? 0 : cOther / current.rows))
+  const jsError = exact
+    ? 0
+    : Math.sqrt(Math.LN2 * (reference.rows === 0 ? 0 : rOther / reference.rows)) + Math.sqrt(Math.LN2 * (current.rows === 0 ? 0 : cOther / current.rows))
   const statistics: Record<string, ProfileStatistic> = { 'jensen-shannon': { value: js, error: jsError } }
   const warnings: string[] = []
   if (exact && labels.length >= 2) {

@@ -101,7 +101,9 @@ export function profileWasserstein(reference: SummaryCdf, current: SummaryCdf, r
  * ```
  */
 export function profilePsi(reference: SummaryCdf, current: SummaryCdf, bins = 10, floor = 1e-4): BoundedStatistic {
-  const edges = [...new Set(Array.from({ length: bins - 1 }, (_, index) => linearQuantileOf(reference, (index + 1) / bins)))].sort((left, right) => left - right)
+  const edges = [...new Set(Array.from({ length: bins - 1 }, (_, index) => linearQuantileOf(reference, (index + 1) / bins)))].sort(
+    (left, right) => left - right,
+  )
   const proportions = (cdf: SummaryCdf): number[] => {
     const below = [0, ...edges.map((edge) => cdfAt(cdf, edge, false)), 1]
     return below.slice(1).map((value, index) => value - (below[index] as number))
@@ -118,7 +120,10 @@ export function profilePsi(reference: SummaryCdf, current: SummaryCdf, bins = 10
     const cHat = Math.max(c[index] as number, floor)
     value += term(rHat, cHat)
     const rBox = [Math.max(share - edgesTouched * reference.rankError, floor), Math.max(share + edgesTouched * reference.rankError, floor)] as const
-    const cBox = [Math.max((c[index] as number) - edgesTouched * current.rankError, floor), Math.max((c[index] as number) + edgesTouched * current.rankError, floor)] as const
+    const cBox = [
+      Math.max((c[index] as number) - edgesTouched * current.rankError, floor),
+      Math.max((c[index] as number) + edgesTouched * current.rankError, floor),
+    ] as const
     high += Math.max(term(rBox[0], cBox[1]), term(rBox[1], cBox[0]), term(rBox[0], cBox[0]), term(rBox[1], cBox[1]))
     low += cBox[0] > rBox[1] ? term(rBox[1], cBox[0]) : rBox[0] > cBox[1] ? term(rBox[0], cBox[1]) : 0
   })

@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/dataset.js'
-import { ProfileBuilder, type ProfileOptions } from './profile-builder.js'
 import type { DataProfile } from './data-profile.js'
+import { ProfileBuilder, type ProfileOptions } from './profile-builder.js'
 
 /**
  * Profiles a stream of batches in bounded memory: each batch updates the sketches and is then let go, so a file (or a

@@ -1,7 +1,7 @@
 import { onTestFinished } from 'vitest'
 import { storePublishedProfile } from '../record/published-profile.js'
 import { VitestMlError } from '../util/errors.js'
-import { isDataProfile, type DataProfile } from './data-profile.js'
+import { type DataProfile, isDataProfile } from './data-profile.js'
 import { parseProfile } from './parse-profile.js'
 
 /**

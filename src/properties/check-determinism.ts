@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import seedrandom from 'seedrandom'
-import { VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import { missingOutput } from '../model/missing-output.js'
 import type { Model } from '../model/model.js'
 import { describeOutputPlace, outputDifference, outputsDiffer } from '../model/output-difference.js'
+import { VitestMlError } from '../util/errors.js'
 import type { Violation } from './case-probe.js'
 import { shrinkCase } from './shrink-case.js'
 
@@ -84,15 +84,32 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
   const { seed } = options
   const tolerance = options.tolerance ?? 0
   const numRuns = options.numRuns ?? 500
-  if (!(tolerance >= 0)) throw new VitestMlError('toBeDeterministic', 'a `tolerance` >= 0', String(tolerance), 'Pass the largest acceptable difference between two answers, for example 1e-6.')
-  if (!Number.isInteger(numRuns) || numRuns < 1) throw new VitestMlError('toBeDeterministic', 'a positive whole `numRuns`', String(numRuns), 'Pass `numRuns: 500` or similar.')
+  if (!(tolerance >= 0))
+    throw new VitestMlError(
+      'toBeDeterministic',
+      'a `tolerance` >= 0',
+      String(tolerance),
+      'Pass the largest acceptable difference between two answers, for example 1e-6.',
+    )
+  if (!Number.isInteger(numRuns) || numRuns < 1)
+    throw new VitestMlError('toBeDeterministic', 'a positive whole `numRuns`', String(numRuns), 'Pass `numRuns: 500` or similar.')
   const fixed = Array.isArray(options.inputs)
   if (!fixed && !(options.inputs instanceof fc.Arbitrary)) {
-    throw new VitestMlError('toBeDeterministic', '`inputs`: a fast-check Arbitrary or an array of rows', options.inputs === null ? 'null' : typeof options.inputs, 'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.')
+    throw new VitestMlError(
+      'toBeDeterministic',
+      '`inputs`: a fast-check Arbitrary or an array of rows',
+      options.inputs === null ? 'null' : typeof options.inputs,
+      'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.',
+    )
   }
   const rows: readonly I[] = fixed ? (options.inputs as readonly I[]) : fc.sample(options.inputs as fc.Arbitrary<I>, { seed, numRuns })
   if (options.path !== undefined && !fixed && !/^\d+(:\d+)*$/.test(options.path)) {
-    throw new VitestMlError('toBeDeterministic', "a replay `path` such as '4:5:0' (from a failure's Replay line)", JSON.stringify(options.path), 'Copy the path from the failure message, or leave `path` out to run every row.')
+    throw new VitestMlError(
+      'toBeDeterministic',
+      "a replay `path` such as '4:5:0' (from a failure's Replay line)",
+      JSON.stringify(options.path),
+      'Copy the path from the failure message, or leave `path` out to run every row.',
+    )
   }
   if (rows.length === 0) throw new VitestMlError('toBeDeterministic', 'at least one input row', 'none', 'Pass an arbitrary or real rows as `inputs`.')
   if (options.path !== undefined && !fixed) return replayDeterminism(model, rows, { ...options, path: options.path, tolerance, numRuns })
@@ -103,8 +120,13 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
   answers.set('repeated-call', await predict(model, rows))
   const composed = new Array<unknown>(rows.length)
   for (const chunk of shuffledChunks(rows.length, random)) {
-    const outputs = await predict(model, chunk.map((i) => rows[i] as I))
-    chunk.forEach((i, k) => { composed[i] = outputs[k] })
+    const outputs = await predict(
+      model,
+      chunk.map((i) => rows[i] as I),
+    )
+    chunk.forEach((i, k) => {
+      composed[i] = outputs[k]
+    })
   }
   answers.set('batch-composition', composed)
   const alone = new Array<unknown>(rows.length)
@@ -113,7 +135,11 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
   answers.set('alone-vs-batch', alone)
   if (options.freshSession !== false && model.fresh !== undefined) {
     const fresh = await model.fresh()
-    try { answers.set('fresh-session', await predict(fresh, rows)) } finally { await fresh.release() }
+    try {
+      answers.set('fresh-session', await predict(fresh, rows))
+    } finally {
+      await fresh.release()
+    }
   }
 
   const reasons: Record<string, number> = {}
@@ -138,9 +164,21 @@ export async function checkDeterminism<I, O>(model: Model<I, O>, options: Determ
     violations++
     if (byValue) valueMismatches++
     reasons[violation.reason] = (reasons[violation.reason] ?? 0) + 1
-    if (first === undefined) { first = i; firstViolation = violation }
+    if (first === undefined) {
+      first = i
+      firstViolation = violation
+    }
   })
-  const base = { numRuns: rows.length, violations, violationRate: violations / rows.length, maxDifference, valueMismatches, reasons, comparisons: [...answers.keys()], seed }
+  const base = {
+    numRuns: rows.length,
+    violations,
+    violationRate: violations / rows.length,
+    maxDifference,
+    valueMismatches,
+    reasons,
+    comparisons: [...answers.keys()],
+    seed,
+  }
   if (first === undefined || firstViolation === undefined) return { ...base, numShrinks: 0 }
 
   const replayer = await rowReplayer(model, rows.filter((_, i) => i !== first).slice(0, 15), tolerance, answers.has('fresh-session'))
@@ -183,23 +221,35 @@ async function rowReplayer<I, O>(model: Model<I, O>, context: readonly I[], tole
     for (const [label, output] of Object.entries(outputs).slice(1)) {
       const difference = outputDifference(once, output)
       const reason = label === 'alone, again' ? 'repeated-call' : label === 'in a fresh session' ? 'fresh-session' : 'batch-composition'
-      if (outputsDiffer(difference, tolerance)) return { outputs, violation: { reason, detail: `alone vs ${label}: ${describeDifference(difference, tolerance)}` } }
+      if (outputsDiffer(difference, tolerance))
+        return { outputs, violation: { reason, detail: `alone vs ${label}: ${describeDifference(difference, tolerance)}` } }
     }
     return { outputs, violation: undefined }
   }
-  return { replay, release: async (): Promise<void> => { await freshModel?.release() } }
+  return {
+    replay,
+    release: async (): Promise<void> => {
+      await freshModel?.release()
+    },
+  }
 }
 
 /** Replays the row at a reported path (and shrinks from it): one row, 1 violation when it still fails, 0 when it no longer does. */
 async function replayDeterminism<I, O>(
-  model: Model<I, O>, rows: readonly I[], options: DeterminismOptions<I> & { readonly path: string; readonly tolerance: number; readonly numRuns: number },
+  model: Model<I, O>,
+  rows: readonly I[],
+  options: DeterminismOptions<I> & { readonly path: string; readonly tolerance: number; readonly numRuns: number },
 ): Promise<DeterminismResult<I>> {
   const index = Number(options.path.split(':')[0])
   const replayer = await rowReplayer(model, rows.filter((_, i) => i !== index).slice(0, 15), options.tolerance, options.freshSession !== false)
   try {
     let counterexample: DeterminismResult<I>['counterexample']
     const shrinking = await shrinkCase({
-      arbitrary: options.inputs as fc.Arbitrary<I>, seed: options.seed, numRuns: Math.max(options.numRuns, index + 1), index, path: options.path,
+      arbitrary: options.inputs as fc.Arbitrary<I>,
+      seed: options.seed,
+      numRuns: Math.max(options.numRuns, index + 1),
+      index,
+      path: options.path,
       fails: async (input) => {
         const { outputs, violation } = await replayer.replay(input)
         if (violation !== undefined) counterexample = { input, outputs, violation }
@@ -207,11 +257,22 @@ async function replayDeterminism<I, O>(
       },
     })
     const failed = counterexample !== undefined
-    const comparisons: DeterminismComparison[] = ['repeated-call', 'batch-composition', ...(options.freshSession !== false && model.fresh !== undefined ? ['fresh-session' as const] : [])]
+    const comparisons: DeterminismComparison[] = [
+      'repeated-call',
+      'batch-composition',
+      ...(options.freshSession !== false && model.fresh !== undefined ? ['fresh-session' as const] : []),
+    ]
     return {
-      numRuns: 1, violations: failed ? 1 : 0, violationRate: failed ? 1 : 0, maxDifference: 0, valueMismatches: 0,
-      reasons: failed ? { [counterexample!.violation.reason]: 1 } : {}, comparisons, seed: options.seed,
-      ...(failed ? { counterexample: counterexample!, path: shrinking.path } : {}), numShrinks: shrinking.numShrinks,
+      numRuns: 1,
+      violations: failed ? 1 : 0,
+      violationRate: failed ? 1 : 0,
+      maxDifference: 0,
+      valueMismatches: 0,
+      reasons: failed ? { [counterexample!.violation.reason]: 1 } : {},
+      comparisons,
+      seed: options.seed,
+      ...(failed ? { counterexample: counterexample!, path: shrinking.path } : {}),
+      numShrinks: shrinking.numShrinks,
     }
   } finally {
     await replayer.release()

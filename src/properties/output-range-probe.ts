@@ -1,7 +1,7 @@
-import { VitestMlError } from '../util/errors.js'
 import { describeOutputValue } from '../model/describe-output-value.js'
 import { missingOutput } from '../model/missing-output.js'
 import { outputLeaves } from '../model/output-leaves.js'
+import { VitestMlError } from '../util/errors.js'
 import type { CaseProbe, Violation } from './case-probe.js'
 
 /** Bounds every output number must respect; either bound may be left out (but outputs must always be finite). */
@@ -39,7 +39,13 @@ function validate(range: OutputRange, source: string): void {
   }
   if ('probabilities' in range) {
     const tolerance = range.tolerance ?? 1e-4
-    if (!(tolerance >= 0)) throw new VitestMlError(source, 'a sum `tolerance` >= 0', String(tolerance), 'Pass how far a row may sum from 1, for example `{ probabilities: true, tolerance: 1e-4 }`.')
+    if (!(tolerance >= 0))
+      throw new VitestMlError(
+        source,
+        'a sum `tolerance` >= 0',
+        String(tolerance),
+        'Pass how far a row may sum from 1, for example `{ probabilities: true, tolerance: 1e-4 }`.',
+      )
     return
   }
   const { min, max } = range

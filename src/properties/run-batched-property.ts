@@ -1,7 +1,7 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
+import { VitestMlError } from '../util/errors.js'
 import type { CaseProbe, Violation } from './case-probe.js'
 import { shrinkCounterexample } from './shrink-counterexample.js'
 
@@ -82,7 +82,12 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
   const source = options.source ?? 'runBatchedProperty'
   const fixed = Array.isArray(options.cases)
   if (!fixed && !(options.cases instanceof fc.Arbitrary)) {
-    throw new VitestMlError(source, '`inputs`: a fast-check Arbitrary or an array of rows', options.cases === null ? 'null' : typeof options.cases, 'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.')
+    throw new VitestMlError(
+      source,
+      '`inputs`: a fast-check Arbitrary or an array of rows',
+      options.cases === null ? 'null' : typeof options.cases,
+      'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.',
+    )
   }
   if (!Number.isInteger(options.numRuns) || options.numRuns < 1) {
     throw new VitestMlError(source, 'a positive whole `numRuns`', String(options.numRuns), 'Pass `numRuns: 1000` or similar.')
@@ -124,11 +129,24 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
   const base = { numRuns: cases.length, violations, violationRate: violations / cases.length, reasons, seed }
   if (firstFailure === undefined) return { ...base, numShrinks: 0, modelCalls }
   if (fixed || options.shrink === false) {
-    return { ...base, firstFailure, ...(firstCounterexample && { counterexample: firstCounterexample }), ...(fixed ? {} : { path: String(firstFailure) }), numShrinks: 0, modelCalls }
+    return {
+      ...base,
+      firstFailure,
+      ...(firstCounterexample && { counterexample: firstCounterexample }),
+      ...(fixed ? {} : { path: String(firstFailure) }),
+      numShrinks: 0,
+      modelCalls,
+    }
   }
 
   const shrunk = await shrinkCounterexample({
-    model, probe, arbitrary: options.cases as fc.Arbitrary<C>, seed, numRuns: options.numRuns, index: firstFailure, source,
+    model,
+    probe,
+    arbitrary: options.cases as fc.Arbitrary<C>,
+    seed,
+    numRuns: options.numRuns,
+    index: firstFailure,
+    source,
     ...(firstCounterexample && { initial: firstCounterexample }),
   })
   return {
@@ -147,18 +165,41 @@ export async function runBatchedProperty<C, I, O>(options: BatchedPropertyOption
  * path records) and shrinks on from it. The result counts one case: 1 violation when it still fails, 0 when it no
  * longer does (the model was fixed).
  */
-async function replayPath<C, I, O>(options: BatchedPropertyOptions<C, I, O> & { readonly path: string }, source: string): Promise<BatchedPropertyResult<C, I, O>> {
+async function replayPath<C, I, O>(
+  options: BatchedPropertyOptions<C, I, O> & { readonly path: string },
+  source: string,
+): Promise<BatchedPropertyResult<C, I, O>> {
   const { model, probe, seed } = options
   if (!/^\d+(:\d+)*$/.test(options.path)) {
-    throw new VitestMlError(source, "a replay `path` such as '4:5:0' (from a failure's Replay line)", JSON.stringify(options.path), 'Copy the path from the failure message, or leave `path` out to run every case.')
+    throw new VitestMlError(
+      source,
+      "a replay `path` such as '4:5:0' (from a failure's Replay line)",
+      JSON.stringify(options.path),
+      'Copy the path from the failure message, or leave `path` out to run every case.',
+    )
   }
   const index = Number(options.path.split(':')[0])
-  const shrunk = await shrinkCounterexample({ model, probe, arbitrary: options.cases as fc.Arbitrary<C>, seed, numRuns: Math.max(options.numRuns, index + 1), index, path: options.path, source })
+  const shrunk = await shrinkCounterexample({
+    model,
+    probe,
+    arbitrary: options.cases as fc.Arbitrary<C>,
+    seed,
+    numRuns: Math.max(options.numRuns, index + 1),
+    index,
+    path: options.path,
+    source,
+  })
   const failed = shrunk.counterexample !== undefined
   const reasons: Record<string, number> = failed ? { [shrunk.counterexample!.violation.reason]: 1 } : {}
   return {
-    numRuns: 1, violations: failed ? 1 : 0, violationRate: failed ? 1 : 0, reasons, seed,
+    numRuns: 1,
+    violations: failed ? 1 : 0,
+    violationRate: failed ? 1 : 0,
+    reasons,
+    seed,
     ...(failed ? { firstFailure: index, counterexample: shrunk.counterexample!, path: shrunk.path } : {}),
-    numShrinks: shrunk.numShrinks, modelCalls: shrunk.modelCalls, shrinkErrors: shrunk.errors,
+    numShrinks: shrunk.numShrinks,
+    modelCalls: shrunk.modelCalls,
+    shrinkErrors: shrunk.errors,
   }
 }

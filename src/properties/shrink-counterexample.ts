@@ -3,7 +3,7 @@ import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe } from './case-probe.js'
 import type { Counterexample } from './run-batched-property.js'
-import { shrinkCase, type ShrinkCaseResult } from './shrink-case.js'
+import { type ShrinkCaseResult, shrinkCase } from './shrink-case.js'
 
 /** Options of {@link shrinkCounterexample}. */
 export interface ShrinkCounterexampleOptions<C, I, O> {

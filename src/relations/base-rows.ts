@@ -17,7 +17,12 @@ import { VitestMlError } from '../util/errors.js'
 export function baseRows<I>(inputs: fc.Arbitrary<I> | readonly I[], source: string): fc.Arbitrary<I> {
   if (inputs instanceof fc.Arbitrary) return inputs
   if (!Array.isArray(inputs)) {
-    throw new VitestMlError(source, '`inputs`: a fast-check Arbitrary or an array of rows', inputs === undefined ? 'undefined' : typeof inputs, 'Pass `inputs: rows` (real rows) or `inputs: fc.tuple(...)`.')
+    throw new VitestMlError(
+      source,
+      '`inputs`: a fast-check Arbitrary or an array of rows',
+      inputs === undefined ? 'undefined' : typeof inputs,
+      'Pass `inputs: rows` (real rows) or `inputs: fc.tuple(...)`.',
+    )
   }
   if (inputs.length === 0) throw new VitestMlError(source, 'at least one input row', 'an empty list', 'Pass real rows or an arbitrary.')
   const rows = inputs as readonly I[]

@@ -1,7 +1,7 @@
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe } from '../properties/case-probe.js'
-import { judgeUnchanged, type InvarianceCriterion } from './invariance-probe.js'
+import { type InvarianceCriterion, judgeUnchanged } from './invariance-probe.js'
 import { permutationFromCodes } from './transforms/row-order.js'
 
 /** One row-order case: a batch of rows and the Lehmer codes of its permutation. */
@@ -53,7 +53,8 @@ export function batchOrderProbe<I, O>(criterion: InvarianceCriterion): CaseProbe
       for (let position = 0; position < order.length; position++) {
         const row = order[position] as number
         const violation = judgeUnchanged(original?.[row], permuted?.[position], criterion)
-        if (violation !== undefined) return { reason: violation.reason, detail: `row ${row} (moved to position ${position} of ${rows.length}): ${violation.detail}` }
+        if (violation !== undefined)
+          return { reason: violation.reason, detail: `row ${row} (moved to position ${position} of ${rows.length}): ${violation.detail}` }
       }
       return undefined
     },

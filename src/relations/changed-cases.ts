@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import fc from 'fast-check'
 import { VitestMlError } from '../util/errors.js'
-import { transformRow, type RowTransform } from './invariance-probe.js'
+import { type RowTransform, transformRow } from './invariance-probe.js'
 
 /** A case of a transform relation: a base row and the transform applied to it. */
 export type TransformCase<I> = readonly [row: I, transform: RowTransform<I>]
@@ -48,7 +48,12 @@ export function changedCases<I>(cases: fc.Arbitrary<TransformCase<I>> | readonly
 }
 
 function unchanged(source: string, received: string): VitestMlError {
-  return new VitestMlError(source, 'a transform that changes at least some inputs', `a transform that changed ${received}`, 'Check that the inputs contain what the transform edits (names for swapPeople, numbers for changeNumbers ...), or pass `skipUnchanged: false` to count unchanged inputs as cases.')
+  return new VitestMlError(
+    source,
+    'a transform that changes at least some inputs',
+    `a transform that changed ${received}`,
+    'Check that the inputs contain what the transform edits (names for swapPeople, numbers for changeNumbers ...), or pass `skipUnchanged: false` to count unchanged inputs as cases.',
+  )
 }
 
 /**
@@ -65,11 +70,24 @@ function unchanged(source: string, received: string): VitestMlError {
  * // 'the 200 given rows drawn uniformly, each perturbed by 1 typo, each adjacent-key / swap / drop / duplicate ...'
  * ```
  */
-export function transformedCasesDistribution(inputs: unknown, transform: unknown, describe: (arbitrary: unknown) => string, skip?: ChangedCases<unknown>): string {
-  const label = typeof transform === 'function' ? ((transform as { label?: unknown }).label ?? (transform.name === '' ? 'the given transform' : transform.name)) : undefined
+export function transformedCasesDistribution(
+  inputs: unknown,
+  transform: unknown,
+  describe: (arbitrary: unknown) => string,
+  skip?: ChangedCases<unknown>,
+): string {
+  const label =
+    typeof transform === 'function' ? ((transform as { label?: unknown }).label ?? (transform.name === '' ? 'the given transform' : transform.name)) : undefined
   const fixed = Array.isArray(inputs) && typeof transform === 'function'
-  const rows = Array.isArray(inputs) ? `the ${inputs.length} given ${inputs.length === 1 ? 'row' : 'rows'}${fixed ? ', each once' : ' drawn uniformly'}` : describe(inputs)
+  const rows = Array.isArray(inputs)
+    ? `the ${inputs.length} given ${inputs.length === 1 ? 'row' : 'rows'}${fixed ? ', each once' : ' drawn uniformly'}`
+    : describe(inputs)
   const how = label !== undefined ? `transformed by ${String(label)}` : `perturbed by ${describe(transform)}`
-  const left = skip === undefined ? '' : skip.skipped !== undefined ? ` (${skip.skipped} rows the transform leaves unchanged skipped)` : ` (only cases it changes: ${Math.round((skip.changedShare ?? 0) * 100)}% of ${PROBE_SIZE} sampled cases)`
+  const left =
+    skip === undefined
+      ? ''
+      : skip.skipped !== undefined
+        ? ` (${skip.skipped} rows the transform leaves unchanged skipped)`
+        : ` (only cases it changes: ${Math.round((skip.changedShare ?? 0) * 100)}% of ${PROBE_SIZE} sampled cases)`
   return `${rows}, each ${how}${left}`
 }

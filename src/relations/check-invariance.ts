@@ -1,11 +1,11 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
+import { VitestMlError } from '../util/errors.js'
 import { baseRows } from './base-rows.js'
-import { changedCases, type ChangedCases } from './changed-cases.js'
-import { batchOrderProbe, perBatchModel, type BatchOrderCase } from './batch-order-probe.js'
-import { invarianceProbe, type InvarianceCase, type RowTransform } from './invariance-probe.js'
-import { runRelation, type RelationResult, type StatisticalOptions } from './run-relation.js'
+import { type BatchOrderCase, batchOrderProbe, perBatchModel } from './batch-order-probe.js'
+import { type ChangedCases, changedCases } from './changed-cases.js'
+import { type InvarianceCase, invarianceProbe, type RowTransform } from './invariance-probe.js'
+import { type RelationResult, runRelation, type StatisticalOptions } from './run-relation.js'
 import { isRowOrderTransform, type RowOrderTransform } from './transforms/row-order.js'
 
 /** What `toBeInvariantUnder` accepts: a row function, an arbitrary of row functions, or the batch-level `rowOrder()`. */
@@ -52,10 +52,15 @@ export type InvarianceResult<I, O> =
  * result.passed // true: the island column is ignored
  * ```
  */
-export async function checkInvariance<I, O>(model: Model<I, O>, transform: InvarianceTransform<I>, options: InvarianceOptions<I>): Promise<InvarianceResult<I, O>> {
+export async function checkInvariance<I, O>(
+  model: Model<I, O>,
+  transform: InvarianceTransform<I>,
+  options: InvarianceOptions<I>,
+): Promise<InvarianceResult<I, O>> {
   const source = options.source ?? 'toBeInvariantUnder'
   const tolerance = options.tolerance ?? 0
-  if (!(tolerance >= 0)) throw new VitestMlError(source, 'a `tolerance` >= 0', String(tolerance), 'Pass the largest acceptable output difference, for example 1e-6.')
+  if (!(tolerance >= 0))
+    throw new VitestMlError(source, 'a `tolerance` >= 0', String(tolerance), 'Pass the largest acceptable output difference, for example 1e-6.')
   const criterion = { tolerance, label: options.label ?? false }
   const base = baseRows(options.inputs, source)
   if (isRowOrderTransform(transform)) {
@@ -63,17 +68,31 @@ export async function checkInvariance<I, O>(model: Model<I, O>, transform: Invar
       fc.array(base, { minLength: transform.minRows, maxLength: transform.maxRows }),
       fc.array(fc.nat({ max: transform.maxRows - 1 }), { minLength: transform.maxRows, maxLength: transform.maxRows }),
     )
-    const result = await runRelation({ ...options, model: perBatchModel(model, source), cases, probe: batchOrderProbe<I, O>(criterion), numRuns: options.numRuns ?? 200, source })
+    const result = await runRelation({
+      ...options,
+      model: perBatchModel(model, source),
+      cases,
+      probe: batchOrderProbe<I, O>(criterion),
+      numRuns: options.numRuns ?? 200,
+      source,
+    })
     return { ...result, transformKind: 'row-order' }
   }
   let transforms: fc.Arbitrary<RowTransform<I>>
   if (transform instanceof fc.Arbitrary) transforms = transform
   else if (typeof transform === 'function') transforms = fc.constant(transform)
-  else throw new VitestMlError(source, 'a transform: a function `(row) => row`, an arbitrary of such functions, or rowOrder()', transform === null ? 'null' : typeof transform, 'Pass `(row) => ...`, `noiseOn(0, { scale: 0.1 })` or `rowOrder()`.')
+  else
+    throw new VitestMlError(
+      source,
+      'a transform: a function `(row) => row`, an arbitrary of such functions, or rowOrder()',
+      transform === null ? 'null' : typeof transform,
+      'Pass `(row) => ...`, `noiseOn(0, { scale: 0.1 })` or `rowOrder()`.',
+    )
   // Real rows under one plain transform: every row is judged once (no sampling, nothing to shrink).
-  const all: fc.Arbitrary<InvarianceCase<I>> | readonly InvarianceCase<I>[] = Array.isArray(options.inputs) && typeof transform === 'function'
-    ? (options.inputs as readonly I[]).map((row) => [row, transform as RowTransform<I>] as const)
-    : fc.tuple(base, transforms)
+  const all: fc.Arbitrary<InvarianceCase<I>> | readonly InvarianceCase<I>[] =
+    Array.isArray(options.inputs) && typeof transform === 'function'
+      ? (options.inputs as readonly I[]).map((row) => [row, transform as RowTransform<I>] as const)
+      : fc.tuple(base, transforms)
   const skip = options.skipUnchanged === true ? changedCases(all, options.seed, source) : undefined
   const cases = skip?.cases ?? all
   const result = await runRelation({ ...options, model, cases, probe: invarianceProbe<I, O>(criterion, source), numRuns: options.numRuns ?? 1000, source })

@@ -1,16 +1,16 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import type { PerturbableRow } from '../arbitraries/perturb-row.js'
 import { perturbUniform } from '../arbitraries/perturb-uniform.js'
 import type { Model } from '../model/model.js'
 import type { PlotSpec } from '../record/check-record.js'
+import { VitestMlError } from '../util/errors.js'
 import { baseRows } from './base-rows.js'
-import type { FeatureRef } from './feature-ref.js'
 import { featureRange, type StepRange } from './feature-range.js'
-import { localizeViolation, type LocalizedViolation } from './localize-violation.js'
-import { monotonicityProbe, raisedPair, type FeatureBounds, type MonotonicCase, type MonotonicDirection } from './monotonicity-probe.js'
-import { outputIndex, type OutputSelector } from './output-selector.js'
-import { runRelation, type RelationResult, type StatisticalOptions } from './run-relation.js'
+import type { FeatureRef } from './feature-ref.js'
+import { type LocalizedViolation, localizeViolation } from './localize-violation.js'
+import { type FeatureBounds, type MonotonicCase, type MonotonicDirection, monotonicityProbe, raisedPair } from './monotonicity-probe.js'
+import { type OutputSelector, outputIndex } from './output-selector.js'
+import { type RelationResult, runRelation, type StatisticalOptions } from './run-relation.js'
 import { sweepFeature } from './sweep-feature.js'
 
 /** Options of `checkMonotonicity`. */
@@ -67,11 +67,17 @@ export interface MonotonicityResult<I, O> extends RelationResult<MonotonicCase<I
  * result.passed // true
  * ```
  */
-export async function checkMonotonicity<I extends PerturbableRow, O>(model: Model<I, O>, feature: FeatureRef, direction: MonotonicDirection, options: MonotonicityOptions<I>): Promise<MonotonicityResult<I, O>> {
+export async function checkMonotonicity<I extends PerturbableRow, O>(
+  model: Model<I, O>,
+  feature: FeatureRef,
+  direction: MonotonicDirection,
+  options: MonotonicityOptions<I>,
+): Promise<MonotonicityResult<I, O>> {
   const source = options.source ?? 'toBeMonotonicIn'
   const strict = options.strict ?? false
   const tolerance = options.tolerance ?? 0
-  if (!(tolerance >= 0)) throw new VitestMlError(source, 'a `tolerance` >= 0', String(tolerance), 'Pass the wrong-way movement to forgive (float rounding), for example 1e-6.')
+  if (!(tolerance >= 0))
+    throw new VitestMlError(source, 'a `tolerance` >= 0', String(tolerance), 'Pass the wrong-way movement to forgive (float rounding), for example 1e-6.')
   const base = baseRows(options.inputs, source)
   const { bounds, step } = featureRange(options.inputs, feature, { ...options, strict, source })
   const output = outputIndex(options.output, options.classes, source)
@@ -85,11 +91,24 @@ export async function checkMonotonicity<I extends PerturbableRow, O>(model: Mode
   const at = (row: I): number => (row as Record<string | number, unknown>)[feature] as number
   const localized = await localizeViolation(model, probe, baseRow, feature, at(baseRow), at(raisedRow), 40, source)
   const sweep = await sweepFeature(model, baseRow, {
-    feature, bounds, output, points: options.sweepPoints ?? 25, source,
+    feature,
+    bounds,
+    output,
+    points: options.sweepPoints ?? 25,
+    source,
     title: `${model.identity.name}: output[${output}] across feature ${JSON.stringify(feature)} (expected ${direction})`,
-    markers: localized === undefined
-      ? [{ x: at(baseRow), label: 'violation' }, { x: at(raisedRow), label: 'violation (raised)' }]
-      : [{ x: localized.from, label: 'violation' }, { x: localized.to, label: 'violation (raised)' }, { x: at(baseRow), label: 'counterexample base' }, { x: at(raisedRow), label: 'counterexample raised' }],
+    markers:
+      localized === undefined
+        ? [
+            { x: at(baseRow), label: 'violation' },
+            { x: at(raisedRow), label: 'violation (raised)' },
+          ]
+        : [
+            { x: localized.from, label: 'violation' },
+            { x: localized.to, label: 'violation (raised)' },
+            { x: at(baseRow), label: 'counterexample base' },
+            { x: at(raisedRow), label: 'counterexample raised' },
+          ],
   })
   return { ...result, ...extra, sweep, ...(localized && { localized }) }
 }

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import type { PerturbableRow } from '../arbitraries/perturb-row.js'
 import type { Model } from '../model/model.js'
+import { VitestMlError } from '../util/errors.js'
 import { baseRows, sampleRows } from './base-rows.js'
-import { requireNumericFeature, type FeatureRef } from './feature-ref.js'
-import { outputIndex, type OutputSelector } from './output-selector.js'
-import { outputShiftProbe, type OutputShiftCase } from './output-shift-probe.js'
-import { runRelation, type RelationResult, type StatisticalOptions } from './run-relation.js'
+import { type FeatureRef, requireNumericFeature } from './feature-ref.js'
+import { type OutputSelector, outputIndex } from './output-selector.js'
+import { type OutputShiftCase, outputShiftProbe } from './output-shift-probe.js'
+import { type RelationResult, runRelation, type StatisticalOptions } from './run-relation.js'
 
 /** How the feature changes: add a fixed amount, add a generated amount, or map the value. */
 export type FeatureChange = number | fc.Arbitrary<number> | ((value: number) => number)
@@ -58,7 +58,12 @@ export interface OutputShiftResult<I, O> extends RelationResult<OutputShiftCase<
  * result.passed // true when 500 lb more always costs at least 0.5 mpg
  * ```
  */
-export async function checkOutputShift<I extends PerturbableRow, O>(model: Model<I, O>, feature: FeatureRef, change: FeatureChange, options: OutputShiftOptions<I>): Promise<OutputShiftResult<I, O>> {
+export async function checkOutputShift<I extends PerturbableRow, O>(
+  model: Model<I, O>,
+  feature: FeatureRef,
+  change: FeatureChange,
+  options: OutputShiftOptions<I>,
+): Promise<OutputShiftResult<I, O>> {
   const source = options.source ?? 'toShiftOutput'
   const atLeast = options.atLeast ?? 0
   if (options.direction !== 'up' && options.direction !== 'down') {
@@ -74,23 +79,46 @@ export async function checkOutputShift<I extends PerturbableRow, O>(model: Model
     amounts = fc.constant(change)
   } else if (change instanceof fc.Arbitrary) amounts = change
   else if (typeof change === 'function') amounts = fc.constant(0)
-  else throw new VitestMlError(source, 'a change: a number, an arbitrary of numbers, or `(value) => value`', typeof change, 'Pass for example 500 or `fc.double({ min: 100, max: 500 })`.')
+  else
+    throw new VitestMlError(
+      source,
+      'a change: a number, an arbitrary of numbers, or `(value) => value`',
+      typeof change,
+      'Pass for example 500 or `fc.double({ min: 100, max: 500 })`.',
+    )
   const { bounds } = options
   if (bounds !== undefined && !(Number.isFinite(bounds.min) && Number.isFinite(bounds.max) && bounds.min < bounds.max)) {
-    throw new VitestMlError(source, 'finite `bounds` with min < max', `min ${bounds.min}, max ${bounds.max}`, 'Pass the range the feature may take, for example `bounds: { min: 1500, max: 5200 }`.')
+    throw new VitestMlError(
+      source,
+      'finite `bounds` with min < max',
+      `min ${bounds.min}, max ${bounds.max}`,
+      'Pass the range the feature may take, for example `bounds: { min: 1500, max: 5200 }`.',
+    )
   }
   if (bounds !== undefined && typeof change === 'number' && Math.abs(change) > bounds.max - bounds.min) {
-    throw new VitestMlError(source, `a change that fits within the bounds [${bounds.min}, ${bounds.max}]`, String(change), 'Lower the change or widen `bounds`.')
+    throw new VitestMlError(
+      source,
+      `a change that fits within the bounds [${bounds.min}, ${bounds.max}]`,
+      String(change),
+      'Lower the change or widen `bounds`.',
+    )
   }
   const output = outputIndex(options.output, options.classes, source)
   const probe = outputShiftProbe<I, O>({
-    feature, change: typeof change === 'function' ? change : 'add', direction: options.direction, atLeast, output, source, ...(bounds === undefined ? {} : { bounds }),
+    feature,
+    change: typeof change === 'function' ? change : 'add',
+    direction: options.direction,
+    atLeast,
+    output,
+    source,
+    ...(bounds === undefined ? {} : { bounds }),
   })
   // Real rows under a fixed change: every row is judged once (no sampling, nothing to shrink).
   const fixedAmount = typeof change === 'number' ? change : typeof change === 'function' ? 0 : undefined
-  const cases: fc.Arbitrary<OutputShiftCase<I>> | readonly OutputShiftCase<I>[] = Array.isArray(options.inputs) && fixedAmount !== undefined
-    ? (options.inputs as readonly I[]).map((row) => [row, fixedAmount] as const)
-    : fc.tuple(base, amounts)
+  const cases: fc.Arbitrary<OutputShiftCase<I>> | readonly OutputShiftCase<I>[] =
+    Array.isArray(options.inputs) && fixedAmount !== undefined
+      ? (options.inputs as readonly I[]).map((row) => [row, fixedAmount] as const)
+      : fc.tuple(base, amounts)
   const result = await runRelation({ ...options, model, cases, probe, numRuns: options.numRuns ?? 1000, source })
   return { ...result, feature, direction: options.direction, atLeast }
 }

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
+import { VitestMlError } from '../util/errors.js'
 import { baseRows } from './base-rows.js'
-import { changedCases, type ChangedCases, type TransformCase } from './changed-cases.js'
+import { type ChangedCases, changedCases, type TransformCase } from './changed-cases.js'
 import type { RowTransform } from './invariance-probe.js'
-import { outputIndex, type OutputSelector } from './output-selector.js'
-import { runRelation, type RelationResult, type StatisticalOptions } from './run-relation.js'
-import { transformShiftProbe, type ShiftDirection } from './transform-shift-probe.js'
+import { type OutputSelector, outputIndex } from './output-selector.js'
+import { type RelationResult, runRelation, type StatisticalOptions } from './run-relation.js'
+import { type ShiftDirection, transformShiftProbe } from './transform-shift-probe.js'
 
 /** Options of `checkTransformShift`. */
 export interface TransformShiftOptions<I> extends StatisticalOptions {
@@ -44,7 +44,12 @@ function checkDirection(direction: unknown, source: string): asserts direction i
   if (direction === 'up' || direction === 'down') return
   const point = typeof direction === 'object' && direction !== null ? (direction as { awayFrom?: unknown; toward?: unknown }) : undefined
   if (point !== undefined && (Number.isFinite(point.awayFrom) || Number.isFinite(point.toward)) && !('awayFrom' in point && 'toward' in point)) return
-  throw new VitestMlError(source, "`direction`: 'up', 'down', { awayFrom: number } or { toward: number }", JSON.stringify(direction), "Say which way the output must move, for example `direction: 'down'` for a negation and `{ awayFrom: 0.5 }` for an intensifier.")
+  throw new VitestMlError(
+    source,
+    "`direction`: 'up', 'down', { awayFrom: number } or { toward: number }",
+    JSON.stringify(direction),
+    "Say which way the output must move, for example `direction: 'down'` for a negation and `{ awayFrom: 0.5 }` for an intensifier.",
+  )
 }
 
 /**
@@ -63,7 +68,11 @@ function checkDirection(direction: unknown, source: string): asserts direction i
  * result.passed // true when negating lowers P(positive) by 0.1 or more on every sentence
  * ```
  */
-export async function checkTransformShift<I, O>(model: Model<I, O>, transform: RowTransform<I> | fc.Arbitrary<RowTransform<I>>, options: TransformShiftOptions<I>): Promise<TransformShiftResult<I, O>> {
+export async function checkTransformShift<I, O>(
+  model: Model<I, O>,
+  transform: RowTransform<I> | fc.Arbitrary<RowTransform<I>>,
+  options: TransformShiftOptions<I>,
+): Promise<TransformShiftResult<I, O>> {
   const source = options.source ?? 'toShiftOutputUnder'
   checkDirection(options.direction, source)
   const atLeast = options.atLeast ?? 0
@@ -72,9 +81,17 @@ export async function checkTransformShift<I, O>(model: Model<I, O>, transform: R
   const output = outputIndex(options.output, classes, source)
   let all: fc.Arbitrary<TransformCase<I>> | readonly TransformCase<I>[]
   if (typeof transform === 'function') {
-    all = Array.isArray(options.inputs) ? (options.inputs as readonly I[]).map((row) => [row, transform] as const) : fc.tuple(baseRows(options.inputs, source), fc.constant(transform))
+    all = Array.isArray(options.inputs)
+      ? (options.inputs as readonly I[]).map((row) => [row, transform] as const)
+      : fc.tuple(baseRows(options.inputs, source), fc.constant(transform))
   } else if (transform instanceof fc.Arbitrary) all = fc.tuple(baseRows(options.inputs, source), transform)
-  else throw new VitestMlError(source, 'a transform: a function `(row) => row` or an arbitrary of such functions', transform === null ? 'null' : typeof transform, 'Pass `negation()`, `intensify()` or `(text) => text + "!"`.')
+  else
+    throw new VitestMlError(
+      source,
+      'a transform: a function `(row) => row` or an arbitrary of such functions',
+      transform === null ? 'null' : typeof transform,
+      'Pass `negation()`, `intensify()` or `(text) => text + "!"`.',
+    )
   const skip = options.skipUnchanged === false ? undefined : changedCases(all, options.seed, source)
   const probe = transformShiftProbe<I, O>({ direction: options.direction, atLeast, output, source })
   const result = await runRelation({ ...options, model, cases: skip?.cases ?? all, probe, numRuns: options.numRuns ?? 1000, source })

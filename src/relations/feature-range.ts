@@ -1,9 +1,9 @@
 import type fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import type { PerturbableRow } from '../arbitraries/perturb-row.js'
-import { numericFeature, requireNumericFeature, type FeatureRef } from './feature-ref.js'
-import type { FeatureBounds } from './monotonicity-probe.js'
+import { VitestMlError } from '../util/errors.js'
 import { sampleRows } from './base-rows.js'
+import { type FeatureRef, numericFeature, requireNumericFeature } from './feature-ref.js'
+import type { FeatureBounds } from './monotonicity-probe.js'
 
 /** A generated step: how far a feature is raised, at least `min` and at most `max`. */
 export interface StepRange {
@@ -49,15 +49,30 @@ export function featureRange<I extends PerturbableRow>(
     bounds = { min: Math.min(...values), max: Math.max(...values) }
     if (bounds.min === bounds.max) bounds = { min: bounds.min, max: bounds.min + Math.max(1, Math.abs(bounds.min)) }
   } else if (!(Number.isFinite(bounds.min) && Number.isFinite(bounds.max) && bounds.min < bounds.max)) {
-    throw new VitestMlError(source, 'finite `bounds` with min < max', `min ${bounds.min}, max ${bounds.max}`, 'Pass the range the feature may take, for example `bounds: { min: 1500, max: 5200 }`.')
+    throw new VitestMlError(
+      source,
+      'finite `bounds` with min < max',
+      `min ${bounds.min}, max ${bounds.max}`,
+      'Pass the range the feature may take, for example `bounds: { min: 1500, max: 5200 }`.',
+    )
   }
   const width = bounds.max - bounds.min
   const step = { min: options.step?.min ?? (options.strict ? width / 1000 : 0), max: options.step?.max ?? width / 4 }
   if (!(step.min >= 0 && step.min <= step.max && Number.isFinite(step.max))) {
-    throw new VitestMlError(source, 'a `step` with 0 <= min <= max', `min ${step.min}, max ${step.max}`, 'Steps raise the feature; pass for example `step: { min: 10, max: 200 }`.')
+    throw new VitestMlError(
+      source,
+      'a `step` with 0 <= min <= max',
+      `min ${step.min}, max ${step.max}`,
+      'Steps raise the feature; pass for example `step: { min: 10, max: 200 }`.',
+    )
   }
   if (step.max > width) {
-    throw new VitestMlError(source, `a step within the bounds [${bounds.min}, ${bounds.max}] (at most ${width})`, `step.max ${step.max}`, 'Lower `step.max` or widen `bounds`.')
+    throw new VitestMlError(
+      source,
+      `a step within the bounds [${bounds.min}, ${bounds.max}] (at most ${width})`,
+      `step.max ${step.max}`,
+      'Lower `step.max` or widen `bounds`.',
+    )
   }
   return { bounds, step }
 }

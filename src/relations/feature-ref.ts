@@ -1,5 +1,5 @@
-import { VitestMlError } from '../util/errors.js'
 import { featureOf, type PerturbableRow } from '../arbitraries/perturb-row.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** A feature of a row: an index for array rows, a name for record rows. */
 export type FeatureRef = number | string
@@ -23,20 +23,36 @@ export function requireNumericFeature(feature: FeatureRef, row: PerturbableRow, 
   if (arrayRow) {
     const width = (row as ArrayLike<unknown>).length
     if (typeof feature !== 'number') {
-      throw new VitestMlError(source, `a feature index in [0, ${width - 1}] (rows are arrays)`, JSON.stringify(feature), 'Array rows take features by index; use record rows to name features.')
+      throw new VitestMlError(
+        source,
+        `a feature index in [0, ${width - 1}] (rows are arrays)`,
+        JSON.stringify(feature),
+        'Array rows take features by index; use record rows to name features.',
+      )
     }
     if (!Number.isInteger(feature) || feature < 0 || feature >= width) {
       throw new VitestMlError(source, `a feature index in [0, ${width - 1}] for rows of ${width} values`, String(feature), 'Count features from 0.')
     }
   } else {
-    if (typeof row !== 'object' || row === null) throw new VitestMlError(source, 'array or record rows', row === null ? 'null' : typeof row, 'Pass rows such as `[1, 2, 3]` or `{ weight: 3000 }`.')
+    if (typeof row !== 'object' || row === null)
+      throw new VitestMlError(source, 'array or record rows', row === null ? 'null' : typeof row, 'Pass rows such as `[1, 2, 3]` or `{ weight: 3000 }`.')
     if (!Object.hasOwn(row, String(feature))) {
-      throw new VitestMlError(source, `a feature name among [${Object.keys(row).join(', ')}]`, JSON.stringify(feature), 'Check the spelling of the feature name.')
+      throw new VitestMlError(
+        source,
+        `a feature name among [${Object.keys(row).join(', ')}]`,
+        JSON.stringify(feature),
+        'Check the spelling of the feature name.',
+      )
     }
   }
   const value = featureOf(row, feature)
   if (typeof value !== 'number') {
-    throw new VitestMlError(source, `a numeric feature ${JSON.stringify(feature)}`, `${typeof value} ${JSON.stringify(value)}`, 'Monotonicity and shifts need a number; encode the feature numerically first.')
+    throw new VitestMlError(
+      source,
+      `a numeric feature ${JSON.stringify(feature)}`,
+      `${typeof value} ${JSON.stringify(value)}`,
+      'Monotonicity and shifts need a number; encode the feature numerically first.',
+    )
   }
   return feature
 }
@@ -55,7 +71,12 @@ export function requireNumericFeature(feature: FeatureRef, row: PerturbableRow, 
 export function numericFeature(row: PerturbableRow, feature: FeatureRef, source: string): number {
   const value = featureOf(row, feature)
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new VitestMlError(source, `a finite number in feature ${JSON.stringify(feature)}`, typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value), 'Impute or drop rows with missing values in that feature before this check (or fix a change function that returns a non-finite value).')
+    throw new VitestMlError(
+      source,
+      `a finite number in feature ${JSON.stringify(feature)}`,
+      typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value)),
+      'Impute or drop rows with missing values in that feature before this check (or fix a change function that returns a non-finite value).',
+    )
   }
   return value
 }

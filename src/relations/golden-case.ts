@@ -1,6 +1,6 @@
 import { describeOutputValue } from '../model/describe-output-value.js'
 import { missingOutput } from '../model/missing-output.js'
-import { outputLabel, type OutputLabel } from '../model/output-label.js'
+import { type OutputLabel, outputLabel } from '../model/output-label.js'
 import { outputLeaves } from '../model/output-leaves.js'
 import type { Violation } from '../properties/case-probe.js'
 import { outputNumberAt } from './output-selector.js'
@@ -60,9 +60,11 @@ export function judgeGoldenCase(goldenCase: GoldenCase, output: unknown, options
   if (missing !== undefined) return { reason: 'missing-output', detail: `the output is ${missing}` }
   if (goldenCase.label !== undefined) {
     const predicted = outputLabel(output)
-    if (predicted === undefined) return { reason: 'wrong-label', detail: `expected label ${String(goldenCase.label)}, got no label (${describeOutputValue(output)})` }
+    if (predicted === undefined)
+      return { reason: 'wrong-label', detail: `expected label ${String(goldenCase.label)}, got no label (${describeOutputValue(output)})` }
     if (!sameLabel(predicted, goldenCase.label, options.classes)) {
-      const shown = typeof predicted === 'number' && options.classes?.[predicted] !== undefined ? (options.classes[predicted] as string) : describeOutputValue(predicted)
+      const shown =
+        typeof predicted === 'number' && options.classes?.[predicted] !== undefined ? (options.classes[predicted] as string) : describeOutputValue(predicted)
       return { reason: 'wrong-label', detail: `expected label ${String(goldenCase.label)}, got ${shown}` }
     }
   }
@@ -70,21 +72,27 @@ export function judgeGoldenCase(goldenCase: GoldenCase, output: unknown, options
   if (goldenCase.value !== undefined) {
     if (typeof goldenCase.value === 'number') {
       const actual = outputNumberAt(output, options.output, source)
-      if (actual === undefined) return { reason: 'missing-output', detail: `the output has no value at output[${options.output}]: ${describeOutputValue(output)}` }
+      if (actual === undefined)
+        return { reason: 'missing-output', detail: `the output has no value at output[${options.output}]: ${describeOutputValue(output)}` }
       const difference = Math.abs(actual - goldenCase.value)
-      if (!(difference <= tolerance)) return { reason: 'wrong-value', detail: `expected ${goldenCase.value} +- ${tolerance}, got ${actual} (off by ${difference})` }
+      if (!(difference <= tolerance))
+        return { reason: 'wrong-value', detail: `expected ${goldenCase.value} +- ${tolerance}, got ${actual} (off by ${difference})` }
     } else {
       const expected = goldenCase.value
       const actual = outputLeaves(output).map((leaf) => leaf.value)
       const worst = actual.length !== expected.length ? Number.POSITIVE_INFINITY : Math.max(0, ...expected.map((value, j) => numericDistance(actual[j], value)))
-      if (!(worst <= tolerance)) return { reason: 'wrong-value', detail: `expected [${expected.join(', ')}] +- ${tolerance}, got ${describeOutputValue(output, expected.length + 1)}` }
+      if (!(worst <= tolerance))
+        return { reason: 'wrong-value', detail: `expected [${expected.join(', ')}] +- ${tolerance}, got ${describeOutputValue(output, expected.length + 1)}` }
     }
   }
   const { min, max } = goldenCase
   if (min === undefined && max === undefined) return undefined
   const actual = outputNumberAt(output, options.output, source)
   if (actual === undefined || !Number.isFinite(actual) || (min !== undefined && actual < min) || (max !== undefined && actual > max)) {
-    return { reason: 'out-of-range', detail: `expected output[${options.output}] in [${min ?? '-Infinity'}, ${max ?? 'Infinity'}], got ${actual ?? describeOutputValue(output)}` }
+    return {
+      reason: 'out-of-range',
+      detail: `expected output[${options.output}] in [${min ?? '-Infinity'}, ${max ?? 'Infinity'}], got ${actual ?? describeOutputValue(output)}`,
+    }
   }
   return undefined
 }

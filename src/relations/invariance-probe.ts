@@ -1,9 +1,9 @@
-import { VitestMlError } from '../util/errors.js'
 import { describeOutputValue } from '../model/describe-output-value.js'
 import { missingOutput } from '../model/missing-output.js'
 import { describeOutputPlace, outputDifference } from '../model/output-difference.js'
 import { outputLabel } from '../model/output-label.js'
 import type { CaseProbe, Violation } from '../properties/case-probe.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** A row transform: a pure function from a row to the transformed row. */
 export type RowTransform<I> = (row: I) => I
@@ -38,7 +38,10 @@ export interface InvarianceCriterion {
  * ```
  */
 export function judgeUnchanged(before: unknown, after: unknown, criterion: InvarianceCriterion): Violation | undefined {
-  for (const [which, output] of [['base', before], ['transformed', after]] as const) {
+  for (const [which, output] of [
+    ['base', before],
+    ['transformed', after],
+  ] as const) {
     const missing = missingOutput(output)
     if (missing !== undefined) return { reason: 'missing-output', detail: `the ${which} output is ${missing}` }
   }
@@ -49,11 +52,15 @@ export function judgeUnchanged(before: unknown, after: unknown, criterion: Invar
       const [which, output] = from === undefined ? ['base', before] : ['transformed', after]
       return { reason: 'no-label', detail: `the ${which} output has no predicted class: ${describeOutputValue(output)}` }
     }
-    return from === to ? undefined : { reason: 'label-changed', detail: `predicted class changed from ${describeOutputValue(from)} to ${describeOutputValue(to)}` }
+    return from === to
+      ? undefined
+      : { reason: 'label-changed', detail: `predicted class changed from ${describeOutputValue(from)} to ${describeOutputValue(to)}` }
   }
   const difference = outputDifference(before, after)
   if (difference.mismatch !== undefined) return { reason: 'output-changed', detail: `output changed: ${describeOutputPlace(difference.mismatch)}` }
-  return difference.numeric <= criterion.tolerance ? undefined : { reason: 'output-changed', detail: `output changed by ${difference.numeric} (max abs difference), tolerance ${criterion.tolerance}` }
+  return difference.numeric <= criterion.tolerance
+    ? undefined
+    : { reason: 'output-changed', detail: `output changed by ${difference.numeric} (max abs difference), tolerance ${criterion.tolerance}` }
 }
 
 function transformName(transform: RowTransform<unknown>): string {
@@ -81,10 +88,21 @@ export function transformRow<I>(transform: RowTransform<I>, row: I, source: stri
   try {
     transformed = transform(row)
   } catch (error) {
-    throw new VitestMlError(source, `${transformName(transform as RowTransform<unknown>)} to return a row`, `an exception: ${(error as Error)?.message ?? String(error)}`, 'Fix the transform: it gets one input row and returns the transformed copy.', { cause: error })
+    throw new VitestMlError(
+      source,
+      `${transformName(transform as RowTransform<unknown>)} to return a row`,
+      `an exception: ${(error as Error)?.message ?? String(error)}`,
+      'Fix the transform: it gets one input row and returns the transformed copy.',
+      { cause: error },
+    )
   }
   if (transformed === undefined || transformed === null) {
-    throw new VitestMlError(source, `${transformName(transform as RowTransform<unknown>)} to return a row`, String(transformed), 'Return the transformed row (a copy), not nothing.')
+    throw new VitestMlError(
+      source,
+      `${transformName(transform as RowTransform<unknown>)} to return a row`,
+      String(transformed),
+      'Return the transformed row (a copy), not nothing.',
+    )
   }
   return transformed
 }

@@ -1,4 +1,4 @@
-import { withFeature, type PerturbableRow } from '../arbitraries/perturb-row.js'
+import { type PerturbableRow, withFeature } from '../arbitraries/perturb-row.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe, Violation } from '../properties/case-probe.js'
@@ -39,7 +39,16 @@ export interface LocalizedViolation<I, O> {
  * where.from // 0.5999999
  * ```
  */
-export async function localizeViolation<I extends PerturbableRow, O>(model: Model<I, O>, probe: CaseProbe<MonotonicCase<I>, I, O>, row: I, feature: FeatureRef, from: number, to: number, maxSteps = 40, source = 'localizeViolation'): Promise<LocalizedViolation<I, O> | undefined> {
+export async function localizeViolation<I extends PerturbableRow, O>(
+  model: Model<I, O>,
+  probe: CaseProbe<MonotonicCase<I>, I, O>,
+  row: I,
+  feature: FeatureRef,
+  from: number,
+  to: number,
+  maxSteps = 40,
+  source = 'localizeViolation',
+): Promise<LocalizedViolation<I, O> | undefined> {
   const judgeInterval = async (low: number, high: number): Promise<Omit<LocalizedViolation<I, O>, 'steps'> | undefined> => {
     const testCase: MonotonicCase<I> = [withFeature(row, feature, low), high - low]
     const inputs = probe.inputsOf(testCase) as [I, I]

@@ -1,7 +1,7 @@
-import { withFeature, type PerturbableRow } from '../arbitraries/perturb-row.js'
-import type { CaseProbe, Violation } from '../properties/case-probe.js'
-import { numericFeature, type FeatureRef } from './feature-ref.js'
+import { type PerturbableRow, withFeature } from '../arbitraries/perturb-row.js'
 import { describeOutputValue } from '../model/describe-output-value.js'
+import type { CaseProbe, Violation } from '../properties/case-probe.js'
+import { type FeatureRef, numericFeature } from './feature-ref.js'
 import { outputNumberAt } from './output-selector.js'
 
 /** Which way the output must follow a raised feature. */
@@ -88,8 +88,12 @@ export function monotonicityProbe<I extends PerturbableRow, O>(options: Monotoni
       }
       if (!finite) return { reason: 'not-finite', detail: `${where}: output[${output}] went from ${before} to ${after}` }
       const verb = after < before ? 'lowered' : after > before ? 'raised' : 'kept'
-      if (change < -tolerance) return { reason: 'wrong-direction', detail: `${where} ${verb} output[${output}] from ${before} to ${after} (by ${Math.abs(after - before)})` }
-      return { reason: 'not-strict', detail: `${where} ${verb} output[${output}] from ${before} to ${after} (a change of ${after - before}, expected strictly ${direction === 'increasing' ? 'more' : 'less'})` }
+      if (change < -tolerance)
+        return { reason: 'wrong-direction', detail: `${where} ${verb} output[${output}] from ${before} to ${after} (by ${Math.abs(after - before)})` }
+      return {
+        reason: 'not-strict',
+        detail: `${where} ${verb} output[${output}] from ${before} to ${after} (a change of ${after - before}, expected strictly ${direction === 'increasing' ? 'more' : 'less'})`,
+      }
     },
   }
 }

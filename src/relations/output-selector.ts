@@ -1,8 +1,8 @@
-import { VitestMlError } from '../util/errors.js'
 import { describeOutputValue } from '../model/describe-output-value.js'
 import { missingOutput } from '../model/missing-output.js'
 import { outputLeaves } from '../model/output-leaves.js'
 import { outputNumbers } from '../model/output-numbers.js'
+import { VitestMlError } from '../util/errors.js'
 
 /** Which output number a relation watches: an index into the output's numbers, or a class name (with `classes`). */
 export type OutputSelector = number | string
@@ -22,12 +22,18 @@ export type OutputSelector = number | string
 export function outputIndex(output: OutputSelector | undefined, classes: readonly string[] | undefined, source: string): number {
   if (output === undefined) return 0
   if (typeof output === 'number') {
-    if (!Number.isInteger(output) || output < 0) throw new VitestMlError(source, 'an `output` index >= 0', String(output), 'Pass the position of the output number, for example `output: 0`.')
+    if (!Number.isInteger(output) || output < 0)
+      throw new VitestMlError(source, 'an `output` index >= 0', String(output), 'Pass the position of the output number, for example `output: 0`.')
     return output
   }
   const index = classes?.indexOf(output) ?? -1
   if (index < 0) {
-    throw new VitestMlError(source, classes === undefined ? '`classes` to select an output by name' : `a class among [${classes.join(', ')}]`, JSON.stringify(output), 'Pass `classes: [...]` in output order, or select the output by index.')
+    throw new VitestMlError(
+      source,
+      classes === undefined ? '`classes` to select an output by name' : `a class among [${classes.join(', ')}]`,
+      JSON.stringify(output),
+      'Pass `classes: [...]` in output order, or select the output by index.',
+    )
   }
   return index
 }
@@ -95,6 +101,6 @@ export function outputNumberAt(output: unknown, index: number, source: string): 
     source,
     `a number at output${leaf.path} (the output this check watches)`,
     `${describeOutputValue(value)} (a ${typeof value})`,
-    'This check reads a number (a score, a probability) from every output: select a numeric output with `output`, or load the model\'s score output; to check labels, use toBeInvariantUnder(transform, { label: true }) or toPassGoldenCases.',
+    "This check reads a number (a score, a probability) from every output: select a numeric output with `output`, or load the model's score output; to check labels, use toBeInvariantUnder(transform, { label: true }) or toPassGoldenCases.",
   )
 }

@@ -1,7 +1,7 @@
-import { withFeature, type PerturbableRow } from '../arbitraries/perturb-row.js'
-import type { CaseProbe } from '../properties/case-probe.js'
-import { numericFeature, type FeatureRef } from './feature-ref.js'
+import { type PerturbableRow, withFeature } from '../arbitraries/perturb-row.js'
 import { describeOutputValue } from '../model/describe-output-value.js'
+import type { CaseProbe } from '../properties/case-probe.js'
+import { type FeatureRef, numericFeature } from './feature-ref.js'
 import { outputNumberAt } from './output-selector.js'
 
 /** One output-shift case: a base row and the amount the feature changes by (or `undefined` for a function change). */
@@ -36,7 +36,11 @@ export interface OutputShiftProbeOptions {
  * shiftedPair([4900], 500, { feature: 0, change: 'add', bounds: { min: 1500, max: 5000 }, source: 'toShiftOutput' }) // [[4500], [5000]]
  * ```
  */
-export function shiftedPair<I extends PerturbableRow>(row: I, amount: number, options: Pick<OutputShiftProbeOptions, 'feature' | 'change' | 'bounds' | 'source'>): [I, I] {
+export function shiftedPair<I extends PerturbableRow>(
+  row: I,
+  amount: number,
+  options: Pick<OutputShiftProbeOptions, 'feature' | 'change' | 'bounds' | 'source'>,
+): [I, I] {
   const original = numericFeature(row, options.feature, options.source)
   const { bounds } = options
   const clip = (value: number): number => (bounds === undefined ? value : Math.min(bounds.max, Math.max(bounds.min, value)))
@@ -80,10 +84,12 @@ export function outputShiftProbe<I extends PerturbableRow, O>(options: OutputShi
       }
       const before = read
       const after = shifted
-      if (!Number.isFinite(before) || !Number.isFinite(after)) return { reason: 'not-finite', detail: `${where}: output[${output}] went from ${before} to ${after}` }
+      if (!Number.isFinite(before) || !Number.isFinite(after))
+        return { reason: 'not-finite', detail: `${where}: output[${output}] went from ${before} to ${after}` }
       const shift = direction === 'up' ? after - before : before - after
       if (shift >= atLeast) return undefined
-      const moved = after === before ? 'left output[' + output + '] unchanged' : `moved output[${output}] ${after > before ? 'up' : 'down'} by ${Math.abs(after - before)}`
+      const moved =
+        after === before ? 'left output[' + output + '] unchanged' : `moved output[${output}] ${after > before ? 'up' : 'down'} by ${Math.abs(after - before)}`
       return { reason: 'shift-too-small', detail: `${where} ${moved} (${before} -> ${after}), expected ${direction} by at least ${atLeast}` }
     },
   }

@@ -12,7 +12,6 @@ export interface RelationSummary {
   readonly metrics: Readonly<Record<string, number>>
 }
 
-
 /** What {@link relationSummary} reads of a result: the counts, the bound and how the verdict was designed. */
 export type RelationCounts = Pick<
   RelationResult<unknown, unknown, unknown>,
@@ -37,17 +36,19 @@ export function relationSummary(result: RelationCounts, distribution?: string): 
   const under = distribution === undefined ? '' : ` under ${distribution}`
   const rate = `violation rate ${format(result.violationRate)} (${result.violations} of ${result.numRuns} cases${under})`
   const percent = `${format(result.confidence * 100)}%`
-  const sentence = result.mode === 'exact' || result.mode === 'replay'
-    ? `${rate}, expected 0`
-    : `${rate}; ${percent} upper bound ${format(result.upperBound)}, expected < ${format(result.maxViolationRate)}`
+  const sentence =
+    result.mode === 'exact' || result.mode === 'replay'
+      ? `${rate}, expected 0`
+      : `${rate}; ${percent} upper bound ${format(result.upperBound)}, expected < ${format(result.maxViolationRate)}`
   const look = result.looks.length
-  const design = result.mode === 'replay'
-    ? `replay: the one case at the given path (and its shrinks), any violation fails`
-    : result.mode === 'exact'
-    ? `exact mode: ${result.numRuns} cases, any violation fails`
-    : result.mode === 'fixed-n'
-      ? `fixed n: ${result.numRuns} cases, one-sided Clopper-Pearson bound at ${percent}`
-      : `sequential: ${result.numRuns} of ${result.plannedRuns} planned cases, stopped at look ${look} (alpha spent there ${format(result.looks[look - 1]?.alpha ?? 0)}, Clopper-Pearson bound, union bound over looks)`
+  const design =
+    result.mode === 'replay'
+      ? `replay: the one case at the given path (and its shrinks), any violation fails`
+      : result.mode === 'exact'
+        ? `exact mode: ${result.numRuns} cases, any violation fails`
+        : result.mode === 'fixed-n'
+          ? `fixed n: ${result.numRuns} cases, one-sided Clopper-Pearson bound at ${percent}`
+          : `sequential: ${result.numRuns} of ${result.plannedRuns} planned cases, stopped at look ${look} (alpha spent there ${format(result.looks[look - 1]?.alpha ?? 0)}, Clopper-Pearson bound, union bound over looks)`
   return {
     sentence,
     design,

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../util/errors.js'
 import type { Model } from '../model/model.js'
 import type { CaseProbe } from '../properties/case-probe.js'
-import { runBatchedProperty, type Counterexample } from '../properties/run-batched-property.js'
+import { type Counterexample, runBatchedProperty } from '../properties/run-batched-property.js'
 import { shrinkCounterexample } from '../properties/shrink-counterexample.js'
-import { sequentialPlan, type PlannedLook, type SequentialOptions } from './sequential-plan.js'
+import { VitestMlError } from '../util/errors.js'
+import { type PlannedLook, type SequentialOptions, sequentialPlan } from './sequential-plan.js'
 import { minimumRunsToPass, validateStatisticalOptions, violationUpperBound } from './violation-bound.js'
 
 /** How often a relation may break, and how sure a pass must be. Leave `maxViolationRate` out to require none. */
@@ -87,18 +87,38 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   const { model, probe, seed, source } = options
   const fixed = Array.isArray(options.cases) ? (options.cases as readonly C[]) : undefined
   if (fixed === undefined && !(options.cases instanceof fc.Arbitrary)) {
-    throw new VitestMlError(source, '`inputs`: a fast-check Arbitrary or an array of rows', options.cases === null ? 'null' : typeof options.cases, 'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.')
+    throw new VitestMlError(
+      source,
+      '`inputs`: a fast-check Arbitrary or an array of rows',
+      options.cases === null ? 'null' : typeof options.cases,
+      'Pass `inputs: fc.tuple(...)`, a schema arbitrary, or real rows.',
+    )
   }
   const numRuns = fixed?.length ?? options.numRuns
   const confidence = options.confidence ?? 0.95
-  if (!Number.isInteger(numRuns) || numRuns < 1) throw new VitestMlError(source, fixed ? 'at least one case' : 'a positive whole `numRuns`', String(numRuns), fixed ? 'Pass at least one input row.' : 'Pass `numRuns: 1000` or similar.')
+  if (!Number.isInteger(numRuns) || numRuns < 1)
+    throw new VitestMlError(
+      source,
+      fixed ? 'at least one case' : 'a positive whole `numRuns`',
+      String(numRuns),
+      fixed ? 'Pass at least one input row.' : 'Pass `numRuns: 1000` or similar.',
+    )
   if (options.path !== undefined && fixed === undefined) {
     // Statistical mode draws (and so shrinks and reports paths) without fast-check's bias: replay the same way.
     const cases = options.maxViolationRate === undefined || options.maxViolationRate === 0 ? options.cases : fc.noBias(options.cases as fc.Arbitrary<C>)
     const result = await runBatchedProperty({ model, cases, probe, numRuns, seed, source, path: options.path })
     const { firstFailure: _first, shrinkErrors: _errors, ...rest } = result
     const look = { numRuns: 1, alpha: 1 - confidence, violations: result.violations, upperBound: result.violations }
-    return { ...rest, mode: 'replay', passed: result.violations === 0, plannedRuns: 1, upperBound: result.violations, confidence, maxViolationRate: 0, looks: [look] }
+    return {
+      ...rest,
+      mode: 'replay',
+      passed: result.violations === 0,
+      plannedRuns: 1,
+      upperBound: result.violations,
+      confidence,
+      maxViolationRate: 0,
+      looks: [look],
+    }
   }
   if (options.maxViolationRate === undefined) {
     const result = await runBatchedProperty({ model, cases: options.cases, probe, numRuns, seed, source })
@@ -111,7 +131,12 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   validateStatisticalOptions(source, epsilon, confidence)
   const needed = minimumRunsToPass(epsilon, confidence)
   if (numRuns < needed) {
-    throw new VitestMlError(source, `numRuns >= ${needed} (the fewest cases that can show a rate below ${epsilon} with ${confidence} confidence)`, String(numRuns), 'Raise numRuns (10x the minimum gives the check power), or accept a larger maxViolationRate.')
+    throw new VitestMlError(
+      source,
+      `numRuns >= ${needed} (the fewest cases that can show a rate below ${epsilon} with ${confidence} confidence)`,
+      String(numRuns),
+      'Raise numRuns (10x the minimum gives the check power), or accept a larger maxViolationRate.',
+    )
   }
   const sequential = options.sequential === undefined || options.sequential === false ? undefined : options.sequential === true ? {} : options.sequential
   const plan = sequential === undefined ? [{ numRuns, alpha: 1 - confidence }] : sequentialPlan(numRuns, 1 - confidence, sequential)
@@ -138,7 +163,10 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
     addReasons(reasons, result.reasons)
     const upperBound = violationUpperBound(violations, judged, 1 - look.alpha)
     looks.push({ ...look, violations, upperBound })
-    if (upperBound < epsilon) { passed = true; break }
+    if (upperBound < epsilon) {
+      passed = true
+      break
+    }
     // Futility: even with no further violation no later look could pass, so stop (this only ever fails sooner).
     const later = plan.filter((planned) => planned.numRuns > judged)
     if (later.every((planned) => violationUpperBound(violations, planned.numRuns, 1 - planned.alpha) >= epsilon)) break
@@ -146,12 +174,42 @@ export async function runRelation<C, I, O>(options: RunRelationOptions<C, I, O>)
   const final = looks[looks.length - 1] as LookResult
   const base = {
     mode: sequential === undefined ? ('fixed-n' as const) : ('sequential' as const),
-    passed, numRuns: judged, plannedRuns: numRuns, violations, violationRate: violations / judged, upperBound: final.upperBound,
-    confidence, maxViolationRate: epsilon, looks, reasons, seed,
+    passed,
+    numRuns: judged,
+    plannedRuns: numRuns,
+    violations,
+    violationRate: violations / judged,
+    upperBound: final.upperBound,
+    confidence,
+    maxViolationRate: epsilon,
+    looks,
+    reasons,
+    seed,
   }
   if (firstFailure === undefined || passed || arbitrary === undefined) {
-    return { ...base, ...(counterexample && { counterexample }), ...(fixed === undefined && firstFailure !== undefined ? { path: String(firstFailure) } : {}), numShrinks: 0, modelCalls }
+    return {
+      ...base,
+      ...(counterexample && { counterexample }),
+      ...(fixed === undefined && firstFailure !== undefined ? { path: String(firstFailure) } : {}),
+      numShrinks: 0,
+      modelCalls,
+    }
   }
-  const shrunk = await shrinkCounterexample({ model, probe, arbitrary, seed, numRuns, index: firstFailure, source, ...(counterexample && { initial: counterexample }) })
-  return { ...base, ...(shrunk.counterexample && { counterexample: shrunk.counterexample }), path: shrunk.path, numShrinks: shrunk.numShrinks, modelCalls: modelCalls + shrunk.modelCalls }
+  const shrunk = await shrinkCounterexample({
+    model,
+    probe,
+    arbitrary,
+    seed,
+    numRuns,
+    index: firstFailure,
+    source,
+    ...(counterexample && { initial: counterexample }),
+  })
+  return {
+    ...base,
+    ...(shrunk.counterexample && { counterexample: shrunk.counterexample }),
+    path: shrunk.path,
+    numShrinks: shrunk.numShrinks,
+    modelCalls: modelCalls + shrunk.modelCalls,
+  }
 }

@@ -35,9 +35,15 @@ export function sequentialPlan(numRuns: number, alpha: number, options: Sequenti
   const looks = options.looks ?? 4
   const rho = options.rho ?? 2
   if (!Number.isInteger(looks) || looks < 1 || looks > numRuns) {
-    throw new VitestMlError('sequential', `a whole number of looks in [1, ${numRuns}]`, String(looks), 'Pass `sequential: { looks: 4 }`; each look needs at least one case.')
+    throw new VitestMlError(
+      'sequential',
+      `a whole number of looks in [1, ${numRuns}]`,
+      String(looks),
+      'Pass `sequential: { looks: 4 }`; each look needs at least one case.',
+    )
   }
-  if (!(rho > 0 && Number.isFinite(rho))) throw new VitestMlError('sequential', 'a spending exponent `rho` > 0', String(rho), 'Use 1 (spend early), 2 (default) or 3 (spend late).')
+  if (!(rho > 0 && Number.isFinite(rho)))
+    throw new VitestMlError('sequential', 'a spending exponent `rho` > 0', String(rho), 'Use 1 (spend early), 2 (default) or 3 (spend late).')
   const plan: PlannedLook[] = []
   let spent = 0
   for (let k = 1; k <= looks; k++) {

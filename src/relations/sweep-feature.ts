@@ -1,4 +1,4 @@
-import { withFeature, type PerturbableRow } from '../arbitraries/perturb-row.js'
+import { type PerturbableRow, withFeature } from '../arbitraries/perturb-row.js'
 import { checkedPredict } from '../model/checked-predict.js'
 import type { Model } from '../model/model.js'
 import type { PlotSpec } from '../record/check-record.js'
@@ -41,7 +41,11 @@ export async function sweepFeature<I extends PerturbableRow, O>(model: Model<I, 
   const count = Math.max(2, options.points ?? 25)
   const grid = Array.from({ length: count }, (_, k) => bounds.min + ((bounds.max - bounds.min) * k) / (count - 1))
   const xs = [...new Set([...grid, ...(options.markers ?? []).map((marker) => marker.x)])].sort((left, right) => left - right)
-  const outputs = await checkedPredict(model, xs.map((x) => withFeature(row, feature, x)), options.source ?? 'sweepFeature')
+  const outputs = await checkedPredict(
+    model,
+    xs.map((x) => withFeature(row, feature, x)),
+    options.source ?? 'sweepFeature',
+  )
   return {
     type: 'line',
     title: options.title,

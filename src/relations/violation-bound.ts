@@ -1,5 +1,5 @@
-import { VitestMlError } from '../util/errors.js'
 import { clopperPearsonInterval } from '../stats/index.js'
+import { VitestMlError } from '../util/errors.js'
 
 /**
  * One-sided upper confidence bound on a violation rate: the Clopper-Pearson (exact binomial) bound `U` with
@@ -51,7 +51,12 @@ export function minimumRunsToPass(maxViolationRate: number, confidence: number):
  */
 export function validateStatisticalOptions(source: string, maxViolationRate: number, confidence: number): void {
   if (!(maxViolationRate > 0 && maxViolationRate < 1)) {
-    throw new VitestMlError(source, '`maxViolationRate` in (0, 1)', String(maxViolationRate), 'Pass the violation rate you can live with, for example 0.01; leave it out to require no violation at all.')
+    throw new VitestMlError(
+      source,
+      '`maxViolationRate` in (0, 1)',
+      String(maxViolationRate),
+      'Pass the violation rate you can live with, for example 0.01; leave it out to require no violation at all.',
+    )
   }
   if (!(confidence > 0.5 && confidence < 1)) {
     throw new VitestMlError(source, '`confidence` in (0.5, 1)', String(confidence), 'Pass a one-sided confidence level such as 0.95 or 0.99.')

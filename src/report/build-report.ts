@@ -1,16 +1,25 @@
 import { createHash } from 'node:crypto'
 import type { Attestation } from '../checklist/attestation.js'
 import { decideVerdict } from '../checklist/decide-verdict.js'
-import { checkOutcome, checklistItemsOf, healthyFormOf, isEvidence, type TestState } from '../checklist/evidence-check.js'
+import { checklistItemsOf, checkOutcome, healthyFormOf, isEvidence, type TestState } from '../checklist/evidence-check.js'
 import type { GateConfig } from '../checklist/gate-config.js'
 import type { RunError } from '../checklist/run-facts.js'
 import type { CheckRecord } from '../record/check-record.js'
 import type { PublishedProfile } from '../record/published-profile.js'
 import { jsonSafeRecord } from './json-safe-record.js'
 import { mergePublishedProfiles } from './merge-published-profiles.js'
-import { sealReport } from './report-integrity.js'
 import { replayCommand } from './replay-command.js'
-import { REPORT_SCHEMA_VERSION, type Provenance, type Report, type ReportBaseline, type ReportCheck, type ReportSummary, type ReportTest, type RunInfo } from './report.js'
+import {
+  type Provenance,
+  REPORT_SCHEMA_VERSION,
+  type Report,
+  type ReportBaseline,
+  type ReportCheck,
+  type ReportSummary,
+  type ReportTest,
+  type RunInfo,
+} from './report.js'
+import { sealReport } from './report-integrity.js'
 
 /** One test case as the reporter collected it. */
 export interface CollectedTest {
@@ -78,18 +87,30 @@ export function buildReport(options: BuildReportOptions): Report {
       checks.push(check)
       anchors.push(check.anchor)
     }
-    tests.push({ file: test.file, name: test.fullName, state: test.state, checks: anchors, ...(test.errors === undefined || test.errors.length === 0 ? {} : { errors: test.errors }) })
+    tests.push({
+      file: test.file,
+      name: test.fullName,
+      state: test.state,
+      checks: anchors,
+      ...(test.errors === undefined || test.errors.length === 0 ? {} : { errors: test.errors }),
+    })
   }
-  const published = mergePublishedProfiles(sorted.filter((test) => (test.profiles?.length ?? 0) > 0).map((test) => ({ source: `${test.file} > ${test.fullName}`, profiles: test.profiles ?? [] })))
+  const published = mergePublishedProfiles(
+    sorted.filter((test) => (test.profiles?.length ?? 0) > 0).map((test) => ({ source: `${test.file} > ${test.fullName}`, profiles: test.profiles ?? [] })),
+  )
   const errors = [...(options.errors ?? []), ...published.errors]
   const attestations = { ...(options.gate?.attestations ?? {}), ...(options.attestations ?? {}) }
   const gateConfig = options.gate === undefined && options.attestations === undefined ? undefined : { ...options.gate, attestations }
-  const verdict = decideVerdict(checks, { status: options.run.status, reason: options.run.reason, tests, errors }, {
-    ...(gateConfig === undefined ? {} : { gate: gateConfig }),
-    ...(options.root === undefined ? {} : { root: options.root }),
-    now: new Date(options.run.finishedAt),
-    ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
-  })
+  const verdict = decideVerdict(
+    checks,
+    { status: options.run.status, reason: options.run.reason, tests, errors },
+    {
+      ...(gateConfig === undefined ? {} : { gate: gateConfig }),
+      ...(options.root === undefined ? {} : { root: options.root }),
+      now: new Date(options.run.finishedAt),
+      ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
+    },
+  )
   return sealReport({
     schemaVersion: REPORT_SCHEMA_VERSION,
     title: options.title ?? 'vitest-ml report',
@@ -119,8 +140,13 @@ function reportCheck(record: CheckRecord, test: CollectedTest, seen: Map<string,
   return {
     ...record,
     checklist: [...checklistItemsOf(record)],
-    anchor, file: test.file, test: test.fullName,
-    healthyForm, outcome, evidence: isEvidence({ ...record, healthyForm }, outcome), testState: test.state,
+    anchor,
+    file: test.file,
+    test: test.fullName,
+    healthyForm,
+    outcome,
+    evidence: isEvidence({ ...record, healthyForm }, outcome),
+    testState: test.state,
     replayCommand: replayCommand(test.file, test.namePattern, record.replay, configFile),
   }
 }

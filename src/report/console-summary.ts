@@ -32,7 +32,10 @@ export function consoleSummary(report: Report, options: ConsoleSummaryOptions = 
   const extras = [
     summary.checks.expectedFailures > 0 ? `${summary.checks.expectedFailures} expected ${summary.checks.expectedFailures === 1 ? 'failure' : 'failures'}` : '',
     summary.checks.demonstrations > 0 ? `${summary.checks.demonstrations} ${summary.checks.demonstrations === 1 ? 'demonstration' : 'demonstrations'}` : '',
-  ].filter(Boolean).map((part) => `, ${part}`).join('')
+  ]
+    .filter(Boolean)
+    .map((part) => `, ${part}`)
+    .join('')
   const lines = [
     ` ${paint(1, 'vitest-ml')}  ${verdict}  tests ${summary.tests.passed}/${summary.tests.total} passed; ` +
       `checks ${summary.checks.passed} passed, ${summary.checks.failed} failed (${summary.failedBySeverity.high} high)${extras}; ` +

@@ -70,11 +70,19 @@ export interface DiffView {
   /** Rows left out of the metric tables (the JSON keeps all). */
   readonly metricsOmitted: number
   /** Drift and skew checks with every statistic side by side. */
-  readonly drift: readonly { readonly title: string; readonly anchor?: string; readonly rows: readonly { readonly name: string; readonly base: string; readonly head: string; readonly delta: string }[] }[]
+  readonly drift: readonly {
+    readonly title: string
+    readonly anchor?: string
+    readonly rows: readonly { readonly name: string; readonly base: string; readonly head: string; readonly delta: string }[]
+  }[]
   /** Checklist items whose status changed. */
   readonly checklist: ReportDiff['checklist']
   /** The ML Test Score, when it changed. */
-  readonly score?: { readonly base: string; readonly head: string; readonly sections: readonly { readonly id: string; readonly base: string; readonly head: string }[] }
+  readonly score?: {
+    readonly base: string
+    readonly head: string
+    readonly sections: readonly { readonly id: string; readonly base: string; readonly head: string }[]
+  }
   /** Models and data whose hash or rows changed. */
   readonly artifacts: readonly { readonly artifact: string; readonly name: string; readonly base: string; readonly head: string }[]
   /** The gate's `noRegression` comparisons, when the gate has the rule. */
@@ -94,10 +102,27 @@ export interface DiffViewOptions {
 }
 
 const LABELS: Readonly<Record<CheckChangeKind, string>> = {
-  'newly-failing': 'newly failing', 'newly-passing': 'newly passing', 'still-failing': 'still failing', unchanged: 'unchanged',
-  'evidence-lost': 'no longer evidence', 'evidence-gained': 'now evidence', 'not-evidence': 'not evidence', added: 'added', removed: 'removed',
+  'newly-failing': 'newly failing',
+  'newly-passing': 'newly passing',
+  'still-failing': 'still failing',
+  unchanged: 'unchanged',
+  'evidence-lost': 'no longer evidence',
+  'evidence-gained': 'now evidence',
+  'not-evidence': 'not evidence',
+  added: 'added',
+  removed: 'removed',
 }
-const ORDER: readonly CheckChangeKind[] = ['newly-failing', 'still-failing', 'evidence-lost', 'added', 'removed', 'newly-passing', 'evidence-gained', 'not-evidence', 'unchanged']
+const ORDER: readonly CheckChangeKind[] = [
+  'newly-failing',
+  'still-failing',
+  'evidence-lost',
+  'added',
+  'removed',
+  'newly-passing',
+  'evidence-gained',
+  'not-evidence',
+  'unchanged',
+]
 
 /**
  * Turns a report diff into what the HTML diff (in the head report, or the page `vitest-ml diff --html` writes) and the
@@ -118,50 +143,116 @@ export function diffView(diff: ReportDiff, options: DiffViewOptions = {}): DiffV
     return found === undefined ? {} : { anchor: found }
   }
   const regressions: DiffLine[] = diff.regressions.map((regression) => ({
-    text: regression.reason === 'metric' ? `${regression.metric!.metric} regressed: ${describeCheck(regression.check)}: ${metricSentence(regression.metric!)}` : `new failing check: ${describeCheck(regression.check)}`,
+    text:
+      regression.reason === 'metric'
+        ? `${regression.metric!.metric} regressed: ${describeCheck(regression.check)}: ${metricSentence(regression.metric!)}`
+        : `new failing check: ${describeCheck(regression.check)}`,
     ...anchor(regression.check.head),
   }))
-  const ruleFailures: DiffLine[] = (options.ruleFailures ?? []).map((reason) => ({ text: reason.message, ...(reason.anchor === undefined ? {} : { anchor: reason.anchor }) }))
-  const rows = (keep: (check: CheckChange) => boolean): MetricRowView[] => diff.checks.filter(keep).flatMap((check) => check.metrics.map((metric) => ({
-    title: check.head?.title ?? '', ...anchor(check.head), metric: metric.metric, base: num(metric.base), head: num(metric.head),
-    delta: signed(metric.delta), interval: intervalText(metric), judgement: metric.judgement,
-  }))).sort((left, right) => RANK[left.judgement] - RANK[right.judgement])
+  const ruleFailures: DiffLine[] = (options.ruleFailures ?? []).map((reason) => ({
+    text: reason.message,
+    ...(reason.anchor === undefined ? {} : { anchor: reason.anchor }),
+  }))
+  const rows = (keep: (check: CheckChange) => boolean): MetricRowView[] =>
+    diff.checks
+      .filter(keep)
+      .flatMap((check) =>
+        check.metrics.map((metric) => ({
+          title: check.head?.title ?? '',
+          ...anchor(check.head),
+          metric: metric.metric,
+          base: num(metric.base),
+          head: num(metric.head),
+          delta: signed(metric.delta),
+          interval: intervalText(metric),
+          judgement: metric.judgement,
+        })),
+      )
+      .sort((left, right) => RANK[left.judgement] - RANK[right.judgement])
   const limit = options.maxListed ?? 200
   const evidenceRows = rows((check) => check.base?.evidence === true && check.head?.evidence === true)
   const otherRows = rows((check) => !(check.base?.evidence === true && check.head?.evidence === true))
   const since = `since ${diff.base.title} (run ${diff.base.runId})`
   const rulesFail = ruleFailures.length === 0 ? '' : `; the gate's rules against the base fail (${ruleFailures.length})`
-  const headline = regressions.length > 0 ? `${regressions.length} ${regressions.length === 1 ? 'regression' : 'regressions'} ${since}${rulesFail}` : `No regression ${since}${rulesFail}`
+  const headline =
+    regressions.length > 0
+      ? `${regressions.length} ${regressions.length === 1 ? 'regression' : 'regressions'} ${since}${rulesFail}`
+      : `No regression ${since}${rulesFail}`
   return {
-    base: run(diff.base), head: run(diff.head), regressed: regressions.length + ruleFailures.length > 0, headline, regressions, ruleFailures,
+    base: run(diff.base),
+    head: run(diff.head),
+    regressed: regressions.length + ruleFailures.length > 0,
+    headline,
+    regressions,
+    ruleFailures,
     counts: ORDER.filter((kind) => diff.counts[kind] > 0).map((kind) => ({ kind, label: LABELS[kind], count: diff.counts[kind] })),
-    checks: ORDER.flatMap((kind) => diff.checks.filter((check) => check.change === kind && (kind === 'unchanged' || kind === 'not-evidence' ? renamed(check) !== '' || check.base?.outcome !== check.head?.outcome : true))
-      .map((check) => ({ kind, label: LABELS[kind], text: `${describeCheck(check)}${outcomes(check)}${renamed(check)}`, ...anchor(check.head) }))),
+    checks: ORDER.flatMap((kind) =>
+      diff.checks
+        .filter(
+          (check) =>
+            check.change === kind &&
+            (kind === 'unchanged' || kind === 'not-evidence' ? renamed(check) !== '' || check.base?.outcome !== check.head?.outcome : true),
+        )
+        .map((check) => ({ kind, label: LABELS[kind], text: `${describeCheck(check)}${outcomes(check)}${renamed(check)}`, ...anchor(check.head) })),
+    ),
     metrics: evidenceRows.slice(0, limit),
     otherMetrics: otherRows.slice(0, limit),
     metricsOmitted: Math.max(0, evidenceRows.length - limit) + Math.max(0, otherRows.length - limit),
-    drift: diff.checks.filter((check) => check.base !== undefined && check.head !== undefined && (check.head.kind === 'drift' || check.head.kind === 'skew')).map((check) => ({
-      title: check.head!.title, ...anchor(check.head),
-      rows: [...new Set([...Object.keys(check.base!.metrics), ...Object.keys(check.head!.metrics)])].map((name) => {
-        const before = check.base!.metrics[name]
-        const after = check.head!.metrics[name]
-        return { name, base: before === undefined ? '—' : num(before), head: after === undefined ? '—' : num(after), delta: before === undefined || after === undefined ? '' : signed(after - before) }
-      }),
-    })),
+    drift: diff.checks
+      .filter((check) => check.base !== undefined && check.head !== undefined && (check.head.kind === 'drift' || check.head.kind === 'skew'))
+      .map((check) => ({
+        title: check.head!.title,
+        ...anchor(check.head),
+        rows: [...new Set([...Object.keys(check.base!.metrics), ...Object.keys(check.head!.metrics)])].map((name) => {
+          const before = check.base!.metrics[name]
+          const after = check.head!.metrics[name]
+          return {
+            name,
+            base: before === undefined ? '—' : num(before),
+            head: after === undefined ? '—' : num(after),
+            delta: before === undefined || after === undefined ? '' : signed(after - before),
+          }
+        }),
+      })),
     checklist: diff.checklist,
-    ...(diff.mlTestScore.base === diff.mlTestScore.head && diff.mlTestScore.sections.length === 0 ? {} : {
-      score: { base: num(diff.mlTestScore.base), head: num(diff.mlTestScore.head), sections: diff.mlTestScore.sections.map((section) => ({ id: section.id, base: section.base === undefined ? '—' : num(section.base), head: section.head === undefined ? '—' : num(section.head) })) },
-    }),
-    artifacts: diff.artifacts.map((change) => ({ artifact: change.artifact, name: change.name, base: artifactText(change.base), head: artifactText(change.head) })),
+    ...(diff.mlTestScore.base === diff.mlTestScore.head && diff.mlTestScore.sections.length === 0
+      ? {}
+      : {
+          score: {
+            base: num(diff.mlTestScore.base),
+            head: num(diff.mlTestScore.head),
+            sections: diff.mlTestScore.sections.map((section) => ({
+              id: section.id,
+              base: section.base === undefined ? '—' : num(section.base),
+              head: section.head === undefined ? '—' : num(section.head),
+            })),
+          },
+        }),
+    artifacts: diff.artifacts.map((change) => ({
+      artifact: change.artifact,
+      name: change.name,
+      base: artifactText(change.base),
+      head: artifactText(change.head),
+    })),
     // A rule links to its head check's card only on a page that has the cards (the report, which passes `anchors`).
-    rules: (options.rules ?? []).map((rule) => ({ status: rule.status, text: ruleText(rule), ...(rule.check === undefined || options.anchors === undefined ? {} : { anchor: rule.check }) })),
+    rules: (options.rules ?? []).map((rule) => ({
+      status: rule.status,
+      text: ruleText(rule),
+      ...(rule.check === undefined || options.anchors === undefined ? {} : { anchor: rule.check }),
+    })),
   }
 }
 
 const RANK: Readonly<Record<MetricChange['judgement'], number>> = { regressed: 0, worse: 1, improved: 2, better: 3, noise: 4, changed: 5, same: 6 }
 
 function run(header: ReportDiff['base']): DiffRunView {
-  return { label: `${header.title} (run ${header.runId})`, finishedAt: header.finishedAt, passed: header.passed, digest: header.digest.slice(0, 12), ...(header.gitCommit === undefined ? {} : { gitCommit: header.gitCommit }) }
+  return {
+    label: `${header.title} (run ${header.runId})`,
+    finishedAt: header.finishedAt,
+    passed: header.passed,
+    digest: header.digest.slice(0, 12),
+    ...(header.gitCommit === undefined ? {} : { gitCommit: header.gitCommit }),
+  }
 }
 
 function describeCheck(check: CheckChange): string {
@@ -217,12 +308,15 @@ export function metricSentence(change: MetricChange): string {
 
 function artifactText(entry: { sha256?: string; rows?: number } | undefined): string {
   if (entry === undefined) return 'absent'
-  return [entry.sha256 === undefined ? 'no hash' : `sha256:${entry.sha256.slice(0, 12)}…`, entry.rows === undefined ? '' : `${entry.rows} rows`].filter(Boolean).join(', ')
+  return [entry.sha256 === undefined ? 'no hash' : `sha256:${entry.sha256.slice(0, 12)}…`, entry.rows === undefined ? '' : `${entry.rows} rows`]
+    .filter(Boolean)
+    .join(', ')
 }
 
 function ruleText(rule: RegressionResult): string {
   const what = rule.baseCheck === undefined ? `${rule.metric}: no base evidence check recorded it` : `${rule.metric} of "${rule.baseCheck.title}"`
-  if (rule.status === 'not-measured' || rule.status === 'not-compared') return `${what}${rule.status === 'not-compared' ? ': no evidence counterpart in the head' : ''}`
+  if (rule.status === 'not-measured' || rule.status === 'not-compared')
+    return `${what}${rule.status === 'not-compared' ? ': no evidence counterpart in the head' : ''}`
   return `${what}: ${num(rule.base!)} → ${num(rule.head!)}, gain ${signed(rule.gain!)}; ${BASIS[rule.basis ?? 'point']} ${num(rule.bound!)} ${comparison(rule)} -margin ${num(-rule.margin)}`
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type Handlebars from 'handlebars'
@@ -25,8 +25,12 @@ export function templatesDir(): string {
     const path = fileURLToPath(new URL(candidate, import.meta.url))
     if (existsSync(`${path}report.hbs`)) return path
   }
-  throw new VitestMlError('renderHtml', 'the report templates (reporters/templates/*.hbs)', `none next to ${fileURLToPath(import.meta.url)}`,
-    'Reinstall vitest-ml: its package ships reporters/templates beside dist.')
+  throw new VitestMlError(
+    'renderHtml',
+    'the report templates (reporters/templates/*.hbs)',
+    `none next to ${fileURLToPath(import.meta.url)}`,
+    'Reinstall vitest-ml: its package ships reporters/templates beside dist.',
+  )
 }
 
 let engine: typeof Handlebars | undefined
@@ -56,7 +60,11 @@ export function pageTemplate(page: HtmlPage): Handlebars.TemplateDelegate {
     engine.registerHelper('eq', (left: unknown, right: unknown) => left === right)
     engine.registerHelper('defined', (value: unknown) => value !== undefined && value !== null)
     engine.registerHelper('fmt', (value: unknown) => (typeof value === 'number' ? formatMetric(value) : String(value ?? '')))
-    engine.registerHelper('date', (value: unknown) => String(value ?? '').replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))
+    engine.registerHelper('date', (value: unknown) =>
+      String(value ?? '')
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC'),
+    )
   }
   const template = engine.compile(readFileSync(join(dir, `${page}.hbs`), 'utf8'), { strict: false, preventIndent: true })
   compiled.set(page, template)

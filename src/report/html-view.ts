@@ -1,6 +1,6 @@
 import { formatNumber } from '../util/format-number.js'
 import type { Report, ReportCheck } from './report.js'
-import { textChangeView, type TextChangeView } from './text-change-view.js'
+import { type TextChangeView, textChangeView } from './text-change-view.js'
 
 /** A check card as the HTML template sees it. */
 export interface CheckCardView {
@@ -54,7 +54,12 @@ export interface HtmlView {
   /** Checklist rows with links to their evidence. */
   readonly checklistRows: readonly { readonly item: Report['checklist'][number]; readonly evidence: readonly EvidenceLink[]; readonly more: number }[]
   /** ML Test Score sections with their items. */
-  readonly scoreSections: readonly { readonly id: string; readonly name: string; readonly score: string; readonly items: readonly (Report['mlTestScore']['items'][number] & { readonly evidence: readonly EvidenceLink[] })[] }[]
+  readonly scoreSections: readonly {
+    readonly id: string
+    readonly name: string
+    readonly score: string
+    readonly items: readonly (Report['mlTestScore']['items'][number] & { readonly evidence: readonly EvidenceLink[] })[]
+  }[]
   /** Tool versions for the footer. */
   readonly generatedWith: string
 }
@@ -81,7 +86,9 @@ function textChangeOf(counterexample: unknown): { textChange?: TextChangeView } 
 const MAX_COUNTEREXAMPLE_CHARS = 20_000
 
 function clip(text: string): string {
-  return text.length <= MAX_COUNTEREXAMPLE_CHARS ? text : `${text.slice(0, MAX_COUNTEREXAMPLE_CHARS)}\n… (${text.length - MAX_COUNTEREXAMPLE_CHARS} more characters in vitest-ml.json)`
+  return text.length <= MAX_COUNTEREXAMPLE_CHARS
+    ? text
+    : `${text.slice(0, MAX_COUNTEREXAMPLE_CHARS)}\n… (${text.length - MAX_COUNTEREXAMPLE_CHARS} more characters in vitest-ml.json)`
 }
 
 /**
@@ -128,7 +135,11 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
     verdict: {
       passed: gate.passed,
       // Without a gate file nothing is required: passing then means only that the run and its tests were clean.
-      headline: !gate.passed ? 'Gate failed: do not deploy' : gate.configured ? 'Gate passed: ready to deploy' : 'Gate passed, with no gate file: nothing was required',
+      headline: !gate.passed
+        ? 'Gate failed: do not deploy'
+        : gate.configured
+          ? 'Gate passed: ready to deploy'
+          : 'Gate passed, with no gate file: nothing was required',
       detail: gate.passed
         ? `${report.summary.tests.passed} of ${report.summary.tests.total} tests and ${report.summary.checks.passed} evidence checks passed${gate.configured ? '' : '; set report.gate to name the required items and thresholds'}.`
         : `${gate.failures.length} blocking ${gate.failures.length === 1 ? 'reason' : 'reasons'}.`,
@@ -145,7 +156,9 @@ export function htmlView(report: Report, svgs: ReadonlyMap<string, readonly { ti
     })),
     checklistCounts: `${counts('passed')} passed, ${counts('attested')} attested, ${counts('failed')} failed, ${counts('not-covered')} not covered`,
     scoreSections: report.mlTestScore.sections.map((section) => ({
-      id: section.id, name: section.name, score: formatMetric(section.score),
+      id: section.id,
+      name: section.name,
+      score: formatMetric(section.score),
       items: report.mlTestScore.items.filter((item) => item.section === section.id).map((item) => ({ ...item, evidence: item.checks.flatMap(link) })),
     })),
     generatedWith: `vitest ${report.run.vitestVersion}, node ${report.provenance.node}`,

@@ -58,7 +58,8 @@ function replacer(): (this: unknown, key: string, value: unknown) => unknown {
   return function (this: unknown, _key, value) {
     if (typeof value === 'bigint') return value.toString()
     if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
-    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number | bigint>, (item) => (typeof item === 'bigint' ? item.toString() : item))
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+      return Array.from(value as unknown as ArrayLike<number | bigint>, (item) => (typeof item === 'bigint' ? item.toString() : item))
     if (typeof value !== 'object' || value === null) return value
     while (ancestors.length > 0 && ancestors[ancestors.length - 1] !== this) ancestors.pop()
     if (ancestors.includes(value)) return '[Circular]'

@@ -23,8 +23,12 @@ export function loadBaseline(path: string, root: string = process.cwd()): Report
   const report = readReport(absolute)
   const { problems } = verifyReport(report, { root })
   if (problems.length > 0) {
-    throw new VitestMlError('loadBaseline', `a base report that agrees with itself at ${path}`, `${problems.length} inconsistencies: ${problems.slice(0, 3).join('; ')}`,
-      'Point report.baseline at a report written by the vitest-ml reporter (for example the release\'s reports/vitest-ml.json, kept as a CI artifact); an edited base cannot be trusted to show regressions.')
+    throw new VitestMlError(
+      'loadBaseline',
+      `a base report that agrees with itself at ${path}`,
+      `${problems.length} inconsistencies: ${problems.slice(0, 3).join('; ')}`,
+      "Point report.baseline at a report written by the vitest-ml reporter (for example the release's reports/vitest-ml.json, kept as a CI artifact); an edited base cannot be trusted to show regressions.",
+    )
   }
   const shown = relative(root, absolute).split(sep).join('/')
   return { file: shown.startsWith('..') ? absolute : shown, ...snapshotReport(report) }

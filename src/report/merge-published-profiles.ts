@@ -1,7 +1,7 @@
 import type { RunError } from '../checklist/run-facts.js'
+import type { DataProfile } from '../profile/data-profile.js'
 import { mergeProfiles } from '../profile/merge-profiles.js'
 import { parseProfile } from '../profile/parse-profile.js'
-import type { DataProfile } from '../profile/data-profile.js'
 import type { PublishedProfile } from '../record/published-profile.js'
 
 /** A profile as the report holds it: every part published under its name, merged. */

@@ -8,7 +8,13 @@ function label(text: string | undefined, fallback: string): string {
   return cleaned.length > 120 ? `${cleaned.slice(0, 119)}…` : cleaned
 }
 
-interface Row { series: string; x: number; y: number; x0?: number; x1?: number }
+interface Row {
+  series: string
+  x: number
+  y: number
+  x0?: number
+  x1?: number
+}
 
 /** Colour of marker rules and of the subtitle that explains them. */
 const MARKER_COLOR = '#c0392b'
@@ -42,7 +48,16 @@ function codeAxis(binned: readonly Row[], categories: readonly string[] | undefi
   // Category names as tick labels: a JSON array literal is a valid Vega expression, and JSON escaping keeps each name a
   // plain string (the expression is evaluated while rendering the static SVG, never in the reader's browser).
   const names = JSON.stringify(categories.map((name) => label(name, '?')))
-  return { axis: { tickMinStep: 1, values: categories.map((_, index) => index), labelExpr: `${names}[datum.value] || ''`, labelAngle: categories.length > 6 ? -40 : 0, labelLimit: 120 }, scale }
+  return {
+    axis: {
+      tickMinStep: 1,
+      values: categories.map((_, index) => index),
+      labelExpr: `${names}[datum.value] || ''`,
+      labelAngle: categories.length > 6 ? -40 : 0,
+      labelLimit: 120,
+    },
+    scale,
+  }
 }
 
 /** Category names as the ticks of a line plot whose x values are the codes 0, 1, 2, ... (releases in a history). */
@@ -76,17 +91,40 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
   const y = { field: 'y', type: 'quantitative' as const, title: label(plot.yLabel, plot.type.includes('histogram') ? 'count' : 'y') }
   const names = [...new Set(plot.series.map((series) => label(series.name, 'series')))]
   const color = { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const, labelLimit: 400 }, scale: { domain: names } }
-  const base: { title: { text: string; subtitle?: string[]; subtitleColor?: string; subtitleFontSize?: number }; width: number; height: number; background: string; config: object } = {
-    title: { text: label(plot.title, 'plot') }, width: 420, height: 180, background: 'white', config: { font: 'system-ui, sans-serif' },
+  const base: {
+    title: { text: string; subtitle?: string[]; subtitleColor?: string; subtitleFontSize?: number }
+    width: number
+    height: number
+    background: string
+    config: object
+  } = {
+    title: { text: label(plot.title, 'plot') },
+    width: 420,
+    height: 180,
+    background: 'white',
+    config: { font: 'system-ui, sans-serif' },
   }
   const data = rows(plot, maxPoints)
   const layers: object[] = []
   if (plot.type === 'line' || plot.type === 'reliability') {
     // Over categories (releases), y follows the data rather than starting at zero, so a change between releases shows.
     const yScale = plot.categories === undefined || plot.categories.length === 0 ? {} : { scale: { zero: false, ...flatDomain(data) } }
-    layers.push({ data: { values: data }, mark: { type: 'line', point: true }, encoding: { x: { ...x, ...categoryAxis(plot.categories) }, y: { ...y, ...yScale }, color } })
+    layers.push({
+      data: { values: data },
+      mark: { type: 'line', point: true },
+      encoding: { x: { ...x, ...categoryAxis(plot.categories) }, y: { ...y, ...yScale }, color },
+    })
     if (plot.type === 'reliability') {
-      layers.push({ data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: '#888' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } })
+      layers.push({
+        data: {
+          values: [
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ],
+        },
+        mark: { type: 'line', strokeDash: [4, 4], color: '#888' },
+        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+      })
     }
   } else {
     const binned = withBinEdges(data)
@@ -100,7 +138,11 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
   if (markers.length > 0) {
     // Labels written inside the plot overprint the data (markers often sit at the same x): the dashed rules mark the
     // spots, and a subtitle says what each spot is, one line per position.
-    layers.push({ data: { values: markers.map((marker) => ({ x: marker.x })) }, mark: { type: 'rule', color: MARKER_COLOR, strokeDash: [3, 3] }, encoding: { x: { field: 'x', type: 'quantitative' } } })
+    layers.push({
+      data: { values: markers.map((marker) => ({ x: marker.x })) },
+      mark: { type: 'rule', color: MARKER_COLOR, strokeDash: [3, 3] },
+      encoding: { x: { field: 'x', type: 'quantitative' } },
+    })
     const byPosition = new Map<string, string[]>()
     for (const marker of markers) {
       const category = Number.isInteger(marker.x) ? plot.categories?.[marker.x] : undefined
@@ -108,7 +150,12 @@ export function plotToVegaLite(plot: PlotSpec, maxPoints = 500): TopLevelSpec {
       byPosition.set(at, [...(byPosition.get(at) ?? []), label(marker.label, 'marker')])
     }
     const lines = [...byPosition.entries()].map(([at, labels]) => `${plot.xLabel === undefined ? 'x' : label(plot.xLabel, 'x')} = ${at}: ${labels.join(', ')}`)
-    base.title = { text: base.title.text, subtitle: lines.length > 4 ? [...lines.slice(0, 3), `… ${lines.length - 3} more positions`] : lines, subtitleColor: MARKER_COLOR, subtitleFontSize: 11 }
+    base.title = {
+      text: base.title.text,
+      subtitle: lines.length > 4 ? [...lines.slice(0, 3), `… ${lines.length - 3} more positions`] : lines,
+      subtitleColor: MARKER_COLOR,
+      subtitleFontSize: 11,
+    }
   }
   if (plot.categories !== undefined && plot.categories.length > 0 && plot.type === 'line') {
     // A long title (a check's title) would widen the drawing and shrink the whole plot on the page: cut it instead.

@@ -22,20 +22,32 @@ export function readReport(path: string): Report {
     text = readFileSync(path, 'utf8')
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? 'an unreadable file'
-    throw new VitestMlError('readReport', `a report file at ${path}`, code, 'Run the tests with the vitest-ml plugin first; the report is written to reports/vitest-ml.json by default.', { cause })
+    throw new VitestMlError(
+      'readReport',
+      `a report file at ${path}`,
+      code,
+      'Run the tests with the vitest-ml plugin first; the report is written to reports/vitest-ml.json by default.',
+      { cause },
+    )
   }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (cause) {
-    throw new VitestMlError('readReport', `JSON in ${path}`, (cause as Error).message, 'Pass the vitest-ml.json file, not the HTML or Markdown report.', { cause })
+    throw new VitestMlError('readReport', `JSON in ${path}`, (cause as Error).message, 'Pass the vitest-ml.json file, not the HTML or Markdown report.', {
+      cause,
+    })
   }
   const version = (parsed as { schemaVersion?: unknown } | null)?.schemaVersion
   if (typeof version === 'number' && !(READABLE_SCHEMA_VERSIONS as readonly number[]).includes(version)) {
-    throw new VitestMlError('readReport', `a report of format version ${READABLE_SCHEMA_VERSIONS.join(' or ')} in ${path}`, `format version ${version}`,
+    throw new VitestMlError(
+      'readReport',
+      `a report of format version ${READABLE_SCHEMA_VERSIONS.join(' or ')} in ${path}`,
+      `format version ${version}`,
       version < REPORT_SCHEMA_VERSION
         ? 'Format version 1 was written before reports listed every test and carried a digest, so its verdict cannot be recomputed and it is not read. Re-run the tests of that release (check out its tag) to write a current report; see "Report format versions" in the README.'
-        : 'The report was written by a newer vitest-ml: upgrade vitest-ml to read it.')
+        : 'The report was written by a newer vitest-ml: upgrade vitest-ml to read it.',
+    )
   }
   return validateReport(parsed, path)
 }

@@ -1,10 +1,10 @@
-import { snapshotReport } from './snapshot-report.js'
 import { diffReports } from '../compare/diff-reports.js'
-import { diffView, type DiffView } from './diff-view.js'
+import { type DiffView, diffView } from './diff-view.js'
 import { pageTemplate, trustedHtml } from './html-templates.js'
 import { htmlView } from './html-view.js'
 import { renderPlotSvg } from './render-plot-svg.js'
 import type { Report } from './report.js'
+import { snapshotReport } from './snapshot-report.js'
 
 export { templatesDir } from './html-templates.js'
 
@@ -36,7 +36,9 @@ export async function renderHtml(report: Report, options: RenderHtmlOptions = {}
   const maxPlots = options.maxPlots ?? 40
   const withPlots = report.checks.filter((check) => (check.plots?.length ?? 0) > 0)
   // Failures first, then the demonstrations (expected failures: their plots show what a caught fault looks like), then passes.
-  const ordered = (['failed', 'expected-failure', 'demonstration', 'passed'] as const).flatMap((outcome) => withPlots.filter((check) => check.outcome === outcome))
+  const ordered = (['failed', 'expected-failure', 'demonstration', 'passed'] as const).flatMap((outcome) =>
+    withPlots.filter((check) => check.outcome === outcome),
+  )
   const svgs = new Map<string, { title: string; svg: unknown }[]>()
   let budget = maxPlots
   for (const check of ordered) {

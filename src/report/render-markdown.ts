@@ -10,14 +10,21 @@ export interface RenderMarkdownOptions {
 /** Escapes text for a Markdown table cell or line: no raw HTML, no table breaks, one line. */
 function md(text: string): string {
   return text
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|#])/g, '\\$1')
     .replace(/\s*[\r\n]+\s*/g, ' ')
 }
 
 const STATUS_ICON: Readonly<Record<string, string>> = {
-  passed: '✅ passed', failed: '❌ failed', 'not-covered': '⚪ not covered', attested: '📝 attested',
-  ok: '✅ ok', breached: '❌ breached', 'not-measured': '⚪ not measured',
+  passed: '✅ passed',
+  failed: '❌ failed',
+  'not-covered': '⚪ not covered',
+  attested: '📝 attested',
+  ok: '✅ ok',
+  breached: '❌ breached',
+  'not-measured': '⚪ not measured',
 }
 
 /**
@@ -41,11 +48,18 @@ export function renderMarkdown(report: Report, options: RenderMarkdownOptions = 
   for (const reason of gate.warnings) lines.push(`- warning (${reason.source}): ${md(reason.message)}`)
   if (gate.failures.length + gate.warnings.length > 0) lines.push('')
   if (!gate.configured) lines.push('_No gate file: nothing was required; the verdict rests on the run and its tests._', '')
-  lines.push('| tests passed | checks passed | checks failed | high-severity failures | expected failures / demonstrations | ML Test Score |', '| --- | --- | --- | --- | --- | --- |')
-  lines.push(`| ${summary.tests.passed}/${summary.tests.total} | ${summary.checks.passed}/${summary.checks.total} | ${summary.checks.failed} | ${summary.failedBySeverity.high} | ${summary.checks.expectedFailures} / ${summary.checks.demonstrations} | ${formatMetric(mlTestScore.score)} (${md(mlTestScore.band)}) |`, '')
+  lines.push(
+    '| tests passed | checks passed | checks failed | high-severity failures | expected failures / demonstrations | ML Test Score |',
+    '| --- | --- | --- | --- | --- | --- |',
+  )
+  lines.push(
+    `| ${summary.tests.passed}/${summary.tests.total} | ${summary.checks.passed}/${summary.checks.total} | ${summary.checks.failed} | ${summary.failedBySeverity.high} | ${summary.checks.expectedFailures} / ${summary.checks.demonstrations} | ${formatMetric(mlTestScore.score)} (${md(mlTestScore.band)}) |`,
+    '',
+  )
   lines.push('### Production checklist', '', '| item | status | required | note |', '| --- | --- | --- | --- |')
   for (const item of report.checklist) {
-    const note = item.reason ?? (item.attestation === undefined ? `${item.checks.length} check(s)` : `attested by ${item.attestation.owner}, ${item.attestation.date}`)
+    const note =
+      item.reason ?? (item.attestation === undefined ? `${item.checks.length} check(s)` : `attested by ${item.attestation.owner}, ${item.attestation.date}`)
     lines.push(`| ${md(item.label)} (\`${item.id}\`) | ${STATUS_ICON[item.status] ?? item.status} | ${item.required ? 'yes' : ''} | ${md(note)} |`)
   }
   if (gate.thresholds.length > 0) {
@@ -56,13 +70,21 @@ export function renderMarkdown(report: Report, options: RenderMarkdownOptions = 
       lines.push(`| ${result.name} | \`${md(result.metric)}\` | ${bound} | ${worst} | ${result.severity} | ${STATUS_ICON[result.status] ?? result.status} |`)
     }
   }
-  lines.push('', `### ML Test Score: ${formatMetric(mlTestScore.score)}`, '', mlTestScore.sections.map((section) => `${section.name} ${formatMetric(section.score)}/7`).join(' · '))
+  lines.push(
+    '',
+    `### ML Test Score: ${formatMetric(mlTestScore.score)}`,
+    '',
+    mlTestScore.sections.map((section) => `${section.name} ${formatMetric(section.score)}/7`).join(' · '),
+  )
   const failed = report.checks.filter((check) => check.outcome === 'failed')
   if (failed.length > 0) {
     const limit = options.maxFailures ?? 30
     lines.push('', `### Failed checks (${failed.length})`, '')
     for (const check of failed.slice(0, limit)) {
-      const metrics = Object.entries(check.metrics).slice(0, 6).map(([name, value]) => `${md(name)}=${formatMetric(value)}`).join(', ')
+      const metrics = Object.entries(check.metrics)
+        .slice(0, 6)
+        .map(([name, value]) => `${md(name)}=${formatMetric(value)}`)
+        .join(', ')
       lines.push(`- **${md(check.title)}** (${check.severity}, ${md(check.kind)}) ${metrics}`)
       lines.push(`  \`${check.replayCommand.replace(/`/g, "'")}\``)
     }

@@ -31,5 +31,5 @@ export function replayCommand(file: string, testNamePattern: string, replay?: Re
   const command = `npx vitest run ${config}${shellQuote(file)} -t ${shellQuote(escapeRegExp(testNamePattern))}`
   if (replay === undefined) return command
   const path = replay.path === undefined ? '' : `, path ${JSON.stringify(replay.path)}`
-  return `${command}  # seed ${replay.seed}${path}, ${replay.numRuns} ${replay.numRuns === 1 ? "run" : "runs"}`
+  return `${command}  # seed ${replay.seed}${path}, ${replay.numRuns} ${replay.numRuns === 1 ? 'run' : 'runs'}`
 }

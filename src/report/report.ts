@@ -1,11 +1,11 @@
-import type { CheckOutcome, TestState } from '../checklist/evidence-check.js'
-import type { ReportSnapshot } from '../compare/report-snapshot.js'
 import type { HealthyForm } from '../checklist/check-kinds.js'
 import type { GateVerdict } from '../checklist/evaluate-gate.js'
+import type { CheckOutcome, TestState } from '../checklist/evidence-check.js'
 import type { GateConfig } from '../checklist/gate-config.js'
 import type { RunError } from '../checklist/run-facts.js'
 import type { ChecklistItemResult } from '../checklist/score-checklist.js'
 import type { MlTestScoreResult } from '../checklist/score-ml-test-score.js'
+import type { ReportSnapshot } from '../compare/report-snapshot.js'
 import type { CheckRecord } from '../record/check-record.js'
 import type { ReportProfile } from './merge-published-profiles.js'
 

@@ -33,11 +33,19 @@ export function snapshotReport(report: Report): ReportSnapshot {
 
 function summarizeCheck(check: ReportCheck): CheckSummary {
   return {
-    id: check.id, kind: check.kind, title: check.title, file: check.file, test: check.test,
+    id: check.id,
+    kind: check.kind,
+    title: check.title,
+    file: check.file,
+    test: check.test,
     ...(check.negated === undefined ? {} : { negated: check.negated }),
-    severity: check.severity, outcome: check.outcome, evidence: check.evidence,
+    severity: check.severity,
+    outcome: check.outcome,
+    evidence: check.evidence,
     ...(check.model === undefined ? {} : { model: { name: check.model.name, ...(check.model.sha256 === undefined ? {} : { sha256: check.model.sha256 }) } }),
-    ...(check.data === undefined ? {} : { data: { name: check.data.name, rows: check.data.rows, ...(check.data.sha256 === undefined ? {} : { sha256: check.data.sha256 }) } }),
+    ...(check.data === undefined
+      ? {}
+      : { data: { name: check.data.name, rows: check.data.rows, ...(check.data.sha256 === undefined ? {} : { sha256: check.data.sha256 }) } }),
     metrics: check.metrics,
   }
 }

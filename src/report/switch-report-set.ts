@@ -29,7 +29,12 @@ export interface PublishOptions {
  * @returns the folder the set now lives in
  * @throws when the file system cannot make symbolic links (the caller then writes files in place)
  */
-export function publishReportSet(directory: string, staged: string, names: readonly string[], options: PublishOptions & { readonly dropped?: readonly string[] } = {}): string {
+export function publishReportSet(
+  directory: string,
+  staged: string,
+  names: readonly string[],
+  options: PublishOptions & { readonly dropped?: readonly string[] } = {},
+): string {
   const runs = join(directory, RUNS_FOLDER)
   const final = join(runs, staged.slice(staged.lastIndexOf('.tmp-') + '.tmp-'.length))
   renameSync(staged, final)

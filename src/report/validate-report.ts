@@ -1,6 +1,6 @@
-import { schemaValidator, type SchemaValidator } from '../util/schema-validator.js'
-import { REPORT_SCHEMA } from './report-schema.js'
+import { type SchemaValidator, schemaValidator } from '../util/schema-validator.js'
 import type { Report } from './report.js'
+import { REPORT_SCHEMA } from './report-schema.js'
 
 let validator: SchemaValidator<Report> | undefined
 

@@ -1,5 +1,5 @@
 import { decideVerdict, type Verdict } from '../checklist/decide-verdict.js'
-import { checkOutcome, checklistItemsOf, healthyFormOf, isEvidence } from '../checklist/evidence-check.js'
+import { checklistItemsOf, checkOutcome, healthyFormOf, isEvidence } from '../checklist/evidence-check.js'
 import type { GateConfig } from '../checklist/gate-config.js'
 import { summarize } from './build-report.js'
 import { jsonDifferences } from './json-differences.js'
@@ -50,7 +50,10 @@ export interface ReportVerification {
 export function verifyReport(report: Report, options: VerifyReportOptions = {}): ReportVerification {
   const problems: string[] = []
   const digest = reportDigest(report)
-  if (digest !== report.integrity.digest) problems.push(`integrity: the content hashes to ${digest.slice(0, 12)}…, not the stored ${report.integrity.digest.slice(0, 12)}… (the file was edited after it was written)`)
+  if (digest !== report.integrity.digest)
+    problems.push(
+      `integrity: the content hashes to ${digest.slice(0, 12)}…, not the stored ${report.integrity.digest.slice(0, 12)}… (the file was edited after it was written)`,
+    )
   problems.push(...testProblems(report))
   const testOf = new Map(report.tests.flatMap((test) => test.checks.map((anchor) => [anchor, test] as const)))
   const checks = report.checks.map((check) => derivedCheck(check, testOf.get(check.anchor)))
@@ -58,12 +61,16 @@ export function verifyReport(report: Report, options: VerifyReportOptions = {}):
   problems.push(...jsonDifferences(report.summary, summarize(report.tests, checks, report.errors), '/summary'))
   if (options.base !== undefined) problems.push(...baselineProblems(report, options.base))
   const gate = options.gate ?? report.gate.config
-  const verdict = decideVerdict(checks, { status: report.run.status, reason: report.run.reason, tests: report.tests, errors: report.errors }, {
-    ...(gate === undefined ? {} : { gate }),
-    ...(options.root === undefined ? {} : { root: options.root }),
-    now: new Date(report.run.finishedAt),
-    ...(report.baseline === undefined ? {} : { baseline: report.baseline }),
-  })
+  const verdict = decideVerdict(
+    checks,
+    { status: report.run.status, reason: report.run.reason, tests: report.tests, errors: report.errors },
+    {
+      ...(gate === undefined ? {} : { gate }),
+      ...(options.root === undefined ? {} : { root: options.root }),
+      now: new Date(report.run.finishedAt),
+      ...(report.baseline === undefined ? {} : { baseline: report.baseline }),
+    },
+  )
   if (options.gate === undefined) {
     const { config: _config, ...storedGate } = report.gate
     problems.push(
@@ -72,7 +79,13 @@ export function verifyReport(report: Report, options: VerifyReportOptions = {}):
       ...jsonDifferences(storedGate, verdict.gate, '/gate'),
     )
   }
-  const recomputed: Report = { ...report, checks, checklist: verdict.checklist, mlTestScore: verdict.mlTestScore, gate: { ...verdict.gate, ...(gate === undefined ? {} : { config: gate }) } }
+  const recomputed: Report = {
+    ...report,
+    checks,
+    checklist: verdict.checklist,
+    mlTestScore: verdict.mlTestScore,
+    gate: { ...verdict.gate, ...(gate === undefined ? {} : { config: gate }) },
+  }
   return { problems, verdict, recomputed }
 }
 
@@ -91,7 +104,10 @@ function derivedCheck(check: ReportCheck, test: ReportTest | undefined): ReportC
   return {
     ...check,
     checklist: [...checklistItemsOf(check)],
-    healthyForm, outcome, evidence: isEvidence({ ...check, healthyForm }, outcome), testState,
+    healthyForm,
+    outcome,
+    evidence: isEvidence({ ...check, healthyForm }, outcome),
+    testState,
     ...(test === undefined ? {} : { file: test.file, test: test.name }),
   }
 }

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { writeAtomically } from '../util/write-atomically.js'
 import { renderHtml } from './render-html.js'
 import { renderMarkdown } from './render-markdown.js'
 import type { Report } from './report.js'
-import { publishReportSet, stageReportSet, type PublishOptions } from './switch-report-set.js'
+import { type PublishOptions, publishReportSet, stageReportSet } from './switch-report-set.js'
 import { validateReport } from './validate-report.js'
-import { writeAtomically } from '../util/write-atomically.js'
 
 /** The files a report can be written as. */
 export type ReportFormat = 'json' | 'html' | 'markdown'

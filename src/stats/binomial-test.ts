@@ -1,10 +1,10 @@
 import type binomialPmfFunction from '@stdlib/stats-base-dists-binomial-pmf'
 import { VitestMlError } from '../util/errors.js'
+import { lazyRequire } from '../util/lazy-require.js'
+import { type Alternative, checkAlternative } from './alternative.js'
 import { clopperPearsonInterval } from './clopper-pearson-interval.js'
 import { binomialLowerTail, binomialUpperTail } from './distributions.js'
-import { checkAlternative, type Alternative } from './alternative.js'
 import type { ProportionInterval } from './proportion-interval.js'
-import { lazyRequire } from '../util/lazy-require.js'
 
 /** `@stdlib/stats-base-dists-binomial-pmf`, loaded on first use (see `lazyRequire`). */
 const binomialPmf = (...args: Parameters<typeof binomialPmfFunction>): ReturnType<typeof binomialPmfFunction> => binomialPmfModule()(...args)
@@ -78,7 +78,13 @@ export function binomialTest(k: number, n: number, options: BinomialTestOptions 
   if (!Number.isInteger(k) || k < 0 || k > n) {
     throw new VitestMlError('binomialTest', `k that is an integer in [0, ${n}]`, String(k), 'k is the number of successes among the n trials.')
   }
-  if (!(p >= 0 && p <= 1)) throw new VitestMlError('binomialTest', 'a null proportion p in [0, 1]', String(p), 'p is the success probability under the null hypothesis, for example 0.5.')
+  if (!(p >= 0 && p <= 1))
+    throw new VitestMlError(
+      'binomialTest',
+      'a null proportion p in [0, 1]',
+      String(p),
+      'p is the success probability under the null hypothesis, for example 0.5.',
+    )
   const pmf = (x: number): number => binomialPmf(x, n, p)
   let pValue: number
   if (alternative === 'less') {

@@ -1,5 +1,5 @@
+import { type BootstrapOptions, type BootstrapResult, bootstrapIndices } from './bootstrap-resampler.js'
 import { finiteSample } from './finite-sample.js'
-import { bootstrapIndices, type BootstrapOptions, type BootstrapResult } from './bootstrap-resampler.js'
 
 /** Result of {@link bootstrapConfidenceInterval}. */
 export interface BootstrapConfidenceIntervalResult extends BootstrapResult {

@@ -1,7 +1,7 @@
-import { linearQuantile } from './linear-quantile.js'
 import seedrandom from 'seedrandom'
 import { VitestMlError } from '../util/errors.js'
 import { normalQuantileStandard, normalSf } from './distributions.js'
+import { linearQuantile } from './linear-quantile.js'
 
 /** Options of {@link bootstrapConfidenceInterval} and {@link pairedBootstrapInterval}. */
 export interface BootstrapOptions {
@@ -48,7 +48,6 @@ export interface BootstrapResult {
 /** Default seed, so that an unseeded call is still reproducible. */
 export const DEFAULT_BOOTSTRAP_SEED = 20240601
 
-
 /**
  * The engine behind both bootstrap intervals: draws `resamples` index vectors of length `n` with replacement
  * (one reused `Uint32Array`, no per-resample allocation), evaluates the statistic on each, and turns the bootstrap
@@ -81,9 +80,17 @@ export function bootstrapIndices(
     throw new VitestMlError(source, 'at least 1 observation', String(n), 'A bootstrap needs data; check the sample is not empty (NaN values are dropped).')
   }
   if (!(confidence > 0 && confidence < 1)) throw new VitestMlError(source, 'a confidence level in (0, 1)', String(confidence), 'Use 0.95 for a 95% interval.')
-  if (!Number.isInteger(resamples) || resamples < 2) throw new VitestMlError(source, 'an integer number of resamples >= 2', String(resamples), 'Use several thousand resamples (9999 by default).')
-  if (method !== 'percentile' && method !== 'bca') throw new VitestMlError(source, "method 'percentile' or 'bca'", JSON.stringify(method), "'bca' corrects bias and skew; 'percentile' is the plain quantile interval.")
-  if (strata !== undefined && strata.length !== n) throw new VitestMlError(source, `one stratum per observation (${n})`, String(strata.length), 'Pass the stratum of every observation, in order.')
+  if (!Number.isInteger(resamples) || resamples < 2)
+    throw new VitestMlError(source, 'an integer number of resamples >= 2', String(resamples), 'Use several thousand resamples (9999 by default).')
+  if (method !== 'percentile' && method !== 'bca')
+    throw new VitestMlError(
+      source,
+      "method 'percentile' or 'bca'",
+      JSON.stringify(method),
+      "'bca' corrects bias and skew; 'percentile' is the plain quantile interval.",
+    )
+  if (strata !== undefined && strata.length !== n)
+    throw new VitestMlError(source, `one stratum per observation (${n})`, String(strata.length), 'Pass the stratum of every observation, in order.')
   const random = seedrandom.alea(String(seed))
   const indices = new Uint32Array(n)
   for (let i = 0; i < n; i++) indices[i] = i
@@ -137,7 +144,12 @@ export function bootstrapIndices(
     lowQ = adjust(alpha)
     highQ = adjust(1 - alpha)
     if (!Number.isFinite(z0) || !(lowQ >= 0 && highQ <= 1)) {
-      throw new VitestMlError(source, 'a bootstrap distribution on both sides of the estimate for BCa', `${below} of ${resamples} resamples below the estimate`, "The statistic is (nearly) constant under resampling; use method 'percentile'.")
+      throw new VitestMlError(
+        source,
+        'a bootstrap distribution on both sides of the estimate for BCa',
+        `${below} of ${resamples} resamples below the estimate`,
+        "The statistic is (nearly) constant under resampling; use method 'percentile'.",
+      )
     }
   }
   const sorted = distribution.sort()

@@ -58,7 +58,12 @@ export function chiSquareGoodnessOfFit(
     expectedCounts.fill(observedTotal / k)
   } else {
     if (expected.length !== k) {
-      throw new VitestMlError(source, `${k} expected counts (one per observed category)`, `${expected.length}`, 'Give expected counts for the same categories, in the same order.')
+      throw new VitestMlError(
+        source,
+        `${k} expected counts (one per observed category)`,
+        `${expected.length}`,
+        'Give expected counts for the same categories, in the same order.',
+      )
     }
     let expectedTotal = 0
     for (let i = 0; i < k; i++) {
@@ -67,7 +72,12 @@ export function chiSquareGoodnessOfFit(
       expectedTotal += e
     }
     if (Math.abs(observedTotal - expectedTotal) > 1e-8 * Math.min(observedTotal, expectedTotal)) {
-      throw new VitestMlError(source, `expected counts summing to the observed total ${observedTotal}`, `a total of ${expectedTotal}`, 'Scale expected proportions by the observed total: expected = proportions * sum(observed).')
+      throw new VitestMlError(
+        source,
+        `expected counts summing to the observed total ${observedTotal}`,
+        `a total of ${expectedTotal}`,
+        'Scale expected proportions by the observed total: expected = proportions * sum(observed).',
+      )
     }
   }
   if (observedTotal === 0) throw new VitestMlError(source, 'at least one observation', 'all counts 0', 'Check that the sample was counted.')
@@ -77,7 +87,12 @@ export function chiSquareGoodnessOfFit(
   const dof = kept - 1 - (options.ddof ?? 0)
   if (dof < 1) {
     const dropped = k - kept
-    throw new VitestMlError(source, 'at least 1 degree of freedom (k - 1 - ddof >= 1)', `${dof} (k = ${kept}${dropped > 0 ? ` after dropping ${dropped} categories expected and observed 0 times` : ''}, ddof = ${options.ddof ?? 0})`, 'Use more categories or a smaller ddof.')
+    throw new VitestMlError(
+      source,
+      'at least 1 degree of freedom (k - 1 - ddof >= 1)',
+      `${dof} (k = ${kept}${dropped > 0 ? ` after dropping ${dropped} categories expected and observed 0 times` : ''}, ddof = ${options.ddof ?? 0})`,
+      'Use more categories or a smaller ddof.',
+    )
   }
   let statistic = 0
   for (let i = 0; i < k; i++) {

@@ -45,20 +45,27 @@ export interface ChiSquareHomogeneityResult {
  * // -> { statistic: 1.7142..., pValue: 0.4243..., dof: 2, expected: [[12.5, 17.5, 30], [12.5, 17.5, 30]], ... }
  * ```
  */
-export function chiSquareHomogeneity(
-  table: ReadonlyArray<ArrayLike<number>>,
-  options: ChiSquareHomogeneityOptions = {},
-): ChiSquareHomogeneityResult {
+export function chiSquareHomogeneity(table: ReadonlyArray<ArrayLike<number>>, options: ChiSquareHomogeneityOptions = {}): ChiSquareHomogeneityResult {
   const source = 'chiSquareHomogeneity'
   const rows = table.length
   if (rows < 2) {
-    throw new VitestMlError(source, 'a table with at least 2 rows (one per sample)', `${rows} row${rows === 1 ? '' : 's'}`, 'Pass [referenceCounts, currentCounts].')
+    throw new VitestMlError(
+      source,
+      'a table with at least 2 rows (one per sample)',
+      `${rows} row${rows === 1 ? '' : 's'}`,
+      'Pass [referenceCounts, currentCounts].',
+    )
   }
   const width = (table[0] as ArrayLike<number>).length
   for (let r = 0; r < rows; r++) {
     const row = table[r] as ArrayLike<number>
     if (row.length !== width) {
-      throw new VitestMlError(source, `every row to have ${width} categories`, `row ${r} with ${row.length}`, 'Count the same category list in every sample (use 0 for absent categories).')
+      throw new VitestMlError(
+        source,
+        `every row to have ${width} categories`,
+        `row ${r} with ${row.length}`,
+        'Count the same category list in every sample (use 0 for absent categories).',
+      )
     }
     for (let c = 0; c < width; c++) nonNegativeCount(source, `table[${r}][${c}]`, row[c] as number)
   }
@@ -84,7 +91,12 @@ export function chiSquareHomogeneity(
   }
   for (let r = 0; r < rows; r++) {
     if (rowTotals[r] === 0) {
-      throw new VitestMlError(source, `at least one count in every row`, `row ${r} with total 0`, 'An empty sample cannot be compared; check that the sample was counted.')
+      throw new VitestMlError(
+        source,
+        `at least one count in every row`,
+        `row ${r} with total 0`,
+        'An empty sample cannot be compared; check that the sample was counted.',
+      )
     }
   }
   const dof = (rows - 1) * (kept.length - 1)

@@ -1,6 +1,6 @@
 import type betaincinvFunction from '@stdlib/math-base-special-betaincinv'
-import { checkProportion, type ProportionInterval, type ProportionIntervalOptions } from './proportion-interval.js'
 import { lazyRequire } from '../util/lazy-require.js'
+import { checkProportion, type ProportionInterval, type ProportionIntervalOptions } from './proportion-interval.js'
 
 /** `@stdlib/math-base-special-betaincinv`, loaded on first use (see `lazyRequire`). */
 const betaincinv = (...args: Parameters<typeof betaincinvFunction>): ReturnType<typeof betaincinvFunction> => betaincinvModule()(...args)

@@ -44,7 +44,12 @@ export interface CramerVonMisesResult {
 export function cramerVonMises(reference: ArrayLike<number>, current: ArrayLike<number>, options: CramerVonMisesOptions = {}): CramerVonMisesResult {
   const requested = options.method ?? 'auto'
   if (requested !== 'auto' && requested !== 'exact' && requested !== 'asymptotic') {
-    throw new VitestMlError('cramerVonMises', "method 'auto', 'exact' or 'asymptotic'", JSON.stringify(requested), "'auto' is exact when both samples have at most 20 values.")
+    throw new VitestMlError(
+      'cramerVonMises',
+      "method 'auto', 'exact' or 'asymptotic'",
+      JSON.stringify(requested),
+      "'auto' is exact when both samples have at most 20 values.",
+    )
   }
   const ref = finiteSample('cramerVonMises', 'reference', reference, 2)
   const cur = finiteSample('cramerVonMises', 'current', current, 2)

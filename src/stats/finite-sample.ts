@@ -24,12 +24,7 @@ export interface FiniteSample {
  * // -> { values: Float64Array [1, 2], nanDropped: 1 }
  * ```
  */
-export function finiteSample(
-  source: string,
-  name: string,
-  sample: ArrayLike<number>,
-  minimum = 1,
-): FiniteSample {
+export function finiteSample(source: string, name: string, sample: ArrayLike<number>, minimum = 1): FiniteSample {
   const length = sample.length
   const values = new Float64Array(length)
   let kept = 0
@@ -77,12 +72,7 @@ export function finiteSample(
  */
 export function nonNegativeCount(source: string, name: string, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new VitestMlError(
-      source,
-      `a finite count >= 0 in ${name}`,
-      String(value),
-      'Counts must be finite and non-negative; replace missing counts with 0.',
-    )
+    throw new VitestMlError(source, `a finite count >= 0 in ${name}`, String(value), 'Counts must be finite and non-negative; replace missing counts with 0.')
   }
   return value
 }

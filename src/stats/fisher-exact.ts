@@ -1,7 +1,7 @@
 import type gammalnFunction from '@stdlib/math-base-special-gammaln'
 import { VitestMlError } from '../util/errors.js'
 import { lazyRequire } from '../util/lazy-require.js'
-import { checkAlternative, type Alternative } from './alternative.js'
+import { type Alternative, checkAlternative } from './alternative.js'
 
 /** `@stdlib/math-base-special-gammaln`, loaded on first use (see `lazyRequire`). */
 const gammaln = (...args: Parameters<typeof gammalnFunction>): ReturnType<typeof gammalnFunction> => gammalnModule()(...args)

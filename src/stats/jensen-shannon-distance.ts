@@ -39,15 +39,16 @@ function relativeEntropy(x: number, y: number): number {
  * jensenShannonDistance([1, 0, 0], [0, 1, 0], { base: 2 }) // -> { statistic: 1 }
  * ```
  */
-export function jensenShannonDistance(
-  p: ArrayLike<number>,
-  q: ArrayLike<number>,
-  options: JensenShannonDistanceOptions = {},
-): JensenShannonDistanceResult {
+export function jensenShannonDistance(p: ArrayLike<number>, q: ArrayLike<number>, options: JensenShannonDistanceOptions = {}): JensenShannonDistanceResult {
   const source = 'jensenShannonDistance'
   if (p.length === 0) throw new VitestMlError(source, 'at least 1 category', '0', 'Pass one weight per category.')
   if (p.length !== q.length) {
-    throw new VitestMlError(source, `q with ${p.length} categories (as p)`, `${q.length}`, 'Count the same categories, in the same order, for both distributions.')
+    throw new VitestMlError(
+      source,
+      `q with ${p.length} categories (as p)`,
+      `${q.length}`,
+      'Count the same categories, in the same order, for both distributions.',
+    )
   }
   const base = options.base
   if (base !== undefined && !(base > 0 && base !== 1 && Number.isFinite(base))) {
@@ -60,7 +61,12 @@ export function jensenShannonDistance(
     sumQ += nonNegativeCount(source, `q[${i}]`, q[i] as number)
   }
   if (sumP === 0 || sumQ === 0) {
-    throw new VitestMlError(source, 'weights with a positive total in p and q', `totals ${sumP} and ${sumQ}`, 'A distribution needs at least one positive weight.')
+    throw new VitestMlError(
+      source,
+      'weights with a positive total in p and q',
+      `totals ${sumP} and ${sumQ}`,
+      'A distribution needs at least one positive weight.',
+    )
   }
   let left = 0
   let right = 0

@@ -1,5 +1,5 @@
 import { VitestMlError } from '../util/errors.js'
-import { checkAlternative, type Alternative } from './alternative.js'
+import { type Alternative, checkAlternative } from './alternative.js'
 import { finiteSample } from './finite-sample.js'
 import { kolmogorovSf } from './kolmogorov-distribution.js'
 import { gcd, ksExactProbability } from './ks-exact-probability.js'
@@ -64,15 +64,16 @@ export interface KsTwoSampleResult {
  * // -> { statistic: 0.5, pValue: 0.3571..., method: 'exact', ... }
  * ```
  */
-export function ksTwoSample(
-  reference: ArrayLike<number>,
-  current: ArrayLike<number>,
-  options: KsTwoSampleOptions = {},
-): KsTwoSampleResult {
+export function ksTwoSample(reference: ArrayLike<number>, current: ArrayLike<number>, options: KsTwoSampleOptions = {}): KsTwoSampleResult {
   const method = options.method ?? 'auto'
   const alternative = checkAlternative('ksTwoSample', options.alternative)
   if (method !== 'auto' && method !== 'exact' && method !== 'asymp') {
-    throw new VitestMlError('ksTwoSample', "method 'auto', 'exact' or 'asymp'", JSON.stringify(method), "'asymp' is scipy's spelling; 'auto' is exact up to 10,000 values per sample.")
+    throw new VitestMlError(
+      'ksTwoSample',
+      "method 'auto', 'exact' or 'asymp'",
+      JSON.stringify(method),
+      "'asymp' is scipy's spelling; 'auto' is exact up to 10,000 values per sample.",
+    )
   }
   const ref = finiteSample('ksTwoSample', 'reference', reference)
   const cur = finiteSample('ksTwoSample', 'current', current)

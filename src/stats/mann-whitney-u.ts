@@ -1,8 +1,8 @@
 import { VitestMlError } from '../util/errors.js'
+import { type Alternative, checkAlternative } from './alternative.js'
 import { averageRanks } from './average-ranks.js'
 import { normalSf } from './distributions.js'
 import { finiteSample } from './finite-sample.js'
-import { checkAlternative, type Alternative } from './alternative.js'
 
 /** Options of {@link mannWhitneyU}. */
 export interface MannWhitneyUOptions {
@@ -82,7 +82,12 @@ export function mannWhitneyU(reference: ArrayLike<number>, current: ArrayLike<nu
   const alternative = checkAlternative('mannWhitneyU', options.alternative)
   const requested = options.method ?? 'auto'
   if (requested !== 'auto' && requested !== 'exact' && requested !== 'asymptotic') {
-    throw new VitestMlError('mannWhitneyU', "method 'auto', 'exact' or 'asymptotic'", JSON.stringify(requested), "'auto' is exact for small samples without ties, as scipy.")
+    throw new VitestMlError(
+      'mannWhitneyU',
+      "method 'auto', 'exact' or 'asymptotic'",
+      JSON.stringify(requested),
+      "'auto' is exact for small samples without ties, as scipy.",
+    )
   }
   const ref = finiteSample('mannWhitneyU', 'reference', reference)
   const cur = finiteSample('mannWhitneyU', 'current', current)
@@ -99,7 +104,7 @@ export function mannWhitneyU(reference: ArrayLike<number>, current: ArrayLike<nu
   const u = alternative === 'greater' ? u1 : alternative === 'less' ? u2 : Math.max(u1, u2)
   const factor = alternative === 'two-sided' ? 2 : 1
   const ties = tieCounts.some((count) => count > 1)
-  const method = requested === 'auto' ? (n1 > 8 && n2 > 8) || ties ? 'asymptotic' : 'exact' : requested
+  const method = requested === 'auto' ? ((n1 > 8 && n2 > 8) || ties ? 'asymptotic' : 'exact') : requested
   let p: number
   if (method === 'exact') {
     p = exactSf(Math.trunc(u), n1, n2)
@@ -108,7 +113,7 @@ export function mannWhitneyU(reference: ArrayLike<number>, current: ArrayLike<nu
     let tieTerm = 0
     for (const t of tieCounts) tieTerm += t * t * t - t
     const s = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))))
-    const numerator = u - (n1 * n2) / 2 - (options.continuity ?? true ? 0.5 : 0)
+    const numerator = u - (n1 * n2) / 2 - ((options.continuity ?? true) ? 0.5 : 0)
     p = s === 0 ? 1 : normalSf(numerator / s)
   }
   const pValue = Math.min(1, Math.max(0, p * factor))

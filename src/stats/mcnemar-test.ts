@@ -47,7 +47,12 @@ export interface McnemarTestResult {
 export function mcnemarTest(table: ReadonlyArray<ArrayLike<number>>, options: McnemarTestOptions = {}): McnemarTestResult {
   const source = 'mcnemarTest'
   if (table.length !== 2 || table.some((row) => row.length !== 2)) {
-    throw new VitestMlError(source, 'a 2x2 table [[a, b], [c, d]]', `${table.length} rows of lengths ${table.map((row) => row.length).join(', ')}`, 'Count pairs: rows are the reference outcome (right, wrong), columns the current outcome.')
+    throw new VitestMlError(
+      source,
+      'a 2x2 table [[a, b], [c, d]]',
+      `${table.length} rows of lengths ${table.map((row) => row.length).join(', ')}`,
+      'Count pairs: rows are the reference outcome (right, wrong), columns the current outcome.',
+    )
   }
   for (let r = 0; r < 2; r++) for (let c = 0; c < 2; c++) nonNegativeCount(source, `table[${r}][${c}]`, (table[r] as ArrayLike<number>)[c] as number)
   const b = (table[0] as ArrayLike<number>)[1] as number
@@ -61,7 +66,7 @@ export function mcnemarTest(table: ReadonlyArray<ArrayLike<number>>, options: Mc
     const statistic = Math.min(b, c)
     return { statistic, pValue: Math.min(1, 2 * binomialLowerTail(statistic, b + c, 0.5)), discordant }
   }
-  const correction = options.correction ?? true ? 1 : 0
+  const correction = (options.correction ?? true) ? 1 : 0
   const statistic = (Math.abs(b - c) - correction) ** 2 / (b + c)
   return { statistic, pValue: chiSquareSf(statistic, 1), discordant }
 }

@@ -34,7 +34,12 @@ export function checkPValues(source: string, pValues: ArrayLike<number>, options
   for (let i = 0; i < pValues.length; i++) {
     const p = pValues[i] as number
     if (!(p >= 0 && p <= 1)) {
-      throw new VitestMlError(source, 'p-values in [0, 1]', `${p} at index ${i}`, 'NaN p-values usually come from a degenerate test upstream; fix or drop that test first.')
+      throw new VitestMlError(
+        source,
+        'p-values in [0, 1]',
+        `${p} at index ${i}`,
+        'NaN p-values usually come from a degenerate test upstream; fix or drop that test first.',
+      )
     }
   }
   const alpha = options.alpha ?? 0.05

@@ -42,9 +42,21 @@ export interface NewcombeIntervalResult {
  * newcombeInterval(80, 100, 90, 100, { level: 0.9 }) // { difference: -0.1, low: -0.1832, high: -0.0166, level: 0.9 }
  * ```
  */
-export function newcombeInterval(kCurrent: number, nCurrent: number, kReference: number, nReference: number, options: NewcombeIntervalOptions = {}): NewcombeIntervalResult {
+export function newcombeInterval(
+  kCurrent: number,
+  nCurrent: number,
+  kReference: number,
+  nReference: number,
+  options: NewcombeIntervalOptions = {},
+): NewcombeIntervalResult {
   const level = options.level ?? 0.95
-  if (!(level > 0 && level < 1)) throw new VitestMlError('newcombeInterval', 'a confidence level in (0, 1)', String(level), 'Use 0.95 for a two-sided 95% interval, 0.9 for a one-sided 95% bound.')
+  if (!(level > 0 && level < 1))
+    throw new VitestMlError(
+      'newcombeInterval',
+      'a confidence level in (0, 1)',
+      String(level),
+      'Use 0.95 for a two-sided 95% interval, 0.9 for a one-sided 95% bound.',
+    )
   const current = wilsonInterval(kCurrent, nCurrent, { level })
   const reference = wilsonInterval(kReference, nReference, { level })
   const pCurrent = kCurrent / nCurrent

@@ -1,4 +1,4 @@
-import { bootstrapIndices, type BootstrapOptions, type BootstrapResult } from './bootstrap-resampler.js'
+import { type BootstrapOptions, type BootstrapResult, bootstrapIndices } from './bootstrap-resampler.js'
 
 /**
  * Seeded paired bootstrap confidence interval: resamples *row indices* 0 .. n - 1 with replacement and hands each
@@ -24,10 +24,6 @@ import { bootstrapIndices, type BootstrapOptions, type BootstrapResult } from '.
  * // -> { low: 0.012, high: 0.047, estimate: 0.03, seed: 1, ... }  (the candidate is better: low > 0)
  * ```
  */
-export function pairedBootstrapInterval(
-  n: number,
-  statistic: (indices: Uint32Array) => number,
-  options: BootstrapOptions = {},
-): BootstrapResult {
+export function pairedBootstrapInterval(n: number, statistic: (indices: Uint32Array) => number, options: BootstrapOptions = {}): BootstrapResult {
   return bootstrapIndices('pairedBootstrapInterval', n, statistic, options)
 }

@@ -1,6 +1,6 @@
-import { linearQuantile } from './linear-quantile.js'
 import { VitestMlError } from '../util/errors.js'
 import { finiteSample } from './finite-sample.js'
+import { linearQuantile } from './linear-quantile.js'
 import { selectOrderStatistics } from './select-order-statistics.js'
 
 /** Options of {@link populationStabilityIndex}. */
@@ -30,7 +30,6 @@ export interface PopulationStabilityIndexResult {
   readonly nanDropped: number
 }
 
-
 /**
  * Counts values per bin: bin = number of edges <= value (numpy searchsorted side='right'). Up to 15 edges use a
  * fixed four-step binary search over the edges padded with +Infinity; more edges use a plain binary search.
@@ -50,7 +49,12 @@ function countBins(values: ArrayLike<number>, edges: Float64Array, counts: Float
         continue
       }
       if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY || typeof value !== 'number') {
-        throw new VitestMlError('populationStabilityIndex', 'finite numbers in current', `${String(value)} at index ${i}`, 'Remove or clip infinite values before testing; NaN values are dropped and counted, infinities are not.')
+        throw new VitestMlError(
+          'populationStabilityIndex',
+          'finite numbers in current',
+          `${String(value)} at index ${i}`,
+          'Remove or clip infinite values before testing; NaN values are dropped and counted, infinities are not.',
+        )
       }
     }
     let b: number
@@ -127,7 +131,10 @@ export function populationStabilityIndex(
     if (lo + 1 <= n - 1) ranks.add(lo + 1)
   }
   // Only the order statistics next to each quantile are needed: select them (in place, on our copy) instead of sorting.
-  const partitioned = selectOrderStatistics(referenceValues, [...ranks].sort((x, y) => x - y))
+  const partitioned = selectOrderStatistics(
+    referenceValues,
+    [...ranks].sort((x, y) => x - y),
+  )
   const unique: number[] = []
   for (const q of quantiles) {
     const edge = linearQuantile(partitioned, q)
@@ -141,7 +148,12 @@ export function populationStabilityIndex(
   const currentNanDropped = countBins(current, edges, curCounts, true)
   const currentSize = current.length - currentNanDropped
   if (currentSize === 0) {
-    throw new VitestMlError(source, 'at least 1 finite value in current', `0${currentNanDropped > 0 ? ` (${currentNanDropped} NaN dropped)` : ''}`, currentNanDropped > 0 ? 'Check that current is not empty or all NaN (NaN values are dropped before testing).' : 'Pass a non-empty current sample.')
+    throw new VitestMlError(
+      source,
+      'at least 1 finite value in current',
+      `0${currentNanDropped > 0 ? ` (${currentNanDropped} NaN dropped)` : ''}`,
+      currentNanDropped > 0 ? 'Check that current is not empty or all NaN (NaN values are dropped before testing).' : 'Pass a non-empty current sample.',
+    )
   }
   const referenceProportions: number[] = []
   const currentProportions: number[] = []

@@ -35,7 +35,8 @@ export interface RateLimitResult {
  * ```
  */
 export function judgeRateLimit(
-  events: number, trials: number,
+  events: number,
+  trials: number,
   options: { readonly maxRate: number; readonly confidence?: number; readonly source?: string; readonly option?: string },
 ): RateLimitResult {
   const source = options.source ?? 'judgeRateLimit'
@@ -43,7 +44,12 @@ export function judgeRateLimit(
   const { maxRate } = options
   const confidence = options.confidence ?? 0.95
   if (!(maxRate >= 0 && maxRate < 1)) {
-    throw new VitestMlError(source, `\`${option}\` in [0, 1)`, String(maxRate), `0 allows none; a rate such as 0.01 passes when the ${confidence * 100}% upper bound on the rate is below it.`)
+    throw new VitestMlError(
+      source,
+      `\`${option}\` in [0, 1)`,
+      String(maxRate),
+      `0 allows none; a rate such as 0.01 passes when the ${confidence * 100}% upper bound on the rate is below it.`,
+    )
   }
   if (!(confidence > 0 && confidence < 1)) throw new VitestMlError(source, '`confidence` in (0, 1)', String(confidence), 'Use 0.95 or 0.99.')
   if (!(Number.isInteger(events) && Number.isInteger(trials) && events >= 0 && events <= trials)) {
@@ -52,8 +58,9 @@ export function judgeRateLimit(
   const observedRate = trials === 0 ? 0 : events / trials
   const upperBound = trials === 0 || events >= trials ? 1 : clopperPearsonInterval(events, trials, { level: confidence, alternative: 'less' }).high
   const passed = maxRate === 0 ? events === 0 : upperBound < maxRate
-  const sentence = maxRate === 0
-    ? `${events} of ${trials}, expected none`
-    : `${events} of ${trials} (rate ${format(observedRate)}; ${format(confidence * 100)}% upper bound ${format(upperBound)}, expected < ${format(maxRate)})`
+  const sentence =
+    maxRate === 0
+      ? `${events} of ${trials}, expected none`
+      : `${events} of ${trials} (rate ${format(observedRate)}; ${format(confidence * 100)}% upper bound ${format(upperBound)}, expected < ${format(maxRate)})`
   return { passed, observedRate, upperBound, maxRate, confidence, sentence }
 }

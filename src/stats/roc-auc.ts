@@ -22,13 +22,21 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
   for (let i = 0; i < n; i++) {
     const score = scores[i] as number
     const label = labels[i]
-    if (Number.isNaN(score)) throw new VitestMlError('rocAuc', 'scores without NaN', `NaN at index ${i}`, 'A classifier that returns NaN is broken; check its inputs.')
-    if (label !== 0 && label !== 1) throw new VitestMlError('rocAuc', 'labels 0 or 1', `${String(label)} at index ${i}`, 'Encode the positive class as 1 and the negative class as 0.')
+    if (Number.isNaN(score))
+      throw new VitestMlError('rocAuc', 'scores without NaN', `NaN at index ${i}`, 'A classifier that returns NaN is broken; check its inputs.')
+    if (label !== 0 && label !== 1)
+      throw new VitestMlError('rocAuc', 'labels 0 or 1', `${String(label)} at index ${i}`, 'Encode the positive class as 1 and the negative class as 0.')
     values[i] = score
     positives += label
   }
   const negatives = n - positives
-  if (positives === 0 || negatives === 0) throw new VitestMlError('rocAuc', 'both classes among the labels', `${positives} positives and ${negatives} negatives`, 'An AUC needs at least one item of each class.')
+  if (positives === 0 || negatives === 0)
+    throw new VitestMlError(
+      'rocAuc',
+      'both classes among the labels',
+      `${positives} positives and ${negatives} negatives`,
+      'An AUC needs at least one item of each class.',
+    )
   const { ranks } = averageRanks(values)
   let rankSum = 0
   for (let i = 0; i < n; i++) if (labels[i] === 1) rankSum += ranks[i] as number

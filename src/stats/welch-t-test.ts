@@ -1,7 +1,7 @@
 import { VitestMlError } from '../util/errors.js'
+import { type Alternative, checkAlternative } from './alternative.js'
 import { studentTSf } from './distributions.js'
 import { finiteSample } from './finite-sample.js'
-import { checkAlternative, type Alternative } from './alternative.js'
 
 /** Options of {@link welchTTest}. */
 export interface WelchTTestOptions {
@@ -65,7 +65,12 @@ export function welchTTest(reference: ArrayLike<number>, current: ArrayLike<numb
   const v2 = var2 / n2
   if (v1 + v2 === 0) {
     if (mean1 === mean2) {
-      throw new VitestMlError('welchTTest', 'variation in at least one sample, or two different constants', `two constant samples equal to ${mean1} (standard error 0)`, 'Two identical constants carry no evidence either way (scipy returns NaN); compare the constants directly.')
+      throw new VitestMlError(
+        'welchTTest',
+        'variation in at least one sample, or two different constants',
+        `two constant samples equal to ${mean1} (standard error 0)`,
+        'Two identical constants carry no evidence either way (scipy returns NaN); compare the constants directly.',
+      )
     }
     // scipy.stats.ttest_ind(equal_var=False): t = ±inf, df = 1 (its value for 0/0), p from the t distribution's tails.
     const statistic = mean1 > mean2 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY

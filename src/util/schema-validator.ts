@@ -2,6 +2,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import { lazyRequire } from '../util/lazy-require.js'
 
 const ajvModule = lazyRequire<typeof import('ajv')>('ajv')
+
 import { VitestMlError } from './errors.js'
 
 let shared: Ajv | undefined
@@ -34,8 +35,7 @@ export interface SchemaValidator<T> {
  */
 export function schemaValidator<T>(schema: object, hint: string): SchemaValidator<T> {
   const validate = ajv().compile(schema) as ValidateFunction<T>
-  const problems = (value: unknown): string[] =>
-    validate(value) ? [] : (validate.errors ?? []).map((error) => describeError(error))
+  const problems = (value: unknown): string[] => (validate(value) ? [] : (validate.errors ?? []).map((error) => describeError(error)))
   return {
     problems,
     assert(value, source, subject) {

@@ -25,8 +25,12 @@ const PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,119}$/
  */
 export function stableCheckId(id: string): { readonly meta: Partial<TaskMeta> } {
   if (typeof id !== 'string' || !PATTERN.test(id)) {
-    throw new VitestMlError('stableCheckId', 'an id of letters, digits, ".", "_", "/" and "-" that starts with a letter or digit (at most 120 characters)', JSON.stringify(id) ?? String(id),
-      'Name what the test checks, for example stableCheckId(\'penguins/accuracy\'); it must stay the same across releases.')
+    throw new VitestMlError(
+      'stableCheckId',
+      'an id of letters, digits, ".", "_", "/" and "-" that starts with a letter or digit (at most 120 characters)',
+      JSON.stringify(id) ?? String(id),
+      "Name what the test checks, for example stableCheckId('penguins/accuracy'); it must stay the same across releases.",
+    )
   }
   return { meta: { [STABLE_CHECK_ID_META_KEY]: id } as Partial<TaskMeta> }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { VitestMlError } from './errors.js'
 import { describeArbitrary } from './described-arbitrary.js'
+import { VitestMlError } from './errors.js'
 
 /** Constraints of {@link uniformNumber}. */
 export interface UniformNumberConstraints {
@@ -45,12 +45,23 @@ export function uniformNumber(constraints: UniformNumberConstraints): fc.Arbitra
   const integer = constraints.integer ?? false
   const origin = constraints.origin ?? (scale === 'log-uniform' ? min : Math.min(max, Math.max(min, 0)))
   if (!(origin >= min && origin <= max) || (integer && !Number.isInteger(origin))) {
-    throw new VitestMlError('uniformNumber', `an origin within [${min}, ${max}]${integer ? ' that is a whole number' : ''}`, String(origin), 'The origin is the value shrinking leads to; leave it out to shrink toward 0 (or the bound nearest 0).')
+    throw new VitestMlError(
+      'uniformNumber',
+      `an origin within [${min}, ${max}]${integer ? ' that is a whole number' : ''}`,
+      String(origin),
+      'The origin is the value shrinking leads to; leave it out to shrink toward 0 (or the bound nearest 0).',
+    )
   }
   const edgeShare = constraints.edgeShare ?? 0.05
-  if (!(edgeShare >= 0 && edgeShare <= 1)) throw new VitestMlError('uniformNumber', 'edgeShare in [0, 1]', String(edgeShare), 'Use a small share such as 0.05, or 0 for no edge values.')
+  if (!(edgeShare >= 0 && edgeShare <= 1))
+    throw new VitestMlError('uniformNumber', 'edgeShare in [0, 1]', String(edgeShare), 'Use a small share such as 0.05, or 0 for no edge values.')
   // Whole numbers: each of the max - min + 1 values gets an equal share (rounding would give the bounds half a share).
-  const draw = scale === 'log-uniform' ? logDraw(min, max) : integer ? (unit: number) => min + Math.floor(unit * (max - min + 1)) : (unit: number) => min + unit * (max - min)
+  const draw =
+    scale === 'log-uniform'
+      ? logDraw(min, max)
+      : integer
+        ? (unit: number) => min + Math.floor(unit * (max - min + 1))
+        : (unit: number) => min + unit * (max - min)
   const snap = integer ? (value: number) => Math.min(max, Math.max(min, Math.round(value))) : (value: number) => Math.min(max, Math.max(min, value))
   const edges = edgeValues(min, max, origin, integer)
   const arbitrary = new UniformArbitrary(min, max, origin, edgeShare, edges, (unit) => snap(draw(unit)), integer)
@@ -64,10 +75,20 @@ function checkConstraints(constraints: UniformNumberConstraints): { min: number;
   }
   const { min, max } = constraints
   if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) {
-    throw new VitestMlError('uniformNumber', 'finite bounds with min <= max', `min ${String(min)}, max ${String(max)}`, 'Pass bounds such as `{ min: 0, max: 1 }`.')
+    throw new VitestMlError(
+      'uniformNumber',
+      'finite bounds with min <= max',
+      `min ${String(min)}, max ${String(max)}`,
+      'Pass bounds such as `{ min: 0, max: 1 }`.',
+    )
   }
   if (constraints.scale === 'log-uniform' && !(min > 0)) {
-    throw new VitestMlError('uniformNumber', 'min > 0 for a log-uniform scale', `min ${min}`, 'A log scale needs positive bounds; shift the feature or use the uniform scale.')
+    throw new VitestMlError(
+      'uniformNumber',
+      'min > 0 for a log-uniform scale',
+      `min ${min}`,
+      'A log scale needs positive bounds; shift the feature or use the uniform scale.',
+    )
   }
   if (constraints.integer === true && !(Number.isInteger(min) && Number.isInteger(max))) {
     throw new VitestMlError('uniformNumber', 'whole-number bounds for integer values', `min ${min}, max ${max}`, 'Round the bounds, or leave `integer` out.')

@@ -13,7 +13,14 @@ import { sampleReport, sampleTests } from '../src/report/sample-report.js'
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = await runCli(args, { out: (text) => { out += `${text}\n` }, err: (text) => { err += `${text}\n` } })
+  const code = await runCli(args, {
+    out: (text) => {
+      out += `${text}\n`
+    },
+    err: (text) => {
+      err += `${text}\n`
+    },
+  })
   return { code, out, err }
 }
 
@@ -40,7 +47,9 @@ describe('vitest-ml CLI', () => {
     expect((await cli(['gate', await savedReport(true)])).code).toBe(0)
     const failing = await cli(['gate', await savedReport(false)])
     expect(failing.code).toBe(1)
-    expect(failing.out).toContain('✗ test failed: test/drift.test.ts > live data > has not drifted: check holds although asserted with .not (high): "income has drifted"')
+    expect(failing.out).toContain(
+      '✗ test failed: test/drift.test.ts > live data > has not drifted: check holds although asserted with .not (high): "income has drifted"',
+    )
   })
 
   it('refuses a hand-edited report with exit 2, naming the edited fields', async () => {
@@ -66,8 +75,16 @@ describe('vitest-ml CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitest-ml-cli-old-'))
     writeFileSync(join(dir, 'v1.json'), JSON.stringify({ schemaVersion: 1, gate: { passed: true } }))
     writeFileSync(join(dir, 'v4.json'), JSON.stringify({ schemaVersion: 4, gate: { passed: true } }))
-    expect(await cli(['gate', join(dir, 'v1.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/^readReport: expected a report of format version 2 or 3 in .*, received format version 1\.\nHint: Format version 1 was written before reports listed every test and carried a digest, so its verdict cannot be recomputed and it is not read\. Re-run the tests of that release \(check out its tag\) to write a current report; see "Report format versions" in the README\./) })
-    expect(await cli(['gate', join(dir, 'v4.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/received format version 4\.\nHint: The report was written by a newer vitest-ml: upgrade vitest-ml to read it\./) })
+    expect(await cli(['gate', join(dir, 'v1.json')])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(
+        /^readReport: expected a report of format version 2 or 3 in .*, received format version 1\.\nHint: Format version 1 was written before reports listed every test and carried a digest, so its verdict cannot be recomputed and it is not read\. Re-run the tests of that release \(check out its tag\) to write a current report; see "Report format versions" in the README\./,
+      ),
+    })
+    expect(await cli(['gate', join(dir, 'v4.json')])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/received format version 4\.\nHint: The report was written by a newer vitest-ml: upgrade vitest-ml to read it\./),
+    })
   })
 
   it('reads a report of format version 2 as it was written', async () => {
@@ -75,7 +92,10 @@ describe('vitest-ml CLI', () => {
     const report = JSON.parse(readFileSync(json, 'utf8')) as { schemaVersion: number; integrity: { digest: string } }
     const { integrity: _integrity, ...content } = { ...report, schemaVersion: 2 }
     const v2 = join(mkdtempSync(join(tmpdir(), 'vitest-ml-cli-v2-')), 'vitest-ml.json')
-    writeFileSync(v2, JSON.stringify({ ...content, integrity: { algorithm: 'sha256', digest: createHash('sha256').update(JSON.stringify(content)).digest('hex') } }))
+    writeFileSync(
+      v2,
+      JSON.stringify({ ...content, integrity: { algorithm: 'sha256', digest: createHash('sha256').update(JSON.stringify(content)).digest('hex') } }),
+    )
     expect(await cli(['gate', v2])).toMatchObject({ code: 0, err: '' })
   })
 
@@ -93,8 +113,14 @@ describe('vitest-ml CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitest-ml-cli-bad-'))
     writeFileSync(join(dir, 'not-json.json'), '<html>')
     writeFileSync(join(dir, 'other.json'), '{"hello": 1}')
-    expect(await cli(['gate', join(dir, 'missing.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/^readReport: expected a report file at .*missing\.json, received ENOENT\.\nHint: Run the tests/) })
-    expect(await cli(['report', join(dir, 'not-json.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/^readReport: expected JSON in .*not-json\.json/) })
+    expect(await cli(['gate', join(dir, 'missing.json')])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^readReport: expected a report file at .*missing\.json, received ENOENT\.\nHint: Run the tests/),
+    })
+    expect(await cli(['report', join(dir, 'not-json.json')])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^readReport: expected JSON in .*not-json\.json/),
+    })
     expect(await cli(['gate', join(dir, 'other.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/\(root\): missing field "schemaVersion"/) })
     expect(await cli(['publish', 'x.json'])).toMatchObject({ code: 2, err: expect.stringMatching(/^vitest-ml: unknown command "publish"/) })
     expect(await cli(['gate'])).toMatchObject({ code: 2, err: expect.stringMatching(/"gate" needs a REPORT\.json path/) })
@@ -106,7 +132,10 @@ describe('vitest-ml CLI', () => {
     const json = await savedReport(false)
     const entry = fileURLToPath(new URL('../../src/cli.ts', import.meta.url))
     const run = promisify(execFile)
-    const failure = await run(process.execPath, ['--import', 'tsx', entry, 'gate', json]).then(() => 0, (error: { code: number; stdout: string }) => error.code)
+    const failure = await run(process.execPath, ['--import', 'tsx', entry, 'gate', json]).then(
+      () => 0,
+      (error: { code: number; stdout: string }) => error.code,
+    )
     expect(failure).toBe(1)
   }, 30_000)
 })

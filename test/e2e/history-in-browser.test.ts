@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli.js'
 import { renderHtml } from '../../src/report/render-html.js'
@@ -10,8 +10,16 @@ import { writeAtomically } from '../../src/util/write-atomically.js'
 import { writeReleaseSeries } from '../support/release-reports.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const XSS = '<img src=x onerror=alert(1)>'
 
 describe.runIf(existsSync(CHROMIUM))('the diff and history pages in a real browser', () => {
@@ -23,15 +31,31 @@ describe.runIf(existsSync(CHROMIUM))('the diff and history pages in a real brows
   const io = { out: () => undefined, err: () => undefined }
 
   beforeAll(async () => {
-    const { paths, reports } = writeReleaseSeries(join(out, 'releases'), { count: 10, regressionAt: 6, latencyJumpAt: 8, renameAt: 3, gate, accuracyTitle: `credit.onnx beats majority ${XSS}` })
+    const { paths, reports } = writeReleaseSeries(join(out, 'releases'), {
+      count: 10,
+      regressionAt: 6,
+      latencyJumpAt: 8,
+      renameAt: 3,
+      gate,
+      accuracyTitle: `credit.onnx beats majority ${XSS}`,
+    })
     expect(await runCli(['diff', paths[5]!, paths[6]!, '--html', join(out, 'diff.html')], io)).toBe(1)
     expect(await runCli(['history', join(out, 'releases'), '--out', join(out, 'history.html')], io)).toBe(0)
     writeAtomically(join(out, 'report.html'), await renderHtml(reports[6]!))
     context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'vitest-ml-chromium-')), {
-      executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1200, height: 1000 }, offline: true,
+      executablePath: CHROMIUM,
+      args: ARGS,
+      headless: true,
+      viewport: { width: 1200, height: 1000 },
+      offline: true,
     })
-    context.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss() })
-    context.on('request', (request) => { if (!request.url().startsWith('file:')) requests.push(request.url()) })
+    context.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    context.on('request', (request) => {
+      if (!request.url().startsWith('file:')) requests.push(request.url())
+    })
   }, 120_000)
 
   afterAll(async () => {
@@ -40,7 +64,10 @@ describe.runIf(existsSync(CHROMIUM))('the diff and history pages in a real brows
 
   async function open(file: string): Promise<Page> {
     const page = await context.newPage()
-    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss() })
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
     await page.goto(pathToFileURL(join(out, file)).href, { waitUntil: 'load' })
     return page
   }
@@ -60,7 +87,9 @@ describe.runIf(existsSync(CHROMIUM))('the diff and history pages in a real brows
     const page = await open('diff.html')
     expect(await page.locator('#verdict h1').textContent()).toBe('Regressed since the base report')
     const regression = page.locator('#changes .reasons li').first()
-    expect(await regression.textContent()).toMatch(new RegExp(`^accuracy regressed: "credit\\.onnx beats majority ${XSS.replace(/[()]/g, '\\$&')}" .*\\(Newcombe, 500 vs 500\\)\\): regressed$`))
+    expect(await regression.textContent()).toMatch(
+      new RegExp(`^accuracy regressed: "credit\\.onnx beats majority ${XSS.replace(/[()]/g, '\\$&')}" .*\\(Newcombe, 500 vs 500\\)\\): regressed$`),
+    )
     expect(await page.locator('tr.j-regressed').count()).toBe(1)
     await expectInert(page, 'vitest-ml-diff.png', 1000)
     await page.close()
@@ -85,7 +114,10 @@ describe.runIf(existsSync(CHROMIUM))('the diff and history pages in a real brows
     expect(await page.locator('#trend-latency figure svg').count()).toBe(3)
     expect(await page.locator('#moves tbody tr td:nth-child(2)').first().textContent()).toBe(`credit.onnx beats majority ${XSS}`)
     await expectInert(page, 'vitest-ml-history.png', 1600)
-    await page.locator('#trend-quality figure').first().screenshot({ path: join(tmpdir(), 'vitest-ml-history-accuracy.png') })
+    await page
+      .locator('#trend-quality figure')
+      .first()
+      .screenshot({ path: join(tmpdir(), 'vitest-ml-history-accuracy.png') })
     await page.close()
   }, 60_000)
 })

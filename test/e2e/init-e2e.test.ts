@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli.js'
 import { loadContract } from '../../src/data/contract-file.js'
 import type { Report } from '../../src/report/report.js'
-import { penguinSplit, toCsv, type PenguinRow } from '../support/penguin-csvs.js'
+import { type PenguinRow, penguinSplit, toCsv } from '../support/penguin-csvs.js'
 import { runFixture } from './run-fixture.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))

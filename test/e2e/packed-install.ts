@@ -51,7 +51,10 @@ export default async function installPacked({ provide }: TestProject): Promise<(
   const dir = mkdtempSync(join(tmpdir(), 'vitest-ml-packed-'))
   const tarball = await tarballIn(dir)
   // What the README tells a user: an ES module project, and onnxruntime-node's optional CUDA download denied.
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'stranger', private: true, type: 'module', allowScripts: { 'onnxruntime-node': false } }, null, 2)}\n`)
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'stranger', private: true, type: 'module', allowScripts: { 'onnxruntime-node': false } }, null, 2)}\n`,
+  )
   const dependencies = [spec('vitest', 'VITEST_ML_E2E_VITEST'), spec('fast-check', 'VITEST_ML_E2E_FAST_CHECK'), spec('typescript', 'VITEST_ML_E2E_TYPESCRIPT')]
   const installOutput = await mustRun('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `./${tarball}`, ...dependencies], dir, 600_000)
   const project: PackedProject = {
@@ -63,7 +66,9 @@ export default async function installPacked({ provide }: TestProject): Promise<(
     typescript: installedVersion(dir, 'typescript'),
     installOutput,
   }
-  console.log(`packed e2e: ${tarball} on Node ${project.node} with vitest ${project.vitest}, fast-check ${project.fastCheck}, typescript ${project.typescript} (${dir})`)
+  console.log(
+    `packed e2e: ${tarball} on Node ${project.node} with vitest ${project.vitest}, fast-check ${project.fastCheck}, typescript ${project.typescript} (${dir})`,
+  )
   provide('packedProject', project)
   return () => {
     if (process.env['VITEST_ML_E2E_KEEP'] !== '1') rmSync(dir, { recursive: true, force: true })

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:f
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { inject } from 'vitest'
-import { mustRun, runCommand, type CommandResult } from './packed-command.js'
+import { type CommandResult, mustRun, runCommand } from './packed-command.js'
 import { readmeQuickStart } from './readme-quick-start.js'
 
 /** The installed project and the versions it runs on. */

@@ -42,7 +42,11 @@ test('a forgotten await or a .not never reads as ready', { timeout: 300_000 }, a
   expect(run.output).toMatch(/ vitest-ml {2}GATE FAILED {2}tests 2\/5 passed;/)
   expect(run.output).not.toContain('GATE PASSED')
   expect(run.output).toContain('expect(…).toBeDeterministic(…) was not awaited.')
-  const report = readJson<{ gate: { passed: boolean }; tests: { name: string; state: string }[]; checks: { test: string; outcome: string; evidence: boolean }[] }>(scenario, 'reports/vitest-ml.json')
+  const report = readJson<{
+    gate: { passed: boolean }
+    tests: { name: string; state: string }[]
+    checks: { test: string; outcome: string; evidence: boolean }[]
+  }>(scenario, 'reports/vitest-ml.json')
   expect(report.gate.passed).toBe(false)
   expect(Object.fromEntries(report.tests.map((one) => [one.name, one.state]))).toEqual({
     'drift without await': 'failed',

@@ -5,7 +5,7 @@ import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/report/report.js'
-import { runFixture, type FixtureRun } from './run-fixture.js'
+import { type FixtureRun, runFixture } from './run-fixture.js'
 
 const PROJECT = fileURLToPath(new URL('./fixtures/replay/', import.meta.url))
 const BIN = fileURLToPath(new URL('../../node_modules/.bin/', import.meta.url))
@@ -56,7 +56,7 @@ describe('the replay command a report prints reproduces the failure', () => {
     const failed = report.checks.filter((check) => check.outcome === 'failed')
     expect(failed).toHaveLength(1)
     expect(failed[0]?.replayCommand).toMatch(
-      /^npx vitest run --config ml\.config\.ts checks\/leaky-clip\.check\.ts -t 'leaky clip \\\(no seed given: the seed comes from the test name\\\) keeps every output in \\\[0, 1\\\]'  # seed -?\d+, path "[\d:]+", 300 runs$/,
+      /^npx vitest run --config ml\.config\.ts checks\/leaky-clip\.check\.ts -t 'leaky clip \\\(no seed given: the seed comes from the test name\\\) keeps every output in \\\[0, 1\\\]' {2}# seed -?\d+, path "[\d:]+", 300 runs$/,
     )
   })
 

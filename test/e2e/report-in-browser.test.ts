@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { type BrowserContext, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildReport } from '../../src/report/build-report.js'
 import { renderHtml } from '../../src/report/render-html.js'
@@ -11,8 +11,16 @@ import { record } from '../src/report/sample-report.js'
 import { runFixture } from './run-fixture.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const XSS = '<img src=x onerror=alert(1)>'
 
 describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser', () => {
@@ -24,10 +32,19 @@ describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser', () => 
   beforeAll(async () => {
     await runFixture(['run'], { VITEST_ML_OUT: out, VITEST_ML_GATE: 'gate-strict.json' })
     context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'vitest-ml-chromium-')), {
-      executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1200, height: 1000 }, offline: true,
+      executablePath: CHROMIUM,
+      args: ARGS,
+      headless: true,
+      viewport: { width: 1200, height: 1000 },
+      offline: true,
     })
-    context.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss() })
-    context.on('request', (request) => { if (!request.url().startsWith('file:')) requests.push(request.url()) })
+    context.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    context.on('request', (request) => {
+      if (!request.url().startsWith('file:')) requests.push(request.url())
+    })
   }, 120_000)
 
   afterAll(async () => {
@@ -36,7 +53,10 @@ describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser', () => 
 
   it('shows the verdict first, runs no injected script, loads nothing from the network', async () => {
     const page = await context.newPage()
-    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss() })
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
     await page.goto(pathToFileURL(join(out, 'vitest-ml.html')).href, { waitUntil: 'load' })
     await expect.poll(() => page.locator('#verdict h1').isVisible()).toBe(true)
     expect(await page.locator('#verdict h1').textContent()).toBe('Gate failed: do not deploy')
@@ -58,11 +78,25 @@ describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser', () => 
 
   it('opens a 10,000-check report with only the failures expanded', async () => {
     const tests = Array.from({ length: 500 }, (_, file) => ({
-      file: `test/f${String(file).padStart(3, '0')}.test.ts`, fullName: 'model > case', namePattern: 'model case', state: file < 4 ? 'failed' as const : 'passed' as const,
-      checks: Array.from({ length: 20 }, (_, index) => record({ id: `range:${index}`, kind: 'range', passed: !(file < 4 && index === 0), metrics: { violationRate: index / 1000 } })),
+      file: `test/f${String(file).padStart(3, '0')}.test.ts`,
+      fullName: 'model > case',
+      namePattern: 'model case',
+      state: file < 4 ? ('failed' as const) : ('passed' as const),
+      checks: Array.from({ length: 20 }, (_, index) =>
+        record({ id: `range:${index}`, kind: 'range', passed: !(file < 4 && index === 0), metrics: { violationRate: index / 1000 } }),
+      ),
     }))
     const report = buildReport({
-      tests, run: { id: 'run-20260101-test', status: 'finished', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:09.000Z', durationMs: 9000, vitestVersion: '4.1.12', reason: 'failed' },
+      tests,
+      run: {
+        id: 'run-20260101-test',
+        status: 'finished',
+        startedAt: '2026-01-01T00:00:00.000Z',
+        finishedAt: '2026-01-01T00:00:09.000Z',
+        durationMs: 9000,
+        vitestVersion: '4.1.12',
+        reason: 'failed',
+      },
       provenance: { models: [], data: [], seeds: [], node: process.version },
     })
     const path = join(out, 'big.html')

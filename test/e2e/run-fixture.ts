@@ -30,11 +30,17 @@ export function runFixture(args: readonly string[], env: Record<string, string> 
     delete clean['VITEST_WORKER_ID']
     delete clean['NODE_OPTIONS']
     const child = spawn(process.execPath, [VITEST, ...args], {
-      cwd, env: { ...clean, FORCE_COLOR: '0', NO_COLOR: '1', CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd,
+      env: { ...clean, FORCE_COLOR: '0', NO_COLOR: '1', CI: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
-    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
     const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
     child.on('error', reject)
     child.on('close', (code) => {

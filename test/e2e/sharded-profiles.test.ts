@@ -8,7 +8,7 @@ import { profile } from '../../src/profile/profile-builder.js'
 import { profileDrift } from '../../src/profile/profile-drift.js'
 import { readReportProfile } from '../../src/report/read-report-profile.js'
 import type { Report } from '../../src/report/report.js'
-import { runFixture, type FixtureRun } from './run-fixture.js'
+import { type FixtureRun, runFixture } from './run-fixture.js'
 
 const PROJECT = fileURLToPath(new URL('./fixtures/profiles/', import.meta.url))
 const cars = JSON.parse(readFileSync(fileURLToPath(new URL('../../node_modules/vega-datasets/data/cars.json', import.meta.url)), 'utf8')) as Record<

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/report/report.js'
-import { runFixture, type FixtureRun } from './run-fixture.js'
+import { type FixtureRun, runFixture } from './run-fixture.js'
 
 /**
  * The parts of a report that must not depend on how the run was split: everything but timing (and the commit, which
@@ -31,7 +31,11 @@ describe('the reporter on a real Vitest run', () => {
     shards = []
     for (const shard of ['1/2', '2/2']) {
       const index = shard[0]!
-      shards.push(await runFixture(['run', `--shard=${shard}`, '--reporter=blob', `--outputFile.blob=${join(blobs, `blob-${index}.json`)}`], { VITEST_ML_OUT: join(work, `shard-${index}`) }))
+      shards.push(
+        await runFixture(['run', `--shard=${shard}`, '--reporter=blob', `--outputFile.blob=${join(blobs, `blob-${index}.json`)}`], {
+          VITEST_ML_OUT: join(work, `shard-${index}`),
+        }),
+      )
     }
     merge = await runFixture(['run', `--merge-reports=${blobs}`], { VITEST_ML_OUT: merged })
   }, 240_000)
@@ -39,20 +43,28 @@ describe('the reporter on a real Vitest run', () => {
   it('writes JSON, HTML and Markdown and prints the verdict (unsharded): failed tests mean not ready, whatever their severity', () => {
     expect(readdirSync(whole).sort()).toEqual(['current', 'runs', 'vitest-ml.html', 'vitest-ml.json', 'vitest-ml.md'])
     expect(unsharded.output).toContain(' vitest-ml  GATE FAILED  tests 4/6 passed; checks 3 passed, 2 failed (0 high); checklist 4/13; ML Test Score 0')
-    expect(unsharded.output).toContain('   ✗ test failed: checks/drift.check.ts > live income has not drifted: check holds although asserted with .not (medium): "income distribution has shifted"')
+    expect(unsharded.output).toContain(
+      '   ✗ test failed: checks/drift.check.ts > live income has not drifted: check holds although asserted with .not (medium): "income distribution has shifted"',
+    )
     expect(unsharded.output).not.toContain('GATE PASSED')
     expect(unsharded.code).toBe(1)
     const report = JSON.parse(readFileSync(join(whole, 'vitest-ml.json'), 'utf8')) as Report
     expect(report.checks.map((check) => `${check.file}: ${check.outcome}`)).toEqual([
-      'checks/baseline.check.ts: passed', 'checks/baseline.check.ts: passed', 'checks/drift.check.ts: failed',
-      'checks/latency.check.ts: passed', 'checks/monotonic.check.ts: failed',
+      'checks/baseline.check.ts: passed',
+      'checks/baseline.check.ts: passed',
+      'checks/drift.check.ts: failed',
+      'checks/latency.check.ts: passed',
+      'checks/monotonic.check.ts: failed',
     ])
     expect(report.checklist.find((item) => item.id === 'rollback-procedure')?.status).toBe('attested')
     expect(report.provenance.models).toEqual([{ name: 'credit.onnx', sha256: 'a'.repeat(64) }])
     expect(report.tests.map((test) => `${test.file} > ${test.name}: ${test.state}`)).toEqual([
-      'checks/baseline.check.ts > credit model > beats the majority-class baseline: passed', 'checks/baseline.check.ts > credit model > is accurate on held-out data: passed',
-      'checks/drift.check.ts > live income has not drifted: failed', 'checks/latency.check.ts > answers fast enough: passed',
-      'checks/latency.check.ts > records no check at all: passed', 'checks/monotonic.check.ts > default risk falls as income rises: failed',
+      'checks/baseline.check.ts > credit model > beats the majority-class baseline: passed',
+      'checks/baseline.check.ts > credit model > is accurate on held-out data: passed',
+      'checks/drift.check.ts > live income has not drifted: failed',
+      'checks/latency.check.ts > answers fast enough: passed',
+      'checks/latency.check.ts > records no check at all: passed',
+      'checks/monotonic.check.ts > default risk falls as income rises: failed',
     ])
     expect(readFileSync(stepSummary, 'utf8')).toMatch(/^<!-- vitest-ml run \S+ -->\n## ❌ vitest-ml gate failed: fixture: credit model/)
   })
@@ -66,7 +78,9 @@ describe('the reporter on a real Vitest run', () => {
   })
 
   it('annotates failing checks for the UI, with their plots attached as SVG (kept in blob reports)', () => {
-    const blobText = readdirSync(blobs).map((name) => readFileSync(join(blobs, name), 'utf8')).join('\n')
+    const blobText = readdirSync(blobs)
+      .map((name) => readFileSync(join(blobs, name), 'utf8'))
+      .join('\n')
     expect(blobText).toContain('"vitest-ml:monotonicity"')
     expect(blobText).toContain('"vitest-ml:drift"')
     expect(blobText.match(/"image\/svg\+xml"/g)).toHaveLength(2)

@@ -108,25 +108,37 @@ function writeSuite(spec: Suite, dir: string): void {
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const src = (path: string): string => JSON.stringify(join(ROOT, path))
-  writeFileSync(join(dir, 'setup.ts'), [
-    `import { expect } from 'vitest'`,
-    `import { asyncMatcher } from ${src('matchers/async-matcher.ts')}`,
-    `import { recordCheck, recordCheckNow } from ${src('matchers/record-check.ts')}`,
-    `const outcome = (record: { passed: boolean; title: string }) => ({ pass: record.passed, message: () => record.title })`,
-    `expect.extend({`,
-    `  toRecordCheckAsync: asyncMatcher('toRecordCheckAsync', async function (this: any, _received: unknown, record: any) { await new Promise((done) => setTimeout(done, 5)); await recordCheck(this, record); return outcome(record) }),`,
-    `  toRecordCheckNow(this: any, _received: unknown, record: any) { recordCheckNow(this, record); return outcome(record) },`,
-    `})`,
-  ].join('\n'))
-  writeFileSync(join(dir, 'gate.json'), JSON.stringify({ required: spec.required, ...(spec.accuracyMin === undefined ? {} : { thresholds: { accuracy: { min: spec.accuracyMin, severity: 'high' } } }) }))
-  writeFileSync(join(dir, 'vitest.config.ts'), [
-    `import { defineConfig } from 'vitest/config'`,
-    `import { mlTesting } from ${src('src/plugin.ts')}`,
-    `export default defineConfig({`,
-    `  plugins: [mlTesting({ matchers: false, report: { outputDir: process.env.VITEST_ML_OUT ?? 'reports', gate: 'gate.json', githubSummary: false } })],`,
-    `  test: { include: ['*.gen.ts'], setupFiles: ['./setup.ts'], pool: 'forks', maxWorkers: 1 },`,
-    `})`,
-  ].join('\n'))
+  writeFileSync(
+    join(dir, 'setup.ts'),
+    [
+      `import { expect } from 'vitest'`,
+      `import { asyncMatcher } from ${src('matchers/async-matcher.ts')}`,
+      `import { recordCheck, recordCheckNow } from ${src('matchers/record-check.ts')}`,
+      `const outcome = (record: { passed: boolean; title: string }) => ({ pass: record.passed, message: () => record.title })`,
+      `expect.extend({`,
+      `  toRecordCheckAsync: asyncMatcher('toRecordCheckAsync', async function (this: any, _received: unknown, record: any) { await new Promise((done) => setTimeout(done, 5)); await recordCheck(this, record); return outcome(record) }),`,
+      `  toRecordCheckNow(this: any, _received: unknown, record: any) { recordCheckNow(this, record); return outcome(record) },`,
+      `})`,
+    ].join('\n'),
+  )
+  writeFileSync(
+    join(dir, 'gate.json'),
+    JSON.stringify({
+      required: spec.required,
+      ...(spec.accuracyMin === undefined ? {} : { thresholds: { accuracy: { min: spec.accuracyMin, severity: 'high' } } }),
+    }),
+  )
+  writeFileSync(
+    join(dir, 'vitest.config.ts'),
+    [
+      `import { defineConfig } from 'vitest/config'`,
+      `import { mlTesting } from ${src('src/plugin.ts')}`,
+      `export default defineConfig({`,
+      `  plugins: [mlTesting({ matchers: false, report: { outputDir: process.env.VITEST_ML_OUT ?? 'reports', gate: 'gate.json', githubSummary: false } })],`,
+      `  test: { include: ['*.gen.ts'], setupFiles: ['./setup.ts'], pool: 'forks', maxWorkers: 1 },`,
+      `})`,
+    ].join('\n'),
+  )
   let counter = 0
   spec.files.forEach((tests, fileIndex) => {
     const body = tests.map((steps, testIndex) => {
@@ -145,7 +157,12 @@ async function runSuite(dir: string, sharded: boolean): Promise<{ code: number |
     return { ...run, report: JSON.parse(readFileSync(json, 'utf8')) as Report, json }
   }
   const blobs = join(dir, 'blobs')
-  for (const shard of ['1/2', '2/2']) await runFixture(['run', `--shard=${shard}`, '--reporter=blob', `--outputFile.blob=${join(blobs, `blob-${shard[0]}.json`)}`, '--passWithNoTests'], { VITEST_ML_OUT: out }, dir)
+  for (const shard of ['1/2', '2/2'])
+    await runFixture(
+      ['run', `--shard=${shard}`, '--reporter=blob', `--outputFile.blob=${join(blobs, `blob-${shard[0]}.json`)}`, '--passWithNoTests'],
+      { VITEST_ML_OUT: out },
+      dir,
+    )
   const run = await runFixture(['run', `--merge-reports=${blobs}`], { VITEST_ML_OUT: out }, dir)
   const json = join(out, 'vitest-ml.json')
   return { ...run, report: JSON.parse(readFileSync(json, 'utf8')) as Report, json }

@@ -38,21 +38,26 @@ describe('the verdict tells the truth when tests are written with the usual slip
     expect(output).toContain('The check failed as well:')
     expect(output).toContain('Hint: write `await expect(…).toBeDeterministic(…)`, or return the promise from the test.')
     expect(errorsOf('live data has not drifted (written without await)')).toMatch(/drifted from/)
-    const outcome = (title: RegExp): string[] => report.checks.filter((check) => title.test(check.test)).map((check) => `${check.kind}:${check.outcome}:${check.evidence}`)
+    const outcome = (title: RegExp): string[] =>
+      report.checks.filter((check) => title.test(check.test)).map((check) => `${check.kind}:${check.outcome}:${check.evidence}`)
     expect(outcome(/^live data has not drifted \(written/)).toEqual(['drift:failed:true'])
     expect(outcome(/lazy model/)).toEqual(['baseline:demonstration:false'])
     expect(outcome(/consumed with \.rejects/)).toEqual(['consistency:expected-failure:false'])
     expect(outcome(/failure caught/)).toEqual(['drift:expected-failure:false'])
     expect(report.checklist.find((item) => item.id === 'baseline-improvement')?.status).toBe('not-covered')
-    expect(report.gate.failures.map((reason) => reason.message)).toContain('test failed: slips/throws-before-check.slip.ts > the served model is deterministic (its file is missing): ' +
-      report.tests.find((test) => test.name.includes('file is missing'))!.errors![0]!.split('\n')[0])
+    expect(report.gate.failures.map((reason) => reason.message)).toContain(
+      'test failed: slips/throws-before-check.slip.ts > the served model is deterministic (its file is missing): ' +
+        report.tests.find((test) => test.name.includes('file is missing'))!.errors![0]!.split('\n')[0],
+    )
   }, 120_000)
 
   it('demonstrations and consumed failures alone pass without a gate, but a required item they seem to cover stays uncovered', async () => {
     const files = 'slips/negated-positive.slip.ts,slips/consumed.slip.ts'
     const free = await slips(files)
     expect(free.code).toBe(0)
-    expect(banner(free.output)).toBe(' vitest-ml  GATE PASSED  tests 4/4 passed; checks 1 passed, 0 failed (0 high), 2 expected failures, 1 demonstration; checklist 1/13; ML Test Score 0')
+    expect(banner(free.output)).toBe(
+      ' vitest-ml  GATE PASSED  tests 4/4 passed; checks 1 passed, 0 failed (0 high), 2 expected failures, 1 demonstration; checklist 1/13; ML Test Score 0',
+    )
     const gated = await slips(files, 'gate-baseline.json')
     expect(gated.code).toBe(1)
     expect(banner(gated.output)).toMatch(/^ vitest-ml {2}GATE FAILED/)

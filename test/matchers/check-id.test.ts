@@ -39,7 +39,9 @@ describe('stableCheckId', () => {
   })
 
   test('refuses an id that would not survive as one', () => {
-    expect(() => stableCheckId('')).toThrow('stableCheckId: expected an id of letters, digits, ".", "_", "/" and "-" that starts with a letter or digit (at most 120 characters), received "".\nHint: Name what the test checks, for example stableCheckId(\'penguins/accuracy\'); it must stay the same across releases.')
+    expect(() => stableCheckId('')).toThrow(
+      'stableCheckId: expected an id of letters, digits, ".", "_", "/" and "-" that starts with a letter or digit (at most 120 characters), received "".\nHint: Name what the test checks, for example stableCheckId(\'penguins/accuracy\'); it must stay the same across releases.',
+    )
     expect(() => stableCheckId('/leading')).toThrow(/received "\/leading"/)
     expect(() => stableCheckId('a b')).toThrow(/received "a b"/)
     expect(() => stableCheckId('x'.repeat(121))).toThrow(/at most 120 characters/)

@@ -20,12 +20,17 @@ describe('pattern check records', () => {
   test('every pattern matcher records its kind, checklist items and metrics', async ({ task }) => {
     await expect(withFallback(model, other, { timeoutMs: 50 })).toFallBackGracefully({ inputs: rows, numRuns: 5, latencyBudgetMs: 500, seed: 1 })
     await expect(other).toAgreeWith(model, { inputs: rows, minAgreementShare: 0.5 })
-    await expect(ensemble([model, other])).toBeAtLeastAsGoodAsBestMember({ data: { inputs: rows, labels: rows.map(([x]) => ((x ?? 0) >= 0.5 ? 1 : 0)) }, margin: 0.2 })
+    await expect(ensemble([model, other])).toBeAtLeastAsGoodAsBestMember({
+      data: { inputs: rows, labels: rows.map(([x]) => ((x ?? 0) >= 0.5 ? 1 : 0)) },
+      margin: 0.2,
+    })
     await expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })
     const sink = memoryPredictionSink()
     const service = logged(model, { sink, modelVersion: '1', clock: manualClock('2026-03-02T10:00:00Z') })
     const answers = await service.predictLogged(rows)
-    await expect({ log: sink.entries, labels: answers.map(({ id }, index) => ({ id, label: index >= 5 ? 1 : 0 })), model: service }).toMaintainMetric({ min: 0.8 })
+    await expect({ log: sink.entries, labels: answers.map(({ id }, index) => ({ id, label: index >= 5 ? 1 : 0 })), model: service }).toMaintainMetric({
+      min: 0.8,
+    })
     await expect(model).toMeetLatency({ inputs: rows, requests: 5, p99Ms: 500 })
     await expect({ accuracy: 0.9, errorRate: 0, p99Ms: 10, driftShare: 0 }).toRaiseNoAlerts()
     const checks = checksFromMeta(task.meta)

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { patternMatchers } from '../../matchers/patterns-index.js'
 import { functionModel } from '../../src/model/function-model.js'
 import { ensemble } from '../../src/patterns/ensemble.js'
-import { constantModel, failureOf as outcomeOf, miscountingModel, plain } from '../support/malformed-models.js'
+import { constantModel, miscountingModel, failureOf as outcomeOf, plain } from '../support/malformed-models.js'
 
 expect.extend(patternMatchers)
 
@@ -10,11 +10,14 @@ expect.extend(patternMatchers)
 const inputs = Array.from({ length: 10 }, (_, index) => [index])
 const labels = inputs.map(([x]) => ((x ?? 0) >= 5 ? 1 : 0))
 const memberWrongOn = (name: string, wrong: readonly number[]) =>
-  functionModel((row: number[]) => {
-    const truth = (row[0] ?? 0) >= 5 ? 1 : 0
-    const label = wrong.includes(row[0] ?? -1) ? 1 - truth : truth
-    return label === 1 ? [0.3, 0.7] : [0.7, 0.3]
-  }, { name })
+  functionModel(
+    (row: number[]) => {
+      const truth = (row[0] ?? 0) >= 5 ? 1 : 0
+      const label = wrong.includes(row[0] ?? -1) ? 1 - truth : truth
+      return label === 1 ? [0.3, 0.7] : [0.7, 0.3]
+    },
+    { name },
+  )
 const first = memberWrongOn('first', [0, 1])
 const second = memberWrongOn('second', [2, 3])
 const third = memberWrongOn('third', [4, 5])
@@ -29,7 +32,10 @@ describe('toBeAtLeastAsGoodAsBestMember', () => {
   test('fails with every member score when a confident bad member drags the average down, pinned', async () => {
     const failure = await expect(ensemble([first, contrarian], { name: 'first+contrarian' }))
       .toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy' })
-      .then(() => undefined, (error: Error) => error)
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      )
     expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
       [
         'first+contrarian is worse than its best member: accuracy 0 vs best member first 0.8 (gain -0.8, margin 0; higher is better; 10 rows).',
@@ -54,9 +60,15 @@ describe('toBeAtLeastAsGoodAsBestMember', () => {
   })
 
   test('bad input gives clear errors', async () => {
-    await expect(expect(first).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels } })).rejects.toThrow(/toBeAtLeastAsGoodAsBestMember: expected a model built with ensemble\(\[\.\.\.models\]\), received object/)
-    await expect(expect(ensemble([first, second])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels: [0] } })).rejects.toThrow(/expected 10 labels in data.labels \(one per input\), received 1/)
-    await expect(expect(ensemble([first, second])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'acuracy' as never })).rejects.toThrow(/expected a metric name/)
+    await expect(expect(first).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels } })).rejects.toThrow(
+      /toBeAtLeastAsGoodAsBestMember: expected a model built with ensemble\(\[\.\.\.models\]\), received object/,
+    )
+    await expect(expect(ensemble([first, second])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels: [0] } })).rejects.toThrow(
+      /expected 10 labels in data.labels \(one per input\), received 1/,
+    )
+    await expect(expect(ensemble([first, second])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'acuracy' as never })).rejects.toThrow(
+      /expected a metric name/,
+    )
   })
 })
 
@@ -72,8 +84,8 @@ describe('toBeAtLeastAsGoodAsBestMember reads outputs as what they are', () => {
     await expect(expect(ensemble([first, constantModel({}, 'nothing') as never])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels } })).rejects.toThrow(
       /^ensemble\(first, nothing\): expected a probability row of numbers from every member, received \{\} from nothing at row 0\./,
     )
-    await expect(expect(ensemble([first, miscountingModel((row: number[]) => [0.5, 0.5], 1) as never])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels } })).rejects.toThrow(
-      /^ensemble\(first, oneTooMany\): expected oneTooMany to return one output per input \(10\), received 11 outputs\./,
-    )
+    await expect(
+      expect(ensemble([first, miscountingModel((row: number[]) => [0.5, 0.5], 1) as never])).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels } }),
+    ).rejects.toThrow(/^ensemble\(first, oneTooMany\): expected oneTooMany to return one output per input \(10\), received 11 outputs\./)
   })
 })

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
-import { checksFromMeta } from '../../src/record/check-record.js'
 import { rubricItemsOf } from '../../src/checklist/evidence-check.js'
-import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
-import { loadSplit } from '../support/model-split.js'
+import { type OnnxModel, onnxModel } from '../../src/model/onnx-model.js'
+import { checksFromMeta } from '../../src/record/check-record.js'
 import { catOrDog, failureOf, plain } from '../support/malformed-models.js'
+import { loadSplit } from '../support/model-split.js'
 import { applicantModel, applicants, temperatureScaled } from '../support/planted-models.js'
 
 expect.extend(evaluationMatchers)
@@ -22,7 +22,10 @@ describe('toBeCalibrated', () => {
     const record = checksFromMeta(task.meta).at(-1)
     expect(record).toMatchObject({ kind: 'calibration', passed: true, checklist: ['held-out-test'], metrics: { maxEce: 0.05, classesMiscalibrated: 0 } })
     expect(record?.metrics['eceUpper']).toBeLessThan(0.05)
-    expect(record?.plots?.[0]).toMatchObject({ type: 'reliability', series: [{ name: 'equal-width bins (10)' }, { name: 'equal-mass bins (10)' }, { name: 'perfectly calibrated' }] })
+    expect(record?.plots?.[0]).toMatchObject({
+      type: 'reliability',
+      series: [{ name: 'equal-width bins (10)' }, { name: 'equal-mass bins (10)' }, { name: 'perfectly calibrated' }],
+    })
     // CHECK_KINDS: what the record is evidence for in the ML Test Score
     expect(rubricItemsOf(record!)).toEqual(['infra-4'])
   })
@@ -42,18 +45,26 @@ describe('toBeCalibrated', () => {
   test('.not: passes for the softened model, fails for the MLP', async () => {
     await expect(temperatureScaled(mlp as never, 4, 'softened')).not.toBeCalibrated({ data: held, classes: classNames, maxEce: 0.05 })
     const failure = await failureOf(expect(mlp).not.toBeCalibrated({ data: held, classes: classNames, maxEce: 0.05 }))
-    expect(plain(failure?.message)).toContain('Expected penguins-mlp.onnx to be miscalibrated, but ECE 0.006555 (equal-width bins, 10), one-sided 95% bias-corrected upper bound 0.01016 <= maxEce 0.05.')
+    expect(plain(failure?.message)).toContain(
+      'Expected penguins-mlp.onnx to be miscalibrated, but ECE 0.006555 (equal-width bins, 10), one-sided 95% bias-corrected upper bound 0.01016 <= maxEce 0.05.',
+    )
   })
 
   test('a small test set does not pass by luck: the same calibrated scorer fails on 40 rows and passes on 4000', async () => {
     const scorer = applicantModel(0, 'calibrated-scorer')
     const small = await failureOf(expect(scorer).toBeCalibrated({ data: applicants(40, 'small'), maxEce: 0.08 }))
-    expect(plain(small?.message)).toMatch(/calibrated-scorer is not calibrated: ECE 0\.\d+ \(equal-width bins, 10\), one-sided 95% bias-corrected upper bound 0\.\d+ > maxEce 0\.08\.\nECE equal-width 0\.\d+, equal-mass 0\.\d+; max calibration error 0\.\d+; measured on P\(1\) over 40 rows\./)
+    expect(plain(small?.message)).toMatch(
+      /calibrated-scorer is not calibrated: ECE 0\.\d+ \(equal-width bins, 10\), one-sided 95% bias-corrected upper bound 0\.\d+ > maxEce 0\.08\.\nECE equal-width 0\.\d+, equal-mass 0\.\d+; max calibration error 0\.\d+; measured on P\(1\) over 40 rows\./,
+    )
     await expect(scorer).toBeCalibrated({ data: applicants(4000, 'large'), maxEce: 0.08, strategy: 'quantile' })
   })
 
   test('bad input: no maxEce, labels without probabilities', async () => {
-    await expect(expect(mlp).toBeCalibrated({ data: held, classes: classNames } as never)).rejects.toThrow(/^toBeCalibrated: expected `maxEce` in \[0, 1\], received undefined\./)
-    await expect(expect(catOrDog).toBeCalibrated({ data: { inputs: [[0.1], [0.9]], labels: ['dog', 'cat'] }, maxEce: 0.1 })).rejects.toThrow(/^toBeCalibrated: expected a probability \(or a probability row\) for every prediction, received "dog" at row 0\./)
+    await expect(expect(mlp).toBeCalibrated({ data: held, classes: classNames } as never)).rejects.toThrow(
+      /^toBeCalibrated: expected `maxEce` in \[0, 1\], received undefined\./,
+    )
+    await expect(expect(catOrDog).toBeCalibrated({ data: { inputs: [[0.1], [0.9]], labels: ['dog', 'cat'] }, maxEce: 0.1 })).rejects.toThrow(
+      /^toBeCalibrated: expected a probability \(or a probability row\) for every prediction, received "dog" at row 0\./,
+    )
   })
 })

@@ -27,14 +27,27 @@ describe('toBeDeterministic', () => {
 
   test('passes on the penguins ONNX model, fresh session included', async () => {
     const model = await onnxModel('models/penguins-mlp.onnx', { output: 'probabilities' })
-    const penguins = fc.tuple(fc.double({ min: 32, max: 60, noNaN: true }), fc.double({ min: 13, max: 22, noNaN: true }), fc.double({ min: 170, max: 232, noNaN: true }), fc.double({ min: 2700, max: 6300, noNaN: true }), fc.integer({ min: 0, max: 2 }))
+    const penguins = fc.tuple(
+      fc.double({ min: 32, max: 60, noNaN: true }),
+      fc.double({ min: 13, max: 22, noNaN: true }),
+      fc.double({ min: 170, max: 232, noNaN: true }),
+      fc.double({ min: 2700, max: 6300, noNaN: true }),
+      fc.integer({ min: 0, max: 2 }),
+    )
     await expect(model).toBeDeterministic({ inputs: penguins, numRuns: 300, seed: 3 })
     await model.release()
   })
 
   test('fails on noise added per call, naming the repeated call, with the seed', async () => {
-    const failure = await expect(noisy).toBeDeterministic({ inputs: rows, numRuns: 200, seed: 5 }).then(() => undefined, (error: Error) => error)
-    expect(failure?.message).toMatch(/noisy is not deterministic: 200 of 200 rows \(violation rate 1 under [^\n]+?\) differ by more than 0; max abs difference 0\.000\d+/)
+    const failure = await expect(noisy)
+      .toBeDeterministic({ inputs: rows, numRuns: 200, seed: 5 })
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      )
+    expect(failure?.message).toMatch(
+      /noisy is not deterministic: 200 of 200 rows \(violation rate 1 under [^\n]+?\) differ by more than 0; max abs difference 0\.000\d+/,
+    )
     expect(failure?.message).toMatch(/Broken comparisons: repeated-call 200/)
     expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\): alone vs alone, again: max abs difference/)
     // Every row fails, so fast-check shrinks all the way to the simplest row.
@@ -43,7 +56,12 @@ describe('toBeDeterministic', () => {
   })
 
   test('fails on a batch-dependent model, naming the batch composition', async () => {
-    const failure = await expect(batchNormalised).toBeDeterministic({ inputs: rows, numRuns: 100, seed: 9 }).then(() => undefined, (error: Error) => error)
+    const failure = await expect(batchNormalised)
+      .toBeDeterministic({ inputs: rows, numRuns: 100, seed: 9 })
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      )
     expect(failure?.message).toMatch(/batch-normalised is not deterministic: \d+ of 100 rows/)
     expect(failure?.message).toMatch(/Broken comparisons: batch-composition \d+/)
     expect(failure?.message).toMatch(/alone vs last in a batch: max abs difference/)
@@ -56,7 +74,12 @@ describe('toBeDeterministic', () => {
       ...functionModel((row: readonly [number, number]) => [weight * row[0] + row[1]], { name: 'reinitialised' }),
       fresh: async () => session(weight + 0.01),
     })
-    const failure = await expect(session(1)).toBeDeterministic({ inputs: rows, numRuns: 100, seed: 3 }).then(() => undefined, (error: Error) => error)
+    const failure = await expect(session(1))
+      .toBeDeterministic({ inputs: rows, numRuns: 100, seed: 3 })
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      )
     expect(failure?.message).toMatch(/Broken comparisons: fresh-session \d+/)
     expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\): alone vs in a fresh session: max abs difference/)
     // Shrunk: the second feature does not matter, and the first is as small as still differs.
@@ -80,7 +103,13 @@ describe('toBeDeterministic', () => {
   })
 
   test('same seed, same message (generation, shuffles and batch sizes are all seeded)', async () => {
-    const run = (seed: number): Promise<string> => expect(batchNormalised).toBeDeterministic({ inputs: rows, numRuns: 100, seed }).then(() => '', (error: Error) => error.message)
+    const run = (seed: number): Promise<string> =>
+      expect(batchNormalised)
+        .toBeDeterministic({ inputs: rows, numRuns: 100, seed })
+        .then(
+          () => '',
+          (error: Error) => error.message,
+        )
     const first = await run(12)
     expect(first).toMatch(/seed: 12/)
     expect(await run(12)).toBe(first)
@@ -88,18 +117,34 @@ describe('toBeDeterministic', () => {
   })
 
   test('real rows work too (no shrinking, the failing row itself is shown)', async () => {
-    const real: [number, number][] = [[0.1, 0.2], [0.5, 0.5], [0.9, 0.1]]
+    const real: [number, number][] = [
+      [0.1, 0.2],
+      [0.5, 0.5],
+      [0.9, 0.1],
+    ]
     await expect(linear).toBeDeterministic({ inputs: real })
-    await expect(expect(batchNormalised).toBeDeterministic({ inputs: real, seed: 4 })).rejects.toThrow(/First failing row \(real rows are used as given, not shrunk\): .*\n {2}input: \[0\.1,0\.2\]/)
+    await expect(expect(batchNormalised).toBeDeterministic({ inputs: real, seed: 4 })).rejects.toThrow(
+      /First failing row \(real rows are used as given, not shrunk\): .*\n {2}input: \[0\.1,0\.2\]/,
+    )
   })
 
   test('bad arguments give clear errors, never a crash or a silent pass', async () => {
-    await expect(expect(linear).toBeDeterministic(undefined as never)).rejects.toThrow(/^toBeDeterministic: expected an options object with `inputs`, received undefined\.\nHint: /)
-    await expect(expect(linear).toBeDeterministic({ inputs: rows, numRuns: 0 })).rejects.toThrow(/toBeDeterministic: expected a positive whole `numRuns`, received 0/)
-    await expect(expect(linear).toBeDeterministic({ inputs: rows, tolerance: -1 })).rejects.toThrow(/toBeDeterministic: expected a `tolerance` >= 0, received -1/)
+    await expect(expect(linear).toBeDeterministic(undefined as never)).rejects.toThrow(
+      /^toBeDeterministic: expected an options object with `inputs`, received undefined\.\nHint: /,
+    )
+    await expect(expect(linear).toBeDeterministic({ inputs: rows, numRuns: 0 })).rejects.toThrow(
+      /toBeDeterministic: expected a positive whole `numRuns`, received 0/,
+    )
+    await expect(expect(linear).toBeDeterministic({ inputs: rows, tolerance: -1 })).rejects.toThrow(
+      /toBeDeterministic: expected a `tolerance` >= 0, received -1/,
+    )
     // A NaN tolerance would make every comparison false, so a noisy model would pass.
-    await expect(expect(noisy).toBeDeterministic({ inputs: rows, numRuns: 20, tolerance: Number.NaN })).rejects.toThrow(/toBeDeterministic: expected a `tolerance` >= 0, received NaN/)
-    await expect(expect(linear).toBeDeterministic({ inputs: 42 as never })).rejects.toThrow(/toBeDeterministic: expected `inputs`: a fast-check Arbitrary or an array of rows, received number/)
+    await expect(expect(noisy).toBeDeterministic({ inputs: rows, numRuns: 20, tolerance: Number.NaN })).rejects.toThrow(
+      /toBeDeterministic: expected a `tolerance` >= 0, received NaN/,
+    )
+    await expect(expect(linear).toBeDeterministic({ inputs: 42 as never })).rejects.toThrow(
+      /toBeDeterministic: expected `inputs`: a fast-check Arbitrary or an array of rows, received number/,
+    )
   })
 })
 
@@ -107,14 +152,18 @@ describe('toBeDeterministic compares outputs by what they are', () => {
   test('a model answering a fresh random string on every call fails: strings are compared exactly, not as NaN', async () => {
     const failure = await failureOf(expect(randomStringModel('determinism-strings')).toBeDeterministic({ inputs: rows, numRuns: 50, seed: 1 }))
     const message = plain(failure?.message)
-    expect(message).toMatch(/randomString is not deterministic: 50 of 50 rows \(violation rate 1 under [^\n]+?\) fail: 50 differ in a value compared exactly \(string, label, boolean, bigint\) or in shape; max abs difference 0\./)
+    expect(message).toMatch(
+      /randomString is not deterministic: 50 of 50 rows \(violation rate 1 under [^\n]+?\) fail: 50 differ in a value compared exactly \(string, label, boolean, bigint\) or in shape; max abs difference 0\./,
+    )
     expect(message).toMatch(/Broken comparisons: repeated-call 50/)
     expect(message).toMatch(/Shrunk counterexample \(\d+ shrinks\): alone vs alone, again: output '0\.\d+' vs '0\.\d+'\n/)
   })
 
   test('a label model that answers the same label every time passes, and .not fails', async () => {
     await expect(catOrDog).toBeDeterministic({ inputs: rows, numRuns: 100, seed: 2 })
-    await expect(expect(catOrDog).not.toBeDeterministic({ inputs: rows, numRuns: 20, seed: 2 })).rejects.toThrow(/Expected catOrDog to answer some row differently/)
+    await expect(expect(catOrDog).not.toBeDeterministic({ inputs: rows, numRuns: 20, seed: 2 })).rejects.toThrow(
+      /Expected catOrDog to answer some row differently/,
+    )
   })
 
   test.each([
@@ -125,7 +174,9 @@ describe('toBeDeterministic compares outputs by what they are', () => {
   ])('a model answering %s fails: there is nothing to be deterministic about', async (_, value, phrase) => {
     const failure = await failureOf(expect(constantModel(value, 'nothing')).toBeDeterministic({ inputs: rows, numRuns: 30, seed: 3 }))
     const message = plain(failure?.message)
-    expect(message).toMatch(/nothing is not deterministic: 30 of 30 rows \(violation rate 1 under [^\n]+?\) fail: 30 got no output \(undefined, null, \[\] or \{\}\); max abs difference 0\./)
+    expect(message).toMatch(
+      /nothing is not deterministic: 30 of 30 rows \(violation rate 1 under [^\n]+?\) fail: 30 got no output \(undefined, null, \[\] or \{\}\); max abs difference 0\./,
+    )
     expect(message).toMatch(/Broken comparisons: missing-output 30/)
     expect(message).toContain(`: alone: the output is ${phrase}\n`)
   })
@@ -142,9 +193,17 @@ describe('toBeDeterministic compares outputs by what they are', () => {
 
   test('an output whose shape changes between calls for the same row fails, showing both shapes', async () => {
     let calls = 0
-    const growing = functionModel((batch: readonly (readonly [number, number])[]) => { calls++; return batch.map((row) => (calls % 2 === 1 ? [row[0]] : [row[0], 0])) }, { batched: true, name: 'growing' })
+    const growing = functionModel(
+      (batch: readonly (readonly [number, number])[]) => {
+        calls++
+        return batch.map((row) => (calls % 2 === 1 ? [row[0]] : [row[0], 0]))
+      },
+      { batched: true, name: 'growing' },
+    )
     const failure = await failureOf(expect(growing).toBeDeterministic({ inputs: [[0.25, 0.5]] as [number, number][], seed: 5 }))
-    expect(plain(failure?.message)).toMatch(/Broken comparisons: repeated-call 1\nFirst failing row .*: alone vs alone, again: output \[0\.25\] vs \[0\.25, 0\] \(1 vs 2 values\)\n/)
+    expect(plain(failure?.message)).toMatch(
+      /Broken comparisons: repeated-call 1\nFirst failing row .*: alone vs alone, again: output \[0\.25\] vs \[0\.25, 0\] \(1 vs 2 values\)\n/,
+    )
   })
 
   test('bigints compare exactly and booleans as booleans; NaN answered the same way every time is deterministic', async () => {

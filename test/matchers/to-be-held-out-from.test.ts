@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
 import { checksFromMeta } from '../../src/record/check-record.js'
-import { loadSplit } from '../support/model-split.js'
 import { failureMessage, failureOf } from '../support/failure-of.js'
+import { loadSplit } from '../support/model-split.js'
 import { penguinSplit } from '../support/penguin-csvs.js'
 
 expect.extend(evaluationMatchers)

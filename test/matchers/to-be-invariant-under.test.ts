@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { relationMatchers } from '../../matchers/relations-index.js'
 import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
 import { functionModel } from '../../src/model/function-model.js'
+import { type CheckRecord, checksFromMeta } from '../../src/record/check-record.js'
 import { anyValueOf } from '../../src/relations/transforms/any-value-of.js'
 import { noiseOn } from '../../src/relations/transforms/noise-on.js'
 import { rowOrder } from '../../src/relations/transforms/row-order.js'
-import { checksFromMeta, type CheckRecord } from '../../src/record/check-record.js'
-import { relationMatchers } from '../../matchers/relations-index.js'
 import { catOrDog, constantModel, failureOf, flipFirst, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(relationMatchers)
@@ -19,19 +19,27 @@ const ignoresFirst = functionModel((row: number[]) => [(row[1] ?? 0) + 2 * (row[
 const leaky = functionModel((row: number[]) => [(row[1] ?? 0) + 0.01 * (row[4] ?? 0)], { name: 'leaky' })
 
 async function failure(run: Promise<unknown>): Promise<Error | undefined> {
-  return run.then(() => undefined, (error: Error) => error)
+  return run.then(
+    () => undefined,
+    (error: Error) => error,
+  )
 }
 
 describe('toBeInvariantUnder', () => {
   test('a plain row function (contract), and .not', async () => {
-    await expect(ignoresFirst).toBeInvariantUnder((row: number[]) => row.map((v, j) => (j === 0 ? v + 0.05 : v)), { inputs: fc.sample(rows, { seed: 1, numRuns: 200 }), tolerance: 1e-3 })
+    await expect(ignoresFirst).toBeInvariantUnder((row: number[]) => row.map((v, j) => (j === 0 ? v + 0.05 : v)), {
+      inputs: fc.sample(rows, { seed: 1, numRuns: 200 }),
+      tolerance: 1e-3,
+    })
     await expect(ignoresFirst).not.toBeInvariantUnder((row: number[]) => row.map((v, j) => (j === 1 ? v + 0.05 : v)), { inputs: rows, tolerance: 1e-3 })
   })
 
   test('a model that reads an irrelevant feature fails with the minimal transform, both inputs and outputs, and the seed', async () => {
     const error = await failure(expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows, tolerance: 1e-3, numRuns: 500, seed: 9 }))
     const message = error?.message ?? ''
-    expect(message).toMatch(/leaky is not invariant under generated transforms \(outputs within 0\.001\): violation rate 0\.\d+ \(\d+ of 500 cases under [^\n]+?\), expected 0\./)
+    expect(message).toMatch(
+      /leaky is not invariant under generated transforms \(outputs within 0\.001\): violation rate 0\.\d+ \(\d+ of 500 cases under [^\n]+?\), expected 0\./,
+    )
     expect(message).toMatch(/Shrunk counterexample \(\d+ shrinks\): output changed by 0\.001\d* \(max abs difference\), tolerance 0\.001/)
     expect(message).toMatch(/transform: +set \[4\] to 0\.?\d*\n/)
     // Minimal: every other feature shrinks to 0, and feature 4 moves by just over 0.1 (0.01 * 0.1 = the tolerance).
@@ -56,7 +64,10 @@ describe('toBeInvariantUnder', () => {
   })
 
   test('row order within a batch: state leaking between rows fails, a per-row model passes', async (context) => {
-    const leaking = functionModel((batch: readonly number[][]) => batch.map((row, i) => [(row[0] ?? 0) + (i > 0 ? 0.1 * (batch[i - 1]?.[0] ?? 0) : 0)]), { batched: true, name: 'leaking' })
+    const leaking = functionModel((batch: readonly number[][]) => batch.map((row, i) => [(row[0] ?? 0) + (i > 0 ? 0.1 * (batch[i - 1]?.[0] ?? 0) : 0)]), {
+      batched: true,
+      name: 'leaking',
+    })
     const error = await failure(expect(leaking).toBeInvariantUnder(rowOrder({ maxRows: 8 }), { inputs: rows, seed: 2 }))
     expect(error?.message).toMatch(/leaking is not invariant under row order within a batch \(2-8 rows\)/)
     expect(error?.message).toMatch(/order: +\[1,0\]/)
@@ -84,21 +95,33 @@ describe('toBeInvariantUnder', () => {
   })
 
   test('bad arguments give clear errors', async () => {
-    await expect(expect(ignoresFirst).toBeInvariantUnder(42 as never, { inputs: rows })).rejects.toThrow(/expected a transform: a function `\(row\) => row`, an arbitrary of such functions, or rowOrder\(\), received number/)
-    await expect(expect(ignoresFirst).toBeInvariantUnder(anyValueOf('island', [0, 1]), { inputs: rows })).rejects.toThrow(/expected a feature index in \[0, 4\] for rows of 5 values, received "island"/)
+    await expect(expect(ignoresFirst).toBeInvariantUnder(42 as never, { inputs: rows })).rejects.toThrow(
+      /expected a transform: a function `\(row\) => row`, an arbitrary of such functions, or rowOrder\(\), received number/,
+    )
+    await expect(expect(ignoresFirst).toBeInvariantUnder(anyValueOf('island', [0, 1]), { inputs: rows })).rejects.toThrow(
+      /expected a feature index in \[0, 4\] for rows of 5 values, received "island"/,
+    )
     await expect(expect(ignoresFirst).toBeInvariantUnder((row: number[]) => row, { inputs: [] })).rejects.toThrow(/at least one input row/)
     await expect(expect(ignoresFirst).toBeInvariantUnder((row: number[]) => row, { inputs: rows, tolerance: -1 })).rejects.toThrow(/a `tolerance` >= 0/)
     // A broken transform is named as such, not passed on to the model (which would then be blamed).
-    await expect(expect(ignoresFirst).toBeInvariantUnder(function shiftFirst(): number[] { throw new Error('no such unit') }, { inputs: rows, seed: 1 })).rejects.toThrow(
-      /^toBeInvariantUnder: expected the transform shiftFirst to return a row, received an exception: no such unit\.\nHint: /,
-    )
+    await expect(
+      expect(ignoresFirst).toBeInvariantUnder(
+        function shiftFirst(): number[] {
+          throw new Error('no such unit')
+        },
+        { inputs: rows, seed: 1 },
+      ),
+    ).rejects.toThrow(/^toBeInvariantUnder: expected the transform shiftFirst to return a row, received an exception: no such unit\.\nHint: /)
     await expect(expect(ignoresFirst).toBeInvariantUnder((() => undefined) as never, { inputs: rows, seed: 1 })).rejects.toThrow(
       /^toBeInvariantUnder: expected the transform to return a row, received undefined\.\nHint: Return the transformed row/,
     )
   })
 
   test('same seed, same message', async () => {
-    const run = (): Promise<string> => failure(expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows, tolerance: 1e-3, numRuns: 300, seed: 13 })).then((error) => error?.message ?? '')
+    const run = (): Promise<string> =>
+      failure(expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows, tolerance: 1e-3, numRuns: 300, seed: 13 })).then(
+        (error) => error?.message ?? '',
+      )
     expect(await run()).toBe(await run())
   })
 })
@@ -107,7 +130,9 @@ describe('toBeInvariantUnder compares outputs by what they are', () => {
   test('label mode compares string labels as labels and prints them: a transform that flips the answer fails', async () => {
     const error = await failureOf(expect(catOrDog).toBeInvariantUnder(flipFirst, { inputs: rows, label: true, numRuns: 200, seed: 3 }))
     const message = plain(error?.message)
-    expect(message).toMatch(/catOrDog is not invariant under flipFirst \(the predicted class\): violation rate 1 \(200 of 200 cases under [^\n]+?\), expected 0\./)
+    expect(message).toMatch(
+      /catOrDog is not invariant under flipFirst \(the predicted class\): violation rate 1 \(200 of 200 cases under [^\n]+?\), expected 0\./,
+    )
     expect(message).toMatch(/Reasons: label-changed 200\n/)
     expect(message).toMatch(/Shrunk counterexample \(\d+ shrinks\): predicted class changed from 'dog' to 'cat'\n/)
     expect(message).toMatch(/baseOutput: +"dog"\n {2}transformedOutput: +"cat"/)
@@ -138,14 +163,18 @@ describe('toBeInvariantUnder compares outputs by what they are', () => {
     for (const label of [false, true]) {
       const error = await failureOf(expect(constantModel(value, 'nothing')).toBeInvariantUnder(flipFirst, { inputs: rows, label, numRuns: 50, seed: 6 }))
       const message = plain(error?.message)
-      expect(message).toMatch(/nothing is not invariant under flipFirst \((outputs within 0|the predicted class)\): violation rate 1 \(50 of 50 cases under [^\n]+?\), expected 0\./)
+      expect(message).toMatch(
+        /nothing is not invariant under flipFirst \((outputs within 0|the predicted class)\): violation rate 1 \(50 of 50 cases under [^\n]+?\), expected 0\./,
+      )
       expect(message).toMatch(/Reasons: missing-output 50\n/)
       expect(message).toContain(`: the base output is ${phrase}\n`)
     }
   })
 
   test('label mode on an output with no class (NaN) fails as no-label, naming the output', async () => {
-    const error = await failureOf(expect(constantModel([Number.NaN, 0.5], 'nan')).toBeInvariantUnder(flipFirst, { inputs: rows, label: true, numRuns: 20, seed: 7 }))
+    const error = await failureOf(
+      expect(constantModel([Number.NaN, 0.5], 'nan')).toBeInvariantUnder(flipFirst, { inputs: rows, label: true, numRuns: 20, seed: 7 }),
+    )
     expect(plain(error?.message)).toMatch(/Reasons: no-label 20\n[\s\S]*: the base output has no predicted class: \[NaN, 0\.5\]\n/)
   })
 
@@ -154,6 +183,8 @@ describe('toBeInvariantUnder compares outputs by what they are', () => {
     await expect(expect(extra).toBeInvariantUnder(flipFirst, { inputs: rows, numRuns: 50, seed: 8 })).rejects.toThrow(
       /^toBeInvariantUnder: expected oneTooMany to return one output per input \(100\), received 101 outputs\.\nHint: /,
     )
-    await expect(expect(extra).toBeInvariantUnder(rowOrder(), { inputs: rows, numRuns: 20, seed: 8 })).rejects.toThrow(/^toBeInvariantUnder: expected oneTooMany to return one output per input \(\d+\), received \d+ outputs\./)
+    await expect(expect(extra).toBeInvariantUnder(rowOrder(), { inputs: rows, numRuns: 20, seed: 8 })).rejects.toThrow(
+      /^toBeInvariantUnder: expected oneTooMany to return one output per input \(\d+\), received \d+ outputs\./,
+    )
   })
 })

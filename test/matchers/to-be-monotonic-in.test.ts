@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { relationMatchers } from '../../matchers/relations-index.js'
 import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
 import { functionModel } from '../../src/model/function-model.js'
 import { onnxModel } from '../../src/model/onnx-model.js'
-import { checksFromMeta, type CheckRecord } from '../../src/record/check-record.js'
-import { relationMatchers } from '../../matchers/relations-index.js'
+import { type CheckRecord, checksFromMeta } from '../../src/record/check-record.js'
 import { catOrDog, constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(relationMatchers)
@@ -15,13 +15,19 @@ const rows = fc.tuple(unit, unit, unit).map((row) => [...row])
 /** A regressor increasing in feature 2 (and in feature 0), answering [N, 1]-shaped rows. */
 const increasing = functionModel((row: number[]) => [(row[0] ?? 0) + 2 * (row[2] ?? 0)], { name: 'increasing' })
 /** The same regressor with a dip of 0.2 on [0.6, 0.62) in feature 2: non-monotone at one point. */
-const bumped = functionModel((row: number[]) => {
-  const x = row[2] ?? 0
-  return [(row[0] ?? 0) + 2 * x - (x >= 0.6 && x < 0.62 ? 0.5 : 0)]
-}, { name: 'bumped' })
+const bumped = functionModel(
+  (row: number[]) => {
+    const x = row[2] ?? 0
+    return [(row[0] ?? 0) + 2 * x - (x >= 0.6 && x < 0.62 ? 0.5 : 0)]
+  },
+  { name: 'bumped' },
+)
 
 async function failure(run: Promise<unknown>): Promise<Error | undefined> {
-  return run.then(() => undefined, (error: Error) => error)
+  return run.then(
+    () => undefined,
+    (error: Error) => error,
+  )
 }
 
 describe('toBeMonotonicIn', () => {
@@ -32,7 +38,16 @@ describe('toBeMonotonicIn', () => {
 
   test('the contract on an ONNX regressor with [N, 1] outputs (cars-mpg: mpg falls with horsepower, feature 2)', async () => {
     const model = await onnxModel('models/cars-mpg.onnx', { output: 'prediction' })
-    const cars = fc.tuple(fc.constantFrom(4, 6, 8), perturbUniform(70, 450), perturbUniform(46, 230), perturbUniform(1613, 4951), perturbUniform(8, 24.8), fc.integer({ min: 1970, max: 1982 })).map((row) => [...row])
+    const cars = fc
+      .tuple(
+        fc.constantFrom(4, 6, 8),
+        perturbUniform(70, 450),
+        perturbUniform(46, 230),
+        perturbUniform(1613, 4951),
+        perturbUniform(8, 24.8),
+        fc.integer({ min: 1970, max: 1982 }),
+      )
+      .map((row) => [...row])
     const rows = fc.sample(cars, { seed: 1, numRuns: 300 })
     try {
       // float32 arithmetic: one ulp of the output (2e-6 mpg) is not a violation.
@@ -46,9 +61,13 @@ describe('toBeMonotonicIn', () => {
   })
 
   test('a bump at one point fails with the minimal pair, the sweep and the seed', async () => {
-    const error = await failure(expect(bumped).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, step: { min: 0, max: 0.25 }, numRuns: 2000, seed: 7 }))
+    const error = await failure(
+      expect(bumped).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, step: { min: 0, max: 0.25 }, numRuns: 2000, seed: 7 }),
+    )
     const message = error?.message ?? ''
-    expect(message).toMatch(/bumped is not increasing in feature 2 \(bounds \[0, 1\], steps 0-0\.25\): violation rate 0\.0\d+ \(\d+ of 2000 cases under [^\n]+?\), expected 0\./)
+    expect(message).toMatch(
+      /bumped is not increasing in feature 2 \(bounds \[0, 1\], steps 0-0\.25\): violation rate 0\.0\d+ \(\d+ of 2000 cases under [^\n]+?\), expected 0\./,
+    )
     expect(message).toMatch(/exact mode: 2000 cases, any violation fails/)
     expect(message).toMatch(/Reasons: wrong-direction \d+/)
     expect(message).toMatch(/Shrunk counterexample \(\d+ shrinks\): raising feature 2 from 0\.\d+ to 0\.6\d* lowered output\[0\]/)
@@ -70,7 +89,12 @@ describe('toBeMonotonicIn', () => {
     expect(record.checklist).toEqual([])
     expect(record.passed).toBe(false)
     expect(Object.keys(record.metrics)).toEqual(expect.arrayContaining(['violationRate', 'violations', 'numRuns', 'upperBound', 'maxViolationRate']))
-    expect(record.counterexample).toMatchObject({ base: expect.any(Array), raised: expect.any(Array), baseOutput: expect.any(Array), raisedOutput: expect.any(Array) })
+    expect(record.counterexample).toMatchObject({
+      base: expect.any(Array),
+      raised: expect.any(Array),
+      baseOutput: expect.any(Array),
+      raisedOutput: expect.any(Array),
+    })
     const plot = record.plots?.[0]
     expect(plot?.type).toBe('line')
     expect(plot?.series[0]?.points.length).toBeGreaterThanOrEqual(25)
@@ -94,27 +118,55 @@ describe('toBeMonotonicIn', () => {
     const record = checksFromMeta(context.task.meta).at(-1) as CheckRecord
     expect(record.metrics['upperBound']).toBeLessThan(0.01)
     expect(record.metrics['maxViolationRate']).toBe(0.01)
-    const error = await failure(expect(nearly).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, numRuns: 3000, maxViolationRate: 0.0001, seed: 5 }))
+    const error = await failure(
+      expect(nearly).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, numRuns: 3000, maxViolationRate: 0.0001, seed: 5 }),
+    )
     expect(error?.message).toMatch(/expected numRuns >= 29956/)
-    const sequential = await failure(expect(nearly).not.toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, numRuns: 4000, maxViolationRate: 0.01, sequential: true, seed: 5 }))
+    const sequential = await failure(
+      expect(nearly).not.toBeMonotonicIn(2, 'increasing', {
+        inputs: rows,
+        bounds: { min: 0, max: 1 },
+        numRuns: 4000,
+        maxViolationRate: 0.01,
+        sequential: true,
+        seed: 5,
+      }),
+    )
     expect(sequential?.message).toMatch(/sequential: 1000 of 4000 planned cases, stopped at look 1/)
   })
 
   test('bad arguments give clear errors', async () => {
-    await expect(expect(increasing).toBeMonotonicIn(3, 'increasing', { inputs: rows })).rejects.toThrow(/expected a feature index in \[0, 2\] for rows of 3 values, received 3/)
-    await expect(expect(increasing).toBeMonotonicIn('weight', 'increasing', { inputs: rows })).rejects.toThrow(/expected a feature index in \[0, 2\] \(rows are arrays\), received "weight"/)
+    await expect(expect(increasing).toBeMonotonicIn(3, 'increasing', { inputs: rows })).rejects.toThrow(
+      /expected a feature index in \[0, 2\] for rows of 3 values, received 3/,
+    )
+    await expect(expect(increasing).toBeMonotonicIn('weight', 'increasing', { inputs: rows })).rejects.toThrow(
+      /expected a feature index in \[0, 2\] \(rows are arrays\), received "weight"/,
+    )
     const records = [{ weight: 3000 }]
-    await expect(expect(increasing).toBeMonotonicIn('wieght', 'increasing', { inputs: records })).rejects.toThrow(/expected a feature name among \[weight\], received "wieght"/)
-    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, step: { min: 0, max: 2 } })).rejects.toThrow(/expected a step within the bounds \[0, 1\] \(at most 1\), received step.max 2/)
-    await expect(expect(increasing).toBeMonotonicIn(2, 'upward' as never, { inputs: rows })).rejects.toThrow(/expected a direction: 'increasing' or 'decreasing', received "upward"/)
+    await expect(expect(increasing).toBeMonotonicIn('wieght', 'increasing', { inputs: records })).rejects.toThrow(
+      /expected a feature name among \[weight\], received "wieght"/,
+    )
+    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, step: { min: 0, max: 2 } })).rejects.toThrow(
+      /expected a step within the bounds \[0, 1\] \(at most 1\), received step.max 2/,
+    )
+    await expect(expect(increasing).toBeMonotonicIn(2, 'upward' as never, { inputs: rows })).rejects.toThrow(
+      /expected a direction: 'increasing' or 'decreasing', received "upward"/,
+    )
     await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, maxViolationRate: 2 })).rejects.toThrow(/`maxViolationRate` in \(0, 1\)/)
     // A NaN or negative tolerance made every case a misleading 'not-strict' violation.
-    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, tolerance: Number.NaN })).rejects.toThrow(/toBeMonotonicIn: expected a `tolerance` >= 0, received NaN/)
-    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, tolerance: -0.1 })).rejects.toThrow(/toBeMonotonicIn: expected a `tolerance` >= 0, received -0.1/)
+    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, tolerance: Number.NaN })).rejects.toThrow(
+      /toBeMonotonicIn: expected a `tolerance` >= 0, received NaN/,
+    )
+    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, tolerance: -0.1 })).rejects.toThrow(
+      /toBeMonotonicIn: expected a `tolerance` >= 0, received -0.1/,
+    )
   })
 
   test('same seed, same message', async () => {
-    const run = (): Promise<string> => failure(expect(bumped).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, numRuns: 1000, seed: 11 })).then((error) => error?.message ?? '')
+    const run = (): Promise<string> =>
+      failure(expect(bumped).toBeMonotonicIn(2, 'increasing', { inputs: rows, bounds: { min: 0, max: 1 }, numRuns: 1000, seed: 11 })).then(
+        (error) => error?.message ?? '',
+      )
     expect(await run()).toBe(await run())
   })
 })
@@ -142,14 +194,14 @@ describe('toBeMonotonicIn reads the watched output as what it is', () => {
     await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, output: 1, numRuns: 50, seed: 3 })).rejects.toThrow(
       /^toBeMonotonicIn: expected `output: 1` to select one of the output's values, received an output with 1 value: \[\d/,
     )
-    await expect(expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, output: 'Gentoo', classes: ['Adelie', 'Chinstrap', 'Gentoo'], numRuns: 50, seed: 3 })).rejects.toThrow(
-      /^toBeMonotonicIn: expected `output: 2` to select one of the output's values, received an output with 1 value/,
-    )
+    await expect(
+      expect(increasing).toBeMonotonicIn(2, 'increasing', { inputs: rows, output: 'Gentoo', classes: ['Adelie', 'Chinstrap', 'Gentoo'], numRuns: 50, seed: 3 }),
+    ).rejects.toThrow(/^toBeMonotonicIn: expected `output: 2` to select one of the output's values, received an output with 1 value/)
   })
 
   test('a hand-written model that answers one output too many is an error', async () => {
-    await expect(expect(miscountingModel((row: number[]) => [row[2] ?? 0], 1)).toBeMonotonicIn(2, 'increasing', { inputs: rows, numRuns: 50, seed: 4 })).rejects.toThrow(
-      /^toBeMonotonicIn: expected oneTooMany to return one output per input \(100\), received 101 outputs\./,
-    )
+    await expect(
+      expect(miscountingModel((row: number[]) => [row[2] ?? 0], 1)).toBeMonotonicIn(2, 'increasing', { inputs: rows, numRuns: 50, seed: 4 }),
+    ).rejects.toThrow(/^toBeMonotonicIn: expected oneTooMany to return one output per input \(100\), received 101 outputs\./)
   })
 })

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
+import { type OnnxModel, onnxModel } from '../../src/model/onnx-model.js'
 import { checksFromMeta } from '../../src/record/check-record.js'
-import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
+import { constantModel, miscountingModel, failureOf as outcomeOf, plain } from '../support/malformed-models.js'
 import { loadSplit } from '../support/model-split.js'
-import { constantModel, failureOf as outcomeOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(evaluationMatchers)
 
@@ -27,12 +27,21 @@ afterAll(async () => {
   for (const model of [mlp, logreg, weak]) await model.release()
 })
 
-const failureOf = (promise: Promise<unknown>): Promise<Error | undefined> => promise.then(() => undefined, (error: Error) => error)
+const failureOf = (promise: Promise<unknown>): Promise<Error | undefined> =>
+  promise.then(
+    () => undefined,
+    (error: Error) => error,
+  )
 
 describe('toBeNoWorseThan', () => {
   test('passes: a fresh session of the same model is no worse than production', async ({ task }) => {
     await expect(await mlp.fresh()).toBeNoWorseThan(mlp, { data: held, classes: classNames, margin: 0.02, seed: 1 })
-    expect(checksFromMeta(task.meta).at(-1)).toMatchObject({ kind: 'baseline', passed: true, checklist: ['baseline-improvement'], metrics: { gain: 0, ciLow: 0 } })
+    expect(checksFromMeta(task.meta).at(-1)).toMatchObject({
+      kind: 'baseline',
+      passed: true,
+      checklist: ['baseline-improvement'],
+      metrics: { gain: 0, ciLow: 0 },
+    })
   })
 
   test('fails: the weak model replacing the MLP is a regression, with the margin in the message', async () => {
@@ -57,7 +66,8 @@ describe('toBeNoWorseThan', () => {
 describe('toBeNoWorseThan reads outputs as what they are', () => {
   const names = (model: OnnxModel) => ({
     identity: { name: `${model.identity.name} (names)` },
-    predict: async (batch: readonly number[][]) => (await model.predict(batch)).map((row) => classNames[(row as number[]).indexOf(Math.max(...(row as number[])))] as string),
+    predict: async (batch: readonly number[][]) =>
+      (await model.predict(batch)).map((row) => classNames[(row as number[]).indexOf(Math.max(...(row as number[])))] as string),
     release: async () => {},
   })
 

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { evaluationMatchers } from '../../matchers/evaluation-index.js'
-import { checksFromMeta, type CheckRecord } from '../../src/record/check-record.js'
 import type { Model } from '../../src/model/model.js'
-import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
+import { type OnnxModel, onnxModel } from '../../src/model/onnx-model.js'
+import { type CheckRecord, checksFromMeta } from '../../src/record/check-record.js'
+import { constantModel, miscountingModel, failureOf as outcomeOf, plain } from '../support/malformed-models.js'
 import { loadSplit } from '../support/model-split.js'
-import { constantModel, failureOf as outcomeOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(evaluationMatchers)
 
@@ -27,15 +27,29 @@ afterAll(async () => {
   await weak.release()
 })
 
-const alwaysAdelie: Model<number[], string> = { identity: { name: 'always-adelie' }, predict: (batch) => Promise.resolve(batch.map(() => 'Adelie')), release: () => Promise.resolve() }
-const failureOf = (promise: Promise<unknown>): Promise<Error | undefined> => promise.then(() => undefined, (error: Error) => error)
+const alwaysAdelie: Model<number[], string> = {
+  identity: { name: 'always-adelie' },
+  predict: (batch) => Promise.resolve(batch.map(() => 'Adelie')),
+  release: () => Promise.resolve(),
+}
+const failureOf = (promise: Promise<unknown>): Promise<Error | undefined> =>
+  promise.then(
+    () => undefined,
+    (error: Error) => error,
+  )
 const lastRecord = (meta: unknown): CheckRecord | undefined => checksFromMeta(meta).at(-1)
 
 describe('toBeatBaseline', () => {
   test('passes: the penguins MLP beats the majority class on held-out data, and records the evidence', async ({ task }) => {
     await expect(mlp).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, classes: classNames, minGain: 0.3, seed: 1 })
     const record = lastRecord(task.meta)
-    expect(record).toMatchObject({ kind: 'baseline', passed: true, checklist: ['baseline-improvement'], replay: { seed: 1, numRuns: 2000 }, data: { rows: 86 } })
+    expect(record).toMatchObject({
+      kind: 'baseline',
+      passed: true,
+      checklist: ['baseline-improvement'],
+      replay: { seed: 1, numRuns: 2000 },
+      data: { rows: 86 },
+    })
     expect(Object.keys(record?.metrics ?? {})).toEqual(['accuracy', 'modelScore', 'baselineScore', 'gain', 'relativeGain', 'ciLow', 'ciHigh', 'pValue'])
     expect(record?.model?.sha256).toMatch(/^[0-9a-f]{64}$/)
   })
@@ -53,7 +67,9 @@ describe('toBeatBaseline', () => {
   })
 
   test('fails a real but too small gain: the weak model against minGain 0.5', async () => {
-    const failure = await failureOf(expect(weak).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, classes: classNames, minGain: 0.5, seed: 6 }))
+    const failure = await failureOf(
+      expect(weak).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, classes: classNames, minGain: 0.5, seed: 6 }),
+    )
     expect(failure?.message).toMatch(/penguins-weak\.onnx did not beat majority-class baseline on accuracy/)
     expect(failure?.message).toMatch(/expected lower bound > minGain 0\.5/)
   })
@@ -76,14 +92,20 @@ describe('toBeatBaseline', () => {
   })
 
   test('bad input is a clear error, not a pass', async () => {
-    await expect(expect(mlp).toBeatBaseline('majority', { data: { inputs: [], labels: [] } })).rejects.toThrow(/toBeatBaseline: expected at least 1 row in data\.inputs, received 0/)
+    await expect(expect(mlp).toBeatBaseline('majority', { data: { inputs: [], labels: [] } })).rejects.toThrow(
+      /toBeatBaseline: expected at least 1 row in data\.inputs, received 0/,
+    )
     await expect(expect({}).toBeatBaseline('majority', { data: held })).rejects.toThrow(/toBeatBaseline: expected a model/)
   })
 })
 
 describe('toBeatBaseline reads outputs as what they are', () => {
   test('string labels are scored as labels: a flipper-length rule answering names beats the majority class', async () => {
-    const byFlipper: Model<number[], string> = { identity: { name: 'by-flipper' }, predict: async (batch) => batch.map((row) => ((row[2] ?? 0) > 206 ? 'Gentoo' : 'Adelie')), release: async () => {} }
+    const byFlipper: Model<number[], string> = {
+      identity: { name: 'by-flipper' },
+      predict: async (batch) => batch.map((row) => ((row[2] ?? 0) > 206 ? 'Gentoo' : 'Adelie')),
+      release: async () => {},
+    }
     await expect(byFlipper).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, seed: 7 })
   })
 

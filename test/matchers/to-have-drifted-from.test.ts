@@ -1,9 +1,9 @@
 import seedrandom from 'seedrandom'
 import { describe, expect, test } from 'vitest'
+import { driftMatchers } from '../../matchers/drift-index.js'
 import { datasetFromColumns } from '../../src/data/dataset.js'
 import { functionModel } from '../../src/model/function-model.js'
 import { checksFromMeta } from '../../src/record/check-record.js'
-import { driftMatchers } from '../../matchers/drift-index.js'
 import { failureMessage } from '../support/failure-of.js'
 import { constantModel, miscountingModel } from '../support/malformed-models.js'
 
@@ -24,7 +24,6 @@ function samples(shift: number): { reference: Record<string, unknown[]>; current
   return { reference: make(400, 0), current: make(300, shift) }
 }
 
-
 describe('toHaveDriftedFrom', () => {
   test('.not passes when nothing moved (columns, rows or a Dataset)', async () => {
     const { reference, current } = samples(0)
@@ -35,7 +34,9 @@ describe('toHaveDriftedFrom', () => {
 
   test('.not fails on drift, listing drifted features worst first with method, statistic, p, threshold and sizes', async () => {
     const { reference, current } = samples(1)
-    const message = await failureMessage(() => expect(datasetFromColumns(current, { name: 'this-week' })).not.toHaveDriftedFrom(datasetFromColumns(reference, { name: 'training' })))
+    const message = await failureMessage(() =>
+      expect(datasetFromColumns(current, { name: 'this-week' })).not.toHaveDriftedFrom(datasetFromColumns(reference, { name: 'training' })),
+    )
     expect(message).toBe(
       [
         'expect(current).not.toHaveDriftedFrom(reference)',
@@ -56,7 +57,14 @@ describe('toHaveDriftedFrom', () => {
     await failureMessage(() => expect(current).not.toHaveDriftedFrom(reference))
     const record = checksFromMeta(task.meta).at(-1)
     // `passed` is the assertion before `.not` (drift found); the reporter reads passed + negated as a failed check.
-    expect(record).toMatchObject({ kind: 'drift', passed: true, negated: true, message: expect.stringContaining('2 of 4 features drifted'), checklist: ['data-drift-weekly'], data: { name: 'current', rows: 300 } })
+    expect(record).toMatchObject({
+      kind: 'drift',
+      passed: true,
+      negated: true,
+      message: expect.stringContaining('2 of 4 features drifted'),
+      checklist: ['data-drift-weekly'],
+      data: { name: 'current', rows: 300 },
+    })
     expect(record?.metrics).toMatchObject({ driftShare: 0.5, driftedFeatures: 2, features: 4, referenceRows: 400, currentRows: 300 })
     expect(record?.plots?.map((plot) => [plot.type, plot.title, plot.series.length])).toEqual([
       ['histogram-pair', 'income: reference vs current', 2],
@@ -70,12 +78,16 @@ describe('toHaveDriftedFrom', () => {
     await expect(drifted.current).toHaveDriftedFrom(drifted.reference)
     const stable = samples(0)
     const message = await failureMessage(() => expect(stable.current).toHaveDriftedFrom(stable.reference))
-    expect(message).toContain('Expected current (300 rows) to have drifted from reference (400 rows), but 0 of 4 features drifted (share 0, dataset drifts at >= 0.5).')
+    expect(message).toContain(
+      'Expected current (300 rows) to have drifted from reference (400 rows), but 0 of 4 features drifted (share 0, dataset drifts at >= 0.5).',
+    )
   })
 
   test('small samples warn; a stricter share catches one drifted feature; corrections are named', async () => {
     const random = seedrandom('small')
-    const message = await failureMessage(() => expect({ x: normals(12, 3, random) }).not.toHaveDriftedFrom({ x: normals(20, 0, random) }, { correction: 'bonferroni' }))
+    const message = await failureMessage(() =>
+      expect({ x: normals(12, 3, random) }).not.toHaveDriftedFrom({ x: normals(20, 0, random) }, { correction: 'bonferroni' }),
+    )
     expect(message).toContain('1 of 1 features drifted (share 1, dataset drifts at >= 0.5), bonferroni correction.')
     expect(message).toContain('Warnings:\n  - x: only 12 current values (< 30): the ks result means little')
     const { reference, current } = samples(1)
@@ -92,7 +104,9 @@ describe('toHaveDriftedFrom', () => {
 
   test('bad input is a clear error', async () => {
     expect(() => expect(42).not.toHaveDriftedFrom({ x: [1] })).toThrow(/toHaveDriftedFrom: expected current data: a Dataset, rows or columns, received number/)
-    expect(() => expect({ x: [1, 2] }).not.toHaveDriftedFrom({ y: [1, 2] })).toThrow(/datasetDrift: expected every compared column in current, received no "y" \(it has x\)/)
+    expect(() => expect({ x: [1, 2] }).not.toHaveDriftedFrom({ y: [1, 2] })).toThrow(
+      /datasetDrift: expected every compared column in current, received no "y" \(it has x\)/,
+    )
   })
 })
 
@@ -111,13 +125,19 @@ describe('toHaveDriftedFrom: prediction drift reads outputs as what they are', (
     ['{}', {}, 'empty ({})'],
   ])('a model answering %s is an error naming the sample and row, never "no drift"', async (_, value, phrase) => {
     const { reference, current } = samples(0)
-    const message = await failureMessage(() => expect(current).not.toHaveDriftedFrom(reference, { model: constantModel(value, 'nothing') as never, features: ['age'] }))
-    expect(message).toContain(`toHaveDriftedFrom: expected a prediction for every row of nothing on the reference: a number, a label, or a row of class scores, received ${phrase} at row 0.\nHint: `)
+    const message = await failureMessage(() =>
+      expect(current).not.toHaveDriftedFrom(reference, { model: constantModel(value, 'nothing') as never, features: ['age'] }),
+    )
+    expect(message).toContain(
+      `toHaveDriftedFrom: expected a prediction for every row of nothing on the reference: a number, a label, or a row of class scores, received ${phrase} at row 0.\nHint: `,
+    )
   })
 
   test('a model answering one output too many is an error', async () => {
     const { reference, current } = samples(0)
-    const message = await failureMessage(() => expect(current).not.toHaveDriftedFrom(reference, { model: miscountingModel(() => 0.5, 1) as never, features: ['age'] }))
+    const message = await failureMessage(() =>
+      expect(current).not.toHaveDriftedFrom(reference, { model: miscountingModel(() => 0.5, 1) as never, features: ['age'] }),
+    )
     expect(message).toMatch(/^toHaveDriftedFrom: expected oneTooMany to return one output per input \(400\), received 401 outputs\./)
   })
 })

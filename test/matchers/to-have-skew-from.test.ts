@@ -1,8 +1,8 @@
 import seedrandom from 'seedrandom'
 import { describe, expect, test } from 'vitest'
-import { checksFromMeta } from '../../src/record/check-record.js'
-import { trainingServingSkew } from '../../src/drift/training-serving-skew.js'
 import { driftMatchers } from '../../matchers/drift-index.js'
+import { trainingServingSkew } from '../../src/drift/training-serving-skew.js'
+import { checksFromMeta } from '../../src/record/check-record.js'
 import { failureMessage } from '../support/failure-of.js'
 
 expect.extend(driftMatchers)
@@ -25,12 +25,16 @@ function features(seed: string, count: number, bug: 'none' | 'units' | 'codes' |
   return { income, country, age }
 }
 
-
 describe('trainingServingSkew', () => {
   test('L-infinity for categories, Jensen-Shannon divergence (base 2) for numbers; missing is a bucket', () => {
     const result = trainingServingSkew(features('train', 2000), features('serve', 1000, 'nulls'))
     expect(result.skewedFeatures).toEqual(['age'])
-    expect(result.features[0]).toMatchObject({ feature: 'age', measure: 'jensen-shannon', servingMissing: expect.any(Number), worst: { bucket: '(missing)', training: 0 } })
+    expect(result.features[0]).toMatchObject({
+      feature: 'age',
+      measure: 'jensen-shannon',
+      servingMissing: expect.any(Number),
+      worst: { bucket: '(missing)', training: 0 },
+    })
     const country = result.features.find((feature) => feature.feature === 'country')
     expect(country).toMatchObject({ measure: 'l-infinity', skewed: false })
     expect(country?.statistic).toBeLessThan(0.05)
@@ -40,14 +44,25 @@ describe('trainingServingSkew', () => {
 describe('toHaveSkewFrom', () => {
   test('.not passes when serving features match training features', async ({ task }) => {
     await expect(features('serve', 1000)).not.toHaveSkewFrom(features('train', 2000))
-    expect(checksFromMeta(task.meta).at(-1)).toMatchObject({ kind: 'skew', passed: false, negated: true, checklist: ['training-serving-identical'], metrics: { skewedFeatures: 0, features: 3 } })
+    expect(checksFromMeta(task.meta).at(-1)).toMatchObject({
+      kind: 'skew',
+      passed: false,
+      negated: true,
+      checklist: ['training-serving-identical'],
+      metrics: { skewedFeatures: 0, features: 3 },
+    })
   })
 
   test('.not fails on a units bug and a renamed category, naming the bucket that moved most', async ({ task }) => {
     const serving = { ...features('serve', 1000, 'units'), country: features('serve', 1000, 'codes').country }
     const message = await failureMessage(() => expect(serving).not.toHaveSkewFrom(features('train', 2000)))
     const lines = message.split('\n')
-    expect(lines.slice(0, 4)).toEqual(['expect(serving).not.toHaveSkewFrom(training)', '', 'serving is skewed from training: 2 of 3 features differ beyond their thresholds.', 'Skewed, worst first:'])
+    expect(lines.slice(0, 4)).toEqual([
+      'expect(serving).not.toHaveSkewFrom(training)',
+      '',
+      'serving is skewed from training: 2 of 3 features differ beyond their thresholds.',
+      'Skewed, worst first:',
+    ])
     // Incomes logged in thousands all land in training's lowest 5% bin.
     expect(lines[4]).toBe('  income   jensen-shannon  0.855 > 0.1  most moved: < 20270 0.05 -> 1  n 2000 vs 1000')
     expect(lines[5]).toMatch(/^ {2}country {2}l-infinity {6}0\.\d+ > 0\.1 {2}most moved: GB 0\.\d+ -> 0 {2}n 2000 vs 1000$/)
@@ -62,7 +77,9 @@ describe('toHaveSkewFrom', () => {
     const serving = features('serve', 1000)
     expect(() => expect(serving).not.toHaveSkewFrom(training, { thresholds: { country: 0.001 } })).toThrow(/1 of 3 features differ beyond their thresholds/)
     await expect(features('serve', 1000, 'units')).toHaveSkewFrom(training)
-    expect(() => expect(serving).toHaveSkewFrom(training)).toThrow(/Expected serving to be skewed from training, but all 3 features are within their thresholds\./)
+    expect(() => expect(serving).toHaveSkewFrom(training)).toThrow(
+      /Expected serving to be skewed from training, but all 3 features are within their thresholds\./,
+    )
   })
 
   test('a feature the serving log lacks is a clear error', async () => {

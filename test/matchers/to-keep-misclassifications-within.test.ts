@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
+import { type OnnxModel, onnxModel } from '../../src/model/onnx-model.js'
 import { checksFromMeta } from '../../src/record/check-record.js'
+import { constantModel, miscountingModel, failureOf as outcomeOf, plain } from '../support/malformed-models.js'
 import { loadSplit } from '../support/model-split.js'
-import { constantModel, failureOf as outcomeOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 const { classNames, test: held } = loadSplit('penguins-mlp')
 let mlp: OnnxModel
@@ -15,7 +15,11 @@ afterAll(async () => {
   await mlp.release()
   await weak.release()
 })
-const failureOf = (promise: Promise<unknown>): Promise<Error | undefined> => promise.then(() => undefined, (error: Error) => error)
+const failureOf = (promise: Promise<unknown>): Promise<Error | undefined> =>
+  promise.then(
+    () => undefined,
+    (error: Error) => error,
+  )
 
 describe('toKeepMisclassificationsWithin', () => {
   test('passes for the MLP (1 error in 86) and records the errors for review', async ({ task }) => {
@@ -33,20 +37,33 @@ describe('toKeepMisclassificationsWithin', () => {
   })
 
   test('per-class false-negative limits fail on their own', async () => {
-    const failure = await failureOf(expect(mlp).toKeepMisclassificationsWithin({ data: held, classes: classNames, maxErrorShare: 0.5, maxFalseNegatives: { Adelie: 0, Chinstrap: 0, Gentoo: 0 } }))
+    const failure = await failureOf(
+      expect(mlp).toKeepMisclassificationsWithin({
+        data: held,
+        classes: classNames,
+        maxErrorShare: 0.5,
+        maxFalseNegatives: { Adelie: 0, Chinstrap: 0, Gentoo: 0 },
+      }),
+    )
     expect(failure?.message).toMatch(/too many false negatives for \w+ \(1 > 0\)\./)
   })
 
   test('.not passes for the weak model and fails for the MLP', async () => {
     await expect(weak).not.toKeepMisclassificationsWithin({ data: held, classes: classNames, maxErrorShare: 0.05 })
     const failure = await failureOf(expect(mlp).not.toKeepMisclassificationsWithin({ data: held, classes: classNames, maxErrorShare: 0.05 }))
-    expect(failure?.message).toMatch(/Expected penguins-mlp\.onnx to exceed the misclassification limits, but it made 1 errors in 86 rows \(share 0\.01163 <= 0\.05\)\./)
+    expect(failure?.message).toMatch(
+      /Expected penguins-mlp\.onnx to exceed the misclassification limits, but it made 1 errors in 86 rows \(share 0\.01163 <= 0\.05\)\./,
+    )
   })
 })
 
 describe('toKeepMisclassificationsWithin reads outputs as what they are', () => {
   test('string labels are compared as labels', async () => {
-    const byFlipper = { identity: { name: 'by-flipper' }, predict: async (batch: readonly number[][]) => batch.map((row) => ((row[2] ?? 0) > 206 ? 'Gentoo' : 'Adelie')), release: async () => {} }
+    const byFlipper = {
+      identity: { name: 'by-flipper' },
+      predict: async (batch: readonly number[][]) => batch.map((row) => ((row[2] ?? 0) > 206 ? 'Gentoo' : 'Adelie')),
+      release: async () => {},
+    }
     const failure = await outcomeOf(expect(byFlipper).toKeepMisclassificationsWithin({ data: held, maxErrorShare: 0.05 }))
     expect(plain(failure?.message)).toMatch(/by-flipper misclassifies too often: \d+ errors in 86 rows \(share 0\.\d+, expected <= 0\.05\)\./)
   })

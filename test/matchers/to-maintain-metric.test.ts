@@ -16,7 +16,10 @@ expect.extend(patternMatchers)
 async function twoDays() {
   const clock = manualClock('2026-03-01T08:00:00Z')
   const sink = memoryPredictionSink()
-  const service = logged(functionModel((row: number[]) => [1 - (row[0] ?? 0), row[0] ?? 0], { name: 'threshold' }), { sink, modelVersion: '3.1', clock })
+  const service = logged(
+    functionModel((row: number[]) => [1 - (row[0] ?? 0), row[0] ?? 0], { name: 'threshold' }),
+    { sink, modelVersion: '3.1', clock },
+  )
   const labels: { id: string; label: number }[] = []
   for (const day of [0, 1]) {
     for (let index = 0; index < 10; index++) {
@@ -30,12 +33,18 @@ async function twoDays() {
   return { sink, service, labels }
 }
 
-const rightTwice = (labels: { id: string; label: number }[]) => labels.map((label, index) => (index >= 10 ? { ...label, label: index % 2 === 0 ? 1 : 0 } : label))
+const rightTwice = (labels: { id: string; label: number }[]) =>
+  labels.map((label, index) => (index >= 10 ? { ...label, label: index % 2 === 0 ? 1 : 0 } : label))
 
 describe('toMaintainMetric', () => {
   test('passes when every daily window keeps accuracy', async () => {
     const { sink, service, labels } = await twoDays()
-    await expect({ log: sink.entries, labels: rightTwice(labels), model: service }).toMaintainMetric({ metric: 'accuracy', min: 0.85, window: 'day', classes: [0, 1] })
+    await expect({ log: sink.entries, labels: rightTwice(labels), model: service }).toMaintainMetric({
+      metric: 'accuracy',
+      min: 0.85,
+      window: 'day',
+      classes: [0, 1],
+    })
   })
 
   test('fails on the day accuracy drops, pinned', async () => {
@@ -90,21 +99,48 @@ describe('toMaintainMetric', () => {
     const { sink, labels } = await twoDays()
     await expect({ log: sink.entries, labels }).not.toMaintainMetric({ metric: 'accuracy', min: 0.85 })
     const feedback = checksFromMeta(task.meta).find((check) => check.kind === 'feedback')
-    expect(feedback?.plots).toEqual([{
-      type: 'line', title: 'accuracy per daily window', xLabel: 'window (hours since first)', yLabel: 'accuracy',
-      series: [{ name: 'accuracy', points: [[0, 1], [24, 0.4]] }, { name: 'min 0.85', points: [[0, 0.85], [24, 0.85]] }],
-    }])
+    expect(feedback?.plots).toEqual([
+      {
+        type: 'line',
+        title: 'accuracy per daily window',
+        xLabel: 'window (hours since first)',
+        yLabel: 'accuracy',
+        series: [
+          {
+            name: 'accuracy',
+            points: [
+              [0, 1],
+              [24, 0.4],
+            ],
+          },
+          {
+            name: 'min 0.85',
+            points: [
+              [0, 0.85],
+              [24, 0.85],
+            ],
+          },
+        ],
+      },
+    ])
   })
 
   test('.not inverts (the logging record stays un-negated), and no labelled window is a failure', async ({ task }) => {
     const { sink, labels } = await twoDays()
     await expect({ log: sink.entries, labels }).not.toMaintainMetric({ min: 0.85 })
-    expect(checksFromMeta(task.meta).map((check) => [check.kind, check.passed, check.negated])).toEqual([['logging', true, false], ['feedback', false, true]])
-    expect(() => expect({ log: sink.entries, labels: [] }).toMaintainMetric({ min: 0.85 })).toThrow(/No daily window had 1 labelled predictions: nothing to monitor yet\./)
+    expect(checksFromMeta(task.meta).map((check) => [check.kind, check.passed, check.negated])).toEqual([
+      ['logging', true, false],
+      ['feedback', false, true],
+    ])
+    expect(() => expect({ log: sink.entries, labels: [] }).toMaintainMetric({ min: 0.85 })).toThrow(
+      /No daily window had 1 labelled predictions: nothing to monitor yet\./,
+    )
   })
 
   test('bad input gives clear errors', async () => {
-    expect(() => expect(42).toMaintainMetric({ min: 0.85 })).toThrow(/toMaintainMetric: expected `\{ log, labels \}`, a prediction log database, or the result of joinDelayedLabels\(\), received number/)
+    expect(() => expect(42).toMaintainMetric({ min: 0.85 })).toThrow(
+      /toMaintainMetric: expected `\{ log, labels \}`, a prediction log database, or the result of joinDelayedLabels\(\), received number/,
+    )
     expect(() => expect({ log: [], labels: [] }).toMaintainMetric({})).toThrow(/toMaintainMetric: expected a bound: `min` or `max`, received neither/)
   })
 })
@@ -144,16 +180,29 @@ describe('toMaintainMetric on a database log (SQLite: joined and audited in SQL,
     await service.predict([[0.9], [0.1]])
     const failure = await failureOf(() => expect({ log, model: service }).toMaintainMetric({ metric: 'accuracy', min: 0.85 }))
     expect(failure?.message).toMatch(/Logging: 2 predictions not logged, 0 entries missing fields, 0 duplicate ids\.$/)
-    expect(checksFromMeta(task.meta).filter((check) => check.kind === 'logging').at(-1)?.metrics).toMatchObject({ entries: 20, missingEntries: 2 })
+    expect(
+      checksFromMeta(task.meta)
+        .filter((check) => check.kind === 'logging')
+        .at(-1)?.metrics,
+    ).toMatchObject({ entries: 20, missingEntries: 2 })
   })
 
   test('a server database answers with promises: its joined result is awaited first and passed', async () => {
     const { log } = await twoDaysInSqlite(rightTwice)
     const server: PredictionLogDatabase = {
-      write: async (entries) => log.write(entries), flush: async () => log.flush(), close: () => log.close(), addLabels: async (labels) => log.addLabels(labels),
-      count: async () => log.count(), entries: async () => log.entries(), joinDelayedLabels: async (options) => log.joinDelayedLabels(options), audit: async (options) => log.audit(options), stats: () => log.stats(),
+      write: async (entries) => log.write(entries),
+      flush: async () => log.flush(),
+      close: () => log.close(),
+      addLabels: async (labels) => log.addLabels(labels),
+      count: async () => log.count(),
+      entries: async () => log.entries(),
+      joinDelayedLabels: async (options) => log.joinDelayedLabels(options),
+      audit: async (options) => log.audit(options),
+      stats: () => log.stats(),
     }
-    expect(() => expect(server).toMaintainMetric({ min: 0.85 })).toThrow(/toMaintainMetric: expected a database log whose reads answer synchronously \(SQLite\), received reads that return promises\.\nHint: With a server database, `await log\.joinDelayedLabels\(options\)` first/)
+    expect(() => expect(server).toMaintainMetric({ min: 0.85 })).toThrow(
+      /toMaintainMetric: expected a database log whose reads answer synchronously \(SQLite\), received reads that return promises\.\nHint: With a server database, `await log\.joinDelayedLabels\(options\)` first/,
+    )
     expect(await server.joinDelayedLabels({ window: 'day' })).toMaintainMetric({ metric: 'accuracy', min: 0.85 })
   })
 })

@@ -31,9 +31,17 @@ describe('toMeetLatency', () => {
     const sluggish = await measureLatency(slow(fast, { delayMs: 30 }), { inputs: rows, requests: 4, warmup: 0 })
     await expect(sluggish).not.toMeetLatency({ p99Ms: 10 })
     const [fastPlot, slowPlot] = checksFromMeta(task.meta).map((check) => check.plots?.[0])
-    expect(fastPlot).toMatchObject({ type: 'histogram', title: 'latency of measured service (p99 budget 200 ms)', xLabel: 'latency per request (ms)', yLabel: 'requests' })
+    expect(fastPlot).toMatchObject({
+      type: 'histogram',
+      title: 'latency of measured service (p99 budget 200 ms)',
+      xLabel: 'latency per request (ms)',
+      yLabel: 'requests',
+    })
     expect(fastPlot?.markers).toEqual([{ x: result.overall.p99Ms, label: 'measured p99' }])
-    expect(slowPlot?.markers).toEqual([{ x: sluggish.overall.p99Ms, label: 'measured p99' }, { x: 10, label: 'p99 budget' }])
+    expect(slowPlot?.markers).toEqual([
+      { x: sluggish.overall.p99Ms, label: 'measured p99' },
+      { x: 10, label: 'p99 budget' },
+    ])
   })
 
   test('fails on errors even when fast', async () => {
@@ -44,14 +52,22 @@ describe('toMeetLatency', () => {
 
   test('.not inverts', async () => {
     await expect(slow(fast, { delayMs: 30 })).not.toMeetLatency({ inputs: rows, requests: 3, warmup: 0, p99Ms: 10 })
-    await expect(expect(fast).not.toMeetLatency({ inputs: rows, requests: 5, p99Ms: 500 })).rejects.toThrow(/Expected fast to miss its latency objective, but it met it: p99 .* ms, expected <= 500 ms/)
+    await expect(expect(fast).not.toMeetLatency({ inputs: rows, requests: 5, p99Ms: 500 })).rejects.toThrow(
+      /Expected fast to miss its latency objective, but it met it: p99 .* ms, expected <= 500 ms/,
+    )
   })
 
   test('bad input gives clear errors', async () => {
-    await expect(expect(fast).toMeetLatency({ inputs: rows })).rejects.toThrow(/^toMeetLatency: expected an objective: p99Ms, p95Ms or throughputPerSec, received options without any of them\.\nHint: For example `toMeetLatency\(\{ inputs: rows, p99Ms: 200 \}\)`\./)
-    await expect(expect(fast).toMeetLatency(undefined as never)).rejects.toThrow(/toMeetLatency: expected an objective: p99Ms, p95Ms or throughputPerSec, received undefined/)
+    await expect(expect(fast).toMeetLatency({ inputs: rows })).rejects.toThrow(
+      /^toMeetLatency: expected an objective: p99Ms, p95Ms or throughputPerSec, received options without any of them\.\nHint: For example `toMeetLatency\(\{ inputs: rows, p99Ms: 200 \}\)`\./,
+    )
+    await expect(expect(fast).toMeetLatency(undefined as never)).rejects.toThrow(
+      /toMeetLatency: expected an objective: p99Ms, p95Ms or throughputPerSec, received undefined/,
+    )
     await expect(expect(fast).toMeetLatency({ p99Ms: 10 })).rejects.toThrow(/toMeetLatency: expected `inputs` to send to the model, received none/)
-    await expect(expect('model').toMeetLatency({ inputs: rows, p99Ms: 10 })).rejects.toThrow(/toMeetLatency: expected a model or a measureLatency\(\) result, received string/)
+    await expect(expect('model').toMeetLatency({ inputs: rows, p99Ms: 10 })).rejects.toThrow(
+      /toMeetLatency: expected a model or a measureLatency\(\) result, received string/,
+    )
   })
 })
 
@@ -74,11 +90,18 @@ describe('toMeetLatency reads answers as what they are', () => {
   })
 
   test('a hand-written model answering one output too many is an error of the whole measurement', async () => {
-    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], 1)).toMeetLatency({ inputs: rows, requests: 5, seed: 3, p99Ms: 200 })).rejects.toThrow(
-      /^toMeetLatency: expected oneTooMany to return one output per input \(1\), received 2 outputs\./,
-    )
-    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], -1)).toMeetLatency({ inputs: rows, requests: 5, warmup: 0, concurrency: 2, seed: 3, p99Ms: 200 })).rejects.toThrow(
-      /^toMeetLatency: expected oneTooFew to return one output per input \(1\), received 0 outputs\./,
-    )
+    await expect(
+      expect(miscountingModel((row: number[]) => [row[0] ?? 0], 1)).toMeetLatency({ inputs: rows, requests: 5, seed: 3, p99Ms: 200 }),
+    ).rejects.toThrow(/^toMeetLatency: expected oneTooMany to return one output per input \(1\), received 2 outputs\./)
+    await expect(
+      expect(miscountingModel((row: number[]) => [row[0] ?? 0], -1)).toMeetLatency({
+        inputs: rows,
+        requests: 5,
+        warmup: 0,
+        concurrency: 2,
+        seed: 3,
+        p99Ms: 200,
+      }),
+    ).rejects.toThrow(/^toMeetLatency: expected oneTooFew to return one output per input \(1\), received 0 outputs\./)
   })
 })

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { functionModel } from '../../src/model/function-model.js'
-import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
-import { checksFromMeta, type CheckRecord } from '../../src/record/check-record.js'
 import { relationMatchers } from '../../matchers/relations-index.js'
+import { functionModel } from '../../src/model/function-model.js'
+import { type OnnxModel, onnxModel } from '../../src/model/onnx-model.js'
+import { type CheckRecord, checksFromMeta } from '../../src/record/check-record.js'
 import { constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 expect.extend(relationMatchers)
@@ -20,7 +20,10 @@ afterAll(async () => {
 })
 
 async function failure(run: Promise<unknown>): Promise<Error | undefined> {
-  return run.then(() => undefined, (error: Error) => error)
+  return run.then(
+    () => undefined,
+    (error: Error) => error,
+  )
 }
 
 describe('toPassGoldenCases', () => {
@@ -28,12 +31,22 @@ describe('toPassGoldenCases', () => {
     await expect(penguins).toPassGoldenCases('test/src/relations/fixtures/penguins-mlp-golden.csv', { classes })
     await expect(cars).toPassGoldenCases('test/src/relations/fixtures/cars-mpg-golden.json')
     const doubler = functionModel((row: number[]) => [2 * (row[0] ?? 0)], { name: 'doubler' })
-    await expect(doubler).toPassGoldenCases([{ input: [1], value: 2 }, { input: [0.1], value: 0.2, tolerance: 1e-12 }, { input: [3], value: [6] }])
+    await expect(doubler).toPassGoldenCases([
+      { input: [1], value: 2 },
+      { input: [0.1], value: 0.2, tolerance: 1e-12 },
+      { input: [3], value: [6] },
+    ])
   })
 
   test('every failure is listed, in one batched call, and recorded as golden', async (context) => {
     const calls: number[] = []
-    const counted = functionModel((batch: readonly number[][]) => { calls.push(batch.length); return batch.map((row) => [2 * (row[0] ?? 0)]) }, { batched: true, name: 'doubler' })
+    const counted = functionModel(
+      (batch: readonly number[][]) => {
+        calls.push(batch.length)
+        return batch.map((row) => [2 * (row[0] ?? 0)])
+      },
+      { batched: true, name: 'doubler' },
+    )
     const cases = [
       { name: 'one', input: [1], value: 2 },
       { name: 'two', input: [2], value: 5, tolerance: 0.5 },
@@ -59,20 +72,34 @@ describe('toPassGoldenCases', () => {
     expect(error?.message).toContain('confident: expected output[1] in [0.9, Infinity], got 0.55')
     const value = await failure(expect(unsure).toPassGoldenCases([{ name: 'capped', input: [0.7], value: 0.7, max: 0.6 }], { output: 1 }))
     expect(value?.message).toContain('capped: expected output[1] in [-Infinity, 0.6], got 0.7')
-    await expect(unsure).toPassGoldenCases([{ input: [0.95], label: 1, min: 0.9 }, { input: [0.5], value: 0.5, max: 0.6 }], { output: 1 })
+    await expect(unsure).toPassGoldenCases(
+      [
+        { input: [0.95], label: 1, min: 0.9 },
+        { input: [0.5], value: 0.5, max: 0.6 },
+      ],
+      { output: 1 },
+    )
   })
 
   test('.not passes on a failing table and fails on a passing one', async () => {
     await expect(penguins).not.toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Gentoo' }], { classes })
-    await expect(expect(penguins).not.toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' }], { classes })).rejects.toThrow(/Expected penguins-mlp\.onnx to fail some golden case, but all 1 passed/)
+    await expect(expect(penguins).not.toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' }], { classes })).rejects.toThrow(
+      /Expected penguins-mlp\.onnx to fail some golden case, but all 1 passed/,
+    )
   })
 
   test('bad tables give clear errors', async () => {
     await expect(expect(penguins).toPassGoldenCases([])).rejects.toThrow(/a non-empty array of golden cases or a CSV \/ JSON path, received an empty array/)
     await expect(expect(penguins).toPassGoldenCases([{ input: [1, 2, 3, 4, 5] }])).rejects.toThrow(/an expectation on every case/)
-    await expect(expect(penguins).toPassGoldenCases([{ input: [1, 2, 3, 4, 5], label: 'Emperor' }], { classes })).rejects.toThrow(/a label among the classes \[Adelie, Chinstrap, Gentoo\], received "Emperor"/)
-    await expect(expect(penguins).toPassGoldenCases('test/src/relations/fixtures/missing.csv')).rejects.toThrow(/loadGoldenCases: expected a readable CSV or JSON file, received "test\/src\/relations\/fixtures\/missing.csv" \(ENOENT\)/)
-    await expect(expect(penguins).toPassGoldenCases('test/src/relations/fixtures/penguins-mlp-golden.csv', { classes, features: ['beak_length', 'wing'] })).rejects.toThrow(/expected a column "wing"/)
+    await expect(expect(penguins).toPassGoldenCases([{ input: [1, 2, 3, 4, 5], label: 'Emperor' }], { classes })).rejects.toThrow(
+      /a label among the classes \[Adelie, Chinstrap, Gentoo\], received "Emperor"/,
+    )
+    await expect(expect(penguins).toPassGoldenCases('test/src/relations/fixtures/missing.csv')).rejects.toThrow(
+      /loadGoldenCases: expected a readable CSV or JSON file, received "test\/src\/relations\/fixtures\/missing.csv" \(ENOENT\)/,
+    )
+    await expect(
+      expect(penguins).toPassGoldenCases('test/src/relations/fixtures/penguins-mlp-golden.csv', { classes, features: ['beak_length', 'wing'] }),
+    ).rejects.toThrow(/expected a column "wing"/)
   })
 })
 
@@ -81,7 +108,10 @@ describe('toPassGoldenCases reads outputs as what they are', () => {
   const byFlipper = functionModel((row: number[]) => ((row[2] ?? 0) > 205 ? 'Gentoo' : 'Adelie'), { name: 'byFlipper' })
 
   test('string labels are compared as labels, with or without classes; a wrong one is printed as the model gave it', async () => {
-    await expect(byFlipper).toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' }, { input: [46.1, 13.2, 211, 4500, 0], label: 'Gentoo' }])
+    await expect(byFlipper).toPassGoldenCases([
+      { input: [39.1, 18.7, 181, 3750, 2], label: 'Adelie' },
+      { input: [46.1, 13.2, 211, 4500, 0], label: 'Gentoo' },
+    ])
     await expect(byFlipper).toPassGoldenCases([{ input: [46.1, 13.2, 211, 4500, 0], label: 2 }], { classes })
     const error = await failureOf(expect(byFlipper).toPassGoldenCases([{ name: 'big', input: [46.1, 13.2, 211, 4500, 0], label: 'Adelie' }]))
     expect(plain(error?.message)).toContain("big: expected label Adelie, got 'Gentoo'")
@@ -98,7 +128,12 @@ describe('toPassGoldenCases reads outputs as what they are', () => {
     ['[]', [], 'empty ([])'],
     ['{}', {}, 'empty ({})'],
   ])('a model answering %s fails every case, naming it', async (_, value, phrase) => {
-    const error = await failureOf(expect(constantModel(value, 'nothing')).toPassGoldenCases([{ name: 'one', input: [1], value: 2 }, { name: 'two', input: [2], label: 1 }]))
+    const error = await failureOf(
+      expect(constantModel(value, 'nothing')).toPassGoldenCases([
+        { name: 'one', input: [1], value: 2 },
+        { name: 'two', input: [2], label: 1 },
+      ]),
+    )
     const message = plain(error?.message)
     expect(message).toMatch(/nothing failed 2 of 2 golden cases \(failure rate 1\):/)
     expect(message).toContain(`one: the output is ${phrase}`)
@@ -109,8 +144,11 @@ describe('toPassGoldenCases reads outputs as what they are', () => {
     await expect(expect(byFlipper).toPassGoldenCases([{ input: [39.1, 18.7, 181, 3750, 2], min: 0.5 }])).rejects.toThrow(
       /^toPassGoldenCases: expected a number at output \(the output this check watches\), received 'Adelie' \(a string\)\./,
     )
-    await expect(expect(miscountingModel((row: number[]) => [row[0] ?? 0], 1)).toPassGoldenCases([{ input: [1], value: 1 }, { input: [2], value: 2 }])).rejects.toThrow(
-      /^toPassGoldenCases: expected oneTooMany to return one output per input \(2\), received 3 outputs\./,
-    )
+    await expect(
+      expect(miscountingModel((row: number[]) => [row[0] ?? 0], 1)).toPassGoldenCases([
+        { input: [1], value: 1 },
+        { input: [2], value: 2 },
+      ]),
+    ).rejects.toThrow(/^toPassGoldenCases: expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
   })
 })

@@ -4,7 +4,7 @@ import { perturbUniform } from '../../src/arbitraries/perturb-uniform.js'
 import { featureSchema } from '../../src/data/feature-schema.js'
 import { numeric } from '../../src/data/feature-spec.js'
 import { functionModel } from '../../src/model/function-model.js'
-import { checksFromMeta, type CheckRecord } from '../../src/record/check-record.js'
+import { type CheckRecord, checksFromMeta } from '../../src/record/check-record.js'
 import { catOrDog, constantModel, failureOf, miscountingModel, plain } from '../support/malformed-models.js'
 
 const rows = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
@@ -29,10 +29,12 @@ describe('toProduceOutputsInRange', () => {
   })
 
   test('fails on a doubled model with the violation rate, the shrunk input and the seed', async () => {
-    const failure = await expect(doubled).toProduceOutputsInRange({ inputs: rows, numRuns: 500, seed: 7, min: 0, max: 1 }).then(
-      () => undefined,
-      (error: Error) => error,
-    )
+    const failure = await expect(doubled)
+      .toProduceOutputsInRange({ inputs: rows, numRuns: 500, seed: 7, min: 0, max: 1 })
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      )
     expect(failure?.message).toMatch(/doubled produced outputs outside \[0, 1\]: violation rate 0\.\d+ \(\d+ of 500 cases under [^\n]+?\), expected 0/)
     expect(failure?.message).toMatch(/Reasons: above-max \d+/)
     expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\):/)
@@ -60,10 +62,19 @@ describe('toProduceOutputsInRange', () => {
     expect(record.metrics['violationRate']).toBeGreaterThan(0.005)
     expect(record.metrics['violationRate']).toBeLessThan(0.015)
     expect(record.metrics['upperBound']).toBeLessThan(0.03)
-    const failure = await expect(edge).toProduceOutputsInRange({ inputs: uniform, numRuns: 2000, maxViolationRate: 0.005, seed: 1, min: 0, max: 1 }).then(() => undefined, (error: Error) => error)
-    expect(failure?.message).toMatch(/edge produced outputs outside \[0, 1\]: violation rate 0\.0\d+ \(\d+ of 2000 cases under [^\n]+?\); 95% upper bound 0\.0\d+, expected < 0\.005\.\nfixed n: 2000 cases, one-sided Clopper-Pearson bound at 95%/)
+    const failure = await expect(edge)
+      .toProduceOutputsInRange({ inputs: uniform, numRuns: 2000, maxViolationRate: 0.005, seed: 1, min: 0, max: 1 })
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      )
+    expect(failure?.message).toMatch(
+      /edge produced outputs outside \[0, 1\]: violation rate 0\.0\d+ \(\d+ of 2000 cases under [^\n]+?\); 95% upper bound 0\.0\d+, expected < 0\.005\.\nfixed n: 2000 cases, one-sided Clopper-Pearson bound at 95%/,
+    )
     expect(failure?.message).toMatch(/Shrunk counterexample \(\d+ shrinks\): output\[0\] = 2 > max 1\n {2}input: {2}\[0\.99\d*,0\]/)
-    await expect(expect(edge).toProduceOutputsInRange({ inputs: uniform, numRuns: 100, maxViolationRate: 0.01, min: 0, max: 1 })).rejects.toThrow(/toProduceOutputsInRange: expected numRuns >= 299/)
+    await expect(expect(edge).toProduceOutputsInRange({ inputs: uniform, numRuns: 100, maxViolationRate: 0.01, min: 0, max: 1 })).rejects.toThrow(
+      /toProduceOutputsInRange: expected numRuns >= 299/,
+    )
   })
 
   test('probability rows must sum to one', async () => {
@@ -73,25 +84,37 @@ describe('toProduceOutputsInRange', () => {
 
   test('non-finite outputs fail even without bounds', async () => {
     const divides = functionModel((row: readonly [number, number]) => [1 / row[1]], { name: 'divides' })
-    await expect(expect(divides).toProduceOutputsInRange({ inputs: rows, seed: 4,  })).rejects.toThrow(/output\[0\] = Infinity is not finite/)
+    await expect(expect(divides).toProduceOutputsInRange({ inputs: rows, seed: 4 })).rejects.toThrow(/output\[0\] = Infinity is not finite/)
   })
 
   test('a model that throws is an error, not a pass under .not', async () => {
-    const throws = functionModel((): number[] => { throw new Error('feature store unreachable') }, { name: 'throws' })
+    const throws = functionModel(
+      (): number[] => {
+        throw new Error('feature store unreachable')
+      },
+      { name: 'throws' },
+    )
     await expect(expect(throws).not.toProduceOutputsInRange({ inputs: rows, seed: 5, min: 0, max: 1 })).rejects.toThrow(
       /throws: expected the model function to return outputs, received an exception: feature store unreachable/,
     )
   })
 
   test('bad arguments give clear errors', async () => {
-    await expect(expect({}).toProduceOutputsInRange({ inputs: rows, min: 0, max: 1 })).rejects.toThrow(/expected a model \(from onnxModel\(\) or functionModel\(\)\), received object/)
+    await expect(expect({}).toProduceOutputsInRange({ inputs: rows, min: 0, max: 1 })).rejects.toThrow(
+      /expected a model \(from onnxModel\(\) or functionModel\(\)\), received object/,
+    )
     await expect(expect(scorer).toProduceOutputsInRange({ inputs: rows, min: 2, max: 1 })).rejects.toThrow(/bounds with min <= max, received min 2, max 1/)
     await expect(expect(scorer).toProduceOutputsInRange({ inputs: 42 as never, min: 0, max: 1 })).rejects.toThrow(/a fast-check Arbitrary or an array of rows/)
   })
 
   test('the replay line is the options to paste back: with the path, the one shrunk case replays at once', async () => {
     const run = async (options: { seed: number; numRuns: number; path?: string }): Promise<{ message: string; record?: CheckRecord }> => {
-      const message = await expect(doubled).toProduceOutputsInRange({ inputs: rows, ...options, min: 0, max: 1 }).then(() => '', (error: Error) => error.message)
+      const message = await expect(doubled)
+        .toProduceOutputsInRange({ inputs: rows, ...options, min: 0, max: 1 })
+        .then(
+          () => '',
+          (error: Error) => error.message,
+        )
       return { message }
     }
     const { message } = await run({ seed: 21, numRuns: 400 })
@@ -110,7 +133,14 @@ describe('toProduceOutputsInRange', () => {
   })
 
   test('a fixed model no longer fails at the replayed path', async () => {
-    const { message } = await (async () => ({ message: await expect(doubled).toProduceOutputsInRange({ inputs: rows, seed: 21, numRuns: 400, min: 0, max: 1 }).then(() => '', (error: Error) => error.message) }))()
+    const { message } = await (async () => ({
+      message: await expect(doubled)
+        .toProduceOutputsInRange({ inputs: rows, seed: 21, numRuns: 400, min: 0, max: 1 })
+        .then(
+          () => '',
+          (error: Error) => error.message,
+        ),
+    }))()
     const path = /path: '([\d:]+)'/.exec(message)?.[1] ?? ''
     await expect(scorer).toProduceOutputsInRange({ inputs: rows, seed: 21, numRuns: 400, path, min: 0, max: 1 })
     await expect(expect(doubled).toProduceOutputsInRange({ inputs: rows, seed: 21, numRuns: 400, path: 'four', min: 0, max: 1 })).rejects.toThrow(
@@ -119,25 +149,47 @@ describe('toProduceOutputsInRange', () => {
   })
 
   test('real rows are judged as given: the first failing row is shown, not a shrunk one', async () => {
-    const real: [number, number][] = [[0.1, 0.9], [0.9, 0.1], [0.95, 0.05]]
-    const failure = await expect(doubled).toProduceOutputsInRange({ inputs: real, min: 0, max: 1 }).then(() => undefined, (error: Error) => error)
+    const real: [number, number][] = [
+      [0.1, 0.9],
+      [0.9, 0.1],
+      [0.95, 0.05],
+    ]
+    const failure = await expect(doubled)
+      .toProduceOutputsInRange({ inputs: real, min: 0, max: 1 })
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      )
     expect(failure?.message).toMatch(/violation rate 0\.6667 \(2 of 3 cases under the 3 given rows, each once\)/)
-    expect(failure?.message).toMatch(/First failing row \(row 1; real rows are used as given, not shrunk\): output\[0\] = [\d.]+ > max 1\n {2}input: {2}\[0\.9,0\.1\]/)
+    expect(failure?.message).toMatch(
+      /First failing row \(row 1; real rows are used as given, not shrunk\): output\[0\] = [\d.]+ > max 1\n {2}input: {2}\[0\.9,0\.1\]/,
+    )
     expect(failure?.message).toMatch(/numRuns: 3\b/)
   })
 
   test('same seed, same counterexample', async () => {
     const run = (): Promise<string> =>
-      expect(doubled).toProduceOutputsInRange({ inputs: rows, numRuns: 300, seed: 11, min: 0, max: 1 }).then(() => '', (error: Error) => error.message)
+      expect(doubled)
+        .toProduceOutputsInRange({ inputs: rows, numRuns: 300, seed: 11, min: 0, max: 1 })
+        .then(
+          () => '',
+          (error: Error) => error.message,
+        )
     expect(await run()).toBe(await run())
   })
 
   test('bad options give clear errors that name the matcher, never a silent pass', async () => {
-    await expect(expect(scorer).toProduceOutputsInRange(undefined as never)).rejects.toThrow(/^toProduceOutputsInRange: expected an options object with `inputs`, received undefined\.\nHint: /)
-    await expect(expect(scorer).toProduceOutputsInRange({ inputs: rows, maxViolationRate: Number.NaN, min: 0, max: 1 })).rejects.toThrow(/toProduceOutputsInRange: expected `maxViolationRate` in \(0, 1\), received NaN/)
+    await expect(expect(scorer).toProduceOutputsInRange(undefined as never)).rejects.toThrow(
+      /^toProduceOutputsInRange: expected an options object with `inputs`, received undefined\.\nHint: /,
+    )
+    await expect(expect(scorer).toProduceOutputsInRange({ inputs: rows, maxViolationRate: Number.NaN, min: 0, max: 1 })).rejects.toThrow(
+      /toProduceOutputsInRange: expected `maxViolationRate` in \(0, 1\), received NaN/,
+    )
     // A NaN sum tolerance would wave through rows that do not sum to one.
     const unnormalised = functionModel((row: readonly [number, number]) => [row[0] / 2, row[1] / 2, 0.25], { name: 'unnormalised' })
-    await expect(expect(unnormalised).toProduceOutputsInRange({ inputs: rows, seed: 2, probabilities: true, sumTolerance: Number.NaN })).rejects.toThrow(/toProduceOutputsInRange: expected a sum `tolerance` >= 0, received NaN/)
+    await expect(expect(unnormalised).toProduceOutputsInRange({ inputs: rows, seed: 2, probabilities: true, sumTolerance: Number.NaN })).rejects.toThrow(
+      /toProduceOutputsInRange: expected a sum `tolerance` >= 0, received NaN/,
+    )
   })
 })
 
@@ -157,7 +209,7 @@ describe('toProduceOutputsInRange reads outputs as what they are', () => {
     ['{}', {}, 'empty-output', 'empty ({})'],
     ['{ scores: [] }', { scores: [] }, 'empty-output', 'empty ({ scores: [] })'],
   ])('a model answering %s fails, without bounds too', async (_, value, reason, phrase) => {
-    const failure = await failureOf(expect(constantModel(value, 'nothing')).toProduceOutputsInRange({ inputs: rows, numRuns: 20, seed: 2,  }))
+    const failure = await failureOf(expect(constantModel(value, 'nothing')).toProduceOutputsInRange({ inputs: rows, numRuns: 20, seed: 2 }))
     const message = plain(failure?.message)
     expect(message).toMatch(/nothing produced outputs outside finite numbers: violation rate 1 \(20 of 20 cases under [^\n]+?\), expected 0\./)
     expect(message).toContain(`Reasons: ${reason} 20\n`)
@@ -165,7 +217,9 @@ describe('toProduceOutputsInRange reads outputs as what they are', () => {
   })
 
   test('a hole inside an output fails, bigints and booleans count as their numbers', async () => {
-    const holed = await failureOf(expect(constantModel({ probabilities: [0.5, null] }, 'holed')).toProduceOutputsInRange({ inputs: rows, numRuns: 10, seed: 3, min: 0, max: 1 }))
+    const holed = await failureOf(
+      expect(constantModel({ probabilities: [0.5, null] }, 'holed')).toProduceOutputsInRange({ inputs: rows, numRuns: 10, seed: 3, min: 0, max: 1 }),
+    )
     expect(plain(holed?.message)).toMatch(/: output\[1\] = null is not a number\n/)
     await expect(constantModel({ label: 1n, positive: true }, 'typed')).toProduceOutputsInRange({ inputs: rows, numRuns: 10, seed: 3, min: 0, max: 1 })
   })
@@ -175,9 +229,9 @@ describe('toProduceOutputsInRange reads outputs as what they are', () => {
     await expect(expect(miscountingModel(first, 1)).toProduceOutputsInRange({ inputs: rows, numRuns: 40, seed: 4, min: 0, max: 1 })).rejects.toThrow(
       /^toProduceOutputsInRange: expected oneTooMany to return one output per input \(40\), received 41 outputs\.\nHint: /,
     )
-    await expect(expect(miscountingModel(first, -1)).toProduceOutputsInRange({ inputs: rows, numRuns: 300, seed: 4, maxViolationRate: 0.05, min: 0, max: 1 })).rejects.toThrow(
-      /^toProduceOutputsInRange: expected oneTooFew to return one output per input \(300\), received 299 outputs\./,
-    )
+    await expect(
+      expect(miscountingModel(first, -1)).toProduceOutputsInRange({ inputs: rows, numRuns: 300, seed: 4, maxViolationRate: 0.05, min: 0, max: 1 }),
+    ).rejects.toThrow(/^toProduceOutputsInRange: expected oneTooFew to return one output per input \(300\), received 299 outputs\./)
   })
 })
 
@@ -187,7 +241,9 @@ describe('toProduceOutputsInRange: a violation rate is a rate under a stated dis
   const unit = featureSchema({ x: numeric({ min: 0, max: 1 }) })
 
   test('with uniform schema rows the measured rate is near 0.02, and the message and the record name the distribution', async ({ task }) => {
-    const failure = await failureOf(expect(wrongBelow2Percent).toProduceOutputsInRange({ inputs: unit.arrays(), numRuns: 5000, maxViolationRate: 0.01, seed: 11, min: 0, max: 1 }))
+    const failure = await failureOf(
+      expect(wrongBelow2Percent).toProduceOutputsInRange({ inputs: unit.arrays(), numRuns: 5000, maxViolationRate: 0.01, seed: 11, min: 0, max: 1 }),
+    )
     const rate = Number(/violation rate (\S+) /.exec(plain(failure?.message ?? ''))?.[1])
     // 5000 uniform draws: 0.02 +- 3 standard errors (0.006).
     expect(Math.abs(rate - 0.02)).toBeLessThan(0.006)
@@ -197,7 +253,9 @@ describe('toProduceOutputsInRange: a violation rate is a rate under a stated dis
 
   test('with fc.double the same model shows a rate near 1: the message warns, names fc.double and the fix', async ({ task }) => {
     const doubles = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }))
-    const failure = await failureOf(expect(wrongBelow2Percent).toProduceOutputsInRange({ inputs: doubles, numRuns: 600, maxViolationRate: 0.05, seed: 1, min: 0, max: 1 }))
+    const failure = await failureOf(
+      expect(wrongBelow2Percent).toProduceOutputsInRange({ inputs: doubles, numRuns: 600, maxViolationRate: 0.05, seed: 1, min: 0, max: 1 }),
+    )
     const message = plain(failure?.message ?? '')
     expect(Number(/violation rate (\S+) /.exec(message)?.[1])).toBeGreaterThan(0.9)
     expect(message).toContain('cases under your arbitrary (undescribed)')
@@ -208,7 +266,9 @@ describe('toProduceOutputsInRange: a violation rate is a rate under a stated dis
   test('exact mode states the distribution too, and stays sharp: the 5% edge values find a violation at the bound', async () => {
     const atTheBound = functionModel((row: readonly number[]) => [(row[0] ?? 0) === 1 ? 1.5 : 0.5], { name: 'atTheBound' })
     const failure = await failureOf(expect(atTheBound).toProduceOutputsInRange({ inputs: unit.arrays(), numRuns: 200, seed: 2, min: 0, max: 1 }))
-    expect(plain(failure?.message ?? '')).toMatch(/atTheBound produced outputs outside \[0, 1\]: violation rate \S+ \(\d+ of 200 cases under uniform rows of the schema \(x\)\), expected 0\./)
+    expect(plain(failure?.message ?? '')).toMatch(
+      /atTheBound produced outputs outside \[0, 1\]: violation rate \S+ \(\d+ of 200 cases under uniform rows of the schema \(x\)\), expected 0\./,
+    )
     expect(plain(failure?.message ?? '')).toContain('input:  [1]')
   })
 })

@@ -31,7 +31,9 @@ describe('toRaiseNoAlerts', () => {
   })
 
   test('bad input gives clear errors', async () => {
-    expect(() => expect([0.9]).toRaiseNoAlerts()).toThrow(/toRaiseNoAlerts: expected a metrics object of numbers such as \{ accuracy: 0\.9, p99Ms: 120 \}, received an array/)
+    expect(() => expect([0.9]).toRaiseNoAlerts()).toThrow(
+      /toRaiseNoAlerts: expected a metrics object of numbers such as \{ accuracy: 0\.9, p99Ms: 120 \}, received an array/,
+    )
     expect(() => expect({ accuracy: '0.9' }).toRaiseNoAlerts()).toThrow(/received an object with non-numeric values/)
   })
 })

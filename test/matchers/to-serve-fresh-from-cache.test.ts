@@ -8,7 +8,11 @@ import { constantModel, failureOf, miscountingModel, plain } from '../support/ma
 
 expect.extend(patternMatchers)
 
-const rows = [[1, 0], [1, 1], [2, 0]]
+const rows = [
+  [1, 0],
+  [1, 1],
+  [2, 0],
+]
 const model = functionModel((row: number[]) => [(row[0] ?? 0) * 10 + (row[1] ?? 0)], { name: 'score' })
 /** A store that ignores the TTL: entries live forever. */
 const neverExpires = (): PredictionStore<number[]> => {
@@ -26,7 +30,10 @@ describe('toServeFreshFromCache', () => {
   test('fails on a store that never expires, pinned', async () => {
     const failure = await expect(cached(model, { ttlMs: 1000, clock: manualClock(), store: neverExpires() }))
       .toServeFreshFromCache({ inputs: rows.slice(0, 2), maxListed: 1 })
-      .then(() => undefined, (error: Error) => error)
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      )
     expect(failure?.message.split('\n').slice(2).join('\n')).toBe(
       [
         'The cache of score does not serve fresh answers: 0 collisions, 2 stale answers, 0 uncached answers over 2 rows (hit rate within the TTL 1, TTL 1000 ms).',
@@ -46,7 +53,9 @@ describe('toServeFreshFromCache', () => {
   })
 
   test('fails when the promised TTL is shorter than the configured one', async () => {
-    await expect(expect(cached(model, { ttlMs: 10_000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows, ttlMs: 1000 })).rejects.toThrow(/0 collisions, 3 stale answers/)
+    await expect(expect(cached(model, { ttlMs: 10_000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows, ttlMs: 1000 })).rejects.toThrow(
+      /0 collisions, 3 stale answers/,
+    )
   })
 
   test('.not passes on a broken cache', async () => {
@@ -57,11 +66,21 @@ describe('toServeFreshFromCache', () => {
   })
 
   test('bad input gives clear errors', async () => {
-    await expect(expect(model).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/toServeFreshFromCache: expected a model built with cached\(model, \{ ttlMs, clock \}\), received object/)
-    await expect(expect(cached(model, { ttlMs: 60_000 })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(/expected a manual clock shared with the cache \(`clock: manualClock\(\)`\), or a TTL short enough to wait for \(1.5 x ttlMs <= maxWaitMs 10000 ms\), received no clock and ttlMs 60000/)
-    await expect(expect(cached(model, { ttlMs: 1000, clock: systemClock })).toServeFreshFromCache({ inputs: rows, maxWaitMs: 1000 })).rejects.toThrow(/received a clock without advance\(\) and ttlMs 1000/)
-    await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: [] })).rejects.toThrow(/expected a non-empty array of input rows/)
-    await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache(undefined as never)).rejects.toThrow(/toServeFreshFromCache: expected an options object, received undefined/)
+    await expect(expect(model).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
+      /toServeFreshFromCache: expected a model built with cached\(model, \{ ttlMs, clock \}\), received object/,
+    )
+    await expect(expect(cached(model, { ttlMs: 60_000 })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
+      /expected a manual clock shared with the cache \(`clock: manualClock\(\)`\), or a TTL short enough to wait for \(1.5 x ttlMs <= maxWaitMs 10000 ms\), received no clock and ttlMs 60000/,
+    )
+    await expect(expect(cached(model, { ttlMs: 1000, clock: systemClock })).toServeFreshFromCache({ inputs: rows, maxWaitMs: 1000 })).rejects.toThrow(
+      /received a clock without advance\(\) and ttlMs 1000/,
+    )
+    await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: [] })).rejects.toThrow(
+      /expected a non-empty array of input rows/,
+    )
+    await expect(expect(cached(model, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache(undefined as never)).rejects.toThrow(
+      /toServeFreshFromCache: expected an options object, received undefined/,
+    )
   })
 })
 
@@ -74,23 +93,32 @@ describe('toServeFreshFromCache reads answers as what they are', () => {
 
   test('a label model is checked too: its update is visible, so a store that never expires fails', async () => {
     await expect(cached(grade, { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })
-    const failure = await failureOf(expect(cached(grade, { ttlMs: 1000, clock: manualClock(), store: labelStore() })).toServeFreshFromCache({ inputs: rows.slice(0, 1), maxListed: 1 }))
-    expect(plain(failure?.message)).toContain('row 0 (after-ttl): served a stale answer after the TTL (entry never expired); input [1,0], served "low", expected {"updated":"low"}')
+    const failure = await failureOf(
+      expect(cached(grade, { ttlMs: 1000, clock: manualClock(), store: labelStore() })).toServeFreshFromCache({ inputs: rows.slice(0, 1), maxListed: 1 }),
+    )
+    expect(plain(failure?.message)).toContain(
+      'row 0 (after-ttl): served a stale answer after the TTL (entry never expired); input [1,0], served "low", expected {"updated":"low"}',
+    )
   })
 
   test.each([
     ['undefined', undefined, 'missing (undefined)'],
     ['{}', {}, 'empty ({})'],
   ])('a model answering %s leaves nothing to cache: an error', async (_, value, phrase) => {
-    await expect(expect(cached(constantModel(value, 'nothing'), { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
-      `toServeFreshFromCache: expected an answer for every row from nothing, received ${phrase} at row 0.\nHint: `,
-    )
+    await expect(
+      expect(cached(constantModel(value, 'nothing'), { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows }),
+    ).rejects.toThrow(`toServeFreshFromCache: expected an answer for every row from nothing, received ${phrase} at row 0.\nHint: `)
   })
 
   test('a hand-written model answering one output too many is an error', async () => {
-    await expect(expect(cached(miscountingModel((row: number[]) => [row[0] ?? 0], 1), { ttlMs: 1000, clock: manualClock() })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
-      /^toServeFreshFromCache: expected oneTooMany to return one output per input \(3\), received 4 outputs\./,
-    )
+    await expect(
+      expect(
+        cached(
+          miscountingModel((row: number[]) => [row[0] ?? 0], 1),
+          { ttlMs: 1000, clock: manualClock() },
+        ),
+      ).toServeFreshFromCache({ inputs: rows }),
+    ).rejects.toThrow(/^toServeFreshFromCache: expected oneTooMany to return one output per input \(3\), received 4 outputs\./)
   })
 })
 
@@ -108,7 +136,10 @@ describe('toServeFreshFromCache in real time (a store that expires entries by it
   test('a store too slow for the TTL makes the check throw instead of reporting misses it did not see', async () => {
     const slowStore = (): PredictionStore<number[]> => {
       const entries = new Map<string, number[]>()
-      return { get: async (key) => (await new Promise((resolve) => setTimeout(resolve, 80)), entries.get(key)), set: async (key, value) => void entries.set(key, value) }
+      return {
+        get: async (key) => (await new Promise((resolve) => setTimeout(resolve, 80)), entries.get(key)),
+        set: async (key, value) => void entries.set(key, value),
+      }
     }
     await expect(expect(cached(model, { ttlMs: 100, store: slowStore() })).toServeFreshFromCache({ inputs: rows })).rejects.toThrow(
       /toServeFreshFromCache: expected the within-TTL reads to finish inside the TTL of 100 ms, received reads that finished \d+ ms after the first write began/,

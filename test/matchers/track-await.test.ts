@@ -32,16 +32,20 @@ describe('trackAwait', () => {
     void viaVitest(trackAwait(current, 'toBeX', Promise.resolve(failed)))
     void viaVitest(trackAwait(state({ ...current, isNot: true }), 'toBeX', Promise.reject(new Error('model file missing'))))
     const [first, second, third] = (await endOfTest(current)) as string[]
-    expect(first).toBe([
-      'expect(…).toBeX(…) was not awaited. vitest-ml matchers that call a model are asynchronous: without `await` the test',
-      'cannot know their result, so this test fails instead of passing on a check nobody looked at.',
-      '',
-      'The check itself held.',
-      '',
-      'Hint: write `await expect(…).toBeX(…)`, or return the promise from the test.',
-    ].join('\n'))
+    expect(first).toBe(
+      [
+        'expect(…).toBeX(…) was not awaited. vitest-ml matchers that call a model are asynchronous: without `await` the test',
+        'cannot know their result, so this test fails instead of passing on a check nobody looked at.',
+        '',
+        'The check itself held.',
+        '',
+        'Hint: write `await expect(…).toBeX(…)`, or return the promise from the test.',
+      ].join('\n'),
+    )
     expect(second).toContain('\n\nThe check failed as well:\nthe check message\n\n')
-    expect(third).toMatch(/^expect\(…\)\.not\.toBeX\(…\) was not awaited\.[\s\S]*\n\nThe check threw: model file missing\n\nHint: write `await expect\(…\)\.not\.toBeX\(…\)`/)
+    expect(third).toMatch(
+      /^expect\(…\)\.not\.toBeX\(…\) was not awaited\.[\s\S]*\n\nThe check threw: model file missing\n\nHint: write `await expect\(…\)\.not\.toBeX\(…\)`/,
+    )
   })
 
   it('reads a held assertion under .not as failed, and a failed one as held', async () => {
@@ -71,11 +75,17 @@ describe('trackAwait', () => {
 
   it('expects one more internal .then under expect.soft, which Vitest adds itself', async () => {
     const soft = state({ soft: true })
-    const tracked = viaVitest(trackAwait(soft, 'toBeX', Promise.resolve(failed))).then(() => undefined, () => undefined) // Vitest's soft handler
+    const tracked = viaVitest(trackAwait(soft, 'toBeX', Promise.resolve(failed))).then(
+      () => undefined,
+      () => undefined,
+    ) // Vitest's soft handler
     void tracked
     expect((await endOfTest(soft))[0]).toMatch(/was not awaited/)
     const awaited = state({ soft: true })
-    await viaVitest(trackAwait(awaited, 'toBeX', Promise.resolve(failed))).then(() => undefined, () => undefined)
+    await viaVitest(trackAwait(awaited, 'toBeX', Promise.resolve(failed))).then(
+      () => undefined,
+      () => undefined,
+    )
     expect(await endOfTest(awaited)).toEqual(['ok'])
   })
 

@@ -4,14 +4,14 @@
 // outputs, each on the held-out rows stored beside the model (and on generated rows where the family generates).
 import fc from 'fast-check'
 import { afterAll, describe, expect, test } from 'vitest'
+import type { DataRow } from '../../src/data/dataset.js'
 import { featureSchema } from '../../src/data/feature-schema.js'
 import { categorical, numeric } from '../../src/data/feature-spec.js'
-import type { DataRow } from '../../src/data/dataset.js'
 import { functionModel } from '../../src/model/function-model.js'
-import { onnxModel, type OnnxModel } from '../../src/model/onnx-model.js'
 import type { OnnxRow } from '../../src/model/onnx-feeds.js'
+import { type OnnxModel, onnxModel } from '../../src/model/onnx-model.js'
 import { rowOrder } from '../../src/relations/transforms/row-order.js'
-import { converterFixture, type ConverterFixture } from '../support/converter-fixtures.js'
+import { type ConverterFixture, converterFixture } from '../support/converter-fixtures.js'
 
 /** The penguin measurements as the skl2onnx models were trained on them (ranges of the 333 complete rows, widened). */
 const measurements = {
@@ -26,7 +26,10 @@ const measurementRows = featureSchema(measurements).arrays()
 const pixelRows = fc.array(fc.integer({ min: 0, max: 16 }), { minLength: 64, maxLength: 64 })
 const sentences = (fixture: ConverterFixture): fc.Arbitrary<string> => {
   const words = [...new Set(fixture.rows.flatMap((row) => String(row).split(/\s+/)))]
-  return fc.oneof(fc.array(fc.constantFrom(...words), { maxLength: 20 }).map((picked) => picked.join(' ')), fc.string({ maxLength: 40 }))
+  return fc.oneof(
+    fc.array(fc.constantFrom(...words), { maxLength: 20 }).map((picked) => picked.join(' ')),
+    fc.string({ maxLength: 40 }),
+  )
 }
 
 /** What each fixture is tested with. */
@@ -54,8 +57,21 @@ const referenceArgmax = (fixture: ConverterFixture, row: number): number => {
 // Determinism within 1e-6 for the classifiers: onnxruntime's CPU kernels for LinearClassifier, TreeEnsembleClassifier
 // and the tokenizer pipeline sum in another order for a batch of one than for a larger batch, so a row alone and the
 // same row in a batch differ in the last float32 bits (2.4e-7 measured); the labels never differ.
-const classifier = { output: ['output_label', 'output_probability'], scores: 'output_probability', range: { probabilities: true }, golden: referenceLabel, deterministicWithin: 1e-6 } as const
-const cnn = { output: 'logits', scores: 'logits', range: { min: -1000, max: 1000 }, generated: () => pixelRows, golden: referenceArgmax, deterministicWithin: 0 } as const
+const classifier = {
+  output: ['output_label', 'output_probability'],
+  scores: 'output_probability',
+  range: { probabilities: true },
+  golden: referenceLabel,
+  deterministicWithin: 1e-6,
+} as const
+const cnn = {
+  output: 'logits',
+  scores: 'logits',
+  range: { min: -1000, max: 1000 },
+  generated: () => pixelRows,
+  golden: referenceArgmax,
+  deterministicWithin: 0,
+} as const
 
 // Monotone directions read off each LinearClassifier's coefficients (scripts/converters/make_sklearn_penguins.py):
 // a class's softmax probability rises with a feature when that class has the largest coefficient for it. Raw
@@ -63,7 +79,14 @@ const cnn = { output: 'logits', scores: 'logits', range: { min: -1000, max: 1000
 // has the largest for the scaled body mass (0.987 vs -0.117, -0.870).
 const specs: readonly FixtureSpec[] = [
   { ...classifier, name: 'penguins-logreg-zipmap', generated: () => measurementRows, monotonic: { feature: 0, className: 1 } },
-  { ...classifier, name: 'penguins-logreg-nozipmap', output: ['label', 'probabilities'], scores: 'probabilities', generated: () => measurementRows, monotonic: { feature: 0, className: 1 } },
+  {
+    ...classifier,
+    name: 'penguins-logreg-nozipmap',
+    output: ['label', 'probabilities'],
+    scores: 'probabilities',
+    generated: () => measurementRows,
+    monotonic: { feature: 0, className: 1 },
+  },
   { ...classifier, name: 'penguins-logreg-strings-zipmap', generated: () => measurementRows, monotonic: { feature: 0, className: 'Chinstrap' } },
   { ...classifier, name: 'penguins-gbc-zipmap', generated: () => measurementRows },
   { ...classifier, name: 'penguins-pipeline-zipmap', generated: () => pipelineSchema.records(), monotonic: { feature: 'body_mass_g', className: 'Gentoo' } },
@@ -111,13 +134,14 @@ describe.each(specs)('$name', (spec) => {
     await expect(await load(spec.output)).toBeInvariantUnder(rowOrder({ maxRows: 16 }), { inputs: fixture.rows, numRuns: 40, seed: 14 })
   })
 
-  if (spec.monotonic !== undefined) test('monotonicity: the class probability rises with the feature its coefficient favours', async () => {
-    const model = await load(spec.scores)
-    const { feature, className } = spec.monotonic as NonNullable<FixtureSpec['monotonic']>
-    const output = typeof className === 'number' ? { output: className } : { output: className, classes: model.classes as readonly string[] }
-    // 1e-6: float32 softmax rounding where a probability is saturated at 1 (a step can round down by one ulp)
-    await expect(model).toBeMonotonicIn(feature, 'increasing', { inputs: fixture.rows, ...output, tolerance: 1e-6, numRuns: 300, seed: 14 })
-  })
+  if (spec.monotonic !== undefined)
+    test('monotonicity: the class probability rises with the feature its coefficient favours', async () => {
+      const model = await load(spec.scores)
+      const { feature, className } = spec.monotonic as NonNullable<FixtureSpec['monotonic']>
+      const output = typeof className === 'number' ? { output: className } : { output: className, classes: model.classes as readonly string[] }
+      // 1e-6: float32 softmax rounding where a probability is saturated at 1 (a step can round down by one ulp)
+      await expect(model).toBeMonotonicIn(feature, 'increasing', { inputs: fixture.rows, ...output, tolerance: 1e-6, numRuns: 300, seed: 14 })
+    })
 
   test('golden cases: the Python reference labels of held-out rows', async () => {
     const cases = fixture.rows.slice(0, 12).map((input, row) => ({ name: `held-out row ${row}`, input, label: spec.golden(fixture, row) }))
@@ -150,15 +174,25 @@ describe('converter-specific relations and findings', () => {
     const model = await onnxModel(fixture.path, { output: ['output_label', 'output_probability'] })
     await expect(model).toBeInvariantUnder((sentence: string) => sentence.toUpperCase(), { inputs: fixture.rows as readonly string[], tolerance: 0 })
     // ... while dropping the first word does change answers (the check can fail on this model)
-    await expect(model).not.toBeInvariantUnder((sentence: string) => sentence.split(' ').slice(1).join(' '), { inputs: fixture.rows as readonly string[], tolerance: 0 })
+    await expect(model).not.toBeInvariantUnder((sentence: string) => sentence.split(' ').slice(1).join(' '), {
+      inputs: fixture.rows as readonly string[],
+      tolerance: 0,
+    })
     await model.release()
   })
 
   test('dynamic int8 quantization makes logits depend on the rest of the batch; the determinism check shows it', async () => {
     const fixture = converterFixture('digits-cnn-int8')
     const model = await onnxModel(fixture.path, { output: 'logits' })
-    const error = await expect(model).toBeDeterministic({ inputs: fixture.rows, tolerance: 0, aloneRows: 8, seed: 14 }).then(() => undefined, (caught: Error) => caught)
-    expect(error?.message).toMatch(/digits-cnn-int8\.onnx is not deterministic: \d+ of 450 rows \(violation rate [\d.]+ under the 450 given rows, each once\) differ by more than 0; max abs difference 0\.\d+\./)
+    const error = await expect(model)
+      .toBeDeterministic({ inputs: fixture.rows, tolerance: 0, aloneRows: 8, seed: 14 })
+      .then(
+        () => undefined,
+        (caught: Error) => caught,
+      )
+    expect(error?.message).toMatch(
+      /digits-cnn-int8\.onnx is not deterministic: \d+ of 450 rows \(violation rate [\d.]+ under the 450 given rows, each once\) differ by more than 0; max abs difference 0\.\d+\./,
+    )
     expect(error?.message).toMatch(/Broken comparisons: (batch-composition|alone-vs-batch)/)
     // the float32 model it was quantized from has no such dependence
     const float = await onnxModel('models/converters/digits-cnn.onnx', { output: 'logits' })
@@ -167,7 +201,7 @@ describe('converter-specific relations and findings', () => {
   })
 })
 
-describe('class labels from the model (a ZipMap\'s classlabels) in the evaluation matchers', () => {
+describe("class labels from the model (a ZipMap's classlabels) in the evaluation matchers", () => {
   const fixture = converterFixture('penguins-pipeline-zipmap')
   const species = fixture.truth as readonly string[]
 
@@ -185,7 +219,9 @@ describe('class labels from the model (a ZipMap\'s classlabels) in the evaluatio
     const model = await onnxModel(fixture.path, { output: 'output_probability' })
     const wrapped = functionModel((rows: readonly OnnxRow[]) => model.predict(rows), { batched: true, name: 'wrapped' })
     const data = { inputs: fixture.rows, labels: species }
-    await expect(expect(wrapped).toBeatBaseline('majority', { data, seed: 14 })).rejects.toThrow(/^toBeatBaseline: expected predicted labels of the same kind as the true labels \(strings such as "Adelie", "Chinstrap", "Gentoo"\), received numbers such as 0, 1, 2\.\nHint: Pass `classes: \[\.\.\.\]`/)
+    await expect(expect(wrapped).toBeatBaseline('majority', { data, seed: 14 })).rejects.toThrow(
+      /^toBeatBaseline: expected predicted labels of the same kind as the true labels \(strings such as "Adelie", "Chinstrap", "Gentoo"\), received numbers such as 0, 1, 2\.\nHint: Pass `classes: \[\.\.\.\]`/,
+    )
     await expect(wrapped).toBeatBaseline('majority', { data, seed: 14, classes: model.classes ?? [] })
     await model.release()
   })

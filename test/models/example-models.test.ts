@@ -32,8 +32,7 @@ const readText = (path: string): string => readFileSync(fileURLToPath(new URL(pa
 const readBytes = (path: string): Buffer => readFileSync(fileURLToPath(new URL(path, root)))
 const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex')
 const metadataOf = (name: string): ModelMetadata => JSON.parse(readText(`models/${name}.json`)) as ModelMetadata
-const datasetRows = (file: string): Record<string, unknown>[] =>
-  JSON.parse(readText(`node_modules/${file}`)) as Record<string, unknown>[]
+const datasetRows = (file: string): Record<string, unknown>[] => JSON.parse(readText(`node_modules/${file}`)) as Record<string, unknown>[]
 
 /** The penguin `features` row of one raw dataset row, built from the metadata alone. */
 function penguinFeatures(metadata: ModelMetadata, row: Record<string, unknown>): number[] {
@@ -116,7 +115,12 @@ describe('penguin classifiers', () => {
 
   it.each(['penguins-mlp', 'penguins-logreg', 'penguins-weak'])('%s ignores the island column', async (name) => {
     const baseline = (await run(name, features))['probabilities']?.data
-    const moved = (await run(name, features.map((row) => [...row.slice(0, 4), ((row[4] ?? 0) + 1) % 3])))['probabilities']?.data
+    const moved = (
+      await run(
+        name,
+        features.map((row) => [...row.slice(0, 4), ((row[4] ?? 0) + 1) % 3]),
+      )
+    )['probabilities']?.data
     expect(moved).toEqual(baseline)
   })
 })

@@ -4,21 +4,36 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TestModule, Vitest } from 'vitest/node'
 import { MlReporter } from '../../reporters/ml-reporter.js'
-import { META_KEY, type CheckRecord } from '../../src/record/check-record.js'
+import { type CheckRecord, META_KEY } from '../../src/record/check-record.js'
 import { verifyReport } from '../../src/report/verify-report.js'
 
 const accuracy = (value: number): CheckRecord => ({
-  id: 'baseline:model-beats-the-baseline:0', kind: 'baseline', title: 'm.onnx beats majority on accuracy', passed: true, severity: 'high', checklist: [],
-  model: { name: 'm.onnx' }, data: { name: 'holdout', rows: 400 }, metrics: { accuracy: value },
+  id: 'baseline:model-beats-the-baseline:0',
+  kind: 'baseline',
+  title: 'm.onnx beats majority on accuracy',
+  passed: true,
+  severity: 'high',
+  checklist: [],
+  model: { name: 'm.onnx' },
+  data: { name: 'holdout', rows: 400 },
+  metrics: { accuracy: value },
 })
 
 function fakeModule(root: string, checks: CheckRecord[]): TestModule {
   const testModule = {
-    moduleId: join(root, 'test/model.test.ts'), state: () => 'passed', errors: () => [],
+    moduleId: join(root, 'test/model.test.ts'),
+    state: () => 'passed',
+    errors: () => [],
     children: {
       *allSuites() {},
       *allTests() {
-        yield { name: 'model > beats the baseline', fullName: 'model > beats the baseline', parent: testModule, result: () => ({ state: 'passed' }), meta: () => ({ [META_KEY]: { checks } }) }
+        yield {
+          name: 'model > beats the baseline',
+          fullName: 'model > beats the baseline',
+          parent: testModule,
+          result: () => ({ state: 'passed' }),
+          meta: () => ({ [META_KEY]: { checks } }),
+        }
       },
     },
   }
@@ -56,9 +71,14 @@ describe('MlReporter with a base report', () => {
     const { reporter, logs } = await run(root, { baseline: 'release/vitest-ml.json', gate }, 0.8)
     const report = reporter.lastReport!
     expect(report.schemaVersion).toBe(3)
-    expect(report.baseline).toMatchObject({ file: 'release/vitest-ml.json', checks: [{ id: 'baseline:model-beats-the-baseline:0', metrics: { accuracy: 0.95 } }] })
+    expect(report.baseline).toMatchObject({
+      file: 'release/vitest-ml.json',
+      checks: [{ id: 'baseline:model-beats-the-baseline:0', metrics: { accuracy: 0.95 } }],
+    })
     expect(report.gate.passed).toBe(false)
-    expect(report.gate.failures.map((reason) => reason.message)).toEqual([expect.stringMatching(/^high no regression on accuracy: "m\.onnx beats majority on accuracy" went from 0\.95 to 0\.8 against the base run /)])
+    expect(report.gate.failures.map((reason) => reason.message)).toEqual([
+      expect.stringMatching(/^high no regression on accuracy: "m\.onnx beats majority on accuracy" went from 0\.95 to 0\.8 against the base run /),
+    ])
     expect(process.exitCode).toBe(1)
     expect(logs.join('\n')).toContain('✗ high no regression on accuracy')
     expect(verifyReport(JSON.parse(readFileSync(join(root, 'reports', 'vitest-ml.json'), 'utf8'))).problems).toEqual([])
@@ -73,7 +93,8 @@ describe('MlReporter with a base report', () => {
   })
 
   it('fails the gate, keeping the gate file, when the base is missing or edited', async () => {
-    const missing = (await run(root, { baseline: 'release/vitest-ml.json', gate: { ...gate, thresholds: { accuracy: { min: 0.9, severity: 'high' } } } }, 0.8)).reporter.lastReport!
+    const missing = (await run(root, { baseline: 'release/vitest-ml.json', gate: { ...gate, thresholds: { accuracy: { min: 0.9, severity: 'high' } } } }, 0.8))
+      .reporter.lastReport!
     expect(missing.baseline).toBeUndefined()
     expect(missing.gate.passed).toBe(false)
     expect(missing.gate.failures.map((reason) => reason.message)).toEqual([
@@ -87,7 +108,9 @@ describe('MlReporter with a base report', () => {
     edited.checks[0]!.metrics['accuracy'] = 0.5
     writeFileSync(join(root, 'edited.json'), JSON.stringify(edited))
     const { reporter, logs } = await run(root, { baseline: 'edited.json' }, 0.8)
-    expect(reporter.lastReport!.gate.failures[0]!.message).toMatch(/^the gate configuration is invalid: loadBaseline: expected a base report that agrees with itself at edited\.json/)
+    expect(reporter.lastReport!.gate.failures[0]!.message).toMatch(
+      /^the gate configuration is invalid: loadBaseline: expected a base report that agrees with itself at edited\.json/,
+    )
     expect(logs.join('\n')).toContain('vitest-ml: the base report cannot be used, so the gate fails.')
   })
 })

@@ -1,16 +1,29 @@
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { TestModule, Vitest } from 'vitest/node'
 import { MlReporter } from '../../reporters/ml-reporter.js'
-import { META_KEY, type CheckRecord } from '../../src/record/check-record.js'
+import { type CheckRecord, META_KEY } from '../../src/record/check-record.js'
 import type { Report } from '../../src/report/report.js'
 
-const record = (overrides: Partial<CheckRecord>): CheckRecord =>
-  ({ id: 'baseline:m', kind: 'baseline', title: 'beats baseline', passed: true, severity: 'medium', checklist: [], metrics: { accuracy: 0.9 }, ...overrides })
+const record = (overrides: Partial<CheckRecord>): CheckRecord => ({
+  id: 'baseline:m',
+  kind: 'baseline',
+  title: 'beats baseline',
+  passed: true,
+  severity: 'medium',
+  checklist: [],
+  metrics: { accuracy: 0.9 },
+  ...overrides,
+})
 
-interface FakeTest { name: string; state: string; checks?: CheckRecord[]; errors?: { message: string }[] }
+interface FakeTest {
+  name: string
+  state: string
+  checks?: CheckRecord[]
+  errors?: { message: string }[]
+}
 
 /** The parts of Vitest's reported tasks the reporter reads. */
 function fakeModule(root: string, file: string, tests: FakeTest[], moduleState = 'passed', moduleErrors: { message: string }[] = []): TestModule {
@@ -23,7 +36,9 @@ function fakeModule(root: string, file: string, tests: FakeTest[], moduleState =
       *allTests() {
         for (const test of tests) {
           yield {
-            name: test.name, fullName: test.name, parent: testModule,
+            name: test.name,
+            fullName: test.name,
+            parent: testModule,
             result: () => ({ state: test.state, errors: test.errors ?? (test.state === 'failed' ? [{ message: 'AssertionError: nope' }] : undefined) }),
             meta: () => (test.checks === undefined ? {} : { [META_KEY]: { checks: test.checks } }),
           }
@@ -37,7 +52,9 @@ function fakeModule(root: string, file: string, tests: FakeTest[], moduleState =
 function fakeVitest(root: string, shard?: object): { vitest: Vitest; logs: string[] } {
   const logs: string[] = []
   const vitest = {
-    config: { root, ...(shard === undefined ? {} : { shard }) }, version: '4.1.12', logger: { log: (text: string) => logs.push(text) },
+    config: { root, ...(shard === undefined ? {} : { shard }) },
+    version: '4.1.12',
+    logger: { log: (text: string) => logs.push(text) },
     vite: { config: { configFile: join(root, 'ci', 'vitest.ml.config.ts') } },
   }
   return { vitest: vitest as unknown as Vitest, logs }
@@ -64,7 +81,16 @@ describe('MlReporter', () => {
     const reporter = new MlReporter({ title: 'unit' })
     const { vitest, logs } = fakeVitest(root)
     reporter.onInit(vitest)
-    await reporter.onTestRunEnd([fakeModule(root, 'test/a.test.ts', [{ name: 'a', state: 'passed', checks: [record({})] }, { name: 'plain', state: 'passed' }])], [], 'passed')
+    await reporter.onTestRunEnd(
+      [
+        fakeModule(root, 'test/a.test.ts', [
+          { name: 'a', state: 'passed', checks: [record({})] },
+          { name: 'plain', state: 'passed' },
+        ]),
+      ],
+      [],
+      'passed',
+    )
     expect(readdirSync(join(root, 'reports')).sort()).toEqual(['current', 'runs', 'vitest-ml.html', 'vitest-ml.json', 'vitest-ml.md'])
     expect(lstatSync(join(root, 'reports', 'vitest-ml.json')).isSymbolicLink()).toBe(true)
     expect(reporter.lastReport?.checks.map((check) => [check.file, check.test, check.outcome])).toEqual([['test/a.test.ts', 'a', 'passed']])
@@ -72,8 +98,12 @@ describe('MlReporter', () => {
     expect(logs.join('\n')).toContain(' vitest-ml  GATE PASSED  tests 2/2 passed; checks 1 passed, 0 failed (0 high); checklist 1/13; ML Test Score 0')
     expect(readFileSync(summary, 'utf8')).toMatch(/^<!-- vitest-ml run \S+ -->\n## ✅ vitest-ml gate passed: unit/)
     expect(process.exitCode).toBeUndefined()
-    expect(readJson(join(root, 'reports', 'vitest-ml.json')).run).toMatchObject({ id: reporter.lastReport?.run.id, status: 'finished', configFile: 'ci/vitest.ml.config.ts' })
-    expect(reporter.lastReport?.checks[0]?.replayCommand).toBe("npx vitest run --config ci/vitest.ml.config.ts test/a.test.ts -t a")
+    expect(readJson(join(root, 'reports', 'vitest-ml.json')).run).toMatchObject({
+      id: reporter.lastReport?.run.id,
+      status: 'finished',
+      configFile: 'ci/vitest.ml.config.ts',
+    })
+    expect(reporter.lastReport?.checks[0]?.replayCommand).toBe('npx vitest run --config ci/vitest.ml.config.ts test/a.test.ts -t a')
   })
 
   it('publishes a placeholder that says the run has not finished when the run starts, replaced by the real report at the end', async () => {
@@ -109,34 +139,63 @@ describe('MlReporter', () => {
     const reporter = new MlReporter({ githubSummary: false })
     const { vitest, logs } = fakeVitest(root)
     reporter.onInit(vitest)
-    await reporter.onTestRunEnd([fakeModule(root, 'a.test.ts', [
-      { name: 'a', state: 'passed', checks: [record({})] },
-      { name: 'loads the model', state: 'failed', errors: [{ message: "ENOENT: no such file or directory, open 'model.onnx'\n    at open" }] },
-    ])], [], 'failed')
+    await reporter.onTestRunEnd(
+      [
+        fakeModule(root, 'a.test.ts', [
+          { name: 'a', state: 'passed', checks: [record({})] },
+          { name: 'loads the model', state: 'failed', errors: [{ message: "ENOENT: no such file or directory, open 'model.onnx'\n    at open" }] },
+        ]),
+      ],
+      [],
+      'failed',
+    )
     expect(process.exitCode).toBe(1)
-    expect(logs.join('\n')).toContain(" vitest-ml  GATE FAILED  tests 1/2 passed; checks 1 passed, 0 failed (0 high); checklist 1/13; ML Test Score 0\n   ✗ test failed: a.test.ts > loads the model: ENOENT: no such file or directory, open 'model.onnx'")
-    expect(reporter.lastReport?.tests.map((test) => [test.name, test.state, test.checks.length])).toEqual([['a', 'passed', 1], ['loads the model', 'failed', 0]])
+    expect(logs.join('\n')).toContain(
+      " vitest-ml  GATE FAILED  tests 1/2 passed; checks 1 passed, 0 failed (0 high); checklist 1/13; ML Test Score 0\n   ✗ test failed: a.test.ts > loads the model: ENOENT: no such file or directory, open 'model.onnx'",
+    )
+    expect(reporter.lastReport?.tests.map((test) => [test.name, test.state, test.checks.length])).toEqual([
+      ['a', 'passed', 1],
+      ['loads the model', 'failed', 0],
+    ])
   })
 
   it('fails on a medium-severity check failure under no gate file', async () => {
     const reporter = new MlReporter({ githubSummary: false })
     const { vitest, logs } = fakeVitest(root)
     reporter.onInit(vitest)
-    await reporter.onTestRunEnd([fakeModule(root, 'a.test.ts', [{ name: 'live data has not drifted', state: 'failed', checks: [record({ kind: 'drift', title: 'drift of live from training', negated: true, severity: 'medium' })] }])], [], 'failed')
+    await reporter.onTestRunEnd(
+      [
+        fakeModule(root, 'a.test.ts', [
+          {
+            name: 'live data has not drifted',
+            state: 'failed',
+            checks: [record({ kind: 'drift', title: 'drift of live from training', negated: true, severity: 'medium' })],
+          },
+        ]),
+      ],
+      [],
+      'failed',
+    )
     expect(process.exitCode).toBe(1)
     expect(logs.join('\n')).toContain('GATE FAILED')
     expect(logs.join('\n')).not.toContain('GATE PASSED')
-    expect(reporter.lastReport?.gate.failures[0]?.message).toBe('test failed: a.test.ts > live data has not drifted: check holds although asserted with .not (medium): "drift of live from training"')
+    expect(reporter.lastReport?.gate.failures[0]?.message).toBe(
+      'test failed: a.test.ts > live data has not drifted: check holds although asserted with .not (medium): "drift of live from training"',
+    )
   })
 
   it('fails on an error outside any test, a file that failed to load and a file that never finished', async () => {
     const reporter = new MlReporter({ githubSummary: false })
     reporter.onInit(fakeVitest(root).vitest)
-    await reporter.onTestRunEnd([
-      fakeModule(root, 'a.test.ts', [{ name: 'a', state: 'passed', checks: [record({})] }]),
-      fakeModule(root, 'b.test.ts', [], 'failed', [{ message: 'SyntaxError: Unexpected token' }]),
-      fakeModule(root, 'c.test.ts', [{ name: 'c', state: 'pending' }], 'pending'),
-    ], [{ name: 'Error', message: 'Worker exited unexpectedly' } as never], 'failed')
+    await reporter.onTestRunEnd(
+      [
+        fakeModule(root, 'a.test.ts', [{ name: 'a', state: 'passed', checks: [record({})] }]),
+        fakeModule(root, 'b.test.ts', [], 'failed', [{ message: 'SyntaxError: Unexpected token' }]),
+        fakeModule(root, 'c.test.ts', [{ name: 'c', state: 'pending' }], 'pending'),
+      ],
+      [{ name: 'Error', message: 'Worker exited unexpectedly' } as never],
+      'failed',
+    )
     expect(process.exitCode).toBe(1)
     expect(reporter.lastReport?.errors).toEqual([
       { origin: 'module', file: 'b.test.ts', message: 'SyntaxError: Unexpected token' },
@@ -165,7 +224,10 @@ describe('MlReporter', () => {
     reporter.onInit(fakeVitest(root).vitest)
     await reporter.onTestRunEnd([fakeModule(root, 'a.test.ts', [{ name: 'a', state: 'passed', checks: [record({})] }])], [], 'passed')
     expect(process.exitCode).toBe(1)
-    expect(reporter.lastReport?.gate.failures[0]).toMatchObject({ source: 'config', message: expect.stringMatching(/^the gate configuration is invalid: validateGateConfig/) })
+    expect(reporter.lastReport?.gate.failures[0]).toMatchObject({
+      source: 'config',
+      message: expect.stringMatching(/^the gate configuration is invalid: validateGateConfig/),
+    })
   })
 
   it('writes nothing in a shard run', async () => {

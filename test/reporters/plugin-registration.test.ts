@@ -12,7 +12,10 @@ function configure(plugin: ReturnType<typeof mlTesting>, reporters: unknown[]): 
 
 describe('mlTesting() reporter registration', () => {
   it('adds one vitest-ml reporter next to the configured ones, with the report options', async () => {
-    const reporters: unknown[] = [['default', {}], ['junit', { outputFile: 'junit.xml' }]]
+    const reporters: unknown[] = [
+      ['default', {}],
+      ['junit', { outputFile: 'junit.xml' }],
+    ]
     const plugin = mlTesting({ report: { outputDir: 'out', gate: 'gate.json' } })
     configure(plugin, reporters)
     configure(plugin, reporters) // a second project with the same plugin
@@ -20,7 +23,7 @@ describe('mlTesting() reporter registration', () => {
     const [path, options] = reporters[2] as [string, object]
     expect(path).toMatch(/reporters[\\/]ml-reporter\.ts$/)
     expect(options).toEqual({ outputDir: 'out', gate: 'gate.json' })
-    expect((await import(path) as { default: unknown }).default).toBe(MlReporter)
+    expect(((await import(path)) as { default: unknown }).default).toBe(MlReporter)
   })
 
   it('does not add a second reporter when an MlReporter instance is already configured', () => {

@@ -23,15 +23,22 @@ const folderOf = (path: string): string => {
   return rel.startsWith('..') ? `outside:${relative(join(SRC, '..'), path).split(sep).join('/')}` : rel.includes(sep) ? rel.split(sep)[0]! : ''
 }
 
-interface ImportEdge { readonly from: string; readonly to: string; readonly file: string; readonly typeOnly: boolean }
+interface ImportEdge {
+  readonly from: string
+  readonly to: string
+  readonly file: string
+  readonly typeOnly: boolean
+}
 
-const edges: ImportEdge[] = sourceFiles(SRC).flatMap((file) => {
-  const text = readFileSync(file, 'utf8')
-  return [...text.matchAll(/^\s*(import|export)(\s+type)?[^'";]*?from\s+'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/gm)].map((match) => {
-    const target = resolve(dirname(file), (match[3] ?? match[4])!)
-    return { from: folderOf(file), to: folderOf(target), file: relative(SRC, file), typeOnly: match[2] !== undefined }
+const edges: ImportEdge[] = sourceFiles(SRC)
+  .flatMap((file) => {
+    const text = readFileSync(file, 'utf8')
+    return [...text.matchAll(/^\s*(import|export)(\s+type)?[^'";]*?from\s+'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/gm)].map((match) => {
+      const target = resolve(dirname(file), (match[3] ?? match[4])!)
+      return { from: folderOf(file), to: folderOf(target), file: relative(SRC, file), typeOnly: match[2] !== undefined }
+    })
   })
-}).filter((edge) => edge.from !== edge.to)
+  .filter((edge) => edge.from !== edge.to)
 
 const dependencies = new Map<string, Set<string>>()
 for (const edge of edges) {
@@ -43,7 +50,10 @@ describe('architecture of src/', () => {
   it('has folders that depend on each other without cycles', () => {
     const cycles: string[] = []
     const visit = (folder: string, path: readonly string[]): void => {
-      if (path.includes(folder)) { cycles.push([...path.slice(path.indexOf(folder)), folder].join(' -> ')); return }
+      if (path.includes(folder)) {
+        cycles.push([...path.slice(path.indexOf(folder)), folder].join(' -> '))
+        return
+      }
       for (const next of dependencies.get(folder) ?? []) visit(next, [...path, folder])
     }
     for (const folder of dependencies.keys()) visit(folder, [])
@@ -55,7 +65,11 @@ describe('architecture of src/', () => {
     expect([...(dependencies.get('util') ?? [])]).toEqual([])
     expect([...(dependencies.get('record') ?? [])]).toEqual([])
     expect([...(dependencies.get('stats') ?? [])]).toEqual(['util'])
-    for (const [folder, targets] of dependencies) expect([...targets].filter((target) => target === ''), `${folder} imports an entry point`).toEqual([])
+    for (const [folder, targets] of dependencies)
+      expect(
+        [...targets].filter((target) => target === ''),
+        `${folder} imports an entry point`,
+      ).toEqual([])
   })
 
   it('never imports matchers/ or reporters/ from src/, but for the root entry re-exporting the matcher typings and options types', () => {

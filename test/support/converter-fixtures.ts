@@ -17,9 +17,22 @@ export interface ConverterReference {
   /** Label output and its values (classifiers). */
   readonly label?: { readonly output: string; readonly values: readonly (number | string)[] }
   /** Probability output (a ZipMap output when `zipmap`), its classes, the values and their tolerance. */
-  readonly probabilities?: { readonly output: string; readonly zipmap: boolean; readonly tensor: string; readonly classes: readonly (number | string)[]; readonly values: readonly (readonly number[])[]; readonly atol: number }
+  readonly probabilities?: {
+    readonly output: string
+    readonly zipmap: boolean
+    readonly tensor: string
+    readonly classes: readonly (number | string)[]
+    readonly values: readonly (readonly number[])[]
+    readonly atol: number
+  }
   /** Score output (the CNN logits), argmax = class. */
-  readonly scores?: { readonly output: string; readonly classes: readonly number[]; readonly values: readonly (readonly number[])[]; readonly atol: number; readonly rtol?: number }
+  readonly scores?: {
+    readonly output: string
+    readonly classes: readonly number[]
+    readonly values: readonly (readonly number[])[]
+    readonly atol: number
+    readonly rtol?: number
+  }
 }
 
 /** One fixture: where the model is, its rows as onnxModel takes them, the truth and the reference. */
@@ -60,15 +73,24 @@ function dataOf(spec: FeedSpec): readonly (number | string)[] {
 export function converterFixture(name: string): ConverterFixture {
   const entry = manifest.models.find((model) => model.name === name)
   if (entry === undefined) throw new Error(`no converter fixture named ${name}`)
-  const file = JSON.parse(readFileSync(entry.test_rows, 'utf8')) as { rows: number; feeds: Record<string, FeedSpec>; truth: (number | string)[]; reference: ConverterReference }
+  const file = JSON.parse(readFileSync(entry.test_rows, 'utf8')) as {
+    rows: number
+    feeds: Record<string, FeedSpec>
+    truth: (number | string)[]
+    reference: ConverterReference
+  }
   const inputs = Object.entries(file.feeds).map(([input, spec]) => {
     const width = spec.dims.slice(1).reduce((product, dim) => product * dim, 1)
     const data = dataOf(spec)
-    const rows = Array.from({ length: file.rows }, (_, row): OnnxRow => (width === 1 ? (data[row] as number | string) : data.slice(row * width, (row + 1) * width)))
+    const rows = Array.from(
+      { length: file.rows },
+      (_, row): OnnxRow => (width === 1 ? (data[row] as number | string) : data.slice(row * width, (row + 1) * width)),
+    )
     return [input, rows] as const
   })
-  const rows = Array.from({ length: file.rows }, (_, row): OnnxRow =>
-    inputs.length === 1 ? (inputs[0]?.[1][row] as OnnxRow) : Object.fromEntries(inputs.map(([input, values]) => [input, values[row]])),
+  const rows = Array.from(
+    { length: file.rows },
+    (_, row): OnnxRow => (inputs.length === 1 ? (inputs[0]?.[1][row] as OnnxRow) : Object.fromEntries(inputs.map(([input, values]) => [input, values[row]]))),
   )
   return {
     name,
@@ -85,6 +107,7 @@ export function converterFixture(name: string): ConverterFixture {
 /** Largest absolute difference between two matrices of the same shape. */
 export function maxAbsDifference(actual: readonly (readonly number[])[], expected: readonly (readonly number[])[]): number {
   let largest = 0
-  for (const [i, row] of expected.entries()) for (const [j, value] of row.entries()) largest = Math.max(largest, Math.abs((actual[i]?.[j] ?? Number.NaN) - value))
+  for (const [i, row] of expected.entries())
+    for (const [j, value] of row.entries()) largest = Math.max(largest, Math.abs((actual[i]?.[j] ?? Number.NaN) - value))
   return Number.isNaN(largest) ? Infinity : largest
 }

@@ -42,7 +42,10 @@ export function miscountingModel<I, O>(answer: (row: I) => O, extra: 1 | -1, nam
 
 /** Resolves to the error a promise rejects with, or `undefined` when it resolves. */
 export function failureOf(run: Promise<unknown>): Promise<Error | undefined> {
-  return run.then(() => undefined, (error: Error) => error)
+  return run.then(
+    () => undefined,
+    (error: Error) => error,
+  )
 }
 
 /** The message without terminal colours. */

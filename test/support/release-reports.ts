@@ -41,20 +41,52 @@ const wobble = (index: number, salt: number): number => Math.sin(index * 12.9898
 
 function records(index: number, options: ReleaseSeriesOptions): { accuracy: CheckRecord[]; latency: CheckRecord[]; drift: CheckRecord[] } {
   const model = { name: 'credit.onnx', sha256: sha(`credit model of release ${index}`) }
-  const correct = Math.round(ROWS * (0.9 + 0.004 * wobble(index, 1) - (options.regressionAt !== undefined && index >= options.regressionAt ? options.drop ?? 0.06 : 0)))
+  const correct = Math.round(
+    ROWS * (0.9 + 0.004 * wobble(index, 1) - (options.regressionAt !== undefined && index >= options.regressionAt ? (options.drop ?? 0.06) : 0)),
+  )
   const p99 = (40 + 2 * wobble(index, 2)) * (options.latencyJumpAt !== undefined && index >= options.latencyJumpAt ? 1.5 : 1)
   const base = { checklist: [], passed: true, severity: 'high' as const }
   return {
-    accuracy: [{
-      ...base, id: `baseline:credit-model-beats-the-majority-class:0`, kind: 'baseline', title: options.accuracyTitle ?? 'credit.onnx beats majority on accuracy', model,
-      data: { name: 'evaluation set', rows: ROWS, sha256: sha('evaluation set') }, metrics: { accuracy: correct / ROWS, gain: correct / ROWS - 0.62, ciLow: correct / ROWS - 0.66 },
-    }],
-    latency: [{ ...base, severity: 'medium', id: 'latency:credit-model-is-fast-enough:0', kind: 'latency', title: 'credit.onnx answers within budget', model, metrics: { p50Ms: p99 / 3, p95Ms: p99 * 0.8, p99Ms: p99, errorRate: 0, requests: 2000 } }],
-    drift: [{
-      ...base, id: 'drift:live-data-has-not-drifted:0', kind: 'drift', title: 'live applications have drifted from training', negated: true, passed: false,
-      data: { name: `live week ${index}`, rows: 5000 },
-      metrics: { driftShare: 0, 'income.statistic': 0.01 + 0.005 * Math.abs(wobble(index, 3)) + 0.0015 * index, 'age.statistic': 0.012 + 0.004 * Math.abs(wobble(index, 4)), 'income.pValue': 0.4, 'age.pValue': 0.6 },
-    }],
+    accuracy: [
+      {
+        ...base,
+        id: `baseline:credit-model-beats-the-majority-class:0`,
+        kind: 'baseline',
+        title: options.accuracyTitle ?? 'credit.onnx beats majority on accuracy',
+        model,
+        data: { name: 'evaluation set', rows: ROWS, sha256: sha('evaluation set') },
+        metrics: { accuracy: correct / ROWS, gain: correct / ROWS - 0.62, ciLow: correct / ROWS - 0.66 },
+      },
+    ],
+    latency: [
+      {
+        ...base,
+        severity: 'medium',
+        id: 'latency:credit-model-is-fast-enough:0',
+        kind: 'latency',
+        title: 'credit.onnx answers within budget',
+        model,
+        metrics: { p50Ms: p99 / 3, p95Ms: p99 * 0.8, p99Ms: p99, errorRate: 0, requests: 2000 },
+      },
+    ],
+    drift: [
+      {
+        ...base,
+        id: 'drift:live-data-has-not-drifted:0',
+        kind: 'drift',
+        title: 'live applications have drifted from training',
+        negated: true,
+        passed: false,
+        data: { name: `live week ${index}`, rows: 5000 },
+        metrics: {
+          driftShare: 0,
+          'income.statistic': 0.01 + 0.005 * Math.abs(wobble(index, 3)) + 0.0015 * index,
+          'age.statistic': 0.012 + 0.004 * Math.abs(wobble(index, 4)),
+          'income.pValue': 0.4,
+          'age.pValue': 0.6,
+        },
+      },
+    ],
   }
 }
 
@@ -71,12 +103,33 @@ export function releaseReport(index: number, options: ReleaseSeriesOptions, base
   const day = new Date(Date.UTC(2026, 0, 1 + 7 * index, 10)).toISOString()
   return buildReport({
     tests: [
-      { file: 'test/credit.test.ts', fullName: renamed ? 'credit model > outperforms the majority-class predictor' : 'credit model > beats the majority class', namePattern: 'credit', state: 'passed', checks: accuracy.map((record) => (renamed ? { ...record, id: 'baseline:credit-model-outperforms-the-majority-class-predictor:0' } : record)) },
+      {
+        file: 'test/credit.test.ts',
+        fullName: renamed ? 'credit model > outperforms the majority-class predictor' : 'credit model > beats the majority class',
+        namePattern: 'credit',
+        state: 'passed',
+        checks: accuracy.map((record) => (renamed ? { ...record, id: 'baseline:credit-model-outperforms-the-majority-class-predictor:0' } : record)),
+      },
       { file: 'test/credit.test.ts', fullName: 'credit model > is fast enough', namePattern: 'fast', state: 'passed', checks: latency },
       { file: 'test/drift.test.ts', fullName: 'live data > has not drifted', namePattern: 'drift', state: 'passed', checks: drift },
     ],
-    run: { id: `release-${String(index).padStart(3, '0')}-${sha(String(index)).slice(0, 8)}`, status: 'finished', startedAt: day, finishedAt: day, durationMs: 1000, vitestVersion: '4.1.12', reason: 'passed' },
-    provenance: { models: [accuracy[0]!.model!], data: [accuracy[0]!.data!], seeds: [], node: 'v20.0.0', package: { name: 'credit-model', version: `1.${index}.0` }, gitCommit: sha(`commit ${index}`).slice(0, 40) },
+    run: {
+      id: `release-${String(index).padStart(3, '0')}-${sha(String(index)).slice(0, 8)}`,
+      status: 'finished',
+      startedAt: day,
+      finishedAt: day,
+      durationMs: 1000,
+      vitestVersion: '4.1.12',
+      reason: 'passed',
+    },
+    provenance: {
+      models: [accuracy[0]!.model!],
+      data: [accuracy[0]!.data!],
+      seeds: [],
+      node: 'v20.0.0',
+      package: { name: 'credit-model', version: `1.${index}.0` },
+      gitCommit: sha(`commit ${index}`).slice(0, 40),
+    },
     title: 'credit-model',
     // The first release has nothing to be compared with: its gate has no rule against a base.
     ...(options.gate === undefined ? {} : { gate: baseline === undefined ? withoutBaseRules(options.gate) : options.gate }),

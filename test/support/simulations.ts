@@ -1,9 +1,9 @@
 import seedrandom from 'seedrandom'
 import { calibrationOf } from '../../src/evaluation/calibration/assess-calibration.js'
-import { expectedCalibrationError } from '../../src/evaluation/metrics/expected-calibration-error.js'
 import { assessFairness } from '../../src/evaluation/fairness/assess-fairness.js'
+import { expectedCalibrationError } from '../../src/evaluation/metrics/expected-calibration-error.js'
 import { weakSegmentsOf } from '../../src/evaluation/segments/find-weak-segments.js'
-import { applicantModel, applicants, type Applicant } from './planted-models.js'
+import { type Applicant, applicantModel, applicants } from './planted-models.js'
 
 /** A rate measured over repetitions, with its Monte-Carlo standard error. */
 export interface SimulatedRate {
@@ -33,15 +33,26 @@ export interface WeakSegmentScenario {
  * planted one): rows with two 4-level categorical features and two uniform numeric ones (quartiles), every row right
  * with probability `accuracy` except in the planted segment.
  */
-export function simulateWeakSegments(scenario: WeakSegmentScenario, repetitions: number, seed: string): { anyFlagged: SimulatedRate; plantedFlagged: SimulatedRate; examined: number } {
+export function simulateWeakSegments(
+  scenario: WeakSegmentScenario,
+  repetitions: number,
+  seed: string,
+): { anyFlagged: SimulatedRate; plantedFlagged: SimulatedRate; examined: number } {
   const random = seedrandom(seed)
   let any = 0
   let planted = 0
   let examined = 0
   for (let r = 0; r < repetitions; r++) {
-    const rows = Array.from({ length: scenario.rows }, () => ({ color: ['red', 'green', 'blue', 'gold'][Math.floor(random() * 4)], shape: ['square', 'round', 'star', 'oval'][Math.floor(random() * 4)], x: random(), y: random() }))
+    const rows = Array.from({ length: scenario.rows }, () => ({
+      color: ['red', 'green', 'blue', 'gold'][Math.floor(random() * 4)],
+      shape: ['square', 'round', 'star', 'oval'][Math.floor(random() * 4)],
+      x: random(),
+      y: random(),
+    }))
     const labels = rows.map(() => 1)
-    const predictions = rows.map((row) => ({ label: random() < (row.color === 'red' && row.shape === 'square' ? scenario.segmentAccuracy : scenario.accuracy) ? 1 : 0 }))
+    const predictions = rows.map((row) => ({
+      label: random() < (row.color === 'red' && row.shape === 'square' ? scenario.segmentAccuracy : scenario.accuracy) ? 1 : 0,
+    }))
     const result = weakSegmentsOf(labels, predictions, rows, { maxDrop: scenario.maxDrop, minSize: scenario.minSize })
     examined = result.examined
     const weak = result.segments.filter((segment) => segment.weak)
@@ -56,7 +67,14 @@ export function simulateWeakSegments(scenario: WeakSegmentScenario, repetitions:
  * whose outcome does not depend on sex, scored by the true probability lowered by `penalty` for women, thresholded at
  * 0.5, judged against `max`.
  */
-export async function simulateFairness(penalty: number, max: number, rows: number, repetitions: number, seed: string, resamples = 1000): Promise<SimulatedRate> {
+export async function simulateFairness(
+  penalty: number,
+  max: number,
+  rows: number,
+  repetitions: number,
+  seed: string,
+  resamples = 1000,
+): Promise<SimulatedRate> {
   const model = applicantModel(penalty)
   let failed = 0
   for (let r = 0; r < repetitions; r++) {
@@ -113,7 +131,13 @@ export function sharpenForEce(target: number): number {
   for (let step = 0; step < 30; step++) {
     const middle = (low + high) / 2
     const { labels, predictions } = sharpenedScorer(middle, 400_000, seedrandom('truth'))
-    if (expectedCalibrationError(labels, predictions.map((p) => p.score)).ece < target) low = middle
+    if (
+      expectedCalibrationError(
+        labels,
+        predictions.map((p) => p.score),
+      ).ece < target
+    )
+      low = middle
     else high = middle
   }
   return (low + high) / 2

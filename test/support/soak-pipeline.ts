@@ -14,7 +14,7 @@ import type { PredictionSink } from '../../src/patterns/prediction-log.js'
 import type { PredictionStore } from '../../src/patterns/prediction-store.js'
 import type { RedisServer } from '../../src/patterns/redis-server.js'
 import { slow } from '../../src/patterns/slow.js'
-import { withFallback, type FallbackAnswer } from '../../src/patterns/with-fallback.js'
+import { type FallbackAnswer, withFallback } from '../../src/patterns/with-fallback.js'
 
 type Row = readonly [number, number, number]
 

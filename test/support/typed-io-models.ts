@@ -1,8 +1,9 @@
 // Tiny ONNX models built in memory with onnx-proto, for testing how onnxModel feeds and reads every element type:
 // an Identity per type, a graph with a sequence output beside a tensor one, and a QLinearMatMul (uint8 x int8 -> uint8)
 // as a quantized model writes it.
-import onnxProto from 'onnx-proto'
+
 import type { onnx as Onnx } from 'onnx-proto'
+import onnxProto from 'onnx-proto'
 
 const { onnx } = onnxProto
 const DataType = onnx.TensorProto.DataType
@@ -72,10 +73,18 @@ export function sequenceOutputModel(): Uint8Array {
 
 /** Quantization parameters of {@link qlinearModel}. */
 export const QLINEAR = {
-  aScale: 0.5, aZeroPoint: 10,
-  weights: [[2, -1], [0, 3], [-4, 1], [1, 1]],
-  bScale: 0.25, bZeroPoint: 0,
-  yScale: 1, yZeroPoint: 128,
+  aScale: 0.5,
+  aZeroPoint: 10,
+  weights: [
+    [2, -1],
+    [0, 3],
+    [-4, 1],
+    [1, 1],
+  ],
+  bScale: 0.25,
+  bZeroPoint: 0,
+  yScale: 1,
+  yZeroPoint: 128,
 } as const
 
 /**
@@ -86,22 +95,25 @@ export const QLINEAR = {
 export function qlinearModel(): Uint8Array {
   const scalar = (name: string, dataType: number, value: number): Onnx.ITensorProto =>
     dataType === DataType.FLOAT ? { name, dataType, dims: [], floatData: [value] } : { name, dataType, dims: [], int32Data: [value] }
-  return encode({
-    name: 'qlinear-matmul',
-    node: [
-      { opType: 'QLinearMatMul', input: ['a_q', 'a_scale', 'a_zero', 'w', 'w_scale', 'w_zero', 'y_scale', 'y_zero'], output: ['y_q'], name: 'matmul' },
-      { opType: 'DequantizeLinear', input: ['y_q', 'y_scale', 'y_zero'], output: ['y'], name: 'dequantize' },
-    ],
-    initializer: [
-      scalar('a_scale', DataType.FLOAT, QLINEAR.aScale),
-      scalar('a_zero', DataType.UINT8, QLINEAR.aZeroPoint),
-      { name: 'w', dataType: DataType.INT8, dims: [4, 2], int32Data: QLINEAR.weights.flat() },
-      scalar('w_scale', DataType.FLOAT, QLINEAR.bScale),
-      scalar('w_zero', DataType.INT8, QLINEAR.bZeroPoint),
-      scalar('y_scale', DataType.FLOAT, QLINEAR.yScale),
-      scalar('y_zero', DataType.UINT8, QLINEAR.yZeroPoint),
-    ],
-    input: [valueInfo('a_q', DataType.UINT8, ['N', 4])],
-    output: [valueInfo('y_q', DataType.UINT8, ['N', 2]), valueInfo('y', DataType.FLOAT, ['N', 2])],
-  }, 13)
+  return encode(
+    {
+      name: 'qlinear-matmul',
+      node: [
+        { opType: 'QLinearMatMul', input: ['a_q', 'a_scale', 'a_zero', 'w', 'w_scale', 'w_zero', 'y_scale', 'y_zero'], output: ['y_q'], name: 'matmul' },
+        { opType: 'DequantizeLinear', input: ['y_q', 'y_scale', 'y_zero'], output: ['y'], name: 'dequantize' },
+      ],
+      initializer: [
+        scalar('a_scale', DataType.FLOAT, QLINEAR.aScale),
+        scalar('a_zero', DataType.UINT8, QLINEAR.aZeroPoint),
+        { name: 'w', dataType: DataType.INT8, dims: [4, 2], int32Data: QLINEAR.weights.flat() },
+        scalar('w_scale', DataType.FLOAT, QLINEAR.bScale),
+        scalar('w_zero', DataType.INT8, QLINEAR.bZeroPoint),
+        scalar('y_scale', DataType.FLOAT, QLINEAR.yScale),
+        scalar('y_zero', DataType.UINT8, QLINEAR.yZeroPoint),
+      ],
+      input: [valueInfo('a_q', DataType.UINT8, ['N', 4])],
+      output: [valueInfo('y_q', DataType.UINT8, ['N', 2]), valueInfo('y', DataType.FLOAT, ['N', 2])],
+    },
+    13,
+  )
 }

@@ -4,7 +4,10 @@ import { expect } from 'vitest'
 import { datasetFromColumns, functionModel } from 'vitest-ml'
 
 const reference = datasetFromColumns({ age: [31, 45, 52], country: ['FR', 'DE', 'FR'] }, { name: 'training' })
-const current = [{ age: 33, country: 'FR' }, { age: 47, country: 'DE' }]
+const current = [
+  { age: 33, country: 'FR' },
+  { age: 47, country: 'DE' },
+]
 
 export async function drift(): Promise<void> {
   await expect(current).not.toHaveDriftedFrom(reference, { ignore: ['id'], categorical: ['country'], driftShare: 0.5 })

@@ -28,7 +28,13 @@ export async function heldOut(): Promise<void> {
 }
 
 export async function slicesAndErrors(): Promise<void> {
-  await expect(model).toPerformOnAllSlices({ data: held, slices: ['Island'], rows: [{ Island: 'Biscoe' }, { Island: 'Dream' }, { Island: 'Dream' }], classes, min: 0.5 })
+  await expect(model).toPerformOnAllSlices({
+    data: held,
+    slices: ['Island'],
+    rows: [{ Island: 'Biscoe' }, { Island: 'Dream' }, { Island: 'Dream' }],
+    classes,
+    min: 0.5,
+  })
   await expect(model).toKeepMisclassificationsWithin({ data: held, classes, maxErrorShare: 0.05, maxFalseNegatives: { yes: 0 } })
   // @ts-expect-error the slices are required
   await expect(model).toPerformOnAllSlices({ data: held, classes, min: 0.5 })

@@ -44,7 +44,10 @@ export async function outputShift(): Promise<void> {
 }
 
 export async function goldenCases(): Promise<void> {
-  await expect(model).toPassGoldenCases([{ input: [1, 2], value: 3 }, { name: 'zero', input: [0, 0], min: -0.1, max: 0.1 }])
+  await expect(model).toPassGoldenCases([
+    { input: [1, 2], value: 3 },
+    { name: 'zero', input: [0, 0], min: -0.1, max: 0.1 },
+  ])
   await expect(model).toPassGoldenCases('golden.csv', { maxListed: 5 })
   // @ts-expect-error misspelt field of a golden case (expected)
   await expect(model).toPassGoldenCases([{ input: [1, 2], expected: 3 }])

@@ -16,19 +16,26 @@ import { imagePerturbation } from './image-perturbation.js'
  * ```
  */
 export function flipImage<R = unknown>(axis: 'horizontal' | 'vertical', constraints: ImageConstraints = {}): PerturbFunction<R> {
-  if (axis !== 'horizontal' && axis !== 'vertical') throw new VitestMlError('flipImage', "'horizontal' or 'vertical'", JSON.stringify(axis), 'Say which way to mirror the image.')
-  return imagePerturbation<R>(`${axis} flip`, constraints, (image) => {
-    const { channels, height, width, pixels } = image
-    const out = new Float64Array(pixels.length)
-    const plane = height * width
-    for (let channel = 0; channel < channels; channel++) {
-      for (let r = 0; r < height; r++) {
-        for (let c = 0; c < width; c++) {
-          const from = axis === 'horizontal' ? r * width + (width - 1 - c) : (height - 1 - r) * width + c
-          out[channel * plane + r * width + c] = pixels[channel * plane + from] as number
+  if (axis !== 'horizontal' && axis !== 'vertical')
+    throw new VitestMlError('flipImage', "'horizontal' or 'vertical'", JSON.stringify(axis), 'Say which way to mirror the image.')
+  return imagePerturbation<R>(
+    `${axis} flip`,
+    constraints,
+    (image) => {
+      const { channels, height, width, pixels } = image
+      const out = new Float64Array(pixels.length)
+      const plane = height * width
+      for (let channel = 0; channel < channels; channel++) {
+        for (let r = 0; r < height; r++) {
+          for (let c = 0; c < width; c++) {
+            const from = axis === 'horizontal' ? r * width + (width - 1 - c) : (height - 1 - r) * width + c
+            out[channel * plane + r * width + c] = pixels[channel * plane + from] as number
+          }
         }
       }
-    }
-    return out
-  }, false, 'flipImage')
+      return out
+    },
+    false,
+    'flipImage',
+  )
 }

@@ -1,6 +1,6 @@
 import type fc from 'fast-check'
-import { VitestMlError } from '../../util/errors.js'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
+import { VitestMlError } from '../../util/errors.js'
 import type { PerturbFunction } from '../perturb-function.js'
 import { perturbUniform } from '../perturb-uniform.js'
 import type { ImageConstraints } from './image-layout.js'
@@ -26,9 +26,16 @@ export interface ImageBlurConstraints extends ImageConstraints {
  */
 export function imageBlur<R = unknown>(constraints: ImageBlurConstraints = {}): fc.Arbitrary<PerturbFunction<R>> {
   const maxSigma = constraints.maxSigma ?? 1
-  if (!(maxSigma >= 0 && Number.isFinite(maxSigma))) throw new VitestMlError('imageBlur', 'a finite `maxSigma` >= 0 (pixels)', String(maxSigma), 'Pass for example 1.')
+  if (!(maxSigma >= 0 && Number.isFinite(maxSigma)))
+    throw new VitestMlError('imageBlur', 'a finite `maxSigma` >= 0 (pixels)', String(maxSigma), 'Pass for example 1.')
   const arbitrary = perturbUniform(0, maxSigma, 0).map((sigma) =>
-    imagePerturbation<R>(sigma === 0 ? 'identity' : `gaussian blur sigma ${short(sigma)} px`, constraints, (image) => blurPixels(image, sigma), sigma === 0, 'imageBlur'),
+    imagePerturbation<R>(
+      sigma === 0 ? 'identity' : `gaussian blur sigma ${short(sigma)} px`,
+      constraints,
+      (image) => blurPixels(image, sigma),
+      sigma === 0,
+      'imageBlur',
+    ),
   )
   return describeArbitrary(arbitrary, `gaussian blur with a standard deviation uniform in [0, ${maxSigma}] pixels`)
 }

@@ -1,6 +1,6 @@
 import type fc from 'fast-check'
-import { VitestMlError } from '../../util/errors.js'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
+import { VitestMlError } from '../../util/errors.js'
 import type { PerturbFunction } from '../perturb-function.js'
 import { perturbUniform } from '../perturb-uniform.js'
 import { clipPixels, type ImageConstraints } from './image-layout.js'
@@ -26,12 +26,28 @@ export interface ImageBrightnessConstraints extends ImageConstraints {
  */
 export function imageBrightness<R = unknown>(constraints: ImageBrightnessConstraints = {}): fc.Arbitrary<PerturbFunction<R>> {
   const maxDelta = constraints.maxDelta ?? 0.1
-  if (!(maxDelta >= 0 && maxDelta <= 1)) throw new VitestMlError('imageBrightness', '`maxDelta` in [0, 1] (a share of the pixel range)', String(maxDelta), 'Pass for example 0.1 for +-10% of the range.')
+  if (!(maxDelta >= 0 && maxDelta <= 1))
+    throw new VitestMlError(
+      'imageBrightness',
+      '`maxDelta` in [0, 1] (a share of the pixel range)',
+      String(maxDelta),
+      'Pass for example 0.1 for +-10% of the range.',
+    )
   const arbitrary = perturbUniform(-maxDelta, maxDelta, 0).map((delta) =>
-    imagePerturbation<R>(delta === 0 ? 'identity' : `brightness ${delta > 0 ? '+' : ''}${short(delta)} of the range`, constraints, (image) => {
-      const shift = delta * (image.max - image.min)
-      return clipPixels(image.pixels.map((value) => value + shift), image.min, image.max)
-    }, delta === 0, 'imageBrightness'),
+    imagePerturbation<R>(
+      delta === 0 ? 'identity' : `brightness ${delta > 0 ? '+' : ''}${short(delta)} of the range`,
+      constraints,
+      (image) => {
+        const shift = delta * (image.max - image.min)
+        return clipPixels(
+          image.pixels.map((value) => value + shift),
+          image.min,
+          image.max,
+        )
+      },
+      delta === 0,
+      'imageBrightness',
+    ),
   )
   return describeArbitrary(arbitrary, `brightness shifted by a share of the pixel range uniform in [-${maxDelta}, ${maxDelta}]`)
 }

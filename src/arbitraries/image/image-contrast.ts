@@ -1,6 +1,6 @@
 import type fc from 'fast-check'
-import { VitestMlError } from '../../util/errors.js'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
+import { VitestMlError } from '../../util/errors.js'
 import type { PerturbFunction } from '../perturb-function.js'
 import { perturbUniform } from '../perturb-uniform.js'
 import { clipPixels, type ImageConstraints } from './image-layout.js'
@@ -31,21 +31,32 @@ export function imageContrast<R = unknown>(constraints: ImageContrastConstraints
   const minFactor = constraints.minFactor ?? 0.8
   const maxFactor = constraints.maxFactor ?? 1.25
   if (!(minFactor > 0 && minFactor <= 1 && maxFactor >= 1 && Number.isFinite(maxFactor))) {
-    throw new VitestMlError('imageContrast', 'factors with 0 < minFactor <= 1 <= maxFactor', `minFactor ${minFactor}, maxFactor ${maxFactor}`, 'The range must contain 1 (no change), for example `{ minFactor: 0.8, maxFactor: 1.25 }`.')
+    throw new VitestMlError(
+      'imageContrast',
+      'factors with 0 < minFactor <= 1 <= maxFactor',
+      `minFactor ${minFactor}, maxFactor ${maxFactor}`,
+      'The range must contain 1 (no change), for example `{ minFactor: 0.8, maxFactor: 1.25 }`.',
+    )
   }
   const arbitrary = perturbUniform(Math.log(minFactor), Math.log(maxFactor), 0).map((logFactor) => {
     const factor = Math.exp(logFactor)
-    return imagePerturbation<R>(logFactor === 0 ? 'identity' : `contrast x${short(factor)}`, constraints, (image) => {
-      const plane = image.height * image.width
-      const out = new Float64Array(image.pixels.length)
-      for (let c = 0; c < image.channels; c++) {
-        let sum = 0
-        for (let p = 0; p < plane; p++) sum += image.pixels[c * plane + p] as number
-        const mean = sum / plane
-        for (let p = 0; p < plane; p++) out[c * plane + p] = mean + factor * ((image.pixels[c * plane + p] as number) - mean)
-      }
-      return clipPixels(out, image.min, image.max)
-    }, logFactor === 0, 'imageContrast')
+    return imagePerturbation<R>(
+      logFactor === 0 ? 'identity' : `contrast x${short(factor)}`,
+      constraints,
+      (image) => {
+        const plane = image.height * image.width
+        const out = new Float64Array(image.pixels.length)
+        for (let c = 0; c < image.channels; c++) {
+          let sum = 0
+          for (let p = 0; p < plane; p++) sum += image.pixels[c * plane + p] as number
+          const mean = sum / plane
+          for (let p = 0; p < plane; p++) out[c * plane + p] = mean + factor * ((image.pixels[c * plane + p] as number) - mean)
+        }
+        return clipPixels(out, image.min, image.max)
+      },
+      logFactor === 0,
+      'imageContrast',
+    )
   })
   return describeArbitrary(arbitrary, `contrast scaled about each channel's mean by a factor log-uniform in [${minFactor}, ${maxFactor}]`)
 }

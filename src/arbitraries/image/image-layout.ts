@@ -53,7 +53,13 @@ function nest(values: ArrayLike<number>, dims: readonly number[], offset = 0): u
 }
 
 const INTEGER_LIMITS: Readonly<Record<string, readonly [number, number]>> = {
-  Uint8Array: [0, 255], Uint8ClampedArray: [0, 255], Int8Array: [-128, 127], Uint16Array: [0, 65535], Int16Array: [-32768, 32767], Uint32Array: [0, 4294967295], Int32Array: [-2147483648, 2147483647],
+  Uint8Array: [0, 255],
+  Uint8ClampedArray: [0, 255],
+  Int8Array: [-128, 127],
+  Uint16Array: [0, 65535],
+  Int16Array: [-32768, 32767],
+  Uint32Array: [0, 4294967295],
+  Int32Array: [-2147483648, 2147483647],
 }
 
 /**
@@ -76,7 +82,8 @@ export function readImage(row: unknown, constraints: ImageConstraints, source: s
   const layout = constraints.layout ?? 'chw'
   const min = constraints.range?.min ?? 0
   const max = constraints.range?.max ?? 1
-  if (!(Number.isFinite(min) && Number.isFinite(max) && min < max)) throw new VitestMlError(source, 'a pixel `range` with min < max', `min ${min}, max ${max}`, 'Pass `range: { min: 0, max: 255 }` for 8-bit pixels.')
+  if (!(Number.isFinite(min) && Number.isFinite(max) && min < max))
+    throw new VitestMlError(source, 'a pixel `range` with min < max', `min ${min}, max ${max}`, 'Pass `range: { min: 0, max: 255 }` for 8-bit pixels.')
   const nested = Array.isArray(row) && Array.isArray(row[0])
   let values: number[]
   let channels: number
@@ -87,22 +94,41 @@ export function readImage(row: unknown, constraints: ImageConstraints, source: s
     values = []
     flatten(row, values)
     if (dims.length === 2) [channels, height, width] = [1, dims[0] as number, dims[1] as number]
-    else if (dims.length === 3) [channels, height, width] = layout === 'chw' ? (dims as [number, number, number]) : [dims[2] as number, dims[0] as number, dims[1] as number]
-    else throw new VitestMlError(source, 'an image row of 2 or 3 nested dimensions', `${dims.length} (${dims.join(' x ')})`, 'Pass one image per row: [C][H][W], [H][W][C] or [H][W].')
+    else if (dims.length === 3)
+      [channels, height, width] = layout === 'chw' ? (dims as [number, number, number]) : [dims[2] as number, dims[0] as number, dims[1] as number]
+    else
+      throw new VitestMlError(
+        source,
+        'an image row of 2 or 3 nested dimensions',
+        `${dims.length} (${dims.join(' x ')})`,
+        'Pass one image per row: [C][H][W], [H][W][C] or [H][W].',
+      )
   } else if (Array.isArray(row) || (ArrayBuffer.isView(row) && !(row instanceof DataView))) {
     values = Array.from(row as ArrayLike<number>, Number)
     const side = Math.round(Math.sqrt(values.length))
     height = constraints.height ?? constraints.width ?? side
     width = constraints.width ?? height
     channels = constraints.channels ?? values.length / (height * width)
-  } else throw new VitestMlError(source, 'an image row: a flat or typed array of pixels, or nested arrays', row === null ? 'null' : typeof row, 'Image perturbations take one image per row.')
+  } else
+    throw new VitestMlError(
+      source,
+      'an image row: a flat or typed array of pixels, or nested arrays',
+      row === null ? 'null' : typeof row,
+      'Image perturbations take one image per row.',
+    )
   if (!(Number.isInteger(channels) && channels >= 1 && channels * height * width === values.length && height >= 1 && width >= 1)) {
-    throw new VitestMlError(source, `sizes that match the row: channels x height x width = ${values.length}`, `${channels} x ${height} x ${width}`, 'Pass `height`, `width` (and `channels`) for flat rows, for example `{ height: 28, width: 28 }`.')
+    throw new VitestMlError(
+      source,
+      `sizes that match the row: channels x height x width = ${values.length}`,
+      `${channels} x ${height} x ${width}`,
+      'Pass `height`, `width` (and `channels`) for flat rows, for example `{ height: 28, width: 28 }`.',
+    )
   }
   const pixels = new Float64Array(values.length)
   const plane = height * width
   for (let c = 0; c < channels; c++) {
-    for (let p = 0; p < plane; p++) pixels[c * plane + p] = (layout === 'chw' || nested && nestedDims(row).length === 2 ? values[c * plane + p] : values[p * channels + c]) as number
+    for (let p = 0; p < plane; p++)
+      pixels[c * plane + p] = (layout === 'chw' || (nested && nestedDims(row).length === 2) ? values[c * plane + p] : values[p * channels + c]) as number
   }
   const write = (next: Float64Array): unknown => {
     const out = new Array<number>(next.length)

@@ -1,5 +1,5 @@
-import { perturbFunction, type PerturbFunction } from '../perturb-function.js'
-import { readImage, type ImageConstraints, type ImagePixels } from './image-layout.js'
+import { type PerturbFunction, perturbFunction } from '../perturb-function.js'
+import { type ImageConstraints, type ImagePixels, readImage } from './image-layout.js'
 
 /**
  * Builds an image perturbation: reads each row as `[C, H, W]` pixels (see `readImage`), applies `apply` to a copy,
@@ -17,11 +17,21 @@ import { readImage, type ImageConstraints, type ImagePixels } from './image-layo
  * invert([0, 0.25, 0.5, 1]) // [1, 0.75, 0.5, 0]
  * ```
  */
-export function imagePerturbation<R>(label: string, constraints: ImageConstraints, apply: (image: ImagePixels) => Float64Array, identity = false, source = 'imagePerturbation'): PerturbFunction<R> {
-  return perturbFunction<R>(label, (row) => {
-    const image = readImage(row, constraints, source)
-    return image.write(apply(image)) as R
-  }, identity)
+export function imagePerturbation<R>(
+  label: string,
+  constraints: ImageConstraints,
+  apply: (image: ImagePixels) => Float64Array,
+  identity = false,
+  source = 'imagePerturbation',
+): PerturbFunction<R> {
+  return perturbFunction<R>(
+    label,
+    (row) => {
+      const image = readImage(row, constraints, source)
+      return image.write(apply(image)) as R
+    },
+    identity,
+  )
 }
 
 /**

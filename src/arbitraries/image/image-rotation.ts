@@ -1,6 +1,6 @@
 import type fc from 'fast-check'
-import { VitestMlError } from '../../util/errors.js'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
+import { VitestMlError } from '../../util/errors.js'
 import type { PerturbFunction } from '../perturb-function.js'
 import { perturbUniform } from '../perturb-uniform.js'
 import type { ImageConstraints } from './image-layout.js'
@@ -47,5 +47,11 @@ export function imageRotation<R = unknown>(constraints: ImageRotationConstraints
  */
 export function rotateImage<R = unknown>(degrees: number, constraints: Omit<ImageRotationConstraints, 'maxDegrees'> = {}): PerturbFunction<R> {
   if (!Number.isFinite(degrees)) throw new VitestMlError('rotateImage', 'a finite angle in degrees', String(degrees), 'Pass for example 90.')
-  return imagePerturbation<R>(degrees === 0 ? 'identity' : `rotation ${short(degrees)} degrees`, constraints, (image) => rotatePixels(image, degrees, constraints.fill ?? image.min), degrees === 0, 'imageRotation')
+  return imagePerturbation<R>(
+    degrees === 0 ? 'identity' : `rotation ${short(degrees)} degrees`,
+    constraints,
+    (image) => rotatePixels(image, degrees, constraints.fill ?? image.min),
+    degrees === 0,
+    'imageRotation',
+  )
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../../util/errors.js'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
+import { VitestMlError } from '../../util/errors.js'
 import type { PerturbFunction } from '../perturb-function.js'
 import type { ImageConstraints } from './image-layout.js'
 import { imagePerturbation } from './image-perturbation.js'
@@ -28,10 +28,19 @@ export interface ImageTranslationConstraints extends ImageConstraints {
  */
 export function imageTranslation<R = unknown>(constraints: ImageTranslationConstraints = {}): fc.Arbitrary<PerturbFunction<R>> {
   const maxPixels = constraints.maxPixels ?? 1
-  if (!(Number.isInteger(maxPixels) && maxPixels >= 0)) throw new VitestMlError('imageTranslation', 'a whole `maxPixels` >= 0', String(maxPixels), 'Pass for example 2.')
+  if (!(Number.isInteger(maxPixels) && maxPixels >= 0))
+    throw new VitestMlError('imageTranslation', 'a whole `maxPixels` >= 0', String(maxPixels), 'Pass for example 2.')
   const shift = fc.integer({ min: -maxPixels, max: maxPixels })
-  const arbitrary = fc.tuple(shift, shift).map(([rows, cols]) =>
-    imagePerturbation<R>(rows === 0 && cols === 0 ? 'identity' : `shift ${rows} px down, ${cols} px right`, constraints, (image) => shiftPixels(image, rows, cols, constraints.fill ?? image.min), rows === 0 && cols === 0, 'imageTranslation'),
-  )
+  const arbitrary = fc
+    .tuple(shift, shift)
+    .map(([rows, cols]) =>
+      imagePerturbation<R>(
+        rows === 0 && cols === 0 ? 'identity' : `shift ${rows} px down, ${cols} px right`,
+        constraints,
+        (image) => shiftPixels(image, rows, cols, constraints.fill ?? image.min),
+        rows === 0 && cols === 0,
+        'imageTranslation',
+      ),
+    )
   return describeArbitrary(arbitrary, `translation by whole pixels, each axis uniform in [-${maxPixels}, ${maxPixels}]`)
 }

@@ -30,7 +30,8 @@ export function rotatePixels(image: ImagePixels, degrees: number, fill: number):
     for (let c = 0; c < width; c++) {
       const row = cos * (r - centreRow) + sin * (c - centreCol) + centreRow
       const col = -sin * (r - centreRow) + cos * (c - centreCol) + centreCol
-      for (let channel = 0; channel < channels; channel++) out[channel * plane + r * width + c] = bilinear(pixels, channel * plane, height, width, row, col, fill)
+      for (let channel = 0; channel < channels; channel++)
+        out[channel * plane + r * width + c] = bilinear(pixels, channel * plane, height, width, row, col, fill)
     }
   }
   return out
@@ -72,7 +73,8 @@ export function shiftPixels(image: ImagePixels, rows: number, cols: number, fill
     for (let r = 0; r < height; r++) {
       for (let c = 0; c < width; c++) {
         const from = [r - rows, c - cols] as const
-        out[channel * plane + r * width + c] = from[0] >= 0 && from[0] < height && from[1] >= 0 && from[1] < width ? (pixels[channel * plane + from[0] * width + from[1]] as number) : fill
+        out[channel * plane + r * width + c] =
+          from[0] >= 0 && from[0] < height && from[1] >= 0 && from[1] < width ? (pixels[channel * plane + from[0] * width + from[1]] as number) : fill
       }
     }
   }

@@ -1,10 +1,10 @@
 import type fc from 'fast-check'
-import { VitestMlError } from '../../util/errors.js'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
-import { countPhrase, editCounts, editPlans, type EditCountConstraints } from './edit-plans.js'
+import { VitestMlError } from '../../util/errors.js'
+import { countPhrase, type EditCountConstraints, editCounts, editPlans } from './edit-plans.js'
 import { spanStep } from './span-step.js'
 import { findNumbers } from './text-entities.js'
-import { applySteps, textPerturbation, type TextPerturbation } from './text-perturbation.js'
+import { applySteps, type TextPerturbation, textPerturbation } from './text-perturbation.js'
 
 /** Constraints of {@link changeNumbers}. */
 export interface ChangeNumbersConstraints extends EditCountConstraints {
@@ -31,15 +31,34 @@ export function changeNumbers(constraints: ChangeNumbersConstraints = {}): fc.Ar
   const counts = editCounts(constraints, 'changeNumbers')
   const maxChange = constraints.maxRelativeChange ?? 0.5
   if (!(maxChange > 0 && maxChange <= 10)) {
-    throw new VitestMlError('changeNumbers', '`maxRelativeChange` in (0, 10]', String(maxChange), 'Pass the largest relative change, for example 0.2 for +-20%.')
+    throw new VitestMlError(
+      'changeNumbers',
+      '`maxRelativeChange` in (0, 10]',
+      String(maxChange),
+      'Pass the largest relative change, for example 0.2 for +-20%.',
+    )
   }
   const arbitrary = editPlans(2, counts, 'changeNumbers').map((steps) =>
-    textPerturbation(`${steps.length === 1 ? 'a number' : `${steps.length} numbers`} changed`, (text) =>
-      applySteps(text, steps.map((plan) => (current: string) => spanStep(current, findNumbers(current), plan, {
-        kind: 'number', replace: (span, choice) => scaled(span.text, (plan.kind === 0 ? 1 : -1) * Math.max(choice, 1e-6) * maxChange),
-      }))), 'changeNumbers'),
+    textPerturbation(
+      `${steps.length === 1 ? 'a number' : `${steps.length} numbers`} changed`,
+      (text) =>
+        applySteps(
+          text,
+          steps.map(
+            (plan) => (current: string) =>
+              spanStep(current, findNumbers(current), plan, {
+                kind: 'number',
+                replace: (span, choice) => scaled(span.text, (plan.kind === 0 ? 1 : -1) * Math.max(choice, 1e-6) * maxChange),
+              }),
+          ),
+        ),
+      'changeNumbers',
+    ),
   )
-  return describeArbitrary(arbitrary, `${countPhrase(counts.minEdits, counts.maxEdits, 'number change')}: a number written with digits, drawn uniformly, scaled up or down (equally likely) by a share uniform in (0, ${maxChange}]`)
+  return describeArbitrary(
+    arbitrary,
+    `${countPhrase(counts.minEdits, counts.maxEdits, 'number change')}: a number written with digits, drawn uniformly, scaled up or down (equally likely) by a share uniform in (0, ${maxChange}]`,
+  )
 }
 
 /** `written` scaled by `1 + relative`, with its decimals and thousands commas kept; always a different number. */
@@ -54,5 +73,9 @@ function scaled(written: string, relative: number): string | undefined {
   if (next === value) next = value + (relative >= 0 || value - step < 0 ? step : -step)
   if (next < 0) next = value + step
   const text = next.toFixed(decimals)
-  return commas ? Number(text).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }) : written.includes(',') ? text.replace('.', ',') : text
+  return commas
+    ? Number(text).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    : written.includes(',')
+      ? text.replace('.', ',')
+      : text
 }

@@ -54,7 +54,13 @@ export function compromise(): Nlp {
   try {
     nlp = createRequire(import.meta.url)('compromise') as Nlp
   } catch (error) {
-    throw new VitestMlError('vitest-ml text perturbations', 'the package compromise to be installed', `an error loading it: ${(error as Error).message}`, 'Reinstall vitest-ml (compromise is one of its dependencies).', { cause: error })
+    throw new VitestMlError(
+      'vitest-ml text perturbations',
+      'the package compromise to be installed',
+      `an error loading it: ${(error as Error).message}`,
+      'Reinstall vitest-ml (compromise is one of its dependencies).',
+      { cause: error },
+    )
   }
   return nlp
 }

@@ -57,7 +57,12 @@ export function editCounts(constraints: EditCountConstraints, source: string): {
   const minEdits = constraints.minEdits ?? 1
   const maxEdits = constraints.maxEdits ?? Math.max(1, minEdits)
   if (!(Number.isInteger(minEdits) && Number.isInteger(maxEdits) && minEdits >= 1 && minEdits <= maxEdits && maxEdits <= 100)) {
-    throw new VitestMlError(source, 'whole edit counts with 1 <= minEdits <= maxEdits <= 100', `minEdits ${minEdits}, maxEdits ${maxEdits}`, 'Pass for example `{ maxEdits: 2 }` for one or two edits.')
+    throw new VitestMlError(
+      source,
+      'whole edit counts with 1 <= minEdits <= maxEdits <= 100',
+      `minEdits ${minEdits}, maxEdits ${maxEdits}`,
+      'Pass for example `{ maxEdits: 2 }` for one or two edits.',
+    )
   }
   return { minEdits, maxEdits }
 }
@@ -110,7 +115,12 @@ export function checkKinds<K extends string>(kinds: readonly K[] | undefined, al
   const chosen = kinds ?? allowed
   const unknown = chosen.filter((kind) => !allowed.includes(kind))
   if (!Array.isArray(chosen) || chosen.length === 0 || unknown.length > 0 || new Set(chosen).size !== chosen.length) {
-    throw new VitestMlError(source, `kinds among ${allowed.map((kind) => `'${kind}'`).join(', ')}, each at most once`, JSON.stringify(kinds), 'Leave `kinds` out for all of them.')
+    throw new VitestMlError(
+      source,
+      `kinds among ${allowed.map((kind) => `'${kind}'`).join(', ')}, each at most once`,
+      JSON.stringify(kinds),
+      'Leave `kinds` out for all of them.',
+    )
   }
   return chosen
 }

@@ -15,7 +15,10 @@ function wordDiff(before: string, after: string): DiffPart[] {
 }
 
 function visible(value: string): string {
-  return value.replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/^ +$/, (spaces) => '␣'.repeat(spaces.length))
+  return value
+    .replace(/\n/g, '\\n')
+    .replace(/\t/g, '\\t')
+    .replace(/^ +$/, (spaces) => '␣'.repeat(spaces.length))
 }
 
 /**
@@ -37,7 +40,9 @@ function visible(value: string): string {
 export function highlightTextChange(before: unknown, after: unknown): string | undefined {
   if (typeof before === 'string' && typeof after === 'string') {
     if (before === after) return undefined
-    return wordDiff(before, after).map((part) => (part.removed === true ? `[-${visible(part.value)}-]` : part.added === true ? `{+${visible(part.value)}+}` : part.value)).join('')
+    return wordDiff(before, after)
+      .map((part) => (part.removed === true ? `[-${visible(part.value)}-]` : part.added === true ? `{+${visible(part.value)}+}` : part.value))
+      .join('')
   }
   if (typeof before !== 'object' || before === null || typeof after !== 'object' || after === null || ArrayBuffer.isView(before)) return undefined
   const lines = Object.keys(before).flatMap((key) => {

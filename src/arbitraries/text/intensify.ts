@@ -1,10 +1,10 @@
 import type fc from 'fast-check'
-import { VitestMlError } from '../../util/errors.js'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
+import { VitestMlError } from '../../util/errors.js'
 import { editPlans, siteIndex } from './edit-plans.js'
 import { lexicon } from './lexicon.js'
 import { findAdjectives } from './text-entities.js'
-import { textPerturbation, type TextPerturbation } from './text-perturbation.js'
+import { type TextPerturbation, textPerturbation } from './text-perturbation.js'
 
 /** Constraints of {@link intensify}. */
 export interface IntensifyConstraints {
@@ -31,21 +31,41 @@ export interface IntensifyConstraints {
 export function intensify(constraints: IntensifyConstraints = {}): fc.Arbitrary<TextPerturbation> {
   const words = constraints.words ?? lexicon('intensifier')
   if (!Array.isArray(words) || words.length === 0 || words.some((word) => typeof word !== 'string' || word.trim() === '')) {
-    throw new VitestMlError('intensify', 'a non-empty list of words', JSON.stringify(constraints.words), 'Pass `words: ["very", "really"]`, or leave it out for the shipped intensifiers.')
+    throw new VitestMlError(
+      'intensify',
+      'a non-empty list of words',
+      JSON.stringify(constraints.words),
+      'Pass `words: ["very", "really"]`, or leave it out for the shipped intensifiers.',
+    )
   }
   const allowed = constraints.adjectives === undefined ? undefined : new Set(constraints.adjectives.map((word) => word.toLowerCase()))
   const arbitrary = editPlans(1, { minEdits: 1, maxEdits: 1 }, 'intensify').map(([plan]) =>
-    textPerturbation(`${constraints.words === undefined ? 'intensifier' : 'modifier'} added`, (text) => {
-      const sites = findAdjectives(text).filter((site) => allowed === undefined || allowed.has(site.text.toLowerCase()))
-      if (sites.length === 0 || plan === undefined) return { text, edits: [] }
-      const site = sites[siteIndex(plan.site, sites.length)] as (typeof sites)[number]
-      const word = words[siteIndex(plan.choice, words.length)] as string
-      const after = `${word} ${site.text}`
-      return {
-        text: text.slice(0, site.start) + after + text.slice(site.end),
-        edits: [{ kind: 'intensifier', at: site.start, before: site.text, after, description: `intensifier: ${JSON.stringify(site.text)} -> ${JSON.stringify(after)}` }],
-      }
-    }, 'intensify'),
+    textPerturbation(
+      `${constraints.words === undefined ? 'intensifier' : 'modifier'} added`,
+      (text) => {
+        const sites = findAdjectives(text).filter((site) => allowed === undefined || allowed.has(site.text.toLowerCase()))
+        if (sites.length === 0 || plan === undefined) return { text, edits: [] }
+        const site = sites[siteIndex(plan.site, sites.length)] as (typeof sites)[number]
+        const word = words[siteIndex(plan.choice, words.length)] as string
+        const after = `${word} ${site.text}`
+        return {
+          text: text.slice(0, site.start) + after + text.slice(site.end),
+          edits: [
+            {
+              kind: 'intensifier',
+              at: site.start,
+              before: site.text,
+              after,
+              description: `intensifier: ${JSON.stringify(site.text)} -> ${JSON.stringify(after)}`,
+            },
+          ],
+        }
+      },
+      'intensify',
+    ),
   )
-  return describeArbitrary(arbitrary, `one of ${words.length} words (drawn uniformly) put before an adjective drawn uniformly among those compromise finds${allowed === undefined ? '' : ` in a list of ${allowed.size}`}`)
+  return describeArbitrary(
+    arbitrary,
+    `one of ${words.length} words (drawn uniformly) put before an adjective drawn uniformly among those compromise finds${allowed === undefined ? '' : ` in a list of ${allowed.size}`}`,
+  )
 }

@@ -1,7 +1,7 @@
 import type fc from 'fast-check'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
-import { checkKinds, editPlans, siteIndex, type EditPlan } from './edit-plans.js'
-import { textPerturbation, type TextChange, type TextPerturbation } from './text-perturbation.js'
+import { checkKinds, type EditPlan, editPlans, siteIndex } from './edit-plans.js'
+import { type TextChange, type TextPerturbation, textPerturbation } from './text-perturbation.js'
 
 /** What {@link letterCase} changes: the whole text to lower or upper case, or the first letter of one word. */
 export type LetterCaseKind = 'lower' | 'upper' | 'word'
@@ -23,7 +23,18 @@ function change(text: string, plan: EditPlan, kinds: readonly LetterCaseKind[]):
       const word = words[siteIndex(plan.site, words.length)] as RegExpMatchArray & { index: number }
       const first = word[0][0] as string
       const flipped = (first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase()) + word[0].slice(1)
-      return { text: text.slice(0, word.index) + flipped + text.slice(word.index + word[0].length), edits: [{ kind: 'case', at: word.index, before: word[0], after: flipped, description: `case of a word: ${JSON.stringify(word[0])} -> ${JSON.stringify(flipped)}` }] }
+      return {
+        text: text.slice(0, word.index) + flipped + text.slice(word.index + word[0].length),
+        edits: [
+          {
+            kind: 'case',
+            at: word.index,
+            before: word[0],
+            after: flipped,
+            description: `case of a word: ${JSON.stringify(word[0])} -> ${JSON.stringify(flipped)}`,
+          },
+        ],
+      }
     }
     const changed = kind === 'lower' ? text.toLowerCase() : text.toUpperCase()
     if (changed !== text) return { text: changed, edits: [{ kind: 'case', at: 0, before: text, after: changed, description: `whole text in ${kind} case` }] }
@@ -49,5 +60,8 @@ export function letterCase(constraints: LetterCaseConstraints = {}): fc.Arbitrar
   const arbitrary = editPlans(kinds.length, { minEdits: 1, maxEdits: 1 }, 'letterCase').map(([plan]) =>
     textPerturbation('case changed', (text) => (plan === undefined ? { text, edits: [] } : change(text, plan, kinds)), 'letterCase'),
   )
-  return describeArbitrary(arbitrary, `one case change: ${kinds.map((kind) => (kind === 'word' ? 'the first letter of a word drawn uniformly flipped' : `the whole text in ${kind} case`)).join(' / ')} (equally likely)`)
+  return describeArbitrary(
+    arbitrary,
+    `one case change: ${kinds.map((kind) => (kind === 'word' ? 'the first letter of a word drawn uniformly flipped' : `the whole text in ${kind} case`)).join(' / ')} (equally likely)`,
+  )
 }

@@ -8,8 +8,21 @@ import { VitestMlError } from '../../util/errors.js'
  * professions and sentiment words written for vitest-ml.
  */
 export type LexiconName =
-  | 'first_name' | 'female' | 'male' | 'last_name' | 'city' | 'country' | 'profession'
-  | 'pos_adj' | 'neg_adj' | 'neutral_adj' | 'pos_verb' | 'neg_verb' | 'intensifier' | 'reducer' | 'product'
+  | 'first_name'
+  | 'female'
+  | 'male'
+  | 'last_name'
+  | 'city'
+  | 'country'
+  | 'profession'
+  | 'pos_adj'
+  | 'neg_adj'
+  | 'neutral_adj'
+  | 'pos_verb'
+  | 'neg_verb'
+  | 'intensifier'
+  | 'reducer'
+  | 'product'
 
 const FILES: Readonly<Record<LexiconName, readonly [file: string, ...keys: string[]]>> = {
   first_name: ['first-names.json', 'female', 'male'],
@@ -50,9 +63,16 @@ export function lexiconFile(file: string): Record<string, unknown> {
   const cached = files.get(file)
   if (cached !== undefined) return cached
   // From src/arbitraries/text/ in the source tree, from dist/chunks/ once built (the package bundles its code there).
-  directory ??= ['../../../lexicons/', '../../lexicons/'].map((candidate) => fileURLToPath(new URL(candidate, import.meta.url))).find((path) => existsSync(`${path}places.json`))
+  directory ??= ['../../../lexicons/', '../../lexicons/']
+    .map((candidate) => fileURLToPath(new URL(candidate, import.meta.url)))
+    .find((path) => existsSync(`${path}places.json`))
   if (directory === undefined) {
-    throw new VitestMlError('lexicon', 'the lexicon files of vitest-ml (lexicons/*.json)', `none next to ${fileURLToPath(import.meta.url)}`, 'Reinstall vitest-ml: its package ships lexicons/ beside dist.')
+    throw new VitestMlError(
+      'lexicon',
+      'the lexicon files of vitest-ml (lexicons/*.json)',
+      `none next to ${fileURLToPath(import.meta.url)}`,
+      'Reinstall vitest-ml: its package ships lexicons/ beside dist.',
+    )
   }
   const content = JSON.parse(readFileSync(`${directory}${file}`, 'utf8')) as Record<string, unknown>
   files.set(file, content)
@@ -73,7 +93,12 @@ export function lexiconFile(file: string): Record<string, unknown> {
 export function lexicon(name: LexiconName): readonly string[] {
   const entry = FILES[name]
   if (entry === undefined) {
-    throw new VitestMlError('lexicon', `a lexicon name among ${LEXICON_NAMES.join(', ')}`, JSON.stringify(name), 'Pass your own words in the template\'s `lexicons` option for anything else.')
+    throw new VitestMlError(
+      'lexicon',
+      `a lexicon name among ${LEXICON_NAMES.join(', ')}`,
+      JSON.stringify(name),
+      "Pass your own words in the template's `lexicons` option for anything else.",
+    )
   }
   const [file, ...keys] = entry
   const content = lexiconFile(file)

@@ -2,7 +2,7 @@ import type fc from 'fast-check'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
 import { cachedAnalysis, compromise } from './compromise-nlp.js'
 import { editPlans, siteIndex } from './edit-plans.js'
-import { textPerturbation, type TextChange, type TextPerturbation } from './text-perturbation.js'
+import { type TextChange, type TextPerturbation, textPerturbation } from './text-perturbation.js'
 
 /** Constraints of {@link negation}. */
 export interface NegationConstraints {
@@ -21,20 +21,23 @@ interface SentenceSite {
 function sites(text: string, direction: 'add' | 'remove'): readonly SentenceSite[] {
   return cachedAnalysis(`negation-${direction}`, text, () => {
     const nlp = compromise()
-    return nlp(text).sentences().json({ offset: true, terms: { offset: true } }).flatMap((sentence): SentenceSite[] => {
-      const first = sentence.terms[0]
-      const last = sentence.terms[sentence.terms.length - 1]
-      if (first === undefined || last === undefined) return []
-      const start = first.offset.start
-      const end = last.offset.start + last.text.length
-      const original = text.slice(start, end)
-      const doc = nlp(original).sentences()
-      const written = (direction === 'add' ? doc.toNegative() : doc.toPositive()).text().trim()
-      const changed = direction === 'remove' && (written === '' || written === original) ? withoutNegation(original) : written
-      // A rewrite that does not add (remove) a negation is no negation: compromise sometimes only re-cases a fragment.
-      const added = negations(changed) - negations(original)
-      return changed === '' || changed === original || (direction === 'add' ? added <= 0 : added >= 0) ? [] : [{ start, end, text: original, changed }]
-    })
+    return nlp(text)
+      .sentences()
+      .json({ offset: true, terms: { offset: true } })
+      .flatMap((sentence): SentenceSite[] => {
+        const first = sentence.terms[0]
+        const last = sentence.terms[sentence.terms.length - 1]
+        if (first === undefined || last === undefined) return []
+        const start = first.offset.start
+        const end = last.offset.start + last.text.length
+        const original = text.slice(start, end)
+        const doc = nlp(original).sentences()
+        const written = (direction === 'add' ? doc.toNegative() : doc.toPositive()).text().trim()
+        const changed = direction === 'remove' && (written === '' || written === original) ? withoutNegation(original) : written
+        // A rewrite that does not add (remove) a negation is no negation: compromise sometimes only re-cases a fragment.
+        const added = negations(changed) - negations(original)
+        return changed === '' || changed === original || (direction === 'add' ? added <= 0 : added >= 0) ? [] : [{ start, end, text: original, changed }]
+      })
   })
 }
 
@@ -53,7 +56,11 @@ function withoutNegation(sentence: string): string {
   if (irregular !== null && (regular === null || irregular.index < regular.index)) {
     const word = irregular[0]
     const replacement = IRREGULAR[word.toLowerCase()] as string
-    return sentence.slice(0, irregular.index) + (/^\p{Lu}/u.test(word) ? replacement[0]?.toUpperCase() + replacement.slice(1) : replacement) + sentence.slice(irregular.index + word.length)
+    return (
+      sentence.slice(0, irregular.index) +
+      (/^\p{Lu}/u.test(word) ? replacement[0]?.toUpperCase() + replacement.slice(1) : replacement) +
+      sentence.slice(irregular.index + word.length)
+    )
   }
   if (regular === null) return sentence
   return sentence.slice(0, regular.index) + (regular[1] as string) + sentence.slice(regular.index + regular[0].length)
@@ -65,7 +72,15 @@ function negate(text: string, site: number, direction: 'add' | 'remove'): TextCh
   const chosen = found[siteIndex(site, found.length)] as SentenceSite
   return {
     text: text.slice(0, chosen.start) + chosen.changed + text.slice(chosen.end),
-    edits: [{ kind: 'negation', at: chosen.start, before: chosen.text, after: chosen.changed, description: `negation ${direction === 'add' ? 'added' : 'removed'}: ${JSON.stringify(chosen.text)} -> ${JSON.stringify(chosen.changed)}` }],
+    edits: [
+      {
+        kind: 'negation',
+        at: chosen.start,
+        before: chosen.text,
+        after: chosen.changed,
+        description: `negation ${direction === 'add' ? 'added' : 'removed'}: ${JSON.stringify(chosen.text)} -> ${JSON.stringify(chosen.changed)}`,
+      },
+    ],
   }
 }
 
@@ -90,5 +105,8 @@ export function negation(constraints: NegationConstraints = {}): fc.Arbitrary<Te
   const arbitrary = editPlans(1, { minEdits: 1, maxEdits: 1 }, 'negation').map(([plan]) =>
     textPerturbation(direction === 'add' ? 'negation added' : 'negation removed', (text) => negate(text, plan?.site ?? 0, direction), 'negation'),
   )
-  return describeArbitrary(arbitrary, `negation ${direction === 'add' ? 'added to' : 'removed from'} one sentence drawn uniformly among those compromise can rewrite`)
+  return describeArbitrary(
+    arbitrary,
+    `negation ${direction === 'add' ? 'added to' : 'removed from'} one sentence drawn uniformly among those compromise can rewrite`,
+  )
 }

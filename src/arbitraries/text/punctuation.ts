@@ -1,7 +1,7 @@
 import type fc from 'fast-check'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
-import { checkKinds, countPhrase, editCounts, editPlans, siteIndex, type EditCountConstraints, type EditPlan } from './edit-plans.js'
-import { applySteps, textPerturbation, type TextChange, type TextPerturbation } from './text-perturbation.js'
+import { checkKinds, countPhrase, type EditCountConstraints, type EditPlan, editCounts, editPlans, siteIndex } from './edit-plans.js'
+import { applySteps, type TextChange, type TextPerturbation, textPerturbation } from './text-perturbation.js'
 
 /** What {@link punctuation} changes: the final marks stripped, a final mark added, an inner mark dropped or repeated. */
 export type PunctuationKind = 'strip-end' | 'add-end' | 'drop-mark' | 'repeat-mark'
@@ -16,18 +16,29 @@ function change(text: string, plan: EditPlan, kinds: readonly PunctuationKind[])
     if (kind === 'strip-end') {
       const end = /[.,;:!?]+\s*$/.exec(text)
       if (end === null) continue
-      return { text: text.slice(0, end.index), edits: [{ kind: 'punctuation', at: end.index, before: end[0], after: '', description: `punctuation: final ${JSON.stringify(end[0].trim())} removed` }] }
+      return {
+        text: text.slice(0, end.index),
+        edits: [{ kind: 'punctuation', at: end.index, before: end[0], after: '', description: `punctuation: final ${JSON.stringify(end[0].trim())} removed` }],
+      }
     }
     if (kind === 'add-end') {
       const trimmed = text.replace(/\s+$/, '')
       const mark = /[.!?]$/.test(trimmed) ? '!' : '.'
-      return { text: trimmed + mark + text.slice(trimmed.length), edits: [{ kind: 'punctuation', at: trimmed.length, before: '', after: mark, description: `punctuation: ${JSON.stringify(mark)} added at the end` }] }
+      return {
+        text: trimmed + mark + text.slice(trimmed.length),
+        edits: [{ kind: 'punctuation', at: trimmed.length, before: '', after: mark, description: `punctuation: ${JSON.stringify(mark)} added at the end` }],
+      }
     }
     if (marks.length === 0) continue
     const at = marks[siteIndex(plan.site, marks.length)] as number
     const mark = text[at] as string
     const after = kind === 'drop-mark' ? '' : mark + mark
-    return { text: text.slice(0, at) + after + text.slice(at + 1), edits: [{ kind: 'punctuation', at, before: mark, after, description: `punctuation: ${JSON.stringify(mark)} ${kind === 'drop-mark' ? 'dropped' : 'repeated'}` }] }
+    return {
+      text: text.slice(0, at) + after + text.slice(at + 1),
+      edits: [
+        { kind: 'punctuation', at, before: mark, after, description: `punctuation: ${JSON.stringify(mark)} ${kind === 'drop-mark' ? 'dropped' : 'repeated'}` },
+      ],
+    }
   }
   return { text, edits: [] }
 }
@@ -49,9 +60,20 @@ export function punctuation(constraints: PunctuationConstraints = {}): fc.Arbitr
   const counts = editCounts(constraints, 'punctuation')
   const kinds = checkKinds(constraints.kinds, KINDS, 'punctuation')
   const arbitrary = editPlans(kinds.length, counts, 'punctuation').map((steps) =>
-    textPerturbation(`${steps.length === 1 ? 'a punctuation change' : `${steps.length} punctuation changes`}`, (text) => applySteps(text, steps.map((plan) => (current: string) => change(current, plan, kinds))), 'punctuation'),
+    textPerturbation(
+      `${steps.length === 1 ? 'a punctuation change' : `${steps.length} punctuation changes`}`,
+      (text) =>
+        applySteps(
+          text,
+          steps.map((plan) => (current: string) => change(current, plan, kinds)),
+        ),
+      'punctuation',
+    ),
   )
-  return describeArbitrary(arbitrary, `${countPhrase(counts.minEdits, counts.maxEdits, 'punctuation change')}, each ${kinds.join(' / ')} (equally likely; inner marks drawn uniformly)`)
+  return describeArbitrary(
+    arbitrary,
+    `${countPhrase(counts.minEdits, counts.maxEdits, 'punctuation change')}, each ${kinds.join(' / ')} (equally likely; inner marks drawn uniformly)`,
+  )
 }
 
 /** Constraints of {@link punctuation}. */

@@ -1,4 +1,4 @@
-import { siteIndex, type EditPlan } from './edit-plans.js'
+import { type EditPlan, siteIndex } from './edit-plans.js'
 import type { EntitySpan } from './text-entities.js'
 import type { TextChange, TextEdit } from './text-perturbation.js'
 
@@ -35,7 +35,13 @@ export function spanStep(text: string, spans: readonly EntitySpan[], plan: EditP
     const span = spans[(first + attempt) % spans.length] as EntitySpan
     const replacement = options.replace(span, plan.choice, plan)
     if (replacement === undefined || replacement === span.text) continue
-    const edit: TextEdit = { kind: options.kind, at: span.start, before: span.text, after: replacement, description: `${options.kind}: ${JSON.stringify(span.text)} -> ${JSON.stringify(replacement)}` }
+    const edit: TextEdit = {
+      kind: options.kind,
+      at: span.start,
+      before: span.text,
+      after: replacement,
+      description: `${options.kind}: ${JSON.stringify(span.text)} -> ${JSON.stringify(replacement)}`,
+    }
     if (options.everyOccurrence !== true) return { text: text.slice(0, span.start) + replacement + text.slice(span.end), edits: [edit] }
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(span.text)}(?![\\p{L}\\p{N}])`, 'gu')
     return { text: text.replace(pattern, () => replacement), edits: [edit] }

@@ -1,10 +1,10 @@
 import type fc from 'fast-check'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
-import { countPhrase, editCounts, editPlans, type EditCountConstraints } from './edit-plans.js'
+import { countPhrase, type EditCountConstraints, editCounts, editPlans } from './edit-plans.js'
 import { lexicon } from './lexicon.js'
 import { pickOther, spanStep } from './span-step.js'
 import { findNames } from './text-entities.js'
-import { applySteps, textPerturbation, type TextPerturbation } from './text-perturbation.js'
+import { applySteps, type TextPerturbation, textPerturbation } from './text-perturbation.js'
 
 /** Constraints of {@link swapPeople}. */
 export interface SwapPeopleConstraints extends EditCountConstraints {
@@ -38,10 +38,25 @@ export function swapPeople(constraints: SwapPeopleConstraints = {}): fc.Arbitrar
   const last = constraints.last ?? lexicon('last_name')
   const pools: Readonly<Record<string, readonly string[]>> = { female, male, first: [...female, ...male], last }
   const arbitrary = editPlans(1, counts, 'swapPeople').map((steps) =>
-    textPerturbation(`${steps.length === 1 ? 'a name' : `${steps.length} names`} swapped`, (text) =>
-      applySteps(text, steps.map((plan) => (current: string) => spanStep(current, findNames(current), plan, {
-        kind: 'person', everyOccurrence: true, replace: (span, choice) => pickOther(pools[span.type] ?? [], choice, span.text),
-      }))), 'swapPeople'),
+    textPerturbation(
+      `${steps.length === 1 ? 'a name' : `${steps.length} names`} swapped`,
+      (text) =>
+        applySteps(
+          text,
+          steps.map(
+            (plan) => (current: string) =>
+              spanStep(current, findNames(current), plan, {
+                kind: 'person',
+                everyOccurrence: true,
+                replace: (span, choice) => pickOther(pools[span.type] ?? [], choice, span.text),
+              }),
+          ),
+        ),
+      'swapPeople',
+    ),
   )
-  return describeArbitrary(arbitrary, `${countPhrase(counts.minEdits, counts.maxEdits, 'name swap')}: a name compromise finds, drawn uniformly, replaced by one drawn uniformly from ${female.length} female / ${male.length} male first names or ${last.length} last names`)
+  return describeArbitrary(
+    arbitrary,
+    `${countPhrase(counts.minEdits, counts.maxEdits, 'name swap')}: a name compromise finds, drawn uniformly, replaced by one drawn uniformly from ${female.length} female / ${male.length} male first names or ${last.length} last names`,
+  )
 }

@@ -1,10 +1,10 @@
 import type fc from 'fast-check'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
-import { countPhrase, editCounts, editPlans, type EditCountConstraints } from './edit-plans.js'
+import { countPhrase, type EditCountConstraints, editCounts, editPlans } from './edit-plans.js'
 import { lexicon } from './lexicon.js'
 import { pickOther, spanStep } from './span-step.js'
 import { findPlaces } from './text-entities.js'
-import { applySteps, textPerturbation, type TextPerturbation } from './text-perturbation.js'
+import { applySteps, type TextPerturbation, textPerturbation } from './text-perturbation.js'
 
 /** Constraints of {@link swapPlaces}. */
 export interface SwapPlacesConstraints extends EditCountConstraints {
@@ -33,10 +33,25 @@ export function swapPlaces(constraints: SwapPlacesConstraints = {}): fc.Arbitrar
   const cities = constraints.cities ?? lexicon('city')
   const countries = constraints.countries ?? lexicon('country')
   const arbitrary = editPlans(1, counts, 'swapPlaces').map((steps) =>
-    textPerturbation(`${steps.length === 1 ? 'a place' : `${steps.length} places`} swapped`, (text) =>
-      applySteps(text, steps.map((plan) => (current: string) => spanStep(current, findPlaces(current), plan, {
-        kind: 'place', everyOccurrence: true, replace: (span, choice) => pickOther(span.type === 'country' ? countries : cities, choice, span.text),
-      }))), 'swapPlaces'),
+    textPerturbation(
+      `${steps.length === 1 ? 'a place' : `${steps.length} places`} swapped`,
+      (text) =>
+        applySteps(
+          text,
+          steps.map(
+            (plan) => (current: string) =>
+              spanStep(current, findPlaces(current), plan, {
+                kind: 'place',
+                everyOccurrence: true,
+                replace: (span, choice) => pickOther(span.type === 'country' ? countries : cities, choice, span.text),
+              }),
+          ),
+        ),
+      'swapPlaces',
+    ),
   )
-  return describeArbitrary(arbitrary, `${countPhrase(counts.minEdits, counts.maxEdits, 'place swap')}: a city or country compromise finds, drawn uniformly, replaced by one drawn uniformly from ${cities.length} cities or ${countries.length} countries`)
+  return describeArbitrary(
+    arbitrary,
+    `${countPhrase(counts.minEdits, counts.maxEdits, 'place swap')}: a city or country compromise finds, drawn uniformly, replaced by one drawn uniformly from ${cities.length} cities or ${countries.length} countries`,
+  )
 }

@@ -51,13 +51,24 @@ const json = { offset: true, terms: { offset: true } }
  */
 export function findNames(text: string): readonly EntitySpan[] {
   return cachedAnalysis('names', text, () =>
-    compromise()(text).people().json(json).flatMap((match) =>
-      match.terms.flatMap((term): EntitySpan[] => {
-        const tags = term.tags
-        const type = tags.includes('FemaleName') ? 'female' : tags.includes('MaleName') ? 'male' : tags.includes('FirstName') ? 'first' : tags.includes('LastName') ? 'last' : undefined
-        return type === undefined || !/^\p{Lu}/u.test(term.text) ? [] : [span(text, [term], type)]
-      }),
-    ),
+    compromise()(text)
+      .people()
+      .json(json)
+      .flatMap((match) =>
+        match.terms.flatMap((term): EntitySpan[] => {
+          const tags = term.tags
+          const type = tags.includes('FemaleName')
+            ? 'female'
+            : tags.includes('MaleName')
+              ? 'male'
+              : tags.includes('FirstName')
+                ? 'first'
+                : tags.includes('LastName')
+                  ? 'last'
+                  : undefined
+          return type === undefined || !/^\p{Lu}/u.test(term.text) ? [] : [span(text, [term], type)]
+        }),
+      ),
   )
 }
 
@@ -73,14 +84,17 @@ export function findNames(text: string): readonly EntitySpan[] {
  */
 export function findPlaces(text: string): readonly EntitySpan[] {
   return cachedAnalysis('places', text, () =>
-    compromise()(text).places().json(json).flatMap((match) =>
-      runs(match).flatMap((group): EntitySpan[] => {
-        const tags = group.flatMap((term) => term.tags)
-        const type = tags.includes('Country') ? 'country' : tags.includes('City') ? 'city' : undefined
-        const found = span(text, group, type ?? '')
-        return type === undefined || found.text === found.text.toUpperCase() ? [] : [found]
-      }),
-    ),
+    compromise()(text)
+      .places()
+      .json(json)
+      .flatMap((match) =>
+        runs(match).flatMap((group): EntitySpan[] => {
+          const tags = group.flatMap((term) => term.tags)
+          const type = tags.includes('Country') ? 'country' : tags.includes('City') ? 'city' : undefined
+          const found = span(text, group, type ?? '')
+          return type === undefined || found.text === found.text.toUpperCase() ? [] : [found]
+        }),
+      ),
   )
 }
 
@@ -97,15 +111,18 @@ export function findPlaces(text: string): readonly EntitySpan[] {
  */
 export function findNumbers(text: string): readonly EntitySpan[] {
   return cachedAnalysis('numbers', text, () =>
-    compromise()(text).numbers().json(json).flatMap((match): EntitySpan[] => {
-      const first = match.terms[0]
-      const last = match.terms[match.terms.length - 1]
-      if (first === undefined || last === undefined) return []
-      const start = first.offset.start
-      const whole = text.slice(start, last.offset.start + last.text.length)
-      const digits = /\d+(?:[.,]\d+)*/.exec(whole)
-      return digits === null ? [] : [{ start: start + digits.index, end: start + digits.index + digits[0].length, text: digits[0], type: 'number' }]
-    }),
+    compromise()(text)
+      .numbers()
+      .json(json)
+      .flatMap((match): EntitySpan[] => {
+        const first = match.terms[0]
+        const last = match.terms[match.terms.length - 1]
+        if (first === undefined || last === undefined) return []
+        const start = first.offset.start
+        const whole = text.slice(start, last.offset.start + last.text.length)
+        const digits = /\d+(?:[.,]\d+)*/.exec(whole)
+        return digits === null ? [] : [{ start: start + digits.index, end: start + digits.index + digits[0].length, text: digits[0], type: 'number' }]
+      }),
   )
 }
 
@@ -122,16 +139,26 @@ export function findNumbers(text: string): readonly EntitySpan[] {
  */
 export function findContractions(text: string): readonly (EntitySpan & { readonly expansion: string })[] {
   return cachedAnalysis('contractions', text, () =>
-    compromise()(text).contractions().json(json).flatMap((match) => {
-      const first = match.terms[0]
-      if (first === undefined || first.text === '') return []
-      const words = match.terms.map((term) => term.implicit ?? term.text).filter((word) => word !== '')
-      if (words.length < 2) return []
-      const surface = first.text
-      const expansion = words.join(' ')
-      const cased = surface === surface.toUpperCase() && surface !== surface.toLowerCase() ? expansion.toUpperCase() : /^\p{Lu}/u.test(surface) || words[0] === 'i' ? expansion.replace(/^./, (letter) => letter.toUpperCase()) : expansion
-      return [{ start: first.offset.start, end: first.offset.start + surface.length, text: surface, type: 'contraction', expansion: cased.replace(/\bi\b/g, 'I') }]
-    }),
+    compromise()(text)
+      .contractions()
+      .json(json)
+      .flatMap((match) => {
+        const first = match.terms[0]
+        if (first === undefined || first.text === '') return []
+        const words = match.terms.map((term) => term.implicit ?? term.text).filter((word) => word !== '')
+        if (words.length < 2) return []
+        const surface = first.text
+        const expansion = words.join(' ')
+        const cased =
+          surface === surface.toUpperCase() && surface !== surface.toLowerCase()
+            ? expansion.toUpperCase()
+            : /^\p{Lu}/u.test(surface) || words[0] === 'i'
+              ? expansion.replace(/^./, (letter) => letter.toUpperCase())
+              : expansion
+        return [
+          { start: first.offset.start, end: first.offset.start + surface.length, text: surface, type: 'contraction', expansion: cased.replace(/\bi\b/g, 'I') },
+        ]
+      }),
   )
 }
 
@@ -148,10 +175,13 @@ export function findContractions(text: string): readonly (EntitySpan & { readonl
 export function findAdjectives(text: string): readonly EntitySpan[] {
   return cachedAnalysis('adjectives', text, () => {
     const found: EntitySpan[] = []
-    const all = compromise()(text).json({ offset: true, terms: { offset: true } }).flatMap((sentence) => sentence.terms)
+    const all = compromise()(text)
+      .json({ offset: true, terms: { offset: true } })
+      .flatMap((sentence) => sentence.terms)
     all.forEach((term, index) => {
       const previous = all[index - 1]
-      if (term.tags.includes('Adjective') && !(previous?.tags.includes('Adverb') ?? false) && /^\p{L}+$/u.test(term.text)) found.push(span(text, [term], 'adjective'))
+      if (term.tags.includes('Adjective') && !(previous?.tags.includes('Adverb') ?? false) && /^\p{L}+$/u.test(term.text))
+        found.push(span(text, [term], 'adjective'))
     })
     return found
   })

@@ -49,7 +49,12 @@ export interface TextPerturbation extends PerturbFunction<string> {
 export function textPerturbation(label: string, explain: (text: string) => TextChange, source = 'textPerturbation'): TextPerturbation {
   const checked = (text: string): TextChange => {
     if (typeof text !== 'string') {
-      throw new VitestMlError(source, 'a string to perturb', `${text === null ? 'null' : typeof text}`, 'Text perturbations take one string; for record rows lift them onto the text field: `perturbRow({ review: typos() })`.')
+      throw new VitestMlError(
+        source,
+        'a string to perturb',
+        `${text === null ? 'null' : typeof text}`,
+        'Text perturbations take one string; for record rows lift them onto the text field: `perturbRow({ review: typos() })`.',
+      )
     }
     return explain(text)
   }

@@ -1,8 +1,8 @@
 import type fc from 'fast-check'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
-import { checkKinds, countPhrase, editCounts, editPlans, siteIndex, type EditCountConstraints, type EditPlan } from './edit-plans.js'
+import { checkKinds, countPhrase, type EditCountConstraints, type EditPlan, editCounts, editPlans, siteIndex } from './edit-plans.js'
 import { KEYBOARD_NEIGHBOURS } from './keyboard-neighbours.js'
-import { applySteps, matchCase, textPerturbation, type TextChange, type TextPerturbation } from './text-perturbation.js'
+import { applySteps, matchCase, type TextChange, type TextPerturbation, textPerturbation } from './text-perturbation.js'
 
 /** The typos {@link typos} makes: a neighbouring key hit instead, two letters swapped, a letter dropped or doubled. */
 export type TypoKind = 'adjacent-key' | 'swap' | 'drop' | 'duplicate'
@@ -55,7 +55,10 @@ function typo(text: string, plan: EditPlan, kinds: readonly TypoKind[]): TextCha
     const delta = changed.length - text.length
     const before = text.slice(word.start, word.end)
     const after = changed.slice(word.start, word.end + delta)
-    return { text: changed, edits: [{ kind: 'typo', at: word.start, before, after, description: `${kind} typo: ${JSON.stringify(before)} -> ${JSON.stringify(after)}` }] }
+    return {
+      text: changed,
+      edits: [{ kind: 'typo', at: word.start, before, after, description: `${kind} typo: ${JSON.stringify(before)} -> ${JSON.stringify(after)}` }],
+    }
   }
   return { text, edits: [] }
 }
@@ -80,7 +83,15 @@ export function typos(constraints: TyposConstraints = {}): fc.Arbitrary<TextPert
   const { minEdits, maxEdits } = editCounts(constraints, 'typos')
   const plans = editPlans(kinds.length, { minEdits, maxEdits }, 'typos')
   const arbitrary = plans.map((steps) =>
-    textPerturbation(`${steps.length} typo${steps.length === 1 ? '' : 's'}`, (text) => applySteps(text, steps.map((plan) => (current: string) => typo(current, plan, kinds))), 'typos'),
+    textPerturbation(
+      `${steps.length} typo${steps.length === 1 ? '' : 's'}`,
+      (text) =>
+        applySteps(
+          text,
+          steps.map((plan) => (current: string) => typo(current, plan, kinds)),
+        ),
+      'typos',
+    ),
   )
   return describeArbitrary(arbitrary, `${countPhrase(minEdits, maxEdits, 'typo')}, each ${kinds.join(' / ')} (equally likely) at a letter drawn uniformly`)
 }

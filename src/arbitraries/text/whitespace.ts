@@ -1,7 +1,7 @@
 import type fc from 'fast-check'
 import { describeArbitrary } from '../../util/described-arbitrary.js'
-import { checkKinds, countPhrase, editCounts, editPlans, siteIndex, type EditCountConstraints, type EditPlan } from './edit-plans.js'
-import { applySteps, textPerturbation, type TextChange, type TextPerturbation } from './text-perturbation.js'
+import { checkKinds, countPhrase, type EditCountConstraints, type EditPlan, editCounts, editPlans, siteIndex } from './edit-plans.js'
+import { applySteps, type TextChange, type TextPerturbation, textPerturbation } from './text-perturbation.js'
 
 /** What {@link whitespace} changes: a space doubled, a space added at the start or at the end, a space turned into a newline. */
 export type WhitespaceKind = 'double-space' | 'leading' | 'trailing' | 'newline'
@@ -18,12 +18,17 @@ function change(text: string, plan: EditPlan, kinds: readonly WhitespaceKind[]):
   const spaces = [...text.matchAll(/ /g)].map((match) => match.index)
   for (let attempt = 0; attempt < kinds.length; attempt++) {
     const kind = kinds[(plan.kind + attempt) % kinds.length] as WhitespaceKind
-    if (kind === 'leading') return { text: ` ${text}`, edits: [{ kind: 'whitespace', at: 0, before: '', after: ' ', description: 'whitespace: a space added at the start' }] }
-    if (kind === 'trailing') return { text: `${text} `, edits: [{ kind: 'whitespace', at: text.length, before: '', after: ' ', description: 'whitespace: a space added at the end' }] }
+    if (kind === 'leading')
+      return { text: ` ${text}`, edits: [{ kind: 'whitespace', at: 0, before: '', after: ' ', description: 'whitespace: a space added at the start' }] }
+    if (kind === 'trailing')
+      return { text: `${text} `, edits: [{ kind: 'whitespace', at: text.length, before: '', after: ' ', description: 'whitespace: a space added at the end' }] }
     if (spaces.length === 0) continue
     const at = spaces[siteIndex(plan.site, spaces.length)] as number
     const after = kind === 'newline' ? '\n' : '  '
-    return { text: text.slice(0, at) + after + text.slice(at + 1), edits: [{ kind: 'whitespace', at, before: ' ', after, description: `whitespace: a space ${kind === 'newline' ? 'turned into a newline' : 'doubled'}` }] }
+    return {
+      text: text.slice(0, at) + after + text.slice(at + 1),
+      edits: [{ kind: 'whitespace', at, before: ' ', after, description: `whitespace: a space ${kind === 'newline' ? 'turned into a newline' : 'doubled'}` }],
+    }
   }
   return { text, edits: [] }
 }
@@ -44,7 +49,18 @@ export function whitespace(constraints: WhitespaceConstraints = {}): fc.Arbitrar
   const counts = editCounts(constraints, 'whitespace')
   const kinds = checkKinds(constraints.kinds, KINDS, 'whitespace')
   const arbitrary = editPlans(kinds.length, counts, 'whitespace').map((steps) =>
-    textPerturbation(`${steps.length === 1 ? 'a whitespace change' : `${steps.length} whitespace changes`}`, (text) => applySteps(text, steps.map((plan) => (current: string) => change(current, plan, kinds))), 'whitespace'),
+    textPerturbation(
+      `${steps.length === 1 ? 'a whitespace change' : `${steps.length} whitespace changes`}`,
+      (text) =>
+        applySteps(
+          text,
+          steps.map((plan) => (current: string) => change(current, plan, kinds)),
+        ),
+      'whitespace',
+    ),
   )
-  return describeArbitrary(arbitrary, `${countPhrase(counts.minEdits, counts.maxEdits, 'whitespace change')}, each ${kinds.join(' / ')} (equally likely) at a space drawn uniformly`)
+  return describeArbitrary(
+    arbitrary,
+    `${countPhrase(counts.minEdits, counts.maxEdits, 'whitespace change')}, each ${kinds.join(' / ')} (equally likely) at a space drawn uniformly`,
+  )
 }

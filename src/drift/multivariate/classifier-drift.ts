@@ -1,6 +1,6 @@
 import { VitestMlError } from '../../util/errors.js'
 import { crossValidatedAuc, permutationImportance, stratifiedFolds } from './cross-validated-auc.js'
-import { featureMatrix, type EncodedFeature } from './feature-matrix.js'
+import { type EncodedFeature, featureMatrix } from './feature-matrix.js'
 import { MULTIVARIATE_DEFAULTS, type MultivariateDriftOptions, type MultivariateDriftResult } from './multivariate-drift-types.js'
 import { MAX_INTERACTION_WIDTH } from './quadratic-features.js'
 import { sampleRowIndices, seededRandom, shuffleInPlace } from './seeded-order.js'
@@ -38,18 +38,44 @@ export function classifierDrift(features: readonly EncodedFeature[], options: Mu
   const random = seededRandom(seed)
   const referenceRows = sampleRowIndices(first.reference.length, maxRows, random)
   const currentRows = sampleRowIndices(first.current.length, maxRows, random)
-  const base = { method: 'classifier' as const, features: features.map((feature) => feature.name), embedding: false, statisticName: 'auc' as const, threshold, referenceRows: referenceRows.length, currentRows: currentRows.length, seed, permutations }
+  const base = {
+    method: 'classifier' as const,
+    features: features.map((feature) => feature.name),
+    embedding: false,
+    statisticName: 'auc' as const,
+    threshold,
+    referenceRows: referenceRows.length,
+    currentRows: currentRows.length,
+    seed,
+    permutations,
+  }
   if (Math.min(referenceRows.length, currentRows.length) < folds) {
-    throw new VitestMlError('classifierDrift', `at least ${folds} rows in each sample (one per fold)`, `${referenceRows.length} reference and ${currentRows.length} current rows`, 'Collect more rows or lower `folds`.')
+    throw new VitestMlError(
+      'classifierDrift',
+      `at least ${folds} rows in each sample (one per fold)`,
+      `${referenceRows.length} reference and ${currentRows.length} current rows`,
+      'Collect more rows or lower `folds`.',
+    )
   }
   const matrix = featureMatrix(features, referenceRows, currentRows)
   const labels = new Uint8Array(matrix.rows).fill(1, referenceRows.length)
   const warnings: string[] = []
   if (matrix.width === 0) {
-    return { ...base, statistic: 0.5, pValue: 1, drifted: false, importance: [], warnings: ['classifier: every feature is constant in both samples; nothing to separate'] }
+    return {
+      ...base,
+      statistic: 0.5,
+      pValue: 1,
+      drifted: false,
+      importance: [],
+      warnings: ['classifier: every feature is constant in both samples; nothing to separate'],
+    }
   }
-  if (matrix.width > MAX_INTERACTION_WIDTH) warnings.push(`classifier: ${matrix.width} encoded columns (> ${MAX_INTERACTION_WIDTH}): squares but no pairwise products, so a change in correlation alone may go unseen; pass fewer \`features\``)
-  if (Math.min(referenceRows.length, currentRows.length) < 100) warnings.push(`classifier: only ${Math.min(referenceRows.length, currentRows.length)} rows in the smaller sample; the test has little power`)
+  if (matrix.width > MAX_INTERACTION_WIDTH)
+    warnings.push(
+      `classifier: ${matrix.width} encoded columns (> ${MAX_INTERACTION_WIDTH}): squares but no pairwise products, so a change in correlation alone may go unseen; pass fewer \`features\``,
+    )
+  if (Math.min(referenceRows.length, currentRows.length) < 100)
+    warnings.push(`classifier: only ${Math.min(referenceRows.length, currentRows.length)} rows in the smaller sample; the test has little power`)
   const foldOf = stratifiedFolds(labels, folds, random)
   const observed = crossValidatedAuc(matrix.values, matrix.width, labels, foldOf, folds, MULTIVARIATE_DEFAULTS.c)
   let atLeast = 0
@@ -61,7 +87,9 @@ export function classifierDrift(features: readonly EncodedFeature[], options: Mu
   }
   const pValue = (1 + atLeast) / (1 + permutations)
   const drops = permutationImportance(matrix.values, matrix.width, matrix.sourceFeature, features.length, labels, foldOf, observed, random)
-  const importance = features.map((feature, index) => ({ feature: feature.name, aucDrop: drops[index] ?? 0 })).sort((left, right) => right.aucDrop - left.aucDrop)
+  const importance = features
+    .map((feature, index) => ({ feature: feature.name, aucDrop: drops[index] ?? 0 }))
+    .sort((left, right) => right.aucDrop - left.aucDrop)
   return { ...base, statistic: observed.auc, pValue, drifted: pValue < threshold, importance, foldAucs: observed.foldAucs, warnings }
 }
 
@@ -78,6 +106,12 @@ export function classifierDrift(features: readonly EncodedFeature[], options: Mu
  * ```
  */
 export function checkCount(name: string, value: number, minimum: number): number {
-  if (!Number.isInteger(value) || value < minimum) throw new VitestMlError('multivariateDrift', `\`${name}\` a whole number >= ${minimum}`, String(value), `For example \`${name}: ${Math.max(minimum, name === 'folds' ? 5 : 100)}\`.`)
+  if (!Number.isInteger(value) || value < minimum)
+    throw new VitestMlError(
+      'multivariateDrift',
+      `\`${name}\` a whole number >= ${minimum}`,
+      String(value),
+      `For example \`${name}: ${Math.max(minimum, name === 'folds' ? 5 : 100)}\`.`,
+    )
   return value
 }

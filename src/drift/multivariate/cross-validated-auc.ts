@@ -1,7 +1,7 @@
 import { rocAuc } from '../../stats/roc-auc.js'
-import { fitLogistic, logOdds, type LogisticModel } from './logistic-regression.js'
+import { fitLogistic, type LogisticModel, logOdds } from './logistic-regression.js'
 import { quadraticFeatures } from './quadratic-features.js'
-import { shuffleInPlace, type Random } from './seeded-order.js'
+import { type Random, shuffleInPlace } from './seeded-order.js'
 
 /** Out-of-fold AUCs of a domain classifier. */
 export interface CrossValidatedAuc {
@@ -31,7 +31,9 @@ export function stratifiedFolds(labels: Uint8Array, folds: number, random: Rando
   for (const label of [0, 1]) {
     const members = Uint32Array.from(labels.keys()).filter((row) => labels[row] === label)
     shuffleInPlace(members, random)
-    members.forEach((row, position) => { assignment[row] = position % folds })
+    members.forEach((row, position) => {
+      assignment[row] = position % folds
+    })
   }
   return assignment
 }
@@ -63,7 +65,12 @@ export function crossValidatedAuc(values: Float64Array, width: number, labels: U
     const model = fitLogistic(expanded.values, expanded.width, labels, train, c)
     models.push(model)
     const scores = Float64Array.from(test, (row) => logOdds(model, expanded.values, expanded.width, row))
-    foldAucs.push(rocAuc(scores, Uint8Array.from(test, (row) => labels[row] as number)))
+    foldAucs.push(
+      rocAuc(
+        scores,
+        Uint8Array.from(test, (row) => labels[row] as number),
+      ),
+    )
   }
   return { auc: foldAucs.reduce((sum, auc) => sum + auc, 0) / folds, foldAucs, models }
 }
@@ -88,7 +95,14 @@ export function crossValidatedAuc(values: Float64Array, width: number, labels: U
  * ```
  */
 export function permutationImportance(
-  values: Float64Array, width: number, sourceFeature: Uint32Array, features: number, labels: Uint8Array, foldOf: Uint8Array, fitted: CrossValidatedAuc, random: Random,
+  values: Float64Array,
+  width: number,
+  sourceFeature: Uint32Array,
+  features: number,
+  labels: Uint8Array,
+  foldOf: Uint8Array,
+  fitted: CrossValidatedAuc,
+  random: Random,
 ): number[] {
   const drops = new Array<number>(features).fill(0)
   fitted.models.forEach((model, fold) => {

@@ -66,13 +66,18 @@ function pooled(column: Column, other: Column, referenceRows: Uint32Array, curre
 
 function numericBlock(feature: EncodedFeature, referenceRows: Uint32Array, currentRows: Uint32Array): { name: string; values: Float64Array }[] {
   const raw = pooled(feature.reference, feature.current, referenceRows, currentRows)
-  const values = Float64Array.from(raw, (value) => (typeof value === 'number' && Number.isFinite(value) ? value : value === null || value === undefined || value === '' ? Number.NaN : Number(value)))
+  const values = Float64Array.from(raw, (value) =>
+    typeof value === 'number' && Number.isFinite(value) ? value : value === null || value === undefined || value === '' ? Number.NaN : Number(value),
+  )
   const missing = new Float64Array(values.length)
   let sum = 0
   let count = 0
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number
-    if (Number.isFinite(value)) { sum += value; count++ } else missing[i] = 1
+    if (Number.isFinite(value)) {
+      sum += value
+      count++
+    } else missing[i] = 1
   }
   const mean = count === 0 ? 0 : sum / count
   let squares = 0
@@ -82,7 +87,10 @@ function numericBlock(feature: EncodedFeature, referenceRows: Uint32Array, curre
     const value = values[i] as number
     values[i] = Number.isFinite(value) && sd > 0 ? (value - mean) / sd : 0
   }
-  return [{ name: feature.name, values }, { name: `${feature.name} (missing)`, values: missing }]
+  return [
+    { name: feature.name, values },
+    { name: `${feature.name} (missing)`, values: missing },
+  ]
 }
 
 function categoricalBlock(feature: EncodedFeature, referenceRows: Uint32Array, currentRows: Uint32Array): { name: string; values: Float64Array }[] {

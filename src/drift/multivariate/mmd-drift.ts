@@ -1,8 +1,8 @@
 import { VitestMlError } from '../../util/errors.js'
 import { checkCount } from './classifier-drift.js'
-import { MULTIVARIATE_DEFAULTS, type MultivariateDriftOptions, type MultivariateDriftResult } from './multivariate-drift-types.js'
 import { medianBandwidth, squaredDistances, unbiasedMmd2 } from './mmd-statistic.js'
-import { shuffleInPlace, type Random } from './seeded-order.js'
+import { MULTIVARIATE_DEFAULTS, type MultivariateDriftOptions, type MultivariateDriftResult } from './multivariate-drift-types.js'
+import { type Random, shuffleInPlace } from './seeded-order.js'
 
 /** Rows of both samples as one row-major matrix, reference rows first. */
 export interface PooledRows {
@@ -35,12 +35,22 @@ export interface PooledRows {
  * // -> { statisticName: 'mmd2', statistic: 0.031, pValue: 0.0099, drifted: true, bandwidth: 3.2, ... }
  * ```
  */
-export function mmdDrift(rows: PooledRows, what: { features: string[]; embedding: boolean }, random: Random, options: MultivariateDriftOptions = {}): MultivariateDriftResult {
+export function mmdDrift(
+  rows: PooledRows,
+  what: { features: string[]; embedding: boolean },
+  random: Random,
+  options: MultivariateDriftOptions = {},
+): MultivariateDriftResult {
   const seed = options.seed ?? MULTIVARIATE_DEFAULTS.seed
   const permutations = checkCount('permutations', options.permutations ?? MULTIVARIATE_DEFAULTS.permutations, 1)
   const threshold = options.threshold ?? MULTIVARIATE_DEFAULTS.threshold
   if (rows.referenceRows < 2 || rows.currentRows < 2) {
-    throw new VitestMlError('mmdDrift', 'at least 2 rows in each sample', `${rows.referenceRows} reference and ${rows.currentRows} current rows`, 'The unbiased MMD needs two rows per sample; collect more data.')
+    throw new VitestMlError(
+      'mmdDrift',
+      'at least 2 rows in each sample',
+      `${rows.referenceRows} reference and ${rows.currentRows} current rows`,
+      'The unbiased MMD needs two rows per sample; collect more data.',
+    )
   }
   const total = rows.referenceRows + rows.currentRows
   const distances = squaredDistances(rows.values, total, rows.width)
@@ -59,7 +69,18 @@ export function mmdDrift(rows: PooledRows, what: { features: string[]; embedding
   }
   const pValue = (1 + atLeast) / (1 + permutations)
   return {
-    method: 'mmd', ...what, statisticName: 'mmd2', statistic, pValue, threshold, drifted: pValue < threshold,
-    referenceRows: rows.referenceRows, currentRows: rows.currentRows, seed, permutations, bandwidth, warnings,
+    method: 'mmd',
+    ...what,
+    statisticName: 'mmd2',
+    statistic,
+    pValue,
+    threshold,
+    drifted: pValue < threshold,
+    referenceRows: rows.referenceRows,
+    currentRows: rows.currentRows,
+    seed,
+    permutations,
+    bandwidth,
+    warnings,
   }
 }

@@ -4,7 +4,7 @@ import { asDataset, type DriftData } from '../as-dataset.js'
 import { featureKind } from '../feature-kind.js'
 import { classifierDrift } from './classifier-drift.js'
 import { embeddingMatrix, isEmbeddingColumn } from './embedding-matrix.js'
-import { featureMatrix, type EncodedFeature } from './feature-matrix.js'
+import { type EncodedFeature, featureMatrix } from './feature-matrix.js'
 import { mmdDrift } from './mmd-drift.js'
 import { MULTIVARIATE_DEFAULTS, type MultivariateDriftOptions, type MultivariateDriftResult, type MultivariateMethod } from './multivariate-drift-types.js'
 import { sampleRowIndices, seededRandom } from './seeded-order.js'
@@ -40,8 +40,17 @@ export function multivariateDrift(reference: DriftData, current: DriftData, opti
   const skip = new Set(options.ignore ?? [])
   const candidates = options.features ?? ref.columnNames.filter((name) => !skip.has(name))
   for (const name of [...candidates, ...(options.embeddings ?? [])]) {
-    for (const [role, data] of [['reference', ref], ['current', cur]] as const) {
-      if (!data.columnNames.includes(name)) throw new VitestMlError('multivariateDrift', `column "${name}" in ${role}`, `columns ${data.columnNames.join(', ')}`, 'Check `features` and `embeddings`; names are case-sensitive.')
+    for (const [role, data] of [
+      ['reference', ref],
+      ['current', cur],
+    ] as const) {
+      if (!data.columnNames.includes(name))
+        throw new VitestMlError(
+          'multivariateDrift',
+          `column "${name}" in ${role}`,
+          `columns ${data.columnNames.join(', ')}`,
+          'Check `features` and `embeddings`; names are case-sensitive.',
+        )
     }
   }
   const embeddings = options.embeddings ?? candidates.filter((name) => isEmbeddingColumn(ref.column(name)) || isEmbeddingColumn(cur.column(name)))
@@ -68,7 +77,13 @@ export function multivariateDrift(reference: DriftData, current: DriftData, opti
  */
 export function checkMultivariateMethods(methods: readonly unknown[]): MultivariateMethod[] {
   for (const method of methods) {
-    if (method !== 'classifier' && method !== 'mmd') throw new VitestMlError('multivariateDrift', "methods 'classifier' or 'mmd'", JSON.stringify(method), "Pass for example `multivariate: ['classifier', 'mmd']`.")
+    if (method !== 'classifier' && method !== 'mmd')
+      throw new VitestMlError(
+        'multivariateDrift',
+        "methods 'classifier' or 'mmd'",
+        JSON.stringify(method),
+        "Pass for example `multivariate: ['classifier', 'mmd']`.",
+      )
   }
   return methods as MultivariateMethod[]
 }
@@ -89,7 +104,12 @@ function tabularMmd(features: readonly EncodedFeature[], options: MultivariateDr
   const referenceRows = sampleRowIndices(first.reference.length, maxRows, random)
   const currentRows = sampleRowIndices(first.current.length, maxRows, random)
   const matrix = featureMatrix(features, referenceRows, currentRows)
-  return mmdDrift({ values: matrix.values, width: matrix.width, referenceRows: referenceRows.length, currentRows: currentRows.length }, { features: features.map((feature) => feature.name), embedding: false }, random, options)
+  return mmdDrift(
+    { values: matrix.values, width: matrix.width, referenceRows: referenceRows.length, currentRows: currentRows.length },
+    { features: features.map((feature) => feature.name), embedding: false },
+    random,
+    options,
+  )
 }
 
 function embeddingMmd(reference: Dataset, current: Dataset, name: string, options: MultivariateDriftOptions): MultivariateDriftResult {
@@ -102,5 +122,10 @@ function embeddingMmd(reference: Dataset, current: Dataset, name: string, option
   const values = new Float64Array(ref.values.length + cur.values.length)
   values.set(ref.values)
   values.set(cur.values, ref.values.length)
-  return mmdDrift({ values, width: ref.dimension, referenceRows: referenceRows.length, currentRows: currentRows.length }, { features: [name], embedding: true }, random, options)
+  return mmdDrift(
+    { values, width: ref.dimension, referenceRows: referenceRows.length, currentRows: currentRows.length },
+    { features: [name], embedding: true },
+    random,
+    options,
+  )
 }

@@ -26,7 +26,10 @@ export function quadraticFeatures(values: Float64Array, rows: number, width: num
     for (let i = 0; i < width; i++) out[k++] = values[base + i] as number
     for (let i = 0; i < width; i++) {
       const xi = values[base + i] as number
-      if (!interactions) { out[k++] = xi * xi; continue }
+      if (!interactions) {
+        out[k++] = xi * xi
+        continue
+      }
       for (let j = i; j < width; j++) out[k++] = xi * (values[base + j] as number)
     }
   }

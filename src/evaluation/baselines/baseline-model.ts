@@ -1,6 +1,6 @@
-import { VitestMlError } from '../../util/errors.js'
 import type { Model } from '../../model/model.js'
-import { normalizeLabel, sortedLabels, type Label } from '../labels.js'
+import { VitestMlError } from '../../util/errors.js'
+import { type Label, normalizeLabel, sortedLabels } from '../labels.js'
 
 /** What kind of baseline a {@link BaselineModel} is. */
 export type BaselineKind = 'majority-class' | 'stratified' | 'class-prior' | 'mean' | 'median' | 'heuristic' | 'previous-model'

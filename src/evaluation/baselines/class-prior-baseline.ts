@@ -1,6 +1,6 @@
 import { VitestMlError } from '../../util/errors.js'
 import { describeValue, type Label } from '../labels.js'
-import { baselineModel, countLabels, type BaselineModel, type FitBaselineOptions } from './baseline-model.js'
+import { type BaselineModel, baselineModel, countLabels, type FitBaselineOptions } from './baseline-model.js'
 
 /** Options of {@link classPriorBaseline}. */
 export interface ClassPriorBaselineOptions extends FitBaselineOptions {
@@ -37,7 +37,12 @@ export function classPriorBaseline(labels: readonly unknown[], options: ClassPri
   const classes = options.classes ?? found
   const unknown = found.filter((label) => !classes.includes(label))
   if (unknown.length > 0) {
-    throw new VitestMlError('classPriorBaseline', `labels among the classes ${classes.map(describeValue).join(', ')}`, unknown.map(describeValue).join(', '), 'Add the missing classes to `classes`.')
+    throw new VitestMlError(
+      'classPriorBaseline',
+      `labels among the classes ${classes.map(describeValue).join(', ')}`,
+      unknown.map(describeValue).join(', '),
+      'Add the missing classes to `classes`.',
+    )
   }
   const probabilities = classes.map((label) => {
     const k = found.indexOf(label)
@@ -48,5 +53,9 @@ export function classPriorBaseline(labels: readonly unknown[], options: ClassPri
   const output: ClassPriorOutput = { label: classes[best] as Label, probabilities }
   const fittedOn = options.fittedOn ?? 'train'
   const shares = classes.map((label, k) => `${String(label)} ${(probabilities[k] as number).toFixed(3)}`).join(', ')
-  return baselineModel('class-prior baseline', { kind: 'class-prior', fittedOn, description: `class priors ${shares} (${total} ${fittedOn} labels)` }, () => output)
+  return baselineModel(
+    'class-prior baseline',
+    { kind: 'class-prior', fittedOn, description: `class priors ${shares} (${total} ${fittedOn} labels)` },
+    () => output,
+  )
 }

@@ -1,6 +1,6 @@
 import { checkedPredict } from '../../model/checked-predict.js'
 import type { Model } from '../../model/model.js'
-import { baselineModel, type BaselineModel } from './baseline-model.js'
+import { type BaselineModel, baselineModel } from './baseline-model.js'
 
 /** Options of {@link heuristicBaseline}. */
 export interface HeuristicBaselineOptions {

@@ -1,5 +1,5 @@
 import type { Label } from '../labels.js'
-import { baselineModel, countLabels, percent, type BaselineModel, type FitBaselineOptions } from './baseline-model.js'
+import { type BaselineModel, baselineModel, countLabels, type FitBaselineOptions, percent } from './baseline-model.js'
 
 /**
  * The majority-class baseline (scikit-learn's `DummyClassifier(strategy='most_frequent')`): always predicts the most
@@ -23,7 +23,11 @@ export function majorityClassBaseline(labels: readonly unknown[], options: FitBa
   const fittedOn = options.fittedOn ?? 'train'
   return baselineModel(
     'majority-class baseline',
-    { kind: 'majority-class', fittedOn, description: `majority class ${JSON.stringify(majority)} (${percent(counts[best] as number, total)} of ${total} ${fittedOn} labels)` },
+    {
+      kind: 'majority-class',
+      fittedOn,
+      description: `majority class ${JSON.stringify(majority)} (${percent(counts[best] as number, total)} of ${total} ${fittedOn} labels)`,
+    },
     () => majority,
   )
 }

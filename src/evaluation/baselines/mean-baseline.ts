@@ -1,6 +1,6 @@
 import { VitestMlError } from '../../util/errors.js'
 import { assertFinite } from '../labels.js'
-import { baselineModel, type BaselineModel, type FitBaselineOptions } from './baseline-model.js'
+import { type BaselineModel, baselineModel, type FitBaselineOptions } from './baseline-model.js'
 
 function numericTargets(source: string, targets: readonly unknown[]): number[] {
   if (targets.length === 0) throw new VitestMlError(source, 'at least 1 target to fit on', '0', 'Pass the training targets of a non-empty set.')
@@ -25,7 +25,11 @@ export function meanBaseline(targets: readonly unknown[], options: FitBaselineOp
   const values = numericTargets('meanBaseline', targets)
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length
   const fittedOn = options.fittedOn ?? 'train'
-  return baselineModel('mean baseline', { kind: 'mean', fittedOn, description: `mean ${mean.toPrecision(6)} of ${values.length} ${fittedOn} targets` }, () => mean)
+  return baselineModel(
+    'mean baseline',
+    { kind: 'mean', fittedOn, description: `mean ${mean.toPrecision(6)} of ${values.length} ${fittedOn} targets` },
+    () => mean,
+  )
 }
 
 /**
@@ -45,5 +49,9 @@ export function medianBaseline(targets: readonly unknown[], options: FitBaseline
   const middle = Math.floor(values.length / 2)
   const median = values.length % 2 === 1 ? (values[middle] as number) : ((values[middle - 1] as number) + (values[middle] as number)) / 2
   const fittedOn = options.fittedOn ?? 'train'
-  return baselineModel('median baseline', { kind: 'median', fittedOn, description: `median ${median.toPrecision(6)} of ${values.length} ${fittedOn} targets` }, () => median)
+  return baselineModel(
+    'median baseline',
+    { kind: 'median', fittedOn, description: `median ${median.toPrecision(6)} of ${values.length} ${fittedOn} targets` },
+    () => median,
+  )
 }

@@ -1,5 +1,5 @@
-import { VitestMlError } from '../../util/errors.js'
 import { isModel, type Model } from '../../model/model.js'
+import { VitestMlError } from '../../util/errors.js'
 import { describeValue, type Label } from '../labels.js'
 import type { BaselineFittedOn, BaselineModel } from './baseline-model.js'
 import { classPriorBaseline } from './class-prior-baseline.js'

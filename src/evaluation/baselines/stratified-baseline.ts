@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom'
 import type { Label } from '../labels.js'
-import { baselineModel, countLabels, type BaselineModel, type FitBaselineOptions } from './baseline-model.js'
+import { type BaselineModel, baselineModel, countLabels, type FitBaselineOptions } from './baseline-model.js'
 
 /** Options of {@link stratifiedBaseline}. */
 export interface StratifiedBaselineOptions extends FitBaselineOptions {
@@ -34,7 +34,11 @@ export function stratifiedBaseline(labels: readonly unknown[], options: Stratifi
     cumulative.push(running / total)
   }
   const fittedOn = options.fittedOn ?? 'train'
-  const info = { kind: 'stratified', fittedOn, description: `stratified random over ${classes.length} classes (${total} ${fittedOn} labels, seed ${seed})` } as const
+  const info = {
+    kind: 'stratified',
+    fittedOn,
+    description: `stratified random over ${classes.length} classes (${total} ${fittedOn} labels, seed ${seed})`,
+  } as const
   const model = baselineModel<unknown, Label>('stratified baseline', info, () => classes[0] as Label)
   return {
     ...model,

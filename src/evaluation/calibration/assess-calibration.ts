@@ -1,15 +1,15 @@
-import { VitestMlError } from '../../util/errors.js'
 import type { Model } from '../../model/model.js'
 import type { PlotSpec } from '../../record/check-record.js'
 import { bootstrapIndices } from '../../stats/bootstrap-resampler.js'
-import { checkEvaluationData, predictAll, type EvaluationData } from '../evaluation-data.js'
+import { VitestMlError } from '../../util/errors.js'
+import { checkEvaluationData, type EvaluationData, predictAll } from '../evaluation-data.js'
 import { describeValue, type Label } from '../labels.js'
-import { calibrationBins, calibrationEdges, calibrationErrors, type BinStrategy, type ReliabilityBin } from '../metrics/calibration-bins.js'
+import { type BinStrategy, calibrationBins, calibrationEdges, calibrationErrors, type ReliabilityBin } from '../metrics/calibration-bins.js'
 import { reliabilityPlot } from '../metrics/expected-calibration-error.js'
 import type { Prediction } from '../to-prediction.js'
-import { brierDecomposition, type BrierDecompositionResult } from './brier-decomposition.js'
+import { type BrierDecompositionResult, brierDecomposition } from './brier-decomposition.js'
 import { classProbabilities } from './class-probabilities.js'
-import { confidenceBias, type ClassConfidence } from './confidence-bias.js'
+import { type ClassConfidence, confidenceBias } from './confidence-bias.js'
 
 /** Options of `assessCalibration`. */
 export interface AssessCalibrationOptions<I = unknown> {
@@ -101,7 +101,12 @@ export async function assessCalibration<I>(model: Model<I, unknown>, options: As
  * calibrationOf([0, 1], [{ label: 0, score: 0.2 }, { label: 1, score: 0.9 }], {}, 'model').ece
  * ```
  */
-export function calibrationOf(labels: readonly Label[], predictions: readonly Prediction[], options: Omit<AssessCalibrationOptions, 'data'>, modelName: string): CalibrationResult {
+export function calibrationOf(
+  labels: readonly Label[],
+  predictions: readonly Prediction[],
+  options: Omit<AssessCalibrationOptions, 'data'>,
+  modelName: string,
+): CalibrationResult {
   const source = 'toBeCalibrated'
   const bins = options.bins ?? 10
   const strategy = options.strategy ?? 'uniform'
@@ -125,13 +130,21 @@ export function calibrationOf(labels: readonly Label[], predictions: readonly Pr
   const quantileBins = binsOf('quantile')
   const judged = calibrationErrors(strategy === 'uniform' ? uniformBins : quantileBins)
   let resampledSum = 0
-  const interval = bootstrapIndices(source, scores.length, (indices) => {
-    const ece = calibrationErrors(binsOf(strategy, indices)).ece
-    resampledSum += ece
-    return ece
-  }, { confidence: 2 * confidence - 1, resamples, seed })
+  const interval = bootstrapIndices(
+    source,
+    scores.length,
+    (indices) => {
+      const ece = calibrationErrors(binsOf(strategy, indices)).ece
+      resampledSum += ece
+      return ece
+    },
+    { confidence: 2 * confidence - 1, resamples, seed },
+  )
   const eceBias = (resampledSum - judged.ece) / resamples - judged.ece
-  const plot = reliabilityPlot({ ...calibrationErrors(uniformBins), bins: uniformBins }, `${modelName} reliability (${input.binary ? `P(${String(input.classes[1])})` : 'top-label confidence'})`)
+  const plot = reliabilityPlot(
+    { ...calibrationErrors(uniformBins), bins: uniformBins },
+    `${modelName} reliability (${input.binary ? `P(${String(input.classes[1])})` : 'top-label confidence'})`,
+  )
   const massPoints = quantileBins.filter((bin) => bin.count > 0).map((bin) => [bin.meanConfidence, bin.observedFrequency] as const)
   return {
     rows: labels.length,
@@ -153,7 +166,11 @@ export function calibrationOf(labels: readonly Label[], predictions: readonly Pr
     seed,
     plot: {
       ...plot,
-      series: [{ name: `equal-width bins (${bins})`, points: plot.series[0]?.points ?? [] }, { name: `equal-mass bins (${bins})`, points: massPoints }, ...plot.series.slice(1)],
+      series: [
+        { name: `equal-width bins (${bins})`, points: plot.series[0]?.points ?? [] },
+        { name: `equal-mass bins (${bins})`, points: massPoints },
+        ...plot.series.slice(1),
+      ],
     },
   }
 }

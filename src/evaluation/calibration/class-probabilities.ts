@@ -1,5 +1,5 @@
 import { VitestMlError } from '../../util/errors.js'
-import { describeValue, sortedLabels, type Label } from '../labels.js'
+import { describeValue, type Label, sortedLabels } from '../labels.js'
 import { binaryTargets, classColumns } from '../metrics/binary-targets.js'
 import { isVector } from '../metrics/log-loss.js'
 
@@ -38,8 +38,15 @@ export function classProbabilities(
 ): ClassProbabilities {
   let result: ClassProbabilities
   if (isVector(probabilities)) {
-    const { targets, positiveLabel } = binaryTargets(source, yTrue, probabilities, options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }, true)
-    const negative = sortedLabels(yTrue).find((label) => label !== positiveLabel) ?? (typeof positiveLabel === 'number' ? 1 - positiveLabel : `not ${positiveLabel}`)
+    const { targets, positiveLabel } = binaryTargets(
+      source,
+      yTrue,
+      probabilities,
+      options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel },
+      true,
+    )
+    const negative =
+      sortedLabels(yTrue).find((label) => label !== positiveLabel) ?? (typeof positiveLabel === 'number' ? 1 - positiveLabel : `not ${positiveLabel}`)
     result = { classes: [negative, positiveLabel], rows: probabilities.map((p) => [1 - p, p]), truth: Int32Array.from(targets), binary: true }
   } else {
     const { classes, columns } = classColumns(source, yTrue, probabilities, options.classes)
@@ -47,7 +54,12 @@ export function classProbabilities(
   }
   result.rows.forEach((row, index) => {
     if (!row.every((value) => value >= 0 && value <= 1)) {
-      throw new VitestMlError(source, 'probabilities in [0, 1]', `[${row.map(describeValue).join(', ')}] at row ${index}`, 'Apply a softmax or sigmoid to raw scores first.')
+      throw new VitestMlError(
+        source,
+        'probabilities in [0, 1]',
+        `[${row.map(describeValue).join(', ')}] at row ${index}`,
+        'Apply a softmax or sigmoid to raw scores first.',
+      )
     }
   })
   return result

@@ -54,9 +54,19 @@ export function confidenceBias(input: ClassProbabilities, alpha = 0.05): ClassCo
   const found = tested.map((entry) => {
     const difference = entry.right - entry.confidence
     const z = entry.variance > 0 ? difference / Math.sqrt(entry.variance) : difference === 0 ? 0 : Math.sign(difference) * Number.POSITIVE_INFINITY
-    return { label: entry.label, rows: entry.rows, meanConfidence: entry.confidence / entry.rows, accuracy: entry.right / entry.rows, z, pValue: Math.min(1, 2 * normalSf(Math.abs(z))) }
+    return {
+      label: entry.label,
+      rows: entry.rows,
+      meanConfidence: entry.confidence / entry.rows,
+      accuracy: entry.right / entry.rows,
+      z,
+      pValue: Math.min(1, 2 * normalSf(Math.abs(z))),
+    }
   })
-  const { adjusted, rejected } = bonferroni(found.map((entry) => entry.pValue), { alpha })
+  const { adjusted, rejected } = bonferroni(
+    found.map((entry) => entry.pValue),
+    { alpha },
+  )
   return found.map((entry, k) => ({
     ...entry,
     gap: entry.meanConfidence - entry.accuracy,

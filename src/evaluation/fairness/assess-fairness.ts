@@ -1,15 +1,15 @@
-import { VitestMlError } from '../../util/errors.js'
 import type { Model } from '../../model/model.js'
 import type { PlotSpec } from '../../record/check-record.js'
 import { bootstrapIndices } from '../../stats/bootstrap-resampler.js'
-import { checkEvaluationData, predictAll, type EvaluationData } from '../evaluation-data.js'
-import { describeValue, sortedLabels, type Label } from '../labels.js'
+import { VitestMlError } from '../../util/errors.js'
+import { checkEvaluationData, type EvaluationData, predictAll } from '../evaluation-data.js'
+import { describeValue, type Label, sortedLabels } from '../labels.js'
 import { expectedCalibrationError } from '../metrics/expected-calibration-error.js'
 import { recordColumns } from '../record-columns.js'
-import { FAIRNESS_METRICS, fairnessMetric, type FairnessMetricName } from './fairness-metrics.js'
+import { FAIRNESS_METRICS, type FairnessMetricName, fairnessMetric } from './fairness-metrics.js'
 import { findProxies, type ProxyFinding } from './find-proxies.js'
 import { groupIndex } from './group-fairness.js'
-import { groupRates, type FairnessRows, type GroupRates } from './group-rates.js'
+import { type FairnessRows, type GroupRates, groupRates } from './group-rates.js'
 
 /** Options of `assessFairness`. */
 export interface AssessFairnessOptions<I = unknown> {
@@ -91,29 +91,67 @@ const SOURCE = 'toBeFairAcross'
  * // { metric: 'accuracyDifference', value: 0.02, low: -0.03, high: 0.09, groups: [...], proxies: [] }
  * ```
  */
-export async function assessFairness<I>(model: Model<I, unknown>, attribute: string | readonly string[], options: AssessFairnessOptions<I>): Promise<FairnessAssessment> {
+export async function assessFairness<I>(
+  model: Model<I, unknown>,
+  attribute: string | readonly string[],
+  options: AssessFairnessOptions<I>,
+): Promise<FairnessAssessment> {
   const { inputs, labels } = checkEvaluationData(SOURCE, options?.data)
   const attributes = typeof attribute === 'string' ? [attribute] : [...(Array.isArray(attribute) ? attribute : [])]
   if (attributes.length === 0 || attributes.some((name) => typeof name !== 'string')) {
-    throw new VitestMlError(SOURCE, 'an attribute column name, or an array of two for intersectional groups', describeValue(attribute), "For example `toBeFairAcross('Sex', ...)` or `toBeFairAcross(['Sex', 'Island'], ...)`.")
+    throw new VitestMlError(
+      SOURCE,
+      'an attribute column name, or an array of two for intersectional groups',
+      describeValue(attribute),
+      "For example `toBeFairAcross('Sex', ...)` or `toBeFairAcross(['Sex', 'Island'], ...)`.",
+    )
   }
   const records = options.rows ?? inputs
-  if (records.length !== inputs.length) throw new VitestMlError(SOURCE, `${inputs.length} rows (one per input)`, String(records.length), '`rows` must describe the same rows as `data.inputs`, in order.')
+  if (records.length !== inputs.length)
+    throw new VitestMlError(
+      SOURCE,
+      `${inputs.length} rows (one per input)`,
+      String(records.length),
+      '`rows` must describe the same rows as `data.inputs`, in order.',
+    )
   const read = (name: string): unknown[] => {
     const values = records.map((row) => (row as Record<string, unknown> | null)?.[name])
-    if (values.every((value) => value === undefined)) throw new VitestMlError(SOURCE, `rows with a column ${JSON.stringify(name)}`, 'no row having it', 'Pass `rows` holding the protected attribute (one record per input), even when the model does not take it.')
+    if (values.every((value) => value === undefined))
+      throw new VitestMlError(
+        SOURCE,
+        `rows with a column ${JSON.stringify(name)}`,
+        'no row having it',
+        'Pass `rows` holding the protected attribute (one record per input), even when the model does not take it.',
+      )
     return values
   }
   const columns = attributes.map(read)
-  const { group, names } = groupIndex(records.map((_, i) => (attributes.length === 1 ? columns[0]?.[i] : columns.map((column) => String(column[i] ?? 'missing')).join(' & '))))
-  const predictions = await predictAll(SOURCE, model, inputs, { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) }, labels)
-  const known = sortedLabels(labels, predictions.map((p) => p.label))
+  const { group, names } = groupIndex(
+    records.map((_, i) => (attributes.length === 1 ? columns[0]?.[i] : columns.map((column) => String(column[i] ?? 'missing')).join(' & '))),
+  )
+  const predictions = await predictAll(
+    SOURCE,
+    model,
+    inputs,
+    { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) },
+    labels,
+  )
+  const known = sortedLabels(
+    labels,
+    predictions.map((p) => p.label),
+  )
   const positiveLabel = options.positiveLabel ?? (known.length <= 2 ? (options.classes?.[1] ?? known[known.length - 1]) : undefined)
   const metric = options.metric ?? (positiveLabel === undefined ? 'accuracyDifference' : 'demographicParityDifference')
   const info = FAIRNESS_METRICS[metric]
-  if (info === undefined) throw new VitestMlError(SOURCE, `a fairness metric (${Object.keys(FAIRNESS_METRICS).join(', ')})`, describeValue(metric), 'Check the spelling.')
+  if (info === undefined)
+    throw new VitestMlError(SOURCE, `a fairness metric (${Object.keys(FAIRNESS_METRICS).join(', ')})`, describeValue(metric), 'Check the spelling.')
   if (info.binary && positiveLabel === undefined) {
-    throw new VitestMlError(SOURCE, `a positive class for ${metric}`, `${known.length} classes (${known.slice(0, 5).map(describeValue).join(', ')})`, "Name the favourable class with `positiveLabel`, or use metric: 'accuracyDifference'.")
+    throw new VitestMlError(
+      SOURCE,
+      `a positive class for ${metric}`,
+      `${known.length} classes (${known.slice(0, 5).map(describeValue).join(', ')})`,
+      "Name the favourable class with `positiveLabel`, or use metric: 'accuracyDifference'.",
+    )
   }
   const column = positiveLabel === undefined ? -1 : (options.classes?.indexOf(positiveLabel) ?? -1)
   const rows: FairnessRows = {
@@ -121,18 +159,34 @@ export async function assessFairness<I>(model: Model<I, unknown>, attribute: str
     positive: Uint8Array.from(labels, (label) => (label === positiveLabel ? 1 : 0)),
     selected: Uint8Array.from(predictions, (p) => (p.label === positiveLabel ? 1 : 0)),
     correct: Uint8Array.from(predictions, (p, i) => (p.label === labels[i] ? 1 : 0)),
-    score: Float64Array.from(predictions, (p) => (column >= 0 && p.probabilities !== undefined ? (p.probabilities[column] ?? Number.NaN) : (p.score ?? Number.NaN))),
+    score: Float64Array.from(predictions, (p) =>
+      column >= 0 && p.probabilities !== undefined ? (p.probabilities[column] ?? Number.NaN) : (p.score ?? Number.NaN),
+    ),
   }
   if (info.scores && rows.score.some((score) => Number.isNaN(score))) {
-    throw new VitestMlError(SOURCE, `a probability of ${describeValue(positiveLabel)} for every row (for ${metric})`, 'a model output without one', 'Return probabilities from the model and pass `classes` in the column order.')
+    throw new VitestMlError(
+      SOURCE,
+      `a probability of ${describeValue(positiveLabel)} for every row (for ${metric})`,
+      'a model output without one',
+      'Return probabilities from the model and pass `classes` in the column order.',
+    )
   }
   const minGroupSize = options.minGroupSize ?? 10
   const all = groupRates(rows, names)
   const judged = new Set(all.flatMap((rate, k) => (rate.size >= minGroupSize ? [k] : [])))
   if (judged.size < 2) {
-    throw new VitestMlError(SOURCE, `at least 2 groups of ${attributes.join(' × ')} with ${minGroupSize} or more rows`, all.map((rate) => `${rate.group} (${rate.size})`).join(', '), 'Use more held-out data, fewer attributes, or a smaller `minGroupSize`.')
+    throw new VitestMlError(
+      SOURCE,
+      `at least 2 groups of ${attributes.join(' × ')} with ${minGroupSize} or more rows`,
+      all.map((rate) => `${rate.group} (${rate.size})`).join(', '),
+      'Use more held-out data, fewer attributes, or a smaller `minGroupSize`.',
+    )
   }
-  const compare = (indices?: ArrayLike<number>): number => fairnessMetric(metric, groupRates(rows, names, indices).filter((_, k) => judged.has(k)))
+  const compare = (indices?: ArrayLike<number>): number =>
+    fairnessMetric(
+      metric,
+      groupRates(rows, names, indices).filter((_, k) => judged.has(k)),
+    )
   const confidence = options.confidence ?? 0.95
   const seed = options.seed ?? 42
   const resamples = options.resamples ?? 1000
@@ -144,16 +198,27 @@ export async function assessFairness<I>(model: Model<I, unknown>, attribute: str
   const interval = bootstrapIndices(SOURCE, labels.length, compare, { confidence: 2 * confidence - 1, resamples, seed }, strata)
   const proxyFeatures = options.proxyFeatures ?? recordColumns(records, attributes, labels)
   const compared = Array.from(group.keys()).filter((i) => judged.has(group[i] as number))
-  const proxies = findProxies(compared.map((i) => records[i]), Int32Array.from(compared, (i) => group[i] as number), names.length, proxyFeatures)
+  const proxies = findProxies(
+    compared.map((i) => records[i]),
+    Int32Array.from(compared, (i) => group[i] as number),
+    names.length,
+    proxyFeatures,
+  )
   const groups = all.filter((_, k) => judged.has(k))
   const name = attributes.join(' × ')
   const scored = positiveLabel !== undefined && rows.score.every((score) => score >= 0 && score <= 1)
-  const groupCalibration = !scored ? undefined : groups.map((rate) => {
-    const k = names.indexOf(rate.group)
-    const members = Array.from(group.keys()).filter((i) => group[i] === k)
-    const { ece } = expectedCalibrationError(members.map((i) => rows.positive[i] as number), members.map((i) => rows.score[i] as number), { positiveLabel: 1 })
-    return { group: rate.group, ece, meanScore: rate.meanScore, positiveRate: rate.positiveRate }
-  })
+  const groupCalibration = !scored
+    ? undefined
+    : groups.map((rate) => {
+        const k = names.indexOf(rate.group)
+        const members = Array.from(group.keys()).filter((i) => group[i] === k)
+        const { ece } = expectedCalibrationError(
+          members.map((i) => rows.positive[i] as number),
+          members.map((i) => rows.score[i] as number),
+          { positiveLabel: 1 },
+        )
+        return { group: rate.group, ece, meanScore: rate.meanScore, positiveRate: rate.positiveRate }
+      })
   return {
     attribute: name,
     metric,

@@ -72,12 +72,19 @@ const ratio = (values: readonly number[]): number => {
 export function fairnessMetric(name: FairnessMetricName, rates: readonly GroupRates[]): number {
   const of = (key: keyof Omit<GroupRates, 'group' | 'size'>): number[] => rates.map((rate) => rate[key])
   switch (name) {
-    case 'demographicParityDifference': return spread(of('selectionRate'))
-    case 'demographicParityRatio': return ratio(of('selectionRate'))
-    case 'equalOpportunityDifference': return spread(of('truePositiveRate'))
-    case 'equalizedOddsDifference': return Math.max(spread(of('truePositiveRate')), spread(of('falsePositiveRate')))
-    case 'equalizedOddsRatio': return Math.min(ratio(of('truePositiveRate')), ratio(of('falsePositiveRate')))
-    case 'accuracyDifference': return spread(of('accuracy'))
-    case 'calibrationDifference': return spread(rates.map((rate) => rate.meanScore - rate.positiveRate))
+    case 'demographicParityDifference':
+      return spread(of('selectionRate'))
+    case 'demographicParityRatio':
+      return ratio(of('selectionRate'))
+    case 'equalOpportunityDifference':
+      return spread(of('truePositiveRate'))
+    case 'equalizedOddsDifference':
+      return Math.max(spread(of('truePositiveRate')), spread(of('falsePositiveRate')))
+    case 'equalizedOddsRatio':
+      return Math.min(ratio(of('truePositiveRate')), ratio(of('falsePositiveRate')))
+    case 'accuracyDifference':
+      return spread(of('accuracy'))
+    case 'calibrationDifference':
+      return spread(rates.map((rate) => rate.meanScore - rate.positiveRate))
   }
 }

@@ -1,7 +1,7 @@
 import { VitestMlError } from '../../util/errors.js'
-import { assertPaired, describeValue, normalizeLabel, sortedLabels, type Label } from '../labels.js'
-import { FAIRNESS_METRICS, fairnessMetric, type FairnessMetricName } from './fairness-metrics.js'
-import { groupRates, type FairnessRows, type GroupRates } from './group-rates.js'
+import { assertPaired, describeValue, type Label, normalizeLabel, sortedLabels } from '../labels.js'
+import { FAIRNESS_METRICS, type FairnessMetricName, fairnessMetric } from './fairness-metrics.js'
+import { type FairnessRows, type GroupRates, groupRates } from './group-rates.js'
 
 /** Options of {@link groupFairness}. */
 export interface GroupFairnessOptions {
@@ -40,7 +40,12 @@ export function groupFairness(yTrue: readonly unknown[], yPred: readonly unknown
   const labels = sortedLabels(truth, predicted)
   const positiveLabel = options.positiveLabel ?? (labels[labels.length - 1] as Label)
   if (labels.length > 2 && options.positiveLabel === undefined) {
-    throw new VitestMlError(source, 'two classes, or `positiveLabel`', `${labels.length} classes (${labels.slice(0, 5).map(describeValue).join(', ')})`, 'Name the favourable class: `positiveLabel`.')
+    throw new VitestMlError(
+      source,
+      'two classes, or `positiveLabel`',
+      `${labels.length} classes (${labels.slice(0, 5).map(describeValue).join(', ')})`,
+      'Name the favourable class: `positiveLabel`.',
+    )
   }
   const { group, names } = groupIndex(options.sensitiveFeatures)
   const rows: FairnessRows = {
@@ -51,7 +56,10 @@ export function groupFairness(yTrue: readonly unknown[], yPred: readonly unknown
     score: Float64Array.from(truth, (_, index) => options.scores?.[index] ?? Number.NaN),
   }
   const groups = groupRates(rows, names)
-  const metrics = Object.fromEntries(Object.keys(FAIRNESS_METRICS).map((name) => [name, fairnessMetric(name as FairnessMetricName, groups)])) as Record<FairnessMetricName, number>
+  const metrics = Object.fromEntries(Object.keys(FAIRNESS_METRICS).map((name) => [name, fairnessMetric(name as FairnessMetricName, groups)])) as Record<
+    FairnessMetricName,
+    number
+  >
   return { ...metrics, groups, positiveLabel }
 }
 

@@ -1,5 +1,5 @@
 import type { Label } from '../labels.js'
-import { binaryTargets, classColumns, type BinaryTargetOptions } from './binary-targets.js'
+import { type BinaryTargetOptions, binaryTargets, classColumns } from './binary-targets.js'
 
 /** Options of {@link averagePrecision}. */
 export type AveragePrecisionOptions = BinaryTargetOptions
@@ -49,7 +49,10 @@ export function averagePrecisionOneVsRest(
   let total = 0
   for (let k = 0; k < classes.length; k++) {
     const targets = Uint8Array.from(columns, (column) => (column === k ? 1 : 0))
-    total += averagePrecisionFromTargets(targets, probabilities.map((row) => row[k] as number))
+    total += averagePrecisionFromTargets(
+      targets,
+      probabilities.map((row) => row[k] as number),
+    )
   }
   return total / classes.length
 }

@@ -1,5 +1,5 @@
 import { VitestMlError } from '../../util/errors.js'
-import { assertFinite, assertPaired, describeValue, sortedLabels, type Label } from '../labels.js'
+import { assertFinite, assertPaired, describeValue, type Label, sortedLabels } from '../labels.js'
 
 /** Options shared by the binary ranking and probability metrics. */
 export interface BinaryTargetOptions {
@@ -41,12 +41,19 @@ export function binaryTargets(
       source,
       'exactly two classes in yTrue',
       `${labels.length} (${labels.slice(0, 5).map(describeValue).join(', ')})`,
-      labels.length > 2 ? 'Pass a probability matrix for the one-vs-rest version.' : 'The metric is undefined with one class; evaluate on data with both classes.',
+      labels.length > 2
+        ? 'Pass a probability matrix for the one-vs-rest version.'
+        : 'The metric is undefined with one class; evaluate on data with both classes.',
     )
   }
   const positiveLabel = options.positiveLabel ?? defaultPositive(source, labels)
   if (options.positiveLabel !== undefined && !labels.includes(positiveLabel) && labels.length === 2) {
-    throw new VitestMlError(source, `positiveLabel among ${labels.map(describeValue).join(', ')}`, describeValue(positiveLabel), 'Set `positiveLabel` to one of the labels.')
+    throw new VitestMlError(
+      source,
+      `positiveLabel among ${labels.map(describeValue).join(', ')}`,
+      describeValue(positiveLabel),
+      'Set `positiveLabel` to one of the labels.',
+    )
   }
   const targets = new Uint8Array(yTrue.length)
   for (let index = 0; index < yTrue.length; index++) targets[index] = yTrue[index] === positiveLabel ? 1 : 0
@@ -102,7 +109,12 @@ export function classColumns(
   const found = sortedLabels(yTrue)
   const resolved = classes ?? (found.length === width ? found : Array.from({ length: width }, (_, k) => k))
   if (resolved.length !== width) {
-    throw new VitestMlError(source, `${width} classes (one per probability column)`, `${resolved.length}`, 'Pass `classes` in the column order of the model output.')
+    throw new VitestMlError(
+      source,
+      `${width} classes (one per probability column)`,
+      `${resolved.length}`,
+      'Pass `classes` in the column order of the model output.',
+    )
   }
   const position = new Map<Label, number>(resolved.map((label, k) => [label, k]))
   const columns = new Int32Array(yTrue.length)

@@ -39,7 +39,11 @@ export function brierScore(
   const { columns } = classColumns('brierScore', yTrue, probabilities, options.classes)
   const width = (probabilities[0] as readonly number[]).length
   if (width === 2) {
-    return brierScore(yTrue.map((_, index) => (columns[index] === 1 ? 1 : 0)), probabilities.map((row) => row[1] as number), { positiveLabel: 1 })
+    return brierScore(
+      yTrue.map((_, index) => (columns[index] === 1 ? 1 : 0)),
+      probabilities.map((row) => row[1] as number),
+      { positiveLabel: 1 },
+    )
   }
   let total = 0
   for (let index = 0; index < columns.length; index++) {

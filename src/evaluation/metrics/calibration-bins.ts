@@ -38,7 +38,12 @@ export function calibrationEdges(confidence: ArrayLike<number>, bins: number, st
   }
   if (strategy === 'uniform') return Array.from({ length: bins + 1 }, (_, k) => k / bins)
   if (strategy !== 'quantile') {
-    throw new VitestMlError('expectedCalibrationError', "strategy 'uniform' or 'quantile'", JSON.stringify(strategy), "'uniform' cuts [0, 1] into equal widths; 'quantile' puts the same number of rows in each bin.")
+    throw new VitestMlError(
+      'expectedCalibrationError',
+      "strategy 'uniform' or 'quantile'",
+      JSON.stringify(strategy),
+      "'uniform' cuts [0, 1] into equal widths; 'quantile' puts the same number of rows in each bin.",
+    )
   }
   const count = indices === undefined ? confidence.length : indices.length
   const sorted = new Float64Array(count)
@@ -66,7 +71,12 @@ export function calibrationEdges(confidence: ArrayLike<number>, bins: number, st
  * calibrationBins([0.2, 0.8], [0, 1], [0, 0.5, 1]) // [{ lower: 0, upper: 0.5, count: 1, meanConfidence: 0.2, observedFrequency: 0 }, ...]
  * ```
  */
-export function calibrationBins(confidence: ArrayLike<number>, outcome: ArrayLike<number>, edges: readonly number[], indices?: ArrayLike<number>): ReliabilityBin[] {
+export function calibrationBins(
+  confidence: ArrayLike<number>,
+  outcome: ArrayLike<number>,
+  edges: readonly number[],
+  indices?: ArrayLike<number>,
+): ReliabilityBin[] {
   const binCount = edges.length - 1
   const counts = new Float64Array(binCount)
   const confidenceSums = new Float64Array(binCount)

@@ -1,5 +1,5 @@
 import { VitestMlError } from '../../util/errors.js'
-import { assertPaired, sortedLabels, type Label } from '../labels.js'
+import { assertPaired, type Label, sortedLabels } from '../labels.js'
 
 /** Options of {@link confusionMatrix}. */
 export interface ConfusionMatrixOptions {

@@ -1,9 +1,9 @@
-import { VitestMlError } from '../../util/errors.js'
 import type { PlotSpec } from '../../record/check-record.js'
+import { VitestMlError } from '../../util/errors.js'
 import type { Label } from '../labels.js'
 import { binaryTargets, classColumns } from './binary-targets.js'
+import { type BinStrategy, calibrationBins, calibrationEdges, calibrationErrors, type ReliabilityBin } from './calibration-bins.js'
 import { isVector } from './log-loss.js'
-import { calibrationBins, calibrationEdges, calibrationErrors, type BinStrategy, type ReliabilityBin } from './calibration-bins.js'
 
 /** Options of {@link expectedCalibrationError}. */
 export interface ExpectedCalibrationErrorOptions {
@@ -60,7 +60,12 @@ export function calibrationPairs(
   }
   confidence.forEach((value, index) => {
     if (!(value >= 0 && value <= 1)) {
-      throw new VitestMlError('expectedCalibrationError', 'probabilities in [0, 1]', `${value} at row ${index}`, 'Apply a softmax or sigmoid to raw scores first.')
+      throw new VitestMlError(
+        'expectedCalibrationError',
+        'probabilities in [0, 1]',
+        `${value} at row ${index}`,
+        'Apply a softmax or sigmoid to raw scores first.',
+      )
     }
   })
   return { confidence, outcome }
@@ -114,7 +119,13 @@ export function reliabilityPlot(result: ExpectedCalibrationErrorResult, title: s
     yLabel: 'observed frequency',
     series: [
       { name: 'model', points },
-      { name: 'perfectly calibrated', points: [[0, 0], [1, 1]] },
+      {
+        name: 'perfectly calibrated',
+        points: [
+          [0, 0],
+          [1, 1],
+        ],
+      },
     ],
   }
 }

@@ -25,11 +25,7 @@ export interface LogLossOptions {
  * logLoss([0, 1], [0.1, 0.8]) // 0.1643
  * ```
  */
-export function logLoss(
-  yTrue: readonly Label[],
-  probabilities: readonly number[] | readonly (readonly number[])[],
-  options: LogLossOptions = {},
-): number {
+export function logLoss(yTrue: readonly Label[], probabilities: readonly number[] | readonly (readonly number[])[], options: LogLossOptions = {}): number {
   const eps = options.eps ?? 1e-15
   const clip = (value: number): number => Math.min(1 - eps, Math.max(eps, value))
   if (isVector(probabilities)) {

@@ -1,5 +1,5 @@
 import type { Label } from '../labels.js'
-import { binaryTargets, classColumns, type BinaryTargetOptions } from './binary-targets.js'
+import { type BinaryTargetOptions, binaryTargets, classColumns } from './binary-targets.js'
 
 /** Options of {@link rocAuc}. */
 export type RocAucOptions = BinaryTargetOptions
@@ -43,11 +43,7 @@ export function rocAuc(yTrue: readonly Label[], scores: readonly number[], optio
  * rocAucOneVsRest([0, 1, 2], [[0.8, 0.1, 0.1], [0.2, 0.7, 0.1], [0.1, 0.2, 0.7]]) // 1
  * ```
  */
-export function rocAucOneVsRest(
-  yTrue: readonly Label[],
-  probabilities: readonly (readonly number[])[],
-  options: RocAucOneVsRestOptions = {},
-): number {
+export function rocAucOneVsRest(yTrue: readonly Label[], probabilities: readonly (readonly number[])[], options: RocAucOneVsRestOptions = {}): number {
   const { classes, columns } = classColumns('rocAucOneVsRest', yTrue, probabilities, options.classes)
   let total = 0
   let weightTotal = 0
@@ -59,7 +55,12 @@ export function rocAucOneVsRest(
       support += targets[index] as number
     }
     const weight = options.average === 'weighted' ? support : 1
-    total += weight * aucFromTargets(targets, probabilities.map((row) => row[k] as number))
+    total +=
+      weight *
+      aucFromTargets(
+        targets,
+        probabilities.map((row) => row[k] as number),
+      )
     weightTotal += weight
   }
   return total / weightTotal

@@ -1,9 +1,9 @@
-import { VitestMlError } from '../../util/errors.js'
 import type { Model } from '../../model/model.js'
 import { benjaminiHochberg, bonferroni } from '../../stats/index.js'
-import { checkEvaluationData, predictAll, type EvaluationData } from '../evaluation-data.js'
+import { VitestMlError } from '../../util/errors.js'
+import { checkEvaluationData, type EvaluationData, predictAll } from '../evaluation-data.js'
 import type { Label } from '../labels.js'
-import { defaultMetric, resolveMetric, type MetricDefinition, type MetricName } from '../metric.js'
+import { defaultMetric, type MetricDefinition, type MetricName, resolveMetric } from '../metric.js'
 import { recordColumns } from '../record-columns.js'
 import type { Prediction } from '../to-prediction.js'
 import { segmentCandidates } from './segment-candidates.js'
@@ -103,7 +103,13 @@ const SOURCE = 'toHaveNoWeakSegments'
  */
 export async function findWeakSegments<I>(model: Model<I, unknown>, options: FindWeakSegmentsOptions<I>): Promise<WeakSegmentsResult> {
   const { inputs, labels } = checkEvaluationData(SOURCE, options?.data)
-  const predictions = await predictAll(SOURCE, model, inputs, { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) }, labels)
+  const predictions = await predictAll(
+    SOURCE,
+    model,
+    inputs,
+    { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) },
+    labels,
+  )
   return weakSegmentsOf(labels, predictions, options.rows ?? inputs, options)
 }
 
@@ -120,20 +126,43 @@ export async function findWeakSegments<I>(model: Model<I, unknown>, options: Fin
  * weakSegmentsOf(labels, predictions, records, { maxDrop: 0.1 }).examined // 143
  * ```
  */
-export function weakSegmentsOf(labels: readonly Label[], predictions: readonly Prediction[], rows: readonly unknown[], options: Omit<FindWeakSegmentsOptions, 'data'>): WeakSegmentsResult {
+export function weakSegmentsOf(
+  labels: readonly Label[],
+  predictions: readonly Prediction[],
+  rows: readonly unknown[],
+  options: Omit<FindWeakSegmentsOptions, 'data'>,
+): WeakSegmentsResult {
   const metric = resolveMetric(options.metric ?? defaultMetric(labels), SOURCE)
   const check = (ok: boolean, expected: string, received: unknown, hint: string): void => {
     if (!ok) throw new VitestMlError(SOURCE, expected, String(received), hint)
   }
-  check(typeof options.maxDrop === 'number' && Number.isFinite(options.maxDrop) && options.maxDrop >= 0, 'a finite `maxDrop` >= 0 (metric units)', options.maxDrop, 'For example `{ maxDrop: 0.1 }`: a segment 10 points below the overall accuracy, with confidence, is weak.')
-  check(metric.rowLoss !== undefined, 'a metric that is a mean over rows (accuracy, brier, logLoss, rmse, mae, mape)', metric.name, 'Segments are tested on per-row values; give a custom metric a `rowLoss`.')
+  check(
+    typeof options.maxDrop === 'number' && Number.isFinite(options.maxDrop) && options.maxDrop >= 0,
+    'a finite `maxDrop` >= 0 (metric units)',
+    options.maxDrop,
+    'For example `{ maxDrop: 0.1 }`: a segment 10 points below the overall accuracy, with confidence, is weak.',
+  )
+  check(
+    metric.rowLoss !== undefined,
+    'a metric that is a mean over rows (accuracy, brier, logLoss, rmse, mae, mape)',
+    metric.name,
+    'Segments are tested on per-row values; give a custom metric a `rowLoss`.',
+  )
   check(rows.length === labels.length, `${labels.length} rows (one per input)`, rows.length, '`rows` must describe the same rows as `data.inputs`, in order.')
   const minSize = options.minSize ?? 20
   check(Number.isInteger(minSize) && minSize >= 2, 'an integer `minSize` >= 2', minSize, 'Use 20 or more: smaller segments cannot show a drop with confidence.')
   const alpha = options.alpha ?? 0.05
   const correction = options.correction ?? 'bonferroni'
-  check(correction === 'bonferroni' || correction === 'benjamini-hochberg', "correction 'bonferroni' or 'benjamini-hochberg'", JSON.stringify(correction), "'bonferroni' bounds the chance of any false alarm; 'benjamini-hochberg' the share of false alarms among the segments flagged.")
-  const context = { ...(options.classes === undefined ? {} : { classes: options.classes }), ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }) }
+  check(
+    correction === 'bonferroni' || correction === 'benjamini-hochberg',
+    "correction 'bonferroni' or 'benjamini-hochberg'",
+    JSON.stringify(correction),
+    "'bonferroni' bounds the chance of any false alarm; 'benjamini-hochberg' the share of false alarms among the segments flagged.",
+  )
+  const context = {
+    ...(options.classes === undefined ? {} : { classes: options.classes }),
+    ...(options.positiveLabel === undefined ? {} : { positiveLabel: options.positiveLabel }),
+  }
   const overall = metric.compute(labels, predictions, context)
   const values = (metric.rowLoss as NonNullable<MetricDefinition['rowLoss']>)(labels, predictions, context)
   const fromMean = metric.fromMean ?? ((mean: number) => mean)
@@ -149,18 +178,26 @@ export function weakSegmentsOf(labels: readonly Label[], predictions: readonly P
     const { mean, pValue } = segmentTest(valuesAt(candidate.indices), meanBar, metric.higherIsBetter, binary)
     return { candidate, score: fromMean(mean), pValue }
   })
-  const corrected = tested.length === 0 ? { adjusted: [], rejected: [] } : (correction === 'bonferroni' ? bonferroni : benjaminiHochberg)(tested.map((entry) => entry.pValue), { alpha })
+  const corrected =
+    tested.length === 0
+      ? { adjusted: [], rejected: [] }
+      : (correction === 'bonferroni' ? bonferroni : benjaminiHochberg)(
+          tested.map((entry) => entry.pValue),
+          { alpha },
+        )
   const direction = metric.higherIsBetter ? 1 : -1
-  const segments = tested.map(({ candidate, score, pValue }, k): SegmentScore => ({
-    rule: candidate.rule,
-    features: candidate.features,
-    size: candidate.indices.length,
-    score,
-    drop: direction * (overall - score),
-    pValue,
-    adjustedPValue: corrected.adjusted[k] as number,
-    weak: corrected.rejected[k] === true,
-  }))
+  const segments = tested.map(
+    ({ candidate, score, pValue }, k): SegmentScore => ({
+      rule: candidate.rule,
+      features: candidate.features,
+      size: candidate.indices.length,
+      score,
+      drop: direction * (overall - score),
+      pValue,
+      adjustedPValue: corrected.adjusted[k] as number,
+      weak: corrected.rejected[k] === true,
+    }),
+  )
   const rowsOf = new Map(segments.map((segment, k) => [segment, tested[k]?.candidate.indices ?? []]))
   segments.sort((left, right) => Number(right.weak) - Number(left.weak) || right.drop - left.drop || left.rule.localeCompare(right.rule))
   const seed = options.seed ?? 42

@@ -23,7 +23,10 @@ export interface SegmentCandidate {
  * segmentCandidates(conditions, { minSize: 20, pairs: true }).candidates[0] // { rule: 'Island = Biscoe', features: ['Island'], indices: [...] }
  * ```
  */
-export function segmentCandidates(conditions: readonly SegmentCondition[], options: { readonly minSize: number; readonly pairs: boolean }): { candidates: SegmentCandidate[]; tooSmall: number } {
+export function segmentCandidates(
+  conditions: readonly SegmentCondition[],
+  options: { readonly minSize: number; readonly pairs: boolean },
+): { candidates: SegmentCandidate[]; tooSmall: number } {
   const candidates: SegmentCandidate[] = []
   const seen = new Map<string, number[][]>()
   let tooSmall = 0

@@ -34,7 +34,11 @@ export interface SegmentConditionOptions {
  * // ['Island = Biscoe', 'Island = Dream', 'Island = Torgersen', 'Body Mass (g) < 3,550', ...]
  * ```
  */
-export function segmentConditions(rows: readonly unknown[], features: readonly string[], options: SegmentConditionOptions = {}): { conditions: SegmentCondition[]; skipped: { feature: string; reason: string }[] } {
+export function segmentConditions(
+  rows: readonly unknown[],
+  features: readonly string[],
+  options: SegmentConditionOptions = {},
+): { conditions: SegmentCondition[]; skipped: { feature: string; reason: string }[] } {
   const bins = options.bins ?? 4
   if (!Number.isInteger(bins) || bins < 2) throw new VitestMlError('toHaveNoWeakSegments', 'an integer `bins` >= 2', String(bins), 'Use 4 for quartiles.')
   const conditions: SegmentCondition[] = []
@@ -42,7 +46,12 @@ export function segmentConditions(rows: readonly unknown[], features: readonly s
   for (const feature of features) {
     const values = rows.map((row) => (row as Record<string, unknown> | null)?.[feature])
     if (values.every((value) => value === undefined)) {
-      throw new VitestMlError('toHaveNoWeakSegments', `rows with a column ${describeValue(feature)}`, 'no row having it', 'Name columns of the rows in `features`, or pass `rows` with the columns to search (one record per input).')
+      throw new VitestMlError(
+        'toHaveNoWeakSegments',
+        `rows with a column ${describeValue(feature)}`,
+        'no row having it',
+        'Name columns of the rows in `features`, or pass `rows` with the columns to search (one record per input).',
+      )
     }
     const missing = (value: unknown): boolean => value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value))
     const present = values.filter((value) => !missing(value))
@@ -58,14 +67,21 @@ export function segmentConditions(rows: readonly unknown[], features: readonly s
       edges.forEach((edge, k) => {
         const next = edges[k + 1]
         if (k === 0) conditions.push({ feature, rule: `${feature} < ${format(edge)}`, members: members((value) => typeof value === 'number' && value < edge) })
-        if (next !== undefined) conditions.push({ feature, rule: `${format(edge)} ≤ ${feature} < ${format(next)}`, members: members((value) => typeof value === 'number' && value >= edge && value < next) })
+        if (next !== undefined)
+          conditions.push({
+            feature,
+            rule: `${format(edge)} ≤ ${feature} < ${format(next)}`,
+            members: members((value) => typeof value === 'number' && value >= edge && value < next),
+          })
         else conditions.push({ feature, rule: `${feature} ≥ ${format(edge)}`, members: members((value) => typeof value === 'number' && value >= edge) })
       })
     } else if (distinct.size > (options.maxCategories ?? 20)) {
       skipped.push({ feature, reason: `${distinct.size} distinct values (more than ${options.maxCategories ?? 20}: an identifier?)` })
       continue
     } else {
-      const sorted = [...distinct].sort((left, right) => (typeof left === 'number' && typeof right === 'number' ? left - right : String(left).localeCompare(String(right))))
+      const sorted = [...distinct].sort((left, right) =>
+        typeof left === 'number' && typeof right === 'number' ? left - right : String(left).localeCompare(String(right)),
+      )
       for (const category of sorted) conditions.push({ feature, rule: `${feature} = ${String(category)}`, members: members((value) => value === category) })
     }
     if (present.length < values.length) conditions.push({ feature, rule: `${feature} is missing`, members: members(missing) })

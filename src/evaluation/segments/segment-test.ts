@@ -57,9 +57,18 @@ export function segmentTest(values: Float64Array, bar: number, higherIsBetter: b
  * segmentInterval(Float64Array.from([1, 1, 0]), true, (m) => m, 1, 1000) // { low: 0.208, high: 0.939 }
  * ```
  */
-export function segmentInterval(values: Float64Array, binary: boolean, fromMean: (mean: number) => number, seed: number, resamples: number): { low: number; high: number } {
+export function segmentInterval(
+  values: Float64Array,
+  binary: boolean,
+  fromMean: (mean: number) => number,
+  seed: number,
+  resamples: number,
+): { low: number; high: number } {
   if (binary) {
-    const { low, high } = wilsonInterval(values.reduce((sum, value) => sum + value, 0), values.length)
+    const { low, high } = wilsonInterval(
+      values.reduce((sum, value) => sum + value, 0),
+      values.length,
+    )
     return { low: fromMean(low), high: fromMean(high) }
   }
   const mean = (sample: Float64Array): number => sample.reduce((sum, value) => sum + value, 0) / sample.length

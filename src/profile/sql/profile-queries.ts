@@ -71,8 +71,12 @@ export function summaryQuery(columns: readonly ProfileQueryColumn[], relation: s
     parts.push(
       `SUM(CASE WHEN ${v} IS NULL OR ${dialect.isNan(v)} THEN 1 ELSE 0 END) AS ${v}_missing`,
       `SUM(CASE WHEN ${v} IS NOT NULL AND ${dialect.isInfinite(v)} THEN 1 ELSE 0 END) AS ${v}_infinite`,
-      `COUNT(${finite}) AS ${v}_count`, `AVG(${finite}) AS ${v}_mean`, `VAR_POP(${finite}) AS ${v}_variance`,
-      `MIN(${finite}) AS ${v}_min`, `MAX(${finite}) AS ${v}_max`, `${dialect.approxDistinct(finite)} AS ${v}_distinct`,
+      `COUNT(${finite}) AS ${v}_count`,
+      `AVG(${finite}) AS ${v}_mean`,
+      `VAR_POP(${finite}) AS ${v}_variance`,
+      `MIN(${finite}) AS ${v}_min`,
+      `MAX(${finite}) AS ${v}_max`,
+      `${dialect.approxDistinct(finite)} AS ${v}_distinct`,
       `${dialect.approxQuantiles(finite, cutFractions(cuts))} AS ${v}_cuts`,
     )
   })
@@ -113,12 +117,17 @@ export function countsQuery(indices: readonly number[], relation: string): strin
  * // SELECT SUM(CASE WHEN v0 >= 0 AND v0 <= 10 THEN 1 ELSE 0 END) AS c0_0, ...
  * ```
  */
-export function cutCountsQuery(cutsByColumn: ReadonlyMap<number, { readonly min: number; readonly cuts: readonly number[] }>, relation: string, dialect: SqlDialect): string {
+export function cutCountsQuery(
+  cutsByColumn: ReadonlyMap<number, { readonly min: number; readonly cuts: readonly number[] }>,
+  relation: string,
+  dialect: SqlDialect,
+): string {
   const parts: string[] = []
   const literal = (value: number): string => (/e/i.test(String(value)) ? dialect.toDouble(`'${String(value)}'`) : String(value))
   for (const [index, { min, cuts }] of cutsByColumn) {
     // Counting from the finite minimum up keeps -Infinity out; NaN and +Infinity never compare <= a finite cut.
-    for (const [position, cut] of cuts.entries()) parts.push(`SUM(CASE WHEN v${index} >= ${literal(min)} AND v${index} <= ${literal(cut)} THEN 1 ELSE 0 END) AS c${index}_${position}`)
+    for (const [position, cut] of cuts.entries())
+      parts.push(`SUM(CASE WHEN v${index} >= ${literal(min)} AND v${index} <= ${literal(cut)} THEN 1 ELSE 0 END) AS c${index}_${position}`)
   }
   return `SELECT ${parts.join(',\n  ')}\nFROM ${relation}`
 }
@@ -136,8 +145,14 @@ export function cutCountsQuery(cutsByColumn: ReadonlyMap<number, { readonly min:
  * duckDbHistogramQuery(new Map([[0, { min: 0, max: 99, cuts: [10, 20] }]]), relation) // SELECT histogram(CASE WHEN v0 >= 0 AND v0 <= 99 THEN v0 END, [10, 20]) AS h0 FROM ...
  * ```
  */
-export function duckDbHistogramQuery(cutsByColumn: ReadonlyMap<number, { readonly min: number; readonly max: number; readonly cuts: readonly number[] }>, relation: string): string {
-  const parts = [...cutsByColumn].map(([index, { min, max, cuts }]) => `histogram(CASE WHEN v${index} >= ${double(min)} AND v${index} <= ${double(max)} THEN v${index} END, [${cuts.map(double).join(', ')}]) AS h${index}`)
+export function duckDbHistogramQuery(
+  cutsByColumn: ReadonlyMap<number, { readonly min: number; readonly max: number; readonly cuts: readonly number[] }>,
+  relation: string,
+): string {
+  const parts = [...cutsByColumn].map(
+    ([index, { min, max, cuts }]) =>
+      `histogram(CASE WHEN v${index} >= ${double(min)} AND v${index} <= ${double(max)} THEN v${index} END, [${cuts.map(double).join(', ')}]) AS h${index}`,
+  )
   return `SELECT ${parts.join(',\n  ')}\nFROM ${relation}`
 }
 

@@ -1,6 +1,6 @@
 import { VitestMlError } from '../../util/errors.js'
-import { countsQuery, cutCountsQuery, summaryQuery, valuesRelation, type ProfileQueryColumn } from './profile-queries.js'
-import { sqlDialect, type SqlDialectName } from './sql-dialect.js'
+import { countsQuery, cutCountsQuery, type ProfileQueryColumn, summaryQuery, valuesRelation } from './profile-queries.js'
+import { type SqlDialectName, sqlDialect } from './sql-dialect.js'
 
 /** Options of {@link profileQueries}. */
 export interface ProfileQueriesOptions {

@@ -2,9 +2,9 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import { MISSING_CATEGORY } from '../../drift/feature-values.js'
 import { VitestMlError } from '../../util/errors.js'
 import { finishCategories } from '../category-summary.js'
-import { DEFAULT_PROFILE_SETTINGS, PROFILE_FORMAT, type ColumnProfile, type DataProfile, type ProfileSettings } from '../data-profile.js'
+import { type ColumnProfile, type DataProfile, DEFAULT_PROFILE_SETTINGS, PROFILE_FORMAT, type ProfileSettings } from '../data-profile.js'
 import { NumericSummaryBuilder } from '../numeric-summary.js'
-import { countsQuery, cutCountsQuery, duckDbHistogramQuery, summaryQuery, valuesRelation, type ProfileQueryColumn } from './profile-queries.js'
+import { countsQuery, cutCountsQuery, duckDbHistogramQuery, type ProfileQueryColumn, summaryQuery, valuesRelation } from './profile-queries.js'
 import { sqlDialect } from './sql-dialect.js'
 
 /** Where the rows are: a file (Parquet, CSV or JSON by extension), a table, or a query. */
@@ -56,7 +56,8 @@ type Row = Record<string, unknown>
 export async function profileWithDuckDb(source: DuckDbSource, options: DuckDbProfileOptions = {}): Promise<DataProfile> {
   const settings: ProfileSettings = { ...DEFAULT_PROFILE_SETTINGS, ...definedSettings(options) }
   const cuts = options.cuts ?? 1000
-  if (!Number.isInteger(cuts) || cuts < 2) throw new VitestMlError('profileWithDuckDb', 'a whole `cuts` >= 2', String(cuts), 'For example `cuts: 1000` (rank error about 0.001).')
+  if (!Number.isInteger(cuts) || cuts < 2)
+    throw new VitestMlError('profileWithDuckDb', 'a whole `cuts` >= 2', String(cuts), 'For example `cuts: 1000` (rank error about 0.001).')
   // Loaded on first use, so importing vitest-ml never loads DuckDB's native library.
   const owned = options.connection === undefined ? await (await import('@duckdb/node-api')).DuckDBInstance.create(':memory:') : undefined
   const connection = options.connection ?? (await (owned as DuckDBInstance).connect())
@@ -69,32 +70,69 @@ export async function profileWithDuckDb(source: DuckDbSource, options: DuckDbPro
     // the rows, and the same data must give the same profile. Passes 2 and 3 count integers and use every thread.
     const threads = (await rows(connection, "SELECT current_setting('threads') AS threads"))[0]?.threads
     await connection.run('SET threads = 1')
-    const [summary] = await rows(connection, summaryQuery(columns, relation, dialect, cuts)).finally(() => connection.run(`SET threads = ${Number(threads) || 1}`))
+    const [summary] = await rows(connection, summaryQuery(columns, relation, dialect, cuts)).finally(() =>
+      connection.run(`SET threads = ${Number(threads) || 1}`),
+    )
     if (summary === undefined) throw new VitestMlError('profileWithDuckDb', 'one summary row', 'none', 'Check the source and `where`.')
-    const counted = columns.map((column, index) => index).filter((index) => columns[index]?.kind === 'categorical' || Number(summary[`v${index}_distinct`] ?? 0) <= settings.exactLimit)
+    const counted = columns
+      .map((column, index) => index)
+      .filter((index) => columns[index]?.kind === 'categorical' || Number(summary[`v${index}_distinct`] ?? 0) <= settings.exactLimit)
     const binned = columns.map((column, index) => index).filter((index) => !counted.includes(index) && Number(summary[`v${index}_count`] ?? 0) > 0)
     const counts = counted.length === 0 ? [] : await rows(connection, countsQuery(counted, relation))
-    const cutPlan = new Map(binned.map((index) => [index, { min: Number(summary[`v${index}_min`]), max: Number(summary[`v${index}_max`]), cuts: cutPoints(summary[`v${index}_cuts`], Number(summary[`v${index}_max`])) }]))
-    const cutCounts = cutPlan.size === 0 ? undefined : options.portable === true
-      ? (await rows(connection, cutCountsQuery(cutPlan, relation, dialect)))[0]
-      : cumulativeFromHistograms((await rows(connection, duckDbHistogramQuery(cutPlan, relation)))[0], cutPlan)
+    const cutPlan = new Map(
+      binned.map((index) => [
+        index,
+        {
+          min: Number(summary[`v${index}_min`]),
+          max: Number(summary[`v${index}_max`]),
+          cuts: cutPoints(summary[`v${index}_cuts`], Number(summary[`v${index}_max`])),
+        },
+      ]),
+    )
+    const cutCounts =
+      cutPlan.size === 0
+        ? undefined
+        : options.portable === true
+          ? (await rows(connection, cutCountsQuery(cutPlan, relation, dialect)))[0]
+          : cumulativeFromHistograms((await rows(connection, duckDbHistogramQuery(cutPlan, relation)))[0], cutPlan)
     const profiled: Record<string, ColumnProfile> = {}
     columns.forEach((column, index) => {
-      profiled[column.name] = column.kind === 'categorical'
-        ? categoricalColumn(summary, counts, index, settings)
-        : numericColumn(summary, counts, cutCounts, cutPlan.get(index)?.cuts, index, settings)
+      profiled[column.name] =
+        column.kind === 'categorical'
+          ? categoricalColumn(summary, counts, index, settings)
+          : numericColumn(summary, counts, cutCounts, cutPlan.get(index)?.cuts, index, settings)
     })
-    return { format: PROFILE_FORMAT, version: 1, name: options.name ?? nameOf(source), rows: Number(summary.rows), settings, columns: profiled, skipped: [], source: 'duckdb' }
+    return {
+      format: PROFILE_FORMAT,
+      version: 1,
+      name: options.name ?? nameOf(source),
+      rows: Number(summary.rows),
+      settings,
+      columns: profiled,
+      skipped: [],
+      source: 'duckdb',
+    }
   } catch (error) {
     if (error instanceof VitestMlError) throw error
-    throw new VitestMlError('profileWithDuckDb', 'a source and columns DuckDB can read', (error as Error).message.split('\n')[0] ?? 'an error', 'Check the path, the column names and the `where` condition (DuckDB SQL).', { cause: error })
+    throw new VitestMlError(
+      'profileWithDuckDb',
+      'a source and columns DuckDB can read',
+      (error as Error).message.split('\n')[0] ?? 'an error',
+      'Check the path, the column names and the `where` condition (DuckDB SQL).',
+      { cause: error },
+    )
   } finally {
-    if (owned !== undefined) { connection.closeSync(); owned.closeSync() }
+    if (owned !== undefined) {
+      connection.closeSync()
+      owned.closeSync()
+    }
   }
 }
 
 function definedSettings(options: DuckDbProfileOptions): Partial<ProfileSettings> {
-  return Object.fromEntries((['k', 'exactLimit', 'maxCategories', 'seed'] as const).filter((key) => options[key] !== undefined).map((key) => [key, options[key]]))
+  return Object.fromEntries(
+    (['k', 'exactLimit', 'maxCategories', 'seed'] as const).filter((key) => options[key] !== undefined).map((key) => [key, options[key]]),
+  )
 }
 
 function relationOf(source: DuckDbSource): string {
@@ -103,7 +141,12 @@ function relationOf(source: DuckDbSource): string {
   if (/\.parquet$/i.test(source)) return `read_parquet(${path})`
   if (/\.(csv|tsv)$/i.test(source)) return `read_csv_auto(${path})`
   if (/\.(json|jsonl|ndjson)$/i.test(source)) return `read_json_auto(${path})`
-  throw new VitestMlError('profileWithDuckDb', 'a .parquet, .csv, .tsv, .json or .jsonl file, { table } or { sql }', JSON.stringify(source), 'Pass `{ sql: "SELECT ..." }` for other sources.')
+  throw new VitestMlError(
+    'profileWithDuckDb',
+    'a .parquet, .csv, .tsv, .json or .jsonl file, { table } or { sql }',
+    JSON.stringify(source),
+    'Pass `{ sql: "SELECT ..." }` for other sources.',
+  )
 }
 
 function nameOf(source: DuckDbSource): string {
@@ -123,7 +166,8 @@ async function describeColumns(connection: DuckDBConnection, from: string, optio
   return specs.map((spec, index) => {
     const type = String(described[index]?.column_type ?? 'VARCHAR')
     const forced = options.categorical?.includes(spec.name) === true
-    if (!forced && /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECIMAL.*)$/.test(type)) return { name: spec.name, kind: 'numeric' as const, expression: dialect.toDouble(spec.sql) }
+    if (!forced && /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECIMAL.*)$/.test(type))
+      return { name: spec.name, kind: 'numeric' as const, expression: dialect.toDouble(spec.sql) }
     if (!forced && /^(DATE|TIMESTAMP.*)$/.test(type)) return { name: spec.name, kind: 'numeric' as const, expression: dialect.epochMillis(spec.sql) }
     return { name: spec.name, kind: 'categorical' as const, expression: dialect.toText(spec.sql) }
   })
@@ -133,7 +177,12 @@ async function describeColumns(connection: DuckDBConnection, from: string, optio
 function cumulativeFromHistograms(row: Row | undefined, plan: ReadonlyMap<number, { readonly cuts: readonly number[] }>): Row {
   const out: Row = {}
   for (const [index, { cuts }] of plan) {
-    const bins = new Map(((row?.[`h${index}`] as { key: unknown; value: unknown }[] | undefined) ?? []).map((entry) => [entry.key === null ? null : Number(entry.key), Number(entry.value)]))
+    const bins = new Map(
+      ((row?.[`h${index}`] as { key: unknown; value: unknown }[] | undefined) ?? []).map((entry) => [
+        entry.key === null ? null : Number(entry.key),
+        Number(entry.value),
+      ]),
+    )
     let total = 0
     cuts.forEach((cut, position) => {
       total += bins.get(cut) ?? 0
@@ -158,10 +207,22 @@ function categoricalColumn(summary: Row, counts: readonly Row[], index: number, 
     const value = row[`v${index}`]
     map.set(value === null || value === undefined ? MISSING_CATEGORY : String(value), Number(row.n))
   }
-  return { kind: 'categorical', rows: Number(summary.rows), missing: Number(summary[`v${index}_missing`] ?? 0), categories: finishCategories(map, 0, settings.maxCategories) }
+  return {
+    kind: 'categorical',
+    rows: Number(summary.rows),
+    missing: Number(summary[`v${index}_missing`] ?? 0),
+    categories: finishCategories(map, 0, settings.maxCategories),
+  }
 }
 
-function numericColumn(summary: Row, counts: readonly Row[], cutCounts: Row | undefined, cuts: readonly number[] | undefined, index: number, settings: ProfileSettings): ColumnProfile {
+function numericColumn(
+  summary: Row,
+  counts: readonly Row[],
+  cutCounts: Row | undefined,
+  cuts: readonly number[] | undefined,
+  index: number,
+  settings: ProfileSettings,
+): ColumnProfile {
   const count = Number(summary[`v${index}_count`] ?? 0)
   const builder = new NumericSummaryBuilder(settings)
   if (cuts === undefined) {
@@ -181,10 +242,16 @@ function numericColumn(summary: Row, counts: readonly Row[], cutCounts: Row | un
   }
   const mean = count === 0 ? Number.NaN : Number(summary[`v${index}_mean`])
   return {
-    kind: 'numeric', rows: Number(summary.rows), missing: Number(summary[`v${index}_missing`] ?? 0), nonFinite: Number(summary[`v${index}_infinite`] ?? 0),
+    kind: 'numeric',
+    rows: Number(summary.rows),
+    missing: Number(summary[`v${index}_missing`] ?? 0),
+    nonFinite: Number(summary[`v${index}_infinite`] ?? 0),
     moments: {
-      count, mean, m2: count === 0 ? 0 : Number(summary[`v${index}_variance`] ?? 0) * count,
-      min: count === 0 ? Number.POSITIVE_INFINITY : Number(summary[`v${index}_min`]), max: count === 0 ? Number.NEGATIVE_INFINITY : Number(summary[`v${index}_max`]),
+      count,
+      mean,
+      m2: count === 0 ? 0 : Number(summary[`v${index}_variance`] ?? 0) * count,
+      min: count === 0 ? Number.POSITIVE_INFINITY : Number(summary[`v${index}_min`]),
+      max: count === 0 ? Number.NEGATIVE_INFINITY : Number(summary[`v${index}_max`]),
     },
     summary: builder.finish(),
   }

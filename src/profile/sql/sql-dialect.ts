@@ -51,28 +51,52 @@ export function sqlDialect(name: SqlDialectName): SqlDialect {
   switch (name) {
     case 'duckdb':
       return {
-        name, quote: doubleQuote, isNan: (e) => `isnan(${e})`, isInfinite: (e) => `isinf(${e})`, approxDistinct: (e) => `approx_count_distinct(${e})`,
-        approxQuantiles: (e, q) => `approx_quantile(${e}, [${list(q)}])`, epochMillis: (e) => `CAST(epoch_ms(${e}) AS DOUBLE)`,
-        toDouble: (e) => `CAST(${e} AS DOUBLE)`, toText: (e) => `CAST(${e} AS VARCHAR)`,
+        name,
+        quote: doubleQuote,
+        isNan: (e) => `isnan(${e})`,
+        isInfinite: (e) => `isinf(${e})`,
+        approxDistinct: (e) => `approx_count_distinct(${e})`,
+        approxQuantiles: (e, q) => `approx_quantile(${e}, [${list(q)}])`,
+        epochMillis: (e) => `CAST(epoch_ms(${e}) AS DOUBLE)`,
+        toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+        toText: (e) => `CAST(${e} AS VARCHAR)`,
       }
     case 'trino':
       return {
-        name, quote: doubleQuote, isNan: (e) => `is_nan(${e})`, isInfinite: (e) => `is_infinite(${e})`, approxDistinct: (e) => `approx_distinct(${e})`,
-        approxQuantiles: (e, q) => `approx_percentile(${e}, ARRAY[${list(q)}])`, epochMillis: (e) => `CAST(to_unixtime(${e}) * 1000 AS DOUBLE)`,
-        toDouble: (e) => `CAST(${e} AS DOUBLE)`, toText: (e) => `CAST(${e} AS VARCHAR)`,
+        name,
+        quote: doubleQuote,
+        isNan: (e) => `is_nan(${e})`,
+        isInfinite: (e) => `is_infinite(${e})`,
+        approxDistinct: (e) => `approx_distinct(${e})`,
+        approxQuantiles: (e, q) => `approx_percentile(${e}, ARRAY[${list(q)}])`,
+        epochMillis: (e) => `CAST(to_unixtime(${e}) * 1000 AS DOUBLE)`,
+        toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+        toText: (e) => `CAST(${e} AS VARCHAR)`,
       }
     case 'spark':
       return {
-        name, quote: backtick, isNan: (e) => `isnan(${e})`, isInfinite: (e) => `abs(${e}) = double('inf')`, approxDistinct: (e) => `approx_count_distinct(${e})`,
-        approxQuantiles: (e, q) => `percentile_approx(${e}, array(${list(q)}), 10000)`, epochMillis: (e) => `CAST(unix_millis(${e}) AS DOUBLE)`,
-        toDouble: (e) => `CAST(${e} AS DOUBLE)`, toText: (e) => `CAST(${e} AS STRING)`,
+        name,
+        quote: backtick,
+        isNan: (e) => `isnan(${e})`,
+        isInfinite: (e) => `abs(${e}) = double('inf')`,
+        approxDistinct: (e) => `approx_count_distinct(${e})`,
+        approxQuantiles: (e, q) => `percentile_approx(${e}, array(${list(q)}), 10000)`,
+        epochMillis: (e) => `CAST(unix_millis(${e}) AS DOUBLE)`,
+        toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+        toText: (e) => `CAST(${e} AS STRING)`,
       }
     case 'bigquery':
       return {
-        name, quote: backtick, isNan: (e) => `IS_NAN(${e})`, isInfinite: (e) => `IS_INF(${e})`, approxDistinct: (e) => `APPROX_COUNT_DISTINCT(${e})`,
+        name,
+        quote: backtick,
+        isNan: (e) => `IS_NAN(${e})`,
+        isInfinite: (e) => `IS_INF(${e})`,
+        approxDistinct: (e) => `APPROX_COUNT_DISTINCT(${e})`,
         // APPROX_QUANTILES returns n + 1 boundaries (min, the n - 1 inner cut points, max); the caller keeps the inner ones.
-        approxQuantiles: (e, q) => `APPROX_QUANTILES(${e}, ${q.length + 1})`, epochMillis: (e) => `CAST(UNIX_MILLIS(CAST(${e} AS TIMESTAMP)) AS FLOAT64)`,
-        toDouble: (e) => `CAST(${e} AS FLOAT64)`, toText: (e) => `CAST(${e} AS STRING)`,
+        approxQuantiles: (e, q) => `APPROX_QUANTILES(${e}, ${q.length + 1})`,
+        epochMillis: (e) => `CAST(UNIX_MILLIS(CAST(${e} AS TIMESTAMP)) AS FLOAT64)`,
+        toDouble: (e) => `CAST(${e} AS FLOAT64)`,
+        toText: (e) => `CAST(${e} AS STRING)`,
       }
   }
 }

@@ -36,7 +36,12 @@ const SLOT = /\{(a:)?([A-Za-z_][A-Za-z_]*?)(\d*)\}/g
  */
 export function parseTemplate(template: string): ParsedTemplate {
   if (typeof template !== 'string' || template.trim() === '') {
-    throw new VitestMlError('templateCases', 'a non-empty template string', JSON.stringify(template), 'Write a template such as `"{first_name} is {a:pos_adj} {profession}."`.')
+    throw new VitestMlError(
+      'templateCases',
+      'a non-empty template string',
+      JSON.stringify(template),
+      'Write a template such as `"{first_name} is {a:pos_adj} {profession}."`.',
+    )
   }
   const parts: string[] = []
   const slots: TemplateSlot[] = []
@@ -50,7 +55,12 @@ export function parseTemplate(template: string): ParsedTemplate {
   parts.push(template.slice(last))
   const stray = parts.findIndex((part) => /[{}]/.test(part))
   if (stray >= 0) {
-    throw new VitestMlError('templateCases', 'slots of the form {lexicon}, {a:lexicon}, {lexicon2} or {mask}', `a stray brace in ${JSON.stringify(template)}`, 'Slot names are letters and underscores, optionally followed by a number.')
+    throw new VitestMlError(
+      'templateCases',
+      'slots of the form {lexicon}, {a:lexicon}, {lexicon2} or {mask}',
+      `a stray brace in ${JSON.stringify(template)}`,
+      'Slot names are letters and underscores, optionally followed by a number.',
+    )
   }
   return { template, parts, slots }
 }

@@ -1,8 +1,8 @@
 import seedrandom from 'seedrandom'
+import { LEXICON_NAMES, type LexiconName, lexicon } from '../../arbitraries/text/lexicon.js'
 import { VitestMlError } from '../../util/errors.js'
-import { lexicon, LEXICON_NAMES, type LexiconName } from '../../arbitraries/text/lexicon.js'
 import type { GoldenCase } from '../golden-case.js'
-import { article, parseTemplate, type ParsedTemplate } from './parse-template.js'
+import { article, type ParsedTemplate, parseTemplate } from './parse-template.js'
 
 /** The values a template's slots took in one case, by slot key (`first_name`, `first_name2`, `mask`). */
 export type SlotValues = Readonly<Record<string, string>>
@@ -28,17 +28,24 @@ export interface TemplateCasesOptions {
 function words(name: string, options: TemplateCasesOptions): readonly string[] {
   const own = options.lexicons?.[name]
   if (own !== undefined) {
-    if (!Array.isArray(own) || own.length === 0) throw new VitestMlError('templateCases', `a non-empty word list for {${name}}`, JSON.stringify(own), 'Give each lexicon at least one entry.')
+    if (!Array.isArray(own) || own.length === 0)
+      throw new VitestMlError('templateCases', `a non-empty word list for {${name}}`, JSON.stringify(own), 'Give each lexicon at least one entry.')
     return own
   }
   if ((LEXICON_NAMES as readonly string[]).includes(name)) return lexicon(name as LexiconName)
-  throw new VitestMlError('templateCases', `a lexicon for {${name}}: in \`lexicons\` or among the shipped ${LEXICON_NAMES.join(', ')}`, `none named ${JSON.stringify(name)}`, `Pass \`lexicons: { ${name}: ['...', '...'] }\`.`)
+  throw new VitestMlError(
+    'templateCases',
+    `a lexicon for {${name}}: in \`lexicons\` or among the shipped ${LEXICON_NAMES.join(', ')}`,
+    `none named ${JSON.stringify(name)}`,
+    `Pass \`lexicons: { ${name}: ['...', '...'] }\`.`,
+  )
 }
 
 /** The keys of a template and the words each key draws from; keys of one lexicon take different values. */
 function keysOf(parsed: ParsedTemplate, options: TemplateCasesOptions): { key: string; lexicon: string; words: readonly string[] }[] {
   const seen = new Map<string, { key: string; lexicon: string; words: readonly string[] }>()
-  for (const slot of parsed.slots) if (slot.lexicon !== 'mask' && !seen.has(slot.key)) seen.set(slot.key, { key: slot.key, lexicon: slot.lexicon, words: words(slot.lexicon, options) })
+  for (const slot of parsed.slots)
+    if (slot.lexicon !== 'mask' && !seen.has(slot.key)) seen.set(slot.key, { key: slot.key, lexicon: slot.lexicon, words: words(slot.lexicon, options) })
   return [...seen.values()]
 }
 
@@ -125,27 +132,50 @@ function fill(parsed: ParsedTemplate, values: Readonly<Record<string, string>>):
  */
 export function templateCases(templates: string | readonly string[], options: TemplateCasesOptions = {}): GoldenCase<string>[] {
   const list = typeof templates === 'string' ? [templates] : templates
-  if (!Array.isArray(list) || list.length === 0) throw new VitestMlError('templateCases', 'a template or a non-empty list of templates', JSON.stringify(templates), 'Pass `"{first_name} loves the {product}."`.')
+  if (!Array.isArray(list) || list.length === 0)
+    throw new VitestMlError(
+      'templateCases',
+      'a template or a non-empty list of templates',
+      JSON.stringify(templates),
+      'Pass `"{first_name} loves the {product}."`.',
+    )
   if (options.label === undefined && options.min === undefined && options.max === undefined) {
-    throw new VitestMlError('templateCases', 'an expectation: `label`, `min` or `max`', 'none', 'Say what the model must answer, for example `label: "positive"`.')
+    throw new VitestMlError(
+      'templateCases',
+      'an expectation: `label`, `min` or `max`',
+      'none',
+      'Say what the model must answer, for example `label: "positive"`.',
+    )
   }
   const maxCases = options.maxCases ?? 1000
-  if (!(Number.isInteger(maxCases) && maxCases >= 1)) throw new VitestMlError('templateCases', 'a whole `maxCases` >= 1', String(maxCases), 'Pass for example `maxCases: 500`.')
+  if (!(Number.isInteger(maxCases) && maxCases >= 1))
+    throw new VitestMlError('templateCases', 'a whole `maxCases` >= 1', String(maxCases), 'Pass for example `maxCases: 500`.')
   return list.flatMap((template, templateIndex) => {
     const parsed = parseTemplate(template)
     const keys = keysOf(parsed, options)
     const total = templateCount(template, options)
-    if (total === 0) throw new VitestMlError('templateCases', `enough words for the numbered slots of ${JSON.stringify(template)}`, 'a lexicon with fewer words than slots', 'Each numbered slot of one lexicon takes a different word.')
+    if (total === 0)
+      throw new VitestMlError(
+        'templateCases',
+        `enough words for the numbered slots of ${JSON.stringify(template)}`,
+        'a lexicon with fewer words than slots',
+        'Each numbered slot of one lexicon takes a different word.',
+      )
     const indices = total <= maxCases ? Array.from({ length: total }, (_, index) => index) : sampleIndices(total, maxCases, (options.seed ?? 1) + templateIndex)
     return indices.flatMap((index) => {
       const values = combination(index, keys)
       const filled = parsed.slots.some((slot) => slot.lexicon === 'mask') ? masks(parsed, values, options) : [values]
       return filled.map((slotValues): GoldenCase<string> => {
         const label = typeof options.label === 'function' ? options.label(slotValues) : options.label
-        const shown = Object.entries(slotValues).map(([key, value]) => `${key}=${value}`).join(', ')
+        const shown = Object.entries(slotValues)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(', ')
         return {
-          name: `${template} [${shown}]`, input: fill(parsed, slotValues),
-          ...(label === undefined ? {} : { label }), ...(options.min === undefined ? {} : { min: options.min }), ...(options.max === undefined ? {} : { max: options.max }),
+          name: `${template} [${shown}]`,
+          input: fill(parsed, slotValues),
+          ...(label === undefined ? {} : { label }),
+          ...(options.min === undefined ? {} : { min: options.min }),
+          ...(options.max === undefined ? {} : { max: options.max }),
         }
       })
     })
@@ -154,12 +184,22 @@ export function templateCases(templates: string | readonly string[], options: Te
 
 function masks(parsed: ParsedTemplate, values: Readonly<Record<string, string>>, options: TemplateCasesOptions): Record<string, string>[] {
   if (options.fillMask === undefined) {
-    throw new VitestMlError('templateCases', 'a `fillMask` function for the {mask} slot', `none, in ${JSON.stringify(parsed.template)}`, 'Pass `fillMask: (masked) => candidates` (a masked language model), or use a lexicon slot instead.')
+    throw new VitestMlError(
+      'templateCases',
+      'a `fillMask` function for the {mask} slot',
+      `none, in ${JSON.stringify(parsed.template)}`,
+      'Pass `fillMask: (masked) => candidates` (a masked language model), or use a lexicon slot instead.',
+    )
   }
   const masked = fill(parsed, values)
   const candidates = options.fillMask(masked)
   if (!Array.isArray(candidates) || candidates.some((word) => typeof word !== 'string')) {
-    throw new VitestMlError('templateCases', '`fillMask` to return an array of words', typeof candidates, 'Return the candidate words for {mask}, for example the top 10 of a masked language model.')
+    throw new VitestMlError(
+      'templateCases',
+      '`fillMask` to return an array of words',
+      typeof candidates,
+      'Return the candidate words for {mask}, for example the top 10 of a masked language model.',
+    )
   }
   return candidates.map((word) => ({ ...values, mask: word }))
 }

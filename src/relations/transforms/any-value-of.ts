@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { VitestMlError } from '../../util/errors.js'
-import { perturbFunction, type PerturbFunction } from '../../arbitraries/perturb-function.js'
-import { withFeature, type PerturbableRow } from '../../arbitraries/perturb-row.js'
+import { type PerturbFunction, perturbFunction } from '../../arbitraries/perturb-function.js'
+import { type PerturbableRow, withFeature } from '../../arbitraries/perturb-row.js'
 import { perturbUniform } from '../../arbitraries/perturb-uniform.js'
+import { VitestMlError } from '../../util/errors.js'
 import type { FeatureRef } from '../feature-ref.js'
 
 /** The values an irrelevant feature may take: a numeric range or a list of allowed values. */
@@ -33,5 +33,7 @@ export function anyValueOf<R extends PerturbableRow, V = unknown>(feature: Featu
     }
     values = perturbUniform(min, max, min)
   }
-  return values.map((value) => perturbFunction<R>(`set [${String(feature)}] to ${JSON.stringify(value)}`, (row) => withFeature(row, feature, value, 'anyValueOf')))
+  return values.map((value) =>
+    perturbFunction<R>(`set [${String(feature)}] to ${JSON.stringify(value)}`, (row) => withFeature(row, feature, value, 'anyValueOf')),
+  )
 }

@@ -1,6 +1,6 @@
+import { type PerturbFunction, perturbFunction } from '../../arbitraries/perturb-function.js'
+import { featureOf, type PerturbableRow, withFeature } from '../../arbitraries/perturb-row.js'
 import { VitestMlError } from '../../util/errors.js'
-import { perturbFunction, type PerturbFunction } from '../../arbitraries/perturb-function.js'
-import { featureOf, withFeature, type PerturbableRow } from '../../arbitraries/perturb-row.js'
 import type { FeatureRef } from '../feature-ref.js'
 
 /** Options of {@link changeUnit}. */
@@ -28,7 +28,12 @@ export interface ChangeUnitOptions {
 export function changeUnit<R extends PerturbableRow>(feature: FeatureRef, options: ChangeUnitOptions): PerturbFunction<R> {
   const offset = options.offset ?? 0
   if (!(Number.isFinite(options.factor) && options.factor !== 0 && Number.isFinite(offset))) {
-    throw new VitestMlError('changeUnit', 'a finite non-zero `factor` and a finite `offset`', `factor ${options.factor}, offset ${offset}`, 'Pass the conversion, for example `{ factor: 0.45359237 }` for lb -> kg.')
+    throw new VitestMlError(
+      'changeUnit',
+      'a finite non-zero `factor` and a finite `offset`',
+      `factor ${options.factor}, offset ${offset}`,
+      'Pass the conversion, for example `{ factor: 0.45359237 }` for lb -> kg.',
+    )
   }
   const companions = Object.entries(options.set ?? {})
   const label = `[${String(feature)}] x ${options.factor}${offset === 0 ? '' : ` + ${offset}`}${companions.map(([key, value]) => `, [${key}] = ${JSON.stringify(value)}`).join('')}`

@@ -1,7 +1,7 @@
 import type fc from 'fast-check'
 import type { PerturbFunction } from '../../arbitraries/perturb-function.js'
-import { perturbNoise, type PerturbNoiseConstraints } from '../../arbitraries/perturb-noise.js'
-import { perturbRow, type PerturbableRow } from '../../arbitraries/perturb-row.js'
+import { type PerturbNoiseConstraints, perturbNoise } from '../../arbitraries/perturb-noise.js'
+import { type PerturbableRow, perturbRow } from '../../arbitraries/perturb-row.js'
 import type { FeatureRef } from '../feature-ref.js'
 
 /**

@@ -32,7 +32,12 @@ export function rowOrder(constraints: RowOrderConstraints = {}): RowOrderTransfo
   const minRows = constraints.minRows ?? 2
   const maxRows = constraints.maxRows ?? 16
   if (!(Number.isInteger(minRows) && Number.isInteger(maxRows) && minRows >= 2 && minRows <= maxRows)) {
-    throw new VitestMlError('rowOrder', 'whole batch sizes with 2 <= minRows <= maxRows', `minRows ${minRows}, maxRows ${maxRows}`, 'A permutation needs at least two rows.')
+    throw new VitestMlError(
+      'rowOrder',
+      'whole batch sizes with 2 <= minRows <= maxRows',
+      `minRows ${minRows}, maxRows ${maxRows}`,
+      'A permutation needs at least two rows.',
+    )
   }
   return { kind: 'row-order', minRows, maxRows }
 }

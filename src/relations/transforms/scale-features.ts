@@ -1,7 +1,7 @@
 import type fc from 'fast-check'
-import { perturbFunction, type PerturbFunction } from '../../arbitraries/perturb-function.js'
-import { featureOf, withFeature, type PerturbableRow } from '../../arbitraries/perturb-row.js'
-import { perturbScale, type PerturbScaleConstraints } from '../../arbitraries/perturb-scale.js'
+import { type PerturbFunction, perturbFunction } from '../../arbitraries/perturb-function.js'
+import { featureOf, type PerturbableRow, withFeature } from '../../arbitraries/perturb-row.js'
+import { type PerturbScaleConstraints, perturbScale } from '../../arbitraries/perturb-scale.js'
 import type { FeatureRef } from '../feature-ref.js'
 
 /**
@@ -16,15 +16,22 @@ import type { FeatureRef } from '../feature-ref.js'
  * await expect(model).toBeInvariantUnder(scaleFeatures([0, 1, 2], { min: 0.5, max: 2 }), { inputs: rows, tolerance: 1e-4 })
  * ```
  */
-export function scaleFeatures<R extends PerturbableRow>(features: readonly FeatureRef[], constraints: PerturbScaleConstraints = {}): fc.Arbitrary<PerturbFunction<R>> {
+export function scaleFeatures<R extends PerturbableRow>(
+  features: readonly FeatureRef[],
+  constraints: PerturbScaleConstraints = {},
+): fc.Arbitrary<PerturbFunction<R>> {
   return perturbScale(constraints).map((scale) =>
-    perturbFunction<R>(scale.identity ? 'identity' : `[${features.join(', ')}] ${scale.label}`, (row) => {
-      let scaled = row
-      for (const feature of features) {
-        const value = featureOf(row, feature)
-        scaled = withFeature(scaled, feature, typeof value === 'number' ? scale(value) : value, 'scaleFeatures')
-      }
-      return scaled
-    }, scale.identity),
+    perturbFunction<R>(
+      scale.identity ? 'identity' : `[${features.join(', ')}] ${scale.label}`,
+      (row) => {
+        let scaled = row
+        for (const feature of features) {
+          const value = featureOf(row, feature)
+          scaled = withFeature(scaled, feature, typeof value === 'number' ? scale(value) : value, 'scaleFeatures')
+        }
+        return scaled
+      },
+      scale.identity,
+    ),
   )
 }

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom'
 import { describe, expect, test } from 'vitest'
-import { datasetFromColumns, type Dataset } from '../../../src/data/dataset.js'
+import { type Dataset, datasetFromColumns } from '../../../src/data/dataset.js'
 import { profile } from '../../../src/profile/profile-builder.js'
 import { correlationFlip } from '../../support/correlation-flip.js'
 import { failureSnapshot } from '../../support/mask-message.js'

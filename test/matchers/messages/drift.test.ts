@@ -41,7 +41,13 @@ function features(seed: string, count: number, bug: 'none' | 'units' | 'codes' =
 
 type Raw = { readonly age: number | null; readonly income: number | null }
 type Features = { readonly age: number; readonly income: number }
-const training: Raw[] = [{ age: 30, income: 40_000 }, { age: 64, income: 120_000 }, { age: null, income: 55_000 }, { age: 41, income: null }, { age: 80, income: 200_000 }]
+const training: Raw[] = [
+  { age: 30, income: 40_000 },
+  { age: 64, income: 120_000 },
+  { age: null, income: 55_000 },
+  { age: 41, income: null },
+  { age: 80, income: 200_000 },
+]
 const columnMax = (rows: readonly Raw[], key: keyof Raw): number => Math.max(...rows.map((row) => row[key] ?? 0))
 const fitted = { age: columnMax(training, 'age'), income: columnMax(training, 'income') }
 /** Training scales each column by the maximum of the training set. */
@@ -54,8 +60,14 @@ function preprocessServing(batch: readonly Raw[]): Features[] {
   return batch.map((row) => ({ age: (row.age ?? 0) / max.age, income: (row.income ?? 0) / max.income }))
 }
 const requests: Raw[] = [
-  { age: 25, income: 30_000 }, { age: 52, income: 61_000 }, { age: null, income: 80_000 }, { age: 33, income: null },
-  { age: 70, income: 150_000 }, { age: 19, income: 12_000 }, { age: 45, income: 98_000 }, { age: 60, income: 45_000 },
+  { age: 25, income: 30_000 },
+  { age: 52, income: 61_000 },
+  { age: null, income: 80_000 },
+  { age: 33, income: null },
+  { age: 70, income: 150_000 },
+  { age: 19, income: 12_000 },
+  { age: 45, income: 98_000 },
+  { age: 60, income: 45_000 },
 ]
 
 describe('toHaveDriftedFrom messages', () => {
@@ -139,7 +151,9 @@ describe('toHaveSkewFrom messages', () => {
 describe('toMatchPipeline messages', () => {
   test('serving scales by the batch max, training by the training max', async () => {
     // The first batch's largest income is 80,000 where training's was 200,000: 80,000 becomes 1 instead of 0.4.
-    expect(await failureSnapshot(() => expect(preprocessServing).toMatchPipeline(preprocessTraining, { inputs: requests, batchSize: 4, seed: 1 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(preprocessServing).toMatchPipeline(preprocessTraining, { inputs: requests, batchSize: 4, seed: 1 })),
+    ).toMatchInlineSnapshot(`
       "expect(serving).toMatchPipeline(training)
 
       preprocessServing does not match preprocessTraining: mismatch rate 1 (8 of 8 rows under the 8 given rows, each once), expected 0; largest difference 0.6.
@@ -152,9 +166,12 @@ describe('toMatchPipeline messages', () => {
   })
 
   test('a mismatch rate judged by its bound', async () => {
-    const everyTenth = (batch: readonly Raw[]): Features[] => preprocessTraining(batch).map((row, index) => (index % 10 === 0 ? { ...row, income: row.income + 1 } : row))
+    const everyTenth = (batch: readonly Raw[]): Features[] =>
+      preprocessTraining(batch).map((row, index) => (index % 10 === 0 ? { ...row, income: row.income + 1 } : row))
     const rows = Array.from({ length: 300 }, (_, index) => ({ age: 20 + (index % 50), income: 1000 * (index + 1) }))
-    expect(await failureSnapshot(() => expect(everyTenth).toMatchPipeline(preprocessTraining, { inputs: rows, batchSize: 300, maxMismatchRate: 0.12, seed: 1 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(everyTenth).toMatchPipeline(preprocessTraining, { inputs: rows, batchSize: 300, maxMismatchRate: 0.12, seed: 1 })),
+    ).toMatchInlineSnapshot(`
       "expect(serving).toMatchPipeline(training)
 
       everyTenth does not match preprocessTraining: mismatch rate 0.1 (30 of 300 rows under the 300 given rows, each once); 95% upper bound 0.1332, expected < 0.12; largest difference 1.

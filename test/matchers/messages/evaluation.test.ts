@@ -21,14 +21,21 @@ const everyRecord = [...train.rows, ...held.rows]
 const slices = ['Island', 'Sex', { feature: 'Body Mass (g)', bins: 4 }] as const
 const applicantData = applicants(2000, 'fairness-matcher')
 /** The applicants' true probability pulled halfway to 0.5: right in ranking, under-confident in size. */
-const underConfident = functionModel((row: Applicant) => {
-  const p = 1 / (1 + Math.exp(-(row.income - 60) / 8 - (row.tenure - 5) / 4))
-  return 0.5 + (p - 0.5) / 2
-}, { name: 'under-confident' })
+const underConfident = functionModel(
+  (row: Applicant) => {
+    const p = 1 / (1 + Math.exp(-(row.income - 60) / 8 - (row.tenure - 5) / 4))
+    return 0.5 + (p - 0.5) / 2
+  },
+  { name: 'under-confident' },
+)
 
 describe('toBeatBaseline and toBeNoWorseThan messages', () => {
   test('toBeatBaseline: the model is the baseline', async () => {
-    expect(await failureSnapshot(() => expect(alwaysAdelie).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, seed: 5, testSetUsage: false }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(alwaysAdelie).toBeatBaseline('majority', { data: held, train: { labels: train.labels }, seed: 5, testSetUsage: false }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).toBeatBaseline(baseline)
 
       always-adelie did not beat majority-class baseline on accuracy (86 rows):
@@ -43,7 +50,11 @@ describe('toBeatBaseline and toBeNoWorseThan messages', () => {
   })
 
   test('toBeatBaseline .not', async () => {
-    expect(await failureSnapshot(() => expect(byRule).not.toBeatBaseline('majority', { data: held, train: { labels: train.labels }, classes, seed: 1, testSetUsage: false }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(byRule).not.toBeatBaseline('majority', { data: held, train: { labels: train.labels }, classes, seed: 1, testSetUsage: false }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toBeatBaseline(baseline)
 
       Expected by-rule not to beat majority-class baseline on accuracy, but it did:
@@ -58,7 +69,9 @@ describe('toBeatBaseline and toBeNoWorseThan messages', () => {
   })
 
   test('toBeNoWorseThan: a regression beyond the margin', async () => {
-    expect(await failureSnapshot(() => expect(byMass).toBeNoWorseThan(byRule, { data: held, classes, margin: 0.02, seed: 2, testSetUsage: false }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(byMass).toBeNoWorseThan(byRule, { data: held, classes, margin: 0.02, seed: 2, testSetUsage: false })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toBeNoWorseThan(baseline)
 
       by-mass may be worse than by-rule on accuracy by more than the margin 0.02 (86 rows):
@@ -72,7 +85,9 @@ describe('toBeatBaseline and toBeNoWorseThan messages', () => {
   })
 
   test('toBeNoWorseThan .not', async () => {
-    expect(await failureSnapshot(() => expect(byRule).not.toBeNoWorseThan(byMass, { data: held, classes, margin: 0.02, seed: 3, testSetUsage: false }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(byRule).not.toBeNoWorseThan(byMass, { data: held, classes, margin: 0.02, seed: 3, testSetUsage: false })),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toBeNoWorseThan(baseline)
 
       Expected by-rule to be worse than by-mass on accuracy by more than 0.02, but it is no worse:
@@ -103,7 +118,8 @@ describe('toBeHeldOutFrom messages', () => {
     `)
   })
 
-  test('.not', () => expect(failureSnapshot(() => expect(held.rows).not.toBeHeldOutFrom(train.rows))).resolves.toMatchInlineSnapshot(`
+  test('.not', () =>
+    expect(failureSnapshot(() => expect(held.rows).not.toBeHeldOutFrom(train.rows))).resolves.toMatchInlineSnapshot(`
     "expect(test).not.toBeHeldOutFrom(train)
 
     Expected the test set to overlap the training set, but it is held out:
@@ -115,7 +131,9 @@ describe('toBeHeldOutFrom messages', () => {
 
 describe('toPerformOnAllSlices messages', () => {
   test('the weak slices listed worst first', async () => {
-    expect(await failureSnapshot(() => expect(byMass).toPerformOnAllSlices({ data: held, rows: held.rows, slices: [...slices], classes, min: 0.9, maxListed: 4 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(byMass).toPerformOnAllSlices({ data: held, rows: held.rows, slices: [...slices], classes, min: 0.9, maxListed: 4 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toPerformOnAllSlices(options)
 
       by-mass underperforms on 7 slices.
@@ -130,7 +148,9 @@ describe('toPerformOnAllSlices messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(byRule).not.toPerformOnAllSlices({ data: held, rows: held.rows, slices: ['Island'], classes, maxDrop: 0.2 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(byRule).not.toPerformOnAllSlices({ data: held, rows: held.rows, slices: ['Island'], classes, maxDrop: 0.2 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toPerformOnAllSlices(options)
 
       Expected by-rule to fail on some slice, but every judged slice cleared the bar.
@@ -145,7 +165,11 @@ describe('toPerformOnAllSlices messages', () => {
 
 describe('toKeepMisclassificationsWithin messages', () => {
   test('too many errors, and a class missed too often', async () => {
-    expect(await failureSnapshot(() => expect(byMass).toKeepMisclassificationsWithin({ data: held, classes, maxErrorShare: 0.05, maxFalseNegatives: { Chinstrap: 2 } }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(byMass).toKeepMisclassificationsWithin({ data: held, classes, maxErrorShare: 0.05, maxFalseNegatives: { Chinstrap: 2 } }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).toKeepMisclassificationsWithin(options)
 
       by-mass misclassifies too often: 24 errors in 86 rows (share 0.2791, expected <= 0.05); too many false negatives for Chinstrap (17 > 2).
@@ -169,7 +193,9 @@ describe('toKeepMisclassificationsWithin messages', () => {
 
 describe('toHaveNoWeakSegments messages', () => {
   test('a weak island found among the segments', async () => {
-    expect(await failureSnapshot(() => expect(byMass).toHaveNoWeakSegments({ data: everyPenguin, rows: everyRecord, classes, maxDrop: 0.1, maxListed: 3 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(byMass).toHaveNoWeakSegments({ data: everyPenguin, rows: everyRecord, classes, maxDrop: 0.1, maxListed: 3 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toHaveNoWeakSegments(options)
 
       by-mass is weak on 14 segments: accuracy more than 0.1 below the overall 0.6988 (bar 0.5988; Bonferroni over 135 segments examined, alpha 0.05).
@@ -183,7 +209,9 @@ describe('toHaveNoWeakSegments messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(byRule).not.toHaveNoWeakSegments({ data: held, rows: held.rows, classes, maxDrop: 0.2, minSize: 15, maxListed: 2 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(byRule).not.toHaveNoWeakSegments({ data: held, rows: held.rows, classes, maxDrop: 0.2, minSize: 15, maxListed: 2 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toHaveNoWeakSegments(options)
 
       Expected by-rule to have a weak segment, but no segment is confidently at accuracy more than 0.2 below the overall 0.9535 (bar 0.7535; Bonferroni over 31 segments examined, alpha 0.05).
@@ -197,7 +225,9 @@ describe('toHaveNoWeakSegments messages', () => {
 
 describe('toBeFairAcross messages', () => {
   test('a planted penalty on women: demographic parity', async () => {
-    expect(await failureSnapshot(() => expect(applicantModel(0.35)).toBeFairAcross('sex', { data: applicantData, threshold: 0.5, max: 0.1 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(applicantModel(0.35)).toBeFairAcross('sex', { data: applicantData, threshold: 0.5, max: 0.1 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toBeFairAcross(attribute)
 
       applicants-unfair is unfair across sex: demographicParityDifference 0.1844, one-sided 95% lower bound 0.1495 > max 0.1 (90% bootstrap interval 0.1495-0.2184, resampled within each group).
@@ -210,7 +240,11 @@ describe('toBeFairAcross messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(applicantModel(0)).not.toBeFairAcross('sex', { data: applicantData, threshold: 0.5, metric: 'demographicParityRatio', min: 0.8 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(applicantModel(0)).not.toBeFairAcross('sex', { data: applicantData, threshold: 0.5, metric: 'demographicParityRatio', min: 0.8 }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toBeFairAcross(attribute)
 
       Expected applicants-fair to be unfair across sex, but it is not confidently beyond the bar: demographicParityRatio 0.998, one-sided 95% upper bound 0.9979 >= min 0.8 (90% bootstrap interval 0.9151-0.9979, resampled within each group).
@@ -239,7 +273,11 @@ describe('toBeCalibrated messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(applicantModel(0, 'calibrated')).not.toBeCalibrated({ data: applicants(4000, 'large'), maxEce: 0.08, strategy: 'quantile' }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(applicantModel(0, 'calibrated')).not.toBeCalibrated({ data: applicants(4000, 'large'), maxEce: 0.08, strategy: 'quantile' }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toBeCalibrated(options)
 
       Expected calibrated to be miscalibrated, but ECE 0.007538 (equal-mass bins, 10), one-sided 95% bias-corrected upper bound 0.006769 <= maxEce 0.08.

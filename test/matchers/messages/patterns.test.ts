@@ -5,8 +5,8 @@ import { manualClock } from '../../../src/patterns/clock.js'
 import { ensemble } from '../../../src/patterns/ensemble.js'
 import { failing } from '../../../src/patterns/failing.js'
 import { logged } from '../../../src/patterns/logged.js'
-import type { PredictionStore } from '../../../src/patterns/prediction-store.js'
 import { memoryPredictionSink } from '../../../src/patterns/prediction-log.js'
+import type { PredictionStore } from '../../../src/patterns/prediction-store.js'
 import { slow } from '../../../src/patterns/slow.js'
 import { withFallback } from '../../../src/patterns/with-fallback.js'
 import { failureSnapshot, mask } from '../../support/mask-message.js'
@@ -25,10 +25,13 @@ const flipped = functionModel((row: number[]) => [1 - (row[0] ?? 0), row[0] ?? 0
 const inputs = Array.from({ length: 10 }, (_, index) => [index])
 const labels = inputs.map(([x]) => ((x ?? 0) >= 5 ? 1 : 0))
 const memberWrongOn = (name: string, wrong: readonly number[]) =>
-  functionModel((row: number[]) => {
-    const truth = (row[0] ?? 0) >= 5 ? 1 : 0
-    return (wrong.includes(row[0] ?? -1) ? 1 - truth : truth) === 1 ? [0.3, 0.7] : [0.7, 0.3]
-  }, { name })
+  functionModel(
+    (row: number[]) => {
+      const truth = (row[0] ?? 0) >= 5 ? 1 : 0
+      return (wrong.includes(row[0] ?? -1) ? 1 - truth : truth) === 1 ? [0.3, 0.7] : [0.7, 0.3]
+    },
+    { name },
+  )
 /** Always wrong, and very sure of itself. */
 const contrarian = functionModel((row: number[]) => ((row[0] ?? 0) >= 5 ? [0.99, 0.01] : [0.01, 0.99]), { name: 'contrarian' })
 const score = functionModel((row: number[]) => [(row[0] ?? 0) * 10 + (row[1] ?? 0)], { name: 'score' })
@@ -43,7 +46,10 @@ const fast = functionModel((row: number[]) => [row[0] ?? 0], { name: 'fast' })
 async function twoDays(rightTwice = false) {
   const clock = manualClock('2026-03-01T08:00:00Z')
   const sink = memoryPredictionSink()
-  const service = logged(functionModel((row: number[]) => [1 - (row[0] ?? 0), row[0] ?? 0], { name: 'threshold' }), { sink, modelVersion: '3.1', clock })
+  const service = logged(
+    functionModel((row: number[]) => [1 - (row[0] ?? 0), row[0] ?? 0], { name: 'threshold' }),
+    { sink, modelVersion: '3.1', clock },
+  )
   const given: { id: string; label: number }[] = []
   for (const day of [0, 1]) {
     for (let index = 0; index < 10; index++) {
@@ -58,14 +64,19 @@ async function twoDays(rightTwice = false) {
 }
 
 test('the mask replaces measured numbers only: budgets, limits and TTLs stay literal', () => {
-  const measured = '\u001b[31mp99 31.4 ms\u001b[39m, expected <= 10 ms; budget 500 ms; TTL 1000 ms; 1234.5 rows/s; RSS -0.5 MiB, heap 2 MiB; answered in 12 ms, over the 20 ms budget'
-  expect(mask(measured)).toBe('p99 <ms>, expected <= 10 ms; budget 500 ms; TTL 1000 ms; <n> rows/s; RSS <MiB>, heap <MiB>; answered in <ms>, over the 20 ms budget')
+  const measured =
+    '\u001b[31mp99 31.4 ms\u001b[39m, expected <= 10 ms; budget 500 ms; TTL 1000 ms; 1234.5 rows/s; RSS -0.5 MiB, heap 2 MiB; answered in 12 ms, over the 20 ms budget'
+  expect(mask(measured)).toBe(
+    'p99 <ms>, expected <= 10 ms; budget 500 ms; TTL 1000 ms; <n> rows/s; RSS <MiB>, heap <MiB>; answered in <ms>, over the 20 ms budget',
+  )
 })
 
 describe('toFallBackGracefully messages', () => {
   test('the fallback itself breaks', async () => {
     const brittle = withFallback(scorer, failing(half, { rate: 1, error: 'heuristic needs the feature store' }), { timeoutMs: 60 })
-    expect(await failureSnapshot(() => expect(brittle).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 1000, numRuns: 12, seed: 3, maxListed: 3 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(brittle).toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 1000, numRuns: 12, seed: 3, maxListed: 3 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toFallBackGracefully(options)
 
       scorer|half+failing did not fall back gracefully: 7 unanswered requests, 0 non-finite answers, 0 over budget.
@@ -81,7 +92,11 @@ describe('toFallBackGracefully messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(withFallback(scorer, half, { timeoutMs: 60 })).not.toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 1000, numRuns: 10, seed: 7 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(withFallback(scorer, half, { timeoutMs: 60 })).not.toFallBackGracefully({ inputs: rows, faults, latencyBudgetMs: 1000, numRuns: 10, seed: 7 }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toFallBackGracefully(options)
 
       Expected scorer|half to fail under injected faults, but every request got a finite answer in time (injected 3 timeouts, 3 exceptions, 0 NaN rows over 10 requests; fallback share 0.6 (timeout 3, error 3, invalid-output 0 rows), expected <= 1; p50 <ms>, p99 <ms>, max <ms>, budget 1000 ms).
@@ -92,7 +107,9 @@ describe('toFallBackGracefully messages', () => {
 
 describe('toAgreeWith messages', () => {
   test('a candidate that flips every decision', async () => {
-    expect(await failureSnapshot(() => expect(flipped).toAgreeWith(production, { inputs: unitRows, minAgreementShare: 0.9, maxListed: 2, seed: 1 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(flipped).toAgreeWith(production, { inputs: unitRows, minAgreementShare: 0.9, maxListed: 2, seed: 1 })),
+    ).toMatchInlineSnapshot(`
       "expect(candidate).toAgreeWith(production)
 
       production and flipped disagree: agreement share 0.01 (1 of 100 rows), expected >= 0.9.
@@ -119,7 +136,14 @@ describe('toAgreeWith messages', () => {
 
 describe('toBeAtLeastAsGoodAsBestMember messages', () => {
   test('a confident bad member drags the ensemble down', async () => {
-    expect(await failureSnapshot(() => expect(ensemble([memberWrongOn('first', [0, 1]), contrarian], { name: 'first+contrarian' })).toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy' }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(ensemble([memberWrongOn('first', [0, 1]), contrarian], { name: 'first+contrarian' })).toBeAtLeastAsGoodAsBestMember({
+          data: { inputs, labels },
+          metric: 'accuracy',
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(ensemble).toBeAtLeastAsGoodAsBestMember(options)
 
       first+contrarian is worse than its best member: accuracy 0 vs best member first 0.8 (gain -0.8, margin 0; higher is better; 10 rows).
@@ -132,7 +156,11 @@ describe('toBeAtLeastAsGoodAsBestMember messages', () => {
 
   test('.not', async () => {
     const members = [memberWrongOn('first', [0, 1]), memberWrongOn('second', [2, 3]), memberWrongOn('third', [4, 5])]
-    expect(await failureSnapshot(() => expect(ensemble(members, { voting: 'hard' })).not.toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy' }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(ensemble(members, { voting: 'hard' })).not.toBeAtLeastAsGoodAsBestMember({ data: { inputs, labels }, metric: 'accuracy' }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(ensemble).not.toBeAtLeastAsGoodAsBestMember(options)
 
       Expected ensemble(first, second, third) to be worse than its best member, but it is not: accuracy 1 vs best member first 0.8 (gain 0.2, margin 0; higher is better; 10 rows)."
@@ -142,7 +170,18 @@ describe('toBeAtLeastAsGoodAsBestMember messages', () => {
 
 describe('toServeFreshFromCache messages', () => {
   test('a store that never expires', async () => {
-    expect(await failureSnapshot(() => expect(cached(score, { ttlMs: 1000, clock: manualClock(), store: neverExpires() })).toServeFreshFromCache({ inputs: [[1, 0], [1, 1], [2, 0]], maxListed: 2 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(cached(score, { ttlMs: 1000, clock: manualClock(), store: neverExpires() })).toServeFreshFromCache({
+          inputs: [
+            [1, 0],
+            [1, 1],
+            [2, 0],
+          ],
+          maxListed: 2,
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(cached model).toServeFreshFromCache(options)
 
       The cache of score does not serve fresh answers: 0 collisions, 3 stale answers, 0 uncached answers over 3 rows (hit rate within the TTL 1, TTL 1000 ms).
@@ -155,7 +194,16 @@ describe('toServeFreshFromCache messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(cached(score, { ttlMs: 1000, clock: manualClock() })).not.toServeFreshFromCache({ inputs: [[1, 0], [1, 1]] }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(cached(score, { ttlMs: 1000, clock: manualClock() })).not.toServeFreshFromCache({
+          inputs: [
+            [1, 0],
+            [1, 1],
+          ],
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(cached model).not.toServeFreshFromCache(options)
 
       Expected the cache of score to serve a wrong or stale answer, but it served fresh ones: 0 collisions, 0 stale answers, 0 uncached answers over 2 rows (hit rate within the TTL 1, TTL 1000 ms)."
@@ -189,7 +237,9 @@ describe('toMaintainMetric messages', () => {
 
 describe('toMeetLatency messages', () => {
   test('a model slowed past the budget', async () => {
-    expect(await failureSnapshot(() => expect(slow(fast, { delayMs: 30 })).toMeetLatency({ inputs: rows, requests: 4, warmup: 0, seed: 1, p99Ms: 10 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(slow(fast, { delayMs: 30 })).toMeetLatency({ inputs: rows, requests: 4, warmup: 0, seed: 1, p99Ms: 10 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toMeetLatency(options)
 
       fast+slow misses its latency objective: p99 <ms>, expected <= 10 ms.
@@ -200,7 +250,9 @@ describe('toMeetLatency messages', () => {
   })
 
   test('errors, even when fast', async () => {
-    expect(await failureSnapshot(() => expect(failing(fast, { rate: 1, error: 'overloaded' })).toMeetLatency({ inputs: rows, requests: 5, seed: 2, p99Ms: 200 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(failing(fast, { rate: 1, error: 'overloaded' })).toMeetLatency({ inputs: rows, requests: 5, seed: 2, p99Ms: 200 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toMeetLatency(options)
 
       fast+failing misses its latency objective: error rate 1 (5 of 5 requests, rows sampled from the 50 given rows), expected <= 0.

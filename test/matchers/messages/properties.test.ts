@@ -34,7 +34,9 @@ const batchNormalised = functionModel(
 
 describe('toProduceOutputsInRange messages', () => {
   test('exact mode: the rate under the schema, the reasons, the shrunk input and the replay line', async () => {
-    expect(await failureSnapshot(() => expect(doubled).toProduceOutputsInRange({ inputs: rows, numRuns: 500, seed: 7, min: 0, max: 1 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(doubled).toProduceOutputsInRange({ inputs: rows, numRuns: 500, seed: 7, min: 0, max: 1 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toProduceOutputsInRange(options)
 
       doubled produced outputs outside [0, 1]: violation rate 0.66 (330 of 500 cases under uniform rows of the schema (x, y)), expected 0.
@@ -48,7 +50,9 @@ describe('toProduceOutputsInRange messages', () => {
   })
 
   test('statistical mode: the bound and how the verdict was designed', async () => {
-    expect(await failureSnapshot(() => expect(edge).toProduceOutputsInRange({ inputs: rows, numRuns: 2000, maxViolationRate: 0.005, seed: 1, min: 0, max: 1 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(edge).toProduceOutputsInRange({ inputs: rows, numRuns: 2000, maxViolationRate: 0.005, seed: 1, min: 0, max: 1 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toProduceOutputsInRange(options)
 
       edge produced outputs outside [0, 1]: violation rate 0.008 (16 of 2000 cases under uniform rows of the schema (x, y)); 95% upper bound 0.01213, expected < 0.005.
@@ -62,7 +66,11 @@ describe('toProduceOutputsInRange messages', () => {
   })
 
   test('real rows: the first failing row, as given', async () => {
-    const real: [number, number][] = [[0.1, 0.9], [0.9, 0.1], [0.95, 0.05]]
+    const real: [number, number][] = [
+      [0.1, 0.9],
+      [0.9, 0.1],
+      [0.95, 0.05],
+    ]
     expect(await failureSnapshot(() => expect(doubled).toProduceOutputsInRange({ inputs: real, min: 0, max: 1 }))).toMatchInlineSnapshot(`
       "expect(model).toProduceOutputsInRange(options)
 
@@ -78,7 +86,9 @@ describe('toProduceOutputsInRange messages', () => {
 
   test('probability rows that do not sum to one', async () => {
     const unnormalised = functionModel((row: readonly [number, number]) => [row[0] / 2, row[1] / 2, 0.25], { name: 'unnormalised' })
-    expect(await failureSnapshot(() => expect(unnormalised).toProduceOutputsInRange({ inputs: rows, numRuns: 200, seed: 2, probabilities: true }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(unnormalised).toProduceOutputsInRange({ inputs: rows, numRuns: 200, seed: 2, probabilities: true })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toProduceOutputsInRange(options)
 
       unnormalised produced outputs outside probability rows (each in [0, 1], sum 1 +- 0.0001): violation rate 1 (200 of 200 cases under uniform rows of the schema (x, y)), expected 0.
@@ -92,7 +102,9 @@ describe('toProduceOutputsInRange messages', () => {
   })
 
   test('.not, exact mode', async () => {
-    expect(await failureSnapshot(() => expect(scorer).not.toProduceOutputsInRange({ inputs: rows, numRuns: 200, seed: 3, min: 0, max: 1 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(scorer).not.toProduceOutputsInRange({ inputs: rows, numRuns: 200, seed: 3, min: 0, max: 1 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toProduceOutputsInRange(options)
 
       Expected scorer to leave [0, 1], but it did not: violation rate 0 (0 of 200 cases under uniform rows of the schema (x, y)), expected 0.
@@ -103,7 +115,9 @@ describe('toProduceOutputsInRange messages', () => {
   })
 
   test('.not, statistical mode', async () => {
-    expect(await failureSnapshot(() => expect(edge).not.toProduceOutputsInRange({ inputs: rows, numRuns: 2000, maxViolationRate: 0.03, seed: 1, min: 0, max: 1 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(edge).not.toProduceOutputsInRange({ inputs: rows, numRuns: 2000, maxViolationRate: 0.03, seed: 1, min: 0, max: 1 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toProduceOutputsInRange(options)
 
       Expected edge to leave [0, 1] too often, but it did not: violation rate 0.008 (16 of 2000 cases under uniform rows of the schema (x, y)); 95% upper bound 0.01213, expected < 0.03.
@@ -153,7 +167,11 @@ describe('toBeDeterministic messages', () => {
   })
 
   test('real rows: the first failing row, as given', async () => {
-    const real: [number, number][] = [[0.1, 0.2], [0.5, 0.5], [0.9, 0.1]]
+    const real: [number, number][] = [
+      [0.1, 0.2],
+      [0.5, 0.5],
+      [0.9, 0.1],
+    ]
     expect(await failureSnapshot(() => expect(batchNormalised).toBeDeterministic({ inputs: real, seed: 4 }))).toMatchInlineSnapshot(`
       "expect(model).toBeDeterministic(options)
 

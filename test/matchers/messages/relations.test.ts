@@ -16,25 +16,38 @@ const ignoresFirst = functionModel((row: number[]) => [(row[1] ?? 0) + 2 * (row[
 /** Reads the "irrelevant" feature 4, a little. */
 const leaky = functionModel((row: number[]) => [(row[1] ?? 0) + 0.01 * (row[4] ?? 0)], { name: 'leaky' })
 /** Adds a tenth of the previous row's first feature: state leaking between the rows of a batch. */
-const leaking = functionModel((batch: readonly number[][]) => batch.map((row, i) => [(row[0] ?? 0) + (i > 0 ? 0.1 * (batch[i - 1]?.[0] ?? 0) : 0)]), { batched: true, name: 'leaking' })
+const leaking = functionModel((batch: readonly number[][]) => batch.map((row, i) => [(row[0] ?? 0) + (i > 0 ? 0.1 * (batch[i - 1]?.[0] ?? 0) : 0)]), {
+  batched: true,
+  name: 'leaking',
+})
 /** Increasing in feature 2 (and in feature 0). */
 const increasing = functionModel((row: number[]) => [(row[0] ?? 0) + 2 * (row[2] ?? 0)], { name: 'increasing' })
 /** The same regressor with a dip of 0.5 on [0.6, 0.62) in feature 2: non-monotone at one point. */
-const bumped = functionModel((row: number[]) => {
-  const x = row[2] ?? 0
-  return [(row[0] ?? 0) + 2 * x - (x >= 0.6 && x < 0.62 ? 0.5 : 0)]
-}, { name: 'bumped' })
+const bumped = functionModel(
+  (row: number[]) => {
+    const x = row[2] ?? 0
+    return [(row[0] ?? 0) + 2 * x - (x >= 0.6 && x < 0.62 ? 0.5 : 0)]
+  },
+  { name: 'bumped' },
+)
 const cars = fc.tuple(perturbUniform(1500, 5000), perturbUniform(70, 82)).map((row) => [...row])
 /** mpg falls by 1 per 100 lb, except above 4000 lb where it flattens out to 0.1 per 100 lb. */
-const mpg = functionModel((row: number[]) => {
-  const weight = row[0] ?? 0
-  return [60 - Math.min(weight, 4000) / 100 - Math.max(0, weight - 4000) / 1000 + (row[1] ?? 0) / 10]
-}, { name: 'mpg' })
+const mpg = functionModel(
+  (row: number[]) => {
+    const weight = row[0] ?? 0
+    return [60 - Math.min(weight, 4000) / 100 - Math.max(0, weight - 4000) / 1000 + (row[1] ?? 0) / 10]
+  },
+  { name: 'mpg' },
+)
 const doubler = functionModel((row: number[]) => [2 * (row[0] ?? 0)], { name: 'doubler' })
 
 describe('toBeInvariantUnder messages', () => {
   test('a model that reads an irrelevant feature: the shrunk transform, both inputs and both outputs', async () => {
-    expect(await failureSnapshot(() => expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows5, tolerance: 1e-3, numRuns: 500, seed: 9 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows5, tolerance: 1e-3, numRuns: 500, seed: 9 }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).toBeInvariantUnder(transform)
 
       leaky is not invariant under generated transforms (outputs within 0.001): violation rate 0.894 (447 of 500 cases under your arbitrary (undescribed), each perturbed by your arbitrary (undescribed)), expected 0.
@@ -51,7 +64,11 @@ describe('toBeInvariantUnder messages', () => {
   })
 
   test('statistical mode: the bound, the design and the shrunk case', async () => {
-    expect(await failureSnapshot(() => expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows5, tolerance: 1e-3, numRuns: 600, maxViolationRate: 0.05, seed: 9 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(leaky).toBeInvariantUnder(anyValueOf(4, { min: 0, max: 2 }), { inputs: rows5, tolerance: 1e-3, numRuns: 600, maxViolationRate: 0.05, seed: 9 }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).toBeInvariantUnder(transform)
 
       leaky is not invariant under generated transforms (outputs within 0.001): violation rate 0.8917 (535 of 600 cases under your arbitrary (undescribed), each perturbed by your arbitrary (undescribed)); 95% upper bound 0.9119, expected < 0.05.
@@ -87,7 +104,9 @@ describe('toBeInvariantUnder messages', () => {
   })
 
   test('row order within a batch', async () => {
-    expect(await failureSnapshot(() => expect(leaking).toBeInvariantUnder(rowOrder({ maxRows: 8 }), { inputs: rows5, numRuns: 100, seed: 2 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(leaking).toBeInvariantUnder(rowOrder({ maxRows: 8 }), { inputs: rows5, numRuns: 100, seed: 2 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toBeInvariantUnder(transform)
 
       leaking is not invariant under row order within a batch (2-8 rows) (outputs within 0): violation rate 0.87 (87 of 100 cases under your arbitrary (undescribed)), expected 0.
@@ -103,7 +122,9 @@ describe('toBeInvariantUnder messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(ignoresFirst).not.toBeInvariantUnder(anyValueOf(0, { min: 0, max: 1 }), { inputs: rows5, numRuns: 300, seed: 6 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(ignoresFirst).not.toBeInvariantUnder(anyValueOf(0, { min: 0, max: 1 }), { inputs: rows5, numRuns: 300, seed: 6 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toBeInvariantUnder(transform)
 
       Expected ignoresFirst not to be invariant under generated transforms (outputs within 0), but it was: violation rate 0 (0 of 300 cases under your arbitrary (undescribed), each perturbed by your arbitrary (undescribed)), expected 0.
@@ -116,7 +137,11 @@ describe('toBeInvariantUnder messages', () => {
 
 describe('toBeMonotonicIn messages', () => {
   test('a bump at one point: the minimal pair, the localized step, the sweep', async () => {
-    expect(await failureSnapshot(() => expect(bumped).toBeMonotonicIn(2, 'increasing', { inputs: rows3, bounds: { min: 0, max: 1 }, step: { min: 0, max: 0.25 }, numRuns: 2000, seed: 7 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(bumped).toBeMonotonicIn(2, 'increasing', { inputs: rows3, bounds: { min: 0, max: 1 }, step: { min: 0, max: 0.25 }, numRuns: 2000, seed: 7 }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).toBeMonotonicIn(feature, direction)
 
       bumped is not increasing in feature 2 (bounds [0, 1], steps 0-0.25): violation rate 0.0115 (23 of 2000 cases under your arbitrary (undescribed)), expected 0.
@@ -135,7 +160,11 @@ describe('toBeMonotonicIn messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(increasing).not.toBeMonotonicIn(2, 'increasing', { inputs: rows3, bounds: { min: 0, max: 1 }, numRuns: 400, seed: 4 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(increasing).not.toBeMonotonicIn(2, 'increasing', { inputs: rows3, bounds: { min: 0, max: 1 }, numRuns: 400, seed: 4 }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toBeMonotonicIn(feature, direction)
 
       Expected increasing not to be increasing in feature 2 (bounds [0, 1], steps 0-0.25), but it was: violation rate 0 (0 of 400 cases under your arbitrary (undescribed)), expected 0.
@@ -148,7 +177,9 @@ describe('toBeMonotonicIn messages', () => {
 
 describe('toShiftOutput messages', () => {
   test('a change that does not move the output far enough on every row', async () => {
-    expect(await failureSnapshot(() => expect(mpg).toShiftOutput(0, 500, { inputs: cars, direction: 'down', atLeast: 1, numRuns: 500, seed: 3 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(mpg).toShiftOutput(0, 500, { inputs: cars, direction: 'down', atLeast: 1, numRuns: 500, seed: 3 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).toShiftOutput(feature, change)
 
       mpg: it is not true that changing feature 0 by +500 moves output down by at least 1: violation rate 0.322 (161 of 500 cases under your arbitrary (undescribed)), expected 0.
@@ -164,7 +195,9 @@ describe('toShiftOutput messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(mpg).not.toShiftOutput(0, 500, { inputs: cars, direction: 'down', atLeast: 0.4, numRuns: 300, seed: 5 }))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() => expect(mpg).not.toShiftOutput(0, 500, { inputs: cars, direction: 'down', atLeast: 0.4, numRuns: 300, seed: 5 })),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toShiftOutput(feature, change)
 
       Expected it to be false that changing feature 0 by +500 moves output down by at least 0.4 for mpg, but it held: violation rate 0 (0 of 300 cases under your arbitrary (undescribed)), expected 0.
@@ -196,7 +229,14 @@ describe('toPassGoldenCases messages', () => {
   })
 
   test('.not', async () => {
-    expect(await failureSnapshot(() => expect(doubler).not.toPassGoldenCases([{ name: 'one', input: [1], value: 2 }, { name: 'three', input: [3], min: 5 }]))).toMatchInlineSnapshot(`
+    expect(
+      await failureSnapshot(() =>
+        expect(doubler).not.toPassGoldenCases([
+          { name: 'one', input: [1], value: 2 },
+          { name: 'three', input: [3], min: 5 },
+        ]),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(model).not.toPassGoldenCases(cases)
 
       Expected doubler to fail some golden case, but all 2 passed."

@@ -5,7 +5,7 @@ import { audioNoise } from '../../../src/arbitraries/audio-noise.js'
 import { audioTimeShift } from '../../../src/arbitraries/audio-time-shift.js'
 import { perturbCategory } from '../../../src/arbitraries/perturb-category.js'
 import { perturbClip } from '../../../src/arbitraries/perturb-clip.js'
-import { perturbChance, type PerturbFunction } from '../../../src/arbitraries/perturb-function.js'
+import { type PerturbFunction, perturbChance } from '../../../src/arbitraries/perturb-function.js'
 import { perturbMissing } from '../../../src/arbitraries/perturb-missing.js'
 import { perturbNoise } from '../../../src/arbitraries/perturb-noise.js'
 import { perturbRow } from '../../../src/arbitraries/perturb-row.js'
@@ -13,8 +13,14 @@ import { perturbScale } from '../../../src/arbitraries/perturb-scale.js'
 import { perturbUniform } from '../../../src/arbitraries/perturb-uniform.js'
 
 /** Shrinks a perturbation under a property that fails whenever it is not the identity: it must end at "no perturbation". */
-function shrunkTo<T>(arbitrary: fc.Arbitrary<PerturbFunction<T>>, fails: (p: PerturbFunction<T>) => boolean = (p) => !p.identity): PerturbFunction<T> | undefined {
-  const details = fc.check(fc.property(arbitrary, (p) => !fails(p)), { seed: 1, numRuns: 200 })
+function shrunkTo<T>(
+  arbitrary: fc.Arbitrary<PerturbFunction<T>>,
+  fails: (p: PerturbFunction<T>) => boolean = (p) => !p.identity,
+): PerturbFunction<T> | undefined {
+  const details = fc.check(
+    fc.property(arbitrary, (p) => !fails(p)),
+    { seed: 1, numRuns: 200 },
+  )
   return details.counterexample?.[0]
 }
 
@@ -32,7 +38,9 @@ describe('perturbation arbitraries shrink toward no perturbation', () => {
       ['time shift', audioTimeShift({ maxSamples: 2 }) as never, windows],
     ]
     const same = (left: unknown, right: unknown): boolean =>
-      ArrayBuffer.isView(left) && ArrayBuffer.isView(right) ? JSON.stringify(Array.from(left as Float32Array)) === JSON.stringify(Array.from(right as Float32Array)) : Object.is(left, right)
+      ArrayBuffer.isView(left) && ArrayBuffer.isView(right)
+        ? JSON.stringify(Array.from(left as Float32Array)) === JSON.stringify(Array.from(right as Float32Array))
+        : Object.is(left, right)
     for (const [name, arbitrary, value] of cases) {
       const sampled = fc.sample(arbitrary, { seed: 3, numRuns: 200 })
       // Real perturbations: many draws are not the identity, and they do change the value.

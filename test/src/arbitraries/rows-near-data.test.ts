@@ -8,7 +8,10 @@ import { vegaJson } from '../../support/vega-data.js'
 
 const cars = vegaJson('cars.json')
 
-const data = datasetFromRows(cars.filter((car) => car.Horsepower !== null), { name: 'cars.json' })
+const data = datasetFromRows(
+  cars.filter((car) => car.Horsepower !== null),
+  { name: 'cars.json' },
+)
 const schema = featureSchema({
   Weight_in_lbs: numeric({ min: 1613, max: 5140 }),
   Cylinders: integer({ min: 3, max: 8 }),
@@ -29,13 +32,19 @@ describe('rowsNearData', () => {
   })
 
   test('shrinks to the first real row, unperturbed', () => {
-    const result = fc.check(fc.property(rowsNearData(data, schema), () => false), { seed: 2 })
+    const result = fc.check(
+      fc.property(rowsNearData(data, schema), () => false),
+      { seed: 2 },
+    )
     const first = data.row(0)
     expect(result.counterexample?.[0]).toEqual({ Weight_in_lbs: first.Weight_in_lbs, Cylinders: first.Cylinders, Origin: first.Origin })
   })
 
   test('categorical swaps happen at roughly the requested rate', () => {
-    const sample = fc.sample(rowsNearData([{ Weight_in_lbs: 3000, Cylinders: 4, Origin: 'USA' }], schema, { noise: 0, swapProbability: 0.5 }), { seed: 3, numRuns: 2000 })
+    const sample = fc.sample(rowsNearData([{ Weight_in_lbs: 3000, Cylinders: 4, Origin: 'USA' }], schema, { noise: 0, swapProbability: 0.5 }), {
+      seed: 3,
+      numRuns: 2000,
+    })
     const changed = sample.filter((row) => row.Origin !== 'USA').length / sample.length
     // Half the rows draw a replacement, which is itself 'USA' a third of the time: about 1/3 change.
     expect(changed).toBeGreaterThan(0.25)
@@ -57,11 +66,12 @@ describe('rowsNearData spreads its perturbations', () => {
     expect(new Set(drawn).size).toBeGreaterThan(390)
   })
 
-
   test('moves are spread over the whole noise band, not bunched at zero', () => {
     const base = { Weight_in_lbs: 3000, Cylinders: 4, Origin: 'USA' }
     const width = 0.1 * (5140 - 1613)
-    const moves = fc.sample(rowsNearData([base], schema, { noise: 0.1 }), { seed: 5, numRuns: 2000 }).map((row) => Math.abs((row.Weight_in_lbs as number) - 3000) / width)
+    const moves = fc
+      .sample(rowsNearData([base], schema, { noise: 0.1 }), { seed: 5, numRuns: 2000 })
+      .map((row) => Math.abs((row.Weight_in_lbs as number) - 3000) / width)
     // Under fast-check's size bias small moves come first, but a real share of draws reaches the outer half of the band.
     expect(moves.filter((move) => move > 0.5).length / moves.length).toBeGreaterThan(0.2)
   })

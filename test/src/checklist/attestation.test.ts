@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { verifyAttestation, type Attestation } from '../../../src/checklist/attestation.js'
+import { type Attestation, verifyAttestation } from '../../../src/checklist/attestation.js'
 
 const root = mkdtempSync(join(tmpdir(), 'vitest-ml-attest-'))
 mkdirSync(join(root, 'docs'))
@@ -15,7 +15,8 @@ symlinkSync(join(root, 'docs', 'rollback.md'), join(root, 'docs', 'linked-in.md'
 
 const now = new Date('2026-11-30T12:00:00Z')
 const attest = (file: string, date = '2026-11-20', extra: Partial<Attestation> = {}): Attestation => ({ file, owner: 'ml-platform', date, ...extra })
-const verify = (attestation: Attestation, maxAgeDays?: number) => verifyAttestation(attestation, root, { now, ...(maxAgeDays === undefined ? {} : { maxAgeDays }) })
+const verify = (attestation: Attestation, maxAgeDays?: number) =>
+  verifyAttestation(attestation, root, { now, ...(maxAgeDays === undefined ? {} : { maxAgeDays }) })
 
 describe('verifyAttestation', () => {
   it('accepts a non-empty regular file inside the root, directly or through a link that stays inside', () => {
@@ -39,12 +40,29 @@ describe('verifyAttestation', () => {
     expect(verify(attest(file))).toEqual({ ok: false, reason })
   })
 
-  it.each(['9999-99-99', '0000-00-00', '2026-02-30', '2026-13-01', '1969-12-31', '2026-1-5', 'yesterday', 'x2026-11-20', '2026-11-20x', '2026-11-20T00:00:00Z'])('refuses the date %s', (date) => {
-    expect(verify(attest('docs/rollback.md', date))).toEqual({ ok: false, reason: `attestation date "${date}" is not a real calendar date (YYYY-MM-DD) (owner ml-platform, ${date})` })
+  it.each([
+    '9999-99-99',
+    '0000-00-00',
+    '2026-02-30',
+    '2026-13-01',
+    '1969-12-31',
+    '2026-1-5',
+    'yesterday',
+    'x2026-11-20',
+    '2026-11-20x',
+    '2026-11-20T00:00:00Z',
+  ])('refuses the date %s', (date) => {
+    expect(verify(attest('docs/rollback.md', date))).toEqual({
+      ok: false,
+      reason: `attestation date "${date}" is not a real calendar date (YYYY-MM-DD) (owner ml-platform, ${date})`,
+    })
   })
 
   it('refuses a date in the future, and accepts today', () => {
-    expect(verify(attest('docs/rollback.md', '2026-12-01'))).toEqual({ ok: false, reason: 'attestation date 2026-12-01 is in the future (owner ml-platform, 2026-12-01)' })
+    expect(verify(attest('docs/rollback.md', '2026-12-01'))).toEqual({
+      ok: false,
+      reason: 'attestation date 2026-12-01 is in the future (owner ml-platform, 2026-12-01)',
+    })
     expect(verify(attest('docs/rollback.md', '2026-11-30'))).toEqual({ ok: true })
     expect(verify(attest('docs/rollback.md', '2024-02-29'))).toEqual({ ok: true })
     expect(verify(attest('docs/rollback.md', '1970-01-01'))).toEqual({ ok: true })
@@ -52,7 +70,10 @@ describe('verifyAttestation', () => {
 
   it('goes stale past its own limit or the default limit, and holds on the last day', () => {
     expect(verify(attest('docs/rollback.md', '2026-10-31'), 30)).toEqual({ ok: true })
-    expect(verify(attest('docs/rollback.md', '2026-10-31'), 29)).toEqual({ ok: false, reason: 'attestation of docs/rollback.md is stale: confirmed 2026-10-31, 30 days ago, limit 29 days (owner ml-platform, 2026-10-31)' })
+    expect(verify(attest('docs/rollback.md', '2026-10-31'), 29)).toEqual({
+      ok: false,
+      reason: 'attestation of docs/rollback.md is stale: confirmed 2026-10-31, 30 days ago, limit 29 days (owner ml-platform, 2026-10-31)',
+    })
     expect(verify(attest('docs/rollback.md', '2026-10-31', { maxAgeDays: 30 }), 7)).toEqual({ ok: true })
     expect(verify(attest('docs/rollback.md', '2026-10-31', { maxAgeDays: 10 }))).toMatchObject({ ok: false })
     expect(verify(attest('docs/rollback.md', '2016-10-31'))).toEqual({ ok: true })
@@ -65,10 +86,19 @@ describe('verifyAttestation', () => {
     expect(fromLink('docs/rollback.md')).toEqual({ ok: true })
     expect(fromLink(join(root, 'docs', 'rollback.md'))).toEqual({ ok: true })
     expect(fromLink(join(linkedRoot, 'docs', 'rollback.md'))).toEqual({ ok: true })
-    expect(fromLink('docs/linked-out.md')).toEqual({ ok: false, reason: 'attested file docs/linked-out.md resolves (through a link) to a file outside the project root (owner ml-platform, 2026-11-20)' })
+    expect(fromLink('docs/linked-out.md')).toEqual({
+      ok: false,
+      reason: 'attested file docs/linked-out.md resolves (through a link) to a file outside the project root (owner ml-platform, 2026-11-20)',
+    })
     const missingRoot = join(root, 'no-such-dir')
-    expect(verifyAttestation(attest('docs/rollback.md'), missingRoot, { now })).toEqual({ ok: false, reason: 'attested file docs/rollback.md does not exist (owner ml-platform, 2026-11-20)' })
-    expect(verifyAttestation(attest('../docs/rollback.md'), missingRoot, { now })).toEqual({ ok: false, reason: 'attested file ../docs/rollback.md is outside the project root (owner ml-platform, 2026-11-20)' })
+    expect(verifyAttestation(attest('docs/rollback.md'), missingRoot, { now })).toEqual({
+      ok: false,
+      reason: 'attested file docs/rollback.md does not exist (owner ml-platform, 2026-11-20)',
+    })
+    expect(verifyAttestation(attest('../docs/rollback.md'), missingRoot, { now })).toEqual({
+      ok: false,
+      reason: 'attested file ../docs/rollback.md is outside the project root (owner ml-platform, 2026-11-20)',
+    })
   })
 
   it('judges at the given moment, not the wall clock', () => {

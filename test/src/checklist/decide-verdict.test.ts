@@ -7,8 +7,19 @@ import type { GateCheck } from '../../../src/checklist/evaluate-gate.js'
 import type { RunFacts } from '../../../src/checklist/run-facts.js'
 
 const run: RunFacts = { status: 'finished', reason: 'passed', errors: [], tests: [{ file: 'a.test.ts', name: 't', state: 'passed' }] }
-const check = (anchor: string, kind: string, overrides: Partial<GateCheck> = {}): GateCheck =>
-  ({ anchor, kind, title: anchor, checklist: [], outcome: 'passed', evidence: true, severity: 'high', metrics: {}, file: 'a.test.ts', test: 't', ...overrides })
+const check = (anchor: string, kind: string, overrides: Partial<GateCheck> = {}): GateCheck => ({
+  anchor,
+  kind,
+  title: anchor,
+  checklist: [],
+  outcome: 'passed',
+  evidence: true,
+  severity: 'high',
+  metrics: {},
+  file: 'a.test.ts',
+  test: 't',
+  ...overrides,
+})
 
 const root = mkdtempSync(join(tmpdir(), 'vitest-ml-decide-'))
 writeFileSync(join(root, 'rollback.md'), '# Rollback\n')
@@ -42,13 +53,15 @@ describe('decideVerdict', () => {
     expect(decideVerdict([], run, { gate, root, now }).gate.passed).toBe(false)
   })
 
-  it('judges attestations at the given moment and against the gate\'s default age limit', () => {
+  it("judges attestations at the given moment and against the gate's default age limit", () => {
     const gate = { required: ['rollback-procedure'], attestations: { 'rollback-procedure': rollback } }
-    expect(decideVerdict([], run, { gate, root, now: new Date('2026-01-14T12:00:00Z') }).gate.failures[0]?.message)
-      .toBe('required item "rollback-procedure" is failed: attestation date 2026-01-15 is in the future (owner ops, 2026-01-15)')
+    expect(decideVerdict([], run, { gate, root, now: new Date('2026-01-14T12:00:00Z') }).gate.failures[0]?.message).toBe(
+      'required item "rollback-procedure" is failed: attestation date 2026-01-15 is in the future (owner ops, 2026-01-15)',
+    )
     const limited = { ...gate, attestationMaxAgeDays: 10 }
-    expect(decideVerdict([], run, { gate: limited, root, now }).gate.failures[0]?.message)
-      .toBe('required item "rollback-procedure" is failed: attestation of rollback.md is stale: confirmed 2026-01-15, 17 days ago, limit 10 days (owner ops, 2026-01-15)')
+    expect(decideVerdict([], run, { gate: limited, root, now }).gate.failures[0]?.message).toBe(
+      'required item "rollback-procedure" is failed: attestation of rollback.md is stale: confirmed 2026-01-15, 17 days ago, limit 10 days (owner ops, 2026-01-15)',
+    )
     expect(decideVerdict([], run, { gate: { ...limited, attestationMaxAgeDays: 17 }, root, now }).gate.passed).toBe(true)
     const stale = decideVerdict([], run, { gate: { attestations: { 'data-5': rollback }, attestationMaxAgeDays: 10 }, root, now })
     expect(stale.mlTestScore.items.find((item) => item.id === 'data-5')?.basis).toBe('none')
@@ -61,7 +74,9 @@ describe('decideVerdict', () => {
   })
 
   it('blocks on the ML Test Score and the run whatever the checklist says', () => {
-    expect(decideVerdict([check('c1', 'baseline')], run, { gate: { minMlTestScore: 1 }, root, now }).gate.failures.map((reason) => reason.source)).toEqual(['score'])
+    expect(decideVerdict([check('c1', 'baseline')], run, { gate: { minMlTestScore: 1 }, root, now }).gate.failures.map((reason) => reason.source)).toEqual([
+      'score',
+    ])
     expect(decideVerdict([], { ...run, tests: [] }, { root, now }).gate.passed).toBe(false)
   })
 })

@@ -6,20 +6,41 @@ import { evaluateGate, type GateCheck } from '../../../src/checklist/evaluate-ga
 import type { RunFacts } from '../../../src/checklist/run-facts.js'
 import { scoreChecklist } from '../../../src/checklist/score-checklist.js'
 
-const check = (anchor: string, metrics: Record<string, number>, overrides: Partial<GateCheck> = {}): GateCheck =>
-  ({ anchor, kind: 'baseline', title: anchor, checklist: [], outcome: 'passed', evidence: true, severity: 'medium', metrics, file: 'a.test.ts', test: 't', ...overrides })
+const check = (anchor: string, metrics: Record<string, number>, overrides: Partial<GateCheck> = {}): GateCheck => ({
+  anchor,
+  kind: 'baseline',
+  title: anchor,
+  checklist: [],
+  outcome: 'passed',
+  evidence: true,
+  severity: 'medium',
+  metrics,
+  file: 'a.test.ts',
+  test: 't',
+  ...overrides,
+})
 
 const healthyRun: RunFacts = { status: 'finished', reason: 'passed', errors: [], tests: [{ file: 'a.test.ts', name: 't', state: 'passed' }] }
 
 describe('evaluateGate', () => {
   it('passes when the run is clean, required items pass and thresholds hold', () => {
     const checks = [check('c1', { accuracy: 0.9, p99Ms: 120 })]
-    const verdict = evaluateGate(checks, scoreChecklist(checks, { required: ['baseline-improvement'] }), 1, {
-      required: ['baseline-improvement'], thresholds: { accuracy: { min: 0.85, severity: 'high' }, p99Ms: { max: 200, severity: 'medium' } },
-    }, healthyRun)
+    const verdict = evaluateGate(
+      checks,
+      scoreChecklist(checks, { required: ['baseline-improvement'] }),
+      1,
+      {
+        required: ['baseline-improvement'],
+        thresholds: { accuracy: { min: 0.85, severity: 'high' }, p99Ms: { max: 200, severity: 'medium' } },
+      },
+      healthyRun,
+    )
     // Strictly: a one-sided threshold has no key at all for its other bound.
     expect(verdict).toStrictEqual({
-      passed: true, configured: true, failures: [], warnings: [],
+      passed: true,
+      configured: true,
+      failures: [],
+      warnings: [],
       thresholds: [
         { name: 'accuracy', metric: 'accuracy', severity: 'high', min: 0.85, status: 'ok', worst: 0.9, checks: ['c1'] },
         { name: 'p99Ms', metric: 'p99Ms', severity: 'medium', max: 200, status: 'ok', worst: 120, checks: ['c1'] },
@@ -34,7 +55,13 @@ describe('evaluateGate', () => {
   it('fails on a required item that is not covered', () => {
     const verdict = evaluateGate([], scoreChecklist([], { required: ['held-out-test'] }), 0, { required: ['held-out-test'] }, healthyRun)
     expect(verdict.passed).toBe(false)
-    expect(verdict.failures).toEqual([{ source: 'checklist', message: 'required item "held-out-test" is not covered: no check of kind held-out/slices/segments/fairness/calibration (or tagged "held-out-test") ran', anchor: 'item-held-out-test' }])
+    expect(verdict.failures).toEqual([
+      {
+        source: 'checklist',
+        message: 'required item "held-out-test" is not covered: no check of kind held-out/slices/segments/fairness/calibration (or tagged "held-out-test") ran',
+        anchor: 'item-held-out-test',
+      },
+    ])
   })
 
   it('fails on a required item whose evidence failed, even a medium-severity check, and passes without it', () => {
@@ -55,9 +82,17 @@ describe('evaluateGate', () => {
     const checklist = scoreChecklist([], { required: config.required, attestations: config.attestations, root })
     expect(checklist.find((item) => item.id === 'rollback-procedure')?.status).toBe('attested')
     expect(evaluateGate([], checklist, 0, config, healthyRun)).toMatchObject({ passed: true, failures: [] })
-    const missing = scoreChecklist([], { required: config.required, attestations: { 'rollback-procedure': { ...config.attestations['rollback-procedure'], file: 'gone.md' } }, root })
+    const missing = scoreChecklist([], {
+      required: config.required,
+      attestations: { 'rollback-procedure': { ...config.attestations['rollback-procedure'], file: 'gone.md' } },
+      root,
+    })
     expect(evaluateGate([], missing, 0, config, healthyRun).failures).toEqual([
-      { source: 'checklist', message: 'required item "rollback-procedure" is failed: attested file gone.md does not exist (owner ops, 2026-01-15)', anchor: 'item-rollback-procedure' },
+      {
+        source: 'checklist',
+        message: 'required item "rollback-procedure" is failed: attested file gone.md does not exist (owner ops, 2026-01-15)',
+        anchor: 'item-rollback-procedure',
+      },
     ])
   })
 
@@ -71,27 +106,52 @@ describe('evaluateGate', () => {
 
   it('fails on a breached high threshold and only warns on a breached medium one, pointing at the worst check', () => {
     const checks = [check('c1', { accuracy: 0.9, p99Ms: 150 }), check('c2', { accuracy: 0.8, p99Ms: 450 }), check('c3', { accuracy: 0.84, p99Ms: 210 })]
-    const verdict = evaluateGate(checks, scoreChecklist(checks), 0, {
-      thresholds: { accuracy: { min: 0.85, severity: 'high' }, p99Ms: { max: 200, severity: 'medium' } },
-    }, healthyRun)
+    const verdict = evaluateGate(
+      checks,
+      scoreChecklist(checks),
+      0,
+      {
+        thresholds: { accuracy: { min: 0.85, severity: 'high' }, p99Ms: { max: 200, severity: 'medium' } },
+      },
+      healthyRun,
+    )
     expect(verdict.passed).toBe(false)
     expect(verdict.failures).toEqual([{ source: 'threshold', message: 'high threshold accuracy: accuracy = 0.8 < min 0.85', anchor: 'c2' }])
     expect(verdict.warnings).toEqual([{ source: 'threshold', message: 'medium threshold p99Ms: p99Ms = 450 > max 200', anchor: 'c2' }])
-    expect(verdict.thresholds.map((result) => result.checks)).toEqual([['c2', 'c3', 'c1'], ['c2', 'c3', 'c1']])
+    expect(verdict.thresholds.map((result) => result.checks)).toEqual([
+      ['c2', 'c3', 'c1'],
+      ['c2', 'c3', 'c1'],
+    ])
   })
 
   it('picks the worst value whatever order the checks come in, for min and max bounds', () => {
-    for (const order of [[0, 1, 2], [2, 1, 0], [1, 2, 0]]) {
+    for (const order of [
+      [0, 1, 2],
+      [2, 1, 0],
+      [1, 2, 0],
+    ]) {
       const values = [0.7, 0.95, 0.8]
       const checks = order.map((index) => check(`c${index}`, { accuracy: values[index]!, errorRate: values[index]! - 0.7 }))
-      const verdict = evaluateGate(checks, [], 0, { thresholds: { accuracy: { min: 0.85, severity: 'low' }, errorRate: { max: 0.1, severity: 'low' } } }, healthyRun)
+      const verdict = evaluateGate(
+        checks,
+        [],
+        0,
+        { thresholds: { accuracy: { min: 0.85, severity: 'low' }, errorRate: { max: 0.1, severity: 'low' } } },
+        healthyRun,
+      )
       expect(verdict.thresholds.map((result) => result.worst)).toEqual([0.7, 0.95 - 0.7])
     }
   })
 
   it('breaches exactly past the bound: a value equal to min or max holds', () => {
     const checks = [check('c1', { accuracy: 0.85, errorRate: 0.05 })]
-    const verdict = evaluateGate(checks, [], 0, { thresholds: { accuracy: { min: 0.85, severity: 'high' }, errorRate: { max: 0.05, severity: 'high' } } }, healthyRun)
+    const verdict = evaluateGate(
+      checks,
+      [],
+      0,
+      { thresholds: { accuracy: { min: 0.85, severity: 'high' }, errorRate: { max: 0.05, severity: 'high' } } },
+      healthyRun,
+    )
     expect(verdict.passed).toBe(true)
     expect(verdict.thresholds.map((result) => result.status)).toEqual(['ok', 'ok'])
   })
@@ -99,15 +159,30 @@ describe('evaluateGate', () => {
   it('in a band, takes as worst the value furthest past either bound', () => {
     const band = { thresholds: { accuracy: { min: 0.6, max: 0.9, severity: 'high' as const } } }
     // 0.5 is 0.1 below the band, 0.95 only 0.05 above it; 0.7 lies inside.
-    for (const values of [[0.5, 0.95, 0.7], [0.95, 0.7, 0.5]]) {
-      const verdict = evaluateGate(values.map((value, index) => check(`c${index}`, { accuracy: value })), [], 0, band, healthyRun)
+    for (const values of [
+      [0.5, 0.95, 0.7],
+      [0.95, 0.7, 0.5],
+    ]) {
+      const verdict = evaluateGate(
+        values.map((value, index) => check(`c${index}`, { accuracy: value })),
+        [],
+        0,
+        band,
+        healthyRun,
+      )
       expect(verdict.thresholds[0]?.worst).toBe(0.5)
       expect(verdict.failures[0]?.message).toBe('high threshold accuracy: accuracy = 0.5 < min 0.6')
     }
     const above = evaluateGate([check('c1', { accuracy: 0.55 }), check('c2', { accuracy: 0.99 })], [], 0, band, healthyRun)
     expect(above.thresholds[0]?.worst).toBe(0.99)
     // A tie (5 below, 5 above) keeps the first check's value, so the message names the check it points at.
-    const tie = evaluateGate([check('c1', { p99Ms: 5 }), check('c2', { p99Ms: 25 })], [], 0, { thresholds: { p99Ms: { min: 10, max: 20, severity: 'high' } } }, healthyRun)
+    const tie = evaluateGate(
+      [check('c1', { p99Ms: 5 }), check('c2', { p99Ms: 25 })],
+      [],
+      0,
+      { thresholds: { p99Ms: { min: 10, max: 20, severity: 'high' } } },
+      healthyRun,
+    )
     expect(tie.failures).toEqual([{ source: 'threshold', message: 'high threshold p99Ms: p99Ms = 5 < min 10', anchor: 'c1' }])
   })
 
@@ -120,9 +195,19 @@ describe('evaluateGate', () => {
 
   it('treats a high threshold nobody measured as blocking, a low one as a warning, and reads custom metric names', () => {
     const checks = [check('c1', { driftShare: 0.3 })]
-    const verdict = evaluateGate(checks, scoreChecklist(checks), 0, {
-      thresholds: { errorRate: { max: 0.05, severity: 'high' }, p99Ms: { max: 10, severity: 'low' }, driftShare: { max: 0.1, severity: 'low', metric: 'driftShare' } },
-    }, healthyRun)
+    const verdict = evaluateGate(
+      checks,
+      scoreChecklist(checks),
+      0,
+      {
+        thresholds: {
+          errorRate: { max: 0.05, severity: 'high' },
+          p99Ms: { max: 10, severity: 'low' },
+          driftShare: { max: 0.1, severity: 'low', metric: 'driftShare' },
+        },
+      },
+      healthyRun,
+    )
     // No check measured it, so there is nothing to point at: the reason carries no anchor at all.
     expect(verdict.failures).toStrictEqual([{ source: 'threshold', message: 'high threshold errorRate: no evidence check recorded metrics.errorRate' }])
     expect(verdict.warnings).toEqual([
@@ -151,7 +236,13 @@ describe('evaluateGate', () => {
       check('c2', { accuracy: 0.99 }, { model: { name: 'penguins-mlp.onnx' } }),
       check('c3', { accuracy: 0.5 }),
     ]
-    const verdict = evaluateGate(checks, scoreChecklist(checks), 0, { thresholds: { accuracy: { min: 0.85, severity: 'high', models: ['penguins-mlp.onnx'] } } }, healthyRun)
+    const verdict = evaluateGate(
+      checks,
+      scoreChecklist(checks),
+      0,
+      { thresholds: { accuracy: { min: 0.85, severity: 'high', models: ['penguins-mlp.onnx'] } } },
+      healthyRun,
+    )
     expect(verdict.passed).toBe(true)
     expect(verdict.thresholds[0]).toMatchObject({ status: 'ok', worst: 0.99, checks: ['c2'] })
   })
@@ -168,6 +259,8 @@ describe('evaluateGate', () => {
     const run: RunFacts = { ...healthyRun, reason: 'failed', tests: [{ file: 'a.test.ts', name: 't', state: 'failed' }] }
     const verdict = evaluateGate([failing], [], 3, { minMlTestScore: 2 }, run)
     expect(verdict.passed).toBe(false)
-    expect(verdict.failures).toEqual([{ source: 'test', message: 'test failed: a.test.ts > t: check does not hold (high): "model.onnx is increasing in feature 3"', anchor: 'c1' }])
+    expect(verdict.failures).toEqual([
+      { source: 'test', message: 'test failed: a.test.ts > t: check does not hold (high): "model.onnx is increasing in feature 3"', anchor: 'c1' },
+    ])
   })
 })

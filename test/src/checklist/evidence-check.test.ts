@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { CHECK_KINDS, checkKindRule } from '../../../src/checklist/check-kinds.js'
 import { CHECKLIST_ITEMS } from '../../../src/checklist/checklist-items.js'
-import { checkOutcome, checklistItemsOf, healthyFormOf, isEvidence, isHealthyForm, rubricItemsOf, type OutcomeInput, type TestState } from '../../../src/checklist/evidence-check.js'
+import {
+  checklistItemsOf,
+  checkOutcome,
+  healthyFormOf,
+  isEvidence,
+  isHealthyForm,
+  type OutcomeInput,
+  rubricItemsOf,
+  type TestState,
+} from '../../../src/checklist/evidence-check.js'
 import { RUBRIC_IDS } from '../../../src/checklist/ml-test-score-rubric.js'
 
 describe('the kind table', () => {
@@ -11,7 +20,12 @@ describe('the kind table', () => {
       for (const id of rule.checklist) expect(items.has(id), `${kind} -> ${id}`).toBe(true)
       for (const id of rule.mlTestScore) expect((RUBRIC_IDS as readonly string[]).includes(id), `${kind} -> ${id}`).toBe(true)
     }
-    expect(Object.entries(CHECK_KINDS).filter(([, rule]) => rule.healthyForm === 'negated').map(([kind]) => kind).sort()).toEqual(['drift', 'skew'])
+    expect(
+      Object.entries(CHECK_KINDS)
+        .filter(([, rule]) => rule.healthyForm === 'negated')
+        .map(([kind]) => kind)
+        .sort(),
+    ).toEqual(['drift', 'skew'])
   })
 
   it('knows built-in kinds only, not inherited properties', () => {
@@ -48,7 +62,13 @@ describe('checkOutcome and isEvidence', () => {
     ['positive check held', { kind: 'baseline', passed: true }, 'passed', 'passed', true],
     ['positive check failed in a failed test', { kind: 'baseline', passed: false }, 'failed', 'failed', true],
     ['positive check failed, test consumed it (.rejects)', { kind: 'baseline', passed: false }, 'passed', 'expected-failure', false],
-    ['.not on a positive kind held: a demonstration (weak model does not beat baseline)', { kind: 'baseline', passed: false, negated: true }, 'passed', 'demonstration', false],
+    [
+      '.not on a positive kind held: a demonstration (weak model does not beat baseline)',
+      { kind: 'baseline', passed: false, negated: true },
+      'passed',
+      'demonstration',
+      false,
+    ],
     ['.not on a positive kind failed: a failure, not evidence', { kind: 'baseline', passed: true, negated: true }, 'failed', 'failed', false],
     ['.not.toHaveDriftedFrom, no drift', { kind: 'drift', passed: false, negated: true }, 'passed', 'passed', true],
     ['.not.toHaveDriftedFrom, drifted', { kind: 'drift', passed: true, negated: true }, 'failed', 'failed', true],

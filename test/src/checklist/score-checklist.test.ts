@@ -2,12 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { scoreChecklist } from '../../../src/checklist/score-checklist.js'
-import type { EvidenceCheck } from '../../../src/checklist/evidence-check.js'
 import { CHECKLIST_ITEMS } from '../../../src/checklist/checklist-items.js'
+import type { EvidenceCheck } from '../../../src/checklist/evidence-check.js'
+import { scoreChecklist } from '../../../src/checklist/score-checklist.js'
 
-const check = (anchor: string, kind: string, outcome: 'passed' | 'failed', checklist: string[] = []): EvidenceCheck =>
-  ({ anchor, kind, title: `${kind} ${anchor}`, checklist, outcome, evidence: true })
+const check = (anchor: string, kind: string, outcome: 'passed' | 'failed', checklist: string[] = []): EvidenceCheck => ({
+  anchor,
+  kind,
+  title: `${kind} ${anchor}`,
+  checklist,
+  outcome,
+  evidence: true,
+})
 
 const root = mkdtempSync(join(tmpdir(), 'vitest-ml-checklist-'))
 writeFileSync(join(root, 'rollback.md'), '# Rollback\n')
@@ -40,10 +46,12 @@ describe('scoreChecklist', () => {
 
   it('names at most three failing checks, and says "..." only when more failed', () => {
     const failing = (count: number) => Array.from({ length: count }, (_, index) => check(`f${index + 1}`, 'held-out', 'failed'))
-    expect(byId(scoreChecklist([check('p', 'held-out', 'passed'), ...failing(3)], { root }), 'held-out-test').reason)
-      .toBe('3 of 4 evidence checks failed: "held-out f1", "held-out f2", "held-out f3"')
-    expect(byId(scoreChecklist(failing(4), { root }), 'held-out-test').reason)
-      .toBe('4 of 4 evidence checks failed: "held-out f1", "held-out f2", "held-out f3", ...')
+    expect(byId(scoreChecklist([check('p', 'held-out', 'passed'), ...failing(3)], { root }), 'held-out-test').reason).toBe(
+      '3 of 4 evidence checks failed: "held-out f1", "held-out f2", "held-out f3"',
+    )
+    expect(byId(scoreChecklist(failing(4), { root }), 'held-out-test').reason).toBe(
+      '4 of 4 evidence checks failed: "held-out f1", "held-out f2", "held-out f3", ...',
+    )
   })
 
   it('marks an attested item that also has passing evidence as passed, and fails it when the attestation does not hold', () => {
@@ -59,15 +67,29 @@ describe('scoreChecklist', () => {
 
   it('judges attestations with the given moment and age limit', () => {
     const attestation = { file: 'rollback.md', owner: 'ops', date: '2026-01-15' }
-    const stale = scoreChecklist([], { root, attestations: { 'rollback-procedure': attestation }, attestationOptions: { now: new Date('2026-03-01T00:00:00Z'), maxAgeDays: 30 } })
-    expect(byId(stale, 'rollback-procedure')).toMatchObject({ status: 'failed', reason: 'attestation of rollback.md is stale: confirmed 2026-01-15, 45 days ago, limit 30 days (owner ops, 2026-01-15)' })
+    const stale = scoreChecklist([], {
+      root,
+      attestations: { 'rollback-procedure': attestation },
+      attestationOptions: { now: new Date('2026-03-01T00:00:00Z'), maxAgeDays: 30 },
+    })
+    expect(byId(stale, 'rollback-procedure')).toMatchObject({
+      status: 'failed',
+      reason: 'attestation of rollback.md is stale: confirmed 2026-01-15, 45 days ago, limit 30 days (owner ops, 2026-01-15)',
+    })
   })
 
   it('gives every item its checklist fields and marks only the required ones', () => {
     const results = scoreChecklist([], { root, required: ['held-out-test'] })
     expect(results.map((item) => item.id)).toEqual(CHECKLIST_ITEMS.map((item) => item.id))
     for (const [index, item] of CHECKLIST_ITEMS.entries()) {
-      expect(results[index]).toMatchObject({ label: item.label, description: item.description, phase: item.phase, provedBy: item.provedBy, required: item.id === 'held-out-test', checks: [] })
+      expect(results[index]).toMatchObject({
+        label: item.label,
+        description: item.description,
+        phase: item.phase,
+        provedBy: item.provedBy,
+        required: item.id === 'held-out-test',
+        checks: [],
+      })
       expect(results[index]).not.toHaveProperty('attestation')
     }
     expect(scoreChecklist([]).every((item) => !item.required)).toBe(true)
@@ -75,7 +97,11 @@ describe('scoreChecklist', () => {
 
   it('reports uncovered items with a reason that says what would cover them', () => {
     const results = scoreChecklist([], { root, required: ['fallback-strategy'] })
-    expect(byId(results, 'fallback-strategy')).toMatchObject({ status: 'not-covered', required: true, reason: 'no check of kind fallback (or tagged "fallback-strategy") ran' })
+    expect(byId(results, 'fallback-strategy')).toMatchObject({
+      status: 'not-covered',
+      required: true,
+      reason: 'no check of kind fallback (or tagged "fallback-strategy") ran',
+    })
     expect(byId(results, 'retrain-on-drift').reason).toBe('no test can prove this; add an attestation under "attestations.retrain-on-drift" in the gate file')
     expect(byId(results, 'monitoring-alerting').reason).toBe('no check of kind latency/logging/alerting ran and no attestation is configured')
     expect(byId(results, 'ab-test-plan').reason).toBe('no test can prove this; add an attestation under "attestations.ab-test-plan" in the gate file')

@@ -2,13 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ML_TEST_SCORE_RUBRIC, RUBRIC_IDS, mlTestScoreBand } from '../../../src/checklist/ml-test-score-rubric.js'
+import type { EvidenceCheck } from '../../../src/checklist/evidence-check.js'
+import { ML_TEST_SCORE_RUBRIC, mlTestScoreBand, RUBRIC_IDS } from '../../../src/checklist/ml-test-score-rubric.js'
 import { scoreChecklist } from '../../../src/checklist/score-checklist.js'
 import { scoreMlTestScore } from '../../../src/checklist/score-ml-test-score.js'
-import type { EvidenceCheck } from '../../../src/checklist/evidence-check.js'
 
-const check = (anchor: string, kind: string, outcome: 'passed' | 'failed' = 'passed', checklist: string[] = []): EvidenceCheck =>
-  ({ anchor, kind, title: anchor, checklist, outcome, evidence: true })
+const check = (anchor: string, kind: string, outcome: 'passed' | 'failed' = 'passed', checklist: string[] = []): EvidenceCheck => ({
+  anchor,
+  kind,
+  title: anchor,
+  checklist,
+  outcome,
+  evidence: true,
+})
 
 describe('ML Test Score', () => {
   it('has 28 tests, seven per section, with unique ids', () => {
@@ -25,7 +31,13 @@ describe('ML Test Score', () => {
   it('scores 1 for automated, 0.5 for attested, 0 otherwise; the final score is the lowest section', () => {
     const root = mkdtempSync(join(tmpdir(), 'vitest-ml-score-'))
     writeFileSync(join(root, 'rollback.md'), 'ok')
-    const checks = [check('c1', 'range'), check('c2', 'baseline'), check('c3', 'skew'), check('c4', 'latency', 'failed'), check('c5', 'x', 'passed', ['data-5'])]
+    const checks = [
+      check('c1', 'range'),
+      check('c2', 'baseline'),
+      check('c3', 'skew'),
+      check('c4', 'latency', 'failed'),
+      check('c5', 'x', 'passed', ['data-5']),
+    ]
     const checklist = scoreChecklist(checks, { root, attestations: { 'rollback-procedure': { file: 'rollback.md', owner: 'ops', date: '2026-01-01' } } })
     const result = scoreMlTestScore(checks, checklist, { 'data-6': { file: 'rollback.md', owner: 'ops', date: '2026-01-01' } }, root)
     const score = (id: string) => result.items.find((item) => item.id === id)!
@@ -34,18 +46,35 @@ describe('ML Test Score', () => {
     expect(score('data-6')).toMatchObject({ score: 0.5, basis: 'manual' })
     expect(score('infra-7')).toMatchObject({ score: 0.5, basis: 'manual' })
     expect(score('monitor-6')).toMatchObject({ score: 0, basis: 'none', checks: ['c4'] })
-    expect(result.sections.map((section) => [section.id, section.score])).toEqual([['data', 2.5], ['model', 1], ['infrastructure', 2.5], ['monitoring', 2]])
+    expect(result.sections.map((section) => [section.id, section.score])).toEqual([
+      ['data', 2.5],
+      ['model', 1],
+      ['infrastructure', 2.5],
+      ['monitoring', 2],
+    ])
     expect(result.score).toBe(1)
     expect(result.band).toBe('Barely tested: expect gaps in reliability')
   })
 
   it('scores an item 1 only when all of its evidence passed, and lists each check once', () => {
-    const checks = [check('c1', 'latency'), check('c2', 'latency', 'failed'), check('c3', 'x', 'passed', ['data-5', 'data-5']), check('c4', 'x', 'failed', ['data-5'])]
+    const checks = [
+      check('c1', 'latency'),
+      check('c2', 'latency', 'failed'),
+      check('c3', 'x', 'passed', ['data-5', 'data-5']),
+      check('c4', 'x', 'failed', ['data-5']),
+    ]
     const result = scoreMlTestScore(checks, [])
     expect(result.items.find((item) => item.id === 'monitor-6')).toMatchObject({ score: 0, basis: 'none', checks: ['c1', 'c2'] })
     expect(result.items.find((item) => item.id === 'data-5')).toMatchObject({ score: 0, basis: 'none', checks: ['c3', 'c4'] })
     const once = scoreMlTestScore([check('c3', 'x', 'passed', ['data-5', 'data-5'])], [])
-    expect(once.items.find((item) => item.id === 'data-5')).toEqual({ id: 'data-5', name: 'Privacy controls on the data pipeline', section: 'data', score: 1, basis: 'automated', checks: ['c3'] })
+    expect(once.items.find((item) => item.id === 'data-5')).toEqual({
+      id: 'data-5',
+      name: 'Privacy controls on the data pipeline',
+      section: 'data',
+      score: 1,
+      basis: 'automated',
+      checks: ['c3'],
+    })
   })
 
   it('gives no credit for checks that are not evidence (demonstrations, expected failures)', () => {
@@ -59,10 +88,15 @@ describe('ML Test Score', () => {
     const attestation = { file: 'plan.md', owner: 'ops', date: '2026-01-01' }
     const ids = ['ab-test-plan', 'rollback-procedure', 'data-drift-weekly', 'retrain-on-drift', 'monitor-accuracy-daily']
     const checklist = scoreChecklist([], { root, attestations: Object.fromEntries(ids.map((id) => [id, attestation])) })
-    const manual = scoreMlTestScore([], checklist, {}, root).items.filter((item) => item.basis === 'manual').map((item) => item.id)
+    const manual = scoreMlTestScore([], checklist, {}, root)
+      .items.filter((item) => item.basis === 'manual')
+      .map((item) => item.id)
     expect(manual).toEqual(['infra-6', 'infra-7', 'monitor-2', 'monitor-4', 'monitor-7'])
     const tagged = [check('c1', 'my-drift-job', 'passed', ['data-drift-weekly'])]
-    expect(scoreMlTestScore(tagged, scoreChecklist(tagged, { root }), {}, root).items.find((item) => item.id === 'monitor-2')).toMatchObject({ score: 0.5, basis: 'manual' })
+    expect(scoreMlTestScore(tagged, scoreChecklist(tagged, { root }), {}, root).items.find((item) => item.id === 'monitor-2')).toMatchObject({
+      score: 0.5,
+      basis: 'manual',
+    })
     const failedItem = scoreChecklist([check('c1', 'drift', 'failed')], { root })
     expect(scoreMlTestScore([], failedItem, {}, root).items.find((item) => item.id === 'monitor-2')).toMatchObject({ score: 0, basis: 'none' })
   })
@@ -84,14 +118,21 @@ describe('ML Test Score', () => {
 
   it('names the four sections as the paper does', () => {
     expect(scoreMlTestScore([], []).sections).toEqual([
-      { id: 'data', name: 'Data', score: 0 }, { id: 'model', name: 'Model', score: 0 },
-      { id: 'infrastructure', name: 'Infrastructure', score: 0 }, { id: 'monitoring', name: 'Monitoring', score: 0 },
+      { id: 'data', name: 'Data', score: 0 },
+      { id: 'model', name: 'Model', score: 0 },
+      { id: 'infrastructure', name: 'Infrastructure', score: 0 },
+      { id: 'monitoring', name: 'Monitoring', score: 0 },
     ])
   })
 
-  it('maps scores to the paper\'s bands', () => {
-    expect([0, 0.5, 1, 1.5, 2, 3, 4, 5, 5.5].map(mlTestScoreBand).map((band) => band.split(/[ :]/).slice(0, band.startsWith('A ') ? 2 : 1).join(' '))).toEqual(
-      ['A research', 'Barely', 'Barely', 'A first', 'A first', 'Reasonably', 'Well', 'Well', 'Exceptional'],
-    )
+  it("maps scores to the paper's bands", () => {
+    expect(
+      [0, 0.5, 1, 1.5, 2, 3, 4, 5, 5.5].map(mlTestScoreBand).map((band) =>
+        band
+          .split(/[ :]/)
+          .slice(0, band.startsWith('A ') ? 2 : 1)
+          .join(' '),
+      ),
+    ).toEqual(['A research', 'Barely', 'Barely', 'A first', 'A first', 'Reasonably', 'Well', 'Well', 'Exceptional'])
   })
 })

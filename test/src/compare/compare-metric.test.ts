@@ -8,10 +8,17 @@ import { METRIC_NAMES, resolveMetric } from '../../../src/evaluation/metric.js'
 const rows = (accuracy: number, count = 100, extra: object = {}) => ({ metrics: { accuracy }, data: { name: 'holdout', rows: count }, ...extra })
 
 describe('compareMetric', () => {
-  it('gives a proportion with its counts Newcombe\'s interval, and judges a change outside it a regression', () => {
+  it("gives a proportion with its counts Newcombe's interval, and judges a change outside it a regression", () => {
     // statsmodels confint_proportions_2indep(80, 100, 90, 100, method='newcomb', compare='diff', alpha=0.1) -> (-0.18317, -0.01664)
     const change = compareMetric('accuracy', rows(0.9), rows(0.8))!
-    expect(change).toMatchObject({ metric: 'accuracy', base: 0.9, head: 0.8, direction: 'higher', judgement: 'regressed', counts: { base: { successes: 90, trials: 100 }, head: { successes: 80, trials: 100 } } })
+    expect(change).toMatchObject({
+      metric: 'accuracy',
+      base: 0.9,
+      head: 0.8,
+      direction: 'higher',
+      judgement: 'regressed',
+      counts: { base: { successes: 90, trials: 100 }, head: { successes: 80, trials: 100 } },
+    })
     expect(change.delta).toBeCloseTo(-0.1, 12)
     expect(change.interval).toMatchObject({ level: 0.9, basis: 'newcombe' })
     expect(change.interval!.low).toBeCloseTo(-0.1831653263508306, 10)
@@ -31,7 +38,9 @@ describe('compareMetric', () => {
     // violationRate 30/1000 -> 5/1000 is an improvement; the other way a regression
     const better = compareMetric('violationRate', { metrics: { violationRate: 0.03, numRuns: 1000 } }, { metrics: { violationRate: 0.005, numRuns: 1000 } })!
     expect(better).toMatchObject({ direction: 'lower', judgement: 'improved' })
-    expect(compareMetric('violationRate', { metrics: { violationRate: 0.005, numRuns: 1000 } }, { metrics: { violationRate: 0.03, numRuns: 1000 } })!.judgement).toBe('regressed')
+    expect(
+      compareMetric('violationRate', { metrics: { violationRate: 0.005, numRuns: 1000 } }, { metrics: { violationRate: 0.03, numRuns: 1000 } })!.judgement,
+    ).toBe('regressed')
   })
 
   it('widens the interval with a higher confidence', () => {
@@ -43,21 +52,33 @@ describe('compareMetric', () => {
 
   it('knows the change exactly for the same model file on the same data', () => {
     const same = { model: { name: 'm', sha256: 'aa' }, data: { name: 'holdout', rows: 60, sha256: 'dd' } }
-    expect(compareMetric('rmse', { metrics: { rmse: 2 }, ...same }, { metrics: { rmse: 2.5 }, ...same })).toMatchObject({ interval: { low: 0.5, high: 0.5, basis: 'identical' }, judgement: 'regressed' })
+    expect(compareMetric('rmse', { metrics: { rmse: 2 }, ...same }, { metrics: { rmse: 2.5 }, ...same })).toMatchObject({
+      interval: { low: 0.5, high: 0.5, basis: 'identical' },
+      judgement: 'regressed',
+    })
     // latency is measured again on every run: no exact comparison, whatever the hashes
     expect(compareMetric('p99Ms', { metrics: { p99Ms: 10 }, ...same }, { metrics: { p99Ms: 11 }, ...same })).toMatchObject({ judgement: 'worse' })
     expect(compareMetric('p99Ms', { metrics: { p99Ms: 10 }, ...same }, { metrics: { p99Ms: 11 }, ...same })!.interval).toBeUndefined()
   })
 
   it('compares other metrics as two values: better or worse by direction, changed without one, same when equal', () => {
-    expect(compareMetric('p99Ms', { metrics: { p99Ms: 40 } }, { metrics: { p99Ms: 60 } })).toEqual({ metric: 'p99Ms', base: 40, head: 60, delta: 20, direction: 'lower', judgement: 'worse' })
+    expect(compareMetric('p99Ms', { metrics: { p99Ms: 40 } }, { metrics: { p99Ms: 60 } })).toEqual({
+      metric: 'p99Ms',
+      base: 40,
+      head: 60,
+      delta: 20,
+      direction: 'lower',
+      judgement: 'worse',
+    })
     expect(compareMetric('p99Ms', { metrics: { p99Ms: 60 } }, { metrics: { p99Ms: 40 } })!.judgement).toBe('better')
-    expect(compareMetric('income.statistic', { metrics: { 'income.statistic': 0.1 } }, { metrics: { 'income.statistic': 0.2 } })).toMatchObject({ judgement: 'changed' })
+    expect(compareMetric('income.statistic', { metrics: { 'income.statistic': 0.1 } }, { metrics: { 'income.statistic': 0.2 } })).toMatchObject({
+      judgement: 'changed',
+    })
     expect(compareMetric('income.statistic', { metrics: { 'income.statistic': 0.1 } }, { metrics: { 'income.statistic': 0.2 } })!.direction).toBeUndefined()
     expect(compareMetric('accuracy', rows(0.9), rows(0.9))).toMatchObject({ judgement: 'same', delta: 0 })
   })
 
-  it('uses the caller\'s directions for metrics of their own', () => {
+  it("uses the caller's directions for metrics of their own", () => {
     expect(compareMetric('auc90', { metrics: { auc90: 0.7 } }, { metrics: { auc90: 0.6 } }, { directions: { auc90: 'higher' } })!.judgement).toBe('worse')
   })
 
@@ -122,7 +143,9 @@ describe('judgeNoRegression and gainOf', () => {
 
   it('passes an identical model on identical data with margin 0', () => {
     const same = { model: { name: 'm', sha256: 'aa' }, data: { name: 'holdout', rows: 60, sha256: 'dd' } }
-    const change = compareMetric('accuracy', { metrics: { accuracy: 0.9 }, ...same }, { metrics: { accuracy: 0.9 }, ...same })! as Parameters<typeof judgeNoRegression>[0]
+    const change = compareMetric('accuracy', { metrics: { accuracy: 0.9 }, ...same }, { metrics: { accuracy: 0.9 }, ...same })! as Parameters<
+      typeof judgeNoRegression
+    >[0]
     expect(judgeNoRegression(change, 0)).toEqual({ passed: true, gain: 0, bound: 0, basis: 'identical' })
   })
 

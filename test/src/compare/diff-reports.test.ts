@@ -6,12 +6,30 @@ import { snapshotReport } from '../../../src/report/snapshot-report.js'
 import { releaseReport } from '../../support/release-reports.js'
 import { sampleReport } from '../report/sample-report.js'
 
-const summary = (overrides: Partial<CheckSummary> & Pick<CheckSummary, 'id'>): CheckSummary =>
-  ({ kind: 'baseline', title: overrides.id, file: 'a.test.ts', test: 't', severity: 'high', outcome: 'passed', evidence: true, metrics: {}, ...overrides })
+const summary = (overrides: Partial<CheckSummary> & Pick<CheckSummary, 'id'>): CheckSummary => ({
+  kind: 'baseline',
+  title: overrides.id,
+  file: 'a.test.ts',
+  test: 't',
+  severity: 'high',
+  outcome: 'passed',
+  evidence: true,
+  metrics: {},
+  ...overrides,
+})
 
 const snapshot = (checks: CheckSummary[], overrides: Partial<ReportSnapshot> = {}): ReportSnapshot => ({
-  runId: 'run-base', digest: 'a'.repeat(64), title: 'model', finishedAt: '2026-01-01T00:00:00.000Z', passed: true, checks,
-  checklist: [{ id: 'held-out-test', status: 'passed' }], mlTestScore: { score: 1, sections: [{ id: 'model', score: 1 }] }, models: [], data: [], ...overrides,
+  runId: 'run-base',
+  digest: 'a'.repeat(64),
+  title: 'model',
+  finishedAt: '2026-01-01T00:00:00.000Z',
+  passed: true,
+  checks,
+  checklist: [{ id: 'held-out-test', status: 'passed' }],
+  mlTestScore: { score: 1, sections: [{ id: 'model', score: 1 }] },
+  models: [],
+  data: [],
+  ...overrides,
 })
 
 describe('diffReports', () => {
@@ -19,7 +37,9 @@ describe('diffReports', () => {
     const report = snapshotReport(sampleReport())
     const diff = diffReports(report, report)
     expect(diff.regressions).toEqual([])
-    expect(diff.checks.map((check) => [check.change, check.metrics])).toEqual(report.checks.map((check) => [check.evidence && check.outcome === 'failed' ? 'still-failing' : check.evidence ? 'unchanged' : 'not-evidence', []]))
+    expect(diff.checks.map((check) => [check.change, check.metrics])).toEqual(
+      report.checks.map((check) => [check.evidence && check.outcome === 'failed' ? 'still-failing' : check.evidence ? 'unchanged' : 'not-evidence', []]),
+    )
     expect(diff.checklist).toEqual([])
     expect(diff.artifacts).toEqual([])
     expect(diff.mlTestScore.sections).toEqual([])
@@ -59,7 +79,13 @@ describe('diffReports', () => {
       summary({ id: 'e', evidence: false, outcome: 'expected-failure' }),
     ])
     const diff = diffReports(base, head)
-    expect(diff.checks.map((check) => `${check.head?.id}:${check.change}`)).toEqual(['a:newly-failing', 'b:evidence-lost', 'c:not-evidence', 'd:added', 'e:added'])
+    expect(diff.checks.map((check) => `${check.head?.id}:${check.change}`)).toEqual([
+      'a:newly-failing',
+      'b:evidence-lost',
+      'c:not-evidence',
+      'd:added',
+      'e:added',
+    ])
     expect(diff.regressions.map((regression) => `${regression.reason}:${regression.check.head!.id}`)).toEqual(['new-failing-check:a', 'new-failing-check:d'])
   })
 
@@ -72,16 +98,39 @@ describe('diffReports', () => {
   })
 
   it('lists removed checks, checklist, score and artifact changes', () => {
-    const base = snapshot([summary({ id: 'a' }), summary({ id: 'gone' })], { models: [{ name: 'm', sha256: '11' }], data: [{ name: 'd', rows: 10, sha256: '22' }] })
+    const base = snapshot([summary({ id: 'a' }), summary({ id: 'gone' })], {
+      models: [{ name: 'm', sha256: '11' }],
+      data: [{ name: 'd', rows: 10, sha256: '22' }],
+    })
     const head = snapshot([summary({ id: 'a' })], {
-      checklist: [{ id: 'held-out-test', status: 'failed' }, { id: 'baseline-improvement', status: 'passed' }],
-      mlTestScore: { score: 0.5, sections: [{ id: 'model', score: 0.5 }, { id: 'data', score: 1 }] },
-      models: [{ name: 'm', sha256: '33' }, { name: 'n' }], data: [{ name: 'd', rows: 12, sha256: '22' }],
+      checklist: [
+        { id: 'held-out-test', status: 'failed' },
+        { id: 'baseline-improvement', status: 'passed' },
+      ],
+      mlTestScore: {
+        score: 0.5,
+        sections: [
+          { id: 'model', score: 0.5 },
+          { id: 'data', score: 1 },
+        ],
+      },
+      models: [{ name: 'm', sha256: '33' }, { name: 'n' }],
+      data: [{ name: 'd', rows: 12, sha256: '22' }],
     })
     const diff = diffReports(base, head)
     expect(diff.checks.at(-1)).toMatchObject({ change: 'removed', base: { id: 'gone' } })
-    expect(diff.checklist).toEqual([{ id: 'held-out-test', base: 'passed', head: 'failed' }, { id: 'baseline-improvement', head: 'passed' }])
-    expect(diff.mlTestScore).toEqual({ base: 1, head: 0.5, sections: [{ id: 'model', base: 1, head: 0.5 }, { id: 'data', head: 1 }] })
+    expect(diff.checklist).toEqual([
+      { id: 'held-out-test', base: 'passed', head: 'failed' },
+      { id: 'baseline-improvement', head: 'passed' },
+    ])
+    expect(diff.mlTestScore).toEqual({
+      base: 1,
+      head: 0.5,
+      sections: [
+        { id: 'model', base: 1, head: 0.5 },
+        { id: 'data', head: 1 },
+      ],
+    })
     expect(diff.artifacts).toEqual([
       { artifact: 'model', name: 'm', base: { sha256: '11' }, head: { sha256: '33' } },
       { artifact: 'model', name: 'n', head: {} },
@@ -95,9 +144,17 @@ describe('classifyCheckChange', () => {
   const failed = { evidence: true, outcome: 'failed' } as const
   const demo = { evidence: false, outcome: 'demonstration' } as const
   it.each([
-    [passed, failed, 'newly-failing'], [failed, failed, 'still-failing'], [failed, passed, 'newly-passing'], [passed, passed, 'unchanged'],
-    [passed, demo, 'evidence-lost'], [demo, passed, 'evidence-gained'], [demo, failed, 'newly-failing'], [demo, demo, 'not-evidence'],
-    [failed, demo, 'evidence-lost'], [undefined, passed, 'added'], [passed, undefined, 'removed'],
+    [passed, failed, 'newly-failing'],
+    [failed, failed, 'still-failing'],
+    [failed, passed, 'newly-passing'],
+    [passed, passed, 'unchanged'],
+    [passed, demo, 'evidence-lost'],
+    [demo, passed, 'evidence-gained'],
+    [demo, failed, 'newly-failing'],
+    [demo, demo, 'not-evidence'],
+    [failed, demo, 'evidence-lost'],
+    [undefined, passed, 'added'],
+    [passed, undefined, 'removed'],
   ] as const)('%o -> %o is %s', (base, head, expected) => {
     expect(classifyCheckChange(base, head)).toBe(expected)
   })

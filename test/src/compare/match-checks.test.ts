@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { checkFingerprint, matchChecks, type CheckIdentity } from '../../../src/compare/match-checks.js'
+import { type CheckIdentity, checkFingerprint, matchChecks } from '../../../src/compare/match-checks.js'
 
-const check = (id: string, overrides: Partial<CheckIdentity> = {}): CheckIdentity & { id: string } =>
-  ({ id, kind: 'baseline', title: `title of ${id}`, file: 'a.test.ts', ...overrides })
+const check = (id: string, overrides: Partial<CheckIdentity> = {}): CheckIdentity & { id: string } => ({
+  id,
+  kind: 'baseline',
+  title: `title of ${id}`,
+  file: 'a.test.ts',
+  ...overrides,
+})
 
 describe('matchChecks', () => {
   it('pairs the same id in the same file, in the head order', () => {
     const base = [check('x'), check('y')]
     const head = [check('y'), check('x')]
     const matching = matchChecks(base, head)
-    expect(matching.pairs.map((pair) => [pair.base.id, pair.head.id, pair.matchedBy])).toEqual([['y', 'y', 'id'], ['x', 'x', 'id']])
+    expect(matching.pairs.map((pair) => [pair.base.id, pair.head.id, pair.matchedBy])).toEqual([
+      ['y', 'y', 'id'],
+      ['x', 'x', 'id'],
+    ])
     expect(matching.added).toEqual([])
     expect(matching.removed).toEqual([])
   })
@@ -20,7 +28,11 @@ describe('matchChecks', () => {
   })
 
   it('keeps the match of a renamed test whose check is the same: same kind, polarity, title, model and data', () => {
-    const before = check('baseline:credit-beats-majority:0', { title: 'credit.onnx beats majority on accuracy', model: { name: 'credit.onnx' }, data: { name: 'holdout' } })
+    const before = check('baseline:credit-beats-majority:0', {
+      title: 'credit.onnx beats majority on accuracy',
+      model: { name: 'credit.onnx' },
+      data: { name: 'holdout' },
+    })
     const after = { ...before, id: 'baseline:credit-outperforms-the-majority-predictor:0' }
     const matching = matchChecks([before], [after])
     expect(matching.pairs).toEqual([{ base: before, head: after, matchedBy: 'fingerprint' }])
@@ -37,8 +49,9 @@ describe('matchChecks', () => {
   })
 
   it('ignores model and data hashes: a new release of the model is the same check', () => {
-    expect(checkFingerprint({ kind: 'k', title: 't', file: 'a', model: { name: 'm', sha256: 'aa' } } as CheckIdentity))
-      .toBe(checkFingerprint({ kind: 'k', title: 't', file: 'b', model: { name: 'm', sha256: 'bb' } } as CheckIdentity))
+    expect(checkFingerprint({ kind: 'k', title: 't', file: 'a', model: { name: 'm', sha256: 'aa' } } as CheckIdentity)).toBe(
+      checkFingerprint({ kind: 'k', title: 't', file: 'b', model: { name: 'm', sha256: 'bb' } } as CheckIdentity),
+    )
   })
 
   it('pairs repeated keys in order and leaves the surplus added or removed', () => {
@@ -59,7 +72,10 @@ describe('matchChecks', () => {
 
   it('matches checks without an id by fingerprint only', () => {
     const base = [{ kind: 'k', title: 't', file: 'a' }]
-    const head = [{ kind: 'k', title: 't', file: 'a' }, { kind: 'k', title: 'u', file: 'a' }]
+    const head = [
+      { kind: 'k', title: 't', file: 'a' },
+      { kind: 'k', title: 'u', file: 'a' },
+    ]
     const matching = matchChecks(base, head)
     expect(matching.pairs.map((pair) => pair.matchedBy)).toEqual(['fingerprint'])
     expect(matching.added).toEqual([head[1]])

@@ -3,18 +3,22 @@ import { describe, expect, it } from 'vitest'
 import { describeAnomaly } from '../../../src/contracts/anomaly.js'
 import { checkContract } from '../../../src/contracts/check-contract.js'
 import { guessUnitChange } from '../../../src/contracts/guess-unit-change.js'
-import { datasetFromRows, type DataRow } from '../../../src/data/dataset.js'
+import { type DataRow, datasetFromRows } from '../../../src/data/dataset.js'
 import { inferContract } from '../../../src/data/infer-contract.js'
 import { readCsv } from '../../../src/data/read-csv.js'
-import { vegaDataPath } from '../../support/vega-data.js'
 import { penguinSplit } from '../../support/penguin-csvs.js'
+import { vegaDataPath } from '../../support/vega-data.js'
 
 const weather = (await readCsv(vegaDataPath('seattle-weather.csv'))).rows()
-const before2014 = datasetFromRows(weather.filter((row) => String(row['date']) < '2014'), { name: '2012-2013' })
+const before2014 = datasetFromRows(
+  weather.filter((row) => String(row['date']) < '2014'),
+  { name: '2012-2013' },
+)
 const after2014 = weather.filter((row) => String(row['date']) >= '2014')
 const { contract } = inferContract(before2014, { label: 'weather' })
 const check = (rows: readonly Record<string, unknown>[], options = {}) => checkContract(datasetFromRows(rows, { name: '2014-2015' }), contract, options)
-const types = (rows: readonly Record<string, unknown>[], options = {}) => check(rows, options).failing.map((anomaly) => `${anomaly.column ?? '(table)'}:${anomaly.type}`)
+const types = (rows: readonly Record<string, unknown>[], options = {}) =>
+  check(rows, options).failing.map((anomaly) => `${anomaly.column ?? '(table)'}:${anomaly.type}`)
 
 describe('checkContract on seattle-weather (contract learned from 2012-2013)', () => {
   it('passes 2014-2015 as recorded: a few values just past the 2012-2013 range are what sampling gives', () => {
@@ -45,13 +49,26 @@ describe('checkContract on seattle-weather (contract learned from 2012-2013)', (
       }
     })
     expect(types(broken)).toEqual([
-      'precipitation:missing-rate', 'temp_min:mixed-types', 'wind:missing-column', 'temp_max:type-change', 'weather:unseen-category', 'wind_speed:unexpected-column',
+      'precipitation:missing-rate',
+      'temp_min:mixed-types',
+      'wind:missing-column',
+      'temp_max:type-change',
+      'weather:unseen-category',
+      'wind_speed:unexpected-column',
     ])
     const described = check(broken).failing.map(describeAnomaly)
-    expect(described[0]).toMatch(/^\[high\] precipitation \(missing-rate\): missing share rose from 0 \(0 of 731 in training\) to 0\.2 \(146 of 730\), Fisher exact p = [\d.e-]+ < [\d.]+\. Fix: find where "precipitation" loses values upstream/)
-    expect(described[1]).toMatch(/^\[high\] temp_min \(mixed-types\): 73 of 730 values \(share 0\.1\) are text among numbers: "n\/a" x73\. Fix: declare these tokens missing when reading/)
-    expect(described[3]).toMatch(/^\[medium\] temp_max \(type-change\): 730 of 730 values \(share 1\) are numbers written as text \(such as "7\.2"\)\. Fix: parse "temp_max" as numbers/)
-    expect(described[4]).toMatch(/^\[medium\] weather \(unseen-category\): 15 of 730 values \(share 0\.02055\) not in \["drizzle", "fog", "rain", "snow", "sun"\]: "hail" x15\. Fix: /)
+    expect(described[0]).toMatch(
+      /^\[high\] precipitation \(missing-rate\): missing share rose from 0 \(0 of 731 in training\) to 0\.2 \(146 of 730\), Fisher exact p = [\d.e-]+ < [\d.]+\. Fix: find where "precipitation" loses values upstream/,
+    )
+    expect(described[1]).toMatch(
+      /^\[high\] temp_min \(mixed-types\): 73 of 730 values \(share 0\.1\) are text among numbers: "n\/a" x73\. Fix: declare these tokens missing when reading/,
+    )
+    expect(described[3]).toMatch(
+      /^\[medium\] temp_max \(type-change\): 730 of 730 values \(share 1\) are numbers written as text \(such as "7\.2"\)\. Fix: parse "temp_max" as numbers/,
+    )
+    expect(described[4]).toMatch(
+      /^\[medium\] weather \(unseen-category\): 15 of 730 values \(share 0\.02055\) not in \["drizzle", "fog", "rain", "snow", "sun"\]: "hail" x15\. Fix: /,
+    )
     expect(described[5]).toMatch(/^\[low\] wind_speed \(unexpected-column\): "wind_speed" is not in the contract\. Fix: drop "wind_speed"/)
   })
 
@@ -61,7 +78,9 @@ describe('checkContract on seattle-weather (contract learned from 2012-2013)', (
     const allowed = check(hail, { allow: ['unseen-category'] })
     expect(allowed).toMatchObject({ passed: true, failing: [] })
     expect(describeAnomaly(allowed.anomalies[0]!)).toMatch(/\(allowed\) Fix:/)
-    expect(() => check(hail, { allow: ['unseen'] })).toThrow(/^checkContract: expected anomaly types in `allow` \(no-rows, missing-column, .*\), received "unseen"\./)
+    expect(() => check(hail, { allow: ['unseen'] })).toThrow(
+      /^checkContract: expected anomaly types in `allow` \(no-rows, missing-column, .*\), received "unseen"\./,
+    )
     expect(() => check(hail, { significance: 0 })).toThrow(/^checkContract: expected `significance` in \(0, 1\], received 0\./)
   })
 
@@ -71,7 +90,16 @@ describe('checkContract on seattle-weather (contract learned from 2012-2013)', (
     const doubled = [...after2014, ...after2014.slice(0, 100)]
     expect(types(doubled)).toEqual(['(table):duplicate-rows'])
     const ids = inferContract(datasetFromRows(Array.from({ length: 40 }, (_, id) => ({ id, x: id % 3 }))))
-    expect(checkContract(datasetFromRows([{ id: 1, x: 0 }, { id: 1, x: 0 }, { id: 2, x: 1 }]), ids.contract).failing.map((anomaly) => anomaly.type)).toEqual(['duplicate-ids'])
+    expect(
+      checkContract(
+        datasetFromRows([
+          { id: 1, x: 0 },
+          { id: 1, x: 0 },
+          { id: 2, x: 1 },
+        ]),
+        ids.contract,
+      ).failing.map((anomaly) => anomaly.type),
+    ).toEqual(['duplicate-ids'])
     // No rows, and (an empty array) no columns either.
     expect(check([]).failing.map((anomaly) => anomaly.type)).toEqual(['no-rows', ...Array.from({ length: 6 }, () => 'missing-column')])
   })
@@ -80,7 +108,9 @@ describe('checkContract on seattle-weather (contract learned from 2012-2013)', (
     const sentinel = after2014.map((row, index) => ({ ...row, wind: index % 4 === 0 ? -999 : row['wind'] }))
     expect(types(sentinel)).toEqual(['wind:out-of-range'])
     const declared = check(sentinel, { sentinels: { wind: [-999] } })
-    expect(declared.failing.map(describeAnomaly)[0]).toMatch(/^\[high\] wind \(missing-rate\): missing share rose from 0 \(0 of 731 in training\) to 0\.2507 \(183 of 730, 183 of them sentinels\)/)
+    expect(declared.failing.map(describeAnomaly)[0]).toMatch(
+      /^\[high\] wind \(missing-rate\): missing share rose from 0 \(0 of 731 in training\) to 0\.2507 \(183 of 730, 183 of them sentinels\)/,
+    )
   })
 })
 
@@ -91,7 +121,10 @@ describe('false alarms on healthy data', () => {
     const random = seedrandom('vitest-ml/contract-false-alarms')
     let failed = 0
     for (let split = 0; split < 100; split++) {
-      const shuffled = rows.map((row) => ({ row, key: random() })).sort((x, y) => x.key - y.key).map((entry) => entry.row)
+      const shuffled = rows
+        .map((row) => ({ row, key: random() }))
+        .sort((x, y) => x.key - y.key)
+        .map((entry) => entry.row)
       const learned = inferContract(datasetFromRows(shuffled.slice(0, 250)), { label: 'species' }).contract
       if (!checkContract(datasetFromRows(shuffled.slice(250)), learned).passed) failed++
     }

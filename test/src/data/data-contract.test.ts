@@ -38,10 +38,21 @@ describe('columnKind: one stated rule', () => {
 
 describe('findDuplicateRows', () => {
   it('finds rows equal to an earlier row, missing values equal to each other, and nothing else', () => {
-    const data = datasetFromRows([{ x: 1, y: 'a' }, { x: 2, y: 'a' }, { x: 1, y: 'a' }, { x: null, y: 'b' }, { x: null, y: 'b' }, { x: 1, y: 'a' }])
+    const data = datasetFromRows([
+      { x: 1, y: 'a' },
+      { x: 2, y: 'a' },
+      { x: 1, y: 'a' },
+      { x: null, y: 'b' },
+      { x: null, y: 'b' },
+      { x: 1, y: 'a' },
+    ])
     const result = findDuplicateRows(data)
     expect(result).toMatchObject({ rows: 6, duplicateRows: 3, groups: 2, duplicateShare: 0.5 })
-    expect(result.examples).toEqual([{ row: 2, firstRow: 0 }, { row: 4, firstRow: 3 }, { row: 5, firstRow: 0 }])
+    expect(result.examples).toEqual([
+      { row: 2, firstRow: 0 },
+      { row: 4, firstRow: 3 },
+      { row: 5, firstRow: 0 },
+    ])
     expect(findDuplicateRows(data, { columns: ['y'] }).duplicateRows).toBe(4)
   })
 
@@ -59,7 +70,15 @@ describe('inferSchema learns a data contract', async () => {
   const { contract, notes, schema } = inferSchema(penguins, { label: 'Species', summaries: true })
 
   it('per column: kind, range or values, missing values, distinct values; the label stays out of the feature schema', () => {
-    expect(contract.columns['Body Mass (g)']).toMatchObject({ kind: 'integer', min: 2700, max: 6300, missing: 2, missingShare: 0.00581395, unique: false, required: true })
+    expect(contract.columns['Body Mass (g)']).toMatchObject({
+      kind: 'integer',
+      min: 2700,
+      max: 6300,
+      missing: 2,
+      missingShare: 0.00581395,
+      unique: false,
+      required: true,
+    })
     expect(contract.columns['Island']).toMatchObject({ kind: 'categorical', values: ['Biscoe', 'Dream', 'Torgersen'], distinct: 3 })
     expect(contract.columns['Sex']).toMatchObject({ kind: 'categorical', values: ['.', 'FEMALE', 'MALE'], missing: 10 })
     expect(contract.columns['Species']?.summary).toEqual({ shares: { Adelie: 0.44186, Chinstrap: 0.197674, Gentoo: 0.360465 } })
@@ -94,13 +113,20 @@ describe('inferSchema learns a data contract', async () => {
     expect(() => loadContract(join(dir, 'broken.json'))).toThrow(
       /^loadContract: expected .*broken\.json to match its schema, received \/columns\/Island\/kind: must be one of "numeric", "integer", "boolean", "datetime", \.\.\. \(7 allowed values\); \/columns\/Body Mass \(g\)\/maxUnseenShare: must be <= 1\.\nHint: /,
     )
-    expect(() => validateContract({ ...contract, columns: { x: { ...contract.columns['Island'], kind: 'integer', min: 5, max: 1 } } })).toThrow(/^loadContract: expected columns\.x\.min <= columns\.x\.max in the data contract, received min 5 > max 1\./)
-    expect(() => loadContract(join(dir, 'absent.json'))).toThrow(/^loadContract: expected a readable contract file at ".*absent\.json", received ENOENT\.\nHint: Write it first/)
+    expect(() => validateContract({ ...contract, columns: { x: { ...contract.columns['Island'], kind: 'integer', min: 5, max: 1 } } })).toThrow(
+      /^loadContract: expected columns\.x\.min <= columns\.x\.max in the data contract, received min 5 > max 1\./,
+    )
+    expect(() => loadContract(join(dir, 'absent.json'))).toThrow(
+      /^loadContract: expected a readable contract file at ".*absent\.json", received ENOENT\.\nHint: Write it first/,
+    )
   })
 
   it('gives the feature schema of some of its columns, to generate model inputs', () => {
     const inputs = schemaFromContract(contract, ['Island', 'Body Mass (g)'])
-    expect(inputs.features).toEqual({ Island: { kind: 'categorical', values: ['Biscoe', 'Dream', 'Torgersen'], nullable: false }, 'Body Mass (g)': { kind: 'integer', min: 2700, max: 6300, nullable: false } })
+    expect(inputs.features).toEqual({
+      Island: { kind: 'categorical', values: ['Biscoe', 'Dream', 'Torgersen'], nullable: false },
+      'Body Mass (g)': { kind: 'integer', min: 2700, max: 6300, nullable: false },
+    })
     expect(() => schemaFromContract(contract, ['Wings'])).toThrow(/^schemaFromContract: expected a column of the contract \(.*\), received "Wings"\./)
   })
 })

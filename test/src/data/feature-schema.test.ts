@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { datasetFromRows } from '../../../src/data/dataset.js'
-import { arbitraryDescription } from '../../../src/util/described-arbitrary.js'
 import { featureArbitrary, featureSchema } from '../../../src/data/feature-schema.js'
-import { chiSquareGoodnessOfFit } from '../../../src/stats/chi-square-goodness-of-fit.js'
 import { boolean, categorical, integer, numeric } from '../../../src/data/feature-spec.js'
 import { inferSchema } from '../../../src/data/infer-schema.js'
+import { chiSquareGoodnessOfFit } from '../../../src/stats/chi-square-goodness-of-fit.js'
+import { arbitraryDescription } from '../../../src/util/described-arbitrary.js'
 import { vegaJson } from '../../support/vega-data.js'
 
 const penguins = vegaJson('penguins.json')
@@ -26,7 +26,9 @@ describe('featureSchema', () => {
     expect(arbitraryDescription(schema.arrays())).toBe('uniform rows of the schema (weight, cylinders, origin, turbo)')
     expect(arbitraryDescription(schema.records())).toBe('uniform rows of the schema (weight, cylinders, origin, turbo)')
     const incomes = fc.sample(fc.noBias(featureArbitrary(numeric({ min: 1, max: 1e6, scale: 'log-uniform' }))), { seed: 6, numRuns: 30_000 }) as number[]
-    const decades = [0, 1, 2, 3, 4, 5].map((decade) => incomes.filter((value) => Math.floor(Math.log10(value)) === decade || (decade === 5 && value === 1e6)).length)
+    const decades = [0, 1, 2, 3, 4, 5].map(
+      (decade) => incomes.filter((value) => Math.floor(Math.log10(value)) === decade || (decade === 5 && value === 1e6)).length,
+    )
     expect(chiSquareGoodnessOfFit(decades).pValue).toBeGreaterThan(0.001)
   })
 
@@ -37,7 +39,9 @@ describe('featureSchema', () => {
     expect(() => featureArbitrary({ min: 0, max: 1 } as never)).toThrow(/received an object with "min", "max"\./)
     expect(() => featureArbitrary({ kind: 'numeric', min: 0, max: 1 } as never)).toThrow(/expected one feature spec/)
     expect(() => featureArbitrary(undefined as never)).toThrow(/received undefined undefined|received undefined/)
-    expect(() => featureSchema({ x: 5 } as never)).toThrow(/featureSchema: expected a feature spec for "x" \(from numeric\(\), integer\(\), categorical\(\) or boolean\(\)\), received number 5\./)
+    expect(() => featureSchema({ x: 5 } as never)).toThrow(
+      /featureSchema: expected a feature spec for "x" \(from numeric\(\), integer\(\), categorical\(\) or boolean\(\)\), received number 5\./,
+    )
     expect(() => featureSchema({ x: schema } as never)).toThrow(/featureSchema: expected a feature spec for "x"/)
     expect(() => featureSchema([numeric({ min: 0, max: 1 })] as never)).toThrow(/featureSchema: expected an object of named feature specs, received an array/)
     expect(() => numeric({ min: '0', max: 1 } as never)).toThrow(/numeric: expected finite bounds with min <= max, received min 0, max 1/)
@@ -46,8 +50,14 @@ describe('featureSchema', () => {
   })
 
   test('generated rows always validate, as records and as arrays', () => {
-    fc.assert(fc.property(schema.records(), (row) => schema.validate([row]).length === 0), { seed: 1, numRuns: 500 })
-    fc.assert(fc.property(schema.arrays(), (row) => row.length === 4 && schema.validate([row]).length === 0), { seed: 2, numRuns: 500 })
+    fc.assert(
+      fc.property(schema.records(), (row) => schema.validate([row]).length === 0),
+      { seed: 1, numRuns: 500 },
+    )
+    fc.assert(
+      fc.property(schema.arrays(), (row) => row.length === 4 && schema.validate([row]).length === 0),
+      { seed: 2, numRuns: 500 },
+    )
   })
 
   test('nullable features generate missing values now and then; others never', () => {
@@ -57,11 +67,7 @@ describe('featureSchema', () => {
   })
 
   test('validate names the row, the feature and the problem', () => {
-    const issues = schema.validate([
-      { weight: 6000, cylinders: 4.5, origin: 'Mars', turbo: 'yes' },
-      [2000, 4, null, true],
-      [2000, 4],
-    ])
+    const issues = schema.validate([{ weight: 6000, cylinders: 4.5, origin: 'Mars', turbo: 'yes' }, [2000, 4, null, true], [2000, 4]])
     expect(issues).toEqual([
       { row: 0, feature: 'weight', problem: '6000 is above max 5200' },
       { row: 0, feature: 'cylinders', problem: '4.5 is not a whole number' },

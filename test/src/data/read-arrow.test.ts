@@ -23,7 +23,9 @@ describe('readArrow', () => {
 
   test('column subset, unknown column, missing file, not Arrow', async () => {
     expect((await readArrow(ARROW, { columns: ['distance'] })).columnNames).toEqual(['distance'])
-    await expect(readArrow(ARROW, { columns: ['dist'] })).rejects.toThrow(/expected a column of ".*flights-200k\.arrow", one of \[delay, distance, time\], received "dist"/)
+    await expect(readArrow(ARROW, { columns: ['dist'] })).rejects.toThrow(
+      /expected a column of ".*flights-200k\.arrow", one of \[delay, distance, time\], received "dist"/,
+    )
     await expect(readArrow('data/none.arrow')).rejects.toThrow('readArrow: expected an existing file, received "data/none.arrow" (no such file).')
     const fake = join(mkdtempSync(join(tmpdir(), 'vitest-ml-arrow-')), 'fake.arrow')
     writeFileSync(fake, '{"not": "arrow"}')

@@ -29,11 +29,19 @@ describe('readJson', () => {
   })
 
   test('bad JSON names the line; non-records and non-arrays are errors', async () => {
-    await expect(readJson(file('bad.jsonl', '{"x": 1}\n{"x": \n'))).rejects.toThrow(/readJson: expected one JSON record per line in ".*bad\.jsonl", received invalid JSON on line 2/)
-    await expect(readJson(file('scalar.json', '[{"x": 1}, 3]'))).rejects.toThrow(/expected every element of ".*scalar\.json" to be a record \(\{ "column": value \}\), received number at index 1/)
-    await expect(readJson(file('object.json', '{"x": [1, 2]}'), { format: 'array' })).rejects.toThrow(/expected a JSON array of records in ".*object\.json", received object/)
+    await expect(readJson(file('bad.jsonl', '{"x": 1}\n{"x": \n'))).rejects.toThrow(
+      /readJson: expected one JSON record per line in ".*bad\.jsonl", received invalid JSON on line 2/,
+    )
+    await expect(readJson(file('scalar.json', '[{"x": 1}, 3]'))).rejects.toThrow(
+      /expected every element of ".*scalar\.json" to be a record \(\{ "column": value \}\), received number at index 1/,
+    )
+    await expect(readJson(file('object.json', '{"x": [1, 2]}'), { format: 'array' })).rejects.toThrow(
+      /expected a JSON array of records in ".*object\.json", received object/,
+    )
     await expect(readJson(file('broken.json', '[{"x": 1},'))).rejects.toThrow(/expected valid JSON in ".*broken\.json"/)
-    await expect(readJson(file('lines.jsonl', '{"x": 1}\n\n[1, 2]\n'))).rejects.toThrow(/expected every line of ".*lines\.jsonl" to be a record \(\{ "column": value \}\), received an array at line 3/)
+    await expect(readJson(file('lines.jsonl', '{"x": 1}\n\n[1, 2]\n'))).rejects.toThrow(
+      /expected every line of ".*lines\.jsonl" to be a record \(\{ "column": value \}\), received an array at line 3/,
+    )
   })
 
   test('a missing file names the path', async () => {

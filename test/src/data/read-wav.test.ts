@@ -25,7 +25,10 @@ describe('readWav', () => {
 
 describe('audioWindows', () => {
   test('cuts whole windows and drops the tail', () => {
-    const windows = audioWindows(Float32Array.from({ length: 1100 }, (_, i) => i), 512)
+    const windows = audioWindows(
+      Float32Array.from({ length: 1100 }, (_, i) => i),
+      512,
+    )
     expect(windows.map((window) => window.length)).toEqual([512, 512])
     expect(windows[1]?.[0]).toBe(512)
     expect(audioWindows(new Float32Array(1024), 512, 256)).toHaveLength(3)

@@ -38,7 +38,10 @@ describe('streaming readers', () => {
 
   it('streamCsv yields batches of batchRows rows, typed as readCsv types them, quotes across batches included', async () => {
     const path = join(dir, 'quoted.csv')
-    const lines = ['id,amount,note', ...Array.from({ length: 25 }, (_, index) => `${index},${index % 4 === 0 ? '' : index * 1.5},"a, ""quoted"" note\nover two lines ${index}"`)]
+    const lines = [
+      'id,amount,note',
+      ...Array.from({ length: 25 }, (_, index) => `${index},${index % 4 === 0 ? '' : index * 1.5},"a, ""quoted"" note\nover two lines ${index}"`),
+    ]
     writeFileSync(path, `${lines.join('\n')}\n`)
     const batches = await collect(streamCsv(path, { batchRows: 10 }))
     expect(batches.map((batch) => batch.rowCount)).toEqual([10, 10, 5])
@@ -50,7 +53,9 @@ describe('streaming readers', () => {
   it('streamCsv names the line of a text cell in a numeric column and of a ragged row', async () => {
     const bad = join(dir, 'bad.csv')
     writeFileSync(bad, 'x,y\n1,a\n2,b\nthree,c\n')
-    await expect(collect(streamCsv(bad, { batchRows: 2 }))).rejects.toThrow(/streamCsv: expected numbers in column "x" \(its first batch held only numbers\), received "three" at line 4\.\nHint:/)
+    await expect(collect(streamCsv(bad, { batchRows: 2 }))).rejects.toThrow(
+      /streamCsv: expected numbers in column "x" \(its first batch held only numbers\), received "three" at line 4\.\nHint:/,
+    )
     const ragged = join(dir, 'ragged.csv')
     writeFileSync(ragged, 'x,y\n1,a\n2\n')
     await expect(collect(streamCsv(ragged))).rejects.toThrow(/2 cells on every row of .*, received 1 cells at line 3/)
@@ -63,6 +68,8 @@ describe('streaming readers', () => {
     const whole = await readArrow(path)
     expect(batches.reduce((sum, batch) => sum + batch.rowCount, 0)).toBe(whole.rowCount)
     expect(joined(batches, 'delay')).toEqual(Array.from(whole.column('delay') as Float64Array))
-    await expect(collect(streamArrow('node_modules/vega-datasets/data/flights-3m.parquet'))).rejects.toThrow(/streamArrow: expected an Arrow IPC file or stream/)
+    await expect(collect(streamArrow('node_modules/vega-datasets/data/flights-3m.parquet'))).rejects.toThrow(
+      /streamArrow: expected an Arrow IPC file or stream/,
+    )
   })
 })

@@ -7,7 +7,7 @@
 // binomtest, ported in src/stats). With a known shift the suite must detect it; its power is printed.
 import seedrandom from 'seedrandom'
 import { describe, expect, test } from 'vitest'
-import { datasetDrift, type DatasetDriftOptions } from '../../../src/drift/dataset-drift.js'
+import { type DatasetDriftOptions, datasetDrift } from '../../../src/drift/dataset-drift.js'
 import { binomialTest } from '../../../src/stats/binomial-test.js'
 
 const DATASETS = 1000
@@ -65,8 +65,10 @@ const aboveAlpha = (alarms: number, trials: number): number => binomialTest(alar
 describe('drift suite calibration (1,000 seeded no-drift datasets, 7 features, 120 vs 120 rows)', () => {
   test('no correction: per-feature false alarm rate within alpha = 0.05', () => {
     const { featureAlarms, features, anyAlarm } = simulate({})
-    console.log(`no correction: ${featureAlarms} false alarms in ${features} feature tests (rate ${(featureAlarms / features).toFixed(4)}, alpha ${ALPHA}); ` +
-      `${anyAlarm} of ${DATASETS} datasets have at least one (why the corrections exist)`)
+    console.log(
+      `no correction: ${featureAlarms} false alarms in ${features} feature tests (rate ${(featureAlarms / features).toFixed(4)}, alpha ${ALPHA}); ` +
+        `${anyAlarm} of ${DATASETS} datasets have at least one (why the corrections exist)`,
+    )
     expect(features).toBe(7 * DATASETS)
     expect(aboveAlpha(featureAlarms, features)).toBeGreaterThanOrEqual(0.01)
     // Not uselessly conservative either: KS with ties and the discrete chi-square still spend most of alpha.

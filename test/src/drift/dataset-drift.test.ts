@@ -1,9 +1,9 @@
 import seedrandom from 'seedrandom'
 import { describe, expect, test } from 'vitest'
 import { datasetFromColumns } from '../../../src/data/dataset.js'
+import { readCsv } from '../../../src/data/read-csv.js'
 import { correctPValues } from '../../../src/drift/correct-p-values.js'
 import { datasetDrift } from '../../../src/drift/dataset-drift.js'
-import { readCsv } from '../../../src/data/read-csv.js'
 
 const normals = (count: number, mean: number, random: () => number): number[] =>
   Array.from({ length: count }, () => mean + Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()))
@@ -71,7 +71,9 @@ describe('datasetDrift', () => {
       'datasetDrift: expected every compared column in current, received no "y" (it has x).\nHint: Pass `features: [...]` to compare a subset, or `ignore: [...]` to leave columns out.',
     )
     expect(datasetDrift({ x: [1, 2, 3] }, { x: [1, 2, 3], z: [0, 0, 0] }).warnings).toContain('current has columns the reference lacks, not compared: z')
-    expect(() => datasetDrift({ x: [1, 2] }, [3, 4] as never)).toThrow(/expected current rows to be records \(\{ feature: value \}\), received number at index 0/)
+    expect(() => datasetDrift({ x: [1, 2] }, [3, 4] as never)).toThrow(
+      /expected current rows to be records \(\{ feature: value \}\), received number at index 0/,
+    )
   })
 
   test('agrees with scipy on seattle-weather 2012 vs 2013', async () => {
@@ -104,7 +106,9 @@ describe('datasetDrift', () => {
 describe('datasetDrift on empty samples', () => {
   test('an empty current or reference is an error, not a drift verdict', async () => {
     const reference = { x: [1, 2, 3] }
-    expect(() => datasetDrift(reference, { x: [] })).toThrow(/datasetDrift: expected at least 1 row in current, received 0 rows\.\nHint: An empty current sample/)
+    expect(() => datasetDrift(reference, { x: [] })).toThrow(
+      /datasetDrift: expected at least 1 row in current, received 0 rows\.\nHint: An empty current sample/,
+    )
     expect(() => datasetDrift([], reference)).toThrow(/datasetDrift: expected at least 1 row in reference, received 0 rows/)
     expect(() => expect({ x: [] }).not.toHaveDriftedFrom(reference)).toThrow(/at least 1 row in current/)
   })

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
+import { categoryCounts } from '../../../src/drift/category-counts.js'
 import { driftHistogram } from '../../../src/drift/drift-histogram.js'
 import { flattenOutput } from '../../../src/drift/flatten-output.js'
 import { numericHistogramCounts } from '../../../src/drift/numeric-histogram-counts.js'
 import { predictionColumn } from '../../../src/drift/prediction-drift.js'
-import { categoryCounts } from '../../../src/drift/category-counts.js'
 
 describe('drift helpers', () => {
   test('numericHistogramCounts: bins at reference quantiles, missing in its own bucket', () => {
@@ -12,12 +12,20 @@ describe('drift helpers', () => {
       reference: [2, 2, 0],
       current: [0, 2, 1],
     })
-    expect(numericHistogramCounts(Float64Array.of(5, 5, 5), Float64Array.of(5, 6), 4)).toEqual({ buckets: ['< 5', '>= 5', '(missing)'], reference: [0, 3, 0], current: [0, 2, 0] })
+    expect(numericHistogramCounts(Float64Array.of(5, 5, 5), Float64Array.of(5, 6), 4)).toEqual({
+      buckets: ['< 5', '>= 5', '(missing)'],
+      reference: [0, 3, 0],
+      current: [0, 2, 0],
+    })
   })
 
   test('driftHistogram: at most 40 reference bins of shares, categories named in the x label', () => {
     const reference = Float64Array.from({ length: 10_000 }, (_, index) => index)
-    const plot = driftHistogram('x', reference, Float64Array.from({ length: 500 }, (_, index) => index + 5000))
+    const plot = driftHistogram(
+      'x',
+      reference,
+      Float64Array.from({ length: 500 }, (_, index) => index + 5000),
+    )
     expect(plot.type).toBe('histogram-pair')
     expect(plot.series.map((series) => series.points.length)).toEqual([40, 40])
     const shares = (index: number) => plot.series[index]?.points.reduce((sum, [, share]) => sum + share, 0) ?? 0
@@ -26,7 +34,12 @@ describe('drift helpers', () => {
     const categories = driftHistogram('weather', ['sun', 'rain', 'sun', null], ['rain', 'fog'])
     expect(categories.xLabel).toBe('weather')
     expect(categories.categories).toEqual(['sun', 'rain', '(missing)', 'fog'])
-    expect(categories.series[1]?.points).toEqual([[0, 0], [1, 0.5], [2, 0], [3, 0.5]])
+    expect(categories.series[1]?.points).toEqual([
+      [0, 0],
+      [1, 0.5],
+      [2, 0],
+      [3, 0.5],
+    ])
   })
 
   test('categoryCounts aligns the union of categories', () => {
@@ -34,9 +47,19 @@ describe('drift helpers', () => {
   })
 
   test('flattenOutput names fields; predictionColumn turns outputs into a column', () => {
-    expect([...flattenOutput({ age: 0.3, tags: [1, 0], nested: { zip: '98101' } })]).toEqual([['age', 0.3], ['tags[0]', 1], ['tags[1]', 0], ['nested.zip', '98101']])
+    expect([...flattenOutput({ age: 0.3, tags: [1, 0], nested: { zip: '98101' } })]).toEqual([
+      ['age', 0.3],
+      ['tags[0]', 1],
+      ['tags[1]', 0],
+      ['nested.zip', '98101'],
+    ])
     expect([...flattenOutput(Float32Array.of(0.5))]).toEqual([['[0]', 0.5]])
-    expect(predictionColumn([[0.1, 0.9], [0.8, 0.2]])).toEqual(['1', '0'])
+    expect(
+      predictionColumn([
+        [0.1, 0.9],
+        [0.8, 0.2],
+      ]),
+    ).toEqual(['1', '0'])
     // skl2onnx's names: the label output, not the argmax of the label and the probabilities together
     expect(predictionColumn([{ output_label: 0, output_probability: [0.1, 0.9] }])).toEqual(Float64Array.of(0))
     expect(predictionColumn([{ output_probability: [0.1, 0.9] }])).toEqual(['1'])
@@ -47,11 +70,22 @@ describe('drift helpers', () => {
   test('predictionColumn reads each output as what it is; a missing output or a mix of kinds is an error', () => {
     expect(predictionColumn([true, false])).toEqual(['true', 'false'])
     expect(predictionColumn([2n, 3n])).toEqual(Float64Array.of(2, 3))
-    expect(predictionColumn([{ probabilities: [0.2, 0.8], label: 'dog' }, { probabilities: [0.9, 0.1], label: 'cat' }])).toEqual(['dog', 'cat'])
+    expect(
+      predictionColumn([
+        { probabilities: [0.2, 0.8], label: 'dog' },
+        { probabilities: [0.9, 0.1], label: 'cat' },
+      ]),
+    ).toEqual(['dog', 'cat'])
     expect(predictionColumn([{ probabilities: [0.2, 0.8] }, { probabilities: [Number.NaN, 0.1] }])).toEqual(['1', null])
-    expect(() => predictionColumn([[0.1, 0.9], {}])).toThrow(/^predictionColumn: expected a prediction for every row of the outputs: a number, a label, or a row of class scores, received empty \(\{\}\) at row 1\.\nHint: /)
-    expect(() => predictionColumn([undefined], 'toHaveDriftedFrom', 'scorer on the current')).toThrow(/^toHaveDriftedFrom: expected a prediction for every row of scorer on the current: .*, received missing \(undefined\) at row 0\./)
+    expect(() => predictionColumn([[0.1, 0.9], {}])).toThrow(
+      /^predictionColumn: expected a prediction for every row of the outputs: a number, a label, or a row of class scores, received empty \(\{\}\) at row 1\.\nHint: /,
+    )
+    expect(() => predictionColumn([undefined], 'toHaveDriftedFrom', 'scorer on the current')).toThrow(
+      /^toHaveDriftedFrom: expected a prediction for every row of scorer on the current: .*, received missing \(undefined\) at row 0\./,
+    )
     expect(() => predictionColumn([['cat', 0.5]])).toThrow(/received \['cat', 0\.5\] at row 0/)
-    expect(() => predictionColumn([0.3, 'cat'])).toThrow(/^predictionColumn: expected predictions of one kind in the outputs \(all numbers, or all classes\), received a number at row 0 \(0\.3\) and a class at row 1 \('cat'\)\./)
+    expect(() => predictionColumn([0.3, 'cat'])).toThrow(
+      /^predictionColumn: expected predictions of one kind in the outputs \(all numbers, or all classes\), received a number at row 0 \(0\.3\) and a class at row 1 \('cat'\)\./,
+    )
   })
 })

@@ -17,7 +17,15 @@ describe('featureDrift', () => {
 
   test('numeric, small reference: KS with p-value and effect size', () => {
     const result = featureDrift('x', normals(300, 0, 'r'), normals(300, 0.5, 'c'))
-    expect(result).toMatchObject({ kind: 'numeric', method: 'ks', threshold: 0.05, drifted: true, referenceSize: 300, currentSize: 300, effectMeasure: 'normed-wasserstein' })
+    expect(result).toMatchObject({
+      kind: 'numeric',
+      method: 'ks',
+      threshold: 0.05,
+      drifted: true,
+      referenceSize: 300,
+      currentSize: 300,
+      effectMeasure: 'normed-wasserstein',
+    })
     expect(result.pValue).toBeLessThan(1e-4)
     expect(result.effectSize).toBeGreaterThan(0.3)
     expect(featureDrift('x', normals(300, 0, 'r'), normals(300, 0, 'c2')).drifted).toBe(false)
@@ -71,7 +79,9 @@ describe('featureDrift', () => {
     expect(plain.pValue).toBeLessThan(0.05)
     expect(plain.effectSize).toBeLessThan(0.1)
     expect(plain.drifted).toBe(true)
-    expect(plain.warnings.join('\n')).toMatch(/x: significant \(p .*\) but tiny \(normed-wasserstein 0\.0\d+ < 0\.1\); set minEffect to ignore differences this small/)
+    expect(plain.warnings.join('\n')).toMatch(
+      /x: significant \(p .*\) but tiny \(normed-wasserstein 0\.0\d+ < 0\.1\); set minEffect to ignore differences this small/,
+    )
     expect(cautious.drifted).toBe(false)
     expect(cautious.warnings.join('\n')).toMatch(/not flagged because of minEffect/)
   })
@@ -95,16 +105,31 @@ describe('featureDrift', () => {
   test('a numeric column with n/a among its numbers is compared as numbers: a +5 sd shift is found, the texts are counted apart', () => {
     const withTokens = (values: Float64Array): (number | string)[] => Array.from(values, (value, index) => (index % 10 === 0 ? 'n/a' : value))
     const result = featureDrift('temp', withTokens(normals(500, 0, 'r')), withTokens(normals(500, 5, 'c')))
-    expect(result).toMatchObject({ kind: 'numeric', method: 'ks', drifted: true, referenceMissing: 50, currentMissing: 50, referenceSize: 450, currentSize: 450 })
+    expect(result).toMatchObject({
+      kind: 'numeric',
+      method: 'ks',
+      drifted: true,
+      referenceMissing: 50,
+      currentMissing: 50,
+      referenceSize: 450,
+      currentSize: 450,
+    })
     expect(result.warnings).toContain('temp: 50 reference values are text among numbers ("n/a" x 50), read as missing and counted apart')
     expect(result.missingRate).toEqual({ reference: 0.1, current: 0.1, pValue: 1 }) // scipy.stats.fisher_exact([[50, 450], [50, 450]]).pvalue -> 1.0
   })
 
   test('numbers written as text are compared as numbers, with a note, and do not drift when they have not moved', () => {
     const reference = normals(400, 0, 'r')
-    const result = featureDrift('x', Array.from(reference, (value) => value.toFixed(6)), Array.from(reference, (value) => value.toFixed(6)))
+    const result = featureDrift(
+      'x',
+      Array.from(reference, (value) => value.toFixed(6)),
+      Array.from(reference, (value) => value.toFixed(6)),
+    )
     expect(result).toMatchObject({ kind: 'numeric', method: 'ks', statistic: 0, drifted: false })
-    expect(result.warnings).toEqual(['x: 400 reference values are numbers written as text, compared as numbers', 'x: 400 current values are numbers written as text, compared as numbers'])
+    expect(result.warnings).toEqual([
+      'x: 400 reference values are numbers written as text, compared as numbers',
+      'x: 400 current values are numbers written as text, compared as numbers',
+    ])
   })
 
   test('declared sentinels are missing values, and a jump in the missing share is tested on its own', () => {
@@ -115,7 +140,9 @@ describe('featureDrift', () => {
     expect(result.missingRate?.reference).toBe(0.1)
     expect(result.missingRate?.current).toBe(0.4)
     expect(result.missingRate?.pValue).toBeCloseTo(1.2433405573877402e-6, 12) // scipy.stats.fisher_exact([[10, 90], [40, 60]]).pvalue
-    expect(result.warnings).toContain("x: the share of missing values moved from 10% to 40% (Fisher's exact test p = 1.24e-6); a missing-rate change is drift of its own")
+    expect(result.warnings).toContain(
+      "x: the share of missing values moved from 10% to 40% (Fisher's exact test p = 1.24e-6); a missing-rate change is drift of its own",
+    )
     // Without the declaration, -999 is a number like any other and drags the distribution.
     expect(featureDrift('x', reference, current).missingRate).toBeUndefined()
   })

@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom'
 import { describe, expect, test } from 'vitest'
-import { functionModel } from '../../../src/model/function-model.js'
 import { predictionDrift } from '../../../src/drift/prediction-drift.js'
+import { functionModel } from '../../../src/model/function-model.js'
 import { constantModel, miscountingModel } from '../../support/malformed-models.js'
 
 const rows = (count: number, mean: number, seed: string): { x: number }[] => {
@@ -32,11 +32,22 @@ describe('predictionDrift', () => {
   })
 
   test('a model answering nothing, or the wrong number of outputs, is an error naming the sample and the row', async () => {
-    await expect(predictionDrift(constantModel({}, 'nothing'), rows(5, 0, 'a'), rows(5, 0, 'b'))).rejects.toThrow(/^predictionDrift: expected a prediction for every row of nothing on the reference: .*, received empty \(\{\}\) at row 0\./)
-    await expect(predictionDrift(miscountingModel(() => 0.5, -1), rows(5, 0, 'a'), rows(5, 0, 'b'), { source: 'toHaveDriftedFrom' })).rejects.toThrow(/^toHaveDriftedFrom: expected oneTooFew to return one output per input \(5\), received 4 outputs\./)
+    await expect(predictionDrift(constantModel({}, 'nothing'), rows(5, 0, 'a'), rows(5, 0, 'b'))).rejects.toThrow(
+      /^predictionDrift: expected a prediction for every row of nothing on the reference: .*, received empty \(\{\}\) at row 0\./,
+    )
+    await expect(
+      predictionDrift(
+        miscountingModel(() => 0.5, -1),
+        rows(5, 0, 'a'),
+        rows(5, 0, 'b'),
+        { source: 'toHaveDriftedFrom' },
+      ),
+    ).rejects.toThrow(/^toHaveDriftedFrom: expected oneTooFew to return one output per input \(5\), received 4 outputs\./)
   })
 
   test('a bad batch size is a clear error', async () => {
-    await expect(predictionDrift(score, rows(3, 0, 'a'), rows(3, 0, 'b'), { batchSize: 0 })).rejects.toThrow('predictionDrift: expected a whole `batchSize` >= 1, received 0.\nHint: batchSize is the number of rows per predict call, for example 1024.')
+    await expect(predictionDrift(score, rows(3, 0, 'a'), rows(3, 0, 'b'), { batchSize: 0 })).rejects.toThrow(
+      'predictionDrift: expected a whole `batchSize` >= 1, received 0.\nHint: batchSize is the number of rows per predict call, for example 1024.',
+    )
   })
 })

@@ -8,12 +8,35 @@ import { textDriftColumns } from '../../../src/drift/text-drift-columns.js'
 import { textTokens } from '../../../src/drift/text-tokens.js'
 import { rocAuc } from '../../../src/evaluation/metrics/roc-auc.js'
 
-const WORDS = ['phone', 'battery', 'screen', 'case', 'good', 'bad', 'great', 'works', 'broke', 'charger', 'sound', 'price', 'love', 'hate', 'fast', 'slow', 'the', 'is', 'and', 'it']
+const WORDS = [
+  'phone',
+  'battery',
+  'screen',
+  'case',
+  'good',
+  'bad',
+  'great',
+  'works',
+  'broke',
+  'charger',
+  'sound',
+  'price',
+  'love',
+  'hate',
+  'fast',
+  'slow',
+  'the',
+  'is',
+  'and',
+  'it',
+]
 const TRAVEL = ['hotel', 'flight', 'beach', 'room', 'staff', 'view', 'breakfast', 'pool', 'delayed', 'lovely', 'the', 'is', 'and', 'it']
 /** Sentences of 3-12 words drawn uniformly from a vocabulary (with Zipf-free uniform word choice). */
 function sentences(vocabulary: readonly string[], count: number, seed: string): string[] {
   const random = seedrandom(seed)
-  return Array.from({ length: count }, () => Array.from({ length: 3 + Math.floor(random() * 10) }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' '))
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 3 + Math.floor(random() * 10) }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' '),
+  )
 }
 
 describe('text drift building blocks', () => {
@@ -41,9 +64,17 @@ describe('text drift building blocks', () => {
     const labels = [...Array.from(result.reference, () => 0), ...Array.from(result.current, () => 1)]
     expect(result.auc).toBeCloseTo(rocAuc(labels, [...result.reference, ...result.current]), 12)
     expect(result.auc).toBeGreaterThan(0.75)
-    expect(domainClassifier(reference.map((v) => [v[0] as number]), reference.map((v) => [(v[0] as number) + 10]), 1).auc).toBe(1)
+    expect(
+      domainClassifier(
+        reference.map((v) => [v[0] as number]),
+        reference.map((v) => [(v[0] as number) + 10]),
+        1,
+      ).auc,
+    ).toBe(1)
     expect(() => domainClassifier([[1]], [[2]])).toThrow(/^domainClassifier: expected at least 4 vectors in each sample/)
-    expect(() => domainClassifier([[1], [2], [3], [4]], [[1], [2], [3], [Number.NaN]])).toThrow(/^domainClassifier: expected vectors of one length \(1\) with finite values/)
+    expect(() => domainClassifier([[1], [2], [3], [4]], [[1], [2], [3], [Number.NaN]])).toThrow(
+      /^domainClassifier: expected vectors of one length \(1\) with finite values/,
+    )
   })
 
   test('hashedBagOfWords: unit length, the same text the same vector', () => {
@@ -59,7 +90,11 @@ describe('text columns in datasetDrift', () => {
     const alarms = { length: 0, 'oov-share': 0, 'domain-score': 0 }
     const runs = 80
     for (let run = 0; run < runs; run++) {
-      const result = datasetDrift({ review: sentences(WORDS, 120, `ref${run}`) }, { review: sentences(WORDS, 120, `cur${run}`) }, { text: { review: { seed: run } } })
+      const result = datasetDrift(
+        { review: sentences(WORDS, 120, `ref${run}`) },
+        { review: sentences(WORDS, 120, `cur${run}`) },
+        { text: { review: { seed: run } } },
+      )
       for (const feature of result.features) if (feature.drifted) alarms[feature.feature.split(':')[1] as keyof typeof alarms] += 1
     }
     // 80 runs at alpha 0.05: 4 expected; binomial(80, 0.05) exceeds 11 with probability below 0.001 (the KS test is conservative on ties)
@@ -82,8 +117,14 @@ describe('text columns in datasetDrift', () => {
     expect(result.representation).toBe('embeddings')
     expect(result.domainAuc).toBeGreaterThan(0.75)
     const plain = datasetDrift({ review: sentences(WORDS, 60, 'a') }, { review: sentences(WORDS, 60, 'b') })
-    expect(plain.warnings.join('\n')).toMatch(/review looks like free text \(\d+% distinct values, [\d.]+ words on average\): comparing it as categories means little\. Pass `text: \['review'\]`/)
-    expect(() => textDriftColumns('review', [1, 2] as never, ['a'])).toThrow(/^datasetDrift: expected text in the column "review" \(declared in `text`\), received number 1 at reference row 0/)
-    expect(() => textDriftColumns('review', sentences(WORDS, 10, 'a'), sentences(WORDS, 10, 'b'), { embed: () => [] })).toThrow(/^datasetDrift: expected one vector per reference text of "review" from `embed` \(10\), received 0 vectors/)
+    expect(plain.warnings.join('\n')).toMatch(
+      /review looks like free text \(\d+% distinct values, [\d.]+ words on average\): comparing it as categories means little\. Pass `text: \['review'\]`/,
+    )
+    expect(() => textDriftColumns('review', [1, 2] as never, ['a'])).toThrow(
+      /^datasetDrift: expected text in the column "review" \(declared in `text`\), received number 1 at reference row 0/,
+    )
+    expect(() => textDriftColumns('review', sentences(WORDS, 10, 'a'), sentences(WORDS, 10, 'b'), { embed: () => [] })).toThrow(
+      /^datasetDrift: expected one vector per reference text of "review" from `embed` \(10\), received 0 vectors/,
+    )
   })
 })

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stratifiedBaseline } from '../../../src/evaluation/baselines/stratified-baseline.js'
 import { compareToBaseline } from '../../../src/evaluation/compare-to-baseline.js'
 import type { Model } from '../../../src/model/model.js'
-import { onnxModel, type OnnxModel } from '../../../src/model/onnx-model.js'
+import { type OnnxModel, onnxModel } from '../../../src/model/onnx-model.js'
 import { binomialTest } from '../../../src/stats/binomial-test.js'
 import { loadSplit } from '../../support/model-split.js'
 
@@ -55,7 +55,9 @@ describe('compareToBaseline', () => {
     const result = await compareToBaseline(declared, 'majority', { data: { inputs: rows, labels } })
     expect(result.modelScore).toBe(1)
     // without classes the argmax indices 0 / 1 cannot be compared with 'a' / 'b'
-    await expect(compareToBaseline(lookup('no-classes', outputs), 'majority', { data: { inputs: rows, labels } })).rejects.toThrow(/expected predicted labels of the same kind as the true labels/)
+    await expect(compareToBaseline(lookup('no-classes', outputs), 'majority', { data: { inputs: rows, labels } })).rejects.toThrow(
+      /expected predicted labels of the same kind as the true labels/,
+    )
     // the option overrides the model's classes (here swapped, so every answer is wrong)
     expect((await compareToBaseline(declared, 'majority', { data: { inputs: rows, labels }, classes: ['b', 'a'] })).modelScore).toBe(0)
   })
@@ -66,7 +68,12 @@ describe('compareToBaseline', () => {
   })
 
   it('treats losses as lower-is-better: the MLP beats the class priors on log loss', async () => {
-    const result = await compareToBaseline(mlp, 'prior', { data: penguins.test, train: { labels: penguins.train.labels }, classes: penguins.classNames, metric: 'logLoss' })
+    const result = await compareToBaseline(mlp, 'prior', {
+      data: penguins.test,
+      train: { labels: penguins.train.labels },
+      classes: penguins.classNames,
+      metric: 'logLoss',
+    })
     expect(result.higherIsBetter).toBe(false)
     expect(result.modelScore).toBeLessThan(result.baselineScore)
     expect(result.gain).toBeCloseTo(result.baselineScore - result.modelScore, 12)
@@ -88,7 +95,9 @@ describe('compareToBaseline', () => {
   it('flags evaluation rows that also appear in the training inputs', async () => {
     const leaky = { inputs: [...cars.test.inputs, ...cars.train.inputs.slice(0, 5)], labels: [...cars.test.labels, ...cars.train.labels.slice(0, 5)] }
     const result = await compareToBaseline(mpg, 'mean', { data: leaky, train: cars.train })
-    expect(result.warnings).toEqual([`5 of ${leaky.inputs.length} evaluation rows also appear in the training inputs: the score is optimistic (check with toBeHeldOutFrom)`])
+    expect(result.warnings).toEqual([
+      `5 of ${leaky.inputs.length} evaluation rows also appear in the training inputs: the score is optimistic (check with toBeHeldOutFrom)`,
+    ])
     expect((await compareToBaseline(mpg, 'mean', { data: cars.test, train: cars.train })).warnings).toEqual([])
   })
 
@@ -100,7 +109,11 @@ describe('compareToBaseline', () => {
   it('non-inferiority: the same model is no worse than itself; a much weaker one is', async () => {
     const same = await compareToBaseline(mlp, mlp, { data: penguins.test, classes: penguins.classNames, nonInferiorityMargin: 0.01 })
     expect(same).toMatchObject({ passed: true, mode: 'non-inferiority', threshold: -0.01 })
-    const alwaysAdelie: Model<number[], string> = { identity: { name: 'always Adelie' }, predict: (batch) => Promise.resolve(batch.map(() => 'Adelie')), release: () => Promise.resolve() }
+    const alwaysAdelie: Model<number[], string> = {
+      identity: { name: 'always Adelie' },
+      predict: (batch) => Promise.resolve(batch.map(() => 'Adelie')),
+      release: () => Promise.resolve(),
+    }
     const majority = await compareToBaseline(alwaysAdelie, mlp, {
       data: penguins.test,
       classes: penguins.classNames,
@@ -112,12 +125,24 @@ describe('compareToBaseline', () => {
 
   it('rejects empty data, mismatched labels, unknown metrics and bad confidence', async () => {
     const model = lookup('m', [0])
-    await expect(compareToBaseline(model, 'majority', { data: { inputs: [], labels: [] } })).rejects.toThrow(/toBeatBaseline: expected at least 1 row in data.inputs, received 0/)
-    await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [0, 1] } })).rejects.toThrow(/expected 1 labels in data.labels \(one per input\), received 2/)
-    await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [0] }, metric: 'acc' as 'accuracy' })).rejects.toThrow(/expected a metric name \(accuracy, .*\) or \{ name, higherIsBetter, compute \}, received "acc"/)
-    await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [0] }, confidence: 95 })).rejects.toThrow(/expected `confidence` in \(0.5, 1\), received 95/)
-    await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [Number.NaN] } })).rejects.toThrow(/expected finite numbers, strings or bigints as labels, received NaN at index 0/)
-    await expect(compareToBaseline(lookup('nan', [Number.NaN]), 'majority', { data: { inputs: [0], labels: [0] } })).rejects.toThrow(/^toBeatBaseline: expected a finite model output for every row, received NaN at row 0\.\nHint: /)
+    await expect(compareToBaseline(model, 'majority', { data: { inputs: [], labels: [] } })).rejects.toThrow(
+      /toBeatBaseline: expected at least 1 row in data.inputs, received 0/,
+    )
+    await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [0, 1] } })).rejects.toThrow(
+      /expected 1 labels in data.labels \(one per input\), received 2/,
+    )
+    await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [0] }, metric: 'acc' as 'accuracy' })).rejects.toThrow(
+      /expected a metric name \(accuracy, .*\) or \{ name, higherIsBetter, compute \}, received "acc"/,
+    )
+    await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [0] }, confidence: 95 })).rejects.toThrow(
+      /expected `confidence` in \(0.5, 1\), received 95/,
+    )
+    await expect(compareToBaseline(model, 'majority', { data: { inputs: [0], labels: [Number.NaN] } })).rejects.toThrow(
+      /expected finite numbers, strings or bigints as labels, received NaN at index 0/,
+    )
+    await expect(compareToBaseline(lookup('nan', [Number.NaN]), 'majority', { data: { inputs: [0], labels: [0] } })).rejects.toThrow(
+      /^toBeatBaseline: expected a finite model output for every row, received NaN at row 0\.\nHint: /,
+    )
     await expect(compareToBaseline(mlp, 'majority', { data: penguins.test, classes: penguins.classNames, metric: 'logLoss' })).rejects.toThrow(
       /toBeatBaseline: expected a baseline the metric can score \(majority class "Adelie" .*\), received logLoss: expected a probability row per prediction.*\nHint: Probabilistic metrics need a probabilistic baseline: use 'prior'/,
     )

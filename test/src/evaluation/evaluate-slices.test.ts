@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { evaluateSlices } from '../../../src/evaluation/evaluate-slices.js'
 import { sliceRows } from '../../../src/evaluation/slice-rows.js'
 import type { Model } from '../../../src/model/model.js'
-import { onnxModel, type OnnxModel } from '../../../src/model/onnx-model.js'
+import { type OnnxModel, onnxModel } from '../../../src/model/onnx-model.js'
 import { loadSplit } from '../../support/model-split.js'
 
 const { classNames, test: held } = loadSplit('penguins-mlp')
@@ -27,13 +27,27 @@ describe('sliceRows', () => {
   it('bins numeric columns by quantile (numpy linear quantiles) or by given edges, in bin order', () => {
     const rows = Array.from({ length: 12 }, (_, i) => ({ x: i }))
     // numpy.quantile(range(12), [0, 0.5, 1]) -> [0, 5.5, 11]
-    expect(sliceRows(rows, [{ feature: 'x', bins: 2 }]).map(({ slice, indices }) => [slice, indices.length])).toEqual([['[0, 5.5)', 6], ['[5.5, 11]', 6]])
-    expect(sliceRows(rows, [{ feature: 'x', edges: [0, 3, 20], name: 'x bins' }]).map(({ feature, slice, indices }) => [feature, slice, indices.length])).toEqual([
+    expect(sliceRows(rows, [{ feature: 'x', bins: 2 }]).map(({ slice, indices }) => [slice, indices.length])).toEqual([
+      ['[0, 5.5)', 6],
+      ['[5.5, 11]', 6],
+    ])
+    expect(
+      sliceRows(rows, [{ feature: 'x', edges: [0, 3, 20], name: 'x bins' }]).map(({ feature, slice, indices }) => [feature, slice, indices.length]),
+    ).toEqual([
       ['x bins', '[0, 3)', 3],
       ['x bins', '[3, 20]', 9],
     ])
     // Few distinct numbers are categories; array positions work as features.
-    expect(sliceRows([[1, 0], [2, 1], [3, 0]], [1]).map((slice) => slice.slice)).toEqual(['0', '1'])
+    expect(
+      sliceRows(
+        [
+          [1, 0],
+          [2, 1],
+          [3, 0],
+        ],
+        [1],
+      ).map((slice) => slice.slice),
+    ).toEqual(['0', '1'])
   })
 
   it('slices by a function and rejects unknown columns', () => {
@@ -51,7 +65,9 @@ describe('evaluateSlices', () => {
     const islands = result.slices.filter((slice) => slice.feature === 'Island')
     expect(islands.reduce((sum, slice) => sum + slice.size, 0)).toBe(86)
     for (const slice of result.slices) {
-      const indices = held.rows.flatMap((row, i) => (String(row[slice.feature] ?? 'missing') === slice.slice || (slice.slice === 'missing' && row[slice.feature] == null) ? [i] : []))
+      const indices = held.rows.flatMap((row, i) =>
+        String(row[slice.feature] ?? 'missing') === slice.slice || (slice.slice === 'missing' && row[slice.feature] == null) ? [i] : [],
+      )
       expect(slice.size).toBe(indices.length)
       expect(slice.drop).toBeCloseTo(result.overall - slice.score, 12)
     }
@@ -64,16 +80,34 @@ describe('evaluateSlices', () => {
   })
 
   it('counts error metrics the right way round and marks undefined slices', async () => {
-    const identity: Model<number[], number> = { identity: { name: 'id' }, predict: (batch) => Promise.resolve(batch.map((row) => row[0] as number)), release: () => Promise.resolve() }
+    const identity: Model<number[], number> = {
+      identity: { name: 'id' },
+      predict: (batch) => Promise.resolve(batch.map((row) => row[0] as number)),
+      release: () => Promise.resolve(),
+    }
     const inputs = [[1], [2], [3], [10], [20]]
-    const result = await evaluateSlices(identity, { data: { inputs, labels: [1, 2, 3, 0, 0] }, rows: [{ g: 'good' }, { g: 'good' }, { g: 'good' }, { g: 'bad' }, { g: 'bad' }], slices: ['g'], metric: 'mae', minSliceSize: 1 })
+    const result = await evaluateSlices(identity, {
+      data: { inputs, labels: [1, 2, 3, 0, 0] },
+      rows: [{ g: 'good' }, { g: 'good' }, { g: 'good' }, { g: 'bad' }, { g: 'bad' }],
+      slices: ['g'],
+      metric: 'mae',
+      minSliceSize: 1,
+    })
     expect(result.slices[0]).toMatchObject({ slice: 'bad', score: 15, drop: 9 })
     expect(result.slices[1]).toMatchObject({ slice: 'good', score: 0, drop: -6 })
-    const auc = await evaluateSlices(identity, { data: { inputs, labels: [0, 0, 1, 1, 1] }, rows: inputs.map((_, i) => ({ g: i < 2 ? 'a' : 'b' })), slices: ['g'], metric: 'rocAuc', minSliceSize: 1 })
+    const auc = await evaluateSlices(identity, {
+      data: { inputs, labels: [0, 0, 1, 1, 1] },
+      rows: inputs.map((_, i) => ({ g: i < 2 ? 'a' : 'b' })),
+      slices: ['g'],
+      metric: 'rocAuc',
+      minSliceSize: 1,
+    })
     expect(auc.slices.every((slice) => Number.isNaN(slice.score))).toBe(true)
   })
 
   it('rejects rows that do not match the inputs', async () => {
-    await expect(evaluateSlices(weak, { data: held, rows: held.rows.slice(1), slices: ['Island'] })).rejects.toThrow(/expected 86 slice rows \(one per input\), received 85/)
+    await expect(evaluateSlices(weak, { data: held, rows: held.rows.slice(1), slices: ['Island'] })).rejects.toThrow(
+      /expected 86 slice rows \(one per input\), received 85/,
+    )
   })
 })

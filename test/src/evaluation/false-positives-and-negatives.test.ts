@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { falsePositivesAndNegatives, falsePositivesAndNegativesRecord } from '../../../src/evaluation/false-positives-and-negatives.js'
 import type { Model } from '../../../src/model/model.js'
-import { onnxModel, type OnnxModel } from '../../../src/model/onnx-model.js'
+import { type OnnxModel, onnxModel } from '../../../src/model/onnx-model.js'
 import { loadSplit } from '../../support/model-split.js'
 
 const { classNames, test: held } = loadSplit('penguins-mlp')
@@ -22,12 +22,19 @@ const scorer = (scores: readonly number[]): Model<number, number> => ({
 describe('falsePositivesAndNegatives', () => {
   it('lists binary false positives and negatives, most confident first', async () => {
     const scores = [0.9, 0.6, 0.2, 0.45, 0.95, 0.1]
-    const result = await falsePositivesAndNegatives(scorer(scores), { data: { inputs: [0, 1, 2, 3, 4, 5], labels: [0, 0, 1, 1, 1, 0] }, threshold: 0.5, positiveLabel: 1 })
+    const result = await falsePositivesAndNegatives(scorer(scores), {
+      data: { inputs: [0, 1, 2, 3, 4, 5], labels: [0, 0, 1, 1, 1, 0] },
+      threshold: 0.5,
+      positiveLabel: 1,
+    })
     expect(result.errors).toBe(4)
     expect(result.classes).toHaveLength(1)
     const [positive] = result.classes
     expect(positive?.falsePositives).toBe(2)
-    expect(positive?.topFalsePositives.map((example) => [example.index, example.confidence])).toEqual([[0, 0.9], [1, 0.6]])
+    expect(positive?.topFalsePositives.map((example) => [example.index, example.confidence])).toEqual([
+      [0, 0.9],
+      [1, 0.6],
+    ])
     expect(positive?.falseNegatives).toBe(2)
     expect(positive?.topFalseNegatives.map((example) => example.index)).toEqual([3, 2])
   })

@@ -25,8 +25,16 @@ describe('findLeakage', () => {
   })
 
   it('finds exact duplicates by whole row and by key columns, with examples', () => {
-    const train = [{ id: 1, x: 1.5 }, { id: 2, x: 2.5 }, { id: 3, x: 3.5 }]
-    const test = [{ x: 2.5, id: 2 }, { id: 9, x: 9 }, { id: 3, x: 100 }]
+    const train = [
+      { id: 1, x: 1.5 },
+      { id: 2, x: 2.5 },
+      { id: 3, x: 3.5 },
+    ]
+    const test = [
+      { x: 2.5, id: 2 },
+      { id: 9, x: 9 },
+      { id: 3, x: 100 },
+    ]
     const byRow = findLeakage(train, test, { nearDuplicateDistance: 0 })
     expect(byRow).toMatchObject({ exactDuplicates: 1, exactRate: 1 / 3 })
     expect(byRow.examples.exact).toEqual([{ testIndex: 0, trainIndex: 1, distance: 0, testRow: test[0], trainRow: train[1] }])
@@ -42,7 +50,11 @@ describe('findLeakage', () => {
     const result = findLeakage(train, { inputs: test }, { nearDuplicateDistance: 0.01 })
     expect(result.exactDuplicates).toBe(1)
     expect(result.examples.exact[0]).toMatchObject({ testIndex: 503, trainIndex: 7 })
-    expect(result.examples.near.map((pair) => [pair.testIndex, pair.trainIndex])).toEqual([[0, 5], [1, 50], [2, 500]])
+    expect(result.examples.near.map((pair) => [pair.testIndex, pair.trainIndex])).toEqual([
+      [0, 5],
+      [1, 50],
+      [2, 500],
+    ])
     // Brute force over all pairs (Chebyshev distance in training standard deviations) finds the same near duplicates.
     const columns = [0, 1, 2, 3].map((k) => train.map((row) => row[k] as number))
     const sd = columns.map((values) => {
@@ -57,8 +69,15 @@ describe('findLeakage', () => {
   })
 
   it('compares categorical values exactly and numeric ones with tolerance, on records and Datasets', () => {
-    const train = datasetFromRows([{ island: 'Biscoe', mass: 4000 }, { island: 'Dream', mass: 3000 }, { island: 'Dream', mass: 5000 }])
-    const test = [{ island: 'Dream', mass: 4001 }, { island: 'Biscoe', mass: 4001 }]
+    const train = datasetFromRows([
+      { island: 'Biscoe', mass: 4000 },
+      { island: 'Dream', mass: 3000 },
+      { island: 'Dream', mass: 5000 },
+    ])
+    const test = [
+      { island: 'Dream', mass: 4001 },
+      { island: 'Biscoe', mass: 4001 },
+    ]
     const result = findLeakage(train, test, { nearDuplicateDistance: 0.01 })
     expect(result.nearDuplicates).toBe(1)
     expect(result.examples.near[0]).toMatchObject({ testIndex: 1, trainIndex: 0 })
@@ -67,11 +86,31 @@ describe('findLeakage', () => {
   it('a column that is constant in training matches only its own value (its standard deviation is 0)', () => {
     // One training row: every column has sd 0, so "within 0.01 sd" means equal. Values on a small scale (1e-3) are
     // distinct rows, not near duplicates of it.
-    const result = findLeakage([[0.001, 0.002]], [[0.002, 0.002], [0.001, 0.003], [0.001, 0.002]], { nearDuplicateDistance: 0.01 })
+    const result = findLeakage(
+      [[0.001, 0.002]],
+      [
+        [0.002, 0.002],
+        [0.001, 0.003],
+        [0.001, 0.002],
+      ],
+      { nearDuplicateDistance: 0.01 },
+    )
     expect(result).toMatchObject({ exactDuplicates: 1, nearDuplicates: 0 })
     // A constant column next to a varying one: rows must equal the constant and be near in the other column.
-    const train = [[0.1, 1], [0.1, 2], [0.1, 3], [0.1, 4]]
-    const near = findLeakage(train, [[0.1, 2.001], [0.1001, 2.001]], { nearDuplicateDistance: 0.01 })
+    const train = [
+      [0.1, 1],
+      [0.1, 2],
+      [0.1, 3],
+      [0.1, 4],
+    ]
+    const near = findLeakage(
+      train,
+      [
+        [0.1, 2.001],
+        [0.1001, 2.001],
+      ],
+      { nearDuplicateDistance: 0.01 },
+    )
     expect(near.nearDuplicates).toBe(1)
     expect(near.examples.near[0]).toMatchObject({ testIndex: 0, trainIndex: 1 })
   })

@@ -14,7 +14,11 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(directory, { recursive: true, force: true }))
 
-const model = (name: string): Model<number, number> => ({ identity: { name }, predict: (batch) => Promise.resolve(batch.map((x) => x % 2)), release: () => Promise.resolve() })
+const model = (name: string): Model<number, number> => ({
+  identity: { name },
+  predict: (batch) => Promise.resolve(batch.map((x) => x % 2)),
+  release: () => Promise.resolve(),
+})
 
 describe('recordTestSetUsage', () => {
   it('counts distinct models per test set, re-runs once, and warns past the limit', () => {

@@ -32,22 +32,35 @@ describe('toPrediction', () => {
 
   it("reads skl2onnx's output names: output_label wins, output_probability is kept", () => {
     expect(toPrediction({ output_label: 'Gentoo', output_probability: [0.1, 0.2, 0.7] })).toEqual({ label: 'Gentoo', probabilities: [0.1, 0.2, 0.7] })
-    expect(toPrediction({ output_probability: [0.6, 0.4] }, { classes: ['negative', 'positive'] })).toEqual({ label: 'negative', score: 0.4, probabilities: [0.6, 0.4] })
+    expect(toPrediction({ output_probability: [0.6, 0.4] }, { classes: ['negative', 'positive'] })).toEqual({
+      label: 'negative',
+      score: 0.4,
+      probabilities: [0.6, 0.4],
+    })
   })
 
   it('rejects NaN, empty rows and unreadable outputs, naming the row', () => {
     expect(() => toPrediction(Number.NaN)).toThrow(/toPrediction: expected a finite model output, received NaN/)
     expect(() => toPrediction([])).toThrow(/expected a non-empty output row/)
     expect(() => toPrediction({ a: 1, b: 2 })).toThrow(/expected a record with one of probabilities/)
-    expect(() => toPredictions([[0.5, 0.5], [0.5, Number.NaN]])).toThrow(/^toPrediction: expected a row of finite probabilities for every row, received \[0\.5, NaN\] at row 1\.\nHint: /)
+    expect(() =>
+      toPredictions([
+        [0.5, 0.5],
+        [0.5, Number.NaN],
+      ]),
+    ).toThrow(/^toPrediction: expected a row of finite probabilities for every row, received \[0\.5, NaN\] at row 1\.\nHint: /)
   })
 
   it('a missing or empty output is an error under the name of the caller, naming the row', () => {
     expect(() => toPredictions([0, undefined], {}, 'toBeatBaseline')).toThrow(
       /^toBeatBaseline: expected a label, a score, a probability row or a record of named outputs for every row, received undefined at row 1\.\nHint: The model must answer every row/,
     )
-    expect(() => toPredictions([{}], {}, 'toBeatBaseline')).toThrow(/^toBeatBaseline: expected a record of named outputs for every row, received an empty record \{\} at row 0\./)
-    expect(() => toPredictions([[]], {}, 'toBeatBaseline')).toThrow(/^toBeatBaseline: expected a non-empty output row for every row, received an empty row at row 0\./)
+    expect(() => toPredictions([{}], {}, 'toBeatBaseline')).toThrow(
+      /^toBeatBaseline: expected a record of named outputs for every row, received an empty record \{\} at row 0\./,
+    )
+    expect(() => toPredictions([[]], {}, 'toBeatBaseline')).toThrow(
+      /^toBeatBaseline: expected a non-empty output row for every row, received an empty row at row 0\./,
+    )
     expect(() => toPredictions([null], {}, 'toBeatBaseline')).toThrow(/received null at row 0/)
   })
 })

@@ -18,7 +18,9 @@ describe('findReportFiles', () => {
     symlinkSync(join('runs', 'a', 'vitest-ml.json'), join(dir, 'vitest-ml.json'))
     symlinkSync(join('runs', 'a'), join(dir, 'current'))
     expect(findReportFiles([dir, join(dir, 'notes.md'), join(dir, 'gone.json')])).toEqual({
-      named: [join(dir, 'notes.md')], found: [join(dir, 'runs', 'a', 'vitest-ml.json')], missing: [join(dir, 'gone.json')],
+      named: [join(dir, 'notes.md')],
+      found: [join(dir, 'runs', 'a', 'vitest-ml.json')],
+      missing: [join(dir, 'gone.json')],
     })
   })
 })
@@ -41,7 +43,10 @@ describe('loadReleases', () => {
     expect(loaded.duplicates).toEqual([expect.stringMatching(/v2\.1[\\/]runs[\\/]release-001-[0-9a-f-]+[\\/]vitest-ml\.json$/)])
     // Several runs of one report folder are told apart by their run ids.
     await writeReport(releaseReport(2, { count: 3 }), { outputDir: join(dir, 'v2.1'), formats: ['json'] })
-    expect(loadReleases([join(dir, 'v2.1')]).releases.map((release) => release.label)).toEqual([expect.stringMatching(/^v2\.1 \(release-001-/), expect.stringMatching(/^v2\.1 \(release-002-/)])
+    expect(loadReleases([join(dir, 'v2.1')]).releases.map((release) => release.label)).toEqual([
+      expect.stringMatching(/^v2\.1 \(release-001-/),
+      expect.stringMatching(/^v2\.1 \(release-002-/),
+    ])
   })
 
   it('refuses an edited report and one of format version 1 with their reasons, and skips JSON that is no report', () => {

@@ -8,10 +8,30 @@ import { releaseReport } from '../../support/release-reports.js'
 const series = (count: number, options: Parameters<typeof releaseReport>[1]): ReportSnapshot[] =>
   Array.from({ length: count }, (_, index) => snapshotReport(releaseReport(index, options)))
 
-const summary = (id: string, metrics: Record<string, number>, overrides: Partial<CheckSummary> = {}): CheckSummary =>
-  ({ id, kind: 'baseline', title: id, file: 'a.test.ts', test: 't', severity: 'high', outcome: 'passed', evidence: true, metrics, ...overrides })
-const snapshot = (checks: CheckSummary[]): ReportSnapshot =>
-  ({ runId: 'r', digest: 'd'.repeat(64), title: 't', finishedAt: '2026-01-01T00:00:00.000Z', passed: true, checks, checklist: [], mlTestScore: { score: 0, sections: [] }, models: [], data: [] })
+const summary = (id: string, metrics: Record<string, number>, overrides: Partial<CheckSummary> = {}): CheckSummary => ({
+  id,
+  kind: 'baseline',
+  title: id,
+  file: 'a.test.ts',
+  test: 't',
+  severity: 'high',
+  outcome: 'passed',
+  evidence: true,
+  metrics,
+  ...overrides,
+})
+const snapshot = (checks: CheckSummary[]): ReportSnapshot => ({
+  runId: 'r',
+  digest: 'd'.repeat(64),
+  title: 't',
+  finishedAt: '2026-01-01T00:00:00.000Z',
+  passed: true,
+  checks,
+  checklist: [],
+  mlTestScore: { score: 0, sections: [] },
+  models: [],
+  data: [],
+})
 
 describe('trackChecks', () => {
   it('follows a check through a renamed test, and one that skips a release', () => {
@@ -38,7 +58,14 @@ describe('releaseTrends', () => {
     expect(accuracy.plot.series).toHaveLength(1)
     expect(accuracy.plot.series[0]!.points.map(([x]) => x)).toEqual(labels.map((_, index) => index))
     expect(accuracy.plot.categories).toEqual(labels)
-    expect(accuracy.moves).toEqual([expect.objectContaining({ release: 7, metric: 'accuracy', judgement: 'regressed', interval: expect.stringMatching(/^90% interval \[-0\.\d+, -0\.\d+\] \(Newcombe, 500 vs 500\)$/) })])
+    expect(accuracy.moves).toEqual([
+      expect.objectContaining({
+        release: 7,
+        metric: 'accuracy',
+        judgement: 'regressed',
+        interval: expect.stringMatching(/^90% interval \[-0\.\d+, -0\.\d+\] \(Newcombe, 500 vs 500\)$/),
+      }),
+    ])
     expect(accuracy.plot.markers).toEqual([{ x: 7, label: expect.stringMatching(/^0\.\d+ → 0\.\d+ \(regressed\)$/) }])
   })
 
@@ -47,7 +74,10 @@ describe('releaseTrends', () => {
     const p99 = plots.find((plot) => plot.plot.title === 'p99Ms by release')!
     expect(p99.section).toBe('latency')
     expect(p99.moves.map((move) => [move.release, move.judgement])).toEqual([[9, 'worse']])
-    expect(releaseTrends(series(12, { count: 12, latencyJumpAt: 9 }), { labels, minChange: 0.6 }).plots.find((plot) => plot.plot.title === 'p99Ms by release')!.moves).toEqual([])
+    expect(
+      releaseTrends(series(12, { count: 12, latencyJumpAt: 9 }), { labels, minChange: 0.6 }).plots.find((plot) => plot.plot.title === 'p99Ms by release')!
+        .moves,
+    ).toEqual([])
   })
 
   it('draws drift statistics per drift check without marking them, and lists metrics that never changed', () => {
@@ -55,15 +85,26 @@ describe('releaseTrends', () => {
     const drift = plots.find((plot) => plot.plot.title.startsWith('drift statistics'))!
     expect(drift.plot.series.map((entry) => entry.name).sort()).toEqual(['age', 'income'])
     expect(drift.moves).toEqual([])
-    expect(unchanged).toEqual(expect.arrayContaining([{ title: 'errorRate by release', value: '0' }, { title: 'driftShare by release', value: '0' }]))
-    expect(plots.filter((plot) => plot.section === 'checklist').map((plot) => plot.plot.title)).toEqual(['checklist coverage by release', 'ML Test Score by release'])
+    expect(unchanged).toEqual(
+      expect.arrayContaining([
+        { title: 'errorRate by release', value: '0' },
+        { title: 'driftShare by release', value: '0' },
+      ]),
+    )
+    expect(plots.filter((plot) => plot.section === 'checklist').map((plot) => plot.plot.title)).toEqual([
+      'checklist coverage by release',
+      'ML Test Score by release',
+    ])
   })
 
-  it('merges checks with identical values into one line, keeps the series that changed most, and draws the gate\'s own metrics', () => {
-    const releases = [0, 1, 2].map((release) => snapshot([
-      summary('majority', { accuracy: 0.9 + release / 100 }), summary('stratified', { accuracy: 0.9 + release / 100 }),
-      ...Array.from({ length: 9 }, (_, index) => summary(`m${index}`, { accuracy: 0.5 + index * release / 100, custom: release })),
-    ]))
+  it("merges checks with identical values into one line, keeps the series that changed most, and draws the gate's own metrics", () => {
+    const releases = [0, 1, 2].map((release) =>
+      snapshot([
+        summary('majority', { accuracy: 0.9 + release / 100 }),
+        summary('stratified', { accuracy: 0.9 + release / 100 }),
+        ...Array.from({ length: 9 }, (_, index) => summary(`m${index}`, { accuracy: 0.5 + (index * release) / 100, custom: release })),
+      ]),
+    )
     const { plots } = releaseTrends(releases, { labels: ['a', 'b', 'c'], maxSeries: 3, metrics: ['custom'] })
     const accuracy = plots.find((plot) => plot.plot.title === 'accuracy by release')!
     expect(accuracy.plot.series.map((entry) => entry.name)).toEqual(['m8', 'm7', 'm6'])
@@ -73,8 +114,14 @@ describe('releaseTrends', () => {
     expect(plots.find((plot) => plot.plot.title === 'custom by release')!.plot.series).toHaveLength(1)
   })
 
-  it('draws only evidence: a demonstration\'s values are left out', () => {
-    const releases = [snapshot([summary('a', { accuracy: 0.9 }, { evidence: false, outcome: 'demonstration' })]), snapshot([summary('a', { accuracy: 0.5 }, { evidence: false, outcome: 'demonstration' })])]
-    expect(releaseTrends(releases, { labels: ['a', 'b'] }).plots.map((plot) => plot.plot.title)).toEqual(['checklist coverage by release', 'ML Test Score by release'])
+  it("draws only evidence: a demonstration's values are left out", () => {
+    const releases = [
+      snapshot([summary('a', { accuracy: 0.9 }, { evidence: false, outcome: 'demonstration' })]),
+      snapshot([summary('a', { accuracy: 0.5 }, { evidence: false, outcome: 'demonstration' })]),
+    ]
+    expect(releaseTrends(releases, { labels: ['a', 'b'] }).plots.map((plot) => plot.plot.title)).toEqual([
+      'checklist coverage by release',
+      'ML Test Score by release',
+    ])
   })
 })

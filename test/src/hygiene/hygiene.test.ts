@@ -43,14 +43,20 @@ describe('findMadOutliers', () => {
   })
 
   it('leaves codes and small counts alone', () => {
-    expect(findMadOutliers(datasetFromColumns({ cylinders: [4, 4, 6, 8, 4, 6, 3] })).skipped).toEqual([{ column: 'cylinders', reason: '4 distinct values (fewer than 10)' }])
+    expect(findMadOutliers(datasetFromColumns({ cylinders: [4, 4, 6, 8, 4, 6, 3] })).skipped).toEqual([
+      { column: 'cylinders', reason: '4 distinct values (fewer than 10)' },
+    ])
   })
 })
 
 describe('labelDistribution', () => {
   it('compares class counts with the reference as scipy.stats.chi2_contingency does', () => {
     const result = labelDistribution(test, 'species', train)
-    expect(result.classes.map((entry) => [entry.label, entry.count])).toEqual([['Adelie', 37], ['Gentoo', 30], ['Chinstrap', 17]])
+    expect(result.classes.map((entry) => [entry.label, entry.count])).toEqual([
+      ['Adelie', 37],
+      ['Gentoo', 30],
+      ['Chinstrap', 17],
+    ])
     expect(result.shift?.method).toBe('chi-square')
     expectStatistic(result.shift!.statistic, reference.labels.statistic)
     expectPValue(result.shift!.pValue, reference.labels.pValue)
@@ -70,7 +76,8 @@ describe('singleFeatureScores', () => {
   })
 
   it('scores a feature that encodes the label at 1, and an id at no better than the majority', () => {
-    const leaky = (data: typeof train, offset: number) => datasetFromRows(data.rows().map((row, index) => ({ ...row, code: `${String(row['species']).slice(0, 2)}-x`, id: index + offset })))
+    const leaky = (data: typeof train, offset: number) =>
+      datasetFromRows(data.rows().map((row, index) => ({ ...row, code: `${String(row['species']).slice(0, 2)}-x`, id: index + offset })))
     const scores = singleFeatureScores(leaky(train, 0), leaky(test, 1000), 'species', ['code', 'id'], false)
     expect(scores.map((score) => score.feature)).toEqual(['code', 'id'])
     expect(scores[0]?.score).toBe(1)
@@ -81,20 +88,52 @@ describe('singleFeatureScores', () => {
 
 describe('conflicts, near duplicates and dead features', () => {
   it('finds equal features with different labels', () => {
-    const data = datasetFromRows([{ x: 1, y: 'a', label: 'yes' }, { x: 1, y: 'a', label: 'no' }, { x: 2, y: 'a', label: 'no' }, { x: 1, y: 'a', label: 'yes' }])
-    expect(findConflictingLabels(data, 'label')).toEqual({ conflictingRows: 3, conflictingShare: 0.75, groups: 1, examples: [{ rows: [0, 1, 3], labels: [{ label: 'yes', count: 2 }, { label: 'no', count: 1 }] }] })
+    const data = datasetFromRows([
+      { x: 1, y: 'a', label: 'yes' },
+      { x: 1, y: 'a', label: 'no' },
+      { x: 2, y: 'a', label: 'no' },
+      { x: 1, y: 'a', label: 'yes' },
+    ])
+    expect(findConflictingLabels(data, 'label')).toEqual({
+      conflictingRows: 3,
+      conflictingShare: 0.75,
+      groups: 1,
+      examples: [
+        {
+          rows: [0, 1, 3],
+          labels: [
+            { label: 'yes', count: 2 },
+            { label: 'no', count: 1 },
+          ],
+        },
+      ],
+    })
   })
 
   it('finds near duplicates within a set, on a grid, and only among equal non-numeric values', () => {
-    const data = datasetFromRows([{ x: 1, z: 10, c: 'a' }, { x: 1.0001, z: 10, c: 'a' }, { x: 1.0001, z: 10, c: 'b' }, { x: 5, z: 50, c: 'a' }, { x: 3, z: 30, c: 'a' }])
+    const data = datasetFromRows([
+      { x: 1, z: 10, c: 'a' },
+      { x: 1.0001, z: 10, c: 'a' },
+      { x: 1.0001, z: 10, c: 'b' },
+      { x: 5, z: 50, c: 'a' },
+      { x: 3, z: 30, c: 'a' },
+    ])
     const result = findNearDuplicateRows(data, ['x', 'z', 'c'], 0.01, new Uint8Array(5), 5)
     expect(result.nearDuplicateRows).toBe(1)
     expect(result.examples[0]).toMatchObject({ row: 1, nearRow: 0 })
   })
 
   it('finds empty, constant and copied features', () => {
-    const data = datasetFromRows([{ a: 1, b: 1, c: 'x', d: null }, { a: 2, b: 2, c: 'x', d: null }, { a: 3, b: 3, c: 'x', d: null }])
-    expect(featureProblems(data)).toEqual([{ column: 'b', problem: 'copy', detail: 'a' }, { column: 'c', problem: 'constant', detail: '"x"' }, { column: 'd', problem: 'empty' }])
+    const data = datasetFromRows([
+      { a: 1, b: 1, c: 'x', d: null },
+      { a: 2, b: 2, c: 'x', d: null },
+      { a: 3, b: 3, c: 'x', d: null },
+    ])
+    expect(featureProblems(data)).toEqual([
+      { column: 'b', problem: 'copy', detail: 'a' },
+      { column: 'c', problem: 'constant', detail: '"x"' },
+      { column: 'd', problem: 'empty' },
+    ])
   })
 })
 
@@ -116,14 +155,25 @@ describe('checkHygiene', () => {
     const result = checkHygiene(dirty, { label: 'species' })
     expect(result.failing.map((issue) => issue.type)).toEqual(['conflicting-labels', 'missing-labels', 'duplicate-rows', 'constant-feature'])
     expect(result.issues.filter((issue) => issue.allowed).map((issue) => issue.type)).toEqual(['outliers'])
-    expect(describeAnomaly(result.failing[0]!)).toMatch(/^\[high\] species \(conflicting-labels\): 2 of 66 rows \(share 0\.0303\) in 1 group\(s\) have equal features and different labels \(rows 10, 63: "(Adelie|Gentoo)" x1 vs "(Adelie|Gentoo)" x1\)\. Fix: relabel or drop/)
-    expect(describeAnomaly(result.issues.at(-1)!)).toMatch(/^\[low\] outliers: 1 of 66 rows \(share 0\.01515\) hold a value beyond 3\.291 robust standard deviations .* body_mass_g 1 outside .*\(reported, not judged: set maxOutlierShare\)\. \(allowed\) Fix:/)
-    expect(checkHygiene(dirty, { label: 'species', maxDuplicateShare: 0.05, maxConflictShare: 0.05, maxMissingLabelShare: 0.05, allow: ['constant-feature'] }).passed).toBe(true)
+    expect(describeAnomaly(result.failing[0]!)).toMatch(
+      /^\[high\] species \(conflicting-labels\): 2 of 66 rows \(share 0\.0303\) in 1 group\(s\) have equal features and different labels \(rows 10, 63: "(Adelie|Gentoo)" x1 vs "(Adelie|Gentoo)" x1\)\. Fix: relabel or drop/,
+    )
+    expect(describeAnomaly(result.issues.at(-1)!)).toMatch(
+      /^\[low\] outliers: 1 of 66 rows \(share 0\.01515\) hold a value beyond 3\.291 robust standard deviations .* body_mass_g 1 outside .*\(reported, not judged: set maxOutlierShare\)\. \(allowed\) Fix:/,
+    )
+    expect(
+      checkHygiene(dirty, { label: 'species', maxDuplicateShare: 0.05, maxConflictShare: 0.05, maxMissingLabelShare: 0.05, allow: ['constant-feature'] })
+        .passed,
+    ).toBe(true)
   })
 
   it('says when labels are distributed unlike the reference', () => {
     const onlyAdelie = datasetFromRows(split.test.filter((row) => row.species !== 'Gentoo'))
     const result = checkHygiene(onlyAdelie, { label: 'species', reference: train })
-    expect(result.failing.map(describeAnomaly)).toEqual([expect.stringMatching(/^\[medium\] species \(label-shift\): labels are distributed unlike the reference's \(chi-square statistic [\d.]+, p = [\d.e-]+ < 0\.01\); most moved: "Gentoo" 0\.3574 -> 0\. Fix: split with stratification/)])
+    expect(result.failing.map(describeAnomaly)).toEqual([
+      expect.stringMatching(
+        /^\[medium\] species \(label-shift\): labels are distributed unlike the reference's \(chi-square statistic [\d.]+, p = [\d.e-]+ < 0\.01\); most moved: "Gentoo" 0\.3574 -> 0\. Fix: split with stratification/,
+      ),
+    ])
   })
 })

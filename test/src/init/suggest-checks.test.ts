@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/cli.js'
 import { datasetFromRows } from '../../../src/data/dataset.js'
-import { suggestChecks } from '../../../src/init/suggest-checks.js'
 import { renderSuite } from '../../../src/init/render-suite.js'
-import { penguinSplit, toCsv, type PenguinRow } from '../../support/penguin-csvs.js'
+import { suggestChecks } from '../../../src/init/suggest-checks.js'
+import { type PenguinRow, penguinSplit, toCsv } from '../../support/penguin-csvs.js'
 import { vegaJson } from '../../support/vega-data.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'vitest-ml-init-'))
@@ -21,7 +21,10 @@ function cli(args: readonly string[]): Promise<{ code: number; text: string }> {
 
 describe('vitest-ml init: the command', () => {
   it('says what it needs, and will not overwrite a suite without --force', async () => {
-    expect(await cli(['init', '--model', PIPELINE])).toEqual({ code: 2, text: expect.stringMatching(/^vitest-ml init: expected --train, --test, --label\n\nUsage:\n {2}vitest-ml init --model MODEL\.onnx/) })
+    expect(await cli(['init', '--model', PIPELINE])).toEqual({
+      code: 2,
+      text: expect.stringMatching(/^vitest-ml init: expected --train, --test, --label\n\nUsage:\n {2}vitest-ml init --model MODEL\.onnx/),
+    })
     expect((await cli(['init', '--nope'])).text).toMatch(/^vitest-ml init: Unknown option '--nope'/)
     writeFileSync(join(dir, 'model.test.ts'), '// mine')
     const refused = await cli(['init', '--model', PIPELINE, '--train', 'a.csv', '--test', 'b.csv', '--label', 'species', '--out', dir])
@@ -41,14 +44,26 @@ describe('suggestChecks', () => {
   it('tolerates what the data already breaks, explicitly: a note in the contract, a warning, rows the model cannot take left out', async () => {
     // The test penguins plus the ones training dropped, as vega-datasets has them: a Sex of ".", missing fields.
     const raw = vegaJson('penguins.json').map((penguin) => ({
-      species: penguin['Species'], island: penguin['Island'], beak_length_mm: penguin['Beak Length (mm)'], beak_depth_mm: penguin['Beak Depth (mm)'],
-      flipper_length_mm: penguin['Flipper Length (mm)'], body_mass_g: penguin['Body Mass (g)'], sex: penguin['Sex'],
+      species: penguin['Species'],
+      island: penguin['Island'],
+      beak_length_mm: penguin['Beak Length (mm)'],
+      beak_depth_mm: penguin['Beak Depth (mm)'],
+      flipper_length_mm: penguin['Flipper Length (mm)'],
+      body_mass_g: penguin['Body Mass (g)'],
+      sex: penguin['Sex'],
     })) as PenguinRow[]
     const dropped = raw.filter((row) => Object.values(row).some((value) => value === null) || row.sex === '.')
     const plan = await suggestChecks({ model: PIPELINE, train: datasetFromRows(train), test: datasetFromRows([...test, ...dropped]), label: 'species' })
-    expect(plan.contract.columns['sex']).toMatchObject({ maxUnseenShare: 0.0118, note: expect.stringMatching(/^vitest-ml init: test\.csv already had 1 of 85 values .*not in \["FEMALE", "MALE"\]: "\." x1; maxUnseenShare set to what was measured\. Review/) })
+    expect(plan.contract.columns['sex']).toMatchObject({
+      maxUnseenShare: 0.0118,
+      note: expect.stringMatching(
+        /^vitest-ml init: test\.csv already had 1 of 85 values .*not in \["FEMALE", "MALE"\]: "\." x1; maxUnseenShare set to what was measured\. Review/,
+      ),
+    })
     expect(plan.warnings).toEqual([
-      expect.stringMatching(/^test\.csv breaks the contract learned from train\.csv already: \[high\] sex missing-rate: missing share rose from 0 \(0 of 249 in training\) to 0\.1053 \(10 of 95\), Fisher exact p = 1\.80e-6/),
+      expect.stringMatching(
+        /^test\.csv breaks the contract learned from train\.csv already: \[high\] sex missing-rate: missing share rose from 0 \(0 of 249 in training\) to 0\.1053 \(10 of 95\), Fisher exact p = 1\.80e-6/,
+      ),
       'test.csv breaks the contract learned from train.csv already: [medium] sex unseen-category: 1 of 85 values (share 0.01176) not in ["FEMALE", "MALE"]: "." x1',
       '10 of 95 rows of test.csv lack the label or a model input: they are left out of the model checks',
     ])
@@ -60,26 +75,45 @@ describe('suggestChecks', () => {
 
   it('feeds a one-tensor model the named feature columns in order, and reads its classes as the sorted training labels', async () => {
     const code = { Biscoe: 0, Dream: 1, Torgersen: 2 } as Record<string, number>
-    const numeric = (rows: readonly PenguinRow[]) => rows.map((row) => ({ beak_length: row.beak_length_mm, beak_depth: row.beak_depth_mm, flipper: row.flipper_length_mm, mass: row.body_mass_g, island: code[String(row.island)] ?? null, species: row.species }))
+    const numeric = (rows: readonly PenguinRow[]) =>
+      rows.map((row) => ({
+        beak_length: row.beak_length_mm,
+        beak_depth: row.beak_depth_mm,
+        flipper: row.flipper_length_mm,
+        mass: row.body_mass_g,
+        island: code[String(row.island)] ?? null,
+        species: row.species,
+      }))
     writeFileSync(join(dir, 'train.csv'), toCsv(numeric(train)))
     writeFileSync(join(dir, 'test.csv'), toCsv(numeric(test)))
     const plan = await suggestChecks({ model: 'models/penguins-mlp.onnx', train: join(dir, 'train.csv'), test: join(dir, 'test.csv'), label: 'species' })
-    expect(plan.model).toMatchObject({ feeding: 'array', features: ['beak_length', 'beak_depth', 'flipper', 'mass', 'island'], output: 'probabilities', probabilities: true })
+    expect(plan.model).toMatchObject({
+      feeding: 'array',
+      features: ['beak_length', 'beak_depth', 'flipper', 'mass', 'island'],
+      output: 'probabilities',
+      probabilities: true,
+    })
     expect(plan.data).toMatchObject({ classes: ['Adelie', 'Chinstrap', 'Gentoo'], classesFrom: 'training labels' })
     expect(plan.data.measured['accuracy']).toBeGreaterThan(0.95)
-    expect(plan.warnings).toContain('the model declares no class labels: its probability columns are read as the sorted training labels (Adelie, Chinstrap, Gentoo); check that order')
+    expect(plan.warnings).toContain(
+      'the model declares no class labels: its probability columns are read as the sorted training labels (Adelie, Chinstrap, Gentoo); check that order',
+    )
     const suite = renderSuite(plan)
     expect(suite).toContain('const generated = schemaFromContract(contract, FEATURES).arrays()')
     expect(suite).toContain('const toInput = (row: DataRow): OnnxRow => FEATURES.map((name) => row[name])')
     // island is a number here: nothing to slice by.
     expect(plan.checks.map((check) => check.kind)).toEqual(['schema', 'hygiene', 'held-out', 'drift', 'range', 'consistency', 'baseline', 'calibration'])
-    await expect(suggestChecks({ model: 'models/penguins-mlp.onnx', train: join(dir, 'train.csv'), test: join(dir, 'test.csv'), label: 'species', features: ['mass'] })).rejects.toThrow(
+    await expect(
+      suggestChecks({ model: 'models/penguins-mlp.onnx', train: join(dir, 'train.csv'), test: join(dir, 'test.csv'), label: 'species', features: ['mass'] }),
+    ).rejects.toThrow(
       /^vitest-ml init: expected 5 feature columns for the model's one input "features" \(shape \["N",5\]\), received 1 \(mass\)\.\nHint: Name them in order with `--features a,b,c`/,
     )
   })
 
   it('says which model input has no column', async () => {
     const renamed = datasetFromRows(train.map(({ island, ...rest }) => ({ ...rest, Island: island })))
-    await expect(suggestChecks({ model: PIPELINE, train: renamed, test: renamed, label: 'species' })).rejects.toThrow(/^vitest-ml init: expected a data column for every model input \(.*\), received none for "island" \(columns: .*\)\.\nHint: Rename the columns/)
+    await expect(suggestChecks({ model: PIPELINE, train: renamed, test: renamed, label: 'species' })).rejects.toThrow(
+      /^vitest-ml init: expected a data column for every model input \(.*\), received none for "island" \(columns: .*\)\.\nHint: Rename the columns/,
+    )
   })
 })

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import * as ort from 'onnxruntime-node'
 import onnxProto from 'onnx-proto'
+import * as ort from 'onnxruntime-node'
 import { describe, expect, test } from 'vitest'
 import { exposeGraphOutputs } from '../../../src/model/expose-graph-outputs.js'
 
@@ -28,7 +28,9 @@ describe('exposeGraphOutputs', () => {
     const feeds = { float_input: new ort.Tensor('float32', Float32Array.of(39.1, 18.7, 181, 3750, 46.1, 13.2, 211, 4500), [2, 4]) }
     const out = await session.run(feeds, ['output_label', 'probabilities'])
     expect(out.probabilities?.dims).toEqual([2, 3])
-    expect(Array.from(out.output_label?.data as BigInt64Array)).toEqual(Array.from((await plain.run(feeds, ['output_label'])).output_label?.data as BigInt64Array))
+    expect(Array.from(out.output_label?.data as BigInt64Array)).toEqual(
+      Array.from((await plain.run(feeds, ['output_label'])).output_label?.data as BigInt64Array),
+    )
     // each probability row sums to 1 (the Normalizer's L1 output) and its argmax is the label
     const probabilities = out.probabilities!.data as Float32Array
     const rows = [Array.from(probabilities.subarray(0, 3)), Array.from(probabilities.subarray(3))]

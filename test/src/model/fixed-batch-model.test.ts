@@ -22,6 +22,14 @@ describe('onnxModel on a model exported with a fixed batch size', () => {
 
   test('with the suggested options it answers batches of any size, one row per call', async () => {
     const model = await onnxModel(bytes, { name: 'fixed-batch.onnx', batchAxes: { features: 0 }, batchSize: 1 })
-    expect(await model.predict([[1, 2, 3], [4, 5, 6]])).toEqual([[2, 4, 6], [8, 10, 12]])
+    expect(
+      await model.predict([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toEqual([
+      [2, 4, 6],
+      [8, 10, 12],
+    ])
   })
 })

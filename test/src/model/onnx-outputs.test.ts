@@ -2,13 +2,24 @@ import * as ort from 'onnxruntime-node'
 import { describe, expect, test } from 'vitest'
 import { onnxModel } from '../../../src/model/onnx-model.js'
 import { outputLayouts, readOutputs, selectOutputs, tensorValues } from '../../../src/model/onnx-outputs.js'
-import { ELEMENT_TYPES, identityModel, qlinearModel, QLINEAR, sequenceOutputModel, type ElementTypeName } from '../../support/typed-io-models.js'
+import { ELEMENT_TYPES, type ElementTypeName, identityModel, QLINEAR, qlinearModel, sequenceOutputModel } from '../../support/typed-io-models.js'
 
 describe('outputs that cannot be read do not stop a model from being tested on the others', () => {
   test('a sequence output is listed as unsupported; the tensor output beside it is served', async () => {
     const model = await onnxModel<number[]>(sequenceOutputModel(), { name: 'seq.onnx', output: 'doubled' })
-    expect(model.outputs.map((output) => [output.name, output.kind])).toEqual([['doubled', 'tensor'], ['pieces', 'unsupported']])
-    expect(await model.predict([[1, 2], [3, 4]])).toEqual([[2, 4], [6, 8]])
+    expect(model.outputs.map((output) => [output.name, output.kind])).toEqual([
+      ['doubled', 'tensor'],
+      ['pieces', 'unsupported'],
+    ])
+    expect(
+      await model.predict([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toEqual([
+      [2, 4],
+      [6, 8],
+    ])
     await model.release()
     // the default is the first readable output
     const byDefault = await onnxModel(sequenceOutputModel())
@@ -23,7 +34,14 @@ describe('outputs that cannot be read do not stop a model from being tested on t
   })
 
   test('an output of a runtime-only type is unsupported, not a load failure', () => {
-    const layouts = outputLayouts([{ name: 'packed', isTensor: true, type: 'int4', shape: ['N', 2] }, { name: 'score', isTensor: true, type: 'float32', shape: ['N'] }], undefined, {})
+    const layouts = outputLayouts(
+      [
+        { name: 'packed', isTensor: true, type: 'int4', shape: ['N', 2] },
+        { name: 'score', isTensor: true, type: 'float32', shape: ['N'] },
+      ],
+      undefined,
+      {},
+    )
     expect(layouts[0]).toEqual({ kind: 'unsupported', name: 'packed', reason: 'a tensor of type int4, which has no JS form here' })
     expect(selectOutputs(layouts, undefined, 'm.onnx').map((output) => output.name)).toEqual(['score'])
   })
@@ -31,7 +49,9 @@ describe('outputs that cannot be read do not stop a model from being tested on t
   test('an output without whole rows for the batch is an error naming it', () => {
     const [layout] = selectOutputs(outputLayouts([{ name: 'y', isTensor: true, type: 'float32', shape: ['N', 2] }], undefined, {}), 'y', 'm.onnx')
     const results = { y: new ort.Tensor('float32', new Float32Array(3), [3]) }
-    expect(() => readOutputs(results, layout === undefined ? [] : [layout], 2, 'm.onnx')).toThrow(/^m\.onnx: expected output "y" to hold whole rows for the 2 input rows, received 3 values \(dims \[3\], declared \[N, 2\]\)/)
+    expect(() => readOutputs(results, layout === undefined ? [] : [layout], 2, 'm.onnx')).toThrow(
+      /^m\.onnx: expected output "y" to hold whole rows for the 2 input rows, received 3 values \(dims \[3\], declared \[N, 2\]\)/,
+    )
   })
 })
 
@@ -94,7 +114,9 @@ describe('a statically quantized (QLinear) graph: uint8 activations, int8 weight
     // [-1, 2]; + 128 = [127, 130]; dequantized (y_q - 128) * 1 = [-1, 2].
     expect(QLINEAR.aZeroPoint).toBe(10)
     expect(answer).toEqual({ y_q: [127, 130], y: [-1, 2] })
-    await expect(model.predict([[10, 12, 14, 256]])).rejects.toThrow(/expected whole numbers from 0 to 255 in input "a_q" \(uint8\), received 256 at row 0, column 3/)
+    await expect(model.predict([[10, 12, 14, 256]])).rejects.toThrow(
+      /expected whole numbers from 0 to 255 in input "a_q" \(uint8\), received 256 at row 0, column 3/,
+    )
     await model.release()
   })
 })

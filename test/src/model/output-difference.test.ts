@@ -4,7 +4,10 @@ import { maxAbsDifference } from '../../../src/properties/outputs-differ.js'
 
 describe('outputDifference', () => {
   test('numbers by absolute difference, with the place of the largest; NaN equals NaN, NaN against a number is Infinity', () => {
-    expect(outputDifference([0.2, 0.8], [0.25, 0.7])).toEqual({ numeric: expect.closeTo(0.1, 12) as number, numericAt: { path: '[1]', reference: 0.8, current: 0.7 } })
+    expect(outputDifference([0.2, 0.8], [0.25, 0.7])).toEqual({
+      numeric: expect.closeTo(0.1, 12) as number,
+      numericAt: { path: '[1]', reference: 0.8, current: 0.7 },
+    })
     expect(outputDifference([Number.NaN, 1], [Number.NaN, 1])).toEqual({ numeric: 0 })
     expect(outputDifference([Number.NaN], [0.3]).numeric).toBe(Number.POSITIVE_INFINITY)
     expect(outputDifference(new Float32Array([0.5, 0.25]), [0.5, 0.25])).toEqual({ numeric: 0 })
@@ -22,7 +25,11 @@ describe('outputDifference', () => {
 
   test('a different kind or shape is a mismatch: arrays by length, records by key, 1 vs 1n vs "1"', () => {
     expect(outputDifference([1, 2], [1, 2, 3]).mismatch).toEqual({ path: '', reference: [1, 2], current: [1, 2, 3] })
-    expect(outputDifference({ probabilities: [0.5, 0.5] }, { probabilities: [0.5, 0.5], label: 0 }).mismatch).toEqual({ path: '.label', reference: undefined, current: 0 })
+    expect(outputDifference({ probabilities: [0.5, 0.5] }, { probabilities: [0.5, 0.5], label: 0 }).mismatch).toEqual({
+      path: '.label',
+      reference: undefined,
+      current: 0,
+    })
     expect(outputDifference(1, 1n).mismatch).toEqual({ path: '', reference: 1, current: 1n })
     expect(outputDifference([1], '1').mismatch).toBeDefined()
     expect(outputDifference([1], 1).mismatch).toBeDefined()
@@ -31,7 +38,10 @@ describe('outputDifference', () => {
   })
 
   test('the numeric difference is measured over the whole output even after a mismatch', () => {
-    expect(outputDifference({ label: 'cat', score: 0.2 }, { label: 'dog', score: 0.5 })).toMatchObject({ numeric: expect.closeTo(0.3, 12) as number, mismatch: { path: '.label' } })
+    expect(outputDifference({ label: 'cat', score: 0.2 }, { label: 'dog', score: 0.5 })).toMatchObject({
+      numeric: expect.closeTo(0.3, 12) as number,
+      mismatch: { path: '.label' },
+    })
   })
 
   test('describeOutputPlace shows both values as they are, and both lengths for arrays', () => {

@@ -40,17 +40,27 @@ describe('recurrentModel on the Silero VAD', async () => {
   })
 
   test('ragged sequences and unknown state inputs are clear errors', async () => {
-    await expect(vad.predict([windows.slice(0, 3), windows.slice(0, 2)])).rejects.toThrow(/expected sequences of equal, non-zero length \(3 frames\), received 2 frames at row 1/)
-    expect(() => recurrentModel(step, { input: 'input', state: { hidden: 'hn' }, output: 'output' })).toThrow(/expected a state input named one of \[input, sr, h, c\], received "hidden"/)
-
+    await expect(vad.predict([windows.slice(0, 3), windows.slice(0, 2)])).rejects.toThrow(
+      /expected sequences of equal, non-zero length \(3 frames\), received 2 frames at row 1/,
+    )
+    expect(() => recurrentModel(step, { input: 'input', state: { hidden: 'hn' }, output: 'output' })).toThrow(
+      /expected a state input named one of \[input, sr, h, c\], received "hidden"/,
+    )
   })
 
   test('an answer or state output the step model does not have is an error, at construction and at run time', async () => {
-    expect(() => recurrentModel(step, { input: 'input', state: { h: 'hn', c: 'cn' }, output: 'probability' })).toThrow(/^recurrentModel: expected an output named one of \[output, hn, cn\], received "probability"\./)
+    expect(() => recurrentModel(step, { input: 'input', state: { h: 'hn', c: 'cn' }, output: 'probability' })).toThrow(
+      /^recurrentModel: expected an output named one of \[output, hn, cn\], received "probability"\./,
+    )
     expect(() => recurrentModel(step, { input: 'input', state: { h: 'hn', c: 'cellState' }, output: 'output' })).toThrow(/received "cellState"/)
     // A step whose records lack an output it declares (loaded without it): fed back as undefined state before.
-    const forgetful = { ...step, predict: async (batch: Parameters<typeof step.predict>[0]) => (await step.predict(batch)).map(({ cn: _, ...rest }) => rest as Record<string, number[]>) }
+    const forgetful = {
+      ...step,
+      predict: async (batch: Parameters<typeof step.predict>[0]) => (await step.predict(batch)).map(({ cn: _, ...rest }) => rest as Record<string, number[]>),
+    }
     const broken = recurrentModel(forgetful, { input: 'input', state: { h: 'hn', c: 'cn' }, output: 'output', name: 'forgetful' })
-    await expect(broken.predict([windows.slice(0, 2)])).rejects.toThrow(/^forgetful: expected the step output "cn" for every row, received a record without it at row 0, step 0 \(keys output, hn\)\./)
+    await expect(broken.predict([windows.slice(0, 2)])).rejects.toThrow(
+      /^forgetful: expected the step output "cn" for every row, received a record without it at row 0, step 0 \(keys output, hn\)\./,
+    )
   })
 })

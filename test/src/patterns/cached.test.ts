@@ -1,18 +1,21 @@
 import { describe, expect, test } from 'vitest'
+import { canonicalJson } from '../../../src/evaluation/row-hash.js'
 import { functionModel } from '../../../src/model/function-model.js'
 import { cached } from '../../../src/patterns/cached.js'
-import { failing } from '../../../src/patterns/failing.js'
-import { withFallback } from '../../../src/patterns/with-fallback.js'
-import { slow } from '../../../src/patterns/slow.js'
 import { manualClock } from '../../../src/patterns/clock.js'
-import { canonicalJson } from '../../../src/evaluation/row-hash.js'
+import { failing } from '../../../src/patterns/failing.js'
 import { featureHash } from '../../../src/patterns/feature-hash.js'
 import { memoryPredictionStore, type PredictionStore } from '../../../src/patterns/prediction-store.js'
+import { slow } from '../../../src/patterns/slow.js'
+import { withFallback } from '../../../src/patterns/with-fallback.js'
 import { miscountingModel } from '../../support/malformed-models.js'
 
 function countingModel() {
   const calls: number[][][] = []
-  const model = functionModel((batch: readonly number[][]) => (calls.push([...batch]), batch.map((row) => [(row[0] ?? 0) * 10])), { batched: true, name: 'times-ten' })
+  const model = functionModel((batch: readonly number[][]) => (calls.push([...batch]), batch.map((row) => [(row[0] ?? 0) * 10])), {
+    batched: true,
+    name: 'times-ten',
+  })
   return { model, calls }
 }
 
@@ -69,7 +72,10 @@ describe('cached', () => {
   })
 
   test('a failing store costs hits, never answers', async () => {
-    const broken: PredictionStore<number[]> = { get: () => Promise.reject(new Error('connection refused')), set: () => Promise.reject(new Error('connection refused')) }
+    const broken: PredictionStore<number[]> = {
+      get: () => Promise.reject(new Error('connection refused')),
+      set: () => Promise.reject(new Error('connection refused')),
+    }
     const served = cached(countingModel().model, { ttlMs: 1000, store: broken })
     expect(await served.predict([[1], [2]])).toEqual([[10], [20]])
     expect(served.stats()).toMatchObject({ hits: 0, misses: 2, storeErrors: 4 })
@@ -92,7 +98,10 @@ describe('cached', () => {
 describe('cached and a wrong output count', () => {
   test('a model answering one output too many is an error, and nothing is stored from the misaligned answer', async () => {
     const store = memoryPredictionStore<number[]>({ clock: manualClock() })
-    const served = cached(miscountingModel((row: number[]) => [row[0] ?? 0], 1), { ttlMs: 1000, store })
+    const served = cached(
+      miscountingModel((row: number[]) => [row[0] ?? 0], 1),
+      { ttlMs: 1000, store },
+    )
     await expect(served.predict([[1], [2]])).rejects.toThrow(/^cached: expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
     await expect(served.predict([[1], [2]])).rejects.toThrow(/^cached: /)
   })
@@ -107,7 +116,9 @@ describe('cached with a batch store, fallback answers and provenance', () => {
       get: (key) => (calls.push('get'), inner.get(key)),
       set: (key, value, ttlMs) => (calls.push('set'), inner.set(key, value, ttlMs)),
       getMany: async (keys) => (calls.push(`getMany ${keys.length}`), Promise.all(keys.map((key) => inner.get(key)))),
-      setMany: async (entries, ttlMs) => (calls.push(`setMany ${entries.length}`), void (await Promise.all(entries.map(({ key, value }) => inner.set(key, value, ttlMs))))),
+      setMany: async (entries, ttlMs) => (
+        calls.push(`setMany ${entries.length}`), void (await Promise.all(entries.map(({ key, value }) => inner.set(key, value, ttlMs))))
+      ),
     }
     return { store, calls }
   }
@@ -121,7 +132,10 @@ describe('cached with a batch store, fallback answers and provenance', () => {
   })
 
   test('a getMany that fails, or answers the wrong number of keys, is one store error and a miss for every row', async () => {
-    const served = cached(countingModel().model, { ttlMs: 1000, store: { get: async () => undefined, set: async () => {}, getMany: async () => [[99]], setMany: () => Promise.reject(new Error('down')) } })
+    const served = cached(countingModel().model, {
+      ttlMs: 1000,
+      store: { get: async () => undefined, set: async () => {}, getMany: async () => [[99]], setMany: () => Promise.reject(new Error('down')) },
+    })
     expect(await served.predict([[1], [2]])).toEqual([[10], [20]])
     expect(served.stats()).toMatchObject({ hits: 0, misses: 2, storeErrors: 2 })
   })
@@ -129,10 +143,13 @@ describe('cached with a batch store, fallback answers and provenance', () => {
   test('fallback answers are served but not cached, so the recovered primary is asked again', async () => {
     const { model, calls } = countingModel()
     let down = true
-    const primary = functionModel((row: number[]) => {
-      if (down) throw new Error('primary down')
-      return [(row[0] ?? 0) * 10]
-    }, { name: 'primary', version: '1' })
+    const primary = functionModel(
+      (row: number[]) => {
+        if (down) throw new Error('primary down')
+        return [(row[0] ?? 0) * 10]
+      },
+      { name: 'primary', version: '1' },
+    )
     const served = cached(withFallback(primary, model, { timeoutMs: 1000 }), { ttlMs: 1000, clock: manualClock() })
     expect(await served.predictServed([[1]])).toEqual([{ output: { value: [10], servedBy: 'fallback', reason: 'error' }, servedBy: 'fallback' }])
     expect(served.stats()).toMatchObject({ misses: 1, uncacheable: 1 })
@@ -140,7 +157,11 @@ describe('cached with a batch store, fallback answers and provenance', () => {
     expect(await served.predictServed([[1]])).toEqual([{ output: { value: [10], servedBy: 'primary' }, servedBy: 'primary' }])
     expect(await served.predictServed([[1]])).toEqual([{ output: { value: [10], servedBy: 'primary' }, servedBy: 'cache' }])
     expect(calls).toHaveLength(1)
-    const everything = cached(withFallback(failing(primary, { rate: 1 }), model, { timeoutMs: 1000 }), { ttlMs: 1000, clock: manualClock(), cacheable: () => true })
+    const everything = cached(withFallback(failing(primary, { rate: 1 }), model, { timeoutMs: 1000 }), {
+      ttlMs: 1000,
+      clock: manualClock(),
+      cacheable: () => true,
+    })
     await everything.predict([[2]])
     expect(await everything.predictServed([[2]])).toEqual([{ output: { value: [20], servedBy: 'fallback', reason: 'error' }, servedBy: 'cache' }])
   })

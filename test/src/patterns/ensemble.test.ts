@@ -37,14 +37,19 @@ describe('ensemble', () => {
 
   test('reads records of named outputs and accepts a stacking hook', async () => {
     const stacked = ensemble<unknown, unknown>([a, record], { stack: (outputs) => (outputs[1] as { probabilities: number[] }).probabilities })
-    expect(await stacked.predict([[0], [1]])).toEqual([{ probabilities: [0.7, 0.2, 0.1], label: 0 }, { probabilities: [0.7, 0.2, 0.1], label: 0 }])
+    expect(await stacked.predict([[0], [1]])).toEqual([
+      { probabilities: [0.7, 0.2, 0.1], label: 0 },
+      { probabilities: [0.7, 0.2, 0.1], label: 0 },
+    ])
   })
 
   test('misuse is refused clearly', async () => {
     expect(() => ensemble([a])).toThrow(/ensemble: expected at least 2 member models, received 1/)
     expect(() => ensemble([a, b], { voting: 'weighted' })).toThrow(/ensemble: expected `weights` with weighted voting, received none/)
     expect(() => ensemble([a, b], { weights: [1, -1] })).toThrow(/ensemble: expected 2 finite weights >= 0 with a positive sum, received \[1, -1\]/)
-    await expect(ensemble([a, fixed('two', [0.5, 0.5])]).predict([[0]])).rejects.toThrow(/expected probability rows of 3 values from every member, received 2 values from two at row 0/)
+    await expect(ensemble([a, fixed('two', [0.5, 0.5])]).predict([[0]])).rejects.toThrow(
+      /expected probability rows of 3 values from every member, received 2 values from two at row 0/,
+    )
   })
 })
 
@@ -60,14 +65,20 @@ describe('evaluateEnsemble', () => {
 describe('ensemble members must answer with probability rows', () => {
   test('a member answering a string label, nothing or a hole is an error naming the member and the row, never NaN averaged in', async () => {
     const labeller = functionModel((): string => 'Adelie', { name: 'labeller' })
-    await expect(ensemble([a, labeller as never]).predict([[0]])).rejects.toThrow(/^ensemble\(a, labeller\): expected a probability row of numbers from every member, received 'Adelie' from labeller at row 0\.\nHint: .*pass `stack`/)
+    await expect(ensemble([a, labeller as never]).predict([[0]])).rejects.toThrow(
+      /^ensemble\(a, labeller\): expected a probability row of numbers from every member, received 'Adelie' from labeller at row 0\.\nHint: .*pass `stack`/,
+    )
     await expect(ensemble([a, constantModel(undefined, 'nothing') as never]).predict([[0]])).rejects.toThrow(/received undefined from nothing at row 0/)
-    await expect(ensemble([a, constantModel([0.5, null, 0.5], 'holed') as never]).predict([[0]])).rejects.toThrow(/received \[0\.5, null, 0\.5\] from holed at row 0/)
+    await expect(ensemble([a, constantModel([0.5, null, 0.5], 'holed') as never]).predict([[0]])).rejects.toThrow(
+      /received \[0\.5, null, 0\.5\] from holed at row 0/,
+    )
     await expect(ensemble([constantModel({}, 'nothing') as never, a]).predict([[0]])).rejects.toThrow(/received \{\} from nothing at row 0/)
   })
 
   test('a member answering one output too many is an error; a record with probabilities and a bigint label is fine', async () => {
-    await expect(ensemble([a, miscountingModel((): number[] => [0.2, 0.3, 0.5], 1)]).predict([[0], [1]])).rejects.toThrow(/^ensemble\(a, oneTooMany\): expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
+    await expect(ensemble([a, miscountingModel((): number[] => [0.2, 0.3, 0.5], 1)]).predict([[0], [1]])).rejects.toThrow(
+      /^ensemble\(a, oneTooMany\): expected oneTooMany to return one output per input \(2\), received 3 outputs\./,
+    )
     const [answer] = await ensemble([a, record as never]).predict([[0]])
     expect(answer?.label).toBe(0)
   })

@@ -11,7 +11,9 @@ describe('evaluateAlerts', () => {
     expect(result.alerts.map((alert) => alert.message)).toEqual(['accuracy 0.8 < 0.85 (high)', 'p99Ms 250 > 200 (medium)', 'driftShare not reported (medium)'])
     expect(result.missing).toEqual(['driftShare'])
     expect(evaluateAlerts({ accuracy: 0.8 }, DEFAULT_ALERT_THRESHOLDS, { allowMissing: true }).alerts.map((alert) => alert.metric)).toEqual(['accuracy'])
-    expect(evaluateAlerts({ accuracy: Number.NaN }, [{ metric: 'accuracy', op: 'min', value: 0.5, severity: 'low' }]).alerts[0]?.message).toBe('accuracy NaN < 0.5 (low)')
+    expect(evaluateAlerts({ accuracy: Number.NaN }, [{ metric: 'accuracy', op: 'min', value: 0.5, severity: 'low' }]).alerts[0]?.message).toBe(
+      'accuracy NaN < 0.5 (low)',
+    )
   })
 
   test('thresholds sit on the boundary: equal values do not fire', () => {
@@ -19,6 +21,8 @@ describe('evaluateAlerts', () => {
   })
 
   test('malformed rules are refused', () => {
-    expect(() => evaluateAlerts({}, [{ metric: 'accuracy', op: 'above' as never, value: 1, severity: 'high' }])).toThrow(/evaluateAlerts: expected thresholds of \{ metric, op: 'min' \| 'max', value, severity/)
+    expect(() => evaluateAlerts({}, [{ metric: 'accuracy', op: 'above' as never, value: 1, severity: 'high' }])).toThrow(
+      /evaluateAlerts: expected thresholds of \{ metric, op: 'min' \| 'max', value, severity/,
+    )
   })
 })

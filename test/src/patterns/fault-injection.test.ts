@@ -2,10 +2,10 @@ import { describe, expect, test } from 'vitest'
 import { functionModel } from '../../../src/model/function-model.js'
 import { corrupt } from '../../../src/patterns/corrupt.js'
 import { failing } from '../../../src/patterns/failing.js'
-import { slow } from '../../../src/patterns/slow.js'
 import { fallbackDrill } from '../../../src/patterns/fallback-drill.js'
-import { withFallback } from '../../../src/patterns/with-fallback.js'
+import { slow } from '../../../src/patterns/slow.js'
 import { isUsableOutput, unusableOutput } from '../../../src/patterns/usable-output.js'
+import { withFallback } from '../../../src/patterns/with-fallback.js'
 import { constantModel, miscountingModel } from '../../support/malformed-models.js'
 
 const double = functionModel((row: number[]) => [2 * (row[0] ?? 0)], { name: 'double' })
@@ -16,7 +16,14 @@ describe('fault injection', () => {
   test('failing throws on about `rate` of the calls, the same calls for the same seed', async () => {
     const outcomes = async (seed: number): Promise<boolean[]> => {
       const flaky = failing(double, { rate: 0.3, error: 'boom', seed })
-      return Promise.all(rows.map((row) => flaky.predict([row]).then(() => true, (error: Error) => (expect(error.message).toBe('boom'), false))))
+      return Promise.all(
+        rows.map((row) =>
+          flaky.predict([row]).then(
+            () => true,
+            (error: Error) => (expect(error.message).toBe('boom'), false),
+          ),
+        ),
+      )
     }
     const first = await outcomes(1)
     expect(await outcomes(1)).toEqual(first)
@@ -36,7 +43,10 @@ describe('fault injection', () => {
   })
 
   test('corrupt turns whole rows into NaN, keeping their shape', async () => {
-    const broken = corrupt(functionModel((row: number[]) => ({ probabilities: [0.25, 0.75], label: row[0] ?? 0 })), { nanRate: 0.5, seed: 3 })
+    const broken = corrupt(
+      functionModel((row: number[]) => ({ probabilities: [0.25, 0.75], label: row[0] ?? 0 })),
+      { nanRate: 0.5, seed: 3 },
+    )
     const outputs = await broken.predict(rows)
     const nanRows = outputs.filter((output) => Number.isNaN(output.label))
     expect(nanRows.length).toBe(broken.injected)
@@ -55,7 +65,10 @@ describe('fault injection', () => {
 describe('withFallback', () => {
   test('serves the primary when it works', async () => {
     const service = withFallback(double, zero, { timeoutMs: 200 })
-    expect(await service.predict([[1], [2]])).toEqual([{ value: [2], servedBy: 'primary' }, { value: [4], servedBy: 'primary' }])
+    expect(await service.predict([[1], [2]])).toEqual([
+      { value: [2], servedBy: 'primary' },
+      { value: [4], servedBy: 'primary' },
+    ])
     expect(service.stats()).toMatchObject({ calls: 1, rows: 2, fallbackRows: 0, fallbackRate: 0 })
   })
 
@@ -64,7 +77,10 @@ describe('withFallback', () => {
     expect(await timedOut.predict([[1]])).toEqual([{ value: [0], servedBy: 'fallback', reason: 'timeout' }])
     expect(timedOut.stats().lastError).toMatch(/an answer within 10 ms/)
     const thrown = withFallback(failing(double, { rate: 1 }), zero, { timeoutMs: 100 })
-    expect(await thrown.predict([[1], [2]])).toEqual([{ value: [0], servedBy: 'fallback', reason: 'error' }, { value: [0], servedBy: 'fallback', reason: 'error' }])
+    expect(await thrown.predict([[1], [2]])).toEqual([
+      { value: [0], servedBy: 'fallback', reason: 'error' },
+      { value: [0], servedBy: 'fallback', reason: 'error' },
+    ])
     const halfNaN = functionModel((row: number[]) => [(row[0] ?? 0) % 2 === 0 ? Number.NaN : 1])
     const invalid = withFallback(halfNaN, zero, { timeoutMs: 100 })
     expect(await invalid.predict([[1], [2], [3]])).toEqual([
@@ -83,7 +99,9 @@ describe('withFallback', () => {
 
   test('a fallback that fails is an error that names both failures', async () => {
     const service = withFallback(failing(double, { rate: 1, error: 'primary down' }), failing(zero, { rate: 1, error: 'fallback down' }), { timeoutMs: 100 })
-    await expect(service.predict([[1]])).rejects.toThrow(/double\+failing\|zero\+failing: expected the fallback to answer, received an exception: fallback down \(after the primary failed: error\)/)
+    await expect(service.predict([[1]])).rejects.toThrow(
+      /double\+failing\|zero\+failing: expected the fallback to answer, received an exception: fallback down \(after the primary failed: error\)/,
+    )
   })
 
   test('needs a timeout', () => {
@@ -96,12 +114,23 @@ describe('hangs and batches', () => {
     const hung = functionModel((): Promise<number[]> => new Promise(() => {}), { name: 'hung' })
     const service = withFallback(hung, zero, { timeoutMs: 10 })
     const started = performance.now()
-    expect(await service.predict([[1], [2]])).toEqual([{ value: [0], servedBy: 'fallback', reason: 'timeout' }, { value: [0], servedBy: 'fallback', reason: 'timeout' }])
+    expect(await service.predict([[1], [2]])).toEqual([
+      { value: [0], servedBy: 'fallback', reason: 'timeout' },
+      { value: [0], servedBy: 'fallback', reason: 'timeout' },
+    ])
     expect(performance.now() - started).toBeLessThan(1000)
   })
 
   test('fallbackDrill sends batches and counts every injected fault, the same for the same seed', async () => {
-    const drill = () => fallbackDrill(withFallback(double, zero, { timeoutMs: 10 }), { inputs: rows, batchSize: 4, numRuns: 30, latencyBudgetMs: 1000, seed: 9, faults: { timeoutRate: 0.1, errorRate: 0.2, nanRate: 0.1, delayMs: 30 } })
+    const drill = () =>
+      fallbackDrill(withFallback(double, zero, { timeoutMs: 10 }), {
+        inputs: rows,
+        batchSize: 4,
+        numRuns: 30,
+        latencyBudgetMs: 1000,
+        seed: 9,
+        faults: { timeoutRate: 0.1, errorRate: 0.2, nanRate: 0.1, delayMs: 30 },
+      })
     const first = await drill()
     expect(first).toMatchObject({ requests: 30, rows: 120, unanswered: 0, invalidAnswers: 0, overBudget: 0 })
     expect(first.reasons.error).toBe(4 * first.injected.errors)
@@ -124,17 +153,33 @@ describe('answers as what they are, in the fault wrappers and the fallback', () 
 
   test('withFallback serves label answers from the primary and replaces empty ones by default', async () => {
     const labeller = functionModel((row: number[]) => ((row[0] ?? 0) > 0 ? 'up' : 'down'), { name: 'labeller' })
-    expect(await withFallback(labeller, constantModel('down', 'steady'), { timeoutMs: 100 }).predict([[1], [-1]])).toEqual([{ value: 'up', servedBy: 'primary' }, { value: 'down', servedBy: 'primary' }])
+    expect(await withFallback(labeller, constantModel('down', 'steady'), { timeoutMs: 100 }).predict([[1], [-1]])).toEqual([
+      { value: 'up', servedBy: 'primary' },
+      { value: 'down', servedBy: 'primary' },
+    ])
     const empty = withFallback(constantModel({}, 'nothing'), zero, { timeoutMs: 100 })
     expect(await empty.predict([[1]])).toEqual([{ value: [0], servedBy: 'fallback', reason: 'invalid-output' }])
   })
 
   test('withFallback: a primary answering the wrong number of outputs has failed (fallback, reason error); a fallback doing so is an error', async () => {
-    const primaryBroken = withFallback(miscountingModel((row: number[]) => [row[0] ?? 0], 1), zero, { timeoutMs: 100 })
-    expect(await primaryBroken.predict([[1], [2]])).toEqual([{ value: [0], servedBy: 'fallback', reason: 'error' }, { value: [0], servedBy: 'fallback', reason: 'error' }])
+    const primaryBroken = withFallback(
+      miscountingModel((row: number[]) => [row[0] ?? 0], 1),
+      zero,
+      { timeoutMs: 100 },
+    )
+    expect(await primaryBroken.predict([[1], [2]])).toEqual([
+      { value: [0], servedBy: 'fallback', reason: 'error' },
+      { value: [0], servedBy: 'fallback', reason: 'error' },
+    ])
     expect(primaryBroken.stats().lastError).toMatch(/^oneTooMany\|zero: expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
-    const fallbackBroken = withFallback(failing(double, { rate: 1 }), miscountingModel((): number[] => [0], 1), { timeoutMs: 100 })
-    await expect(fallbackBroken.predict([[1]])).rejects.toThrow(/^double\+failing\|oneTooMany: expected oneTooMany to return one output per input \(1\), received 2 outputs\./)
+    const fallbackBroken = withFallback(
+      failing(double, { rate: 1 }),
+      miscountingModel((): number[] => [0], 1),
+      { timeoutMs: 100 },
+    )
+    await expect(fallbackBroken.predict([[1]])).rejects.toThrow(
+      /^double\+failing\|oneTooMany: expected oneTooMany to return one output per input \(1\), received 2 outputs\./,
+    )
   })
 
   test('corrupt turns a label answer (no number to replace) into NaN, so every injected fault is a broken answer', async () => {
@@ -145,7 +190,13 @@ describe('answers as what they are, in the fault wrappers and the fallback', () 
 
   test('fallbackDrill with label answers injects real faults: the fallback serves exactly the injected NaN rows', async () => {
     const labeller = functionModel((row: number[]) => ((row[0] ?? 0) > 100 ? 'up' : 'down'), { name: 'labeller' })
-    const drill = await fallbackDrill(withFallback(labeller, constantModel('down', 'steady'), { timeoutMs: 10 }), { inputs: rows, numRuns: 40, latencyBudgetMs: 1000, seed: 2, faults: { timeoutRate: 0, errorRate: 0, nanRate: 0.3 } })
+    const drill = await fallbackDrill(withFallback(labeller, constantModel('down', 'steady'), { timeoutMs: 10 }), {
+      inputs: rows,
+      numRuns: 40,
+      latencyBudgetMs: 1000,
+      seed: 2,
+      faults: { timeoutRate: 0, errorRate: 0, nanRate: 0.3 },
+    })
     expect(drill).toMatchObject({ unanswered: 0, invalidAnswers: 0 })
     expect(drill.reasons['invalid-output']).toBe(drill.injected.nanRows)
     expect(drill.injected.nanRows).toBeGreaterThan(0)

@@ -12,7 +12,12 @@ const log = [
 
 describe('joinDelayedLabels', () => {
   test('joins labels by id and computes accuracy and coverage per UTC day', () => {
-    const labels = [{ id: 'a', label: 'cat' }, { id: 'b', label: 'cat' }, { id: 'c', label: 'cat' }, { id: 'zzz', label: 'dog' }]
+    const labels = [
+      { id: 'a', label: 'cat' },
+      { id: 'b', label: 'cat' },
+      { id: 'c', label: 'cat' },
+      { id: 'zzz', label: 'dog' },
+    ]
     const result = joinDelayedLabels(log, labels, { window: 'day', classes: ['cat', 'dog'] })
     expect(result.windows).toEqual([
       { start: '2026-03-01T00:00:00.000Z', end: '2026-03-02T00:00:00.000Z', predictions: 2, labelled: 2, coverage: 1, metrics: { accuracy: 0.5 } },
@@ -28,7 +33,12 @@ describe('joinDelayedLabels', () => {
       { id: 'd', label: 1, arrivedAt: '2026-03-05T00:00:00Z' },
     ]
     const hourly = joinDelayedLabels(log, labels, { window: 'hour', metrics: ['accuracy', 'balancedAccuracy'], asOf: '2026-03-03T00:00:00Z' })
-    expect(hourly.windows.map((window) => window.start)).toEqual(['2026-03-01T10:00:00.000Z', '2026-03-01T23:00:00.000Z', '2026-03-02T00:00:00.000Z', '2026-03-02T12:00:00.000Z'])
+    expect(hourly.windows.map((window) => window.start)).toEqual([
+      '2026-03-01T10:00:00.000Z',
+      '2026-03-01T23:00:00.000Z',
+      '2026-03-02T00:00:00.000Z',
+      '2026-03-02T12:00:00.000Z',
+    ])
     expect(hourly.windows[0]?.metrics).toEqual({ accuracy: 1, balancedAccuracy: 1 })
     expect(hourly.windows[3]).toMatchObject({ labelled: 0, metrics: { accuracy: Number.NaN } })
     expect(hourly.notYetArrived).toBe(1)
@@ -43,7 +53,9 @@ describe('joinDelayedLabels', () => {
 
   test('a labelled entry whose logged output is missing or empty is an error naming the entry; string outputs are labels', () => {
     const empty = [{ ...entry('e', '2026-03-01T10:00:00Z', 0), output: undefined }]
-    expect(() => joinDelayedLabels(empty as never, [{ id: 'e', label: 0 }])).toThrow(/^joinDelayedLabels: expected a label, a score, a probability row or a record of named outputs in every labelled log entry, received undefined in entry e\./)
+    expect(() => joinDelayedLabels(empty as never, [{ id: 'e', label: 0 }])).toThrow(
+      /^joinDelayedLabels: expected a label, a score, a probability row or a record of named outputs in every labelled log entry, received undefined in entry e\./,
+    )
     const record = [{ ...entry('r', '2026-03-01T10:00:00Z', 0), output: {} }]
     expect(() => joinDelayedLabels(record, [{ id: 'r', label: 0 }])).toThrow(/received an empty record \{\} in entry r/)
     const named = [{ ...entry('n', '2026-03-01T10:00:00Z', 0), output: 'cat' }]

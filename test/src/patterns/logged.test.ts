@@ -20,8 +20,26 @@ describe('logged', () => {
     const service = logged(model, { sink, modelVersion: '1.4.0', clock })
     expect(await service.predict([[1], [-1]])).toEqual([[0.9], [0.1]])
     expect(sink.entries).toEqual([
-      { id: '1.4.0-1', time: '2026-03-02T09:30:00.000Z', model: 'scorer', modelVersion: '1.4.0', featureHash: featureHash([1]), output: [0.9], latencyMs: 0, servedBy: 'primary' },
-      { id: '1.4.0-2', time: '2026-03-02T09:30:00.000Z', model: 'scorer', modelVersion: '1.4.0', featureHash: featureHash([-1]), output: [0.1], latencyMs: 0, servedBy: 'primary' },
+      {
+        id: '1.4.0-1',
+        time: '2026-03-02T09:30:00.000Z',
+        model: 'scorer',
+        modelVersion: '1.4.0',
+        featureHash: featureHash([1]),
+        output: [0.9],
+        latencyMs: 0,
+        servedBy: 'primary',
+      },
+      {
+        id: '1.4.0-2',
+        time: '2026-03-02T09:30:00.000Z',
+        model: 'scorer',
+        modelVersion: '1.4.0',
+        featureHash: featureHash([-1]),
+        output: [0.1],
+        latencyMs: 0,
+        servedBy: 'primary',
+      },
     ])
     expect(service.identity.version).toBe('1.4.0')
     const [answer] = await logged(model, { sink, modelVersion: '1.4.0', id: () => 'req-7', includeFeatures: true }).predictLogged([[3]])
@@ -59,11 +77,16 @@ describe('auditPredictionLog', () => {
   test('passes a complete log and finds missing entries, missing fields and duplicate ids', () => {
     expect(auditPredictionLog([entry('a'), entry('b')], { expectedPredictions: 2 }).passed).toBe(true)
     const { modelVersion: _, ...noVersion } = entry('c')
-    const result = auditPredictionLog([entry('a'), entry('a'), noVersion as PredictionLogEntry, { ...entry('d'), time: 'yesterday' }], { expectedPredictions: 6 })
+    const result = auditPredictionLog([entry('a'), entry('a'), noVersion as PredictionLogEntry, { ...entry('d'), time: 'yesterday' }], {
+      expectedPredictions: 6,
+    })
     expect(result).toEqual({
       entries: 4,
       missingEntries: 2,
-      incomplete: [{ index: 2, id: 'c', fields: ['modelVersion'] }, { index: 3, id: 'd', fields: ['time'] }],
+      incomplete: [
+        { index: 2, id: 'c', fields: ['modelVersion'] },
+        { index: 3, id: 'd', fields: ['time'] },
+      ],
       duplicateIds: ['a'],
       passed: false,
     })
@@ -73,8 +96,18 @@ describe('auditPredictionLog', () => {
 describe('logged and a wrong output count', () => {
   test('a model answering one output too many or too few is an error, never a log with a row silently dropped or left undefined', async () => {
     const sink = memoryPredictionSink()
-    await expect(logged(miscountingModel((row: number[]) => [row[0] ?? 0], 1), { sink, modelVersion: '1' }).predict([[1], [2]])).rejects.toThrow(/^logged: expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
-    await expect(logged(miscountingModel((row: number[]) => [row[0] ?? 0], -1), { sink, modelVersion: '1' }).predict([[1], [2]])).rejects.toThrow(/received 1 outputs/)
+    await expect(
+      logged(
+        miscountingModel((row: number[]) => [row[0] ?? 0], 1),
+        { sink, modelVersion: '1' },
+      ).predict([[1], [2]]),
+    ).rejects.toThrow(/^logged: expected oneTooMany to return one output per input \(2\), received 3 outputs\./)
+    await expect(
+      logged(
+        miscountingModel((row: number[]) => [row[0] ?? 0], -1),
+        { sink, modelVersion: '1' },
+      ).predict([[1], [2]]),
+    ).rejects.toThrow(/received 1 outputs/)
     expect(sink.entries).toEqual([])
   })
 })

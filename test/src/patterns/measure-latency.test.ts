@@ -15,7 +15,10 @@ describe('percentile and histogramPoints', () => {
     expect(percentile([4, 1, 3, 2], 0.5)).toBe(2.5)
     expect(percentile([10, 20, 30, 40, 50], 0.99)).toBeCloseTo(49.6, 12)
     expect(percentile([], 0.5)).toBeNaN()
-    expect(histogramPoints([1, 1, 2, 3], 2)).toEqual([[1.5, 2], [2.5, 2]]) // numpy.histogram([1, 1, 2, 3], bins=2) -> [2, 2]
+    expect(histogramPoints([1, 1, 2, 3], 2)).toEqual([
+      [1.5, 2],
+      [2.5, 2],
+    ]) // numpy.histogram([1, 1, 2, 3], bins=2) -> [2, 2]
     expect(histogramPoints([5, 5])).toEqual([[5, 2]])
   })
 })
@@ -23,7 +26,10 @@ describe('percentile and histogramPoints', () => {
 describe('measureLatency', () => {
   test('reports per-batch-size percentiles, throughput, memory and the output distribution', async () => {
     const result = await measureLatency(identity, { inputs: rows, batchSizes: [1, 8], concurrency: 2, requests: 20, seed: 1 })
-    expect(result.perBatchSize.map((row) => [row.batchSize, row.requests, row.errors])).toEqual([[1, 20, 0], [8, 20, 0]])
+    expect(result.perBatchSize.map((row) => [row.batchSize, row.requests, row.errors])).toEqual([
+      [1, 20, 0],
+      [8, 20, 0],
+    ])
     expect(result.overall).toMatchObject({ requests: 40, errors: 0, errorRate: 0 })
     expect(result.overall.p50Ms).toBeLessThanOrEqual(result.overall.p99Ms)
     expect(result.overall.throughputPerSec).toBeGreaterThan(0)
@@ -47,7 +53,9 @@ describe('measureLatency', () => {
   })
 
   test('refuses nonsense load shapes', async () => {
-    await expect(measureLatency(identity, { inputs: rows, batchSizes: [0] })).rejects.toThrow(/measureLatency: expected a whole number >= 1 in `batchSizes`, received 0/)
+    await expect(measureLatency(identity, { inputs: rows, batchSizes: [0] })).rejects.toThrow(
+      /measureLatency: expected a whole number >= 1 in `batchSizes`, received 0/,
+    )
     await expect(measureLatency(identity, { inputs: [] })).rejects.toThrow(/measureLatency: expected a non-empty array of input rows/)
   })
 })
@@ -62,7 +70,17 @@ describe('measureLatency and answers that are not answers', () => {
   })
 
   test('a wrong output count breaks the measurement: an error, in the warm-up as in measured requests', async () => {
-    await expect(measureLatency(miscountingModel((row: number[]) => [row[0] ?? 0], 1), { inputs: rows, requests: 4 })).rejects.toThrow(/^measureLatency: expected oneTooMany to return one output per input \(1\), received 2 outputs\./)
-    await expect(measureLatency(miscountingModel((row: number[]) => [row[0] ?? 0], -1), { inputs: rows, requests: 4, warmup: 0, concurrency: 3 })).rejects.toThrow(/^measureLatency: expected oneTooFew to return one output per input \(1\), received 0 outputs\./)
+    await expect(
+      measureLatency(
+        miscountingModel((row: number[]) => [row[0] ?? 0], 1),
+        { inputs: rows, requests: 4 },
+      ),
+    ).rejects.toThrow(/^measureLatency: expected oneTooMany to return one output per input \(1\), received 2 outputs\./)
+    await expect(
+      measureLatency(
+        miscountingModel((row: number[]) => [row[0] ?? 0], -1),
+        { inputs: rows, requests: 4, warmup: 0, concurrency: 3 },
+      ),
+    ).rejects.toThrow(/^measureLatency: expected oneTooFew to return one output per input \(1\), received 0 outputs\./)
   })
 })

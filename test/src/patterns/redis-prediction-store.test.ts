@@ -7,8 +7,8 @@ import { functionModel } from '../../../src/model/function-model.js'
 import type { Model } from '../../../src/model/model.js'
 import { cached } from '../../../src/patterns/cached.js'
 import { featureHash } from '../../../src/patterns/feature-hash.js'
-import { redisPredictionStore, type RedisPredictionStore } from '../../../src/patterns/redis-prediction-store.js'
-import { startRedisServer, type RedisServer } from '../../../src/patterns/redis-server.js'
+import { type RedisPredictionStore, redisPredictionStore } from '../../../src/patterns/redis-prediction-store.js'
+import { type RedisServer, startRedisServer } from '../../../src/patterns/redis-server.js'
 import { checksFromMeta } from '../../../src/record/check-record.js'
 
 expect.extend(patternMatchers)
@@ -40,7 +40,11 @@ afterAll(async () => {
 /** A model that counts the rows it is asked for. */
 function countingModel(version: string, shift = 0) {
   const asked: number[][] = []
-  const model = functionModel((batch: readonly number[][]) => (asked.push(...batch), batch.map((row) => [(row[0] ?? 0) * 10 + shift])), { batched: true, name: 'scorer', version })
+  const model = functionModel((batch: readonly number[][]) => (asked.push(...batch), batch.map((row) => [(row[0] ?? 0) * 10 + shift])), {
+    batched: true,
+    name: 'scorer',
+    version,
+  })
   return { model, asked }
 }
 
@@ -94,7 +98,11 @@ describe('redisPredictionStore on a real Redis server', () => {
   test('keys are distinct per row and per model: no collision over 5,000 rows, and a new SHA-256 never reads old entries', async () => {
     const rows = Array.from({ length: 5000 }, (_, index) => [index % 100, Math.floor(index / 100), 0.5])
     const shared = await store<number[]>()
-    const identity = (sha256: string): Model<number[], number[]> => ({ identity: { name: 'scorer.onnx', sha256 }, predict: async (batch) => batch.map((row) => [row[0] ?? 0, row[1] ?? 0, sha256 === 'a'.repeat(64) ? 1 : 2]), release: async () => {} })
+    const identity = (sha256: string): Model<number[], number[]> => ({
+      identity: { name: 'scorer.onnx', sha256 },
+      predict: async (batch) => batch.map((row) => [row[0] ?? 0, row[1] ?? 0, sha256 === 'a'.repeat(64) ? 1 : 2]),
+      release: async () => {},
+    })
     const old = cached(identity('a'.repeat(64)), { ttlMs: 60_000, store: shared })
     const renewed = cached(identity('b'.repeat(64)), { ttlMs: 60_000, store: shared })
     await old.predict(rows)
@@ -112,7 +120,14 @@ describe('redisPredictionStore on a real Redis server', () => {
 
   test('values that do not survive JSON are not stored (counted), and text that is not JSON reads as a miss', async () => {
     const cache = await store<unknown>()
-    await cache.setMany([{ key: 'odd:nan', value: [Number.NaN] }, { key: 'odd:typed', value: new Float32Array([1]) }, { key: 'odd:fine', value: { scores: [0.5] } }], 10_000)
+    await cache.setMany(
+      [
+        { key: 'odd:nan', value: [Number.NaN] },
+        { key: 'odd:typed', value: new Float32Array([1]) },
+        { key: 'odd:fine', value: { scores: [0.5] } },
+      ],
+      10_000,
+    )
     expect(await raw.exists('odd:nan', 'odd:typed', 'odd:fine')).toBe(1)
     await raw.set('odd:garbage', 'not json{')
     expect(await cache.getMany(['odd:fine', 'odd:garbage', 'odd:missing'])).toEqual([{ scores: [0.5] }, undefined, undefined])
@@ -129,7 +144,7 @@ describe('redisPredictionStore on a real Redis server', () => {
     await raw.call('CLIENT', 'UNPAUSE')
   })
 
-  test('a server slow to answer while the store connects: it still connects (the per-call timeout is not the ready check\'s)', async () => {
+  test("a server slow to answer while the store connects: it still connects (the per-call timeout is not the ready check's)", async () => {
     // A loaded machine answers the connection's INFO late; a 50 ms call budget must not turn that into no connection.
     await raw.call('CLIENT', 'PAUSE', '500', 'ALL')
     const cache = await store<number[]>({ timeoutMs: 50 })
@@ -138,10 +153,19 @@ describe('redisPredictionStore on a real Redis server', () => {
   })
 
   test('a wrong URL fails at once with a clear error; an unversioned model is refused in front of the shared store', async () => {
-    await expect(redisPredictionStore({ url: 'redis://127.0.0.1:1', connectTimeoutMs: 500 })).rejects.toThrow(/redisPredictionStore: expected a Redis server at redis:\/\/127\.0\.0\.1:1, received no connection \(.*ECONNREFUSED.*\)\.\nHint: Check the URL/)
-    await expect(redisPredictionStore({ timeoutMs: 0 })).rejects.toThrow(/redisPredictionStore: expected `timeoutMs` and `connectTimeoutMs` > 0, received 0 and 2000/)
+    await expect(redisPredictionStore({ url: 'redis://127.0.0.1:1', connectTimeoutMs: 500 })).rejects.toThrow(
+      /redisPredictionStore: expected a Redis server at redis:\/\/127\.0\.0\.1:1, received no connection \(.*ECONNREFUSED.*\)\.\nHint: Check the URL/,
+    )
+    await expect(redisPredictionStore({ timeoutMs: 0 })).rejects.toThrow(
+      /redisPredictionStore: expected `timeoutMs` and `connectTimeoutMs` > 0, received 0 and 2000/,
+    )
     const shared = await store<number[]>()
-    expect(() => cached(functionModel((row: number[]) => row, { name: 'anonymous' }), { ttlMs: 1000, store: shared })).toThrow(/cached: expected a model with a SHA-256 or a version in front of a shared store/)
+    expect(() =>
+      cached(
+        functionModel((row: number[]) => row, { name: 'anonymous' }),
+        { ttlMs: 1000, store: shared },
+      ),
+    ).toThrow(/cached: expected a model with a SHA-256 or a version in front of a shared store/)
   })
 })
 
@@ -172,7 +196,10 @@ describe('redisPredictionStore when the server is killed and restarted mid-run',
     // The report: the cache's counters as a monitoring snapshot, with the outage in it and no request unanswered.
     const requests = 15 * rows.length
     expect({ requests, unanswered: 0, hitRate: back.hitRate, storeErrors: back.storeErrors, storeErrorRate: back.storeErrors / requests }).toRaiseNoAlerts({
-      rules: [{ metric: 'unanswered', op: 'max', value: 0, severity: 'high' }, { metric: 'storeErrorRate', op: 'max', value: 0.5, severity: 'medium' }],
+      rules: [
+        { metric: 'unanswered', op: 'max', value: 0, severity: 'high' },
+        { metric: 'storeErrorRate', op: 'max', value: 0.5, severity: 'medium' },
+      ],
     })
     expect(checksFromMeta(task.meta).at(-1)?.metrics).toMatchObject({ storeErrors: back.storeErrors, unanswered: 0 })
   })
@@ -180,8 +207,16 @@ describe('redisPredictionStore when the server is killed and restarted mid-run',
 
 describe('two processes sharing one Redis server', () => {
   const client = (version: string, offset: number) =>
-    promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/redis-cache-client.ts', redis.url, version, String(offset), '30', '20'], { timeout: 90_000 })
-      .then(({ stdout }) => JSON.parse(stdout.trim().split('\n').at(-1) as string) as { perRow: number[][]; predictedRows: number; cache: { hits: number; misses: number; coalesced: number } })
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/redis-cache-client.ts', redis.url, version, String(offset), '30', '20'], {
+      timeout: 90_000,
+    }).then(
+      ({ stdout }) =>
+        JSON.parse(stdout.trim().split('\n').at(-1) as string) as {
+          perRow: number[][]
+          predictedRows: number
+          cache: { hits: number; misses: number; coalesced: number }
+        },
+    )
 
   // Each client is a new Node process loading the sources through tsx: seconds each on a loaded machine, hence the budgets.
   test('each process coalesces its own burst, versions never see each other, and a later process reads the shared entries', { timeout: 200_000 }, async () => {

@@ -32,10 +32,14 @@ describe('startRedisServer', () => {
 
   test('a missing executable or a taken port gives a clear error', async () => {
     expect(redisServerAvailable('no-such-redis-server')).toBe(false)
-    await expect(startRedisServer({ command: 'no-such-redis-server' })).rejects.toThrow(/startRedisServer: expected redis-server to start on 127\.0\.0\.1:\d+, received .*ENOENT.*\n(.*\n)*Hint: Check `redis-server --version` runs; on Debian install it with `apt-get install -y redis-server`\./)
+    await expect(startRedisServer({ command: 'no-such-redis-server' })).rejects.toThrow(
+      /startRedisServer: expected redis-server to start on 127\.0\.0\.1:\d+, received .*ENOENT.*\n(.*\n)*Hint: Check `redis-server --version` runs; on Debian install it with `apt-get install -y redis-server`\./,
+    )
     const first = await startRedisServer()
     try {
-      await expect(startRedisServer({ port: first.port })).rejects.toThrow(/startRedisServer: expected redis-server to start on 127\.0\.0\.1:\d+, received it exited \(code 1\); its output:\n[\s\S]*Address already in use/)
+      await expect(startRedisServer({ port: first.port })).rejects.toThrow(
+        /startRedisServer: expected redis-server to start on 127\.0\.0\.1:\d+, received it exited \(code 1\); its output:\n[\s\S]*Address already in use/,
+      )
     } finally {
       await first.stop()
     }

@@ -11,10 +11,13 @@ import { constantModel, miscountingModel } from '../../support/malformed-models.
 
 const production = functionModel((row: number[]) => [row[0] ?? 0, 1 - (row[0] ?? 0)], { name: 'production' })
 /** Agrees with production except when x is in (0.4, 0.5]. */
-const candidate = functionModel((row: number[]) => {
-  const x = row[0] ?? 0
-  return x > 0.4 && x <= 0.5 ? [0.6, 0.4] : [x, 1 - x]
-}, { name: 'candidate' })
+const candidate = functionModel(
+  (row: number[]) => {
+    const x = row[0] ?? 0
+    return x > 0.4 && x <= 0.5 ? [0.6, 0.4] : [x, 1 - x]
+  },
+  { name: 'candidate' },
+)
 const rows = Array.from({ length: 10 }, (_, index) => [(index + 0.5) / 10])
 
 describe('compareOutputs', () => {
@@ -60,7 +63,13 @@ describe('shadow', () => {
   })
 
   test('a failing log sink is isolated and counted', async () => {
-    const shadowed = shadow(production, candidate, { log: { record: () => { throw new Error('disk full') } } })
+    const shadowed = shadow(production, candidate, {
+      log: {
+        record: () => {
+          throw new Error('disk full')
+        },
+      },
+    })
     await shadowed.predict(rows.slice(0, 3))
     await shadowed.flush()
     expect(shadowed.stats().logFailures).toBe(3)
@@ -78,7 +87,9 @@ describe('compareModels', () => {
   test('lists disagreements, largest difference first', async () => {
     const result = await compareModels(production, candidate, rows)
     expect(result.agreement).toBe(0.9)
-    expect(result.disagreements).toEqual([{ index: 4, input: [0.45], reference: [0.45, 0.55], candidate: [0.6, 0.4], absDiff: expect.closeTo(0.15, 12) as number }])
+    expect(result.disagreements).toEqual([
+      { index: 4, input: [0.45], reference: [0.45, 0.55], candidate: [0.6, 0.4], absDiff: expect.closeTo(0.15, 12) as number },
+    ])
   })
 })
 
@@ -99,13 +110,28 @@ describe('compareOutputs and shadow read answers as what they are', () => {
   test('compareModels counts missing answers as disagreements and a wrong output count as an error', async () => {
     const result = await compareModels(constantModel(undefined, 'nothing'), constantModel(undefined, 'alsoNothing'), rows)
     expect(result).toMatchObject({ rows: 10, agreement: 0, maxAbsDiff: Number.POSITIVE_INFINITY })
-    await expect(compareModels(production, miscountingModel((row: number[]) => [row[0] ?? 0, 0], 1), rows)).rejects.toThrow(/^compareModels: expected oneTooMany to return one output per input \(10\), received 11 outputs\./)
+    await expect(
+      compareModels(
+        production,
+        miscountingModel((row: number[]) => [row[0] ?? 0, 0], 1),
+        rows,
+      ),
+    ).rejects.toThrow(/^compareModels: expected oneTooMany to return one output per input \(10\), received 11 outputs\./)
   })
 
   test('a production model answering one output too many rejects the call; a candidate doing so is a counted failure', async () => {
-    await expect(shadow(miscountingModel((row: number[]) => [row[0] ?? 0], 1), candidate).predict(rows)).rejects.toThrow(/^shadow: expected oneTooMany to return one output per input \(10\), received 11 outputs\./)
+    await expect(
+      shadow(
+        miscountingModel((row: number[]) => [row[0] ?? 0], 1),
+        candidate,
+      ).predict(rows),
+    ).rejects.toThrow(/^shadow: expected oneTooMany to return one output per input \(10\), received 11 outputs\./)
     const log = memoryComparisonLog<number[], number[]>()
-    const shadowed = shadow(production, miscountingModel((row: number[]) => [row[0] ?? 0, 0], -1), { log })
+    const shadowed = shadow(
+      production,
+      miscountingModel((row: number[]) => [row[0] ?? 0, 0], -1),
+      { log },
+    )
     expect(await shadowed.predict(rows)).toHaveLength(10)
     await shadowed.flush()
     expect(shadowed.stats()).toMatchObject({ candidateCalls: 1, candidateFailures: 1, compared: 0 })

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { patternMatchers } from '../../../matchers/patterns-index.js'
-import { redisPredictionStore, type RedisPredictionStore } from '../../../src/patterns/redis-prediction-store.js'
-import { startRedisServer, type RedisServer } from '../../../src/patterns/redis-server.js'
-import { sqlitePredictionLog, type SqlitePredictionLog } from '../../../src/patterns/sqlite-prediction-log.js'
+import { type RedisPredictionStore, redisPredictionStore } from '../../../src/patterns/redis-prediction-store.js'
+import { type RedisServer, startRedisServer } from '../../../src/patterns/redis-server.js'
+import { type SqlitePredictionLog, sqlitePredictionLog } from '../../../src/patterns/sqlite-prediction-log.js'
 import type { FallbackAnswer } from '../../../src/patterns/with-fallback.js'
 import { checksFromMeta } from '../../../src/record/check-record.js'
 import { runSoak } from '../../support/soak-pipeline.js'
@@ -55,7 +55,13 @@ describe('soak: 100,000 requests through the Redis cache and the SQLite log, one
     // Counted in the database: one row per request, each path as the service saw it.
     log.flush()
     expect(log.count()).toBe(REQUESTS)
-    expect(log.audit({ expectedPredictions: result.predictions })).toEqual({ entries: REQUESTS, missingEntries: 0, incomplete: [], duplicateIds: [], passed: true })
+    expect(log.audit({ expectedPredictions: result.predictions })).toEqual({
+      entries: REQUESTS,
+      missingEntries: 0,
+      incomplete: [],
+      duplicateIds: [],
+      passed: true,
+    })
     expect(log.count({ servedBy: 'cache' })).toBe(result.hits)
     expect(log.count({ servedBy: 'fallback' })).toBe(result.fallbackAnswers)
     expect(log.count({ servedBy: 'primary' })).toBe(REQUESTS - result.hits - result.fallbackAnswers)
@@ -63,7 +69,18 @@ describe('soak: 100,000 requests through the Redis cache and the SQLite log, one
     // The numbers in the report, with the rules a team would alert on. Latency (p50, p99) is reported, not asserted: on a
     // shared machine it measures the machine; `npm run bench` (soak-100k) times the pipeline.
     const { p50Ms, p99Ms, hitRate, fallbackRate, storeErrors, outageMs } = result
-    expect({ requests: REQUESTS, unanswered: REQUESTS - result.answered, wrongAnswers: result.wrongAnswers, p50Ms, p99Ms, hitRate, fallbackRate, storeErrors, outageMs, seconds: result.seconds }).toRaiseNoAlerts({
+    expect({
+      requests: REQUESTS,
+      unanswered: REQUESTS - result.answered,
+      wrongAnswers: result.wrongAnswers,
+      p50Ms,
+      p99Ms,
+      hitRate,
+      fallbackRate,
+      storeErrors,
+      outageMs,
+      seconds: result.seconds,
+    }).toRaiseNoAlerts({
       rules: [
         { metric: 'unanswered', op: 'max', value: 0, severity: 'high' },
         { metric: 'wrongAnswers', op: 'max', value: 0, severity: 'high' },

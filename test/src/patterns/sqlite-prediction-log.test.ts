@@ -7,7 +7,7 @@ import { functionModel } from '../../../src/model/function-model.js'
 import { auditPredictionLog } from '../../../src/patterns/audit-prediction-log.js'
 import { cached } from '../../../src/patterns/cached.js'
 import { manualClock } from '../../../src/patterns/clock.js'
-import { joinDelayedLabels, type DelayedLabel } from '../../../src/patterns/join-delayed-labels.js'
+import { type DelayedLabel, joinDelayedLabels } from '../../../src/patterns/join-delayed-labels.js'
 import { logged } from '../../../src/patterns/logged.js'
 import { memoryPredictionSink, type PredictionLogEntry } from '../../../src/patterns/prediction-log.js'
 import { openSqlite } from '../../../src/patterns/sqlite-driver.js'
@@ -30,7 +30,8 @@ async function day(sinks: { write(entries: readonly PredictionLogEntry[]): unkno
     const row = [hour % 2 === 0 ? 0.9 : 0.1]
     const answers = await Promise.all(services.map((service) => service.predictLogged([row])))
     const predicted = hour % 2 === 0 ? 1 : 0
-    if (hour % 6 !== 5) labels.push({ id: answers[0]?.[0]?.id ?? '', label: hour < 12 ? predicted : 1 - predicted, arrivedAt: clock.now() + (hour + 1) * 3_600_000 })
+    if (hour % 6 !== 5)
+      labels.push({ id: answers[0]?.[0]?.id ?? '', label: hour < 12 ? predicted : 1 - predicted, arrivedAt: clock.now() + (hour + 1) * 3_600_000 })
     clock.advance(3_600_000)
   }
   return { services, labels }
@@ -70,7 +71,11 @@ describe('sqlitePredictionLog', () => {
   test('logs which path served each row: primary, fallback or cache, with the model hash and the latency', async () => {
     const log = sqlitePredictionLog(databasePath())
     let down = false
-    const primary = { identity: { name: 'scorer.onnx', sha256: 'ab'.repeat(32), version: '7' }, predict: async (batch: readonly number[][]) => (down ? Promise.reject(new Error('down')) : batch.map((row) => [row[0] ?? 0])), release: async () => {} }
+    const primary = {
+      identity: { name: 'scorer.onnx', sha256: 'ab'.repeat(32), version: '7' },
+      predict: async (batch: readonly number[][]) => (down ? Promise.reject(new Error('down')) : batch.map((row) => [row[0] ?? 0])),
+      release: async () => {},
+    }
     const heuristic = functionModel((row: number[]) => [0.5 + 0 * (row[0] ?? 0)], { name: 'half' })
     const service = logged(cached(withFallback(primary, heuristic, { timeoutMs: 1000 }), { ttlMs: 60_000 }), { sink: log, modelVersion: '7' })
     await service.predict([[0.25], [0.75]])
@@ -106,17 +111,26 @@ describe('sqlitePredictionLog', () => {
     const { labels } = await day([log, memory])
     log.flush()
     log.addLabels([...labels, { id: 'never-predicted', label: 1 }])
-    for (const options of [{ window: 'hour' as const, classes: [0, 1] }, { window: 'day' as const, asOf: '2026-03-02T14:30:00Z' }, { window: 6 * 3_600_000, metrics: ['accuracy' as const, 'brier' as const] }]) {
+    for (const options of [
+      { window: 'hour' as const, classes: [0, 1] },
+      { window: 'day' as const, asOf: '2026-03-02T14:30:00Z' },
+      { window: 6 * 3_600_000, metrics: ['accuracy' as const, 'brier' as const] },
+    ]) {
       const { log: entries, ...inMemory } = joinDelayedLabels(memory.entries, [...labels, { id: 'never-predicted', label: 1 }], options)
       const { audit, ...inSql } = log.joinDelayedLabels(options)
       expect(entries).toHaveLength(24)
       expect(inSql).toEqual(inMemory)
       expect(audit).toMatchObject({ entries: 24, passed: true })
     }
-    expect(log.joinDelayedLabels({ window: 'day' })).toMatchObject({ unmatchedLabels: 1, overall: { predictions: 24, labelled: 20, metrics: { accuracy: 0.5 } } })
+    expect(log.joinDelayedLabels({ window: 'day' })).toMatchObject({
+      unmatchedLabels: 1,
+      overall: { predictions: 24, labelled: 20, metrics: { accuracy: 0.5 } },
+    })
     log.addLabels([{ id: '7-13', label: 1 }])
     expect(log.joinDelayedLabels({ window: 'day' }).overall.metrics['accuracy']).toBe(0.55)
-    expect(() => log.joinDelayedLabels({ window: 1.5 })).toThrow(/joinDelayedLabels: expected a window of whole milliseconds for a join in the database, received 1.5/)
+    expect(() => log.joinDelayedLabels({ window: 1.5 })).toThrow(
+      /joinDelayedLabels: expected a window of whole milliseconds for a join in the database, received 1.5/,
+    )
     expect(() => log.addLabels([{ id: 'x', label: Number.NaN }])).toThrow(/addLabels: /)
   })
 
@@ -130,14 +144,24 @@ describe('sqlitePredictionLog', () => {
     log.write(entries)
     log.flush()
     expect(log.audit({ expectedPredictions: 5 })).toEqual(auditPredictionLog(entries, { expectedPredictions: 5 }))
-    expect(log.audit({ expectedPredictions: 5 })).toMatchObject({ missingEntries: 2, incomplete: [{ index: 1, id: 'b', fields: ['time'] }, { index: 2, id: 'c', fields: ['model', 'output'] }] })
+    expect(log.audit({ expectedPredictions: 5 })).toMatchObject({
+      missingEntries: 2,
+      incomplete: [
+        { index: 1, id: 'b', fields: ['time'] },
+        { index: 2, id: 'c', fields: ['model', 'output'] },
+      ],
+    })
     expect(() => log.joinDelayedLabels()).toThrow(/joinDelayedLabels: expected an ISO time on every log entry, received "yesterday" on entry b/)
     expect(() => log.audit({ requiredFields: ['colour'] })).toThrow(/audit: expected required fields among id, time, model/)
   })
 
   test('bad options and a bad path give clear errors', () => {
-    expect(() => sqlitePredictionLog(databasePath(), { batchSize: 0 })).toThrow(/sqlitePredictionLog: expected a whole `batchSize` >= 1 and a `flushIntervalMs` > 0, received 0 and 200/)
-    expect(() => sqlitePredictionLog(join(folder, 'no-such-folder', 'log.db'))).toThrow(/sqlitePredictionLog: expected an SQLite database at .*no-such-folder.*\n.*Hint: Check the folder exists/)
+    expect(() => sqlitePredictionLog(databasePath(), { batchSize: 0 })).toThrow(
+      /sqlitePredictionLog: expected a whole `batchSize` >= 1 and a `flushIntervalMs` > 0, received 0 and 200/,
+    )
+    expect(() => sqlitePredictionLog(join(folder, 'no-such-folder', 'log.db'))).toThrow(
+      /sqlitePredictionLog: expected an SQLite database at .*no-such-folder.*\n.*Hint: Check the folder exists/,
+    )
   })
 })
 
@@ -147,7 +171,9 @@ describe('sqlitePredictionLog and a writer killed in the middle of a transaction
     const path = databasePath()
     const rows = 40_000
     // Batches 1 and 2 hold 40,000 rows; batch 3 holds 320,000 (seconds of work), so the kill lands inside it.
-    const writer = spawn(process.execPath, ['--import', 'tsx', 'test/support/sqlite-log-writer.ts', path, String(rows), '3'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const writer = spawn(process.execPath, ['--import', 'tsx', 'test/support/sqlite-log-writer.ts', path, String(rows), '3'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let output = ''
     let countWhileWriting = -1
     const exited = new Promise<NodeJS.Signals | null>((resolve) => writer.once('exit', (_, signal) => resolve(signal)))
@@ -166,8 +192,13 @@ describe('sqlitePredictionLog and a writer killed in the middle of a transaction
     expect(countWhileWriting).toBeGreaterThanOrEqual(rows)
     const raw = openSqlite('test', path)
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok')
-    const perBatch = raw.prepare("SELECT substr(id, 1, instr(substr(id, 7), '-') + 5) AS batch, COUNT(*) AS n FROM predictions GROUP BY batch ORDER BY batch").all()
-    expect(perBatch).toEqual([{ batch: 'batch-1', n: rows }, { batch: 'batch-2', n: rows }])
+    const perBatch = raw
+      .prepare("SELECT substr(id, 1, instr(substr(id, 7), '-') + 5) AS batch, COUNT(*) AS n FROM predictions GROUP BY batch ORDER BY batch")
+      .all()
+    expect(perBatch).toEqual([
+      { batch: 'batch-1', n: rows },
+      { batch: 'batch-2', n: rows },
+    ])
     raw.close()
     const reopened = sqlitePredictionLog(path)
     expect(reopened.audit({ expectedPredictions: 2 * rows })).toMatchObject({ entries: 2 * rows, passed: true })
@@ -180,7 +211,15 @@ describe('sqlitePredictionLog at a normal exit', () => {
     const path = databasePath()
     const script = `const { sqlitePredictionLog } = await import('./src/patterns/sqlite-prediction-log.ts')
       sqlitePredictionLog(${JSON.stringify(path)}).write([{ id: 'last', time: '2026-03-02T00:00:00Z', model: 'm', modelVersion: '1', featureHash: 'f', output: 1 }])`
-    await new Promise<void>((resolve, reject) => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'inherit' }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`)))))
-    expect(sqlitePredictionLog(path).entries().map((entry) => entry.id)).toEqual(['last'])
+    await new Promise<void>((resolve, reject) =>
+      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'inherit' }).once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`exit ${code}`)),
+      ),
+    )
+    expect(
+      sqlitePredictionLog(path)
+        .entries()
+        .map((entry) => entry.id),
+    ).toEqual(['last'])
   })
 })

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom'
 import { describe, expect, it } from 'vitest'
-import { kllCreate, kllMerge, kllRankError, kllUpdate, kllUpdateWeighted, kllWeightedItems, type KllSketch } from '../../../src/profile/kll-sketch.js'
+import { type KllSketch, kllCreate, kllMerge, kllRankError, kllUpdate, kllUpdateWeighted, kllWeightedItems } from '../../../src/profile/kll-sketch.js'
 
 /** The largest gap between the sketch's CDF and the exact CDF of `values`, read at every value. */
 function maxCdfError(sketch: KllSketch, values: Float64Array): number {

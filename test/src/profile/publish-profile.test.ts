@@ -1,9 +1,9 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { datasetFromRows } from '../../../src/data/dataset.js'
+import type { DataProfile } from '../../../src/profile/data-profile.js'
 import { profile } from '../../../src/profile/profile-builder.js'
 import { publishProfile } from '../../../src/profile/publish-profile.js'
 import { profilesFromMeta } from '../../../src/record/published-profile.js'
-import type { DataProfile } from '../../../src/profile/data-profile.js'
 
 const small = profile(
   datasetFromRows(

@@ -42,13 +42,23 @@ describe('runBatchedProperty', () => {
   })
 
   test('the reported path replays the same counterexample in plain fast-check', async () => {
-    const result = await runBatchedProperty({ model: countingModel(), cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 0.9 }), numRuns: 1000, seed: 42 })
-    const replay = fc.check(fc.property(rows, (row) => (row[0] ?? 0) <= 0.9), { seed: 42, numRuns: 1000, path: result.path ?? '' })
+    const result = await runBatchedProperty({
+      model: countingModel(),
+      cases: rows,
+      probe: outputRangeProbe<number[]>({ min: 0, max: 0.9 }),
+      numRuns: 1000,
+      seed: 42,
+    })
+    const replay = fc.check(
+      fc.property(rows, (row) => (row[0] ?? 0) <= 0.9),
+      { seed: 42, numRuns: 1000, path: result.path ?? '' },
+    )
     expect(replay.counterexample?.[0]).toEqual(result.counterexample?.testCase)
   })
 
   test('same seed, same result; different seed, different cases', async () => {
-    const run = (seed: number) => runBatchedProperty({ model: countingModel(), cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 0.9 }), numRuns: 500, seed })
+    const run = (seed: number) =>
+      runBatchedProperty({ model: countingModel(), cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 0.9 }), numRuns: 500, seed })
     const [first, again, other] = await Promise.all([run(7), run(7), run(8)])
     expect(again.counterexample?.testCase).toEqual(first.counterexample?.testCase)
     expect(again.violations).toBe(first.violations)
@@ -56,7 +66,13 @@ describe('runBatchedProperty', () => {
   })
 
   test('a fixed list of real rows is used whole and not shrunk', async () => {
-    const result = await runBatchedProperty({ model: countingModel(), cases: [[0.1], [0.95, 0.2], [0.5]], probe: outputRangeProbe<number[]>({ min: 0, max: 0.9 }), numRuns: 1, seed: 1 })
+    const result = await runBatchedProperty({
+      model: countingModel(),
+      cases: [[0.1], [0.95, 0.2], [0.5]],
+      probe: outputRangeProbe<number[]>({ min: 0, max: 0.9 }),
+      numRuns: 1,
+      seed: 1,
+    })
     expect(result.numRuns).toBe(3)
     expect(result.firstFailure).toBe(1)
     expect(result.counterexample?.testCase).toEqual([0.95, 0.2])
@@ -64,31 +80,64 @@ describe('runBatchedProperty', () => {
   })
 
   test('a model that answers fewer rows than it was given is a clear error, not a string of NaN violations', async () => {
-    const lossy: Model<number[], number[]> = { identity: { name: 'lossy' }, predict: async (batch) => batch.slice(1).map((row) => [row[0] ?? 0]), release: async () => {} }
-    await expect(runBatchedProperty({ model: lossy, cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 1 }), numRuns: 50, seed: 1, source: 'toProduceOutputsInRange' })).rejects.toThrow(
-      /^toProduceOutputsInRange: expected lossy to return one output per input \(50\), received 49 outputs\.\nHint: /,
-    )
+    const lossy: Model<number[], number[]> = {
+      identity: { name: 'lossy' },
+      predict: async (batch) => batch.slice(1).map((row) => [row[0] ?? 0]),
+      release: async () => {},
+    }
+    await expect(
+      runBatchedProperty({
+        model: lossy,
+        cases: rows,
+        probe: outputRangeProbe<number[]>({ min: 0, max: 1 }),
+        numRuns: 50,
+        seed: 1,
+        source: 'toProduceOutputsInRange',
+      }),
+    ).rejects.toThrow(/^toProduceOutputsInRange: expected lossy to return one output per input \(50\), received 49 outputs\.\nHint: /)
   })
 
   test('a model that answers one output too many is an error too, also when it only does so on the small batches of shrinking', async () => {
-    const extra: Model<number[], number[]> = { identity: { name: 'extra' }, predict: async (batch) => [...batch, [0]].map((row) => [row[0] ?? 0]), release: async () => {} }
-    await expect(runBatchedProperty({ model: extra, cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 1 }), numRuns: 50, seed: 1, source: 'toProduceOutputsInRange' })).rejects.toThrow(
-      /^toProduceOutputsInRange: expected extra to return one output per input \(50\), received 51 outputs\./,
-    )
+    const extra: Model<number[], number[]> = {
+      identity: { name: 'extra' },
+      predict: async (batch) => [...batch, [0]].map((row) => [row[0] ?? 0]),
+      release: async () => {},
+    }
+    await expect(
+      runBatchedProperty({
+        model: extra,
+        cases: rows,
+        probe: outputRangeProbe<number[]>({ min: 0, max: 1 }),
+        numRuns: 50,
+        seed: 1,
+        source: 'toProduceOutputsInRange',
+      }),
+    ).rejects.toThrow(/^toProduceOutputsInRange: expected extra to return one output per input \(50\), received 51 outputs\./)
     // Right on the big batch, one too many on the one-row batches shrinking asks for: no longer skipped as a "shrink error".
     const smallBatchBug: Model<number[], number[]> = {
       identity: { name: 'smallBatchBug' },
       predict: async (batch) => (batch.length > 2 ? batch : [...batch, [0]]).map((row) => [2 * (row[0] ?? 0)]),
       release: async () => {},
     }
-    await expect(runBatchedProperty({ model: smallBatchBug, cases: rows, probe: outputRangeProbe<number[]>({ min: 0, max: 1 }), numRuns: 50, seed: 1, source: 'toProduceOutputsInRange' })).rejects.toThrow(
-      /^toProduceOutputsInRange: expected smallBatchBug to return one output per input \(1\), received 2 outputs\./,
-    )
+    await expect(
+      runBatchedProperty({
+        model: smallBatchBug,
+        cases: rows,
+        probe: outputRangeProbe<number[]>({ min: 0, max: 1 }),
+        numRuns: 50,
+        seed: 1,
+        source: 'toProduceOutputsInRange',
+      }),
+    ).rejects.toThrow(/^toProduceOutputsInRange: expected smallBatchBug to return one output per input \(1\), received 2 outputs\./)
   })
 
   test('bad arguments are clear errors', async () => {
     const probe = outputRangeProbe<number[]>({ min: 0, max: 1 })
-    await expect(runBatchedProperty({ model: countingModel(), cases: rows, probe, numRuns: 0, seed: 1 })).rejects.toThrow(/^runBatchedProperty: expected a positive whole `numRuns`, received 0/)
-    await expect(runBatchedProperty({ model: countingModel(), cases: [], probe, numRuns: 10, seed: 1, source: 'toProduceOutputsInRange' })).rejects.toThrow(/^toProduceOutputsInRange: expected at least one input row, received an empty list/)
+    await expect(runBatchedProperty({ model: countingModel(), cases: rows, probe, numRuns: 0, seed: 1 })).rejects.toThrow(
+      /^runBatchedProperty: expected a positive whole `numRuns`, received 0/,
+    )
+    await expect(runBatchedProperty({ model: countingModel(), cases: [], probe, numRuns: 10, seed: 1, source: 'toProduceOutputsInRange' })).rejects.toThrow(
+      /^toProduceOutputsInRange: expected at least one input row, received an empty list/,
+    )
   })
 })

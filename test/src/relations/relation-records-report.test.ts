@@ -1,13 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { relationMatchers } from '../../../matchers/relations-index.js'
 import { perturbUniform } from '../../../src/arbitraries/perturb-uniform.js'
 import { functionModel } from '../../../src/model/function-model.js'
+import { checksFromMeta } from '../../../src/record/check-record.js'
 import { anyValueOf } from '../../../src/relations/transforms/any-value-of.js'
 import { buildReport } from '../../../src/report/build-report.js'
-import { checksFromMeta } from '../../../src/record/check-record.js'
 import { renderPlotSvg } from '../../../src/report/render-plot-svg.js'
 import { validateReport } from '../../../src/report/validate-report.js'
-import { relationMatchers } from '../../../matchers/relations-index.js'
 
 expect.extend(relationMatchers)
 
@@ -25,7 +25,15 @@ describe('relation records in the report', () => {
     expect(checks.map((check) => check.kind)).toEqual(['monotonicity', 'metamorphic', 'metamorphic', 'golden'])
     const report = buildReport({
       tests: [{ file: 'test/src/relations/relation-records-report.test.ts', fullName: 'relations', namePattern: 'relations', state: 'passed', checks }],
-      run: { id: 'run-20260101-test', status: 'finished', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, vitestVersion: '4.1.0', reason: 'passed' },
+      run: {
+        id: 'run-20260101-test',
+        status: 'finished',
+        startedAt: '2026-01-01T00:00:00.000Z',
+        finishedAt: '2026-01-01T00:00:01.000Z',
+        durationMs: 1000,
+        vitestVersion: '4.1.0',
+        reason: 'passed',
+      },
       provenance: { models: [{ name: 'bumped' }], data: [], seeds: [1], node: process.version },
     })
     expect(() => validateReport(report)).not.toThrow()

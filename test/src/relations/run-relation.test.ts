@@ -13,7 +13,10 @@ const rows = fc.nat({ max: 999 }).map((i) => [i, 0])
 const flipSecond = (row: number[]): number[] => [row[0] ?? 0, 1]
 function modelWithRate(rate: number) {
   const bad = Math.round(rate * 1000)
-  return functionModel((batch: readonly number[][]) => batch.map((row) => ((row[0] ?? 0) < bad && row[1] === 1 ? 1 : 0)), { batched: true, name: `rate-${rate}` })
+  return functionModel((batch: readonly number[][]) => batch.map((row) => ((row[0] ?? 0) < bad && row[1] === 1 ? 1 : 0)), {
+    batched: true,
+    name: `rate-${rate}`,
+  })
 }
 
 const SEEDS = 500

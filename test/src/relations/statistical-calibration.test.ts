@@ -51,9 +51,15 @@ const uniformRows: Inputs = {
 
 /** Complete penguin rows, sampled evenly (rowsNearData without noise); the bad region is the k lightest birds. */
 const penguinRows: Inputs = (() => {
-  const complete = vegaJson('penguins.json').filter((row) => ['Body Mass (g)', 'Flipper Length (mm)', 'Beak Depth (mm)'].every((name) => typeof row[name] === 'number'))
+  const complete = vegaJson('penguins.json').filter((row) =>
+    ['Body Mass (g)', 'Flipper Length (mm)', 'Beak Depth (mm)'].every((name) => typeof row[name] === 'number'),
+  )
   const schema = featureSchema({ mass: numeric({ min: 2700, max: 6300 }), flipper: numeric({ min: 170, max: 235 }), depth: numeric({ min: 13, max: 22 }) })
-  const rows = complete.map((row) => ({ mass: row['Body Mass (g)'] as CellValue, flipper: row['Flipper Length (mm)'] as CellValue, depth: row['Beak Depth (mm)'] as CellValue }))
+  const rows = complete.map((row) => ({
+    mass: row['Body Mass (g)'] as CellValue,
+    flipper: row['Flipper Length (mm)'] as CellValue,
+    depth: row['Beak Depth (mm)'] as CellValue,
+  }))
   // Order birds by mass then flipper length; the bad region is the first k of them (a pair repeated elsewhere counts too).
   const key = (mass: unknown, flipper: unknown): string => `${String(mass)}|${String(flipper)}`
   const ordered = rows.map((row) => [row.mass as number, row.flipper as number] as const).sort((left, right) => left[0] - right[0] || left[1] - right[1])
@@ -73,7 +79,15 @@ type Relation = (inputs: Inputs, target: number, seed: number) => Promise<{ pass
 const range: Relation = async (inputs, target, seed) => {
   const { bad, rate } = inputs.region(target)
   const model = functionModel((row: number[]) => [bad(row) ? 2 : 0.5], { name: 'range' })
-  const result = await runRelation({ model, cases: inputs.rows, probe: outputRangeProbe({ min: 0, max: 1 }), numRuns: NUM_RUNS, seed, source: 'simulation', maxViolationRate: EPSILON })
+  const result = await runRelation({
+    model,
+    cases: inputs.rows,
+    probe: outputRangeProbe({ min: 0, max: 1 }),
+    numRuns: NUM_RUNS,
+    seed,
+    source: 'simulation',
+    maxViolationRate: EPSILON,
+  })
   return { passed: result.passed, rate }
 }
 
@@ -90,7 +104,14 @@ const monotonicity: Relation = async (inputs, target, seed) => {
   const { bad, rate } = inputs.region(target)
   // Increasing in the varied feature, except in the bad region (which does not depend on it), where it decreases.
   const model = functionModel((row: number[]) => [bad(row) ? -(row[inputs.varied] ?? 0) : (row[inputs.varied] ?? 0)], { name: 'monotonicity' })
-  const result = await checkMonotonicity(model, inputs.varied, 'increasing', { inputs: inputs.rows, numRuns: NUM_RUNS, seed, maxViolationRate: EPSILON, strict: true, sweepPoints: 3 })
+  const result = await checkMonotonicity(model, inputs.varied, 'increasing', {
+    inputs: inputs.rows,
+    numRuns: NUM_RUNS,
+    seed,
+    maxViolationRate: EPSILON,
+    strict: true,
+    sweepPoints: 3,
+  })
   return { passed: result.passed, rate }
 }
 
@@ -115,18 +136,24 @@ const cases: [string, string, Relation, Inputs][] = [
 ]
 
 describe(`statistical mode under stated distributions (${SEEDS} seeds x ${NUM_RUNS} cases, epsilon ${EPSILON}, 95%)`, () => {
-  test.each(cases)('%s on %s: false passes at the boundary within alpha, power at half the boundary', async (name, inputsName, relation, inputs) => {
-    const boundary = await passes(relation, inputs, EPSILON)
-    expect(boundary.rate).toBeGreaterThanOrEqual(EPSILON)
-    // At (or past) the boundary the design passes with probability <= alpha; the observed count agrees with the exact one.
-    expect(passProbability(boundary.rate)).toBeLessThanOrEqual(0.05)
-    expect(binomialTest(boundary.passes, SEEDS, { p: passProbability(boundary.rate) }).pValue).toBeGreaterThan(0.001)
-    expect(boundary.passes / SEEDS).toBeLessThan(0.05 + 3 * Math.sqrt((0.05 * 0.95) / SEEDS))
-    const half = await passes(relation, inputs, EPSILON / 2)
-    expect(half.rate).toBeLessThanOrEqual(EPSILON / 2 + 0.004)
-    // Real rows tie at the threshold, so their half-boundary rate is a little above 0.025 (power ~0.88 instead of 0.92).
-    expect(passProbability(half.rate)).toBeGreaterThan(0.85)
-    expect(binomialTest(half.passes, SEEDS, { p: passProbability(half.rate) }).pValue).toBeGreaterThan(0.001)
-    console.log(`${name} on ${inputsName}: boundary rate ${boundary.rate.toFixed(4)} passed ${boundary.passes}/${SEEDS} (exact ${passProbability(boundary.rate).toFixed(4)}); half rate ${half.rate.toFixed(4)} passed ${half.passes}/${SEEDS} (exact ${passProbability(half.rate).toFixed(4)})`)
-  }, 300_000)
+  test.each(cases)(
+    '%s on %s: false passes at the boundary within alpha, power at half the boundary',
+    async (name, inputsName, relation, inputs) => {
+      const boundary = await passes(relation, inputs, EPSILON)
+      expect(boundary.rate).toBeGreaterThanOrEqual(EPSILON)
+      // At (or past) the boundary the design passes with probability <= alpha; the observed count agrees with the exact one.
+      expect(passProbability(boundary.rate)).toBeLessThanOrEqual(0.05)
+      expect(binomialTest(boundary.passes, SEEDS, { p: passProbability(boundary.rate) }).pValue).toBeGreaterThan(0.001)
+      expect(boundary.passes / SEEDS).toBeLessThan(0.05 + 3 * Math.sqrt((0.05 * 0.95) / SEEDS))
+      const half = await passes(relation, inputs, EPSILON / 2)
+      expect(half.rate).toBeLessThanOrEqual(EPSILON / 2 + 0.004)
+      // Real rows tie at the threshold, so their half-boundary rate is a little above 0.025 (power ~0.88 instead of 0.92).
+      expect(passProbability(half.rate)).toBeGreaterThan(0.85)
+      expect(binomialTest(half.passes, SEEDS, { p: passProbability(half.rate) }).pValue).toBeGreaterThan(0.001)
+      console.log(
+        `${name} on ${inputsName}: boundary rate ${boundary.rate.toFixed(4)} passed ${boundary.passes}/${SEEDS} (exact ${passProbability(boundary.rate).toFixed(4)}); half rate ${half.rate.toFixed(4)} passed ${half.passes}/${SEEDS} (exact ${passProbability(half.rate).toFixed(4)})`,
+      )
+    },
+    300_000,
+  )
 })

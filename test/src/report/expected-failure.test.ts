@@ -1,10 +1,26 @@
 import { describe, expect, test } from 'vitest'
-import { buildReport } from '../../../src/report/build-report.js'
 import type { CheckRecord } from '../../../src/record/check-record.js'
+import { buildReport } from '../../../src/report/build-report.js'
 import { validateReport } from '../../../src/report/validate-report.js'
 
-const record = (id: string, passed: boolean): CheckRecord => ({ id, kind: 'baseline', title: id, passed, severity: 'high', checklist: ['baseline-improvement'], metrics: {} })
-const run = { id: 'run-20261126-test', status: 'finished' as const, startedAt: '2026-11-26T00:00:00.000Z', finishedAt: '2026-11-26T00:00:01.000Z', durationMs: 1000, vitestVersion: '4.1.12', reason: 'passed' as const }
+const record = (id: string, passed: boolean): CheckRecord => ({
+  id,
+  kind: 'baseline',
+  title: id,
+  passed,
+  severity: 'high',
+  checklist: ['baseline-improvement'],
+  metrics: {},
+})
+const run = {
+  id: 'run-20261126-test',
+  status: 'finished' as const,
+  startedAt: '2026-11-26T00:00:00.000Z',
+  finishedAt: '2026-11-26T00:00:01.000Z',
+  durationMs: 1000,
+  vitestVersion: '4.1.12',
+  reason: 'passed' as const,
+}
 
 function report(testState: 'passed' | 'failed') {
   return buildReport({

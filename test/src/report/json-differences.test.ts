@@ -31,8 +31,20 @@ describe('jsonDifferences', () => {
     expect(jsonDifferences({ a: 1, b: 2 }, { a: 2, b: 3 }, '', 1)).toEqual(['/a: stored 1, recomputed 2'])
     expect(jsonDifferences({ text: 'x'.repeat(118) }, { text: 'y' })).toEqual([`/text: stored "${'x'.repeat(118)}", recomputed "y"`])
     const stored = Array.from({ length: 30 }, (_, index) => index)
-    expect(jsonDifferences(stored, stored.map((value) => value + 1), '', 5)).toHaveLength(5)
-    expect(jsonDifferences(stored, stored.map((value) => value + 1))).toHaveLength(10)
+    expect(
+      jsonDifferences(
+        stored,
+        stored.map((value) => value + 1),
+        '',
+        5,
+      ),
+    ).toHaveLength(5)
+    expect(
+      jsonDifferences(
+        stored,
+        stored.map((value) => value + 1),
+      ),
+    ).toHaveLength(10)
     const [line] = jsonDifferences({ text: 'x'.repeat(300) }, { text: 'y' })
     expect(line).toBe(`/text: stored "${'x'.repeat(118)}…, recomputed "y"`)
   })

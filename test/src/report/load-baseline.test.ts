@@ -23,7 +23,9 @@ describe('loadBaseline', () => {
     const tampered = { ...edited, checks: edited.checks.map((check) => ({ ...check, metrics: { ...check.metrics, accuracy: 0.5 } })) }
     writeFileSync(join(root, 'edited.json'), JSON.stringify(tampered))
     expect(() => loadBaseline('edited.json', root)).toThrow(VitestMlError)
-    expect(() => loadBaseline('edited.json', root)).toThrow(/^loadBaseline: expected a base report that agrees with itself at edited\.json, received 1 inconsistencies: integrity: the content hashes to/)
+    expect(() => loadBaseline('edited.json', root)).toThrow(
+      /^loadBaseline: expected a base report that agrees with itself at edited\.json, received 1 inconsistencies: integrity: the content hashes to/,
+    )
     expect(() => loadBaseline('edited.json', root)).toThrow(/Hint: Point report\.baseline at a report written by the vitest-ml reporter/)
   })
 

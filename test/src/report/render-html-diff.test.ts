@@ -23,7 +23,11 @@ describe('the HTML report with a base', () => {
     // The rule's reason is at the top of the report, once.
     expect(html.match(/high no regression on accuracy/g)).toHaveLength(1)
     const accuracy = report.checks.find((check) => check.kind === 'baseline')!
-    expect(section).toMatch(new RegExp(`<li><a href="#${accuracy.anchor}">accuracy regressed: &quot;credit\\.onnx beats majority on accuracy&quot; \\(test/credit\\.test\\.ts &gt; credit model &gt; beats the majority class\\): 0\\.\\d+ → 0\\.\\d+ \\(-0\\.\\d+; 90% interval \\[-0\\.\\d+, -0\\.\\d+\\] \\(Newcombe, 500 vs 500\\)\\): regressed</a></li>`))
+    expect(section).toMatch(
+      new RegExp(
+        `<li><a href="#${accuracy.anchor}">accuracy regressed: &quot;credit\\.onnx beats majority on accuracy&quot; \\(test/credit\\.test\\.ts &gt; credit model &gt; beats the majority class\\): 0\\.\\d+ → 0\\.\\d+ \\(-0\\.\\d+; 90% interval \\[-0\\.\\d+, -0\\.\\d+\\] \\(Newcombe, 500 vs 500\\)\\): regressed</a></li>`,
+      ),
+    )
     expect(section).toContain('<span class="status regressed">regressed</span>')
     expect(section).toContain('<td>model</td><td>credit.onnx</td>')
   })
@@ -68,8 +72,12 @@ describe('diffView', () => {
     const diff = diffReports(report.baseline!, snapshotReport(report))
     const standalone = diffView(diff, { rules })
     expect(standalone.rules.map((line) => line.text)).toEqual([
-      expect.stringMatching(/^accuracy of "credit\.onnx beats majority on accuracy": 0\.\d+ → 0\.\d+, gain -0\.\d+; one-sided bound of the gain \(Newcombe interval, independent samples\) -0\.\d+ <= -margin -0\.05$/),
-      expect.stringMatching(/^p99Ms of "credit\.onnx answers within budget": [\d.]+ → [\d.]+, gain [+-][\d.]+; gain \(no interval: the reports hold the two values only\) [-\d.]+ >= -margin -10$/),
+      expect.stringMatching(
+        /^accuracy of "credit\.onnx beats majority on accuracy": 0\.\d+ → 0\.\d+, gain -0\.\d+; one-sided bound of the gain \(Newcombe interval, independent samples\) -0\.\d+ <= -margin -0\.05$/,
+      ),
+      expect.stringMatching(
+        /^p99Ms of "credit\.onnx answers within budget": [\d.]+ → [\d.]+, gain [+-][\d.]+; gain \(no interval: the reports hold the two values only\) [-\d.]+ >= -margin -10$/,
+      ),
     ])
     expect(standalone.rules.map((line) => line.status)).toEqual(['regressed', 'ok'])
     expect(standalone.rules.every((line) => line.anchor === undefined)).toBe(true)
@@ -80,8 +88,26 @@ describe('diffView', () => {
 
   it('describes intervals by what they rest on', () => {
     expect(intervalText({ metric: 'p99Ms', base: 1, head: 2, delta: 1, judgement: 'worse' })).toBe('no interval: the reports hold the two values only')
-    expect(intervalText({ metric: 'rmse', base: 1, head: 1.5, delta: 0.5, judgement: 'regressed', interval: { low: 0.5, high: 0.5, level: 0.9, basis: 'identical' } })).toBe('exact: same model file and data')
-    expect(intervalText({ metric: 'accuracy', base: 0.9, head: 0.8, delta: -0.1, judgement: 'regressed', interval: { low: -0.18317, high: -0.01664, level: 0.9, basis: 'newcombe' }, counts: { base: { successes: 90, trials: 100 }, head: { successes: 80, trials: 100 } } }))
-      .toBe('90% interval [-0.1832, -0.01664] (Newcombe, 100 vs 100)')
+    expect(
+      intervalText({
+        metric: 'rmse',
+        base: 1,
+        head: 1.5,
+        delta: 0.5,
+        judgement: 'regressed',
+        interval: { low: 0.5, high: 0.5, level: 0.9, basis: 'identical' },
+      }),
+    ).toBe('exact: same model file and data')
+    expect(
+      intervalText({
+        metric: 'accuracy',
+        base: 0.9,
+        head: 0.8,
+        delta: -0.1,
+        judgement: 'regressed',
+        interval: { low: -0.18317, high: -0.01664, level: 0.9, basis: 'newcombe' },
+        counts: { base: { successes: 90, trials: 100 }, head: { successes: 80, trials: 100 } },
+      }),
+    ).toBe('90% interval [-0.1832, -0.01664] (Newcombe, 100 vs 100)')
   })
 })

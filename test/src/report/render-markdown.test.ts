@@ -6,7 +6,9 @@ describe('renderMarkdown', () => {
   it('leads with the verdict and lists why, the checklist and failed checks with replay commands', () => {
     const markdown = renderMarkdown(sampleReport())
     expect(markdown.split('\n').slice(0, 2)).toEqual(['<!-- vitest-ml run run-20260101-test -->', '## ❌ vitest-ml gate failed: vitest-ml report'])
-    expect(markdown).toContain('- **blocking** (test): test failed: test/drift.test.ts &gt; live data &gt; has not drifted: check holds although asserted with .not (high): "income has drifted"')
+    expect(markdown).toContain(
+      '- **blocking** (test): test failed: test/drift.test.ts &gt; live data &gt; has not drifted: check holds although asserted with .not (high): "income has drifted"',
+    )
     expect(markdown).toContain('_No gate file: nothing was required; the verdict rests on the run and its tests._')
     expect(markdown).toContain('| Beats the baseline (`baseline-improvement`) | ✅ passed |')
     expect(markdown).toContain("`npx vitest run test/drift.test.ts -t 'live data has not drifted'  # seed 42, 100 runs`")

@@ -7,8 +7,12 @@ const text = (segments: readonly { text: string; kind: string }[]): string =>
 describe('textChangeView', () => {
   it('shows a sentence before and after, the removed words in the original and the added ones in the perturbed text', () => {
     const view = textChangeView({
-      transform: 'a name swapped', edits: ['person: "Harmony" -> "Aada"'],
-      base: 'Harmony says the cable is amazing.', transformed: 'Aada says the cable is amazing.', baseOutput: 6, transformedOutput: 4,
+      transform: 'a name swapped',
+      edits: ['person: "Harmony" -> "Aada"'],
+      base: 'Harmony says the cable is amazing.',
+      transformed: 'Aada says the cable is amazing.',
+      baseOutput: 6,
+      transformedOutput: 4,
     })
     expect(view?.transform).toBe('a name swapped')
     expect(view?.edits).toEqual(['person: "Harmony" -> "Aada"'])

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest'
 import { CHECK_KINDS } from '../../../src/checklist/check-kinds.js'
 import type { GateConfig } from '../../../src/checklist/gate-config.js'
 import type { RunError } from '../../../src/checklist/run-facts.js'
-import { buildReport, type CollectedTest } from '../../../src/report/build-report.js'
 import type { CheckRecord } from '../../../src/record/check-record.js'
+import { buildReport, type CollectedTest } from '../../../src/report/build-report.js'
 import { consoleSummary } from '../../../src/report/console-summary.js'
 import type { Report } from '../../../src/report/report.js'
 import { reportDigest } from '../../../src/report/report-integrity.js'
@@ -29,22 +29,46 @@ const checkArbitrary = fc.record({
 
 const testArbitrary = fc.record({
   file: fc.constantFrom('a.test.ts', 'b.test.ts', 'c.test.ts'),
-  state: fc.oneof({ weight: 12, arbitrary: fc.constant('passed') }, { weight: 1, arbitrary: fc.constantFrom('failed', 'skipped', 'pending') }) as fc.Arbitrary<CollectedTest['state']>,
+  state: fc.oneof({ weight: 12, arbitrary: fc.constant('passed') }, { weight: 1, arbitrary: fc.constantFrom('failed', 'skipped', 'pending') }) as fc.Arbitrary<
+    CollectedTest['state']
+  >,
   checks: fc.array(checkArbitrary, { maxLength: 3 }),
 })
 
 const gateArbitrary: fc.Arbitrary<GateConfig | undefined> = fc.option(
-  fc.record({
-    required: fc.subarray(['baseline-improvement', 'held-out-test', 'data-drift-weekly', 'training-serving-identical', 'fallback-strategy']),
-    thresholds: fc.option(fc.record({ accuracy: fc.record({ min: fc.constantFrom(0.7, 0.85), severity: fc.constantFrom('high', 'medium') as fc.Arbitrary<'high' | 'medium'> }) }), { nil: undefined }),
-    minMlTestScore: fc.option(fc.constantFrom(0, 0.5, 1), { nil: undefined }),
-  }, { requiredKeys: ['required'] }).map((gate) => JSON.parse(JSON.stringify(gate)) as GateConfig),
+  fc
+    .record(
+      {
+        required: fc.subarray(['baseline-improvement', 'held-out-test', 'data-drift-weekly', 'training-serving-identical', 'fallback-strategy']),
+        thresholds: fc.option(
+          fc.record({
+            accuracy: fc.record({ min: fc.constantFrom(0.7, 0.85), severity: fc.constantFrom('high', 'medium') as fc.Arbitrary<'high' | 'medium'> }),
+          }),
+          { nil: undefined },
+        ),
+        minMlTestScore: fc.option(fc.constantFrom(0, 0.5, 1), { nil: undefined }),
+      },
+      { requiredKeys: ['required'] },
+    )
+    .map((gate) => JSON.parse(JSON.stringify(gate)) as GateConfig),
   { nil: undefined },
 )
 
 const runArbitrary = fc.record({
   tests: fc.array(testArbitrary, { maxLength: 6 }),
-  errors: fc.oneof({ weight: 9, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(fc.constantFrom<RunError>({ origin: 'unhandled', message: 'Worker exited unexpectedly' }, { origin: 'module', file: 'd.test.ts', message: 'SyntaxError' }), { minLength: 1, maxLength: 2 }) }),
+  errors: fc.oneof(
+    { weight: 9, arbitrary: fc.constant([]) },
+    {
+      weight: 1,
+      arbitrary: fc.array(
+        fc.constantFrom<RunError>(
+          { origin: 'unhandled', message: 'Worker exited unexpectedly' },
+          { origin: 'module', file: 'd.test.ts', message: 'SyntaxError' },
+        ),
+        { minLength: 1, maxLength: 2 },
+      ),
+    },
+  ),
   status: fc.oneof({ weight: 9, arbitrary: fc.constant('finished') }, { weight: 1, arbitrary: fc.constant('running') }) as fc.Arbitrary<'finished' | 'running'>,
   interrupted: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   gate: gateArbitrary,
@@ -54,16 +78,37 @@ type RunSpec = typeof runArbitrary extends fc.Arbitrary<infer T> ? T : never
 
 function build(spec: RunSpec): Report {
   const tests: CollectedTest[] = spec.tests.map((test, index) => ({
-    file: test.file, fullName: `t${index}`, namePattern: `t${index}`, state: test.state,
-    checks: test.checks.map((check, position): CheckRecord => ({
-      id: `${check.kind}:t${index}:${position}`, kind: check.kind, title: `${check.kind} ${index}.${position}`, passed: check.passed, negated: check.negated,
-      severity: check.severity, checklist: check.kind === 'my-audit' ? ['held-out-test'] : [], metrics: check.accuracy === undefined ? {} : { accuracy: check.accuracy },
-    })),
+    file: test.file,
+    fullName: `t${index}`,
+    namePattern: `t${index}`,
+    state: test.state,
+    checks: test.checks.map(
+      (check, position): CheckRecord => ({
+        id: `${check.kind}:t${index}:${position}`,
+        kind: check.kind,
+        title: `${check.kind} ${index}.${position}`,
+        passed: check.passed,
+        negated: check.negated,
+        severity: check.severity,
+        checklist: check.kind === 'my-audit' ? ['held-out-test'] : [],
+        metrics: check.accuracy === undefined ? {} : { accuracy: check.accuracy },
+      }),
+    ),
   }))
   const reason = spec.interrupted ? 'interrupted' : spec.tests.some((test) => test.state === 'failed') || spec.errors.length > 0 ? 'failed' : 'passed'
   return buildReport({
-    tests, errors: spec.errors, ...(spec.gate === undefined ? {} : { gate: spec.gate }),
-    run: { id: 'run-model-based', status: spec.status, startedAt: '2026-11-30T00:00:00.000Z', finishedAt: '2026-11-30T00:00:01.000Z', durationMs: 1000, vitestVersion: '4.1.12', reason },
+    tests,
+    errors: spec.errors,
+    ...(spec.gate === undefined ? {} : { gate: spec.gate }),
+    run: {
+      id: 'run-model-based',
+      status: spec.status,
+      startedAt: '2026-11-30T00:00:00.000Z',
+      finishedAt: '2026-11-30T00:00:01.000Z',
+      durationMs: 1000,
+      vitestVersion: '4.1.12',
+      reason,
+    },
     provenance: { models: [], data: [], seeds: [], node: 'v20' },
   })
 }
@@ -73,16 +118,20 @@ function expectedReady(spec: RunSpec): boolean {
   if (spec.status !== 'finished' || spec.interrupted || spec.errors.length > 0 || spec.tests.length === 0) return false
   if (spec.tests.some((test) => test.state === 'failed' || test.state === 'pending')) return false
   const healthyNegated = (kind: string): boolean => kind === 'drift' || kind === 'skew'
-  const evidence = spec.tests.flatMap((test) => test.checks.map((check) => {
-    const held = check.passed !== check.negated
-    const healthyForm = check.negated === healthyNegated(check.kind)
-    const outcome = !held ? (test.state === 'passed' ? 'expected-failure' : 'failed') : healthyForm ? 'passed' : 'demonstration'
-    return { ...check, outcome, isEvidence: healthyForm && (outcome === 'passed' || outcome === 'failed') }
-  })).filter((check) => check.isEvidence)
+  const evidence = spec.tests
+    .flatMap((test) =>
+      test.checks.map((check) => {
+        const held = check.passed !== check.negated
+        const healthyForm = check.negated === healthyNegated(check.kind)
+        const outcome = !held ? (test.state === 'passed' ? 'expected-failure' : 'failed') : healthyForm ? 'passed' : 'demonstration'
+        return { ...check, outcome, isEvidence: healthyForm && (outcome === 'passed' || outcome === 'failed') }
+      }),
+    )
+    .filter((check) => check.isEvidence)
   const gate = spec.gate
   if (gate === undefined) return true
   const items: Record<string, readonly string[]> = Object.fromEntries(Object.entries(CHECK_KINDS).map(([kind, rule]) => [kind, rule.checklist]))
-  const itemsOf = (kind: string): readonly string[] => (kind === 'my-audit' ? ['held-out-test'] : items[kind] ?? [])
+  const itemsOf = (kind: string): readonly string[] => (kind === 'my-audit' ? ['held-out-test'] : (items[kind] ?? []))
   for (const id of gate.required ?? []) {
     const covering = evidence.filter((check) => itemsOf(check.kind).includes(id))
     if (covering.length === 0 || covering.some((check) => check.outcome !== 'passed')) return false
@@ -144,23 +193,48 @@ describe('the verdict against an independent model of the rules', () => {
 
   const edits: [string, (report: Report) => Report | undefined][] = [
     ['flip gate.passed', (report) => ({ ...report, gate: { ...report.gate, passed: !report.gate.passed } })],
-    ['drop the first failure', (report) => (report.gate.failures.length === 0 ? undefined : { ...report, gate: { ...report.gate, failures: report.gate.failures.slice(1) } })],
-    ['mark a failed test passed', (report) => {
-      const index = report.tests.findIndex((test) => test.state === 'failed')
-      return index < 0 ? undefined : { ...report, tests: report.tests.map((test, at) => (at === index ? { ...test, state: 'passed' as const } : test)) }
-    }],
+    [
+      'drop the first failure',
+      (report) => (report.gate.failures.length === 0 ? undefined : { ...report, gate: { ...report.gate, failures: report.gate.failures.slice(1) } }),
+    ],
+    [
+      'mark a failed test passed',
+      (report) => {
+        const index = report.tests.findIndex((test) => test.state === 'failed')
+        return index < 0 ? undefined : { ...report, tests: report.tests.map((test, at) => (at === index ? { ...test, state: 'passed' as const } : test)) }
+      },
+    ],
     ['drop an error outside tests', (report) => (report.errors.length === 0 ? undefined : { ...report, errors: [] })],
-    ['finish an unfinished run', (report) => (report.run.status === 'finished' ? undefined : { ...report, run: { ...report.run, status: 'finished' as const } })],
-    ['call a demonstration evidence', (report) => {
-      const index = report.checks.findIndex((check) => check.outcome === 'demonstration')
-      return index < 0 ? undefined : { ...report, checks: report.checks.map((check, at) => (at === index ? { ...check, outcome: 'passed' as const, evidence: true } : check)) }
-    }],
-    ['flip a check\'s passed', (report) => (report.checks.length === 0 ? undefined : { ...report, checks: report.checks.map((check, at) => (at === 0 ? { ...check, passed: !check.passed } : check)) })],
+    [
+      'finish an unfinished run',
+      (report) => (report.run.status === 'finished' ? undefined : { ...report, run: { ...report.run, status: 'finished' as const } }),
+    ],
+    [
+      'call a demonstration evidence',
+      (report) => {
+        const index = report.checks.findIndex((check) => check.outcome === 'demonstration')
+        return index < 0
+          ? undefined
+          : { ...report, checks: report.checks.map((check, at) => (at === index ? { ...check, outcome: 'passed' as const, evidence: true } : check)) }
+      },
+    ],
+    [
+      "flip a check's passed",
+      (report) =>
+        report.checks.length === 0
+          ? undefined
+          : { ...report, checks: report.checks.map((check, at) => (at === 0 ? { ...check, passed: !check.passed } : check)) },
+    ],
     ['remove a check', (report) => (report.checks.length === 0 ? undefined : { ...report, checks: report.checks.slice(1) })],
-    ['mark a checklist item passed', (report) => {
-      const index = report.checklist.findIndex((item) => item.status === 'failed' || item.status === 'not-covered')
-      return index < 0 ? undefined : { ...report, checklist: report.checklist.map((item, at) => (at === index ? { ...item, status: 'passed' as const } : item)) }
-    }],
+    [
+      'mark a checklist item passed',
+      (report) => {
+        const index = report.checklist.findIndex((item) => item.status === 'failed' || item.status === 'not-covered')
+        return index < 0
+          ? undefined
+          : { ...report, checklist: report.checklist.map((item, at) => (at === index ? { ...item, status: 'passed' as const } : item)) }
+      },
+    ],
   ]
 
   it.each(edits)('verifyReport catches "%s", even with the digest recomputed', (_name, edit) => {

@@ -30,21 +30,34 @@ describe('verifyReport of a report gated against a base', () => {
   it('catches a hand-edited base snapshot that would make a regression disappear, digest resealed or not', () => {
     const report = gated({ regressionAt: 1 })
     const accuracy = report.baseline!.checks.findIndex((check) => check.kind === 'baseline')
-    const lowered = { ...report, baseline: { ...report.baseline!, checks: report.baseline!.checks.map((check, index) => (index === accuracy ? { ...check, metrics: { ...check.metrics, accuracy: 0.84 } } : check)) } }
+    const lowered = {
+      ...report,
+      baseline: {
+        ...report.baseline!,
+        checks: report.baseline!.checks.map((check, index) => (index === accuracy ? { ...check, metrics: { ...check.metrics, accuracy: 0.84 } } : check)),
+      },
+    }
     expect(verifyReport(lowered).problems[0]).toMatch(/^integrity: /)
     // The stored verdict no longer follows from the edited snapshot: recomputed, the regression is gone.
-    expect(verifyReport(resealed(lowered)).problems).toEqual(expect.arrayContaining(['/gate/passed: stored false, recomputed true', '/gate/failures: stored 1 entries, recomputed 0']))
+    expect(verifyReport(resealed(lowered)).problems).toEqual(
+      expect.arrayContaining(['/gate/passed: stored false, recomputed true', '/gate/failures: stored 1 entries, recomputed 0']),
+    )
     // A forger who rewrites the snapshot, the verdict and the digest together passes verification of the report alone;
     // with the base report at hand (`vitest-ml gate --base`), the forgery is caught.
     const consistent = resealed({ ...lowered, gate: verifyReport(resealed(lowered)).recomputed.gate })
     expect(consistent.gate.passed).toBe(true)
     expect(verifyReport(consistent).problems).toEqual([])
-    expect(verifyReport(consistent, { base }).problems).toEqual([`/baseline/checks/${accuracy}/metrics/accuracy: stored 0.84, recomputed ${base.checks[accuracy]!.metrics['accuracy']}`])
+    expect(verifyReport(consistent, { base }).problems).toEqual([
+      `/baseline/checks/${accuracy}/metrics/accuracy: stored 0.84, recomputed ${base.checks[accuracy]!.metrics['accuracy']}`,
+    ])
   })
 
   it('catches stored comparisons that do not follow from the snapshot', () => {
     const report = gated({ regressionAt: 1 })
-    const edited = resealed({ ...report, gate: { ...report.gate, regressions: report.gate.regressions!.map((entry) => ({ ...entry, status: 'ok' as const })) } })
+    const edited = resealed({
+      ...report,
+      gate: { ...report.gate, regressions: report.gate.regressions!.map((entry) => ({ ...entry, status: 'ok' as const })) },
+    })
     expect(verifyReport(edited).problems).toEqual(['/gate/regressions/0/status: stored "ok", recomputed "regressed"'])
   })
 

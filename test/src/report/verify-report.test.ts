@@ -56,11 +56,29 @@ describe('verifyReport', () => {
     const report = failing()
     const relabelled = resealed({ ...report, tests: report.tests.map((test) => ({ ...test, state: 'passed' as const })) })
     expect(verifyReport(relabelled).problems.some((problem) => problem.startsWith('/checks/0/testState: stored "failed", recomputed "passed"'))).toBe(true)
-    const positive = resealed({ ...report, checks: report.checks.map((check) => (check.kind === 'drift' ? { ...check, healthyForm: 'positive' as const } : check)) })
+    const positive = resealed({
+      ...report,
+      checks: report.checks.map((check) => (check.kind === 'drift' ? { ...check, healthyForm: 'positive' as const } : check)),
+    })
     expect(verifyReport(positive).problems).toContain('/checks/0/healthyForm: stored "positive", recomputed "negated"')
-    const demo = roundTrip(sampleReport({ tests: [{ file: 'a.test.ts', fullName: 'weak', namePattern: 'weak', state: 'passed', checks: [record({ id: 'w', kind: 'baseline', passed: false, negated: true })] }] }))
+    const demo = roundTrip(
+      sampleReport({
+        tests: [
+          {
+            file: 'a.test.ts',
+            fullName: 'weak',
+            namePattern: 'weak',
+            state: 'passed',
+            checks: [record({ id: 'w', kind: 'baseline', passed: false, negated: true })],
+          },
+        ],
+      }),
+    )
     const evidence = resealed({ ...demo, checks: demo.checks.map((check) => ({ ...check, outcome: 'passed' as const, evidence: true })) })
-    expect(verifyReport(evidence).problems).toEqual(['/checks/0/outcome: stored "passed", recomputed "demonstration"', '/checks/0/evidence: stored true, recomputed false'])
+    expect(verifyReport(evidence).problems).toEqual([
+      '/checks/0/outcome: stored "passed", recomputed "demonstration"',
+      '/checks/0/evidence: stored true, recomputed false',
+    ])
   })
 
   it('catches an ML Test Score raised by hand', () => {
@@ -71,7 +89,10 @@ describe('verifyReport', () => {
 
   it('catches a checklist item marked passed without evidence and a check owned by two tests', () => {
     const report = passing()
-    const item = resealed({ ...report, checklist: report.checklist.map((entry) => (entry.id === 'held-out-test' ? { ...entry, status: 'passed' as const } : entry)) })
+    const item = resealed({
+      ...report,
+      checklist: report.checklist.map((entry) => (entry.id === 'held-out-test' ? { ...entry, status: 'passed' as const } : entry)),
+    })
     expect(verifyReport(item).problems).toEqual(['/checklist/1/status: stored "passed", recomputed "not-covered"'])
     const anchor = report.checks[0]!.anchor
     const doubled = resealed({ ...report, tests: [...report.tests, { file: 'x.test.ts', name: 'x', state: 'passed' as const, checks: [anchor] }] })
@@ -89,7 +110,9 @@ describe('verifyReport', () => {
     const root = mkdtempSync(join(tmpdir(), 'vitest-ml-verify-'))
     writeFileSync(join(root, 'rollback.md'), '# Rollback\n')
     const attestations = { 'rollback-procedure': { file: 'rollback.md', owner: 'ops', date: '2026-01-01' } }
-    const report = roundTrip(sampleReport({ tests: sampleTests().filter((test) => test.state === 'passed'), gate: { required: ['rollback-procedure'] }, attestations, root }))
+    const report = roundTrip(
+      sampleReport({ tests: sampleTests().filter((test) => test.state === 'passed'), gate: { required: ['rollback-procedure'] }, attestations, root }),
+    )
     expect(report.gate.passed).toBe(true)
     expect(verifyReport(report, { root }).problems).toEqual([])
     const elsewhere = verifyReport(report, { root: mkdtempSync(join(tmpdir(), 'vitest-ml-verify-empty-')) })
@@ -110,7 +133,11 @@ describe('verifyReport', () => {
     const twin = resealed({ ...report, checks: [first, ...report.checks] })
     expect(verifyReport(twin).problems).toContain('/checks: two checks share an anchor')
     const orphan = { ...first, anchor: 'c-000000000000' }
-    const orphaned = resealed({ ...report, checks: [...report.checks, orphan], summary: { ...report.summary, checks: { ...report.summary.checks, total: 2, passed: 2 } } })
+    const orphaned = resealed({
+      ...report,
+      checks: [...report.checks, orphan],
+      summary: { ...report.summary, checks: { ...report.summary.checks, total: 2, passed: 2 } },
+    })
     // The orphan also counts as evidence in the recomputation, so the checklist and the score disagree with the stored ones too.
     expect(verifyReport(orphaned).problems[0]).toBe('/checks/c-000000000000: listed by 0 tests, expected exactly 1')
     const many = Array.from({ length: 12 }, (_, index) => ({ ...first, anchor: `c-${String(index).padStart(12, '0')}` }))
@@ -120,7 +147,15 @@ describe('verifyReport', () => {
 
   it('judges a check no test lists by the test state it carries, and keeps its own file and test', () => {
     const report = passing()
-    const orphan = { ...report.checks[0]!, anchor: 'c-000000000000', passed: false, testState: 'failed' as const, outcome: 'failed' as const, file: 'gone.test.ts', test: 'gone' }
+    const orphan = {
+      ...report.checks[0]!,
+      anchor: 'c-000000000000',
+      passed: false,
+      testState: 'failed' as const,
+      outcome: 'failed' as const,
+      file: 'gone.test.ts',
+      test: 'gone',
+    }
     const { recomputed } = verifyReport(resealed({ ...report, checks: [...report.checks, orphan] }))
     expect(recomputed.checks[1]).toMatchObject({ anchor: 'c-000000000000', outcome: 'failed', testState: 'failed', file: 'gone.test.ts', test: 'gone' })
   })
@@ -129,7 +164,10 @@ describe('verifyReport', () => {
     const report = passing()
     const moved = resealed({ ...report, checks: report.checks.map((check) => ({ ...check, file: 'elsewhere.test.ts', test: 'elsewhere' })) })
     const { problems, recomputed } = verifyReport(moved)
-    expect(problems).toEqual(['/checks/0/file: stored "elsewhere.test.ts", recomputed "test/model.test.ts"', '/checks/0/test: stored "elsewhere", recomputed "credit model > beats the baseline"'])
+    expect(problems).toEqual([
+      '/checks/0/file: stored "elsewhere.test.ts", recomputed "test/model.test.ts"',
+      '/checks/0/test: stored "elsewhere", recomputed "credit model > beats the baseline"',
+    ])
     expect(recomputed.checks[0]).toMatchObject({ file: 'test/model.test.ts', test: 'credit model > beats the baseline' })
   })
 

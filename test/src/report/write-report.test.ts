@@ -1,10 +1,10 @@
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs'
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { Report } from '../../../src/report/report.js'
 import { writeReport } from '../../../src/report/write-report.js'
 import { sampleReport } from './sample-report.js'
-import type { Report } from '../../../src/report/report.js'
 
 describe('writeReport', () => {
   it('writes JSON, HTML and Markdown as one set in a run folder, linked from the stable names, and leaves no temporary files', async () => {
@@ -70,13 +70,17 @@ describe('writeReport', () => {
   it('refuses to write an invalid report, naming the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitest-ml-write-'))
     const broken = { ...sampleReport(), summary: { checks: 'many' } } as unknown as Report
-    await expect(writeReport(broken, { outputDir: dir })).rejects.toThrow(/validateReport: expected the report about to be written to match its schema, received \/summary: missing field "tests"/)
+    await expect(writeReport(broken, { outputDir: dir })).rejects.toThrow(
+      /validateReport: expected the report about to be written to match its schema, received \/summary: missing field "tests"/,
+    )
     expect(readdirSync(dir)).toEqual([])
   })
 
   it('never lets two concurrent writers mix their sets', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitest-ml-write-'))
-    const writers = Array.from({ length: 8 }, (_, index) => writeReport(sampleReport({ run: { ...sampleReport().run, id: `run-concurrent-${index}` } }), { outputDir: dir }))
+    const writers = Array.from({ length: 8 }, (_, index) =>
+      writeReport(sampleReport({ run: { ...sampleReport().run, id: `run-concurrent-${index}` } }), { outputDir: dir }),
+    )
     await Promise.all(writers)
     const json = JSON.parse(readFileSync(join(dir, 'current', 'vitest-ml.json'), 'utf8')) as Report
     expect(readFileSync(join(dir, 'current', 'vitest-ml.html'), 'utf8')).toContain(`content="${json.run.id}"`)

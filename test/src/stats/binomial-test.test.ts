@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { binomialTest } from '../../../src/stats/binomial-test.js'
-import { expectPValue, expectStatistic, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectPValue, expectStatistic, type Json, reference } from './reference-fixture.js'
 
 describe('binomialTest', () => {
   // Each fixture case: r = scipy.stats.binomtest(k, n, p, alternative) -> r.statistic, r.pvalue,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { bootstrapConfidenceInterval } from '../../../src/stats/bootstrap-confidence-interval.js'
-import { reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { type Json, reference } from './reference-fixture.js'
 
 const mean = (x: Float64Array): number => {
   let sum = 0
@@ -18,11 +18,19 @@ describe('bootstrapConfidenceInterval', () => {
     // resampler draws other random numbers, so each bound must lie within 4 scipy sds of scipy's mean.
     for (const testCase of reference.bootstrapConfidenceInterval as Json[]) {
       for (const seed of [1, 2, 3]) {
-        const result = bootstrapConfidenceInterval(testCase.x, mean, { seed, method: testCase.method, resamples: testCase.resamples, confidence: testCase.confidence })
+        const result = bootstrapConfidenceInterval(testCase.x, mean, {
+          seed,
+          method: testCase.method,
+          resamples: testCase.resamples,
+          confidence: testCase.confidence,
+        })
         expect(result.estimate).toBeCloseTo(testCase.estimate, 12)
         for (const bound of ['low', 'high', 'standardError'] as const) {
           const deviation = Math.abs(result[bound] - testCase[bound].mean) / testCase[bound].sd
-          expect(deviation, `${testCase.sample} ${testCase.method} ${bound} seed ${seed}: ${result[bound]} vs scipy ${testCase[bound].mean} (sd ${testCase[bound].sd})`).toBeLessThan(4)
+          expect(
+            deviation,
+            `${testCase.sample} ${testCase.method} ${bound} seed ${seed}: ${result[bound]} vs scipy ${testCase[bound].mean} (sd ${testCase[bound].sd})`,
+          ).toBeLessThan(4)
         }
       }
     }

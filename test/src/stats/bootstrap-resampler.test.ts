@@ -6,10 +6,16 @@ describe('bootstrapIndices with strata', () => {
 
   test('every resample keeps each stratum at its size and draws only from it', () => {
     const seen: number[][] = []
-    bootstrapIndices('test', 30, (indices) => {
-      seen.push(Array.from(indices))
-      return 0
-    }, { resamples: 50, seed: 3 }, strata)
+    bootstrapIndices(
+      'test',
+      30,
+      (indices) => {
+        seen.push(Array.from(indices))
+        return 0
+      },
+      { resamples: 50, seed: 3 },
+      strata,
+    )
     for (const indices of seen.slice(1)) {
       for (const [position, index] of indices.entries()) expect(strata[index]).toBe(strata[position])
     }
@@ -27,7 +33,9 @@ describe('bootstrapIndices with strata', () => {
 
   test('same seed, same interval; one stratum per observation or an error', () => {
     const mean = (indices: Uint32Array): number => Array.from(indices).reduce((sum, index) => sum + index, 0) / indices.length
-    expect(bootstrapIndices('test', 30, mean, { seed: 9, resamples: 300 }, strata)).toEqual(bootstrapIndices('test', 30, mean, { seed: 9, resamples: 300 }, strata))
+    expect(bootstrapIndices('test', 30, mean, { seed: 9, resamples: 300 }, strata)).toEqual(
+      bootstrapIndices('test', 30, mean, { seed: 9, resamples: 300 }, strata),
+    )
     expect(() => bootstrapIndices('test', 30, mean, {}, strata.subarray(0, 29))).toThrow(/^test: expected one stratum per observation \(30\), received 29\./)
   })
 })

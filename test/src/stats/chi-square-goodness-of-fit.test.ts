@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { chiSquareGoodnessOfFit } from '../../../src/stats/chi-square-goodness-of-fit.js'
-import { expectPValue, expectStatistic, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectPValue, expectStatistic, type Json, reference } from './reference-fixture.js'
 
 describe('chiSquareGoodnessOfFit', () => {
   // Each fixture case: scipy.stats.chisquare(observed, expected, ddof) -> statistic, pvalue
@@ -41,7 +41,9 @@ describe('chiSquareGoodnessOfFit', () => {
   }
 
   it('throws VitestMlError with a hint on degenerate input', () => {
-    expect(() => chiSquareGoodnessOfFit([0, 5], [0, 5])).toThrow(/received 0 \(k = 1 after dropping 1 categories expected and observed 0 times, ddof = 0\)\.\nHint:/)
+    expect(() => chiSquareGoodnessOfFit([0, 5], [0, 5])).toThrow(
+      /received 0 \(k = 1 after dropping 1 categories expected and observed 0 times, ddof = 0\)\.\nHint:/,
+    )
     expect(() => chiSquareGoodnessOfFit([])).toThrow(VitestMlError)
     expect(() => chiSquareGoodnessOfFit([5])).toThrow(/at least 1 degree of freedom/)
     expect(() => chiSquareGoodnessOfFit([0, 0, 0])).toThrow(/at least one observation/)

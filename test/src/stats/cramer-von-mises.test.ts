@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { cramerVonMises } from '../../../src/stats/cramer-von-mises.js'
-import { expectPValue, expectStatistic, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectPValue, expectStatistic, type Json, reference } from './reference-fixture.js'
 
 describe('cramerVonMises', () => {
   // Each fixture case: scipy.stats.cramervonmises_2samp(reference, current, method) -> statistic, pvalue

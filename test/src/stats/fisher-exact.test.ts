@@ -20,13 +20,36 @@ describe('fisherExact', () => {
 
   it('sums tables of millions of rows quickly and exactly', () => {
     // scipy.stats.fisher_exact([[30000, 1470000], [31000, 1469000]]) -> p = 4.3760e-05
-    expect(fisherExact([[30_000, 1_470_000], [31_000, 1_469_000]]).pValue).toBeCloseTo(4.376e-5, 8)
+    expect(
+      fisherExact([
+        [30_000, 1_470_000],
+        [31_000, 1_469_000],
+      ]).pValue,
+    ).toBeCloseTo(4.376e-5, 8)
   })
 
   it('rejects tables that are not 2x2 whole counts', () => {
-    expect(() => fisherExact([[1, 2, 3], [4, 5, 6]])).toThrow(/^fisherExact: expected a 2x2 table \[\[a, b\], \[c, d\]\], received \[\[1,2,3\],\[4,5,6\]\]\.\nHint: /)
-    expect(() => fisherExact([[1.5, 2], [3, 4]])).toThrow(/^fisherExact: expected non-negative whole counts, received 1\.5\./)
-    expect(() => fisherExact([[1, 2], [3, 4]], { alternative: 'two-tailed' as 'less' })).toThrow(/alternative 'two-sided', 'less' or 'greater'/)
+    expect(() =>
+      fisherExact([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toThrow(/^fisherExact: expected a 2x2 table \[\[a, b\], \[c, d\]\], received \[\[1,2,3\],\[4,5,6\]\]\.\nHint: /)
+    expect(() =>
+      fisherExact([
+        [1.5, 2],
+        [3, 4],
+      ]),
+    ).toThrow(/^fisherExact: expected non-negative whole counts, received 1\.5\./)
+    expect(() =>
+      fisherExact(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { alternative: 'two-tailed' as 'less' },
+      ),
+    ).toThrow(/alternative 'two-sided', 'less' or 'greater'/)
   })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { jensenShannonDistance } from '../../../src/stats/jensen-shannon-distance.js'
-import { expectStatistic, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectStatistic, type Json, reference } from './reference-fixture.js'
 
 describe('jensenShannonDistance', () => {
   // Each fixture case: scipy.spatial.distance.jensenshannon(p, q, base) -> distance

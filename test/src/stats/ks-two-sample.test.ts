@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { ksTwoSample } from '../../../src/stats/ks-two-sample.js'
-import { expectPValue, expectStatistic, reference, weyl, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectPValue, expectStatistic, type Json, reference, weyl } from './reference-fixture.js'
 
 describe('ksTwoSample', () => {
   // Each fixture case: scipy.stats.ks_2samp(reference, current, method=..., alternative=...) -> statistic, pvalue

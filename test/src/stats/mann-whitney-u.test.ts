@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { mannWhitneyU } from '../../../src/stats/mann-whitney-u.js'
-import { expectPValue, expectStatistic, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectPValue, expectStatistic, type Json, reference } from './reference-fixture.js'
 
 describe('mannWhitneyU', () => {
   // Each fixture case: scipy.stats.mannwhitneyu(reference, current, use_continuity, alternative, method) -> U1, p

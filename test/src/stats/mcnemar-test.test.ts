@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { mcnemarTest } from '../../../src/stats/mcnemar-test.js'
-import { expectPValue, expectStatistic, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectPValue, expectStatistic, type Json, reference } from './reference-fixture.js'
 
 describe('mcnemarTest', () => {
   // Each fixture case: statsmodels.stats.contingency_tables.mcnemar(table, exact, correction) -> statistic, pvalue
@@ -15,12 +15,35 @@ describe('mcnemarTest', () => {
   }
 
   it('returns statistic 0, p 1 with no discordant pairs', () => {
-    expect(mcnemarTest([[5, 0], [0, 7]], { exact: false })).toMatchObject({ statistic: 0, pValue: 1 })
+    expect(
+      mcnemarTest(
+        [
+          [5, 0],
+          [0, 7],
+        ],
+        { exact: false },
+      ),
+    ).toMatchObject({ statistic: 0, pValue: 1 })
   })
 
   it('throws VitestMlError with a hint on a malformed table', () => {
-    expect(() => mcnemarTest([[1, 2, 3], [4, 5, 6]])).toThrow(/a 2x2 table/)
-    expect(() => mcnemarTest([[1, -2], [4, 5]])).toThrow(VitestMlError)
-    expect(() => mcnemarTest([[1, 2.5], [4, 5]])).toThrow(/integer counts for the exact test.*\nHint:/)
+    expect(() =>
+      mcnemarTest([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toThrow(/a 2x2 table/)
+    expect(() =>
+      mcnemarTest([
+        [1, -2],
+        [4, 5],
+      ]),
+    ).toThrow(VitestMlError)
+    expect(() =>
+      mcnemarTest([
+        [1, 2.5],
+        [4, 5],
+      ]),
+    ).toThrow(/integer counts for the exact test.*\nHint:/)
   })
 })

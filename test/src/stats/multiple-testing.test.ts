@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { benjaminiHochberg } from '../../../src/stats/benjamini-hochberg.js'
 import { bonferroni } from '../../../src/stats/bonferroni.js'
-import { expectStatistic, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectStatistic, type Json, reference } from './reference-fixture.js'
 
 describe('bonferroni and benjaminiHochberg', () => {
   // Each fixture case: statsmodels.stats.multitest.multipletests(p, alpha, method='bonferroni' | 'fdr_bh')

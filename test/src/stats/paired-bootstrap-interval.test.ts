@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { pairedBootstrapInterval } from '../../../src/stats/paired-bootstrap-interval.js'
+import { VitestMlError } from '../../../src/util/errors.js'
 
 // 400 labelled rows: the candidate is right on 85%, the baseline on 75%, on the same rows (paired).
 const n = 400
@@ -24,17 +24,22 @@ describe('pairedBootstrapInterval', () => {
 
   it('supports BCa over index resamples (jackknife passes n - 1 indices)', () => {
     const lengths = new Set<number>()
-    const result = pairedBootstrapInterval(n, (indices) => {
-      lengths.add(indices.length)
-      return accuracyGain(indices)
-    }, { seed: 11, resamples: 500, method: 'bca' })
+    const result = pairedBootstrapInterval(
+      n,
+      (indices) => {
+        lengths.add(indices.length)
+        return accuracyGain(indices)
+      },
+      { seed: 11, resamples: 500, method: 'bca' },
+    )
     expect([...lengths].sort()).toEqual([n - 1, n])
     expect(result.low).toBeGreaterThan(0)
   })
 
   it('is reproducible for a seed', () => {
-    expect(pairedBootstrapInterval(n, accuracyGain, { seed: 'abc', resamples: 300 }))
-      .toEqual(pairedBootstrapInterval(n, accuracyGain, { seed: 'abc', resamples: 300 }))
+    expect(pairedBootstrapInterval(n, accuracyGain, { seed: 'abc', resamples: 300 })).toEqual(
+      pairedBootstrapInterval(n, accuracyGain, { seed: 'abc', resamples: 300 }),
+    )
   })
 
   it('throws VitestMlError with a hint when there are no rows', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { populationStabilityIndex } from '../../../src/stats/population-stability-index.js'
-import { expectStatistic, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectStatistic, type Json, reference } from './reference-fixture.js'
 
 describe('populationStabilityIndex', () => {
   // Each fixture case: psi_quantile(reference, current, bins) in numpy (see scripts/reference/stats_reference.py):

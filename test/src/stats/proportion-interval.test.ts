@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { clopperPearsonInterval } from '../../../src/stats/clopper-pearson-interval.js'
 import { wilsonInterval } from '../../../src/stats/wilson-interval.js'
-import { expectPValue, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectPValue, type Json, reference } from './reference-fixture.js'
 
 describe('clopperPearsonInterval and wilsonInterval', () => {
   // Each fixture case: scipy.stats.binomtest(k, n).proportion_ci(level, method='exact' | 'wilson' | 'wilsoncc')

@@ -10,9 +10,7 @@ import { expect } from 'vitest'
 export type Json = any
 
 /** The whole reference fixture. */
-export const reference: Json = JSON.parse(
-  readFileSync(new URL('../../fixtures/reference/stats.json', import.meta.url), 'utf8'),
-)
+export const reference: Json = JSON.parse(readFileSync(new URL('../../fixtures/reference/stats.json', import.meta.url), 'utf8'))
 
 /** Parameters of a deterministic "weyl" sample (see the reference script). */
 export interface WeylSpec {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { wassersteinDistance } from '../../../src/stats/wasserstein-distance.js'
-import { expectStatistic, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectStatistic, type Json, reference } from './reference-fixture.js'
 
 describe('wassersteinDistance', () => {
   // Each fixture case: scipy.stats.wasserstein_distance(reference, current) -> statistic

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { VitestMlError } from '../../../src/util/errors.js'
 import { welchTTest } from '../../../src/stats/welch-t-test.js'
-import { expectPValue, expectStatistic, reference, type Json } from './reference-fixture.js'
+import { VitestMlError } from '../../../src/util/errors.js'
+import { expectPValue, expectStatistic, type Json, reference } from './reference-fixture.js'
 
 describe('welchTTest', () => {
   // Each fixture case: scipy.stats.ttest_ind(reference, current, equal_var=False, alternative) -> t, p, df
@@ -23,12 +23,15 @@ describe('welchTTest', () => {
   })
 
   // The fixture's degenerate cases: scipy.stats.ttest_ind(equal_var=False) on constant samples ("inf" / "nan" encode them).
-  const decode = (value: number | string): number => (value === 'inf' ? Infinity : value === '-inf' ? -Infinity : value === 'nan' ? Number.NaN : (value as number))
+  const decode = (value: number | string): number =>
+    value === 'inf' ? Infinity : value === '-inf' ? -Infinity : value === 'nan' ? Number.NaN : (value as number)
   for (const testCase of reference.degenerate.welchTTest as Json[]) {
     const label = `${JSON.stringify(testCase.reference)} vs ${JSON.stringify(testCase.current)}, ${testCase.alternative}`
     if (testCase.statistic === 'nan') {
       it(`throws where scipy gives NaN (equal constants): ${label}`, () => {
-        expect(() => welchTTest(testCase.reference, testCase.current, { alternative: testCase.alternative })).toThrow(/two constant samples equal to 1 \(standard error 0\)\.\nHint:/)
+        expect(() => welchTTest(testCase.reference, testCase.current, { alternative: testCase.alternative })).toThrow(
+          /two constant samples equal to 1 \(standard error 0\)\.\nHint:/,
+        )
       })
     } else {
       it(`answers two different constants like scipy: ${label}`, () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { chiSquareGoodnessOfFit } from '../../../src/stats/chi-square-goodness-of-fit.js'
 import { arbitraryDescription } from '../../../src/util/described-arbitrary.js'
 import { uniformNumber } from '../../../src/util/uniform-number.js'
-import { chiSquareGoodnessOfFit } from '../../../src/stats/chi-square-goodness-of-fit.js'
 
 /** Counts of values per bin of equal width over [min, max]. */
 function histogram(values: readonly number[], min: number, max: number, bins: number, transform: (value: number) => number = (value) => value): number[] {
@@ -56,14 +56,23 @@ describe('uniformNumber', () => {
   })
 
   it('shrinks toward the origin: to the boundary of a failing region', () => {
-    const details = fc.check(fc.property(uniformNumber({ min: 0, max: 10 }), (value) => value < 7.25), { seed: 4 })
+    const details = fc.check(
+      fc.property(uniformNumber({ min: 0, max: 10 }), (value) => value < 7.25),
+      { seed: 4 },
+    )
     expect(details.failed).toBe(true)
     expect(details.counterexample?.[0]).toBeGreaterThanOrEqual(7.25)
     expect(details.counterexample?.[0]).toBeLessThan(7.25 + 1e-9)
-    const toOrigin = fc.check(fc.property(uniformNumber({ min: 0, max: 10, origin: 10 }), (value) => value > 2), { seed: 4 })
+    const toOrigin = fc.check(
+      fc.property(uniformNumber({ min: 0, max: 10, origin: 10 }), (value) => value > 2),
+      { seed: 4 },
+    )
     expect(toOrigin.counterexample?.[0]).toBeLessThanOrEqual(2)
     expect(toOrigin.counterexample?.[0]).toBeGreaterThan(2 - 1e-9)
-    const whole = fc.check(fc.property(uniformNumber({ min: -50, max: 50, integer: true }), (value) => Math.abs(value) < 17), { seed: 2 })
+    const whole = fc.check(
+      fc.property(uniformNumber({ min: -50, max: 50, integer: true }), (value) => Math.abs(value) < 17),
+      { seed: 2 },
+    )
     expect(Math.abs(whole.counterexample?.[0] ?? 0)).toBe(17)
   })
 
@@ -73,7 +82,9 @@ describe('uniformNumber', () => {
     expect(arbitraryDescription(arbitrary)).toBe('numbers uniform over [0, 5]')
     expect(arbitraryDescription(arbitrary.map((value) => [value]))).toBe('numbers uniform over [0, 5]')
     expect(arbitraryDescription(uniformNumber({ min: 1, max: 100, scale: 'log-uniform' }))).toBe('numbers log-uniform over [1, 100]')
-    expect(arbitraryDescription(uniformNumber({ min: 1, max: 6, integer: true }).filter((value) => value !== 3))).toBe('whole numbers uniform over [1, 6], filtered')
+    expect(arbitraryDescription(uniformNumber({ min: 1, max: 6, integer: true }).filter((value) => value !== 3))).toBe(
+      'whole numbers uniform over [1, 6], filtered',
+    )
   })
 
   it('rejects bad constraints with a clear error', () => {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { arbitraryDescription } from '../../../../src/util/described-arbitrary.js'
 import { flipImage } from '../../../../src/arbitraries/image/flip-image.js'
 import { imageBlur } from '../../../../src/arbitraries/image/image-blur.js'
 import { imageBrightness } from '../../../../src/arbitraries/image/image-brightness.js'
@@ -13,13 +12,18 @@ import { imageRotation, rotateImage } from '../../../../src/arbitraries/image/im
 import { imageTranslation } from '../../../../src/arbitraries/image/image-translation.js'
 import { blurPixels, rotatePixels, shiftPixels } from '../../../../src/arbitraries/image/resample-image.js'
 import type { PerturbFunction } from '../../../../src/arbitraries/perturb-function.js'
+import { arbitraryDescription } from '../../../../src/util/described-arbitrary.js'
 
 // scripts/reference/image_reference.py: scipy.ndimage on a fixed 2-channel 7 x 9 image.
 const reference = JSON.parse(readFileSync('test/fixtures/reference/image-perturbations.json', 'utf8')) as {
-  image: number[]; rotate: Record<string, number[]>; shift: Record<string, number[]>; gaussian_filter: Record<string, number[]>
+  image: number[]
+  rotate: Record<string, number[]>
+  shift: Record<string, number[]>
+  gaussian_filter: Record<string, number[]>
 }
 const image = readImage(reference.image, { channels: 2, height: 7, width: 9 }, 'test')
-const maxDifference = (actual: ArrayLike<number>, expected: readonly number[]): number => Math.max(...expected.map((value, i) => Math.abs(value - (actual[i] as number))))
+const maxDifference = (actual: ArrayLike<number>, expected: readonly number[]): number =>
+  Math.max(...expected.map((value, i) => Math.abs(value - (actual[i] as number))))
 
 describe('pixel operations agree with scipy.ndimage', () => {
   test.each(Object.keys(reference.rotate))('rotate %s degrees = scipy.ndimage.rotate(reshape=False, order=1, mode="grid-constant")', (angle) => {
@@ -35,9 +39,19 @@ describe('pixel operations agree with scipy.ndimage', () => {
 
 describe('image rows: flat, typed or nested, channels first or last', () => {
   test('a nested [H][W][C] row comes back nested, a Uint8Array row as a rounded Uint8Array', () => {
-    const hwc = [[[0, 0.5], [1, 0.25]]] // H 1, W 2, C 2
+    const hwc = [
+      [
+        [0, 0.5],
+        [1, 0.25],
+      ],
+    ] // H 1, W 2, C 2
     const flip = flipImage<number[][][]>('horizontal', { layout: 'hwc' })
-    expect(flip(hwc)).toEqual([[[1, 0.25], [0, 0.5]]])
+    expect(flip(hwc)).toEqual([
+      [
+        [1, 0.25],
+        [0, 0.5],
+      ],
+    ])
     const bytes = Uint8Array.of(10, 20, 30, 40)
     const brighter = fc.sample(imageBrightness<Uint8Array>({ maxDelta: 0.03, range: { min: 0, max: 255 } }), { seed: 3, numRuns: 5 })
     for (const p of brighter) {
@@ -49,7 +63,9 @@ describe('image rows: flat, typed or nested, channels first or last', () => {
   })
 
   test('sizes that do not add up are a clear error', () => {
-    expect(() => flipImage<number[]>('horizontal', { height: 3, width: 3 })([1, 2, 3, 4])).toThrow(/^flipImage: expected sizes that match the row: channels x height x width = 4, received 0\.444\d* x 3 x 3\.\nHint: Pass `height`, `width`/)
+    expect(() => flipImage<number[]>('horizontal', { height: 3, width: 3 })([1, 2, 3, 4])).toThrow(
+      /^flipImage: expected sizes that match the row: channels x height x width = 4, received 0\.444\d* x 3 x 3\.\nHint: Pass `height`, `width`/,
+    )
     expect(() => imageBrightness({ maxDelta: 2 })).toThrow(/^imageBrightness: expected `maxDelta` in \[0, 1\]/)
   })
 })
@@ -83,7 +99,10 @@ describe.each(arbitraries)('%s', (name, arbitrary, bound) => {
   })
 
   test('shrinks toward the identity; the same seed gives the same perturbations', () => {
-    const result = fc.check(fc.property(arbitrary, (p) => p.identity), { seed: 2, numRuns: 100 })
+    const result = fc.check(
+      fc.property(arbitrary, (p) => p.identity),
+      { seed: 2, numRuns: 100 },
+    )
     expect(result.failed).toBe(true)
     const [smallest] = result.counterexample as [PerturbFunction<number[]>]
     // the smallest failing perturbation is close to the identity: at most one pixel-sized step from it
@@ -96,12 +115,25 @@ describe.each(arbitraries)('%s', (name, arbitrary, bound) => {
 })
 
 test('imageBrightness draws its shift uniformly over [-maxDelta, maxDelta] (statistical mode)', () => {
-  const shifts = fc.sample(fc.noBias(imageBrightness<number[]>({ maxDelta: 0.2, height: 1, width: 1 })), { seed: 4, numRuns: 10_000 }).map((p) => (p([0.5])[0] as number) - 0.5)
-  const tenths = Array.from({ length: 10 }, (_, k) => shifts.filter((shift) => shift >= -0.2 + 0.04 * k && shift < -0.2 + 0.04 * (k + 1)).length / shifts.length)
+  const shifts = fc
+    .sample(fc.noBias(imageBrightness<number[]>({ maxDelta: 0.2, height: 1, width: 1 })), { seed: 4, numRuns: 10_000 })
+    .map((p) => (p([0.5])[0] as number) - 0.5)
+  const tenths = Array.from(
+    { length: 10 },
+    (_, k) => shifts.filter((shift) => shift >= -0.2 + 0.04 * k && shift < -0.2 + 0.04 * (k + 1)).length / shifts.length,
+  )
   for (const share of tenths) expect(Math.abs(share - 0.1)).toBeLessThan(0.012)
 })
 
 test('a quarter turn of a one-channel image matches the transpose-and-flip it is', () => {
-  const grid = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
-  expect(rotateImage<number[][]>(90)(grid)).toEqual([[3, 6, 9], [2, 5, 8], [1, 4, 7]])
+  const grid = [
+    [1, 2, 3],
+    [4, 5, 6],
+    [7, 8, 9],
+  ]
+  expect(rotateImage<number[][]>(90)(grid)).toEqual([
+    [3, 6, 9],
+    [2, 5, 8],
+    [1, 4, 7],
+  ])
 })

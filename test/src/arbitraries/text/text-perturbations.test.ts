@@ -3,7 +3,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { chainPerturbations } from '../../../../src/arbitraries/chain-perturbations.js'
-import { arbitraryDescription } from '../../../../src/util/described-arbitrary.js'
 import { changeNumbers } from '../../../../src/arbitraries/text/change-numbers.js'
 import { contractions } from '../../../../src/arbitraries/text/contractions.js'
 import { highlightTextChange } from '../../../../src/arbitraries/text/highlight-text-change.js'
@@ -18,12 +17,18 @@ import { swapSynonyms } from '../../../../src/arbitraries/text/swap-synonyms.js'
 import type { TextPerturbation } from '../../../../src/arbitraries/text/text-perturbation.js'
 import { typos } from '../../../../src/arbitraries/text/typos.js'
 import { whitespace } from '../../../../src/arbitraries/text/whitespace.js'
+import { arbitraryDescription } from '../../../../src/util/described-arbitrary.js'
 
 const one = (arbitrary: fc.Arbitrary<TextPerturbation>, seed = 1): TextPerturbation => fc.sample(arbitrary, { seed, numRuns: 1 })[0] as TextPerturbation
 const all = (arbitrary: fc.Arbitrary<TextPerturbation>, numRuns = 200, seed = 1): TextPerturbation[] => fc.sample(fc.noBias(arbitrary), { seed, numRuns })
 /** The smallest perturbation fast-check shrinks to when any change of `text` fails the property. */
 const shrunk = (arbitrary: fc.Arbitrary<TextPerturbation>, text: string): TextPerturbation =>
-  (fc.check(fc.property(arbitrary, (p) => p.explain(text).edits.length === 0), { seed: 7, numRuns: 100 }).counterexample as [TextPerturbation])[0]
+  (
+    fc.check(
+      fc.property(arbitrary, (p) => p.explain(text).edits.length === 0),
+      { seed: 7, numRuns: 100 },
+    ).counterexample as [TextPerturbation]
+  )[0]
 
 describe('entity swaps (compromise finds the entities, the shipped lexicons replace them)', () => {
   const text = 'My friend Maria Garcia from Paris paid $30.50 for 2 phones.'
@@ -61,8 +66,16 @@ describe('entity swaps (compromise finds the entities, the shipped lexicons repl
   })
 
   test('each shrinks toward one change of the first entity, with the first lexicon entry', () => {
-    expect(shrunk(swapPeople({ maxEdits: 3 }), text).explain(text).edits.map((edit) => edit.description)).toEqual([`person: "Maria" -> "${lexicon('female')[0]}"`])
-    expect(shrunk(swapPlaces(), text).explain(text).edits.map((edit) => edit.description)).toEqual([`place: "Paris" -> "${lexicon('city')[0]}"`])
+    expect(
+      shrunk(swapPeople({ maxEdits: 3 }), text)
+        .explain(text)
+        .edits.map((edit) => edit.description),
+    ).toEqual([`person: "Maria" -> "${lexicon('female')[0]}"`])
+    expect(
+      shrunk(swapPlaces(), text)
+        .explain(text)
+        .edits.map((edit) => edit.description),
+    ).toEqual([`place: "Paris" -> "${lexicon('city')[0]}"`])
     expect(shrunk(changeNumbers(), text).explain(text).edits).toHaveLength(1)
   })
 })
@@ -94,7 +107,16 @@ describe('grammar: contractions, negation, intensifiers, synonyms', () => {
   })
 
   test('swapSynonyms replaces a word by another of its group, keeping its case', () => {
-    for (const swap of all(swapSynonyms({ groups: [['good', 'fine'], ['phone', 'handset']] }), 50)) expect(['Fine phone', 'Good handset']).toContain(swap('Good phone'))
+    for (const swap of all(
+      swapSynonyms({
+        groups: [
+          ['good', 'fine'],
+          ['phone', 'handset'],
+        ],
+      }),
+      50,
+    ))
+      expect(['Fine phone', 'Good handset']).toContain(swap('Good phone'))
     expect(() => swapSynonyms({ groups: [['alone']] })).toThrow(/^swapSynonyms: expected groups of at least 2 interchangeable words/)
   })
 })
@@ -114,8 +136,17 @@ describe('surface: case, whitespace, punctuation', () => {
 
 describe('every text arbitrary', () => {
   const arbitraries: readonly (readonly [string, fc.Arbitrary<TextPerturbation>])[] = [
-    ['typos', typos({ maxEdits: 2 })], ['swapPeople', swapPeople()], ['swapPlaces', swapPlaces()], ['changeNumbers', changeNumbers()], ['contractions', contractions()],
-    ['negation', negation()], ['swapSynonyms', swapSynonyms()], ['intensify', intensify()], ['letterCase', letterCase()], ['whitespace', whitespace()], ['punctuation', punctuation()],
+    ['typos', typos({ maxEdits: 2 })],
+    ['swapPeople', swapPeople()],
+    ['swapPlaces', swapPlaces()],
+    ['changeNumbers', changeNumbers()],
+    ['contractions', contractions()],
+    ['negation', negation()],
+    ['swapSynonyms', swapSynonyms()],
+    ['intensify', intensify()],
+    ['letterCase', letterCase()],
+    ['whitespace', whitespace()],
+    ['punctuation', punctuation()],
   ]
   const text = "Maria from Paris says the phone isn't great, it cost $40 and I am not happy."
 

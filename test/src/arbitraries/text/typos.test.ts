@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { arbitraryDescription } from '../../../../src/util/described-arbitrary.js'
 import { KEYBOARD_NEIGHBOURS } from '../../../../src/arbitraries/text/keyboard-neighbours.js'
-import { typos } from '../../../../src/arbitraries/text/typos.js'
 import type { TextPerturbation } from '../../../../src/arbitraries/text/text-perturbation.js'
+import { typos } from '../../../../src/arbitraries/text/typos.js'
+import { arbitraryDescription } from '../../../../src/util/described-arbitrary.js'
 
 const sentence = 'The battery life is great and the screen is bright'
 const letters = sentence.replace(/[^a-z]/gi, '').length
@@ -31,13 +31,16 @@ describe('typos', () => {
   })
 
   test('bounds: every perturbation makes between minEdits and maxEdits typos, each changing one letter of one word', () => {
-    fc.assert(fc.property(typos({ minEdits: 2, maxEdits: 4 }), (typo) => {
-      const change = typo.explain(sentence)
-      expect(change.edits.length).toBeGreaterThanOrEqual(2)
-      expect(change.edits.length).toBeLessThanOrEqual(4)
-      expect(Math.abs(change.text.length - sentence.length)).toBeLessThanOrEqual(4)
-      for (const edit of change.edits) expect(Math.abs(edit.after.length - edit.before.length)).toBeLessThanOrEqual(1)
-    }), { seed: 2, numRuns: 300 })
+    fc.assert(
+      fc.property(typos({ minEdits: 2, maxEdits: 4 }), (typo) => {
+        const change = typo.explain(sentence)
+        expect(change.edits.length).toBeGreaterThanOrEqual(2)
+        expect(change.edits.length).toBeLessThanOrEqual(4)
+        expect(Math.abs(change.text.length - sentence.length)).toBeLessThanOrEqual(4)
+        for (const edit of change.edits) expect(Math.abs(edit.after.length - edit.before.length)).toBeLessThanOrEqual(1)
+      }),
+      { seed: 2, numRuns: 300 },
+    )
   })
 
   test('an adjacent-key typo hits a neighbouring key and keeps the case', () => {
@@ -47,7 +50,10 @@ describe('typos', () => {
   })
 
   test('shrinks toward the original text: one typo at the first letter', () => {
-    const result = fc.check(fc.property(typos({ maxEdits: 3 }), (typo) => typo.explain(sentence).edits.length === 0), { seed: 4, numRuns: 50 })
+    const result = fc.check(
+      fc.property(typos({ maxEdits: 3 }), (typo) => typo.explain(sentence).edits.length === 0),
+      { seed: 4, numRuns: 50 },
+    )
     const [shrunk] = result.counterexample as [TextPerturbation]
     const change = shrunk.explain(sentence)
     expect(change.edits).toHaveLength(1)
@@ -63,8 +69,12 @@ describe('typos', () => {
   })
 
   test('states its distribution, and refuses bad constraints with a hint', () => {
-    expect(arbitraryDescription(typos({ maxEdits: 2 }))).toBe('1 to 2 typos (count uniform), each adjacent-key / swap / drop / duplicate (equally likely) at a letter drawn uniformly')
-    expect(() => typos({ minEdits: 0 })).toThrow(/^typos: expected whole edit counts with 1 <= minEdits <= maxEdits <= 100, received minEdits 0, maxEdits 1\.\nHint: /)
+    expect(arbitraryDescription(typos({ maxEdits: 2 }))).toBe(
+      '1 to 2 typos (count uniform), each adjacent-key / swap / drop / duplicate (equally likely) at a letter drawn uniformly',
+    )
+    expect(() => typos({ minEdits: 0 })).toThrow(
+      /^typos: expected whole edit counts with 1 <= minEdits <= maxEdits <= 100, received minEdits 0, maxEdits 1\.\nHint: /,
+    )
     expect(() => typos({ kinds: ['smudge' as never] })).toThrow(/^typos: expected kinds among 'adjacent-key', 'swap', 'drop', 'duplicate'/)
     const [typo] = fc.sample(typos(), { seed: 1, numRuns: 1 }) as [TextPerturbation]
     expect(() => typo(42 as never)).toThrow(/^typos: expected a string to perturb, received number\.\nHint: .*perturbRow/)

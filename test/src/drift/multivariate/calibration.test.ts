@@ -28,7 +28,8 @@ describe('multivariate drift calibration (reduced)', () => {
   test('no drift: false alarms within alpha = 0.05', () => {
     const counts = alarms(false)
     console.log(`no drift, ${REPLICATES} replicates: alarms ${JSON.stringify(counts)}`)
-    for (const count of [counts.classifier, counts.mmd]) expect(binomialTest(count, REPLICATES, { p: 0.05, alternative: 'greater' }).pValue).toBeGreaterThanOrEqual(0.01)
+    for (const count of [counts.classifier, counts.mmd])
+      expect(binomialTest(count, REPLICATES, { p: 0.05, alternative: 'greater' }).pValue).toBeGreaterThanOrEqual(0.01)
   })
 
   test('correlation flip 0.5 -> -0.5: caught by both multivariate tests, missed by the per-feature suite', () => {

@@ -11,11 +11,19 @@ describe('multivariateDrift', () => {
     const perFeature = datasetDrift(reference, current)
     expect(perFeature.driftedFeatures).toEqual([])
     const joint = multivariateDrift(reference, current, { ...FAST, features: ['x', 'y', 'z', 'segment'] })
-    expect(joint.map((test) => [test.method, test.drifted])).toEqual([['classifier', true], ['mmd', true]])
+    expect(joint.map((test) => [test.method, test.drifted])).toEqual([
+      ['classifier', true],
+      ['mmd', true],
+    ])
     const classifier = joint[0]
     expect(classifier?.statistic).toBeGreaterThan(0.8)
     expect(classifier?.pValue).toBe(1 / 41)
-    expect(classifier?.importance?.slice(0, 2).map((entry) => entry.feature).sort()).toEqual(['x', 'y'])
+    expect(
+      classifier?.importance
+        ?.slice(0, 2)
+        .map((entry) => entry.feature)
+        .sort(),
+    ).toEqual(['x', 'y'])
     expect(classifier?.importance?.slice(2).every((entry) => entry.aucDrop < 0.02)).toBe(true)
   })
 
@@ -45,20 +53,66 @@ describe('multivariateDrift', () => {
   it('datasetDrift: embedding columns get their own MMD test, and a drifted joint test makes the dataset drift', () => {
     const { reference, current } = correlationFlip(300, 0.8, 'flip-2')
     const vectors = embeddings(300, 4, 0, 'emb-3')
-    const result = datasetDrift({ ...reference, emb: vectors.reference }, { ...current, emb: vectors.current }, { multivariate: { methods: ['classifier'], ...FAST } })
+    const result = datasetDrift(
+      { ...reference, emb: vectors.reference },
+      { ...current, emb: vectors.current },
+      { multivariate: { methods: ['classifier'], ...FAST } },
+    )
     expect(result.features.map((feature) => feature.feature).sort()).toEqual(['segment', 'x', 'y', 'z'])
-    expect(result.multivariate.map((test) => [test.method, test.features.join('+'), test.drifted])).toEqual([['classifier', 'x+y+z+segment', true], ['mmd', 'emb', false]])
+    expect(result.multivariate.map((test) => [test.method, test.features.join('+'), test.drifted])).toEqual([
+      ['classifier', 'x+y+z+segment', true],
+      ['mmd', 'emb', false],
+    ])
     expect(result.driftedFeatures).toEqual([])
     expect(result.drifted).toBe(true)
   })
 
   it('rejects ragged or missing embeddings, unknown methods and bad counts with hints', () => {
-    expect(() => multivariateDrift({ e: [[1, 2], [3, 4]] }, { e: [[1, 2], [3]] })).toThrow(/vectors of length 2 in embedding column "e", received length 1 at row 1\.\nHint:/)
-    expect(() => multivariateDrift({ e: [[1, 2], [3, 4]] }, { e: [[1, 2], null] })).toThrow(/received a missing value at row 1/)
-    expect(() => multivariateDrift({ e: [[1, Number.NaN], [3, 4]] }, { e: [[1, 2], [3, 4]] })).toThrow(/finite numbers in embedding column "e", received NaN at row 0, position 1/)
-    expect(() => datasetDrift({ x: [1, 2, 3] }, { x: [1, 2, 3] }, { multivariate: ['forest' as never] })).toThrow(/methods 'classifier' or 'mmd', received "forest"/)
+    expect(() =>
+      multivariateDrift(
+        {
+          e: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+        { e: [[1, 2], [3]] },
+      ),
+    ).toThrow(/vectors of length 2 in embedding column "e", received length 1 at row 1\.\nHint:/)
+    expect(() =>
+      multivariateDrift(
+        {
+          e: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+        { e: [[1, 2], null] },
+      ),
+    ).toThrow(/received a missing value at row 1/)
+    expect(() =>
+      multivariateDrift(
+        {
+          e: [
+            [1, Number.NaN],
+            [3, 4],
+          ],
+        },
+        {
+          e: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ),
+    ).toThrow(/finite numbers in embedding column "e", received NaN at row 0, position 1/)
+    expect(() => datasetDrift({ x: [1, 2, 3] }, { x: [1, 2, 3] }, { multivariate: ['forest' as never] })).toThrow(
+      /methods 'classifier' or 'mmd', received "forest"/,
+    )
     expect(() => multivariateDrift({ x: [1, 2, 3] }, { x: [1, 2, 3] }, { permutations: 0 })).toThrow(/`permutations` a whole number >= 1, received 0/)
-    expect(() => multivariateDrift({ x: [1, 2] }, { x: [1, 2, 3] }, { methods: ['classifier'] })).toThrow(/at least 5 rows in each sample \(one per fold\), received 2 reference and 3 current rows/)
+    expect(() => multivariateDrift({ x: [1, 2] }, { x: [1, 2, 3] }, { methods: ['classifier'] })).toThrow(
+      /at least 5 rows in each sample \(one per fold\), received 2 reference and 3 current rows/,
+    )
     expect(() => multivariateDrift({ x: [1, 2] }, { x: [1, 2] }, { features: ['w'] })).toThrow(/column "w" in reference/)
   })
 

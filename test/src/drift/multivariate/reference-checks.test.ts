@@ -23,7 +23,8 @@ describe('domain classifier against scikit-learn', () => {
     const rows = ref.x.length as number
     const matrix = featureMatrix(
       ['x', 'y'].map((name) => ({ name, kind: 'numeric' as const, reference: Float64Array.from(ref[name]), current: Float64Array.from(cur[name]) })),
-      all(rows), all(rows),
+      all(rows),
+      all(rows),
     )
     const labels = new Uint8Array(2 * rows).fill(1, rows)
     const result = crossValidatedAuc(matrix.values, matrix.width, labels, Uint8Array.from(folds), 5, 1)
@@ -46,7 +47,12 @@ describe('MMD against the numpy reference (Gretton et al. 2012; Alibi Detect med
       const labels = new Uint8Array(rows).fill(1, testCase.reference.length)
       // numpy: (Kxx.sum() - tr) / (m (m - 1)) + (Kyy.sum() - tr) / (n (n - 1)) - 2 Kxy.mean()
       expect(unbiasedMmd2(kernel, labels)).toBeCloseTo(testCase.mmd2, 12)
-      const result = mmdDrift({ values, width, referenceRows: testCase.reference.length, currentRows: testCase.current.length }, { features: ['e'], embedding: true }, seededRandom(3), { permutations: 2000 })
+      const result = mmdDrift(
+        { values, width, referenceRows: testCase.reference.length, currentRows: testCase.current.length },
+        { features: ['e'], embedding: true },
+        seededRandom(3),
+        { permutations: 2000 },
+      )
       expect(result.statistic).toBeCloseTo(testCase.mmd2, 12)
       // Two independent 2000-permutation estimates of one p-value: their difference has sd <= sqrt(2 * p (1 - p) / 2000) <= 0.016.
       expect(Math.abs(result.pValue - testCase.pValue)).toBeLessThan(Math.max(0.05, 4 * Math.sqrt((2 * testCase.pValue * (1 - testCase.pValue)) / 2000)))

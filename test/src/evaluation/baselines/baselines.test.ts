@@ -45,9 +45,18 @@ describe('baselines', () => {
 
   it('heuristic rules and previous models are models too', async () => {
     const byFlipper = heuristicBaseline((row: number[]) => ((row[2] ?? 0) > 206 ? 'Gentoo' : 'Adelie'), { name: 'flipper rule' })
-    expect(await byFlipper.predict([[39, 18, 181, 3750], [47, 15, 215, 5000]])).toEqual(['Adelie', 'Gentoo'])
+    expect(
+      await byFlipper.predict([
+        [39, 18, 181, 3750],
+        [47, 15, 215, 5000],
+      ]),
+    ).toEqual(['Adelie', 'Gentoo'])
     expect(byFlipper.identity.name).toBe('flipper rule')
-    const previous = previousModelBaseline({ identity: { name: 'v1', version: '1.0.0' }, predict: (batch: readonly number[]) => Promise.resolve(batch.map((x) => x * 2)), release: () => Promise.resolve() })
+    const previous = previousModelBaseline({
+      identity: { name: 'v1', version: '1.0.0' },
+      predict: (batch: readonly number[]) => Promise.resolve(batch.map((x) => x * 2)),
+      release: () => Promise.resolve(),
+    })
     expect(await previous.predict([1, 2])).toEqual([2, 4])
     expect(previous.baseline.description).toBe('previous model v1 1.0.0')
   })
@@ -56,6 +65,8 @@ describe('baselines', () => {
     expect(resolveBaseline('majority', { evaluationLabels: ['a'], trainLabels: ['b'] }).baseline.fittedOn).toBe('train')
     expect(resolveBaseline('median', { evaluationLabels: [1, 2] }).baseline.fittedOn).toBe('evaluation')
     expect(resolveBaseline((row: number) => row, { evaluationLabels: [1] }).baseline.kind).toBe('heuristic')
-    expect(() => resolveBaseline('mode' as 'mean', { evaluationLabels: [1] })).toThrow(/toBeatBaseline: expected a baseline name \(majority, stratified, prior, mean, median\), a model or a function, received "mode"/)
+    expect(() => resolveBaseline('mode' as 'mean', { evaluationLabels: [1] })).toThrow(
+      /toBeatBaseline: expected a baseline name \(majority, stratified, prior, mean, median\), a model or a function, received "mode"/,
+    )
   })
 })

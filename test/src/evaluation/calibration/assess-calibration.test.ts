@@ -4,8 +4,8 @@ import { calibrationOf } from '../../../../src/evaluation/calibration/assess-cal
 import { brierDecomposition } from '../../../../src/evaluation/calibration/brier-decomposition.js'
 import { classProbabilities } from '../../../../src/evaluation/calibration/class-probabilities.js'
 import { confidenceBias } from '../../../../src/evaluation/calibration/confidence-bias.js'
-import { expectedCalibrationError } from '../../../../src/evaluation/metrics/expected-calibration-error.js'
 import { brierScore } from '../../../../src/evaluation/metrics/brier-score.js'
+import { expectedCalibrationError } from '../../../../src/evaluation/metrics/expected-calibration-error.js'
 
 // Reference values: scripts/reference/segments_fairness_calibration_reference.py (scikit-learn 1.2.1, numpy 1.24.2).
 const reference = JSON.parse(readFileSync('test/fixtures/reference/segments-fairness-calibration.json', 'utf8'))
@@ -40,7 +40,9 @@ describe('expectedCalibrationError: equal-width and equal-mass bins', () => {
   })
 
   test('an unknown strategy is an error with a hint', () => {
-    expect(() => expectedCalibrationError([0, 1], [0.2, 0.8], { strategy: 'equal' as never })).toThrow(/expected strategy 'uniform' or 'quantile', received "equal"/)
+    expect(() => expectedCalibrationError([0, 1], [0.2, 0.8], { strategy: 'equal' as never })).toThrow(
+      /expected strategy 'uniform' or 'quantile', received "equal"/,
+    )
   })
 })
 
@@ -60,7 +62,13 @@ describe('brierDecomposition (Murphy 1973)', () => {
   })
 
   test('a forecast constant within bins leaves nothing within bins', () => {
-    expect(brierDecomposition([0, 0, 1, 1], [0.1, 0.1, 0.9, 0.9])).toEqual({ brier: expect.closeTo(0.01, 12), reliability: expect.closeTo(0.01, 12), resolution: expect.closeTo(0.25, 12), uncertainty: 0.25, withinBin: expect.closeTo(0, 12) })
+    expect(brierDecomposition([0, 0, 1, 1], [0.1, 0.1, 0.9, 0.9])).toEqual({
+      brier: expect.closeTo(0.01, 12),
+      reliability: expect.closeTo(0.01, 12),
+      resolution: expect.closeTo(0.25, 12),
+      uncertainty: 0.25,
+      withinBin: expect.closeTo(0, 12),
+    })
   })
 })
 
@@ -92,10 +100,15 @@ describe('calibrationOf', () => {
     expect(result.eceBias).toBeGreaterThan(0)
     expect(result.eceUpper).toBeGreaterThan(result.ece - result.eceBias)
     expect(calibrationOf(binary.y, predictions, { seed: 3, resamples: 500 }, 'm').eceUpper).toBe(result.eceUpper)
-    expect(result.plot).toMatchObject({ type: 'reliability', series: [{ name: 'equal-width bins (10)' }, { name: 'equal-mass bins (10)' }, { name: 'perfectly calibrated' }] })
+    expect(result.plot).toMatchObject({
+      type: 'reliability',
+      series: [{ name: 'equal-width bins (10)' }, { name: 'equal-mass bins (10)' }, { name: 'perfectly calibrated' }],
+    })
   })
 
   test('labels without probabilities are an error that names the row', () => {
-    expect(() => calibrationOf([0, 1], [{ label: 0, score: 0.1 }, { label: 1 }], {}, 'm')).toThrow(/toBeCalibrated: expected a probability \(or a probability row\) for every prediction, received 1 at row 1/)
+    expect(() => calibrationOf([0, 1], [{ label: 0, score: 0.1 }, { label: 1 }], {}, 'm')).toThrow(
+      /toBeCalibrated: expected a probability \(or a probability row\) for every prediction, received 1 at row 1/,
+    )
   })
 })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { groupFairness, groupIndex } from '../../../../src/evaluation/fairness/group-fairness.js'
 import { FAIRNESS_METRICS } from '../../../../src/evaluation/fairness/fairness-metrics.js'
+import { groupFairness, groupIndex } from '../../../../src/evaluation/fairness/group-fairness.js'
 
 // Reference values: scripts/reference/segments_fairness_calibration_reference.py (Fairlearn's definitions in numpy).
 const reference = JSON.parse(readFileSync('test/fixtures/reference/segments-fairness-calibration.json', 'utf8'))
@@ -22,7 +22,8 @@ describe('groupFairness: Fairlearn definitions', () => {
 
   test.each(['bySex', 'byRegion', 'bySexAndRegion'] as const)('400 synthetic rows, %s: every metric and group rate matches numpy', (key) => {
     const expected = synthetic[key]
-    const sensitive = key === 'bySex' ? synthetic.sex : key === 'byRegion' ? synthetic.region : synthetic.sex.map((sex: string, i: number) => `${sex} & ${synthetic.region[i]}`)
+    const sensitive =
+      key === 'bySex' ? synthetic.sex : key === 'byRegion' ? synthetic.region : synthetic.sex.map((sex: string, i: number) => `${sex} & ${synthetic.region[i]}`)
     const result = groupFairness(synthetic.yTrue, synthetic.yPred, { sensitiveFeatures: sensitive })
     for (const name of Object.keys(FAIRNESS_METRICS).filter((metric) => metric !== 'calibrationDifference')) {
       expect(result[name as keyof typeof FAIRNESS_METRICS]).toBeCloseTo(expected[name], 12)
@@ -42,7 +43,9 @@ describe('groupFairness: Fairlearn definitions', () => {
   })
 
   test('three classes need a positive class', () => {
-    expect(() => groupFairness(['a', 'b', 'c'], ['a', 'b', 'b'], { sensitiveFeatures: [1, 1, 2] })).toThrow(/groupFairness: expected two classes, or `positiveLabel`, received 3 classes/)
+    expect(() => groupFairness(['a', 'b', 'c'], ['a', 'b', 'b'], { sensitiveFeatures: [1, 1, 2] })).toThrow(
+      /groupFairness: expected two classes, or `positiveLabel`, received 3 classes/,
+    )
     expect(groupFairness(['a', 'b', 'c'], ['a', 'b', 'b'], { sensitiveFeatures: [1, 1, 2], positiveLabel: 'b' }).demographicParityDifference).toBe(0.5) // selection 1/2 vs 1/1
   })
 

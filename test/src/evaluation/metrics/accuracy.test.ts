@@ -23,10 +23,7 @@ describe('balancedAccuracy', () => {
     // sklearn.metrics.balanced_accuracy_score(y, yPred) -> 0.7644415917843389
     expect(balancedAccuracy(binary.yTrue, binary.yPred)).toBeCloseTo(expectedNumber(binary, 'balanced_accuracy_score(y, yPred)'), 14)
     // sklearn.metrics.balanced_accuracy_score(y, yPred) -> 0.6783651783651784
-    expect(balancedAccuracy(multiclass.yTrue, multiclass.yPred)).toBeCloseTo(
-      expectedNumber(multiclass, 'balanced_accuracy_score(y, yPred)'),
-      14,
-    )
+    expect(balancedAccuracy(multiclass.yTrue, multiclass.yPred)).toBeCloseTo(expectedNumber(multiclass, 'balanced_accuracy_score(y, yPred)'), 14)
   })
 
   it('gives a majority-class predictor 1 / number of classes', () => {

@@ -13,7 +13,13 @@ describe('confusionMatrix', () => {
   })
 
   it('honours a given label order and ignores labels outside it', () => {
-    expect(confusionMatrix([0, 1, 2], [0, 0, 2], { labels: [1, 0] })).toEqual({ labels: [1, 0], matrix: [[0, 1], [0, 1]] })
+    expect(confusionMatrix([0, 1, 2], [0, 0, 2], { labels: [1, 0] })).toEqual({
+      labels: [1, 0],
+      matrix: [
+        [0, 1],
+        [0, 1],
+      ],
+    })
   })
 
   it('rejects an empty label list', () => {

@@ -28,7 +28,10 @@ describe('expectedCalibrationError', () => {
     expect(result.bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(multiclass.yTrue.length)
     expect(result.ece).toBeGreaterThan(0)
     expect(result.maxCalibrationError).toBeGreaterThanOrEqual(result.ece)
-    expect(reliabilityPlot(result, 'calibration').series[1]?.points).toEqual([[0, 0], [1, 1]])
+    expect(reliabilityPlot(result, 'calibration').series[1]?.points).toEqual([
+      [0, 0],
+      [1, 1],
+    ])
   })
 
   it('rejects a bad bin count and probabilities outside [0, 1]', () => {

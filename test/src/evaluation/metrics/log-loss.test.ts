@@ -19,11 +19,28 @@ describe('logLoss', () => {
   })
 
   it('gives the same value for a vector and the equivalent two-column matrix, and clips zeros', () => {
-    expect(logLoss([0, 1], [0.1, 0.8])).toBeCloseTo(logLoss([0, 1], [[0.9, 0.1], [0.2, 0.8]]), 14)
+    expect(logLoss([0, 1], [0.1, 0.8])).toBeCloseTo(
+      logLoss(
+        [0, 1],
+        [
+          [0.9, 0.1],
+          [0.2, 0.8],
+        ],
+      ),
+      14,
+    )
     expect(logLoss([1], [0])).toBeCloseTo(-Math.log(1e-15), 10)
   })
 
   it('rejects NaN probabilities', () => {
-    expect(() => logLoss([0, 1], [[0.5, 0.5], [Number.NaN, 1]])).toThrow(/logLoss: expected finite probabilities \(row 1\), received NaN at index 0/)
+    expect(() =>
+      logLoss(
+        [0, 1],
+        [
+          [0.5, 0.5],
+          [Number.NaN, 1],
+        ],
+      ),
+    ).toThrow(/logLoss: expected finite probabilities \(row 1\), received NaN at index 0/)
   })
 })

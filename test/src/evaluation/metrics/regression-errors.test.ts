@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  meanAbsoluteError,
-  meanAbsolutePercentageError,
-  rSquared,
-  rootMeanSquaredError,
-} from '../../../../src/evaluation/metrics/regression-errors.js'
+import { meanAbsoluteError, meanAbsolutePercentageError, rootMeanSquaredError, rSquared } from '../../../../src/evaluation/metrics/regression-errors.js'
 import { expectedNumber, reference } from './reference.js'
 
 const { regression } = reference

@@ -40,8 +40,15 @@ describe('rocAucOneVsRest', () => {
 
   it('rejects rows of different widths and unknown labels', () => {
     expect(() => rocAucOneVsRest([0, 1], [[0.5, 0.5], [1]])).toThrow(/expected probability rows of 2 values, received 1 at row 1/)
-    expect(() => rocAucOneVsRest(['x', 'y'], [[0.5, 0.5], [0.2, 0.8]], { classes: ['a', 'b'] })).toThrow(
-      /expected labels among the classes "a", "b", received "x" at index 0/,
-    )
+    expect(() =>
+      rocAucOneVsRest(
+        ['x', 'y'],
+        [
+          [0.5, 0.5],
+          [0.2, 0.8],
+        ],
+        { classes: ['a', 'b'] },
+      ),
+    ).toThrow(/expected labels among the classes "a", "b", received "x" at index 0/)
   })
 })

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { weakSegmentsOf } from '../../../../src/evaluation/segments/find-weak-segments.js'
 import { segmentCandidates } from '../../../../src/evaluation/segments/segment-candidates.js'
 import { segmentConditions } from '../../../../src/evaluation/segments/segment-conditions.js'
 import { segmentInterval, segmentTest } from '../../../../src/evaluation/segments/segment-test.js'
-import { weakSegmentsOf } from '../../../../src/evaluation/segments/find-weak-segments.js'
 import { studentTSf } from '../../../../src/stats/index.js'
 
 // Reference values: scripts/reference/segments_fairness_calibration_reference.py (scipy.stats.binom, scipy.stats.binomtest).
@@ -40,10 +40,16 @@ describe('segmentConditions and segmentCandidates', () => {
   test('categories, rounded quartile ranges and missing values as readable rules; identifiers skipped', () => {
     const { conditions, skipped } = segmentConditions(rows, ['island', 'mass', 'sex', 'id'])
     expect(conditions.map((condition) => condition.rule)).toEqual([
-      'island = Biscoe', 'island = Dream',
+      'island = Biscoe',
+      'island = Dream',
       // numpy.percentile(mass, [25, 50, 75]) -> 3250.75, 3746.5, 4327.75, rounded to 3 significant digits
-      'mass < 3,250', '3,250 ≤ mass < 3,750', '3,750 ≤ mass < 4,330', 'mass ≥ 4,330',
-      'sex = F', 'sex = M', 'sex is missing',
+      'mass < 3,250',
+      '3,250 ≤ mass < 3,750',
+      '3,750 ≤ mass < 4,330',
+      'mass ≥ 4,330',
+      'sex = F',
+      'sex = M',
+      'sex is missing',
     ])
     expect(skipped).toEqual([{ feature: 'id', reason: '60 distinct values (more than 20: an identifier?)' }])
     const lowMass = conditions.find((condition) => condition.rule === 'mass < 3,250')
@@ -54,8 +60,13 @@ describe('segmentConditions and segmentCandidates', () => {
     const { conditions } = segmentConditions(rows, ['island', 'sex'])
     const { candidates, tooSmall } = segmentCandidates(conditions, { minSize: 10, pairs: true })
     expect(candidates.map((candidate) => `${candidate.rule} (${candidate.indices.length})`)).toEqual([
-      'island = Biscoe (30)', 'island = Dream (30)', 'sex = F (15)', 'sex = M (35)', 'sex is missing (10)',
-      'island = Biscoe and sex = M (20)', 'island = Dream and sex = M (15)',
+      'island = Biscoe (30)',
+      'island = Dream (30)',
+      'sex = F (15)',
+      'sex = M (35)',
+      'sex is missing (10)',
+      'island = Biscoe and sex = M (20)',
+      'island = Dream and sex = M (15)',
     ])
     // 'island = Biscoe and sex is missing' has the rows of 'sex is missing'; 'island = Dream and sex = F' those of 'sex = F'
     expect(tooSmall).toBe(0)

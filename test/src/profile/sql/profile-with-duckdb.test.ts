@@ -75,20 +75,32 @@ describe('profileWithDuckDb', () => {
   })
 
   it('says what went wrong: a missing file, an unknown column, a bad condition', async () => {
-    await expect(profileWithDuckDb(join(dir, 'none.parquet'))).rejects.toThrow(/^profileWithDuckDb: expected a source and columns DuckDB can read, received .*none\.parquet.*\nHint:/s)
-    await expect(profileWithDuckDb(parquet, { columns: ['nope'] })).rejects.toThrow(/profileWithDuckDb: expected a source and columns DuckDB can read, received .*nope/)
+    await expect(profileWithDuckDb(join(dir, 'none.parquet'))).rejects.toThrow(
+      /^profileWithDuckDb: expected a source and columns DuckDB can read, received .*none\.parquet.*\nHint:/s,
+    )
+    await expect(profileWithDuckDb(parquet, { columns: ['nope'] })).rejects.toThrow(
+      /profileWithDuckDb: expected a source and columns DuckDB can read, received .*nope/,
+    )
     await expect(profileWithDuckDb(parquet, { where: 'delay >' })).rejects.toThrow(/Hint: Check the path, the column names and the `where` condition/)
-    await expect(profileWithDuckDb('data.xlsx')).rejects.toThrow(/a \.parquet, \.csv, \.tsv, \.json or \.jsonl file, \{ table \} or \{ sql \}, received "data\.xlsx"/)
+    await expect(profileWithDuckDb('data.xlsx')).rejects.toThrow(
+      /a \.parquet, \.csv, \.tsv, \.json or \.jsonl file, \{ table \} or \{ sql \}, received "data\.xlsx"/,
+    )
   })
 })
 
 describe('profileQueries', () => {
-  const columns = [{ name: 'latency_ms', kind: 'numeric' as const }, { name: 'country', kind: 'categorical' as const }, { name: 'ts', kind: 'temporal' as const }]
+  const columns = [
+    { name: 'latency_ms', kind: 'numeric' as const },
+    { name: 'country', kind: 'categorical' as const },
+    { name: 'ts', kind: 'temporal' as const },
+  ]
 
   it('writes the passes in each warehouse dialect', () => {
     const trino = profileQueries({ dialect: 'trino', from: 'hive.web.events', where: "day = DATE '2026-06-01'", columns, cuts: 4 })
     expect(trino.summary).toContain('is_nan(v0)')
-    expect(trino.summary).toContain('approx_percentile(CASE WHEN v0 IS NOT NULL AND NOT is_nan(v0) AND NOT is_infinite(v0) THEN v0 END, ARRAY[0.25, 0.5, 0.75]) AS v0_cuts')
+    expect(trino.summary).toContain(
+      'approx_percentile(CASE WHEN v0 IS NOT NULL AND NOT is_nan(v0) AND NOT is_infinite(v0) THEN v0 END, ARRAY[0.25, 0.5, 0.75]) AS v0_cuts',
+    )
     expect(trino.summary).toContain('CAST(to_unixtime("ts") * 1000 AS DOUBLE) AS v2')
     expect(trino.summary).toContain("FROM hive.web.events WHERE day = DATE '2026-06-01') AS profiled")
     const spark = profileQueries({ dialect: 'spark', from: 'events', columns, cuts: 4 })
@@ -96,13 +108,25 @@ describe('profileQueries', () => {
     expect(spark.summary).toContain('CAST(`country` AS STRING) AS v1')
     const bigquery = profileQueries({ dialect: 'bigquery', from: '`project.web.events`', columns, cuts: 4 })
     expect(bigquery.summary).toContain('APPROX_QUANTILES(CASE WHEN v0 IS NOT NULL AND NOT IS_NAN(v0) AND NOT IS_INF(v0) THEN v0 END, 4) AS v0_cuts')
-    expect(bigquery.counts([1])).toBe("SELECT GROUPING(v1) AS g1, v1, COUNT(*) AS n\nFROM (SELECT CAST(`latency_ms` AS FLOAT64) AS v0, CAST(`country` AS STRING) AS v1, CAST(UNIX_MILLIS(CAST(`ts` AS TIMESTAMP)) AS FLOAT64) AS v2 FROM `project.web.events`) AS profiled\nGROUP BY GROUPING SETS ((v1))")
-    expect(bigquery.cutCounts(new Map([[0, { min: 0, cuts: [10, 1e21] }]]))).toContain("SUM(CASE WHEN v0 >= 0 AND v0 <= CAST('1e+21' AS FLOAT64) THEN 1 ELSE 0 END) AS c0_1")
+    expect(bigquery.counts([1])).toBe(
+      'SELECT GROUPING(v1) AS g1, v1, COUNT(*) AS n\nFROM (SELECT CAST(`latency_ms` AS FLOAT64) AS v0, CAST(`country` AS STRING) AS v1, CAST(UNIX_MILLIS(CAST(`ts` AS TIMESTAMP)) AS FLOAT64) AS v2 FROM `project.web.events`) AS profiled\nGROUP BY GROUPING SETS ((v1))',
+    )
+    expect(bigquery.cutCounts(new Map([[0, { min: 0, cuts: [10, 1e21] }]]))).toContain(
+      "SUM(CASE WHEN v0 >= 0 AND v0 <= CAST('1e+21' AS FLOAT64) THEN 1 ELSE 0 END) AS c0_1",
+    )
     expect(() => profileQueries({ dialect: 'trino', from: 't', columns: [] })).toThrow(/at least one column/)
   })
 
   it('runs unchanged on DuckDB in its dialect (the text profileWithDuckDb executes)', async () => {
-    const sql = profileQueries({ dialect: 'duckdb', from: `read_parquet('${parquet}')`, columns: [{ name: 'delay', kind: 'numeric' }, { name: 'origin', kind: 'categorical' }], cuts: 10 })
+    const sql = profileQueries({
+      dialect: 'duckdb',
+      from: `read_parquet('${parquet}')`,
+      columns: [
+        { name: 'delay', kind: 'numeric' },
+        { name: 'origin', kind: 'categorical' },
+      ],
+      cuts: 10,
+    })
     const connection = await (await DuckDBInstance.create(':memory:')).connect()
     const [summary] = (await connection.runAndReadAll(sql.summary)).getRowObjectsJS()
     expect(Number(summary?.rows)).toBe(100_000)

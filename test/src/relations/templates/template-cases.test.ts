@@ -5,10 +5,24 @@ import { templateCases, templateCount } from '../../../../src/relations/template
 
 describe('templateCases', () => {
   test('expands the full cross product of the slots, with articles, into golden cases', () => {
-    const cases = templateCases('{first_name} is {a:adj} {job}.', { lexicons: { first_name: ['Ann', 'Bo'], adj: ['honest', 'kind', 'excellent'], job: ['nurse'] }, label: 'positive' })
+    const cases = templateCases('{first_name} is {a:adj} {job}.', {
+      lexicons: { first_name: ['Ann', 'Bo'], adj: ['honest', 'kind', 'excellent'], job: ['nurse'] },
+      label: 'positive',
+    })
     expect(cases).toHaveLength(6)
-    expect(cases.map((c) => c.input)).toEqual(['Ann is an honest nurse.', 'Bo is an honest nurse.', 'Ann is a kind nurse.', 'Bo is a kind nurse.', 'Ann is an excellent nurse.', 'Bo is an excellent nurse.'])
-    expect(cases[0]).toEqual({ name: '{first_name} is {a:adj} {job}. [first_name=Ann, adj=honest, job=nurse]', input: 'Ann is an honest nurse.', label: 'positive' })
+    expect(cases.map((c) => c.input)).toEqual([
+      'Ann is an honest nurse.',
+      'Bo is an honest nurse.',
+      'Ann is a kind nurse.',
+      'Bo is a kind nurse.',
+      'Ann is an excellent nurse.',
+      'Bo is an excellent nurse.',
+    ])
+    expect(cases[0]).toEqual({
+      name: '{first_name} is {a:adj} {job}. [first_name=Ann, adj=honest, job=nurse]',
+      input: 'Ann is an honest nurse.',
+      label: 'positive',
+    })
   })
 
   test('numbered slots of one lexicon take different values; repeated slots the same value', () => {
@@ -24,7 +38,11 @@ describe('templateCases', () => {
   })
 
   test('a cross product larger than maxCases is sampled uniformly without replacement, the same for the same seed', () => {
-    const options = { lexicons: { x: Array.from({ length: 100 }, (_, i) => `x${i}`), y: Array.from({ length: 100 }, (_, i) => `y${i}`) }, label: 1, maxCases: 500 }
+    const options = {
+      lexicons: { x: Array.from({ length: 100 }, (_, i) => `x${i}`), y: Array.from({ length: 100 }, (_, i) => `y${i}`) },
+      label: 1,
+      maxCases: 500,
+    }
     expect(templateCount('{x} {y}', options)).toBe(10_000)
     const cases = templateCases('{x} {y}', { ...options, seed: 3 })
     expect(cases).toHaveLength(500)
@@ -39,20 +57,27 @@ describe('templateCases', () => {
 
   test('the shipped lexicons fill the built-in slots; labels may depend on the slot values', () => {
     const cases = templateCases('The {product} is {adj}.', {
-      lexicons: { adj: ['good', 'bad'] }, label: ({ adj }) => (adj === 'good' ? 'positive' : 'negative'),
+      lexicons: { adj: ['good', 'bad'] },
+      label: ({ adj }) => (adj === 'good' ? 'positive' : 'negative'),
     })
     expect(cases).toHaveLength(lexicon('product').length * 2)
     expect(cases.filter((c) => c.label === 'positive').every((c) => c.input.endsWith('good.'))).toBe(true)
   })
 
   test('{mask} slots are filled by fillMask, one case per candidate', () => {
-    const cases = templateCases('I {mask} this {product}.', { lexicons: { product: ['phone'] }, label: 'positive', fillMask: (masked) => (masked === 'I {mask} this phone.' ? ['love', 'like'] : []) })
+    const cases = templateCases('I {mask} this {product}.', {
+      lexicons: { product: ['phone'] },
+      label: 'positive',
+      fillMask: (masked) => (masked === 'I {mask} this phone.' ? ['love', 'like'] : []),
+    })
     expect(cases.map((c) => c.input)).toEqual(['I love this phone.', 'I like this phone.'])
     expect(() => templateCases('I {mask} it', { label: 1 })).toThrow(/^templateCases: expected a `fillMask` function for the \{mask\} slot, received none/)
   })
 
   test('misuse is a clear error', () => {
-    expect(() => templateCases('{nope} here', { label: 1 })).toThrow(/^templateCases: expected a lexicon for \{nope\}: in `lexicons` or among the shipped first_name, /)
+    expect(() => templateCases('{nope} here', { label: 1 })).toThrow(
+      /^templateCases: expected a lexicon for \{nope\}: in `lexicons` or among the shipped first_name, /,
+    )
     expect(() => templateCases('{first_name} here', {})).toThrow(/^templateCases: expected an expectation: `label`, `min` or `max`, received none\./)
     expect(() => templateCases('{a} and {a-b}', { label: 1, lexicons: { a: ['x'] } })).toThrow(/stray brace/)
     expect(() => templateCases('{x1} {x2}', { label: 1, lexicons: { x: ['only'] } })).toThrow(/enough words for the numbered slots/)
