@@ -1,7 +1,7 @@
 import { compareMetric, type MetricJudgement } from '../compare/compare-metric.js'
 import type { CheckSummary, ReportSnapshot } from '../compare/report-snapshot.js'
 import type { PlotSpec } from '../record/check-record.js'
-import { intervalText } from '../report/diff-view.js'
+import { intervalText } from '../report/diff-text.js'
 import { formatNumber as num } from '../util/format-number.js'
 import { type CheckTrack, trackChecks } from './track-checks.js'
 
