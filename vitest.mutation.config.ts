@@ -5,8 +5,8 @@ export default defineConfig({
   test: {
     include: [
       'test/src/checklist/**/*.test.ts',
-      'test/src/report/{build-report,expected-failure,verify-report,verdict-model,json-differences,console-summary}.test.ts',
-      'test/reporters/{ml-reporter,collect-tests}.test.ts',
+      'test/src/report/{build-report,build-report-profiles,expected-failure,verify-report,verify-report-baseline,load-baseline,verdict-model,json-differences,console-summary}.test.ts',
+      'test/reporters/{ml-reporter,ml-reporter-baseline,collect-tests}.test.ts',
       'test/matchers/track-await.test.ts',
       'test/e2e/cli.test.ts',
     ],

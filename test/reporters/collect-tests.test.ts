@@ -67,6 +67,20 @@ describe('collectTests', () => {
     ])
   })
 
+  it('reads the profiles a test published next to its checks, and adds no profiles field to a test that published none', () => {
+    const published = [
+      { name: 'flights', profile: { format: 'vitest-ml/profile', rows: 3 } },
+      { name: 'cars', profile: { format: 'vitest-ml/profile', rows: 5 } },
+    ]
+    const testModule = fakeModule('test/profiles.test.ts') as unknown as { children: { allTests: () => Iterable<{ meta: () => unknown }> } }
+    const [withProfiles] = [...testModule.children.allTests()]
+    withProfiles!.meta = () => ({ [META_KEY]: { checks: [record], profiles: published } })
+    const { tests } = collectTests([testModule as unknown as TestModule], root)
+    expect(tests[0]?.profiles).toEqual(published)
+    expect(tests[0]?.checks).toEqual([record])
+    expect('profiles' in tests[1]!).toBe(false)
+  })
+
   it('reports errors of files and suites, and files that never finished or were never run, as errors outside tests', () => {
     const { errors } = collectTests(
       [
