@@ -2,9 +2,9 @@
 """Sentiment classifier with its tokenizer inside the graph, in skl2onnx's TfidfVectorizer layout.
 
 Run:
-  mkdir -p /tmp/converter-data && cd /tmp/converter-data && npm init -y >/dev/null \
+  mkdir -p "$SCRATCH" && cd "$SCRATCH" && npm init -y >/dev/null \
     && npm install --no-audit --no-fund --ignore-scripts wink-sentiment@5.0.2
-  cd /work/wt-converters && /usr/bin/python3 scripts/converters/make_text_sentiment.py [/tmp/converter-data]
+  cd <the repository> && /usr/bin/python3 scripts/converters/make_text_sentiment.py "$SCRATCH"
 
 Data: the 1000 Amazon cell-phone review sentences of the UCI "Sentiment Labelled Sentences" data set (Kotzias et
 al., KDD 2015), labelled 0 (negative) / 1 (positive), 500 each, as shipped in the npm package wink-sentiment@5.0.2
@@ -37,6 +37,7 @@ Deterministic: a rerun writes the same bytes.
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -170,7 +171,7 @@ def build_graph(pipeline: Pipeline, locale: str | None):
 
 def main() -> None:
     seed_everything(0)
-    scratch = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/converter-data")
+    scratch = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.gettempdir()) / "converter-data"
     texts, labels, source = load_sentences(scratch)
     train, test = stratified_split(labels, 0.2, seed=0)
     pipeline = Pipeline([
